@@ -1,0 +1,70 @@
+import { Brackets, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
+import { PartnershipStatus, PartnerType, RelationshipStatus } from "../domain/enums";
+import { Partner, ResellerPartnership } from "../domain/entities";
+
+/** Relationship states that put a customer in a partner's network (a pending request shows it as invited). */
+const VISIBLE_RELATIONSHIP = [RelationshipStatus.ACTIVE, RelationshipStatus.REQUESTED];
+
+/**
+ * What one partner may see. The single place where tenant scoping is decided: every list, loader and
+ * node(id:) lookup goes through these conditions.
+ *
+ * - A provider sees its own customers and those of its resellers with an ACTIVE partnership.
+ * - A reseller or a direct-bill partner sees only its own customers.
+ * - A customer is "its own" while the partner holds an ACTIVE or REQUESTED relationship with it.
+ * - Subscriptions follow their customer; transfers are visible to their source, target and named reseller.
+ * - Partners: itself and its partnership counterparts (any status).
+ */
+export class TenantScope {
+  constructor(
+    readonly partner: Partner,
+    /** The partner itself plus, for a provider, its actively partnered resellers. */
+    readonly networkPartnerIds: readonly string[],
+    /** Partners this one has (or had) a partnership with. */
+    readonly counterpartIds: readonly string[],
+  ) {}
+
+  static async load(manager: EntityManager | DataSource, partner: Partner): Promise<TenantScope> {
+    const partnerships = await manager
+      .getRepository(ResellerPartnership)
+      .createQueryBuilder("rp")
+      .where("rp.provider_id = :id OR rp.reseller_id = :id", { id: partner.id })
+      .getMany();
+    const activeResellers = partner.types.includes(PartnerType.INDIRECT_PROVIDER)
+      ? partnerships.filter((p) => p.providerId === partner.id && p.status === PartnershipStatus.ACTIVE).map((p) => p.resellerId)
+      : [];
+    const counterparts = partnerships.map((p) => (p.providerId === partner.id ? p.resellerId : p.providerId));
+    return new TenantScope(partner, [partner.id, ...activeResellers], [...new Set(counterparts)]);
+  }
+
+  /** Restricts a query to customers in the network; `customerIdColumn` is e.g. "c.id" or "s.customer_id". */
+  visibleCustomers<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, customerIdColumn: string): SelectQueryBuilder<T> {
+    return qb.andWhere(
+      `${customerIdColumn} IN (SELECT scope_cr.customer_id FROM customer_relationship scope_cr ` +
+        `WHERE scope_cr.partner_id IN (:...scopeNetwork) AND scope_cr.status IN (:...scopeRelationshipStates))`,
+      { scopeNetwork: this.networkPartnerIds, scopeRelationshipStates: VISIBLE_RELATIONSHIP },
+    );
+  }
+
+  /** Restricts a transfer query (alias `t`-like) to transfers where the network is a party. */
+  visibleTransfers<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+    return qb.andWhere(
+      new Brackets((w) =>
+        w
+          .where(`${alias}.source_partner_id IN (:...scopeNetwork)`)
+          .orWhere(`${alias}.target_partner_id IN (:...scopeNetwork)`)
+          .orWhere(`${alias}.reseller_id IN (:...scopeNetwork)`),
+      ),
+      { scopeNetwork: this.networkPartnerIds },
+    );
+  }
+
+  /** Restricts a partner query to the partner itself and its partnership counterparts. */
+  visiblePartners<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, idColumn: string): SelectQueryBuilder<T> {
+    return qb.andWhere(`${idColumn} IN (:...scopePartners)`, { scopePartners: [this.partner.id, ...this.counterpartIds] });
+  }
+
+  isInNetwork(partnerId: string | null): boolean {
+    return partnerId !== null && this.networkPartnerIds.includes(partnerId);
+  }
+}

@@ -1,0 +1,67 @@
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { EligibilityReasonCode } from "../domain/enums";
+import type { Decision } from "../modules/eligibility/rule";
+import { ruleMessage, type Locale } from "../modules/eligibility/messages";
+
+/** Codes of expected, user-fixable failures: every eligibility reason plus input and state problems. */
+export const UserErrorCode = {
+  ...EligibilityReasonCode,
+  INVALID_INPUT: "INVALID_INPUT",
+  NOT_FOUND: "NOT_FOUND",
+  ALREADY_EXISTS: "ALREADY_EXISTS",
+  INVALID_STATE: "INVALID_STATE",
+  NOT_ALLOWED: "NOT_ALLOWED",
+  TRANSFER_EXPIRED: "TRANSFER_EXPIRED",
+  CONFLICT: "CONFLICT",
+} as const;
+export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
+
+registerEnumType(UserErrorCode, {
+  name: "UserErrorCode",
+  description: "Why a mutation refused: an eligibility reason code, or an input/state problem.",
+});
+
+@ObjectType({ description: "An expected failure of a mutation, tied to the input field it concerns." })
+export class UserError {
+  @Field(() => [String], { nullable: true, description: "Path of the input field, e.g. ['input', 'quantity']." })
+  field: string[] | null;
+
+  @Field()
+  message: string;
+
+  @Field(() => UserErrorCode)
+  code: UserErrorCode;
+
+  @Field(() => String, { nullable: true, description: "Rule id in the rule book when the error is an eligibility reason." })
+  ruleId: string | null;
+}
+
+export function userError(field: string | null, code: UserErrorCode, message: string, ruleId: string | null = null): UserError {
+  return Object.assign(new UserError(), {
+    field: field === null ? null : ["input", ...field.split(".")],
+    code,
+    message,
+    ruleId,
+  });
+}
+
+/** Blocking reasons of a decision as user errors on the given input field. */
+export function decisionErrors(decision: Decision, field: string | null, locale: Locale): UserError[] {
+  return decision.blocking.map((r) => userError(field, r.code, ruleMessage(r.ruleId, locale), r.ruleId));
+}
+
+/** Thrown inside a transaction to roll it back and answer with user errors. */
+export class UserErrorsAbort extends Error {
+  constructor(
+    readonly errors: UserError[],
+    /** Payload fields to return with the errors (e.g. the decision that refused). */
+    readonly partial: Record<string, unknown> = {},
+  ) {
+    super("user errors");
+  }
+}
+
+/** Aborts the mutation when any check produced an error. */
+export function abortIf(errors: UserError[], partial: Record<string, unknown> = {}): void {
+  if (errors.length > 0) throw new UserErrorsAbort(errors, partial);
+}

@@ -1,0 +1,32 @@
+import type { DataSource } from "typeorm";
+import { unauthenticated } from "./common/errors";
+import type { AppConfig } from "./config";
+import type { Partner, User } from "./domain/entities";
+import type { TenantScope } from "./auth/scope";
+import type { Loaders } from "./loaders";
+import type { Locale } from "./modules/eligibility/messages";
+
+export interface Viewer {
+  user: User;
+  partner: Partner;
+  scope: TenantScope;
+}
+
+export interface RequestContext {
+  config: AppConfig;
+  dataSource: DataSource;
+  /** Null for anonymous requests (only public operations answer them). */
+  viewer: Viewer | null;
+  loaders: Loaders;
+  locale: Locale;
+  /** Today's date (UTC) for this request: the default `asOf`. Read once, here, never by the rules. */
+  today: string;
+  /** SQL statements issued for this request so far (when counting is on). */
+  sql: { statements: number };
+}
+
+/** The viewer, or an UNAUTHENTICATED error. */
+export function requireViewer(ctx: RequestContext): Viewer {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer;
+}

@@ -1,0 +1,19 @@
+import { Partner } from "../modules/partner/partner.entity";
+import { ResellerPartnership } from "../modules/partner/reseller-partnership.entity";
+import { User } from "../modules/user/user.entity";
+import { Customer } from "../modules/customer/customer.entity";
+import { CustomerRelationship } from "../modules/customer/customer-relationship.entity";
+import { CustomerSubscription } from "../modules/subscription/customer-subscription.entity";
+import { Transfer, TransferLine } from "../modules/transfer/transfer.entity";
+
+export const entities = [
+  Partner,
+  ResellerPartnership,
+  User,
+  Customer,
+  CustomerRelationship,
+  CustomerSubscription,
+  Transfer,
+  TransferLine,
+];
+export { Partner, ResellerPartnership, User, Customer, CustomerRelationship, CustomerSubscription, Transfer, TransferLine };

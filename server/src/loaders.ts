@@ -1,0 +1,153 @@
+import DataLoader from "dataloader";
+import { In, type DataSource } from "typeorm";
+import type { TenantScope } from "./auth/scope";
+import type { EligibilityAction, TransferPolicy } from "./domain/enums";
+import { Customer, CustomerRelationship, CustomerSubscription, Partner, TransferLine } from "./domain/entities";
+import { EligibilityService } from "./modules/eligibility/eligibility.service";
+import type { Decision } from "./modules/eligibility/rule";
+
+function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
+  const map = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
+function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(row);
+    else map.set(key(row), [row]);
+  }
+  return map;
+}
+
+export interface EligibilityKey {
+  action: EligibilityAction;
+  asOf: string;
+  subscription: CustomerSubscription;
+  reseller: Partner | null;
+}
+
+/**
+ * Per-request DataLoaders: every nested field resolves through one batched, scoped query per field,
+ * whatever the page size. Scoped loaders return null for what the viewer may not see.
+ */
+export class Loaders {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly scope: TenantScope | null,
+    private readonly policy: TransferPolicy,
+  ) {}
+
+  /** Partners referenced by visible objects (names and ids of counterparties are not secret). */
+  readonly partner = new DataLoader<string, Partner | null>(async (ids) =>
+    byId(ids, await this.ds.getRepository(Partner).findBy({ id: In([...ids]) })),
+  );
+
+  readonly customer = new DataLoader<string, Customer | null>(async (ids) => {
+    if (!this.scope) return ids.map(() => null);
+    const qb = this.ds.getRepository(Customer).createQueryBuilder("c").where("c.id IN (:...ids)", { ids });
+    return byId(ids, await this.scope.visibleCustomers(qb, "c.id").getMany());
+  });
+
+  readonly subscription = new DataLoader<string, CustomerSubscription | null>(async (ids) => {
+    if (!this.scope) return ids.map(() => null);
+    const qb = this.ds.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id IN (:...ids)", { ids });
+    return byId(ids, await this.scope.visibleCustomers(qb, "s.customer_id").getMany());
+  });
+
+  /** The viewer's network's relationships with each customer. */
+  readonly relationshipsOfCustomer = new DataLoader<string, CustomerRelationship[]>(async (customerIds) => {
+    if (!this.scope) return customerIds.map(() => []);
+    const rows = await this.ds
+      .getRepository(CustomerRelationship)
+      .createQueryBuilder("cr")
+      .where("cr.customer_id IN (:...customerIds)", { customerIds })
+      .andWhere("cr.partner_id IN (:...net)", { net: this.scope.networkPartnerIds })
+      .orderBy("cr.requested_at", "ASC")
+      .getMany();
+    const grouped = groupBy(rows, (r) => r.customerId);
+    return customerIds.map((id) => grouped.get(id) ?? []);
+  });
+
+  /** Sales channels a customer holds subscriptions from (any status but DELETED). */
+  readonly channelsOfCustomer = new DataLoader<string, string[]>(async (customerIds) => {
+    const rows = await this.ds
+      .getRepository(CustomerSubscription)
+      .createQueryBuilder("s")
+      .select("s.customer_id", "customerId")
+      .addSelect("s.channel", "channel")
+      .where("s.customer_id IN (:...customerIds)", { customerIds })
+      .andWhere("s.status <> 'DELETED'")
+      .groupBy("s.customer_id")
+      .addGroupBy("s.channel")
+      .orderBy("s.channel")
+      .getRawMany<{ customerId: string; channel: string }>();
+    const grouped = groupBy(rows, (r) => r.customerId);
+    return customerIds.map((id) => (grouped.get(id) ?? []).map((r) => r.channel));
+  });
+
+  /** Subscriptions on each transfer's lines. */
+  readonly subscriptionsOfTransfer = new DataLoader<string, CustomerSubscription[]>(async (transferIds) => {
+    const lines = await this.ds
+      .getRepository(TransferLine)
+      .createQueryBuilder("tl")
+      .innerJoinAndSelect("tl.subscription", "s")
+      .where("tl.transfer_id IN (:...transferIds)", { transferIds })
+      .orderBy("s.offer_name")
+      .getMany();
+    const grouped = groupBy(lines, (l) => l.transferId);
+    return transferIds.map((id) => (grouped.get(id) ?? []).map((l) => l.subscription as CustomerSubscription));
+  });
+
+  /** Active customers and subscriptions credited to each reseller (as reseller of record). */
+  readonly resellerCounts = new DataLoader<string, { customers: number; subscriptions: number }>(async (resellerIds) => {
+    const customers = await this.ds
+      .getRepository(CustomerRelationship)
+      .createQueryBuilder("cr")
+      .select("cr.partner_id", "partnerId")
+      .addSelect("COUNT(DISTINCT cr.customer_id)", "n")
+      .where("cr.partner_id IN (:...resellerIds)", { resellerIds })
+      .andWhere("cr.status = 'ACTIVE'")
+      .groupBy("cr.partner_id")
+      .getRawMany<{ partnerId: string; n: string | number }>();
+    const subs = await this.ds
+      .getRepository(CustomerSubscription)
+      .createQueryBuilder("s")
+      .select("s.reseller_of_record_id", "partnerId")
+      .addSelect("COUNT(*)", "n")
+      .where("s.reseller_of_record_id IN (:...resellerIds)", { resellerIds })
+      .andWhere("s.status IN ('ACTIVE', 'SUSPENDED')")
+      .groupBy("s.reseller_of_record_id")
+      .getRawMany<{ partnerId: string; n: string | number }>();
+    const c = new Map(customers.map((r) => [r.partnerId, Number(r.n)]));
+    const s = new Map(subs.map((r) => [r.partnerId, Number(r.n)]));
+    return resellerIds.map((id) => ({ customers: c.get(id) ?? 0, subscriptions: s.get(id) ?? 0 }));
+  });
+
+  /** Eligibility of subscriptions for the viewer, batched per (action, asOf, reseller) over a page. */
+  readonly eligibility = new DataLoader<EligibilityKey, Decision, string>(
+    async (keys) => {
+      if (!this.scope) throw new Error("eligibility needs a viewer");
+      const actor = this.scope.partner;
+      const groups = groupBy([...keys], (k) => `${k.action}|${k.asOf}|${k.reseller?.id ?? ""}`);
+      const results = new Map<string, Decision>();
+      for (const [groupKey, group] of groups) {
+        const first = group[0]!;
+        const decisions = await new EligibilityService(this.ds).decideForSubscriptions(
+          actor,
+          first.action,
+          group.map((k) => k.subscription),
+          { asOf: first.asOf, policy: this.policy, reseller: first.reseller },
+        );
+        for (const [id, d] of decisions) results.set(`${groupKey}|${id}`, d);
+      }
+      return keys.map(
+        (k) =>
+          results.get(`${k.action}|${k.asOf}|${k.reseller?.id ?? ""}|${k.subscription.id}`) ??
+          new Error("subscription not found"),
+      );
+    },
+    { cacheKeyFn: (k) => `${k.action}|${k.asOf}|${k.reseller?.id ?? ""}|${k.subscription.id}` },
+  );
+}

@@ -1,0 +1,124 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+export class Initial1795609999885 implements MigrationInterface {
+    name = 'Initial1795609999885'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`CREATE TABLE "partner" ("id" character varying(36) NOT NULL, "name" character varying(200) NOT NULL, "partner_id" character varying(20) NOT NULL, "tenant_id" character varying(36) NOT NULL, "types" text NOT NULL, "country" character varying(2) NOT NULL, "mpa_signed" boolean NOT NULL, "program_status" character varying(20) NOT NULL, "created_at" TIMESTAMP NOT NULL, CONSTRAINT "UQ_df055d80015969a360e61061eb3" UNIQUE ("partner_id"), CONSTRAINT "UQ_bf9a6cd7454a8b646fe83e6f794" UNIQUE ("tenant_id"), CONSTRAINT "PK_8f34ff11ddd5459eacbfacd48ca" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_9af6a8bd7cac55b61babc75385" ON "partner"  ("name") `);
+        await queryRunner.query(`CREATE TABLE "reseller_partnership" ("id" character varying(36) NOT NULL, "provider_id" character varying(36) NOT NULL, "reseller_id" character varying(36) NOT NULL, "status" character varying(20) NOT NULL, "invited_at" TIMESTAMP NOT NULL, "accepted_at" TIMESTAMP, "removed_at" TIMESTAMP, "version" integer NOT NULL DEFAULT '1', CONSTRAINT "UQ_e0fc9864612ce693b860bea545b" UNIQUE ("provider_id", "reseller_id"), CONSTRAINT "PK_81e110f944a2dee750b0728f012" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_2d20a897dd3f0c9eafd2cf6f73" ON "reseller_partnership"  ("provider_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_d67bf9a8296b2746522a5e5e65" ON "reseller_partnership"  ("reseller_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_9ec340bd0158bd428a155f41f4" ON "reseller_partnership"  ("status") `);
+        await queryRunner.query(`CREATE TABLE "user" ("id" character varying(36) NOT NULL, "partner_id" character varying(36) NOT NULL, "email" character varying(254) NOT NULL, "display_name" character varying(200) NOT NULL, "role" character varying(30) NOT NULL, CONSTRAINT "UQ_e12875dfb3b1d92d7d7c5377e22" UNIQUE ("email"), CONSTRAINT "PK_cace4a159ff9f2512dd42373760" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_b512a254641f366fb1de78a2a2" ON "user"  ("partner_id") `);
+        await queryRunner.query(`CREATE TABLE "customer" ("id" character varying(36) NOT NULL, "name" character varying(200) NOT NULL, "domain" character varying(253) NOT NULL, "tenant_id" character varying(36) NOT NULL, "country" character varying(2) NOT NULL, "mca_accepted" boolean NOT NULL, "partner_tenant_of_id" character varying(36), "created_at" TIMESTAMP NOT NULL, CONSTRAINT "UQ_0e560ccfa708ff07cd9eb35ec94" UNIQUE ("domain"), CONSTRAINT "UQ_6b93663c773c9910e12f5827f1c" UNIQUE ("tenant_id"), CONSTRAINT "PK_a7a13f4cacb744524e44dfdad32" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_ac1455877a69957f7466d5dc78" ON "customer"  ("name") `);
+        await queryRunner.query(`CREATE INDEX "IDX_7c3ea49c0c84c3c8d188f2645a" ON "customer"  ("country") `);
+        await queryRunner.query(`CREATE INDEX "IDX_18112aac366d2395667923ee7e" ON "customer"  ("partner_tenant_of_id") `);
+        await queryRunner.query(`CREATE TABLE "customer_relationship" ("id" character varying(36) NOT NULL, "partner_id" character varying(36) NOT NULL, "customer_id" character varying(36) NOT NULL, "status" character varying(20) NOT NULL, "includes_delegated_admin" boolean NOT NULL, "requested_at" TIMESTAMP NOT NULL, "accepted_at" TIMESTAMP, "accepted_by" character varying(254), "removed_at" TIMESTAMP, "request_token" character varying(64), "version" integer NOT NULL DEFAULT '1', CONSTRAINT "PK_14992378a605ca5fb6f78c56734" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_62fb4eae54cdf994362984367f" ON "customer_relationship"  ("partner_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_e8d45f91452d48f62db7328bc1" ON "customer_relationship"  ("customer_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_14527fc7bd4e9f1d60513bc341" ON "customer_relationship"  ("status") `);
+        await queryRunner.query(`CREATE INDEX "IDX_a7b5f0ef7ab51770569d2ea507" ON "customer_relationship"  ("request_token") `);
+        await queryRunner.query(`CREATE INDEX "IDX_66f85b43cbc3039322df226130" ON "customer_relationship"  ("partner_id", "customer_id") `);
+        await queryRunner.query(`CREATE TABLE "customer_subscription" ("id" character varying(36) NOT NULL, "customer_id" character varying(36) NOT NULL, "offer_name" character varying(200) NOT NULL, "offer_id" character varying(100) NOT NULL, "offer_kind" character varying(20) NOT NULL, "commerce_model" character varying(20) NOT NULL, "channel" character varying(30) NOT NULL, "status" character varying(20) NOT NULL, "transacting_partner_id" character varying(36), "reseller_of_record_id" character varying(36), "registered_by_id" character varying(36), "purchase_date" date NOT NULL, "renewal_date" date, "commitment_end_date" date NOT NULL, "term_duration" character varying(5), "billing_cycle" character varying(20) NOT NULL, "quantity" integer NOT NULL, "auto_renew" boolean NOT NULL, "parent_id" character varying(36), "is_azure_plan" boolean NOT NULL, "created_at" TIMESTAMP NOT NULL, "updated_at" TIMESTAMP NOT NULL, "version" integer NOT NULL DEFAULT '1', CONSTRAINT "PK_1a570a0f1783fbcf6123f18751f" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_49b95d6cbe85fe993626e35f6a" ON "customer_subscription"  ("customer_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_85be7ccc591089958017e0be8d" ON "customer_subscription"  ("offer_kind") `);
+        await queryRunner.query(`CREATE INDEX "IDX_b5b3b07803717bb288ef7008b7" ON "customer_subscription"  ("channel") `);
+        await queryRunner.query(`CREATE INDEX "IDX_2037ab9a870270a78b68c45be2" ON "customer_subscription"  ("status") `);
+        await queryRunner.query(`CREATE INDEX "IDX_285617dedce2e1ba2556a3f456" ON "customer_subscription"  ("transacting_partner_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_01956ca5d1c8a852418e73f9fb" ON "customer_subscription"  ("reseller_of_record_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_d412d007b9b2305cfd09f8aee7" ON "customer_subscription"  ("registered_by_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_3c2672c0e9b7bfd18815496b25" ON "customer_subscription"  ("commitment_end_date") `);
+        await queryRunner.query(`CREATE INDEX "IDX_82fc09c77ce9f1299f95e79177" ON "customer_subscription"  ("parent_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_c0e8b87893de92908063b29922" ON "customer_subscription"  ("customer_id", "status") `);
+        await queryRunner.query(`CREATE TABLE "transfer" ("id" character varying(36) NOT NULL, "customer_id" character varying(36) NOT NULL, "source_partner_id" character varying(36) NOT NULL, "target_partner_id" character varying(36) NOT NULL, "reseller_id" character varying(36), "status" character varying(20) NOT NULL, "created_at" TIMESTAMP NOT NULL, "responded_at" TIMESTAMP, "created_by_user_id" character varying(36), "version" integer NOT NULL DEFAULT '1', CONSTRAINT "PK_fd9ddbdd49a17afcbe014401295" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_16f33cf85753f621c713b4f617" ON "transfer"  ("customer_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_b00365c34e128c7151ff8dd4e1" ON "transfer"  ("source_partner_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_15ba0d6f5aef3594a7721e449b" ON "transfer"  ("target_partner_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_048de671fd5a56c77f13b74f22" ON "transfer"  ("reseller_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_3a25432c459eca578446a757f5" ON "transfer"  ("status") `);
+        await queryRunner.query(`CREATE INDEX "IDX_086e57d995900e69b54046e257" ON "transfer"  ("created_at") `);
+        await queryRunner.query(`CREATE TABLE "transfer_line" ("id" character varying(36) NOT NULL, "transfer_id" character varying(36) NOT NULL, "subscription_id" character varying(36) NOT NULL, CONSTRAINT "PK_aa6aa7091f7c29096b9948f3868" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_a5813c33f0cc33a83d04ef6cd0" ON "transfer_line"  ("transfer_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_0ae784e2290ebcbc73a022382b" ON "transfer_line"  ("subscription_id") `);
+        await queryRunner.query(`CREATE UNIQUE INDEX "IDX_fbdbc2ef01f1db25f5fef0f6d4" ON "transfer_line"  ("transfer_id", "subscription_id") `);
+        await queryRunner.query(`ALTER TABLE "reseller_partnership" ADD CONSTRAINT "FK_2d20a897dd3f0c9eafd2cf6f737" FOREIGN KEY ("provider_id") REFERENCES "partner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "reseller_partnership" ADD CONSTRAINT "FK_d67bf9a8296b2746522a5e5e65c" FOREIGN KEY ("reseller_id") REFERENCES "partner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "user" ADD CONSTRAINT "FK_b512a254641f366fb1de78a2a25" FOREIGN KEY ("partner_id") REFERENCES "partner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "customer" ADD CONSTRAINT "FK_18112aac366d2395667923ee7eb" FOREIGN KEY ("partner_tenant_of_id") REFERENCES "partner"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "customer_relationship" ADD CONSTRAINT "FK_62fb4eae54cdf994362984367f0" FOREIGN KEY ("partner_id") REFERENCES "partner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "customer_relationship" ADD CONSTRAINT "FK_e8d45f91452d48f62db7328bc1c" FOREIGN KEY ("customer_id") REFERENCES "customer"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "customer_subscription" ADD CONSTRAINT "FK_49b95d6cbe85fe993626e35f6ac" FOREIGN KEY ("customer_id") REFERENCES "customer"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "customer_subscription" ADD CONSTRAINT "FK_285617dedce2e1ba2556a3f4565" FOREIGN KEY ("transacting_partner_id") REFERENCES "partner"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "customer_subscription" ADD CONSTRAINT "FK_01956ca5d1c8a852418e73f9fbc" FOREIGN KEY ("reseller_of_record_id") REFERENCES "partner"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "customer_subscription" ADD CONSTRAINT "FK_82fc09c77ce9f1299f95e791777" FOREIGN KEY ("parent_id") REFERENCES "customer_subscription"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "transfer" ADD CONSTRAINT "FK_16f33cf85753f621c713b4f6179" FOREIGN KEY ("customer_id") REFERENCES "customer"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "transfer" ADD CONSTRAINT "FK_b00365c34e128c7151ff8dd4e1f" FOREIGN KEY ("source_partner_id") REFERENCES "partner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "transfer" ADD CONSTRAINT "FK_15ba0d6f5aef3594a7721e449bb" FOREIGN KEY ("target_partner_id") REFERENCES "partner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "transfer" ADD CONSTRAINT "FK_048de671fd5a56c77f13b74f221" FOREIGN KEY ("reseller_id") REFERENCES "partner"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "transfer_line" ADD CONSTRAINT "FK_a5813c33f0cc33a83d04ef6cd06" FOREIGN KEY ("transfer_id") REFERENCES "transfer"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`ALTER TABLE "transfer_line" ADD CONSTRAINT "FK_0ae784e2290ebcbc73a022382b5" FOREIGN KEY ("subscription_id") REFERENCES "customer_subscription"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE "transfer_line" DROP CONSTRAINT "FK_0ae784e2290ebcbc73a022382b5"`);
+        await queryRunner.query(`ALTER TABLE "transfer_line" DROP CONSTRAINT "FK_a5813c33f0cc33a83d04ef6cd06"`);
+        await queryRunner.query(`ALTER TABLE "transfer" DROP CONSTRAINT "FK_048de671fd5a56c77f13b74f221"`);
+        await queryRunner.query(`ALTER TABLE "transfer" DROP CONSTRAINT "FK_15ba0d6f5aef3594a7721e449bb"`);
+        await queryRunner.query(`ALTER TABLE "transfer" DROP CONSTRAINT "FK_b00365c34e128c7151ff8dd4e1f"`);
+        await queryRunner.query(`ALTER TABLE "transfer" DROP CONSTRAINT "FK_16f33cf85753f621c713b4f6179"`);
+        await queryRunner.query(`ALTER TABLE "customer_subscription" DROP CONSTRAINT "FK_82fc09c77ce9f1299f95e791777"`);
+        await queryRunner.query(`ALTER TABLE "customer_subscription" DROP CONSTRAINT "FK_01956ca5d1c8a852418e73f9fbc"`);
+        await queryRunner.query(`ALTER TABLE "customer_subscription" DROP CONSTRAINT "FK_285617dedce2e1ba2556a3f4565"`);
+        await queryRunner.query(`ALTER TABLE "customer_subscription" DROP CONSTRAINT "FK_49b95d6cbe85fe993626e35f6ac"`);
+        await queryRunner.query(`ALTER TABLE "customer_relationship" DROP CONSTRAINT "FK_e8d45f91452d48f62db7328bc1c"`);
+        await queryRunner.query(`ALTER TABLE "customer_relationship" DROP CONSTRAINT "FK_62fb4eae54cdf994362984367f0"`);
+        await queryRunner.query(`ALTER TABLE "customer" DROP CONSTRAINT "FK_18112aac366d2395667923ee7eb"`);
+        await queryRunner.query(`ALTER TABLE "user" DROP CONSTRAINT "FK_b512a254641f366fb1de78a2a25"`);
+        await queryRunner.query(`ALTER TABLE "reseller_partnership" DROP CONSTRAINT "FK_d67bf9a8296b2746522a5e5e65c"`);
+        await queryRunner.query(`ALTER TABLE "reseller_partnership" DROP CONSTRAINT "FK_2d20a897dd3f0c9eafd2cf6f737"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_fbdbc2ef01f1db25f5fef0f6d4"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_0ae784e2290ebcbc73a022382b"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_a5813c33f0cc33a83d04ef6cd0"`);
+        await queryRunner.query(`DROP TABLE "transfer_line"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_086e57d995900e69b54046e257"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_3a25432c459eca578446a757f5"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_048de671fd5a56c77f13b74f22"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_15ba0d6f5aef3594a7721e449b"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_b00365c34e128c7151ff8dd4e1"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_16f33cf85753f621c713b4f617"`);
+        await queryRunner.query(`DROP TABLE "transfer"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_c0e8b87893de92908063b29922"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_82fc09c77ce9f1299f95e79177"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_3c2672c0e9b7bfd18815496b25"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_d412d007b9b2305cfd09f8aee7"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_01956ca5d1c8a852418e73f9fb"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_285617dedce2e1ba2556a3f456"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_2037ab9a870270a78b68c45be2"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_b5b3b07803717bb288ef7008b7"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_85be7ccc591089958017e0be8d"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_49b95d6cbe85fe993626e35f6a"`);
+        await queryRunner.query(`DROP TABLE "customer_subscription"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_66f85b43cbc3039322df226130"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_a7b5f0ef7ab51770569d2ea507"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_14527fc7bd4e9f1d60513bc341"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_e8d45f91452d48f62db7328bc1"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_62fb4eae54cdf994362984367f"`);
+        await queryRunner.query(`DROP TABLE "customer_relationship"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_18112aac366d2395667923ee7e"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_7c3ea49c0c84c3c8d188f2645a"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_ac1455877a69957f7466d5dc78"`);
+        await queryRunner.query(`DROP TABLE "customer"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_b512a254641f366fb1de78a2a2"`);
+        await queryRunner.query(`DROP TABLE "user"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_9ec340bd0158bd428a155f41f4"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_d67bf9a8296b2746522a5e5e65"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_2d20a897dd3f0c9eafd2cf6f73"`);
+        await queryRunner.query(`DROP TABLE "reseller_partnership"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_9af6a8bd7cac55b61babc75385"`);
+        await queryRunner.query(`DROP TABLE "partner"`);
+    }
+
+}

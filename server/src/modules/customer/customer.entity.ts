@@ -1,0 +1,51 @@
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from "typeorm";
+import { toGlobalId } from "../../common/global-id";
+import { Node } from "../../common/node";
+import { Partner } from "../partner/partner.entity";
+
+@ObjectType({ implements: Node, description: "A tenant that buys cloud services." })
+@Entity()
+export class Customer implements Node {
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  get nodeId(): string {
+    return toGlobalId("Customer", this.id);
+  }
+
+  @Field()
+  @Column({ type: "varchar", length: 200 })
+  @Index()
+  name: string;
+
+  @Field({ description: "Primary domain, e.g. fabrikam.onmicrosoft.com." })
+  @Column({ type: "varchar", length: 253, unique: true })
+  domain: string;
+
+  @Field({ description: "Microsoft Entra tenant id (GUID)." })
+  @Column({ type: "varchar", length: 36, unique: true })
+  tenantId: string;
+
+  @Field({ description: "ISO 3166-1 alpha-2 country." })
+  @Column({ type: "varchar", length: 2 })
+  @Index()
+  country: string;
+
+  @Field({ description: "Has accepted the Microsoft Customer Agreement." })
+  @Column({ type: "boolean" })
+  mcaAccepted: boolean;
+
+  /** Set when this tenant is the CSP transaction tenant of a partner (RULES.md R9, R27). */
+  @Column({ type: "varchar", length: 36, nullable: true })
+  @Index()
+  partnerTenantOfId: string | null;
+
+  @ManyToOne(() => Partner, { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "partner_tenant_of_id" })
+  partnerTenantOf?: Relation<Partner> | null;
+
+  @Field()
+  @Column({ type: Date })
+  createdAt: Date;
+}

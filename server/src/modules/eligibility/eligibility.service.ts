@@ -1,0 +1,220 @@
+import { In, type DataSource, type EntityManager } from "typeorm";
+import {
+  EligibilityAction,
+  OfferKind,
+  PartnershipStatus,
+  RelationshipStatus,
+  SalesChannel,
+  TransferPolicy,
+  TransferStatus,
+} from "../../domain/enums";
+import {
+  Customer,
+  CustomerRelationship,
+  CustomerSubscription,
+  Partner,
+  ResellerPartnership,
+  Transfer,
+  TransferLine,
+} from "../../domain/entities";
+import { decide } from "./engine";
+import type { CustomerFacts, DecisionFacts, PartnerFacts, SubscriptionFacts } from "./facts";
+import type { Decision } from "./rule";
+import { toIsoDate } from "./dates";
+
+/** Actions whose subject is a subscription; the others take a customer. */
+export const SUBSCRIPTION_ACTIONS = new Set([
+  EligibilityAction.SUPPORT,
+  EligibilityAction.TRANSFER,
+  EligibilityAction.CANCEL,
+  EligibilityAction.REACTIVATE,
+  EligibilityAction.SUSPEND,
+]);
+
+export interface DecisionOptions {
+  asOf: string;
+  policy: TransferPolicy;
+  /** The reseller a provider names (ORDER, TRANSFER). */
+  reseller?: Partner | null;
+  /** ORDER: the offer kind to buy. */
+  offerKind?: OfferKind | null;
+  /** TRANSFER: a transfer whose own lines must not count as "another pending transfer" (R16). */
+  excludeTransferId?: string | null;
+}
+
+const partnerFacts = (p: Partner): PartnerFacts => ({
+  id: p.id,
+  types: p.types,
+  country: p.country,
+  mpaSigned: p.mpaSigned,
+  programStatus: p.programStatus,
+});
+
+const customerFacts = (c: Customer): CustomerFacts => ({
+  id: c.id,
+  country: c.country,
+  mcaAccepted: c.mcaAccepted,
+  partnerTenantOfId: c.partnerTenantOfId,
+});
+
+export const subscriptionFacts = (s: CustomerSubscription): SubscriptionFacts => ({
+  id: s.id,
+  customerId: s.customerId,
+  offerKind: s.offerKind,
+  commerceModel: s.commerceModel,
+  channel: s.channel,
+  status: s.status,
+  transactingPartnerId: s.transactingPartnerId,
+  resellerOfRecordId: s.resellerOfRecordId,
+  purchaseDate: s.purchaseDate,
+  renewalDate: s.renewalDate,
+  commitmentEndDate: s.commitmentEndDate,
+  parentId: s.parentId,
+  isAzurePlan: s.isAzurePlan,
+});
+
+/**
+ * Gathers the facts for a batch of decisions of one actor and action in a fixed number of SQL statements
+ * (at most six, whatever the batch size), then lets the pure engine decide each one.
+ */
+export class EligibilityService {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  async decideForSubscriptions(
+    actor: Partner,
+    action: EligibilityAction,
+    subscriptions: readonly CustomerSubscription[],
+    opts: DecisionOptions,
+  ): Promise<Map<string, Decision>> {
+    const customerIds = [...new Set(subscriptions.map((s) => s.customerId))];
+    const ctx = await this.sharedFacts(actor, action, customerIds, opts);
+    const pending =
+      action === EligibilityAction.TRANSFER
+        ? await this.pendingTransfers(
+            subscriptions.map((s) => s.id),
+            opts.excludeTransferId ?? null,
+          )
+        : new Map<string, { createdAt: string }[]>();
+    const result = new Map<string, Decision>();
+    for (const s of subscriptions) {
+      const customer = ctx.customers.get(s.customerId);
+      if (!customer) continue;
+      result.set(
+        s.id,
+        decide({
+          ...ctx.base,
+          customer: customerFacts(customer),
+          subscription: subscriptionFacts(s),
+          actorHasActiveRelationship: ctx.related.has(s.customerId),
+          customerSubscriptions: ctx.customerSubscriptions.get(s.customerId) ?? [],
+          pendingTransfersOfSubject: pending.get(s.id) ?? [],
+        }),
+      );
+    }
+    return result;
+  }
+
+  async decideForCustomers(
+    actor: Partner,
+    action: EligibilityAction,
+    customerIds: readonly string[],
+    opts: DecisionOptions,
+  ): Promise<Map<string, Decision>> {
+    const ctx = await this.sharedFacts(actor, action, [...new Set(customerIds)], opts);
+    const result = new Map<string, Decision>();
+    for (const [id, customer] of ctx.customers) {
+      result.set(
+        id,
+        decide({
+          ...ctx.base,
+          customer: customerFacts(customer),
+          subscription: null,
+          actorHasActiveRelationship: ctx.related.has(id),
+          customerSubscriptions: ctx.customerSubscriptions.get(id) ?? [],
+          pendingTransfersOfSubject: [],
+        }),
+      );
+    }
+    return result;
+  }
+
+  private async sharedFacts(actor: Partner, action: EligibilityAction, customerIds: string[], opts: DecisionOptions) {
+    const reseller = opts.reseller ?? null;
+    const base: Omit<
+      DecisionFacts,
+      "customer" | "subscription" | "actorHasActiveRelationship" | "customerSubscriptions" | "pendingTransfersOfSubject"
+    > = {
+      action,
+      asOf: opts.asOf,
+      policy: opts.policy,
+      actor: partnerFacts(actor),
+      offerKind: action === EligibilityAction.ORDER ? (opts.offerKind ?? null) : null,
+      reseller: reseller ? partnerFacts(reseller) : null,
+      resellerPartnershipActive: reseller ? await this.partnershipActive(actor.id, reseller.id) : false,
+    };
+    if (customerIds.length === 0) {
+      return { base, customers: new Map<string, Customer>(), related: new Set<string>(), customerSubscriptions: new Map() };
+    }
+    const customers = await this.db.getRepository(Customer).findBy({ id: In(customerIds) });
+    const relationships = await this.db
+      .getRepository(CustomerRelationship)
+      .createQueryBuilder("cr")
+      .select("cr.customer_id", "customerId")
+      .where("cr.partner_id = :actor", { actor: actor.id })
+      .andWhere("cr.status = :active", { active: RelationshipStatus.ACTIVE })
+      .andWhere("cr.customer_id IN (:...customerIds)", { customerIds })
+      .getRawMany<{ customerId: string }>();
+    const customerSubscriptions = new Map<string, SubscriptionFacts[]>();
+    if (action === EligibilityAction.ORDER || action === EligibilityAction.TRANSFER || action === EligibilityAction.REMOVE_RELATIONSHIP) {
+      // Only what R6, R8 and R14 can look at: a superset is fine, every customer subscription is not needed.
+      const relevant = await this.db
+        .getRepository(CustomerSubscription)
+        .createQueryBuilder("s")
+        .where("s.customer_id IN (:...customerIds)", { customerIds })
+        .andWhere(
+          "((s.offer_kind = :usage AND s.channel <> :csp) OR s.is_azure_plan = :yes OR s.transacting_partner_id = :actor OR s.reseller_of_record_id = :actor)",
+          { usage: OfferKind.USAGE_BASED, csp: SalesChannel.CSP, yes: true, actor: actor.id },
+        )
+        .getMany();
+      for (const s of relevant) {
+        const list = customerSubscriptions.get(s.customerId) ?? [];
+        list.push(subscriptionFacts(s));
+        customerSubscriptions.set(s.customerId, list);
+      }
+    }
+    return {
+      base,
+      customers: new Map(customers.map((c) => [c.id, c])),
+      related: new Set(relationships.map((r) => r.customerId)),
+      customerSubscriptions,
+    };
+  }
+
+  private async partnershipActive(providerId: string, resellerId: string): Promise<boolean> {
+    const count = await this.db.getRepository(ResellerPartnership).countBy({
+      providerId,
+      resellerId,
+      status: PartnershipStatus.ACTIVE,
+    });
+    return count > 0;
+  }
+
+  /** Creation dates of PENDING transfers holding each subscription; the rule decides which have expired. */
+  private async pendingTransfers(subscriptionIds: string[], excludeTransferId: string | null) {
+    const result = new Map<string, { createdAt: string }[]>();
+    if (subscriptionIds.length === 0) return result;
+    const qb = this.db
+      .getRepository(TransferLine)
+      .createQueryBuilder("tl")
+      .innerJoinAndSelect("tl.transfer", "t")
+      .where("tl.subscription_id IN (:...subscriptionIds)", { subscriptionIds })
+      .andWhere("t.status = :pending", { pending: TransferStatus.PENDING });
+    if (excludeTransferId) qb.andWhere("t.id <> :excludeTransferId", { excludeTransferId });
+    for (const line of await qb.getMany()) {
+      const list = result.get(line.subscriptionId) ?? [];
+      list.push({ createdAt: toIsoDate((line.transfer as Transfer).createdAt) });
+      result.set(line.subscriptionId, list);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,53 @@
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { PartnerType, ProgramStatus } from "../../domain/enums";
+import { toGlobalId } from "../../common/global-id";
+import { Node } from "../../common/node";
+
+@ObjectType({ implements: Node, description: "A tenant in the CSP program: direct-bill partner, indirect provider or indirect reseller." })
+@Entity()
+export class Partner implements Node {
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  get nodeId(): string {
+    return toGlobalId("Partner", this.id);
+  }
+
+  @Field()
+  @Column({ type: "varchar", length: 200 })
+  @Index()
+  name: string;
+
+  @Field({ description: "Numeric Partner Center id (the former MPN id)." })
+  @Column({ type: "varchar", length: 20, unique: true })
+  partnerId: string;
+
+  @Field({ description: "Microsoft Entra tenant id (GUID)." })
+  @Column({ type: "varchar", length: 36, unique: true })
+  tenantId: string;
+
+  @Field(() => [PartnerType])
+  @Column({ type: "simple-array" })
+  types: PartnerType[];
+
+  @Field({ description: "ISO 3166-1 alpha-2 country of the partner's location." })
+  @Column({ type: "varchar", length: 2 })
+  country: string;
+
+  @Field({ description: "Has signed the Microsoft Partner Agreement." })
+  @Column({ type: "boolean" })
+  mpaSigned: boolean;
+
+  @Field(() => ProgramStatus)
+  @Column({ type: "varchar", length: 20 })
+  programStatus: ProgramStatus;
+
+  @Field()
+  @Column({ type: Date })
+  createdAt: Date;
+
+  is(type: PartnerType): boolean {
+    return this.types.includes(type);
+  }
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from "node:crypto";
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
+import type { RequestContext } from "../../context";
+import { CAN_MANAGE_NETWORK } from "../../auth/roles";
+import { mutate, Payload, type MutationScope } from "../../common/mutation";
+import { abortIf, userError, UserErrorCode } from "../../common/user-error";
+import { PartnershipStatus, PartnerType } from "../../domain/enums";
+import { Partner, ResellerPartnership } from "../../domain/entities";
+import { fromGlobalId } from "../../common/global-id";
+
+@InputType()
+export class InviteResellerInput {
+  @Field({ description: "The reseller's numeric Partner ID (location PartnerID)." })
+  resellerPartnerId: string;
+}
+
+@InputType()
+export class PartnershipIdInput {
+  @Field(() => ID)
+  partnershipId: string;
+}
+
+@ObjectType()
+export class PartnershipPayload extends Payload {
+  @Field(() => ResellerPartnership, { nullable: true })
+  partnership: ResellerPartnership | null;
+}
+
+/** Loads a partnership the viewer is a party to, locked for update where the database can. */
+async function loadPartnership(m: MutationScope, globalId: string): Promise<ResellerPartnership> {
+  const decoded = fromGlobalId(globalId);
+  const qb = m.em
+    .getRepository(ResellerPartnership)
+    .createQueryBuilder("rp")
+    .where("rp.id = :id", { id: decoded?.type === "ResellerPartnership" ? decoded.id : "" })
+    .andWhere("(rp.provider_id = :me OR rp.reseller_id = :me)", { me: m.viewer.partner.id });
+  if (m.canLockRows) qb.setLock("pessimistic_write");
+  const rp = await qb.getOne();
+  abortIf(rp ? [] : [userError("partnershipId", UserErrorCode.NOT_FOUND, "No such partnership in your network")]);
+  return rp!;
+}
+
+/** Moves a partnership to a new status only if nobody changed it since it was read. */
+async function transition(m: MutationScope, rp: ResellerPartnership, to: PartnershipStatus, stamp: Partial<ResellerPartnership>) {
+  const res = await m.em
+    .createQueryBuilder()
+    .update(ResellerPartnership)
+    .set({ status: to, version: () => "version + 1", ...stamp })
+    .where("id = :id AND version = :version", { id: rp.id, version: rp.version })
+    .execute();
+  abortIf(res.affected === 1 ? [] : [userError("partnershipId", UserErrorCode.CONFLICT, "The partnership changed meanwhile; reload")]);
+  return m.em.getRepository(ResellerPartnership).findOneByOrFail({ id: rp.id });
+}
+
+@Resolver()
+export class PartnershipMutations {
+  @Authorized(CAN_MANAGE_NETWORK)
+  @Mutation(() => PartnershipPayload, { description: "An indirect provider invites an indirect reseller by its Partner ID." })
+  inviteReseller(@Arg("input", () => InviteResellerInput) input: InviteResellerInput, @Ctx() ctx: RequestContext) {
+    return mutate(ctx, PartnershipPayload, async (m) => {
+      const me = m.viewer.partner;
+      abortIf(
+        me.types.includes(PartnerType.INDIRECT_PROVIDER)
+          ? []
+          : [userError(null, UserErrorCode.NOT_ALLOWED, "Only an indirect provider can invite resellers")],
+      );
+      abortIf(
+        /^\d{5,10}$/.test(input.resellerPartnerId.trim())
+          ? []
+          : [userError("resellerPartnerId", UserErrorCode.INVALID_INPUT, "must be a numeric Partner ID")],
+      );
+      const reseller = await m.em.getRepository(Partner).findOneBy({ partnerId: input.resellerPartnerId.trim() });
+      abortIf(
+        reseller && reseller.types.includes(PartnerType.INDIRECT_RESELLER)
+          ? []
+          : [userError("resellerPartnerId", UserErrorCode.NOT_FOUND, "No indirect reseller has this Partner ID")],
+      );
+      const existing = await m.em.getRepository(ResellerPartnership).findOneBy({ providerId: me.id, resellerId: reseller!.id });
+      if (existing && existing.status !== PartnershipStatus.REMOVED) {
+        abortIf([userError("resellerPartnerId", UserErrorCode.ALREADY_EXISTS, `Already ${existing.status.toLowerCase()}`)]);
+      }
+      const now = new Date();
+      if (existing) {
+        return { partnership: await transition(m, existing, PartnershipStatus.INVITED, { invitedAt: now, acceptedAt: null, removedAt: null }) };
+      }
+      const created = Object.assign(new ResellerPartnership(), {
+        id: randomUUID(),
+        providerId: me.id,
+        resellerId: reseller!.id,
+        status: PartnershipStatus.INVITED,
+        invitedAt: now,
+        acceptedAt: null,
+        removedAt: null,
+        version: 1,
+      });
+      await m.em.insert(ResellerPartnership, created);
+      return { partnership: created };
+    });
+  }
+
+  @Authorized(CAN_MANAGE_NETWORK)
+  @Mutation(() => PartnershipPayload, { description: "The invited reseller authorizes the indirect provider." })
+  acceptResellerInvitation(@Arg("input", () => PartnershipIdInput) input: PartnershipIdInput, @Ctx() ctx: RequestContext) {
+    return mutate(ctx, PartnershipPayload, async (m) => {
+      const rp = await loadPartnership(m, input.partnershipId);
+      abortIf(
+        rp.resellerId === m.viewer.partner.id
+          ? []
+          : [userError("partnershipId", UserErrorCode.NOT_ALLOWED, "Only the invited reseller can accept")],
+      );
+      abortIf(
+        rp.status === PartnershipStatus.INVITED
+          ? []
+          : [userError("partnershipId", UserErrorCode.INVALID_STATE, `The partnership is ${rp.status}, not INVITED`)],
+      );
+      return { partnership: await transition(m, rp, PartnershipStatus.ACTIVE, { acceptedAt: new Date() }) };
+    });
+  }
+
+  @Authorized(CAN_MANAGE_NETWORK)
+  @Mutation(() => PartnershipPayload, {
+    description: "Either party ends the partnership. Customers and their relationships stay (Partner Center keeps them).",
+  })
+  endResellerPartnership(@Arg("input", () => PartnershipIdInput) input: PartnershipIdInput, @Ctx() ctx: RequestContext) {
+    return mutate(ctx, PartnershipPayload, async (m) => {
+      const rp = await loadPartnership(m, input.partnershipId);
+      abortIf(
+        rp.status !== PartnershipStatus.REMOVED
+          ? []
+          : [userError("partnershipId", UserErrorCode.INVALID_STATE, "The partnership has already ended")],
+      );
+      return { partnership: await transition(m, rp, PartnershipStatus.REMOVED, { removedAt: new Date() }) };
+    });
+  }
+}

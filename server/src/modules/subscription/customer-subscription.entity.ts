@@ -1,0 +1,140 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { GraphQLLocalDate } from "graphql-scalars";
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from "typeorm";
+import {
+  BillingCycle,
+  CommerceModel,
+  OfferKind,
+  SalesChannel,
+  SubscriptionStatus,
+  TermDuration,
+} from "../../domain/enums";
+import { toGlobalId } from "../../common/global-id";
+import { Node } from "../../common/node";
+import { Partner } from "../partner/partner.entity";
+import { Customer } from "../customer/customer.entity";
+
+// Named CustomerSubscription: a GraphQL type called `Subscription` would become the subscription root type.
+@ObjectType({ implements: Node, description: "A customer's subscription, bought through CSP or any other channel." })
+@Entity()
+@Index(["customerId", "status"])
+export class CustomerSubscription implements Node {
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  get nodeId(): string {
+    return toGlobalId("CustomerSubscription", this.id);
+  }
+
+  @Column({ type: "varchar", length: 36 })
+  @Index()
+  customerId: string;
+
+  @ManyToOne(() => Customer, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "customer_id" })
+  customer?: Relation<Customer>;
+
+  @Field()
+  @Column({ type: "varchar", length: 200 })
+  offerName: string;
+
+  @Field({ description: "Catalog id of the offer (product:sku for new commerce)." })
+  @Column({ type: "varchar", length: 100 })
+  offerId: string;
+
+  @Field(() => OfferKind)
+  @Column({ type: "varchar", length: 20 })
+  @Index()
+  offerKind: OfferKind;
+
+  @Field(() => CommerceModel)
+  @Column({ type: "varchar", length: 20 })
+  commerceModel: CommerceModel;
+
+  @Field(() => SalesChannel)
+  @Column({ type: "varchar", length: 30 })
+  @Index()
+  channel: SalesChannel;
+
+  @Field(() => SubscriptionStatus)
+  @Column({ type: "varchar", length: 20 })
+  @Index()
+  status: SubscriptionStatus;
+
+  /** The CSP partner that bills it; null unless channel is CSP. */
+  @Column({ type: "varchar", length: 36, nullable: true })
+  @Index()
+  transactingPartnerId: string | null;
+
+  @ManyToOne(() => Partner, { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "transacting_partner_id" })
+  transactingPartner?: Relation<Partner> | null;
+
+  @Column({ type: "varchar", length: 36, nullable: true })
+  @Index()
+  resellerOfRecordId: string | null;
+
+  @ManyToOne(() => Partner, { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "reseller_of_record_id" })
+  resellerOfRecord?: Relation<Partner> | null;
+
+  /** For multi-channel support: the partner that recorded a subscription bought elsewhere. */
+  @Column({ type: "varchar", length: 36, nullable: true })
+  @Index()
+  registeredById: string | null;
+
+  @Field(() => GraphQLLocalDate)
+  @Column({ type: "date" })
+  purchaseDate: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  @Column({ type: "date", nullable: true })
+  renewalDate: string | null;
+
+  @Field(() => GraphQLLocalDate)
+  @Column({ type: "date" })
+  @Index()
+  commitmentEndDate: string;
+
+  @Field(() => TermDuration, { nullable: true })
+  @Column({ type: "varchar", length: 5, nullable: true })
+  termDuration: TermDuration | null;
+
+  @Field(() => BillingCycle)
+  @Column({ type: "varchar", length: 20 })
+  billingCycle: BillingCycle;
+
+  @Field(() => Int)
+  @Column({ type: "integer" })
+  quantity: number;
+
+  @Field()
+  @Column({ type: "boolean" })
+  autoRenew: boolean;
+
+  /** Set for add-ons: the base subscription they belong to. */
+  @Column({ type: "varchar", length: 36, nullable: true })
+  @Index()
+  parentId: string | null;
+
+  @ManyToOne(() => CustomerSubscription, { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "parent_id" })
+  parent?: Relation<CustomerSubscription> | null;
+
+  @Field({ description: "True for the Azure plan offer." })
+  @Column({ type: "boolean" })
+  isAzurePlan: boolean;
+
+  @Field()
+  @Column({ type: Date })
+  createdAt: Date;
+
+  @Field()
+  @Column({ type: Date })
+  updatedAt: Date;
+
+  /** Optimistic concurrency: every write is `UPDATE … WHERE version = :seen`. */
+  @Field(() => Int)
+  @Column({ type: "integer", default: 1 })
+  version: number;
+}

@@ -1,0 +1,41 @@
+import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
+import type { TenantScope } from "../../auth/scope";
+import { badInput } from "../../common/errors";
+import { isIsoDate } from "../eligibility/dates";
+import { dbId } from "../eligibility/eligibility.resolver";
+import { CustomerSubscription } from "./customer-subscription.entity";
+import type { SubscriptionFilter } from "./subscription.types";
+
+/** The scoped, filtered subscription query shared by the list and the dashboards. */
+export function subscriptionQuery(
+  ds: DataSource,
+  scope: TenantScope,
+  filter: SubscriptionFilter | null,
+  fieldPrefix = "filter",
+): SelectQueryBuilder<CustomerSubscription> {
+  const qb = scope.visibleCustomers(ds.getRepository(CustomerSubscription).createQueryBuilder("s"), "s.customer_id");
+  if (!filter) return qb;
+  if (filter.status?.length) qb.andWhere("s.status IN (:...statuses)", { statuses: filter.status });
+  if (filter.channel?.length) qb.andWhere("s.channel IN (:...channels)", { channels: filter.channel });
+  if (filter.offerKind) qb.andWhere("s.offer_kind = :offerKind", { offerKind: filter.offerKind });
+  for (const [key, op] of [
+    ["termEndsBefore", "<="],
+    ["termEndsAfter", ">="],
+  ] as const) {
+    const value = filter[key];
+    if (value === null || value === undefined) continue;
+    if (!isIsoDate(value)) throw badInput(`${fieldPrefix}.${key}`, "must be a date YYYY-MM-DD");
+    qb.andWhere(`s.commitment_end_date ${op} :${key}`, { [key]: value });
+  }
+  if (filter.customerId) {
+    qb.andWhere("s.customer_id = :customerId", { customerId: dbId(filter.customerId, "Customer", `${fieldPrefix}.customerId`) });
+  }
+  if (filter.resellerId) {
+    qb.andWhere("s.reseller_of_record_id = :rorId", { rorId: dbId(filter.resellerId, "Partner", `${fieldPrefix}.resellerId`) });
+  }
+  if (filter.search) {
+    const term = `%${filter.search.trim().toLowerCase()}%`;
+    qb.andWhere(new Brackets((w) => w.where("LOWER(s.offer_name) LIKE :term", { term })));
+  }
+  return qb;
+}

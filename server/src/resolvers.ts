@@ -1,0 +1,34 @@
+import type { NonEmptyArray } from "type-graphql";
+import { EligibilityResolver } from "./modules/eligibility/eligibility.resolver";
+import { CustomerMutations } from "./modules/customer/customer.mutations";
+import { PartnershipMutations } from "./modules/partner/partnership.mutations";
+import { SubscriptionMutations } from "./modules/subscription/subscription.mutations";
+import { TransferMutations } from "./modules/transfer/transfer.mutations";
+import { CustomerRelationshipResolver, CustomerResolver } from "./modules/customer/customer.resolver";
+import { NetworkResolver } from "./modules/network/network.resolver";
+import { NodeResolver } from "./modules/node/node.resolver";
+import { SubscriptionResolver } from "./modules/subscription/subscription.resolver";
+import { TransferResolver } from "./modules/transfer/transfer.resolver";
+import {
+  PartnerFieldsResolver,
+  PartnerResolver,
+  ResellerPartnershipResolver,
+} from "./modules/partner/partner.resolver";
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [
+  PartnerResolver,
+  PartnerFieldsResolver,
+  ResellerPartnershipResolver,
+  EligibilityResolver,
+  CustomerResolver,
+  CustomerRelationshipResolver,
+  SubscriptionResolver,
+  TransferResolver,
+  NodeResolver,
+  NetworkResolver,
+  PartnershipMutations,
+  CustomerMutations,
+  SubscriptionMutations,
+  TransferMutations,
+];

@@ -1,0 +1,257 @@
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { startApp, type RunningApp } from "../app";
+import { signToken } from "../auth/token";
+import { toGlobalId } from "../common/global-id";
+import { loadConfig, type AppConfig } from "../config";
+import { createDataSource } from "../data-source";
+import { readScenarioFile, ScenarioError, type Scenario, type ScenarioCheck } from "./scenario-file";
+import { loadWorld, type LoadedWorld } from "./world";
+
+// Runs conformance scenario files (../shared/scenarios/README.md) against the real server: a fresh in-memory
+// database per file, the world loaded into it, the server started with the file's policy, and every check asked
+// through the GraphQL eligibility API over HTTP as the check's actor.
+
+export interface RunSummary {
+  passed: number;
+  failed: number;
+  malformed: number;
+}
+
+const QUERY = `query Eligibility($input: EligibilityInput!) {
+  eligibility(input: $input) { eligible blocking { code ruleId message } advisories { code ruleId message } }
+}`;
+
+/** Checks in flight at once per file. */
+const CONCURRENCY = 4;
+const REQUEST_TIMEOUT_MS = 15_000;
+
+interface Got {
+  eligible: boolean;
+  blocking: string[];
+  advisories: string[];
+}
+
+/** A file to run, or a path that yields none (reported as malformed, in argument order). */
+type Entry = { file: string } | { path: string; problem: string };
+
+/** Folders become their *.json files (sorted by name); files stay as given. */
+function expand(paths: string[]): Entry[] {
+  return paths.flatMap((p): Entry[] => {
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      return [{ path: p, problem: "no such file or folder" }];
+    }
+    if (!isDir) return [{ file: p }];
+    const names = readdirSync(p)
+      .filter((n) => n.endsWith(".json") && statSync(join(p, n)).isFile())
+      .sort();
+    if (names.length === 0) return [{ path: p, problem: "folder holds no *.json scenario files" }];
+    return names.map((n) => ({ file: join(p, n) }));
+  });
+}
+
+/** Error texts can span lines (schema errors, SQL); the report keeps one line per finding. */
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, " ").trim();
+
+const codes = (xs: readonly string[]): string => `[${[...xs].sort().join(", ")}]`;
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}
+
+/** "ORDER by dist on customer fabrikam (LICENSE_BASED, reseller res)" */
+function describeCheck(c: ScenarioCheck): string {
+  const subject = c.subscription !== undefined ? `subscription ${c.subscription}` : `customer ${c.customer ?? "?"}`;
+  const extras = [c.offerKind, c.reseller !== undefined ? `reseller ${c.reseller}` : undefined].filter(Boolean);
+  return `${c.action} by ${c.actor} on ${subject}${extras.length ? ` (${extras.join(", ")})` : ""}`;
+}
+
+function diff(expected: readonly string[], got: readonly string[]): string {
+  const missing = expected.filter((x) => !got.includes(x));
+  const extra = got.filter((x) => !expected.includes(x));
+  const parts = [
+    missing.length ? `missing ${missing.join(", ")}` : "",
+    extra.length ? `unexpected ${extra.join(", ")}` : "",
+  ];
+  return parts.filter(Boolean).join("; ");
+}
+
+/** Null when the answer matches the check, else what differs. */
+function compare(c: ScenarioCheck, got: Got): string | null {
+  const problems: string[] = [];
+  if (got.eligible !== c.eligible) problems.push("eligible differs");
+  if (!sameSet(c.blocking, got.blocking)) problems.push(`blocking: ${diff(c.blocking, got.blocking)}`);
+  if (c.advisories !== undefined && !sameSet(c.advisories, got.advisories))
+    problems.push(`advisories: ${diff(c.advisories, got.advisories)}`);
+  if (problems.length === 0) return null;
+  const show = (e: boolean, b: readonly string[], a: readonly string[] | undefined): string =>
+    `eligible=${e} blocking=${codes(b)}${a !== undefined && c.advisories !== undefined ? ` advisories=${codes(a)}` : ""}`;
+  return `expected ${show(c.eligible, c.blocking, c.advisories)}, got ${show(got.eligible, got.blocking, got.advisories)} (${problems.join("; ")})`;
+}
+
+function inputOf(c: ScenarioCheck, s: Scenario, world: LoadedWorld): Record<string, string> {
+  const id = (map: Map<string, string>, key: string): string => {
+    const value = map.get(key);
+    if (value === undefined) throw new Error(`key "${key}" was not loaded`);
+    return value;
+  };
+  const input: Record<string, string> = { action: c.action, asOf: s.asOf };
+  if (c.subscription !== undefined)
+    input.subscriptionId = toGlobalId("CustomerSubscription", id(world.subscriptions, c.subscription));
+  if (c.customer !== undefined) input.customerId = toGlobalId("Customer", id(world.customers, c.customer));
+  if (c.offerKind !== undefined) input.offerKind = c.offerKind;
+  if (c.reseller !== undefined) input.resellerId = toGlobalId("Partner", id(world.partners, c.reseller));
+  return input;
+}
+
+/** Asks one check; resolves to the answer or to an error text (GraphQL errors, HTTP failures). */
+async function ask(url: string, token: string, input: Record<string, string>): Promise<Got | string> {
+  let body: unknown;
+  let status: number;
+  try {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: QUERY, variables: { input } }),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    status = res.status;
+    const text = await res.text();
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return `HTTP ${status}, not JSON: ${text.slice(0, 200)}`;
+    }
+  } catch (e) {
+    return `request failed: ${(e as Error).message}`;
+  }
+  const { data, errors } = (body ?? {}) as {
+    data?: { eligibility?: { eligible: boolean; blocking: { code: string }[]; advisories: { code: string }[] } | null };
+    errors?: { message?: string; extensions?: { code?: string } }[];
+  };
+  if (Array.isArray(errors) && errors.length > 0) {
+    const messages = errors.map((e) => `${e.message ?? "?"}${e.extensions?.code ? ` [${e.extensions.code}]` : ""}`);
+    return `GraphQL error (HTTP ${status}): ${messages.join(" | ")}`;
+  }
+  const d = data?.eligibility;
+  if (!d) return `HTTP ${status}: no eligibility in the response`;
+  return { eligible: d.eligible, blocking: d.blocking.map((r) => r.code), advisories: d.advisories.map((r) => r.code) };
+}
+
+/** Runs `work` over items with at most `limit` in flight; results keep the items' order. */
+async function mapLimited<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+/** The migrations log through console.log unless LOG_MIGRATIONS=0; keep the runner's output to its own lines. */
+async function quietMigrations<T>(work: () => Promise<T>): Promise<T> {
+  const previous = process.env.LOG_MIGRATIONS;
+  process.env.LOG_MIGRATIONS = "0";
+  try {
+    return await work();
+  } finally {
+    if (previous === undefined) delete process.env.LOG_MIGRATIONS;
+    else process.env.LOG_MIGRATIONS = previous;
+  }
+}
+
+type FileResult = { kind: "malformed" } | { kind: "ran"; passed: number; failed: number };
+
+async function runFile(file: string, out: (line: string) => void): Promise<FileResult> {
+  let scenario: Scenario;
+  try {
+    scenario = readScenarioFile(file);
+  } catch (e) {
+    out(e instanceof ScenarioError ? e.message : `${file}: ${(e as Error).message}`);
+    return { kind: "malformed" };
+  }
+
+  const dataSource = createDataSource({ databaseUrl: null, sqlitePath: ":memory:" });
+  let app: RunningApp | null = null;
+  try {
+    let world: LoadedWorld;
+    try {
+      await quietMigrations(async () => {
+        await dataSource.initialize();
+        await dataSource.runMigrations();
+      });
+      const now = new Date(`${scenario.asOf}T12:00:00Z`);
+      world = await dataSource.transaction((em) => loadWorld(em, scenario, now));
+    } catch (e) {
+      out(`${file}: the world cannot be loaded: ${(e as Error).message}`);
+      return { kind: "malformed" };
+    }
+
+    const config: AppConfig = {
+      ...loadConfig({}),
+      port: 0,
+      host: "127.0.0.1",
+      transferPolicy: scenario.policy,
+      seedOnEmptyDatabase: false,
+      demoLogin: false,
+      logErrors: false,
+    };
+    const started = await startApp(config, { dataSource, quiet: true });
+    app = started;
+
+    const tokens = new Map<string, string>();
+    for (const actor of new Set(scenario.checks.map((c) => c.actor))) {
+      const email = world.userEmails.get(actor);
+      if (email === undefined) throw new Error(`no user for partner "${actor}"`);
+      tokens.set(actor, await signToken(config.authSecret, email));
+    }
+
+    const failures = await mapLimited(scenario.checks, CONCURRENCY, async (c, i) => {
+      const got = await ask(started.url, tokens.get(c.actor) ?? "", inputOf(c, scenario, world));
+      const problem =
+        typeof got === "string"
+          ? `expected eligible=${c.eligible} blocking=${codes(c.blocking)}, got ${got}`
+          : compare(c, got);
+      return problem === null ? null : `${file} checks[${i}] ${describeCheck(c)}: ${problem}`;
+    });
+    const lines = failures.filter((l): l is string => l !== null);
+    lines.forEach((l) => out(l));
+    return { kind: "ran", passed: scenario.checks.length - lines.length, failed: lines.length };
+  } catch (e) {
+    // Not the file's fault (server failed to start, signing failed…): its checks are not verified.
+    out(`${file}: run aborted: ${(e as Error).message} (${scenario.checks.length} check(s) counted as failed)`);
+    return { kind: "ran", passed: 0, failed: scenario.checks.length };
+  } finally {
+    await app?.close().catch(() => undefined);
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+  }
+}
+
+/** Runs every scenario file found under `paths` (relative to the current directory); never throws for a bad file. */
+export async function runScenarioFiles(paths: string[], out: (line: string) => void): Promise<RunSummary> {
+  const summary: RunSummary = { passed: 0, failed: 0, malformed: 0 };
+  const emit = (line: string): void => out(oneLine(line));
+  for (const entry of expand(paths)) {
+    if ("problem" in entry) {
+      emit(`${entry.path}: ${entry.problem}`);
+      summary.malformed++;
+      continue;
+    }
+    const result = await runFile(entry.file, emit);
+    if (result.kind === "malformed") summary.malformed++;
+    else {
+      summary.passed += result.passed;
+      summary.failed += result.failed;
+    }
+  }
+  return summary;
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runScenarioFiles } from "../../server/src/scenarios/runner";
+
+// The conformance scenarios through the real server (HTTP, GraphQL, in-memory SQLite per file).
+// Paths are resolved from this file so the test does not depend on the directory vitest was started in.
+const scenarios = resolve(__dirname, "../scenarios");
+
+describe("conformance scenarios", () => {
+  const tmp = mkdtempSync(join(tmpdir(), "scenarios-"));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it("passes every check in test/scenarios", async () => {
+    const lines: string[] = [];
+    const summary = await runScenarioFiles([scenarios], (l) => lines.push(l));
+    expect(lines).toEqual([]);
+    expect(summary.failed).toBe(0);
+    expect(summary.malformed).toBe(0);
+    expect(summary.passed).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("counts a malformed file without throwing", async () => {
+    const bad = join(tmp, "bad.json");
+    const doc = JSON.parse(readFileSync(join(scenarios, "11-transfer-state-guards.json"), "utf8"));
+    doc.checks[1].action = "ORDR";
+    writeFileSync(bad, JSON.stringify(doc));
+    const lines: string[] = [];
+    const summary = await runScenarioFiles([bad, join(tmp, "absent.json")], (l) => lines.push(l));
+    expect(summary).toEqual({ passed: 0, failed: 0, malformed: 2 });
+    expect(lines[0]).toMatch(/bad\.json: checks\[1\]\.action: expected one of SUPPORT, .*got "ORDR"$/);
+    expect(lines[1]).toMatch(/absent\.json: no such file or folder$/);
+  });
+
+  it("reports a check whose expectation the server does not meet", async () => {
+    const wrong = join(tmp, "wrong.json");
+    const doc = JSON.parse(readFileSync(join(scenarios, "11-transfer-state-guards.json"), "utf8"));
+    doc.checks = [doc.checks[0], { ...doc.checks[0], eligible: true, blocking: [] }];
+    writeFileSync(wrong, JSON.stringify(doc));
+    const lines: string[] = [];
+    const summary = await runScenarioFiles([wrong], (l) => lines.push(l));
+    expect(summary).toEqual({ passed: 1, failed: 1, malformed: 0 });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(
+      "wrong.json checks[1] TRANSFER by direct on subscription suspended: expected eligible=true",
+    );
+    expect(lines[0]).toContain("unexpected SUBSCRIPTION_NOT_ACTIVE");
+  }, 60_000);
+});
