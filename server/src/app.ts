@@ -9,6 +9,7 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from "@apollo/server/plugin/landingPage/default";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express, { type Express } from "express";
 import type { DataSource } from "typeorm";
 import type { AppConfig } from "./config";
@@ -52,6 +53,17 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   app.disable("x-powered-by");
   const httpServer: Server = createServer(app);
   const schema = await createSchema();
+  // Alias, directive and cost limits (graphql-armor); depth has our own rule, which follows fragments.
+  // maxTokens stays off: it turns syntax errors into HTTP 500 (graphql-armor issue, see notes/perf-reliability.md).
+  const armor = new ApolloArmor({
+    maxDepth: { enabled: false },
+    maxTokens: { enabled: false },
+    maxAliases: { n: 20 },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: 20_000 },
+    blockFieldSuggestion: { enabled: config.production },
+  });
+  const protection = armor.protect();
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: makeFormatError(config.logErrors && !options.quiet),
@@ -60,8 +72,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     hideSchemaDetailsFromClientErrors: config.production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    validationRules: [depthLimit(10)],
+    validationRules: [...protection.validationRules, depthLimit(10)],
     plugins: [
+      ...protection.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       config.production
@@ -99,7 +112,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   // Malformed JSON and other request errors: a short message, never a stack trace.
   app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
-    const status = typeof err === "object" && err && "status" in err && typeof err.status === "number" ? err.status : 500;
+    const status =
+      typeof err === "object" && err && "status" in err && typeof err.status === "number" ? err.status : 500;
     res.status(status).json({ errors: [{ message: status < 500 ? "Bad request" : "Internal server error" }] });
   });
 

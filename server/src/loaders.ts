@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { In, type DataSource } from "typeorm";
+import { In, type DataSource, type EntityManager } from "typeorm";
 import type { TenantScope } from "./auth/scope";
 import type { EligibilityAction, TransferPolicy } from "./domain/enums";
 import { Customer, CustomerRelationship, CustomerSubscription, Partner, TransferLine } from "./domain/entities";
@@ -34,7 +34,8 @@ export interface EligibilityKey {
  */
 export class Loaders {
   constructor(
-    private readonly ds: DataSource,
+    /** The data source, or a mutation's transaction (see `mutate`). */
+    private readonly ds: DataSource | EntityManager,
     private readonly scope: TenantScope | null,
     private readonly policy: TransferPolicy,
   ) {}
@@ -53,7 +54,7 @@ export class Loaders {
   readonly subscription = new DataLoader<string, CustomerSubscription | null>(async (ids) => {
     if (!this.scope) return ids.map(() => null);
     const qb = this.ds.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id IN (:...ids)", { ids });
-    return byId(ids, await this.scope.visibleCustomers(qb, "s.customer_id").getMany());
+    return byId(ids, await this.scope.visibleSubscriptions(qb, "s.customer_id").getMany());
   });
 
   /** The viewer's network's relationships with each customer. */
@@ -87,43 +88,48 @@ export class Loaders {
     return customerIds.map((id) => (grouped.get(id) ?? []).map((r) => r.channel));
   });
 
-  /** Subscriptions on each transfer's lines. */
+  /**
+   * Subscriptions on each transfer's lines, scoped like every subscription: a party to a transfer about a customer
+   * outside its network (a removed relationship, a reseller named on a request) must not read its subscriptions.
+   */
   readonly subscriptionsOfTransfer = new DataLoader<string, CustomerSubscription[]>(async (transferIds) => {
-    const lines = await this.ds
+    if (!this.scope) return transferIds.map(() => []);
+    const qb = this.ds
       .getRepository(TransferLine)
       .createQueryBuilder("tl")
       .innerJoinAndSelect("tl.subscription", "s")
-      .where("tl.transfer_id IN (:...transferIds)", { transferIds })
-      .orderBy("s.offer_name")
-      .getMany();
+      .where("tl.transfer_id IN (:...transferIds)", { transferIds });
+    const lines = await this.scope.visibleSubscriptions(qb, "s.customer_id").orderBy("s.offer_name").getMany();
     const grouped = groupBy(lines, (l) => l.transferId);
     return transferIds.map((id) => (grouped.get(id) ?? []).map((l) => l.subscription as CustomerSubscription));
   });
 
   /** Active customers and subscriptions credited to each reseller (as reseller of record). */
-  readonly resellerCounts = new DataLoader<string, { customers: number; subscriptions: number }>(async (resellerIds) => {
-    const customers = await this.ds
-      .getRepository(CustomerRelationship)
-      .createQueryBuilder("cr")
-      .select("cr.partner_id", "partnerId")
-      .addSelect("COUNT(DISTINCT cr.customer_id)", "n")
-      .where("cr.partner_id IN (:...resellerIds)", { resellerIds })
-      .andWhere("cr.status = 'ACTIVE'")
-      .groupBy("cr.partner_id")
-      .getRawMany<{ partnerId: string; n: string | number }>();
-    const subs = await this.ds
-      .getRepository(CustomerSubscription)
-      .createQueryBuilder("s")
-      .select("s.reseller_of_record_id", "partnerId")
-      .addSelect("COUNT(*)", "n")
-      .where("s.reseller_of_record_id IN (:...resellerIds)", { resellerIds })
-      .andWhere("s.status IN ('ACTIVE', 'SUSPENDED')")
-      .groupBy("s.reseller_of_record_id")
-      .getRawMany<{ partnerId: string; n: string | number }>();
-    const c = new Map(customers.map((r) => [r.partnerId, Number(r.n)]));
-    const s = new Map(subs.map((r) => [r.partnerId, Number(r.n)]));
-    return resellerIds.map((id) => ({ customers: c.get(id) ?? 0, subscriptions: s.get(id) ?? 0 }));
-  });
+  readonly resellerCounts = new DataLoader<string, { customers: number; subscriptions: number }>(
+    async (resellerIds) => {
+      const customers = await this.ds
+        .getRepository(CustomerRelationship)
+        .createQueryBuilder("cr")
+        .select("cr.partner_id", "partnerId")
+        .addSelect("COUNT(DISTINCT cr.customer_id)", "n")
+        .where("cr.partner_id IN (:...resellerIds)", { resellerIds })
+        .andWhere("cr.status = 'ACTIVE'")
+        .groupBy("cr.partner_id")
+        .getRawMany<{ partnerId: string; n: string | number }>();
+      const subs = await this.ds
+        .getRepository(CustomerSubscription)
+        .createQueryBuilder("s")
+        .select("s.reseller_of_record_id", "partnerId")
+        .addSelect("COUNT(*)", "n")
+        .where("s.reseller_of_record_id IN (:...resellerIds)", { resellerIds })
+        .andWhere("s.status IN ('ACTIVE', 'SUSPENDED')")
+        .groupBy("s.reseller_of_record_id")
+        .getRawMany<{ partnerId: string; n: string | number }>();
+      const c = new Map(customers.map((r) => [r.partnerId, Number(r.n)]));
+      const s = new Map(subs.map((r) => [r.partnerId, Number(r.n)]));
+      return resellerIds.map((id) => ({ customers: c.get(id) ?? 0, subscriptions: s.get(id) ?? 0 }));
+    },
+  );
 
   /** Eligibility of subscriptions for the viewer, batched per (action, asOf, reseller) over a page. */
   readonly eligibility = new DataLoader<EligibilityKey, Decision, string>(

@@ -12,7 +12,9 @@ async function main(): Promise<void> {
     console.log(`Seeded the demo network: ${JSON.stringify(counts)}`);
   }
   const app = await startApp(config, { dataSource });
-  console.log(`channelgate API on ${app.url} (${config.databaseUrl ? "PostgreSQL" : `SQLite ${config.sqlitePath}`}, transfer policy ${config.transferPolicy})`);
+  console.log(
+    `channelgate API on ${app.url} (${config.databaseUrl ? "PostgreSQL" : `SQLite ${config.sqlitePath}`}, transfer policy ${config.transferPolicy})`,
+  );
   const shutdown = async () => {
     await app.close();
     await dataSource.destroy();

@@ -31,26 +31,36 @@ export interface GqlError {
   extensions?: { code?: string; field?: string; [k: string]: unknown };
 }
 
-export async function startTestServer(world: World, opts: { policy?: TransferPolicy; now?: Date } = {}): Promise<TestServer> {
+/**
+ * A fresh, empty PostgreSQL database beside TEST_DATABASE_URL (dropped by `drop`), or null for in-memory SQLite.
+ */
+export async function provisionTestDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
   const baseUrl = process.env.TEST_DATABASE_URL;
-  let databaseUrl: string | null = null;
-  let dropDatabase = async () => {};
-  if (baseUrl) {
-    const name = `cg_test_${randomBytes(6).toString("hex")}`;
-    const admin = new Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(baseUrl);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
+  if (!baseUrl) return null;
+  const name = `cg_test_${randomBytes(6).toString("hex")}`;
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
       const c = new Client({ connectionString: baseUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
-    };
-  }
+    },
+  };
+}
+
+export async function startTestServer(
+  world: World,
+  opts: { policy?: TransferPolicy; now?: Date } = {},
+): Promise<TestServer> {
+  const database = await provisionTestDatabase();
+  const databaseUrl = database?.url ?? null;
   const config: AppConfig = {
     ...loadConfig({}),
     host: "127.0.0.1",
@@ -98,7 +108,7 @@ export async function startTestServer(world: World, opts: { policy?: TransferPol
     async close() {
       await app.close();
       await ds.destroy();
-      await dropDatabase();
+      await database?.drop();
     },
   };
 }

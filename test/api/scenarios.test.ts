@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runScenarioFiles } from "../../server/src/scenarios/runner";
+import { runScenarioFiles, type ProvisionDatabase } from "../../server/src/scenarios/runner";
+import { provisionTestDatabase } from "./harness";
+
+// With TEST_DATABASE_URL set, each world loads into its own PostgreSQL database instead of in-memory SQLite.
+const provision: ProvisionDatabase | undefined = process.env.TEST_DATABASE_URL
+  ? async () => (await provisionTestDatabase())!
+  : undefined;
 
 // The conformance scenarios through the real server (HTTP, GraphQL, in-memory SQLite per file).
 // Paths are resolved from this file so the test does not depend on the directory vitest was started in.
@@ -14,7 +20,7 @@ describe("conformance scenarios", () => {
 
   it("passes every check in test/scenarios", async () => {
     const lines: string[] = [];
-    const summary = await runScenarioFiles([scenarios], (l) => lines.push(l));
+    const summary = await runScenarioFiles([scenarios], (l) => lines.push(l), provision);
     expect(lines).toEqual([]);
     expect(summary.failed).toBe(0);
     expect(summary.malformed).toBe(0);

@@ -23,7 +23,12 @@ export function mountDemoAuth(app: Express, ds: DataSource, config: AppConfig): 
         email: u.email,
         displayName: u.displayName,
         role: u.role,
-        partner: { name: u.partner?.name, partnerId: u.partner?.partnerId, types: u.partner?.types, country: u.partner?.country },
+        partner: {
+          name: u.partner?.name,
+          partnerId: u.partner?.partnerId,
+          types: u.partner?.types,
+          country: u.partner?.country,
+        },
       })),
     });
   });

@@ -23,7 +23,11 @@ function rejectToken(): GraphQLError {
 }
 
 /** Resolves the bearer token to a user, their partner and the partner's tenant scope. */
-export async function loadViewer(ds: DataSource, config: AppConfig, authorization: string | undefined): Promise<Viewer | null> {
+export async function loadViewer(
+  ds: DataSource,
+  config: AppConfig,
+  authorization: string | undefined,
+): Promise<Viewer | null> {
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw rejectToken();

@@ -4,6 +4,11 @@ import { Partner, ResellerPartnership } from "../domain/entities";
 
 /** Relationship states that put a customer in a partner's network (a pending request shows it as invited). */
 const VISIBLE_RELATIONSHIP = [RelationshipStatus.ACTIVE, RelationshipStatus.REQUESTED];
+/**
+ * Relationship states that open a customer's subscriptions: only one the customer accepted. A request is sent
+ * by domain alone, so a REQUESTED relationship must not reveal what the customer holds.
+ */
+const SUBSCRIPTION_RELATIONSHIP = [RelationshipStatus.ACTIVE];
 
 /**
  * What one partner may see. The single place where tenant scoping is decided: every list, loader and
@@ -12,7 +17,8 @@ const VISIBLE_RELATIONSHIP = [RelationshipStatus.ACTIVE, RelationshipStatus.REQU
  * - A provider sees its own customers and those of its resellers with an ACTIVE partnership.
  * - A reseller or a direct-bill partner sees only its own customers.
  * - A customer is "its own" while the partner holds an ACTIVE or REQUESTED relationship with it.
- * - Subscriptions follow their customer; transfers are visible to their source, target and named reseller.
+ * - Subscriptions follow their customer once the relationship is ACTIVE (not while merely REQUESTED);
+ *   transfers are visible to their source, target and named reseller.
  * - Partners: itself and its partnership counterparts (any status).
  */
 export class TenantScope {
@@ -31,18 +37,35 @@ export class TenantScope {
       .where("rp.provider_id = :id OR rp.reseller_id = :id", { id: partner.id })
       .getMany();
     const activeResellers = partner.types.includes(PartnerType.INDIRECT_PROVIDER)
-      ? partnerships.filter((p) => p.providerId === partner.id && p.status === PartnershipStatus.ACTIVE).map((p) => p.resellerId)
+      ? partnerships
+          .filter((p) => p.providerId === partner.id && p.status === PartnershipStatus.ACTIVE)
+          .map((p) => p.resellerId)
       : [];
     const counterparts = partnerships.map((p) => (p.providerId === partner.id ? p.resellerId : p.providerId));
     return new TenantScope(partner, [partner.id, ...activeResellers], [...new Set(counterparts)]);
   }
 
   /** Restricts a query to customers in the network; `customerIdColumn` is e.g. "c.id" or "s.customer_id". */
-  visibleCustomers<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, customerIdColumn: string): SelectQueryBuilder<T> {
+  visibleCustomers<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    customerIdColumn: string,
+  ): SelectQueryBuilder<T> {
     return qb.andWhere(
       `${customerIdColumn} IN (SELECT scope_cr.customer_id FROM customer_relationship scope_cr ` +
         `WHERE scope_cr.partner_id IN (:...scopeNetwork) AND scope_cr.status IN (:...scopeRelationshipStates))`,
       { scopeNetwork: this.networkPartnerIds, scopeRelationshipStates: VISIBLE_RELATIONSHIP },
+    );
+  }
+
+  /** Restricts a subscription query to customers the network holds an ACTIVE relationship with. */
+  visibleSubscriptions<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    customerIdColumn: string,
+  ): SelectQueryBuilder<T> {
+    return qb.andWhere(
+      `${customerIdColumn} IN (SELECT scope_sr.customer_id FROM customer_relationship scope_sr ` +
+        `WHERE scope_sr.partner_id IN (:...scopeNetwork) AND scope_sr.status IN (:...scopeSubscriptionStates))`,
+      { scopeNetwork: this.networkPartnerIds, scopeSubscriptionStates: SUBSCRIPTION_RELATIONSHIP },
     );
   }
 
@@ -61,7 +84,9 @@ export class TenantScope {
 
   /** Restricts a partner query to the partner itself and its partnership counterparts. */
   visiblePartners<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, idColumn: string): SelectQueryBuilder<T> {
-    return qb.andWhere(`${idColumn} IN (:...scopePartners)`, { scopePartners: [this.partner.id, ...this.counterpartIds] });
+    return qb.andWhere(`${idColumn} IN (:...scopePartners)`, {
+      scopePartners: [this.partner.id, ...this.counterpartIds],
+    });
   }
 
   isInNetwork(partnerId: string | null): boolean {

@@ -20,7 +20,11 @@ export async function signToken(secret: string, email: string, ttlSeconds = 8 * 
 /** The email the token names, or null for anything invalid or expired. */
 export async function verifyToken(secret: string, token: string): Promise<string | null> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ["HS256"],
+    });
     return typeof payload.sub === "string" ? payload.sub : null;
   } catch {
     return null;

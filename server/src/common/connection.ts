@@ -147,9 +147,12 @@ export async function paginate<T extends ObjectLiteral>(
       new Brackets((w) => {
         w.where(`${order.column} ${op} :cursorValue`, { cursorValue: value }).orWhere(
           new Brackets((w2) => {
-            w2.where(`${order.column} = :cursorValue`, { cursorValue: value }).andWhere(`${order.idColumn} ${op} :cursorId`, {
-              cursorId: id,
-            });
+            w2.where(`${order.column} = :cursorValue`, { cursorValue: value }).andWhere(
+              `${order.idColumn} ${op} :cursorId`,
+              {
+                cursorId: id,
+              },
+            );
           }),
         );
       }),

@@ -36,7 +36,9 @@ export function depthLimit(max: number) {
       OperationDefinition(node) {
         const depth = depthOf(node.selectionSet, new Set());
         if (depth > max) {
-          context.reportError(new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${max}.`, { nodes: [node] }));
+          context.reportError(
+            new GraphQLError(`Query is nested ${depth} levels deep; the limit is ${max}.`, { nodes: [node] }),
+          );
         }
       },
     };

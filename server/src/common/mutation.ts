@@ -3,6 +3,7 @@ import type { EntityManager } from "typeorm";
 import type { RequestContext, Viewer } from "../context";
 import { requireViewer } from "../context";
 import { dialectOf, runInTransaction } from "../data-source";
+import { Loaders } from "../loaders";
 import { UserError, UserErrorsAbort } from "./user-error";
 
 @ObjectType()
@@ -14,6 +15,7 @@ export abstract class Payload {
 export interface MutationScope {
   em: EntityManager;
   viewer: Viewer;
+  /** The request context, with loaders that read through the transaction (`em`), never the pool. */
   ctx: RequestContext;
   /** True on PostgreSQL, where rows read for an update are locked with SELECT … FOR UPDATE. */
   canLockRows: boolean;
@@ -32,7 +34,12 @@ export async function mutate<P extends Payload>(
   const viewer = options.anonymous ? (ctx.viewer as Viewer) : requireViewer(ctx);
   const canLockRows = dialectOf(ctx.dataSource) === "postgres";
   try {
-    const result = await runInTransaction(ctx.dataSource, (em) => work({ em, viewer, ctx, canLockRows }));
+    // Reads inside the transaction must use its connection: a loader on the pool would need a second
+    // connection per mutation, and concurrent mutations holding every pooled connection would wait forever.
+    const result = await runInTransaction(ctx.dataSource, (em) => {
+      const loaders = new Loaders(em, ctx.viewer?.scope ?? null, ctx.config.transferPolicy);
+      return work({ em, viewer, ctx: { ...ctx, loaders }, canLockRows });
+    });
     return Object.assign(new PayloadClass(), { userErrors: [] }, result);
   } catch (error) {
     if (error instanceof UserErrorsAbort) {

@@ -32,11 +32,19 @@ export class UserError {
   @Field(() => UserErrorCode)
   code: UserErrorCode;
 
-  @Field(() => String, { nullable: true, description: "Rule id in the rule book when the error is an eligibility reason." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Rule id in the rule book when the error is an eligibility reason.",
+  })
   ruleId: string | null;
 }
 
-export function userError(field: string | null, code: UserErrorCode, message: string, ruleId: string | null = null): UserError {
+export function userError(
+  field: string | null,
+  code: UserErrorCode,
+  message: string,
+  ruleId: string | null = null,
+): UserError {
   return Object.assign(new UserError(), {
     field: field === null ? null : ["input", ...field.split(".")],
     code,

@@ -16,4 +16,13 @@ export const entities = [
   Transfer,
   TransferLine,
 ];
-export { Partner, ResellerPartnership, User, Customer, CustomerRelationship, CustomerSubscription, Transfer, TransferLine };
+export {
+  Partner,
+  ResellerPartnership,
+  User,
+  Customer,
+  CustomerRelationship,
+  CustomerSubscription,
+  Transfer,
+  TransferLine,
+};

@@ -171,7 +171,10 @@ async function quietMigrations<T>(work: () => Promise<T>): Promise<T> {
 
 type FileResult = { kind: "malformed" } | { kind: "ran"; passed: number; failed: number };
 
-async function runFile(file: string, out: (line: string) => void): Promise<FileResult> {
+/** Supplies a fresh, empty PostgreSQL database per file instead of in-memory SQLite (the API suite on PostgreSQL). */
+export type ProvisionDatabase = () => Promise<{ url: string; drop(): Promise<void> }>;
+
+async function runFile(file: string, out: (line: string) => void, provision?: ProvisionDatabase): Promise<FileResult> {
   let scenario: Scenario;
   try {
     scenario = readScenarioFile(file);
@@ -180,7 +183,8 @@ async function runFile(file: string, out: (line: string) => void): Promise<FileR
     return { kind: "malformed" };
   }
 
-  const dataSource = createDataSource({ databaseUrl: null, sqlitePath: ":memory:" });
+  const database = provision ? await provision() : null;
+  const dataSource = createDataSource({ databaseUrl: database?.url ?? null, sqlitePath: ":memory:" });
   let app: RunningApp | null = null;
   try {
     let world: LoadedWorld;
@@ -233,11 +237,16 @@ async function runFile(file: string, out: (line: string) => void): Promise<FileR
   } finally {
     await app?.close().catch(() => undefined);
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    await database?.drop().catch(() => undefined);
   }
 }
 
 /** Runs every scenario file found under `paths` (relative to the current directory); never throws for a bad file. */
-export async function runScenarioFiles(paths: string[], out: (line: string) => void): Promise<RunSummary> {
+export async function runScenarioFiles(
+  paths: string[],
+  out: (line: string) => void,
+  provision?: ProvisionDatabase,
+): Promise<RunSummary> {
   const summary: RunSummary = { passed: 0, failed: 0, malformed: 0 };
   const emit = (line: string): void => out(oneLine(line));
   for (const entry of expand(paths)) {
@@ -246,7 +255,7 @@ export async function runScenarioFiles(paths: string[], out: (line: string) => v
       summary.malformed++;
       continue;
     }
-    const result = await runFile(entry.file, emit);
+    const result = await runFile(entry.file, emit, provision);
     if (result.kind === "malformed") summary.malformed++;
     else {
       summary.passed += result.passed;

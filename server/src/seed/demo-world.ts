@@ -24,8 +24,8 @@ import type {
   WorldUser,
 } from "../scenarios/world";
 
-// The demo network: three distributors with ~30 resellers, four direct-bill partners, ~370 customers and
-// ~3,800 subscriptions from every sales channel, transfers in every state and users in every role.
+// The demo network: three distributors with 30 resellers, four direct-bill partners, ~350 customers and
+// ~3,500 subscriptions from every sales channel, transfers in every state and users in every role.
 //
 // Deterministic: one fixed PRNG seed, so the shape of the world never changes; every date is relative to asOf,
 // so "bought 3 days ago" or "term ends in 3 weeks" stays true whatever day the demo is seeded.
@@ -553,6 +553,7 @@ const OTHER_CHANNEL_OFFERS: Record<Exclude<SalesChannel, SalesChannel.CSP>, Othe
 // ---------------------------------------------------------------------------------------------------------------
 // Names
 
+// prettier-ignore
 const EN_PREFIXES = [
   "Apex", "Ashford", "Beacon", "Birchwood", "Blue Ridge", "Bluebird", "Bright Harbor", "Brookside", "Canterbury",
   "Cedar Point", "Clearwater", "Copper Hill", "Cornerstone", "Crescent", "Driftwood", "Eastgate", "Elm Street",
@@ -562,48 +563,55 @@ const EN_PREFIXES = [
   "Quarry Lane", "Redstone", "Riverbend", "Rosewood", "Saltmarsh", "Sandstone", "Silver Birch", "Stonebridge",
   "Sunrise", "Tamarack", "Thistle", "Twin Oaks", "Union Square", "Wavecrest", "Westfield", "Whitfield",
   "Willow Creek", "Windmill",
-]; // prettier-ignore
+];
+// prettier-ignore
 const EN_TRADES = [
   "Dental Group", "Logistics", "Architects", "Bakery", "Engineering", "Law Partners", "Veterinary Clinic", "Realty",
   "Marketing", "Accounting", "Family Medicine", "Construction", "Auto Repair", "Brewing Company", "Insurance Agency",
   "Landscaping", "Printing", "Consulting", "Hotels", "Outfitters", "Pharmacy", "Plumbing & Heating", "Robotics",
   "Foods", "Credit Union", "Academy", "Studios", "Travel", "Fitness", "Manufacturing", "Orthopedics", "Freight",
-]; // prettier-ignore
+];
 const EN_SUFFIXES: Record<string, string[]> = {
   US: ["Inc.", "LLC", "Corp.", ""],
   CA: ["Inc.", "Ltd."],
   GB: ["Ltd", "Ltd", "plc", ""],
   IE: ["Ltd", "DAC"],
 };
+// prettier-ignore
 const PT_TRADES = [
   "Construções", "Transportes", "Farmácia", "Clínica Dentária", "Padaria", "Advogados", "Contabilidade",
   "Imobiliária", "Hotel", "Vinhos", "Têxteis", "Metalúrgica", "Cerâmica", "Seguros", "Restaurante", "Colégio",
-]; // prettier-ignore
+];
+// prettier-ignore
 const PT_SURNAMES = [
   "Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Costa", "Rodrigues", "Martins", "Sousa", "Fernandes",
   "Gonçalves", "Gomes", "Lopes", "Marques", "Almeida", "Ribeiro", "Carvalho", "Teixeira", "Moreira", "Correia",
   "Pinto", "Cardoso", "Mendes", "Nunes", "Vieira",
-]; // prettier-ignore
+];
+// prettier-ignore
 const BR_TRADES = [
   "Comércio", "Transportadora", "Clínica", "Engenharia", "Distribuidora", "Tecnologia", "Alimentos", "Consultoria",
-]; // prettier-ignore
+];
 const ES_TRADES = ["Construcciones", "Transportes", "Farmacia", "Asesoría", "Bodegas", "Hoteles"];
 const ES_SURNAMES = ["García", "Martínez", "López", "Sánchez", "Pérez", "Gómez", "Fernández", "Ruiz", "Díaz", "Moreno"];
 
+// prettier-ignore
 const EN_FIRST = [
   "Megan", "Adele", "Alex", "Diego", "Isaiah", "Johanna", "Lee", "Lidia", "Lynne", "Miriam", "Nestor", "Patti",
   "Pradeep", "Grady", "Henrietta", "Joni", "Irvin", "Christie", "Debra", "Enrico", "Allan", "Emily", "Brian", "Sara",
   "Daniel", "Olivia", "James", "Priya", "Tom", "Hannah",
-]; // prettier-ignore
+];
+// prettier-ignore
 const EN_LAST = [
   "Bowen", "Vance", "Wilber", "Siciliani", "Langer", "Lorenz", "Gu", "Holloway", "Robbins", "Graham", "Wilke",
   "Fernandez", "Gupta", "Archie", "Mueller", "Sherman", "Sayers", "Cline", "Berger", "Cattaneo", "Deyoung", "Braun",
   "Johnson", "Davis", "Patel", "Nguyen", "Walker", "Clarke", "Hughes", "Turner",
-]; // prettier-ignore
+];
+// prettier-ignore
 const PT_FIRST = [
   "João", "Maria", "Ana", "Pedro", "Inês", "Tiago", "Sofia", "Rui", "Catarina", "Miguel", "Beatriz", "Nuno", "Carla",
   "Luís", "Marta", "Ricardo",
-]; // prettier-ignore
+];
 const BR_FIRST = ["Lucas", "Gabriel", "Juliana", "Camila", "Rafael", "Fernanda", "Bruno", "Larissa"];
 
 const DEMO_ADMIN_NAMES: Record<string, string> = {
@@ -640,8 +648,6 @@ interface CustomerPlan {
   size: Size;
   /** The first is the partner that brought the customer in. */
   arrangements: Arrangement[];
-  /** Owner partner key (the reseller for two-tier customers). */
-  owner: string;
   /** False for a partner's own CSP tenant: it cannot buy from CSP (R9). */
   cspAllowed: boolean;
 }
@@ -780,7 +786,6 @@ class DemoWorldBuilder {
   private addCustomer(
     name: string,
     country: string,
-    owner: string,
     arrangement: Arrangement,
     opts: { mcaAccepted?: boolean; partnerTenantOf?: string; size?: Size } = {},
   ): CustomerPlan {
@@ -798,9 +803,14 @@ class DemoWorldBuilder {
         // A partner's CSP transaction tenant is the partner's own Entra tenant.
         tenantId: tenantOf === null ? this.guid() : this.partner(tenantOf).tenantId,
       },
-      size: opts.size ?? this.net.weighted<Size>([["S", 60], ["M", 30], ["L", 10]]), // prettier-ignore
+      size:
+        opts.size ??
+        this.net.weighted<Size>([
+          ["S", 60],
+          ["M", 30],
+          ["L", 10],
+        ]),
       arrangements: [arrangement],
-      owner,
       cspAllowed: tenantOf === null,
     };
     this.plans.push(plan);
@@ -810,7 +820,7 @@ class DemoWorldBuilder {
   private buildCustomers(): void {
     const owners: Array<{ def: OwnerDef; arrangement: (s: RelationshipStatus) => Arrangement }> = [
       ...RESELLERS.map((r) => ({
-        def: r as OwnerDef,
+        def: r,
         arrangement: (status: RelationshipStatus) => ({ transacting: r.provider, reseller: r.key, status }),
       })),
       ...DIRECT.map((d) => ({
@@ -830,28 +840,33 @@ class DemoWorldBuilder {
             : featured === "Tailspin Toys"
               ? { mcaAccepted: false }
               : {};
-        this.addCustomer(name, country, def.key, arrangement(RelationshipStatus.ACTIVE), opts);
+        this.addCustomer(name, country, arrangement(RelationshipStatus.ACTIVE), opts);
       }
       for (let i = 0; i < (def.pendingInvites ?? 0); i++) {
-        this.addCustomer(
-          this.companyName(def.country),
-          def.country,
-          def.key,
-          arrangement(RelationshipStatus.REQUESTED),
-        );
+        this.addCustomer(this.companyName(def.country), def.country, arrangement(RelationshipStatus.REQUESTED));
       }
     }
     // Partners' own CSP transaction tenants, listed as customers of another partner (R9, R27).
-    this.addCustomer("Wingtip Toys IT", "US", "trey", {
-      transacting: "trey",
-      reseller: null,
-      status: RelationshipStatus.ACTIVE,
-    }, { partnerTenantOf: "wingtip", mcaAccepted: true, size: "S" }); // prettier-ignore
-    this.addCustomer("First Up Consultants", "US", "cascadia", {
-      transacting: "cascadia",
-      reseller: null,
-      status: RelationshipStatus.ACTIVE,
-    }, { partnerTenantOf: "firstup", mcaAccepted: true, size: "S" }); // prettier-ignore
+    this.addCustomer(
+      "Wingtip Toys IT",
+      "US",
+      {
+        transacting: "trey",
+        reseller: null,
+        status: RelationshipStatus.ACTIVE,
+      },
+      { partnerTenantOf: "wingtip", mcaAccepted: true, size: "S" },
+    );
+    this.addCustomer(
+      "First Up Consultants",
+      "US",
+      {
+        transacting: "cascadia",
+        reseller: null,
+        status: RelationshipStatus.ACTIVE,
+      },
+      { partnerTenantOf: "firstup", mcaAccepted: true, size: "S" },
+    );
   }
 
   /** Multi-partner customers (a second CSP partner, some transfers between them) and former partners (REMOVED). */
@@ -864,8 +879,6 @@ class DemoWorldBuilder {
         (r) => r.provider === provider.key && r.partnership === A && r.country === country && r.customers > 0,
       ).map((r) => ({ transacting: provider.key, reseller: r.key }));
     };
-    const taken = (plan: CustomerPlan, keys: (string | null)[]) =>
-      plan.arrangements.some((a) => keys.includes(a.transacting) || (a.reseller !== null && keys.includes(a.reseller)));
 
     let resellerOwned = 0;
     let directOwned = 0;
@@ -883,16 +896,23 @@ class DemoWorldBuilder {
         const directs = directByCountry(country);
         if (directs.length === 0) continue;
         if (resellerOwned % 8 === 3) {
-          plan.arrangements.push({ transacting: this.net.pick(directs), reseller: null, status: RelationshipStatus.ACTIVE }); // prettier-ignore
+          plan.arrangements.push({
+            transacting: this.net.pick(directs),
+            reseller: null,
+            status: RelationshipStatus.ACTIVE,
+          });
         } else if (resellerOwned % 15 === 7) {
-          plan.arrangements.push({ transacting: this.net.pick(directs), reseller: null, status: RelationshipStatus.REMOVED }); // prettier-ignore
+          plan.arrangements.push({
+            transacting: this.net.pick(directs),
+            reseller: null,
+            status: RelationshipStatus.REMOVED,
+          });
         }
       } else {
         directOwned++;
         const options = twoTierByCountry(country);
         if (options.length === 0) continue;
         const other = this.net.pick(options);
-        if (taken(plan, [other.transacting, other.reseller])) continue;
         if (directOwned % 7 === 2) {
           plan.arrangements.push({ ...other, status: RelationshipStatus.ACTIVE });
         } else if (directOwned % 9 === 5) {
@@ -957,7 +977,11 @@ class DemoWorldBuilder {
     const term =
       model === CommerceModel.LEGACY
         ? TermDuration.P1Y
-        : rng.weighted([[TermDuration.P1Y, 85], [TermDuration.P1M, 10], [TermDuration.P3Y, 5]] as const); // prettier-ignore
+        : rng.weighted([
+            [TermDuration.P1Y, 85],
+            [TermDuration.P1M, 10],
+            [TermDuration.P3Y, 5],
+          ] as const);
     const months = TERM_MONTHS[term];
     const renewals = () =>
       model === CommerceModel.LEGACY
@@ -966,7 +990,12 @@ class DemoWorldBuilder {
           ? rng.int(1, 30)
           : months === 36
             ? rng.int(0, 1)
-            : rng.weighted([[0, 40], [1, 30], [2, 20], [3, 10]] as const); // prettier-ignore
+            : rng.weighted([
+                [0, 40],
+                [1, 30],
+                [2, 20],
+                [3, 10],
+              ] as const);
     let dates: TermDates;
     if (plan.kind === "live") {
       const maxIntoTerm = months === 1 ? 27 : months === 12 ? 364 : 1094;
@@ -1028,12 +1057,9 @@ class DemoWorldBuilder {
   }
 
   /** A license subscription, sometimes with an add-on co-terminous with it. */
-  private license(plan: CustomerPlan, a: Arrangement, status?: LicenseStatusPlan, offerName?: string): string {
+  private license(plan: CustomerPlan, a: Arrangement, status?: LicenseStatusPlan): void {
     const rng = this.subsRng;
-    const offer =
-      offerName !== undefined
-        ? offerByName(offerName)
-        : rng.weighted(LICENSE_OFFERS.map((o) => [o, o.weight] as const));
+    const offer = rng.weighted(LICENSE_OFFERS.map((o) => [o, o.weight] as const));
     const model = offer.legacy !== null && rng.chance(0.16) ? CommerceModel.LEGACY : CommerceModel.NEW_COMMERCE;
     const spec = this.licenseSpec(offer, plan.size, status ?? this.licenseStatus(model), model);
     const key = this.pushLicense(plan.customer.key, a, spec);
@@ -1041,19 +1067,18 @@ class DemoWorldBuilder {
     if (status === undefined && model === CommerceModel.NEW_COMMERCE && live && offer.addOns && rng.chance(0.12)) {
       this.addOn(plan.customer.key, a, key, spec, rng.pick(offer.addOns));
     }
-    return key;
   }
 
-  private addOn(customer: string, a: Arrangement, parentKey: string, parent: LicenseSpec, name: string): string {
+  private addOn(customer: string, a: Arrangement, parentKey: string, parent: LicenseSpec, name: string): void {
     const start = parent.dates.renewalDate ?? parent.dates.purchaseDate;
     const boughtOn = addDays(start, Math.min(this.subsRng.int(0, 20), Math.max(0, daysBetween(start, this.asOf))));
     const spec: LicenseSpec = {
       ...parent,
-      offer: { name, nce: ADD_ON_OFFERS[name] ?? "", legacy: null, weight: 0, seatFactor: 1 },
+      offer: offerByName(name),
       dates: { purchaseDate: boughtOn, renewalDate: null, commitmentEndDate: parent.dates.commitmentEndDate },
       quantity: Math.max(1, Math.round(parent.quantity * (0.2 + this.subsRng.float() * 0.8))),
     };
-    return this.pushLicense(customer, a, spec, parentKey);
+    this.pushLicense(customer, a, spec, parentKey);
   }
 
   private azure(
@@ -1061,7 +1086,7 @@ class DemoWorldBuilder {
     a: Arrangement,
     legacy: boolean,
     status: SubscriptionStatus = SubscriptionStatus.ACTIVE,
-  ): string {
+  ): void {
     const rng = this.subsRng;
     const key = this.nextSubKey();
     const purchaseDate = addDays(this.asOf, legacy ? -rng.int(1500, 3200) : -rng.int(8, 1400));
@@ -1089,7 +1114,6 @@ class DemoWorldBuilder {
       billingCycle: BillingCycle.MONTHLY,
       autoRenew: true,
     });
-    return key;
   }
 
   /** A subscription bought outside CSP (multi-channel support): no transacting partner. */
@@ -1097,7 +1121,7 @@ class DemoWorldBuilder {
     plan: CustomerPlan,
     channel: Exclude<SalesChannel, SalesChannel.CSP>,
     opts: { offer?: string; live?: boolean } = {},
-  ): string {
+  ): void {
     const rng = this.subsRng;
     const offers = OTHER_CHANNEL_OFFERS[channel];
     const offer = offers.find((o) => o.name === opts.offer) ?? rng.pick(offers);
@@ -1110,7 +1134,11 @@ class DemoWorldBuilder {
       ? termEndingOn(addDays(this.asOf, -rng.int(5, 400)), months, rng.int(0, 2))
       : termFrom(addDays(this.asOf, -rng.int(0, months * 30 - 1)), months, rng.int(0, 3));
     const status = ended
-      ? rng.weighted([[SubscriptionStatus.EXPIRED, 6], [SubscriptionStatus.DELETED, 3], [SubscriptionStatus.DISABLED, 1]] as const) // prettier-ignore
+      ? rng.weighted([
+          [SubscriptionStatus.EXPIRED, 6],
+          [SubscriptionStatus.DELETED, 3],
+          [SubscriptionStatus.DISABLED, 1],
+        ] as const)
       : opts.live !== true && rng.chance(0.05)
         ? SubscriptionStatus.SUSPENDED
         : SubscriptionStatus.ACTIVE;
@@ -1135,7 +1163,6 @@ class DemoWorldBuilder {
       billingCycle: usage ? BillingCycle.MONTHLY : BillingCycle.ANNUAL,
       autoRenew: !ended,
     });
-    return key;
   }
 
   private buildSubscriptions(plan: CustomerPlan): void {
@@ -1149,13 +1176,14 @@ class DemoWorldBuilder {
       if (a.status === RelationshipStatus.ACTIVE) {
         hasCsp = true;
         if (a === primary) {
-          const n = plan.size === "S" ? rng.int(3, 6) : plan.size === "M" ? rng.int(7, 13) : rng.int(13, 24);
+          const n = plan.size === "S" ? rng.int(3, 7) : plan.size === "M" ? rng.int(8, 14) : rng.int(14, 26);
           for (let i = 0; i < n; i++) this.license(plan, a);
           if (rng.chance(0.55)) this.azure(key, a, false, rng.chance(0.04) ? SubscriptionStatus.SUSPENDED : undefined);
           if (rng.chance(0.07)) this.azure(key, a, true, rng.chance(0.2) ? SubscriptionStatus.SUSPENDED : undefined);
         } else {
           // A second CSP partner: a couple of live new-commerce seats it could hand over by transfer.
-          for (let i = 0; i < 2; i++) this.license(plan, a, { kind: "live", status: SubscriptionStatus.ACTIVE, recent: false }); // prettier-ignore
+          for (let i = 0; i < 2; i++)
+            this.license(plan, a, { kind: "live", status: SubscriptionStatus.ACTIVE, recent: false });
           for (let i = rng.int(0, 2); i > 0; i--) this.license(plan, a);
           if (rng.chance(0.45)) this.azure(key, a, false);
         }
@@ -1222,9 +1250,21 @@ class DemoWorldBuilder {
       spec("Office 365 E3", termFrom(addDays(asOf, -200), 12, 5), 120, SubscriptionStatus.ACTIVE, CommerceModel.LEGACY),
     );
     // Suspended inside its term (can be reactivated) and after its term ended (cannot: R31).
-    this.pushLicense(c, wingtip, spec("Power BI Pro", termFrom(addDays(asOf, -100), 12, 1), 15, SubscriptionStatus.SUSPENDED)); // prettier-ignore
-    this.pushLicense(c, wingtip, spec("Visio Plan 2", termEndingOn(addDays(asOf, -10), 12, 1), 5, SubscriptionStatus.SUSPENDED)); // prettier-ignore
-    this.pushLicense(c, wingtip, spec("Project Plan 3", termEndingOn(addDays(asOf, -120), 12, 0), 8, SubscriptionStatus.DELETED)); // prettier-ignore
+    this.pushLicense(
+      c,
+      wingtip,
+      spec("Power BI Pro", termFrom(addDays(asOf, -100), 12, 1), 15, SubscriptionStatus.SUSPENDED),
+    );
+    this.pushLicense(
+      c,
+      wingtip,
+      spec("Visio Plan 2", termEndingOn(addDays(asOf, -10), 12, 1), 5, SubscriptionStatus.SUSPENDED),
+    );
+    this.pushLicense(
+      c,
+      wingtip,
+      spec("Project Plan 3", termEndingOn(addDays(asOf, -120), 12, 0), 8, SubscriptionStatus.DELETED),
+    );
     this.azure(c, wingtip, false);
     // Bought from First Up Consultants (the lines of the pending transfer to Trey Research + Wingtip).
     this.pushLicense(c, firstup, spec("Microsoft 365 Business Standard", termFrom(addDays(asOf, -150), 12, 1), 30));

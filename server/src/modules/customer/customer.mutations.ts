@@ -97,13 +97,23 @@ function idOf(globalId: string | null | undefined, type: "Customer" | "Partner")
 }
 
 /** The named reseller must be partnered with the provider, signed, active and in its region (R23–R26). */
-async function resellerErrors(em: EntityManager, provider: Partner, reseller: Partner | null, locale: RequestContext["locale"]) {
+async function resellerErrors(
+  em: EntityManager,
+  provider: Partner,
+  reseller: Partner | null,
+  locale: RequestContext["locale"],
+) {
   if (!reseller) return [];
   const active = await em
     .getRepository(ResellerPartnership)
     .countBy({ providerId: provider.id, resellerId: reseller.id, status: PartnershipStatus.ACTIVE });
   const facts = { reseller, actor: provider, resellerPartnershipActive: active > 0 } as never;
-  return [ResellerRules.R23_partnershipRequired, ResellerRules.R24_resellerMpa, ResellerRules.R25_resellerRegion, ResellerRules.R26_resellerActive]
+  return [
+    ResellerRules.R23_partnershipRequired,
+    ResellerRules.R24_resellerMpa,
+    ResellerRules.R25_resellerRegion,
+    ResellerRules.R26_resellerActive,
+  ]
     .filter((r) => r.fires(facts))
     .map((r) => userError("resellerId", r.code, ruleMessage(r.id, locale), r.id));
 }
@@ -124,12 +134,16 @@ async function loadReseller(m: MutationScope, globalId: string | null | undefine
 export class CustomerMutations {
   @Authorized(CAN_MANAGE_CUSTOMERS)
   @Mutation(() => CreateCustomerPayload, {
-    description: "A direct-bill partner or indirect provider creates a customer tenant record (with an ACTIVE relationship).",
+    description:
+      "A direct-bill partner or indirect provider creates a customer tenant record (with an ACTIVE relationship).",
   })
   createCustomer(@Arg("input", () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: RequestContext) {
     return mutate(ctx, CreateCustomerPayload, async (m) => {
       const me = m.viewer.partner;
-      const checks = new InputChecks().text("name", input.name, 2, 200).domain("domain", input.domain).country("country", input.country);
+      const checks = new InputChecks()
+        .text("name", input.name, 2, 200)
+        .domain("domain", input.domain)
+        .country("country", input.country);
       abortIf(checks.errors);
       abortIf(
         isOnlyIndirectReseller(me)
@@ -144,11 +158,19 @@ export class CustomerMutations {
           : [],
       );
       if (input.country !== me.country) {
-        checks.fail("country", `must be your own country (${me.country}): relationships are limited to your region`, UserErrorCode.CUSTOMER_REGION_MISMATCH);
+        checks.fail(
+          "country",
+          `must be your own country (${me.country}): relationships are limited to your region`,
+          UserErrorCode.CUSTOMER_REGION_MISMATCH,
+        );
       }
       const domain = input.domain.trim().toLowerCase();
       if (await m.em.getRepository(Customer).existsBy({ domain })) {
-        checks.fail("domain", "A customer with this domain already exists: request a relationship with it instead", UserErrorCode.ALREADY_EXISTS);
+        checks.fail(
+          "domain",
+          "A customer with this domain already exists: request a relationship with it instead",
+          UserErrorCode.ALREADY_EXISTS,
+        );
       }
       const reseller = await loadReseller(m, input.resellerId);
       abortIf([...checks.errors, ...(await resellerErrors(m.em, me, reseller, ctx.locale))]);
@@ -214,7 +236,9 @@ export class CustomerMutations {
         errors.push(...(await resellerErrors(m.em, me, reseller, ctx.locale)));
         if (reseller) partners.push(reseller);
         if (!canTransact(me) && errors.length === 0) {
-          errors.push(userError(null, UserErrorCode.NOT_ALLOWED, "Only CSP partners can request reseller relationships"));
+          errors.push(
+            userError(null, UserErrorCode.NOT_ALLOWED, "Only CSP partners can request reseller relationships"),
+          );
         }
       }
       abortIf(errors);
@@ -223,11 +247,19 @@ export class CustomerMutations {
         partnerId: In(partners.map((p) => p.id)),
         status: In([RelationshipStatus.ACTIVE, RelationshipStatus.REQUESTED]),
       });
-      const pending = partners.filter((p) => !existing.some((r) => r.partnerId === p.id && r.status === RelationshipStatus.ACTIVE));
+      const pending = partners.filter(
+        (p) => !existing.some((r) => r.partnerId === p.id && r.status === RelationshipStatus.ACTIVE),
+      );
       abortIf(
         pending.length > 0
           ? []
-          : [userError(input.customerId ? "customerId" : "customerDomain", UserErrorCode.ALREADY_EXISTS, "The relationship is already active")],
+          : [
+              userError(
+                input.customerId ? "customerId" : "customerDomain",
+                UserErrorCode.ALREADY_EXISTS,
+                "The relationship is already active",
+              ),
+            ],
       );
       const token = randomBytes(24).toString("base64url");
       const now = new Date();
@@ -235,13 +267,23 @@ export class CustomerMutations {
       for (const partner of pending) {
         const requested = existing.find((r) => r.partnerId === partner.id && r.status === RelationshipStatus.REQUESTED);
         if (requested) {
-          await m.em.update(CustomerRelationship, { id: requested.id }, {
-            requestToken: token,
-            requestedAt: now,
-            includesDelegatedAdmin: input.includesDelegatedAdmin,
-            version: requested.version + 1,
-          });
-          relationships.push(Object.assign(requested, { requestToken: token, requestedAt: now, includesDelegatedAdmin: input.includesDelegatedAdmin }));
+          await m.em.update(
+            CustomerRelationship,
+            { id: requested.id },
+            {
+              requestToken: token,
+              requestedAt: now,
+              includesDelegatedAdmin: input.includesDelegatedAdmin,
+              version: requested.version + 1,
+            },
+          );
+          relationships.push(
+            Object.assign(requested, {
+              requestToken: token,
+              requestedAt: now,
+              includesDelegatedAdmin: input.includesDelegatedAdmin,
+            }),
+          );
         } else {
           const created = Object.assign(new CustomerRelationship(), {
             id: randomUUID(),
@@ -268,16 +310,25 @@ export class CustomerMutations {
     description:
       "The customer's global admin accepts a relationship request through its link. Needs no partner token: the link's secret is the credential.",
   })
-  acceptCustomerRelationship(@Arg("input", () => AcceptRelationshipInput) input: AcceptRelationshipInput, @Ctx() ctx: RequestContext) {
+  acceptCustomerRelationship(
+    @Arg("input", () => AcceptRelationshipInput) input: AcceptRelationshipInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return mutate(
       ctx,
       AcceptRelationshipPayload,
       async (m) => {
         const rows =
           input.token.length >= 16 && input.token.length <= 64
-            ? await m.em.getRepository(CustomerRelationship).findBy({ requestToken: input.token, status: RelationshipStatus.REQUESTED })
+            ? await m.em
+                .getRepository(CustomerRelationship)
+                .findBy({ requestToken: input.token, status: RelationshipStatus.REQUESTED })
             : [];
-        abortIf(rows.length ? [] : [userError("token", UserErrorCode.NOT_FOUND, "This link is not valid or was already used")]);
+        abortIf(
+          rows.length
+            ? []
+            : [userError("token", UserErrorCode.NOT_FOUND, "This link is not valid or was already used")],
+        );
         const customer = await m.em.getRepository(Customer).findOneByOrFail({ id: rows[0]!.customerId });
         const upn = input.acceptedBy.trim().toLowerCase();
         const at = upn.lastIndexOf("@");
@@ -291,13 +342,23 @@ export class CustomerMutations {
           await m.em.update(
             CustomerRelationship,
             { id: r.id, version: r.version },
-            { status: RelationshipStatus.ACTIVE, acceptedAt: now, acceptedBy: upn, requestToken: null, version: r.version + 1 },
+            {
+              status: RelationshipStatus.ACTIVE,
+              acceptedAt: now,
+              acceptedBy: upn,
+              requestToken: null,
+              version: r.version + 1,
+            },
           );
         }
         // Accepting in the Microsoft 365 admin center includes accepting the Microsoft Customer Agreement.
         if (!customer.mcaAccepted) await m.em.update(Customer, { id: customer.id }, { mcaAccepted: true });
         const partners = await m.em.getRepository(Partner).findBy({ id: In(rows.map((r) => r.partnerId)) });
-        return { customerName: customer.name, partnerNames: partners.map((p) => p.name).sort(), acceptedCount: rows.length };
+        return {
+          customerName: customer.name,
+          partnerNames: partners.map((p) => p.name).sort(),
+          acceptedCount: rows.length,
+        };
       },
       { anonymous: true },
     );
@@ -305,12 +366,16 @@ export class CustomerMutations {
 
   @Authorized(CAN_MANAGE_CUSTOMERS)
   @Mutation(() => RemoveRelationshipPayload, {
-    description: "A direct-bill partner or indirect provider ends its relationship, once nothing it bills is active (R1, R6a, R6).",
+    description:
+      "A direct-bill partner or indirect provider ends its relationship, once nothing it bills is active (R1, R6a, R6).",
   })
-  removeCustomerRelationship(@Arg("input", () => RemoveRelationshipInput) input: RemoveRelationshipInput, @Ctx() ctx: RequestContext) {
+  removeCustomerRelationship(
+    @Arg("input", () => RemoveRelationshipInput) input: RemoveRelationshipInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return mutate(ctx, RemoveRelationshipPayload, async (m) => {
       const id = idOf(input.customerId, "Customer");
-      const visible = id ? await ctx.loaders.customer.load(id) : null;
+      const visible = id ? await m.ctx.loaders.customer.load(id) : null;
       abortIf(visible ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, "No such customer in your network")]);
       const decisions = await new EligibilityService(m.em).decideForCustomers(
         m.viewer.partner,
@@ -331,8 +396,15 @@ export class CustomerMutations {
         { id: relationship.id, version: relationship.version },
         { status: RelationshipStatus.REMOVED, removedAt: new Date(), version: relationship.version + 1 },
       );
-      abortIf(res.affected === 1 ? [] : [userError("customerId", UserErrorCode.CONFLICT, "The relationship changed meanwhile; reload")]);
-      return { relationship: await m.em.getRepository(CustomerRelationship).findOneByOrFail({ id: relationship.id }), decision: presented };
+      abortIf(
+        res.affected === 1
+          ? []
+          : [userError("customerId", UserErrorCode.CONFLICT, "The relationship changed meanwhile; reload")],
+      );
+      return {
+        relationship: await m.em.getRepository(CustomerRelationship).findOneByOrFail({ id: relationship.id }),
+        decision: presented,
+      };
     });
   }
 
@@ -352,9 +424,10 @@ export class CustomerMutations {
 
   /** A reseller's two-tier request includes its provider: the named one, or its only active one. */
   private async providerOf(m: MutationScope, providerGlobalId: string | null | undefined): Promise<Partner> {
-    const active = await m.em
-      .getRepository(ResellerPartnership)
-      .find({ where: { resellerId: m.viewer.partner.id, status: PartnershipStatus.ACTIVE }, relations: { provider: true } });
+    const active = await m.em.getRepository(ResellerPartnership).find({
+      where: { resellerId: m.viewer.partner.id, status: PartnershipStatus.ACTIVE },
+      relations: { provider: true },
+    });
     const wanted = idOf(providerGlobalId, "Partner");
     const matches = wanted === null ? active : active.filter((rp) => rp.providerId === wanted);
     if (matches.length === 1) return matches[0]!.provider as Partner;

@@ -24,10 +24,13 @@ export class CustomerResolver {
     const qb = scope.visibleCustomers(ctx.dataSource.getRepository(Customer).createQueryBuilder("c"), "c.id");
     if (filter?.search) {
       const term = `%${filter.search.trim().toLowerCase()}%`;
-      qb.andWhere(new Brackets((w) => w.where("LOWER(c.name) LIKE :term", { term }).orWhere("c.domain LIKE :term", { term })));
+      qb.andWhere(
+        new Brackets((w) => w.where("LOWER(c.name) LIKE :term", { term }).orWhere("c.domain LIKE :term", { term })),
+      );
     }
     if (filter?.country) {
-      if (!COUNTRY.test(filter.country)) throw badInput("filter.country", "must be an ISO 3166-1 alpha-2 code such as US");
+      if (!COUNTRY.test(filter.country))
+        throw badInput("filter.country", "must be an ISO 3166-1 alpha-2 code such as US");
       qb.andWhere("c.country = :country", { country: filter.country });
     }
     if (filter?.channels?.length) {
@@ -70,7 +73,9 @@ export class CustomerResolver {
     return (await ctx.loaders.channelsOfCustomer.load(c.id)) as SalesChannel[];
   }
 
-  @FieldResolver(() => Boolean, { description: "Holds subscriptions bought outside CSP: a multi-channel support opportunity." })
+  @FieldResolver(() => Boolean, {
+    description: "Holds subscriptions bought outside CSP: a multi-channel support opportunity.",
+  })
   async hasNonCspSubscriptions(@Root() c: Customer, @Ctx() ctx: RequestContext): Promise<boolean> {
     return (await ctx.loaders.channelsOfCustomer.load(c.id)).some((ch) => ch !== SalesChannel.CSP);
   }

@@ -16,4 +16,6 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 }
 
 export const isIsoDate = (s: string): boolean =>
-  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && toIsoDate(new Date(`${s}T00:00:00Z`)) === s;
+  /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  toIsoDate(new Date(`${s}T00:00:00Z`)) === s;

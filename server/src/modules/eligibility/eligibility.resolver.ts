@@ -49,7 +49,8 @@ export class EligibilityResolver {
       return presentDecision(decisions.get(id)!, asOf, ctx.locale);
     }
     if (!input.customerId) throw badInput("customerId", `is required for ${input.action}`);
-    if (input.action === EligibilityAction.ORDER && !input.offerKind) throw badInput("offerKind", "is required for ORDER");
+    if (input.action === EligibilityAction.ORDER && !input.offerKind)
+      throw badInput("offerKind", "is required for ORDER");
     const id = dbId(input.customerId, "Customer", "customerId");
     const exists = await ctx.dataSource.getRepository(Customer).existsBy({ id });
     if (!exists) throw notFound("Customer", "customerId");
@@ -71,4 +72,3 @@ export class EligibilityResolver {
     );
   }
 }
-

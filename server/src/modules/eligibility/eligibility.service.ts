@@ -153,7 +153,12 @@ export class EligibilityService {
       resellerPartnershipActive: reseller ? await this.partnershipActive(actor.id, reseller.id) : false,
     };
     if (customerIds.length === 0) {
-      return { base, customers: new Map<string, Customer>(), related: new Set<string>(), customerSubscriptions: new Map() };
+      return {
+        base,
+        customers: new Map<string, Customer>(),
+        related: new Set<string>(),
+        customerSubscriptions: new Map(),
+      };
     }
     const customers = await this.db.getRepository(Customer).findBy({ id: In(customerIds) });
     const relationships = await this.db
@@ -165,7 +170,11 @@ export class EligibilityService {
       .andWhere("cr.customer_id IN (:...customerIds)", { customerIds })
       .getRawMany<{ customerId: string }>();
     const customerSubscriptions = new Map<string, SubscriptionFacts[]>();
-    if (action === EligibilityAction.ORDER || action === EligibilityAction.TRANSFER || action === EligibilityAction.REMOVE_RELATIONSHIP) {
+    if (
+      action === EligibilityAction.ORDER ||
+      action === EligibilityAction.TRANSFER ||
+      action === EligibilityAction.REMOVE_RELATIONSHIP
+    ) {
       // Only what R6, R8 and R14 can look at: a superset is fine, every customer subscription is not needed.
       const relevant = await this.db
         .getRepository(CustomerSubscription)

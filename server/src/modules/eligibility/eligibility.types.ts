@@ -20,7 +20,9 @@ export class EligibilityReason {
   source: string;
 }
 
-@ObjectType({ description: "May the viewer's partner do this action to this subject? Every reason, not just the first." })
+@ObjectType({
+  description: "May the viewer's partner do this action to this subject? Every reason, not just the first.",
+})
 export class EligibilityDecision {
   @Field(() => EligibilityAction)
   action: EligibilityAction;
@@ -38,7 +40,10 @@ export class EligibilityDecision {
   asOf: string;
 }
 
-@InputType({ description: "Subject: subscriptionId for SUPPORT, TRANSFER, CANCEL, SUSPEND, REACTIVATE; customerId (+ offerKind) for ORDER and REMOVE_RELATIONSHIP." })
+@InputType({
+  description:
+    "Subject: subscriptionId for SUPPORT, TRANSFER, CANCEL, SUSPEND, REACTIVATE; customerId (+ offerKind) for ORDER and REMOVE_RELATIONSHIP.",
+})
 export class EligibilityInput {
   @Field(() => EligibilityAction)
   action: EligibilityAction;

@@ -15,7 +15,12 @@ const resellerRules = [
 
 /** The rules each action checks, in the order RULES.md lists them. */
 export const rulesByAction: Record<EligibilityAction, readonly Rule[]> = {
-  [EligibilityAction.SUPPORT]: [A.R1_relationshipRequired, A.R35_partnerActive, S.R36_subscriptionDeleted, S.R7a_supportNonCsp],
+  [EligibilityAction.SUPPORT]: [
+    A.R1_relationshipRequired,
+    A.R35_partnerActive,
+    S.R36_subscriptionDeleted,
+    S.R7a_supportNonCsp,
+  ],
   [EligibilityAction.ORDER]: [
     A.R1_relationshipRequired,
     C.R3_mcaAccepted,

@@ -2,7 +2,14 @@ import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
-import { OfferKind, PartnershipStatus, RelationshipStatus, SalesChannel, SubscriptionStatus, TransferStatus } from "../../domain/enums";
+import {
+  OfferKind,
+  PartnershipStatus,
+  RelationshipStatus,
+  SalesChannel,
+  SubscriptionStatus,
+  TransferStatus,
+} from "../../domain/enums";
 import { Customer, CustomerRelationship, Partner, ResellerPartnership, Transfer } from "../../domain/entities";
 import { addDays } from "../eligibility/dates";
 import { subscriptionQuery } from "../subscription/subscription.query";
@@ -52,7 +59,14 @@ export class NetworkResolver {
       .groupBy("s.channel")
       .addGroupBy("s.status")
       .addGroupBy("s.offer_kind")
-      .getRawMany<{ channel: SalesChannel; status: SubscriptionStatus; offerKind: OfferKind; n: unknown; ending30: unknown; ending60: unknown }>();
+      .getRawMany<{
+        channel: SalesChannel;
+        status: SubscriptionStatus;
+        offerKind: OfferKind;
+        n: unknown;
+        ending30: unknown;
+        ending60: unknown;
+      }>();
     const sum = <K extends string>(key: (r: (typeof grouped)[number]) => K) => {
       const totals = new Map<K, number>();
       for (const r of grouped) totals.set(key(r), (totals.get(key(r)) ?? 0) + num(r.n));
@@ -88,7 +102,10 @@ export class NetworkResolver {
       .createQueryBuilder("rp")
       .innerJoin(Partner, "r", "r.id = rp.reseller_id")
       .select("COUNT(*)", "active")
-      .addSelect("SUM(CASE WHEN r.mpa_signed = :no OR r.program_status <> 'ACTIVE' OR r.country <> :country THEN 1 ELSE 0 END)", "issues")
+      .addSelect(
+        "SUM(CASE WHEN r.mpa_signed = :no OR r.program_status <> 'ACTIVE' OR r.country <> :country THEN 1 ELSE 0 END)",
+        "issues",
+      )
       .where("rp.provider_id = :me", { me: partner.id })
       .andWhere("rp.status = :active", { active: PartnershipStatus.ACTIVE })
       .setParameters({ no: false, country: partner.country })
@@ -99,8 +116,12 @@ export class NetworkResolver {
       customerCount,
       multiChannelCustomerCount: multiChannel,
       subscriptionCount: grouped.reduce((n, r) => n + num(r.n), 0),
-      subscriptionsByChannel: [...sum((r) => r.channel)].map(([channel, count]) => Object.assign(new ChannelCount(), { channel, count })),
-      subscriptionsByStatus: [...sum((r) => r.status)].map(([status, count]) => Object.assign(new StatusCount(), { status, count })),
+      subscriptionsByChannel: [...sum((r) => r.channel)].map(([channel, count]) =>
+        Object.assign(new ChannelCount(), { channel, count }),
+      ),
+      subscriptionsByStatus: [...sum((r) => r.status)].map(([status, count]) =>
+        Object.assign(new StatusCount(), { status, count }),
+      ),
       subscriptionsByOfferKind: [...sum((r) => r.offerKind)].map(([offerKind, count]) =>
         Object.assign(new OfferKindCount(), { offerKind, count }),
       ),

@@ -34,7 +34,9 @@ export class NetworkSummary {
   @Field(() => Int)
   customerCount: number;
 
-  @Field(() => Int, { description: "Customers holding live subscriptions bought outside CSP (multi-channel opportunities)." })
+  @Field(() => Int, {
+    description: "Customers holding live subscriptions bought outside CSP (multi-channel opportunities).",
+  })
   multiChannelCustomerCount: number;
 
   @Field(() => Int)

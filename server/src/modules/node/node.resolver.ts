@@ -11,7 +11,10 @@ type Fetch = (ctx: RequestContext, viewer: Viewer, id: string) => Promise<Node |
 // Every node type is fetched through the same scope as its lists: an id outside the network is "not found".
 const fetchers: Record<NodeTypeName, Fetch> = {
   Partner: (ctx, v, id) =>
-    v.scope.visiblePartners(ctx.dataSource.getRepository(Partner).createQueryBuilder("p"), "p.id").andWhere("p.id = :id", { id }).getOne(),
+    v.scope
+      .visiblePartners(ctx.dataSource.getRepository(Partner).createQueryBuilder("p"), "p.id")
+      .andWhere("p.id = :id", { id })
+      .getOne(),
   User: (ctx, v, id) => ctx.dataSource.getRepository(User).findOneBy({ id, partnerId: v.partner.id }),
   ResellerPartnership: (ctx, v, id) =>
     ctx.dataSource
@@ -29,7 +32,10 @@ const fetchers: Record<NodeTypeName, Fetch> = {
       .getOne(),
   CustomerSubscription: (ctx, _v, id) => ctx.loaders.subscription.load(id),
   Transfer: (ctx, v, id) =>
-    v.scope.visibleTransfers(ctx.dataSource.getRepository(Transfer).createQueryBuilder("t"), "t").andWhere("t.id = :id", { id }).getOne(),
+    v.scope
+      .visibleTransfers(ctx.dataSource.getRepository(Transfer).createQueryBuilder("t"), "t")
+      .andWhere("t.id = :id", { id })
+      .getOne(),
 };
 
 async function fetchNode(ctx: RequestContext, globalId: string, field: string): Promise<Node> {

@@ -4,7 +4,10 @@ import { PartnerType, ProgramStatus } from "../../domain/enums";
 import { toGlobalId } from "../../common/global-id";
 import { Node } from "../../common/node";
 
-@ObjectType({ implements: Node, description: "A tenant in the CSP program: direct-bill partner, indirect provider or indirect reseller." })
+@ObjectType({
+  implements: Node,
+  description: "A tenant in the CSP program: direct-bill partner, indirect provider or indirect reseller.",
+})
 @Entity()
 export class Partner implements Node {
   @PrimaryColumn({ type: "varchar", length: 36 })

@@ -70,7 +70,11 @@ export class PartnerResolver {
     if (filter?.status?.length) qb.andWhere("rp.status IN (:...statuses)", { statuses: filter.status });
     if (filter?.search) {
       const term = `%${filter.search.trim().toLowerCase()}%`;
-      qb.andWhere(new Brackets((w) => w.where("LOWER(cp.name) LIKE :term", { term }).orWhere("cp.partner_id LIKE :term", { term })));
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where("LOWER(cp.name) LIKE :term", { term }).orWhere("cp.partner_id LIKE :term", { term }),
+        ),
+      );
     }
     if (filter?.hasComplianceIssues !== undefined && filter.hasComplianceIssues !== null) {
       const issue = "(cp.mpa_signed = :no OR cp.program_status <> 'ACTIVE' OR cp.country <> :myCountry)";

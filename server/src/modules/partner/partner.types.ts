@@ -1,3 +1,4 @@
+import { ArrayMaxSize, MaxLength } from "class-validator";
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PartnershipStatus } from "../../domain/enums";
 import { ConnectionType } from "../../common/connection";
@@ -27,9 +28,11 @@ export const ResellerPartnershipConnection = ConnectionType(ResellerPartnership,
 
 @InputType()
 export class PartnershipFilter {
+  @ArrayMaxSize(20)
   @Field(() => [PartnershipStatus], { nullable: true })
   status?: PartnershipStatus[] | null;
 
+  @MaxLength(200)
   @Field(() => String, { nullable: true, description: "Matches the counterpart's name or Partner ID." })
   search?: string | null;
 

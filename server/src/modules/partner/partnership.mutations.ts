@@ -41,21 +41,32 @@ async function loadPartnership(m: MutationScope, globalId: string): Promise<Rese
 }
 
 /** Moves a partnership to a new status only if nobody changed it since it was read. */
-async function transition(m: MutationScope, rp: ResellerPartnership, to: PartnershipStatus, stamp: Partial<ResellerPartnership>) {
+async function transition(
+  m: MutationScope,
+  rp: ResellerPartnership,
+  to: PartnershipStatus,
+  stamp: Partial<ResellerPartnership>,
+) {
   const res = await m.em
     .createQueryBuilder()
     .update(ResellerPartnership)
     .set({ status: to, version: () => "version + 1", ...stamp })
     .where("id = :id AND version = :version", { id: rp.id, version: rp.version })
     .execute();
-  abortIf(res.affected === 1 ? [] : [userError("partnershipId", UserErrorCode.CONFLICT, "The partnership changed meanwhile; reload")]);
+  abortIf(
+    res.affected === 1
+      ? []
+      : [userError("partnershipId", UserErrorCode.CONFLICT, "The partnership changed meanwhile; reload")],
+  );
   return m.em.getRepository(ResellerPartnership).findOneByOrFail({ id: rp.id });
 }
 
 @Resolver()
 export class PartnershipMutations {
   @Authorized(CAN_MANAGE_NETWORK)
-  @Mutation(() => PartnershipPayload, { description: "An indirect provider invites an indirect reseller by its Partner ID." })
+  @Mutation(() => PartnershipPayload, {
+    description: "An indirect provider invites an indirect reseller by its Partner ID.",
+  })
   inviteReseller(@Arg("input", () => InviteResellerInput) input: InviteResellerInput, @Ctx() ctx: RequestContext) {
     return mutate(ctx, PartnershipPayload, async (m) => {
       const me = m.viewer.partner;
@@ -75,13 +86,23 @@ export class PartnershipMutations {
           ? []
           : [userError("resellerPartnerId", UserErrorCode.NOT_FOUND, "No indirect reseller has this Partner ID")],
       );
-      const existing = await m.em.getRepository(ResellerPartnership).findOneBy({ providerId: me.id, resellerId: reseller!.id });
+      const existing = await m.em
+        .getRepository(ResellerPartnership)
+        .findOneBy({ providerId: me.id, resellerId: reseller!.id });
       if (existing && existing.status !== PartnershipStatus.REMOVED) {
-        abortIf([userError("resellerPartnerId", UserErrorCode.ALREADY_EXISTS, `Already ${existing.status.toLowerCase()}`)]);
+        abortIf([
+          userError("resellerPartnerId", UserErrorCode.ALREADY_EXISTS, `Already ${existing.status.toLowerCase()}`),
+        ]);
       }
       const now = new Date();
       if (existing) {
-        return { partnership: await transition(m, existing, PartnershipStatus.INVITED, { invitedAt: now, acceptedAt: null, removedAt: null }) };
+        return {
+          partnership: await transition(m, existing, PartnershipStatus.INVITED, {
+            invitedAt: now,
+            acceptedAt: null,
+            removedAt: null,
+          }),
+        };
       }
       const created = Object.assign(new ResellerPartnership(), {
         id: randomUUID(),
@@ -100,7 +121,10 @@ export class PartnershipMutations {
 
   @Authorized(CAN_MANAGE_NETWORK)
   @Mutation(() => PartnershipPayload, { description: "The invited reseller authorizes the indirect provider." })
-  acceptResellerInvitation(@Arg("input", () => PartnershipIdInput) input: PartnershipIdInput, @Ctx() ctx: RequestContext) {
+  acceptResellerInvitation(
+    @Arg("input", () => PartnershipIdInput) input: PartnershipIdInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return mutate(ctx, PartnershipPayload, async (m) => {
       const rp = await loadPartnership(m, input.partnershipId);
       abortIf(
@@ -119,9 +143,13 @@ export class PartnershipMutations {
 
   @Authorized(CAN_MANAGE_NETWORK)
   @Mutation(() => PartnershipPayload, {
-    description: "Either party ends the partnership. Customers and their relationships stay (Partner Center keeps them).",
+    description:
+      "Either party ends the partnership. Customers and their relationships stay (Partner Center keeps them).",
   })
-  endResellerPartnership(@Arg("input", () => PartnershipIdInput) input: PartnershipIdInput, @Ctx() ctx: RequestContext) {
+  endResellerPartnership(
+    @Arg("input", () => PartnershipIdInput) input: PartnershipIdInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return mutate(ctx, PartnershipPayload, async (m) => {
       const rp = await loadPartnership(m, input.partnershipId);
       abortIf(

@@ -5,7 +5,10 @@ import { toGlobalId } from "../../common/global-id";
 import { Node } from "../../common/node";
 import { Partner } from "./partner.entity";
 
-@ObjectType({ implements: Node, description: "The two-tier link between an indirect provider and an indirect reseller." })
+@ObjectType({
+  implements: Node,
+  description: "The two-tier link between an indirect provider and an indirect reseller.",
+})
 @Entity()
 @Unique(["providerId", "resellerId"])
 export class ResellerPartnership implements Node {

@@ -102,7 +102,9 @@ const ORDER_FIELDS: Record<string, string | null> = {
 };
 
 function orderErrors(d: Decision, locale: RequestContext["locale"]): UserError[] {
-  return d.blocking.map((r) => userError(ORDER_FIELDS[r.ruleId] ?? null, r.code, ruleMessage(r.ruleId, locale), r.ruleId));
+  return d.blocking.map((r) =>
+    userError(ORDER_FIELDS[r.ruleId] ?? null, r.code, ruleMessage(r.ruleId, locale), r.ruleId),
+  );
 }
 
 const TERM_MONTHS: Record<TermDuration, number> = { P1M: 1, P1Y: 12, P3Y: 36 };
@@ -126,7 +128,11 @@ async function visibleCustomer(m: MutationScope, globalId: string): Promise<Cust
 }
 
 /** A subscription of the network, locked for the update on PostgreSQL. */
-async function lockedSubscription(m: MutationScope, globalId: string, field = "subscriptionId"): Promise<CustomerSubscription> {
+async function lockedSubscription(
+  m: MutationScope,
+  globalId: string,
+  field = "subscriptionId",
+): Promise<CustomerSubscription> {
   const visible = await m.ctx.loaders.subscription.load(localId(globalId, "CustomerSubscription"));
   abortIf(visible ? [] : [userError(field, UserErrorCode.NOT_FOUND, "No such subscription in your network")]);
   const qb = m.em.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id = :id", { id: visible!.id });
@@ -151,7 +157,13 @@ async function updateSubscription(
   abortIf(
     res.affected === 1
       ? []
-      : [userError("expectedVersion", UserErrorCode.CONFLICT, "The subscription was changed by someone else; reload and try again")],
+      : [
+          userError(
+            "expectedVersion",
+            UserErrorCode.CONFLICT,
+            "The subscription was changed by someone else; reload and try again",
+          ),
+        ],
   );
   return m.em.getRepository(CustomerSubscription).findOneByOrFail({ id: s.id });
 }
@@ -160,7 +172,8 @@ async function updateSubscription(
 export class SubscriptionMutations {
   @Authorized(CAN_MANAGE_CUSTOMERS)
   @Mutation(() => SubscriptionPayload, {
-    description: "Multi-channel support: record a subscription the customer bought outside CSP, to support it (needs a relationship).",
+    description:
+      "Multi-channel support: record a subscription the customer bought outside CSP, to support it (needs a relationship).",
   })
   registerExternalSubscription(
     @Arg("input", () => RegisterExternalSubscriptionInput) input: RegisterExternalSubscriptionInput,
@@ -172,9 +185,12 @@ export class SubscriptionMutations {
         .integer("quantity", input.quantity, 1, 1_000_000)
         .date("purchaseDate", input.purchaseDate)
         .date("commitmentEndDate", input.commitmentEndDate);
-      if (input.channel === SalesChannel.CSP) checks.fail("channel", "CSP subscriptions are ordered with orderSubscription, not registered");
-      if (checks.ok && input.commitmentEndDate < input.purchaseDate) checks.fail("commitmentEndDate", "must not be before purchaseDate");
-      if (input.status === SubscriptionStatus.DELETED) checks.fail("status", "a deleted subscription cannot be registered");
+      if (input.channel === SalesChannel.CSP)
+        checks.fail("channel", "CSP subscriptions are ordered with orderSubscription, not registered");
+      if (checks.ok && input.commitmentEndDate < input.purchaseDate)
+        checks.fail("commitmentEndDate", "must not be before purchaseDate");
+      if (input.status === SubscriptionStatus.DELETED)
+        checks.fail("status", "a deleted subscription cannot be registered");
       abortIf(checks.errors);
       const customer = await visibleCustomer(m, input.customerId);
       const related = await m.em.getRepository(CustomerRelationship).existsBy({
@@ -182,13 +198,29 @@ export class SubscriptionMutations {
         partnerId: m.viewer.partner.id,
         status: RelationshipStatus.ACTIVE,
       });
-      abortIf(related ? [] : [userError("customerId", UserErrorCode.RESELLER_RELATIONSHIP_REQUIRED, ruleMessage("R1", ctx.locale), "R1")]);
+      abortIf(
+        related
+          ? []
+          : [
+              userError(
+                "customerId",
+                UserErrorCode.RESELLER_RELATIONSHIP_REQUIRED,
+                ruleMessage("R1", ctx.locale),
+                "R1",
+              ),
+            ],
+      );
       const now = new Date();
       const subscription = Object.assign(new CustomerSubscription(), {
         id: randomUUID(),
         customerId: customer.id,
         offerName: input.offerName.trim(),
-        offerId: input.offerId?.trim() || input.offerName.trim().toUpperCase().replace(/[^A-Z0-9]+/g, "-"),
+        offerId:
+          input.offerId?.trim() ||
+          input.offerName
+            .trim()
+            .toUpperCase()
+            .replace(/[^A-Z0-9]+/g, "-"),
         offerKind: input.offerKind,
         commerceModel: CommerceModel.NEW_COMMERCE,
         channel: input.channel,
@@ -216,13 +248,19 @@ export class SubscriptionMutations {
 
   @Authorized(CAN_ORDER)
   @Mutation(() => SubscriptionPayload, {
-    description: "Buy a new-commerce CSP subscription for a customer; runs the ORDER rules (an indirect provider names the reseller).",
+    description:
+      "Buy a new-commerce CSP subscription for a customer; runs the ORDER rules (an indirect provider names the reseller).",
   })
-  orderSubscription(@Arg("input", () => OrderSubscriptionInput) input: OrderSubscriptionInput, @Ctx() ctx: RequestContext) {
+  orderSubscription(
+    @Arg("input", () => OrderSubscriptionInput) input: OrderSubscriptionInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return mutate(ctx, SubscriptionPayload, async (m) => {
       const me = m.viewer.partner;
       const license = input.offerKind === OfferKind.LICENSE_BASED;
-      const checks = new InputChecks().text("offerName", input.offerName, 2, 200).text("offerId", input.offerId, 2, 100);
+      const checks = new InputChecks()
+        .text("offerName", input.offerName, 2, 200)
+        .text("offerId", input.offerId, 2, 100);
       if (license) {
         checks.integer("quantity", input.quantity, 1, 300_000);
         if (!input.termDuration) checks.fail("termDuration", "is required for license-based offers");
@@ -245,17 +283,30 @@ export class SubscriptionMutations {
       if (input.parentSubscriptionId) {
         parent = await lockedSubscription(m, input.parentSubscriptionId, "parentSubscriptionId");
         abortIf(
-          parent.customerId === customer.id && parent.status === SubscriptionStatus.ACTIVE && parent.transactingPartnerId === me.id
+          parent.customerId === customer.id &&
+            parent.status === SubscriptionStatus.ACTIVE &&
+            parent.transactingPartnerId === me.id
             ? []
-            : [userError("parentSubscriptionId", UserErrorCode.INVALID_STATE, "The base must be an active subscription you bill, of the same customer")],
+            : [
+                userError(
+                  "parentSubscriptionId",
+                  UserErrorCode.INVALID_STATE,
+                  "The base must be an active subscription you bill, of the same customer",
+                ),
+              ],
         );
       }
-      const decisions = await new EligibilityService(m.em).decideForCustomers(me, EligibilityAction.ORDER, [customer.id], {
-        asOf: ctx.today,
-        policy: ctx.config.transferPolicy,
-        reseller,
-        offerKind: input.offerKind,
-      });
+      const decisions = await new EligibilityService(m.em).decideForCustomers(
+        me,
+        EligibilityAction.ORDER,
+        [customer.id],
+        {
+          asOf: ctx.today,
+          policy: ctx.config.transferPolicy,
+          reseller,
+          offerKind: input.offerKind,
+        },
+      );
       const decision = decisions.get(customer.id)!;
       const presented = presentDecision(decision, ctx.today, ctx.locale);
       abortIf(orderErrors(decision, ctx.locale), { decision: presented });
@@ -292,20 +343,35 @@ export class SubscriptionMutations {
   }
 
   @Authorized(CAN_ORDER)
-  @Mutation(() => SubscriptionPayload, { description: "Cancel (CANCEL rules: transacting partner, 7-day window for new commerce)." })
-  cancelSubscription(@Arg("input", () => SubscriptionActionInput) input: SubscriptionActionInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => SubscriptionPayload, {
+    description: "Cancel (CANCEL rules: transacting partner, 7-day window for new commerce).",
+  })
+  cancelSubscription(
+    @Arg("input", () => SubscriptionActionInput) input: SubscriptionActionInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return this.change(ctx, input, EligibilityAction.CANCEL, { status: SubscriptionStatus.DELETED, autoRenew: false });
   }
 
   @Authorized(CAN_ORDER)
-  @Mutation(() => SubscriptionPayload, { description: "Suspend an active subscription (new commerce keeps billing while suspended)." })
-  suspendSubscription(@Arg("input", () => SubscriptionActionInput) input: SubscriptionActionInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => SubscriptionPayload, {
+    description: "Suspend an active subscription (new commerce keeps billing while suspended).",
+  })
+  suspendSubscription(
+    @Arg("input", () => SubscriptionActionInput) input: SubscriptionActionInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return this.change(ctx, input, EligibilityAction.SUSPEND, { status: SubscriptionStatus.SUSPENDED });
   }
 
   @Authorized(CAN_ORDER)
-  @Mutation(() => SubscriptionPayload, { description: "Reactivate a suspended subscription before its term ends (REACTIVATE rules)." })
-  reactivateSubscription(@Arg("input", () => SubscriptionActionInput) input: SubscriptionActionInput, @Ctx() ctx: RequestContext) {
+  @Mutation(() => SubscriptionPayload, {
+    description: "Reactivate a suspended subscription before its term ends (REACTIVATE rules).",
+  })
+  reactivateSubscription(
+    @Arg("input", () => SubscriptionActionInput) input: SubscriptionActionInput,
+    @Ctx() ctx: RequestContext,
+  ) {
     return this.change(ctx, input, EligibilityAction.REACTIVATE, { status: SubscriptionStatus.ACTIVE });
   }
 

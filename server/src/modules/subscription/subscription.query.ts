@@ -13,7 +13,10 @@ export function subscriptionQuery(
   filter: SubscriptionFilter | null,
   fieldPrefix = "filter",
 ): SelectQueryBuilder<CustomerSubscription> {
-  const qb = scope.visibleCustomers(ds.getRepository(CustomerSubscription).createQueryBuilder("s"), "s.customer_id");
+  const qb = scope.visibleSubscriptions(
+    ds.getRepository(CustomerSubscription).createQueryBuilder("s"),
+    "s.customer_id",
+  );
   if (!filter) return qb;
   if (filter.status?.length) qb.andWhere("s.status IN (:...statuses)", { statuses: filter.status });
   if (filter.channel?.length) qb.andWhere("s.channel IN (:...channels)", { channels: filter.channel });
@@ -28,10 +31,14 @@ export function subscriptionQuery(
     qb.andWhere(`s.commitment_end_date ${op} :${key}`, { [key]: value });
   }
   if (filter.customerId) {
-    qb.andWhere("s.customer_id = :customerId", { customerId: dbId(filter.customerId, "Customer", `${fieldPrefix}.customerId`) });
+    qb.andWhere("s.customer_id = :customerId", {
+      customerId: dbId(filter.customerId, "Customer", `${fieldPrefix}.customerId`),
+    });
   }
   if (filter.resellerId) {
-    qb.andWhere("s.reseller_of_record_id = :rorId", { rorId: dbId(filter.resellerId, "Partner", `${fieldPrefix}.resellerId`) });
+    qb.andWhere("s.reseller_of_record_id = :rorId", {
+      rorId: dbId(filter.resellerId, "Partner", `${fieldPrefix}.resellerId`),
+    });
   }
   if (filter.search) {
     const term = `%${filter.search.trim().toLowerCase()}%`;

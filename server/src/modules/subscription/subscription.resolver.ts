@@ -39,7 +39,9 @@ export class SubscriptionResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const { scope } = requireViewer(ctx);
-    return new CustomerSubscriptionConnection(await paginate(subscriptionQuery(ctx.dataSource, scope, filter), page, byTermEnd));
+    return new CustomerSubscriptionConnection(
+      await paginate(subscriptionQuery(ctx.dataSource, scope, filter), page, byTermEnd),
+    );
   }
 
   @Authorized()
@@ -71,7 +73,10 @@ export class SubscriptionResolver {
       { asOf: day, policy: ctx.config.transferPolicy, reseller },
     );
     const candidates = result.nodes.map((s) =>
-      Object.assign(new TransferCandidate(), { subscription: s, decision: presentDecision(decisions.get(s.id)!, day, ctx.locale) }),
+      Object.assign(new TransferCandidate(), {
+        subscription: s,
+        decision: presentDecision(decisions.get(s.id)!, day, ctx.locale),
+      }),
     );
     return new TransferCandidateConnection({ ...result, nodes: candidates });
   }
@@ -94,7 +99,10 @@ export class SubscriptionResolver {
   }
 
   @FieldResolver(() => CustomerSubscription, { nullable: true, description: "The base subscription of an add-on." })
-  parentSubscription(@Root() s: CustomerSubscription, @Ctx() ctx: RequestContext): Promise<CustomerSubscription | null> | null {
+  parentSubscription(
+    @Root() s: CustomerSubscription,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CustomerSubscription | null> | null {
     return s.parentId ? ctx.loaders.subscription.load(s.parentId) : null;
   }
 
@@ -109,7 +117,8 @@ export class SubscriptionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<EligibilityDecision> {
     requireViewer(ctx);
-    if (!SUBSCRIPTION_ACTIONS.has(action)) throw badInput("action", `${action} is decided for a customer, not a subscription`);
+    if (!SUBSCRIPTION_ACTIONS.has(action))
+      throw badInput("action", `${action} is decided for a customer, not a subscription`);
     const day = asOf ?? ctx.today;
     const reseller = await loadNamedReseller(ctx, resellerId, "resellerId");
     const decision = await ctx.loaders.eligibility.load({ action, asOf: day, subscription: s, reseller });

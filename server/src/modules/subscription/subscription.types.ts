@@ -1,3 +1,4 @@
+import { ArrayMaxSize, MaxLength } from "class-validator";
 import { Field, InputType, ObjectType } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { OfferKind, SalesChannel, SubscriptionStatus } from "../../domain/enums";
@@ -9,9 +10,11 @@ export const CustomerSubscriptionConnection = ConnectionType(CustomerSubscriptio
 
 @InputType()
 export class SubscriptionFilter {
+  @ArrayMaxSize(20)
   @Field(() => [SubscriptionStatus], { nullable: true })
   status?: SubscriptionStatus[] | null;
 
+  @ArrayMaxSize(20)
   @Field(() => [SalesChannel], { nullable: true })
   channel?: SalesChannel[] | null;
 
@@ -24,12 +27,15 @@ export class SubscriptionFilter {
   @Field(() => GraphQLLocalDate, { nullable: true, description: "Commitment term ends on or after this date." })
   termEndsAfter?: string | null;
 
+  @MaxLength(200)
   @Field(() => String, { nullable: true, description: "Customer id." })
   customerId?: string | null;
 
+  @MaxLength(200)
   @Field(() => String, { nullable: true, description: "Reseller of record (Partner id)." })
   resellerId?: string | null;
 
+  @MaxLength(200)
   @Field(() => String, { nullable: true, description: "Matches the offer name (case-insensitive, substring)." })
   search?: string | null;
 }

@@ -12,7 +12,8 @@ export const TRANSFER_EXPIRY_DAYS = 30;
 
 @ObjectType({
   implements: Node,
-  description: "A request by a target partner to take over CSP subscriptions of one customer from their source partner.",
+  description:
+    "A request by a target partner to take over CSP subscriptions of one customer from their source partner.",
 })
 @Entity()
 export class Transfer implements Node {

@@ -1,3 +1,4 @@
+import { ArrayMaxSize } from "class-validator";
 import { randomUUID } from "node:crypto";
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
 import { In } from "typeorm";
@@ -20,9 +21,15 @@ export const MAX_TRANSFER_LINES = 25;
 export class CreateTransferInput {
   @Field(() => ID)
   customerId: string;
-  @Field(() => [ID], { description: `Base subscriptions to take over (1–${MAX_TRANSFER_LINES}); their active add-ons come along.` })
+  @Field(() => [ID], {
+    description: `Base subscriptions to take over (1–${MAX_TRANSFER_LINES}); their active add-ons come along.`,
+  })
+  @ArrayMaxSize(100)
   subscriptionIds: string[];
-  @Field(() => ID, { nullable: true, description: "Required when the target is an indirect provider: the reseller (R19)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Required when the target is an indirect provider: the reseller (R19).",
+  })
   resellerId?: string | null;
 }
 
@@ -43,18 +50,43 @@ const localId = (globalId: string, type: "Customer" | "Partner" | "CustomerSubsc
   return d && d.type === type ? d.id : "";
 };
 
-/** Blocking reasons of every line's decision, named by subscription, on the given field. */
+/** createTransfer: TRANSFER rules about the actor or the named reseller, not a line, and their input field. */
+const ACTOR_RULE_FIELDS: Record<string, string | null> = {
+  R4: "customerId",
+  R12: "customerId",
+  R19: "resellerId",
+  R22: null,
+  R23: "resellerId",
+  R24: "resellerId",
+  R25: "resellerId",
+  R26: "resellerId",
+  R35: null,
+};
+
+/**
+ * Blocking reasons of every line's decision, named by subscription, on the given field. Reasons listed in
+ * `actorFields` fire for every line alike: they are reported once, on their own field.
+ */
 function lineErrors(
   decisions: Map<string, Decision>,
   subscriptions: CustomerSubscription[],
   field: (index: number) => string,
   locale: RequestContext["locale"],
+  actorFields: Record<string, string | null> = {},
 ): UserError[] {
-  return subscriptions.flatMap((s, i) =>
-    (decisions.get(s.id)?.blocking ?? []).map((r) =>
-      userError(field(i), r.code, `${s.offerName}: ${ruleMessage(r.ruleId, locale)}`, r.ruleId),
-    ),
+  const actor = new Map<string, UserError>();
+  const lines = subscriptions.flatMap((s, i) =>
+    (decisions.get(s.id)?.blocking ?? []).flatMap((r) => {
+      if (!(r.ruleId in actorFields)) {
+        return [userError(field(i), r.code, `${s.offerName}: ${ruleMessage(r.ruleId, locale)}`, r.ruleId)];
+      }
+      if (!actor.has(r.ruleId)) {
+        actor.set(r.ruleId, userError(actorFields[r.ruleId]!, r.code, ruleMessage(r.ruleId, locale), r.ruleId));
+      }
+      return [];
+    }),
   );
+  return [...actor.values(), ...lines];
 }
 
 @Resolver()
@@ -67,13 +99,22 @@ export class TransferMutations {
     return mutate(ctx, TransferPayload, async (m) => {
       const me = m.viewer.partner;
       const ids = [...new Set(input.subscriptionIds.map((g) => localId(g, "CustomerSubscription")))];
+      // Error paths index into the input as sent, not into the de-duplicated ids.
+      const inputIndex = (dbId: string) =>
+        input.subscriptionIds.findIndex((g) => localId(g, "CustomerSubscription") === dbId);
       abortIf(
         ids.length >= 1 && ids.length <= MAX_TRANSFER_LINES && !ids.includes("")
           ? []
-          : [userError("subscriptionIds", UserErrorCode.INVALID_INPUT, `must list 1–${MAX_TRANSFER_LINES} subscription ids`)],
+          : [
+              userError(
+                "subscriptionIds",
+                UserErrorCode.INVALID_INPUT,
+                `must list 1–${MAX_TRANSFER_LINES} subscription ids`,
+              ),
+            ],
       );
       const customerId = localId(input.customerId, "Customer");
-      const customer = customerId ? await ctx.loaders.customer.load(customerId) : null;
+      const customer = customerId ? await m.ctx.loaders.customer.load(customerId) : null;
       abortIf(customer ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, "No such customer in your network")]);
       let reseller: Partner | null = null;
       if (input.resellerId) {
@@ -94,23 +135,50 @@ export class TransferMutations {
       const listed = ids.map((id) => rows.find((s) => s.id === id));
       abortIf(
         listed.flatMap((s, i) =>
-          s ? [] : [userError(`subscriptionIds.${i}`, UserErrorCode.NOT_FOUND, "No such subscription of this customer")],
+          s
+            ? []
+            : [
+                userError(
+                  `subscriptionIds.${inputIndex(ids[i]!)}`,
+                  UserErrorCode.NOT_FOUND,
+                  "No such subscription of this customer",
+                ),
+              ],
         ),
       );
       // Add-ons move with their base: a listed add-on whose base is listed is not a line of its own.
       const bases = (listed as CustomerSubscription[]).filter((s) => !(s.parentId && ids.includes(s.parentId)));
       const addOns = rows.filter((s) => s.parentId && ids.includes(s.parentId) && s.status === "ACTIVE");
-      const decisions = await new EligibilityService(m.em).decideForSubscriptions(me, EligibilityAction.TRANSFER, bases, {
-        asOf: ctx.today,
-        policy: ctx.config.transferPolicy,
-        reseller,
-      });
-      abortIf(lineErrors(decisions, bases, (i) => `subscriptionIds.${ids.indexOf(bases[i]!.id)}`, ctx.locale));
+      const decisions = await new EligibilityService(m.em).decideForSubscriptions(
+        me,
+        EligibilityAction.TRANSFER,
+        bases,
+        {
+          asOf: ctx.today,
+          policy: ctx.config.transferPolicy,
+          reseller,
+        },
+      );
+      abortIf(
+        lineErrors(
+          decisions,
+          bases,
+          (i) => `subscriptionIds.${inputIndex(bases[i]!.id)}`,
+          ctx.locale,
+          ACTOR_RULE_FIELDS,
+        ),
+      );
       const sources = new Set(bases.map((s) => s.transactingPartnerId));
       abortIf(
         sources.size === 1
           ? []
-          : [userError("subscriptionIds", UserErrorCode.INVALID_INPUT, "A transfer takes subscriptions from one source partner; split it")],
+          : [
+              userError(
+                "subscriptionIds",
+                UserErrorCode.INVALID_INPUT,
+                "A transfer takes subscriptions from one source partner; split it",
+              ),
+            ],
       );
       const transfer = Object.assign(new Transfer(), {
         id: randomUUID(),
@@ -143,7 +211,9 @@ export class TransferMutations {
       const t = await this.pendingTransfer(m, input.transferId, "source");
       if (t.expired) return { transfer: t.transfer, userErrors: t.expired };
       const transfer = t.transfer;
-      const lines = await m.em.getRepository(TransferLine).find({ where: { transferId: transfer.id }, relations: { subscription: true } });
+      const lines = await m.em
+        .getRepository(TransferLine)
+        .find({ where: { transferId: transfer.id }, relations: { subscription: true } });
       const subscriptions = lines.map((l) => l.subscription as CustomerSubscription);
       const bases = subscriptions.filter((s) => !(s.parentId && subscriptions.some((b) => b.id === s.parentId)));
       // The world may have changed since the request: decide again for the target, ignoring this transfer itself.
@@ -151,13 +221,21 @@ export class TransferMutations {
         m.em.getRepository(Partner).findOneByOrFail({ id: transfer.targetPartnerId }),
         transfer.resellerId ? m.em.getRepository(Partner).findOneBy({ id: transfer.resellerId }) : null,
       ]);
-      const decisions = await new EligibilityService(m.em).decideForSubscriptions(target, EligibilityAction.TRANSFER, bases, {
-        asOf: ctx.today,
-        policy: ctx.config.transferPolicy,
-        reseller,
-        excludeTransferId: transfer.id,
-      });
-      abortIf(lineErrors(decisions, bases, () => "transferId", ctx.locale), { transfer });
+      const decisions = await new EligibilityService(m.em).decideForSubscriptions(
+        target,
+        EligibilityAction.TRANSFER,
+        bases,
+        {
+          asOf: ctx.today,
+          policy: ctx.config.transferPolicy,
+          reseller,
+          excludeTransferId: transfer.id,
+        },
+      );
+      abortIf(
+        lineErrors(decisions, bases, () => "transferId", ctx.locale),
+        { transfer },
+      );
       abortIf(
         subscriptions.every((s) => s.transactingPartnerId === m.viewer.partner.id)
           ? []
@@ -168,7 +246,12 @@ export class TransferMutations {
       await m.em
         .createQueryBuilder()
         .update(CustomerSubscription)
-        .set({ transactingPartnerId: target.id, resellerOfRecordId: transfer.resellerId, updatedAt: now, version: () => "version + 1" })
+        .set({
+          transactingPartnerId: target.id,
+          resellerOfRecordId: transfer.resellerId,
+          updatedAt: now,
+          version: () => "version + 1",
+        })
         .where({ id: In(subscriptions.map((s) => s.id)) })
         .execute();
       return { transfer: await this.finish(m, transfer, TransferStatus.COMPLETED) };
@@ -218,7 +301,13 @@ export class TransferMutations {
       const expired = await this.finish(m, t, TransferStatus.EXPIRED);
       return {
         transfer: expired,
-        expired: [userError("transferId", UserErrorCode.TRANSFER_EXPIRED, "The request expired after 30 days; the target must create a new one")],
+        expired: [
+          userError(
+            "transferId",
+            UserErrorCode.TRANSFER_EXPIRED,
+            "The request expired after 30 days; the target must create a new one",
+          ),
+        ],
       };
     }
     abortIf(
@@ -235,9 +324,17 @@ export class TransferMutations {
       .createQueryBuilder()
       .update(Transfer)
       .set({ status, respondedAt: new Date(), version: () => "version + 1" })
-      .where("id = :id AND version = :version AND status = :pending", { id: t.id, version: t.version, pending: TransferStatus.PENDING })
+      .where("id = :id AND version = :version AND status = :pending", {
+        id: t.id,
+        version: t.version,
+        pending: TransferStatus.PENDING,
+      })
       .execute();
-    abortIf(res.affected === 1 ? [] : [userError("transferId", UserErrorCode.CONFLICT, "The transfer changed meanwhile; reload")]);
+    abortIf(
+      res.affected === 1
+        ? []
+        : [userError("transferId", UserErrorCode.CONFLICT, "The transfer changed meanwhile; reload")],
+    );
     return m.em.getRepository(Transfer).findOneByOrFail({ id: t.id });
   }
 }

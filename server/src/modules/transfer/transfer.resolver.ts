@@ -15,7 +15,9 @@ import { TransferConnection, TransferDirection, TransferFilter } from "./transfe
 @Resolver(() => Transfer)
 export class TransferResolver {
   @Authorized()
-  @Query(() => TransferConnection, { description: "Transfers where the viewer's network is source, target or named reseller; newest first." })
+  @Query(() => TransferConnection, {
+    description: "Transfers where the viewer's network is source, target or named reseller; newest first.",
+  })
   async transfers(
     @Args() page: PageArgs,
     @Arg("filter", () => TransferFilter, { nullable: true }) filter: TransferFilter | null,
@@ -25,12 +27,16 @@ export class TransferResolver {
     const qb = scope.visibleTransfers(ctx.dataSource.getRepository(Transfer).createQueryBuilder("t"), "t");
     if (filter?.status?.length) whereEffectiveStatus(qb, "t", filter.status, ctx.today);
     if (filter?.direction === TransferDirection.INCOMING) {
-      qb.andWhere("(t.target_partner_id IN (:...dirNet) OR t.reseller_id IN (:...dirNet))", { dirNet: scope.networkPartnerIds });
+      qb.andWhere("(t.target_partner_id IN (:...dirNet) OR t.reseller_id IN (:...dirNet))", {
+        dirNet: scope.networkPartnerIds,
+      });
     } else if (filter?.direction === TransferDirection.OUTGOING) {
       qb.andWhere("t.source_partner_id IN (:...dirNet)", { dirNet: scope.networkPartnerIds });
     }
     if (filter?.customerId) {
-      qb.andWhere("t.customer_id = :customerId", { customerId: dbId(filter.customerId, "Customer", "filter.customerId") });
+      qb.andWhere("t.customer_id = :customerId", {
+        customerId: dbId(filter.customerId, "Customer", "filter.customerId"),
+      });
     }
     const result = await paginate(qb, page, {
       column: "t.created_at",
@@ -47,7 +53,9 @@ export class TransferResolver {
     return new TransferConnection(result);
   }
 
-  @FieldResolver(() => TransferStatus, { description: "Status as of today: a PENDING transfer past its 30 days is EXPIRED." })
+  @FieldResolver(() => TransferStatus, {
+    description: "Status as of today: a PENDING transfer past its 30 days is EXPIRED.",
+  })
   status(@Root() t: Transfer, @Ctx() ctx: RequestContext): TransferStatus {
     return effectiveStatus(t, ctx.today);
   }
@@ -64,7 +72,9 @@ export class TransferResolver {
 
   @FieldResolver(() => TransferDirection, { description: "From the viewer's side." })
   direction(@Root() t: Transfer, @Ctx() ctx: RequestContext): TransferDirection {
-    return requireViewer(ctx).scope.isInNetwork(t.sourcePartnerId) ? TransferDirection.OUTGOING : TransferDirection.INCOMING;
+    return requireViewer(ctx).scope.isInNetwork(t.sourcePartnerId)
+      ? TransferDirection.OUTGOING
+      : TransferDirection.INCOMING;
   }
 
   @FieldResolver(() => Customer, { nullable: true })
@@ -87,7 +97,9 @@ export class TransferResolver {
     return t.resellerId ? ctx.loaders.partner.load(t.resellerId) : null;
   }
 
-  @FieldResolver(() => [CustomerSubscription], { description: "The subscriptions on the transfer's lines (at most 25)." })
+  @FieldResolver(() => [CustomerSubscription], {
+    description: "The subscriptions on the transfer's lines (at most 25).",
+  })
   subscriptions(@Root() t: Transfer, @Ctx() ctx: RequestContext): Promise<CustomerSubscription[]> {
     return ctx.loaders.subscriptionsOfTransfer.load(t.id);
   }

@@ -34,12 +34,18 @@ export function whereEffectiveStatus<T extends ObjectLiteral>(
       for (const [i, status] of statuses.entries()) {
         const p = `effStatus${i}`;
         if (status === TransferStatus.PENDING) {
-          w.orWhere(`(${alias}.status = :${p} AND ${alias}.created_at >= :expiryCutoff)`, { [p]: status, expiryCutoff: cutoff });
-        } else if (status === TransferStatus.EXPIRED) {
-          w.orWhere(`(${alias}.status = :${p} OR (${alias}.status = 'PENDING' AND ${alias}.created_at < :expiryCutoff))`, {
+          w.orWhere(`(${alias}.status = :${p} AND ${alias}.created_at >= :expiryCutoff)`, {
             [p]: status,
             expiryCutoff: cutoff,
           });
+        } else if (status === TransferStatus.EXPIRED) {
+          w.orWhere(
+            `(${alias}.status = :${p} OR (${alias}.status = 'PENDING' AND ${alias}.created_at < :expiryCutoff))`,
+            {
+              [p]: status,
+              expiryCutoff: cutoff,
+            },
+          );
         } else {
           w.orWhere(`${alias}.status = :${p}`, { [p]: status });
         }

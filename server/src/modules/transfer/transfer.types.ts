@@ -1,3 +1,4 @@
+import { ArrayMaxSize, MaxLength } from "class-validator";
 import { Field, InputType, registerEnumType } from "type-graphql";
 import { TransferStatus } from "../../domain/enums";
 import { ConnectionType } from "../../common/connection";
@@ -16,12 +17,17 @@ export const TransferConnection = ConnectionType(Transfer, "Transfer");
 
 @InputType()
 export class TransferFilter {
-  @Field(() => [TransferStatus], { nullable: true, description: "Effective status: a PENDING transfer past 30 days is EXPIRED." })
+  @ArrayMaxSize(20)
+  @Field(() => [TransferStatus], {
+    nullable: true,
+    description: "Effective status: a PENDING transfer past 30 days is EXPIRED.",
+  })
   status?: TransferStatus[] | null;
 
   @Field(() => TransferDirection, { nullable: true })
   direction?: TransferDirection | null;
 
+  @MaxLength(200)
   @Field(() => String, { nullable: true, description: "Customer id." })
   customerId?: string | null;
 }

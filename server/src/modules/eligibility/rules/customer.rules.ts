@@ -1,4 +1,10 @@
-import { EligibilityReasonCode as Code, OfferKind, SalesChannel, Severity, SubscriptionStatus } from "../../../domain/enums";
+import {
+  EligibilityReasonCode as Code,
+  OfferKind,
+  SalesChannel,
+  Severity,
+  SubscriptionStatus,
+} from "../../../domain/enums";
 import type { Rule } from "../rule";
 
 // Rules about the customer (ORDER).

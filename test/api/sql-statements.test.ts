@@ -1,0 +1,232 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { toGlobalId } from "../../server/src/common/global-id";
+import { scopingWorld, TODAY, VOLUME, volumeWorld } from "./fixtures";
+import { startTestServer, type TestServer } from "./harness";
+
+// Statement counts per request (the x-sql-count header): every list resolves its nested fields through batched
+// loaders, so a page of 100 must run exactly as many SQL statements as a page of 1. A resolver that queries per
+// row (N+1) makes the count grow with N and fails these tests.
+//
+// The volume world (fixtures.ts): provider "prov" with 110 resellers, 105 customers (30 of them holding 159
+// subscriptions, one of those 101), add-ons, pending transfers, EA subscriptions; "direct" relates to the 30.
+
+const SIZES = [1, 10, 50, 100] as const;
+/** A generous ceiling: constant is the point, but a constant 200 would be a bug too. */
+const MAX_STATEMENTS = 20;
+
+let t: TestServer;
+const volume = volumeWorld();
+
+beforeAll(async () => {
+  t = await startTestServer(volume.world);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+interface Measured {
+  n: number;
+  rows: number;
+  sqlCount: number;
+}
+
+/** Runs the query for every page size and returns the statement counts; asserts each answered without errors. */
+async function measure(
+  label: string,
+  query: string,
+  as: string,
+  rowsOf: (data: Record<string, unknown>) => number,
+  variables: Record<string, unknown> = {},
+): Promise<Measured[]> {
+  const results: Measured[] = [];
+  for (const n of SIZES) {
+    const res = await t.gql<Record<string, unknown>>(query, { ...variables, first: n }, { as });
+    expect(res.body.errors, `${label} first: ${n}: ${JSON.stringify(res.body.errors?.slice(0, 2))}`).toBeUndefined();
+    expect(res.status).toBe(200);
+    expect(Number.isInteger(res.sqlCount), "x-sql-count header").toBe(true);
+    results.push({ n, rows: rowsOf(res.body.data!), sqlCount: res.sqlCount });
+  }
+  console.log(
+    `[sql] ${label}: ${results.map((r) => `first ${r.n} → ${r.rows} rows, ${r.sqlCount} statements`).join("; ")}`,
+  );
+  return results;
+}
+
+function expectConstant(results: Measured[], expectedRows: number[]): void {
+  // The pages really grow: otherwise equal counts would prove nothing.
+  expect(results.map((r) => r.rows)).toEqual(expectedRows);
+  const counts = new Set(results.map((r) => r.sqlCount));
+  expect([...counts], JSON.stringify(results)).toHaveLength(1);
+  expect(results[0]!.sqlCount).toBeGreaterThan(0);
+  expect(results[0]!.sqlCount).toBeLessThanOrEqual(MAX_STATEMENTS);
+}
+
+const nodesOf = (field: string) => (data: Record<string, unknown>) =>
+  (data[field] as { nodes: unknown[] }).nodes.length;
+
+const SUBSCRIPTIONS = (action: string) => `query ($first: Int) {
+  subscriptions(first: $first) {
+    totalCount
+    nodes {
+      id offerName
+      customer { name relationships { partner { name } } }
+      transactingPartner { name }
+      resellerOfRecord { name }
+      parentSubscription { id }
+      eligibility(action: ${action}) { eligible blocking { code } }
+    }
+  }
+}`;
+
+describe("statements per request do not grow with the page size", () => {
+  it("the volume world is as large as the test claims", () => {
+    expect(volume.subscriptionCount).toBeGreaterThanOrEqual(150);
+    expect(volume.world.customers).toHaveLength(VOLUME.busyCustomers + VOLUME.idleCustomers);
+  });
+
+  it("subscriptions with customer, relationships, partners, parent and TRANSFER eligibility", async () => {
+    const results = await measure(
+      "subscriptions + eligibility(TRANSFER)",
+      SUBSCRIPTIONS("TRANSFER"),
+      "prov",
+      nodesOf("subscriptions"),
+    );
+    expectConstant(results, [1, 10, 50, 100]);
+  });
+
+  it("subscriptions with customer, relationships, partners, parent and CANCEL eligibility", async () => {
+    const results = await measure(
+      "subscriptions + eligibility(CANCEL)",
+      SUBSCRIPTIONS("CANCEL"),
+      "prov",
+      nodesOf("subscriptions"),
+    );
+    expectConstant(results, [1, 10, 50, 100]);
+  });
+
+  it("the nested answers are right, not just cheap", async () => {
+    const res = await t.gql<{
+      subscriptions: {
+        totalCount: number;
+        nodes: {
+          id: string;
+          customer: { relationships: { partner: { name: string } }[] };
+          parentSubscription: { id: string } | null;
+          transactingPartner: { name: string } | null;
+          eligibility: { eligible: boolean; blocking: { code: string }[] };
+        }[];
+      };
+    }>(SUBSCRIPTIONS("TRANSFER"), { first: 100 }, { as: "prov" });
+    const { totalCount, nodes } = res.body.data!.subscriptions;
+    expect(totalCount).toBe(volume.subscriptionCount);
+    const first = nodes[0]!;
+    expect(first.id).toBe(toGlobalId("CustomerSubscription", t.world.subscriptions.get("big-s0")!));
+    expect(first.parentSubscription?.id).toBe(toGlobalId("CustomerSubscription", t.world.subscriptions.get("big-s1")!));
+    // The provider's own relationships and its reseller's, never "direct"'s.
+    for (const n of nodes) {
+      expect(n.customer.relationships.map((r) => r.partner.name).sort()).toEqual([
+        expect.stringMatching(/^Reseller 00[0-2]$/),
+        "Volume Provider",
+      ]);
+      // prov bills every one of them: it cannot take them over from itself (R13).
+      expect(n.eligibility.blocking.map((b) => b.code)).toContain("TRANSFER_SOURCE_EQUALS_TARGET");
+    }
+    // The add-on is blocked as an add-on (R17) on top.
+    expect(first.eligibility.blocking.map((b) => b.code)).toContain("ADDON_REQUIRES_BASE_SUBSCRIPTION");
+  });
+
+  it("customers with channels, hasNonCspSubscriptions and relationships", async () => {
+    const results = await measure(
+      "customers + channels + relationships",
+      `query ($first: Int) { customers(first: $first) { totalCount nodes { name channels hasNonCspSubscriptions relationships { status } } } }`,
+      "prov",
+      nodesOf("customers"),
+    );
+    expectConstant(results, [1, 10, 50, 100]);
+  });
+
+  it("resellers with counts, compliance flags and the reseller", async () => {
+    const results = await measure(
+      "resellers + counts + complianceFlags",
+      `query ($first: Int) { resellers(first: $first) { totalCount nodes { counts { customers subscriptions } complianceFlags reseller { name } } } }`,
+      "prov",
+      nodesOf("resellers"),
+    );
+    expectConstant(results, [1, 10, 50, 100]);
+    const res = await t.gql<{
+      resellers: {
+        nodes: {
+          reseller: { name: string };
+          counts: { customers: number; subscriptions: number };
+          complianceFlags: string[];
+        }[];
+      };
+    }>(
+      `{ resellers(first: 100) { nodes { counts { customers subscriptions } complianceFlags reseller { name } } } }`,
+      {},
+      { as: "prov" },
+    );
+    const byName = new Map(res.body.data!.resellers.nodes.map((n) => [n.reseller.name, n]));
+    // res0 owns busy customers 0, 3, … 27 (10, "big" among them) and idle 0, 3, … (25, 5 of them only REQUESTED).
+    expect(byName.get("Reseller 000")?.counts.customers).toBe(10 + 25 - 5);
+    expect(byName.get("Reseller 003")?.complianceFlags).toEqual(["MPA_NOT_SIGNED"]);
+    expect(byName.get("Reseller 005")?.complianceFlags).toEqual(["OTHER_REGION"]);
+    expect(byName.get("Reseller 004")?.counts).toEqual({ customers: 0, subscriptions: 0 });
+  });
+
+  it("transferEligibility over one customer's subscriptions", async () => {
+    const results = await measure(
+      "transferEligibility",
+      `query ($first: Int, $c: ID!) { transferEligibility(customerId: $c, first: $first) {
+        totalCount nodes { subscription { id offerName } decision { eligible blocking { code ruleId } advisories { code } } } } }`,
+      "direct",
+      (data) => (data.transferEligibility as { nodes: unknown[] }).nodes.length,
+      { c: toGlobalId("Customer", t.world.customers.get("big")!) },
+    );
+    expectConstant(results, [1, 10, 50, 100]);
+  });
+});
+
+describe("networkSummary", () => {
+  const SUMMARY = `query ($asOf: LocalDate) { networkSummary(asOf: $asOf) {
+    customerCount multiChannelCustomerCount subscriptionCount termsEndingIn30Days termsEndingIn60Days
+    incomingTransfersPending outgoingTransfersPending transfersExpiringWithin7Days relationshipsRequested
+    activeResellerCount resellersWithComplianceIssues
+    subscriptionsByChannel { channel count } subscriptionsByStatus { status count } subscriptionsByOfferKind { offerKind count }
+  } }`;
+
+  it("runs the same number of statements whatever the size of the viewer's network", async () => {
+    const counts: Record<string, number> = {};
+    const summaries: Record<string, { customerCount: number; subscriptionCount: number }> = {};
+    for (const as of ["prov", "direct", "res0", "res4"]) {
+      const res = await t.gql<{ networkSummary: { customerCount: number; subscriptionCount: number } }>(
+        SUMMARY,
+        { asOf: TODAY },
+        { as },
+      );
+      expect(res.body.errors).toBeUndefined();
+      counts[as] = res.sqlCount;
+      summaries[as] = res.body.data!.networkSummary;
+    }
+    // A small world (the tenant-scoping one) for comparison.
+    const small = await startTestServer(scopingWorld());
+    try {
+      const res = await small.gql(SUMMARY, { asOf: TODAY }, { as: "P1" });
+      expect(res.body.errors).toBeUndefined();
+      counts["small world P1"] = res.sqlCount;
+    } finally {
+      await small.close();
+    }
+    console.log(
+      `[sql] networkSummary: ${Object.entries(counts)
+        .map(([k, v]) => `${k} → ${v}`)
+        .join(", ")} statements`,
+    );
+    // The networks really differ in size.
+    expect(summaries.prov).toMatchObject({ customerCount: 105, subscriptionCount: volume.subscriptionCount });
+    expect(summaries.res4).toMatchObject({ customerCount: 0, subscriptionCount: 0 });
+    expect(new Set(Object.values(counts)).size, JSON.stringify(counts)).toBe(1);
+    expect(counts.prov).toBeLessThanOrEqual(MAX_STATEMENTS);
+  });
+});
