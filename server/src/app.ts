@@ -21,6 +21,7 @@ import { sqlCounterStore } from "./common/sql-counter";
 import { buildContext } from "./auth/request-context";
 import { mountDemoAuth } from "./auth/demo-auth";
 import { depthLimit } from "./common/depth-limit";
+import { clientDistPath, mountClient } from "./static-client";
 
 export interface RunningApp {
   /** http://host:port/graphql */
@@ -35,8 +36,10 @@ export interface StartOptions {
   /** An initialized, migrated data source; otherwise one is created from the config and migrated. */
   dataSource?: DataSource;
   quiet?: boolean;
-  /** Extra routes mounted before the SPA fallback (the client issue serves the app here). */
+  /** Extra routes mounted before the SPA. */
   mount?: (app: Express) => void;
+  /** Serve the built SPA from client/dist when it exists (default true). */
+  serveClient?: boolean;
 }
 
 export async function openDatabase(config: AppConfig): Promise<DataSource> {
@@ -109,6 +112,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     expressMiddleware(apollo, { context: ({ req }) => buildContext(req, dataSource, config) }),
   );
   options.mount?.(app);
+  const client = options.serveClient === false ? null : clientDistPath();
+  if (client) mountClient(app, client);
   // Malformed JSON and other request errors: a short message, never a stack trace.
   app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);

@@ -9,6 +9,8 @@ import { NetworkResolver } from "./modules/network/network.resolver";
 import { NodeResolver } from "./modules/node/node.resolver";
 import { SubscriptionResolver } from "./modules/subscription/subscription.resolver";
 import { TransferResolver } from "./modules/transfer/transfer.resolver";
+import { ProviderRequestResolver } from "./modules/provider-request/provider-request.resolver";
+import { ProviderRequestMutations } from "./modules/provider-request/provider-request.mutations";
 import {
   PartnerFieldsResolver,
   PartnerResolver,
@@ -25,10 +27,12 @@ export const resolvers: NonEmptyArray<Function> = [
   CustomerRelationshipResolver,
   SubscriptionResolver,
   TransferResolver,
+  ProviderRequestResolver,
   NodeResolver,
   NetworkResolver,
   PartnershipMutations,
   CustomerMutations,
   SubscriptionMutations,
   TransferMutations,
+  ProviderRequestMutations,
 ];

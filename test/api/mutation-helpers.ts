@@ -129,6 +129,7 @@ const TABLES = [
   "customer_subscription",
   "transfer",
   "transfer_line",
+  "provider_request",
 ];
 
 /** Every row of every table, ordered: equal snapshots mean nothing was written. */

@@ -1,5 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../server/src/common/global-id";
+import { ProviderRequest } from "../../server/src/domain/entities";
+import { OfferKind, TermDuration } from "../../server/src/domain/enums";
+import {
+  ProviderRequestAction,
+  ProviderRequestStatus,
+} from "../../server/src/modules/provider-request/provider-request.entity";
 import { scopingWorld, TODAY, VOLUME, volumeWorld } from "./fixtures";
 import { startTestServer, type TestServer } from "./harness";
 
@@ -192,7 +199,7 @@ describe("networkSummary", () => {
   const SUMMARY = `query ($asOf: LocalDate) { networkSummary(asOf: $asOf) {
     customerCount multiChannelCustomerCount subscriptionCount termsEndingIn30Days termsEndingIn60Days
     incomingTransfersPending outgoingTransfersPending transfersExpiringWithin7Days relationshipsRequested
-    activeResellerCount resellersWithComplianceIssues
+    activeResellerCount resellersWithComplianceIssues openProviderRequests
     subscriptionsByChannel { channel count } subscriptionsByStatus { status count } subscriptionsByOfferKind { offerKind count }
   } }`;
 
@@ -228,5 +235,122 @@ describe("networkSummary", () => {
     expect(summaries.res4).toMatchObject({ customerCount: 0, subscriptionCount: 0 });
     expect(new Set(Object.values(counts)).size, JSON.stringify(counts)).toBe(1);
     expect(counts.prov).toBeLessThanOrEqual(MAX_STATEMENTS);
+  });
+});
+
+describe("providerRequests", () => {
+  // 120 requests to "prov" from its three busy resellers: per busy customer two CANCELs of its subscriptions and
+  // two ORDERs; every fifth one FULFILLED. The newest is a CANCEL, so every loader runs on every page, N = 1 included.
+  const PER_CUSTOMER = 4;
+  let openOfProv = 0;
+
+  beforeAll(async () => {
+    const w = t.world;
+    const start = Date.parse(`${TODAY}T00:00:00Z`);
+    const rows: ProviderRequest[] = [];
+    for (let i = 0; i < VOLUME.busyCustomers; i++) {
+      const key = i === 0 ? "big" : `busy${i}`;
+      for (let j = 0; j < PER_CUSTOMER; j++) {
+        const n = rows.length;
+        const order = j >= 2;
+        const status = n % 5 === 4 ? ProviderRequestStatus.FULFILLED : ProviderRequestStatus.OPEN;
+        if (status === ProviderRequestStatus.OPEN) openOfProv++;
+        rows.push(
+          Object.assign(new ProviderRequest(), {
+            id: randomUUID(),
+            resellerId: w.partners.get(`res${i % 3}`)!,
+            providerId: w.partners.get("prov")!,
+            customerId: w.customers.get(key)!,
+            action: order ? ProviderRequestAction.ORDER : ProviderRequestAction.CANCEL,
+            subscriptionId: order ? null : w.subscriptions.get(`${key}-s${j}`)!,
+            offerName: order ? `Offer request ${n}` : null,
+            offerId: order ? `CFQ7TTC0LFLZ:${String(n).padStart(4, "0")}` : null,
+            offerKind: order ? OfferKind.LICENSE_BASED : null,
+            quantity: order ? 5 : null,
+            termDuration: order ? TermDuration.P1Y : null,
+            note: null,
+            status,
+            responseNote: null,
+            createdByUserId: null,
+            createdAt: new Date(start - n * 60_000),
+            respondedAt: null,
+            version: 1,
+          }),
+        );
+      }
+    }
+    for (let i = 0; i < rows.length; i += 50) {
+      await t.app.dataSource.getRepository(ProviderRequest).insert(rows.slice(i, i + 50));
+    }
+  });
+
+  const PROVIDER_REQUESTS = `query ($first: Int, $filter: ProviderRequestFilter) {
+    providerRequests(first: $first, filter: $filter) {
+      totalCount
+      nodes {
+        id action status direction offerName quantity createdAt
+        reseller { name } provider { name } customer { name } subscription { offerName customer { name } }
+      }
+    }
+  }`;
+
+  it("the provider's inbox with reseller, provider, customer and subscription", async () => {
+    const results = await measure(
+      "providerRequests (received)",
+      PROVIDER_REQUESTS,
+      "prov",
+      nodesOf("providerRequests"),
+    );
+    expectConstant(results, [1, 10, 50, 100]);
+  });
+
+  it("a reseller's sent requests, filtered by status", async () => {
+    const results = await measure(
+      "providerRequests (sent, OPEN)",
+      PROVIDER_REQUESTS,
+      "res0",
+      nodesOf("providerRequests"),
+      { filter: { direction: "SENT", status: ["OPEN"] } },
+    );
+    // res0's customers are busy 0, 3, … 27: 10 × 4 requests, 32 of them OPEN.
+    expectConstant(results, [1, 10, 32, 32]);
+  });
+
+  it("the nested answers are right, and networkSummary counts what is open", async () => {
+    const res = await t.gql<{
+      providerRequests: {
+        totalCount: number;
+        nodes: {
+          action: string;
+          direction: string;
+          reseller: { name: string };
+          customer: { name: string } | null;
+          subscription: { offerName: string; customer: { name: string } } | null;
+        }[];
+      };
+    }>(PROVIDER_REQUESTS, { first: 100 }, { as: "prov" });
+    expect(res.body.errors).toBeUndefined();
+    const { totalCount, nodes } = res.body.data!.providerRequests;
+    expect(totalCount).toBe(VOLUME.busyCustomers * PER_CUSTOMER);
+    // Newest first: big's requests, from res0.
+    expect(nodes[0]).toMatchObject({ action: "CANCEL", direction: "RECEIVED", reseller: { name: "Reseller 000" } });
+    for (const n of nodes) {
+      expect(n.customer).not.toBeNull();
+      if (n.action === "CANCEL") expect(n.subscription?.customer).toEqual(n.customer);
+      else expect(n.subscription).toBeNull();
+    }
+    for (const [as, open] of [
+      ["prov", openOfProv],
+      ["res0", 32],
+      ["res4", 0],
+      ["direct", 0],
+    ] as const) {
+      const summary = await t.gql<{ networkSummary: { openProviderRequests: number } }>(
+        `{ networkSummary { openProviderRequests } }`,
+        {},
+        { as },
+      );
+      expect(summary.body.data?.networkSummary.openProviderRequests, as).toBe(open);
+    }
   });
 });

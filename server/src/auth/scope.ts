@@ -19,6 +19,7 @@ const SUBSCRIPTION_RELATIONSHIP = [RelationshipStatus.ACTIVE];
  * - A customer is "its own" while the partner holds an ACTIVE or REQUESTED relationship with it.
  * - Subscriptions follow their customer once the relationship is ACTIVE (not while merely REQUESTED);
  *   transfers are visible to their source, target and named reseller.
+ * - Provider requests are visible to their reseller and their provider only (not to the rest of either network).
  * - Partners: itself and its partnership counterparts (any status).
  */
 export class TenantScope {
@@ -80,6 +81,16 @@ export class TenantScope {
       ),
       { scopeNetwork: this.networkPartnerIds },
     );
+  }
+
+  /**
+   * Restricts a provider-request query (alias `pr`-like) to requests the partner itself sent (as reseller) or
+   * received (as provider). Not the network: a provider does not see what its resellers ask other providers.
+   */
+  visibleProviderRequests<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+    return qb.andWhere(`(${alias}.reseller_id = :scopeSelf OR ${alias}.provider_id = :scopeSelf)`, {
+      scopeSelf: this.partner.id,
+    });
   }
 
   /** Restricts a partner query to the partner itself and its partnership counterparts. */

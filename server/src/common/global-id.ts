@@ -6,7 +6,8 @@ export type NodeTypeName =
   | "Customer"
   | "CustomerRelationship"
   | "CustomerSubscription"
-  | "Transfer";
+  | "Transfer"
+  | "ProviderRequest";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
@@ -34,4 +35,5 @@ const NODE_TYPES = new Set<NodeTypeName>([
   "CustomerRelationship",
   "CustomerSubscription",
   "Transfer",
+  "ProviderRequest",
 ]);

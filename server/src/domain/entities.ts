@@ -5,6 +5,7 @@ import { Customer } from "../modules/customer/customer.entity";
 import { CustomerRelationship } from "../modules/customer/customer-relationship.entity";
 import { CustomerSubscription } from "../modules/subscription/customer-subscription.entity";
 import { Transfer, TransferLine } from "../modules/transfer/transfer.entity";
+import { ProviderRequest } from "../modules/provider-request/provider-request.entity";
 
 export const entities = [
   Partner,
@@ -15,6 +16,7 @@ export const entities = [
   CustomerSubscription,
   Transfer,
   TransferLine,
+  ProviderRequest,
 ];
 export {
   Partner,
@@ -25,4 +27,5 @@ export {
   CustomerSubscription,
   Transfer,
   TransferLine,
+  ProviderRequest,
 };

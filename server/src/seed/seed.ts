@@ -5,6 +5,7 @@ import {
   CustomerRelationship,
   CustomerSubscription,
   Partner,
+  ProviderRequest,
   ResellerPartnership,
   Transfer,
   TransferLine,
@@ -42,6 +43,7 @@ export async function isDatabaseEmpty(ds: DataSource): Promise<boolean> {
 
 /** Children first, so foreign keys hold at every step. */
 const DELETE_ORDER = [
+  ProviderRequest,
   TransferLine,
   Transfer,
   CustomerSubscription,

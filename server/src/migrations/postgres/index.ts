@@ -1,3 +1,4 @@
 import { Initial1795609999885 } from "./1795609999885-Initial";
+import { ProviderRequest1795612226997 } from "./1795612226997-ProviderRequest";
 
-export const migrations = [Initial1795609999885];
+export const migrations = [Initial1795609999885, ProviderRequest1795612226997];

@@ -1,3 +1,4 @@
 import { Initial1795609998903 } from "./1795609998903-Initial";
+import { ProviderRequest1795612221353 } from "./1795612221353-ProviderRequest";
 
-export const migrations = [Initial1795609998903];
+export const migrations = [Initial1795609998903, ProviderRequest1795612221353];

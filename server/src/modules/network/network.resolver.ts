@@ -10,9 +10,17 @@ import {
   SubscriptionStatus,
   TransferStatus,
 } from "../../domain/enums";
-import { Customer, CustomerRelationship, Partner, ResellerPartnership, Transfer } from "../../domain/entities";
+import {
+  Customer,
+  CustomerRelationship,
+  Partner,
+  ProviderRequest,
+  ResellerPartnership,
+  Transfer,
+} from "../../domain/entities";
 import { addDays } from "../eligibility/dates";
 import { subscriptionQuery } from "../subscription/subscription.query";
+import { ProviderRequestStatus } from "../provider-request/provider-request.entity";
 import { expiryCutoff, whereEffectiveStatus } from "../transfer/transfer.status";
 import { ChannelCount, NetworkSummary, OfferKindCount, StatusCount } from "./network.types";
 
@@ -111,6 +119,12 @@ export class NetworkResolver {
       .setParameters({ no: false, country: partner.country })
       .getRawOne<{ active: unknown; issues: unknown }>();
 
+    // Received (as provider) and sent (as reseller): both are the viewer's own, one statement.
+    const openProviderRequests = await scope
+      .visibleProviderRequests(ds.getRepository(ProviderRequest).createQueryBuilder("pr"), "pr")
+      .andWhere("pr.status = :open", { open: ProviderRequestStatus.OPEN })
+      .getCount();
+
     return Object.assign(new NetworkSummary(), {
       asOf: day,
       customerCount,
@@ -133,6 +147,7 @@ export class NetworkResolver {
       relationshipsRequested,
       activeResellerCount: num(resellers?.active),
       resellersWithComplianceIssues: num(resellers?.issues),
+      openProviderRequests,
     });
   }
 }

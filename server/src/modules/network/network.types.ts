@@ -74,4 +74,10 @@ export class NetworkSummary {
 
   @Field(() => Int, { description: "Active resellers a provider cannot name today (MPA, status, region)." })
   resellersWithComplianceIssues: number;
+
+  @Field(() => Int, {
+    description:
+      "OPEN provider requests: received from resellers (a provider) plus sent to providers (a reseller), to answer or to wait for.",
+  })
+  openProviderRequests: number;
 }

@@ -4,7 +4,14 @@ import { requireViewer } from "../../context";
 import { badInput, notFound } from "../../common/errors";
 import { fromGlobalId, type NodeTypeName } from "../../common/global-id";
 import { Node } from "../../common/node";
-import { CustomerRelationship, Partner, ResellerPartnership, Transfer, User } from "../../domain/entities";
+import {
+  CustomerRelationship,
+  Partner,
+  ProviderRequest,
+  ResellerPartnership,
+  Transfer,
+  User,
+} from "../../domain/entities";
 
 type Fetch = (ctx: RequestContext, viewer: Viewer, id: string) => Promise<Node | null>;
 
@@ -35,6 +42,11 @@ const fetchers: Record<NodeTypeName, Fetch> = {
     v.scope
       .visibleTransfers(ctx.dataSource.getRepository(Transfer).createQueryBuilder("t"), "t")
       .andWhere("t.id = :id", { id })
+      .getOne(),
+  ProviderRequest: (ctx, v, id) =>
+    v.scope
+      .visibleProviderRequests(ctx.dataSource.getRepository(ProviderRequest).createQueryBuilder("pr"), "pr")
+      .andWhere("pr.id = :id", { id })
       .getOne(),
 };
 

@@ -1,0 +1,149 @@
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from "typeorm";
+import { OfferKind, TermDuration } from "../../domain/enums";
+import { toGlobalId } from "../../common/global-id";
+import { Node } from "../../common/node";
+import { Partner } from "../partner/partner.entity";
+import { Customer } from "../customer/customer.entity";
+import { CustomerSubscription } from "../subscription/customer-subscription.entity";
+
+/** What an indirect reseller asks its provider to do (RULES.md R22: resellers act through their provider). */
+export enum ProviderRequestAction {
+  ORDER = "ORDER",
+  CANCEL = "CANCEL",
+  SUSPEND = "SUSPEND",
+  REACTIVATE = "REACTIVATE",
+  TRANSFER = "TRANSFER",
+}
+
+export enum ProviderRequestStatus {
+  OPEN = "OPEN",
+  FULFILLED = "FULFILLED",
+  DECLINED = "DECLINED",
+  WITHDRAWN = "WITHDRAWN",
+}
+
+registerEnumType(ProviderRequestAction, {
+  name: "ProviderRequestAction",
+  description:
+    "What a reseller asks its provider to do: ORDER a new subscription, or CANCEL, SUSPEND, REACTIVATE or TRANSFER (take over, naming the reseller) an existing one.",
+});
+registerEnumType(ProviderRequestStatus, {
+  name: "ProviderRequestStatus",
+  description: "OPEN until the provider answers (FULFILLED or DECLINED) or the reseller withdraws it (WITHDRAWN).",
+});
+
+/** Actions whose subject is an existing subscription; ORDER names an offer instead. */
+export const SUBSCRIPTION_REQUEST_ACTIONS: ReadonlySet<ProviderRequestAction> = new Set([
+  ProviderRequestAction.CANCEL,
+  ProviderRequestAction.SUSPEND,
+  ProviderRequestAction.REACTIVATE,
+  ProviderRequestAction.TRANSFER,
+]);
+
+/** Longest `note` and `responseNote`. */
+export const MAX_NOTE_LENGTH = 1000;
+
+@ObjectType({
+  implements: Node,
+  description:
+    "An indirect reseller's request to one of its indirect providers to order, cancel, suspend, reactivate or transfer on its behalf (resellers cannot do these themselves, R22). The provider does the work with the ordinary mutations, then marks the request FULFILLED (or DECLINED).",
+})
+@Entity()
+export class ProviderRequest implements Node {
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  get nodeId(): string {
+    return toGlobalId("ProviderRequest", this.id);
+  }
+
+  /** The indirect reseller that asks. */
+  @Column({ type: "varchar", length: 36 })
+  @Index()
+  resellerId: string;
+
+  @ManyToOne(() => Partner, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "reseller_id" })
+  reseller?: Relation<Partner>;
+
+  /** The indirect provider asked. */
+  @Column({ type: "varchar", length: 36 })
+  @Index()
+  providerId: string;
+
+  @ManyToOne(() => Partner, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "provider_id" })
+  provider?: Relation<Partner>;
+
+  @Column({ type: "varchar", length: 36 })
+  @Index()
+  customerId: string;
+
+  @ManyToOne(() => Customer, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "customer_id" })
+  customer?: Relation<Customer>;
+
+  @Field(() => ProviderRequestAction)
+  @Column({ type: "varchar", length: 20 })
+  action: ProviderRequestAction;
+
+  /** CANCEL, SUSPEND, REACTIVATE, TRANSFER: the subscription concerned. */
+  @Column({ type: "varchar", length: 36, nullable: true })
+  @Index()
+  subscriptionId: string | null;
+
+  @ManyToOne(() => CustomerSubscription, { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "subscription_id" })
+  subscription?: Relation<CustomerSubscription> | null;
+
+  @Field(() => String, { nullable: true, description: "ORDER: the offer to buy." })
+  @Column({ type: "varchar", length: 200, nullable: true })
+  offerName: string | null;
+
+  @Field(() => String, { nullable: true, description: "ORDER: catalog id of the offer, e.g. CFQ7TTC0LFLZ:0001." })
+  @Column({ type: "varchar", length: 100, nullable: true })
+  offerId: string | null;
+
+  @Field(() => OfferKind, { nullable: true, description: "ORDER: license-based or usage-based." })
+  @Column({ type: "varchar", length: 20, nullable: true })
+  offerKind: OfferKind | null;
+
+  @Field(() => Int, { nullable: true, description: "ORDER: seats (1 for usage-based offers)." })
+  @Column({ type: "integer", nullable: true })
+  quantity: number | null;
+
+  @Field(() => TermDuration, { nullable: true, description: "ORDER of a license-based offer: the term." })
+  @Column({ type: "varchar", length: 5, nullable: true })
+  termDuration: TermDuration | null;
+
+  @Field(() => String, { nullable: true, description: "The reseller's note to the provider." })
+  @Column({ type: "varchar", length: MAX_NOTE_LENGTH, nullable: true })
+  note: string | null;
+
+  @Field(() => ProviderRequestStatus)
+  @Column({ type: "varchar", length: 20 })
+  @Index()
+  status: ProviderRequestStatus;
+
+  @Field(() => String, { nullable: true, description: "The provider's answer, e.g. why it declined." })
+  @Column({ type: "varchar", length: MAX_NOTE_LENGTH, nullable: true })
+  responseNote: string | null;
+
+  @Column({ type: "varchar", length: 36, nullable: true })
+  createdByUserId: string | null;
+
+  @Field()
+  @Column({ type: Date })
+  @Index()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "When it was fulfilled, declined or withdrawn." })
+  @Column({ type: Date, nullable: true })
+  respondedAt: Date | null;
+
+  /** Optimistic concurrency: a request leaves OPEN only over the version that was read. */
+  @Field(() => Int)
+  @Column({ type: "integer", default: 1 })
+  version: number;
+}
