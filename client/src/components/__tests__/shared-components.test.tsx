@@ -1,0 +1,85 @@
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { I18nProvider } from "../../lib/i18n";
+import { FormErrors, FormField } from "../FormField";
+import { EligibilityBadge, ReasonList } from "../Reasons";
+import { errorsByField } from "../../lib/user-errors";
+
+const decision = {
+  eligible: false,
+  blocking: [
+    {
+      code: "LEGACY_LICENSE_NOT_TRANSFERABLE",
+      ruleId: "R11b",
+      message: "Legacy licenses cannot move.",
+      source: "transfer-subscriptions",
+    },
+  ],
+  advisories: [
+    { code: "NON_CSP_CHANNEL_REQUIRES_REPROVISION", ruleId: "R7a", message: "Reprovision to take it over." },
+  ],
+};
+
+describe("FormField", () => {
+  it("links the label and the server errors to the control", () => {
+    render(
+      <I18nProvider locale="en">
+        <FormField
+          label="Domain"
+          errors={[{ field: ["input", "domain"], message: "Already exists", code: "ALREADY_EXISTS", ruleId: null }]}
+        >
+          <input />
+        </FormField>
+      </I18nProvider>,
+    );
+    const input = screen.getByLabelText("Domain");
+    expect(input).toHaveAttribute("aria-invalid", "true");
+    expect(input).toHaveAccessibleDescription("Already exists");
+  });
+
+  it("shows errors without a field at the top of a form", () => {
+    render(
+      <FormErrors
+        errors={[
+          { field: null, message: "Ask your provider", code: "INDIRECT_RESELLER_MUST_USE_PROVIDER", ruleId: "R22" },
+        ]}
+      />,
+    );
+    expect(screen.getByRole("alert")).toHaveTextContent("Ask your provider (R22)");
+  });
+});
+
+describe("errorsByField", () => {
+  it("groups by the path after input", () => {
+    const grouped = errorsByField([
+      { field: ["input", "subscriptionIds", "2"], message: "a", code: "X", ruleId: null },
+      { field: null, message: "b", code: "Y", ruleId: null },
+    ]);
+    expect(Object.keys(grouped).sort()).toEqual(["", "subscriptionIds.2"]);
+  });
+});
+
+describe("eligibility", () => {
+  it("spells out every reason with its rule, code and source", () => {
+    render(
+      <I18nProvider locale="en">
+        <EligibilityBadge decision={decision} />
+        <ReasonList decision={decision} />
+      </I18nProvider>,
+    );
+    expect(screen.getByText(/Not allowed/)).toBeInTheDocument();
+    const items = screen.getAllByRole("listitem");
+    expect(items[0]).toHaveTextContent("Rule R11b LEGACY_LICENSE_NOT_TRANSFERABLE — Legacy licenses cannot move.");
+    expect(items[0]).toHaveTextContent("Source: transfer-subscriptions");
+    expect(items[1]).toHaveTextContent("Note · Rule R7a");
+  });
+
+  it("speaks Portuguese when asked", () => {
+    render(
+      <I18nProvider locale="pt-PT">
+        <EligibilityBadge decision={{ ...decision, eligible: true, blocking: [] }} />
+      </I18nProvider>,
+    );
+    expect(screen.getByText(/Permitido/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,38 @@
+import { defineMessages } from "../lib/i18n";
+
+export const componentMessages = defineMessages({
+  en: {
+    "common.loading": "Loading…",
+    "common.error": "Something went wrong: {message}",
+    "common.retry": "Try again",
+    "common.empty": "Nothing here yet.",
+    "common.next": "Next page",
+    "common.first": "First page",
+    "common.page.total": "{count} in total",
+    "common.eligible": "Allowed",
+    "common.notEligible": "Not allowed",
+    "common.advisory": "Note",
+    "common.rule": "Rule {id}",
+    "common.source": "Source: {source}",
+    "common.submit": "Save",
+    "common.cancel": "Cancel",
+    "common.saving": "Saving…",
+  },
+  "pt-PT": {
+    "common.loading": "A carregar…",
+    "common.error": "Algo correu mal: {message}",
+    "common.retry": "Tentar de novo",
+    "common.empty": "Ainda não há nada aqui.",
+    "common.next": "Página seguinte",
+    "common.first": "Primeira página",
+    "common.page.total": "{count} no total",
+    "common.eligible": "Permitido",
+    "common.notEligible": "Não permitido",
+    "common.advisory": "Nota",
+    "common.rule": "Regra {id}",
+    "common.source": "Fonte: {source}",
+    "common.submit": "Guardar",
+    "common.cancel": "Cancelar",
+    "common.saving": "A guardar…",
+  },
+});

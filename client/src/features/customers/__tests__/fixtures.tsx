@@ -1,0 +1,207 @@
+import type { ReactElement } from "react";
+import { render } from "@testing-library/react";
+import { MockedProvider } from "@apollo/client/testing/react";
+import type { MockLink } from "@apollo/client/testing";
+import { InMemoryCache } from "@apollo/client";
+import { MemoryRouter, Route, Routes } from "react-router";
+import { I18nProvider } from "../../../lib/i18n";
+import { ViewerProvider, type ViewerInfo } from "../../shell/viewer";
+import type {
+  CustomerPageQuery,
+  CustomerPageSubscriptionFragment,
+  CustomersDecisionFragment,
+  EligibilityAction,
+  EligibilityReasonCode,
+} from "../../../graphql/generated";
+
+export const PROVIDER_ID = "UGFydG5lcjpwcm92aWRlcg";
+export const RESELLER_ID = "UGFydG5lcjpyZXNlbGxlcg";
+export const CUSTOMER_ID = "Q3VzdG9tZXI6Y29udG9zbw";
+
+export function viewer(kind: "provider" | "reseller" | "direct", role = "GLOBAL_ADMIN"): ViewerInfo {
+  const partner = {
+    provider: { id: PROVIDER_ID, name: "Trey Research", types: ["INDIRECT_PROVIDER"], canTransact: true },
+    reseller: { id: RESELLER_ID, name: "Wingtip Toys", types: ["INDIRECT_RESELLER"], canTransact: false },
+    direct: { id: "UGFydG5lcjpkaXJlY3Q", name: "First Up", types: ["DIRECT_BILL"], canTransact: true },
+  }[kind];
+  return {
+    __typename: "Viewer",
+    user: { __typename: "User", id: "VXNlcjox", email: "admin@example.com", displayName: "Admin", role: role as never },
+    partner: {
+      __typename: "Partner",
+      ...partner,
+      types: partner.types as never,
+      partnerId: "1234567",
+      country: "US",
+      mpaSigned: true,
+      programStatus: "ACTIVE",
+    },
+  };
+}
+
+export function reason(
+  ruleId: string,
+  code: EligibilityReasonCode,
+  message: string,
+  severity: "BLOCKING" | "ADVISORY" = "BLOCKING",
+) {
+  return {
+    __typename: "EligibilityReason" as const,
+    ruleId,
+    code,
+    message,
+    source: "partner-center/page.md",
+    severity,
+  };
+}
+
+export function decision(
+  action: EligibilityAction,
+  blocking: ReturnType<typeof reason>[] = [],
+  advisories: ReturnType<typeof reason>[] = [],
+): CustomersDecisionFragment {
+  return {
+    __typename: "EligibilityDecision",
+    action,
+    eligible: blocking.length === 0,
+    asOf: "2026-11-25",
+    blocking,
+    advisories,
+  };
+}
+
+type PageCustomer = Extract<NonNullable<CustomerPageQuery["node"]>, { __typename: "Customer" }>;
+
+export function customerPage(
+  overrides: Partial<PageCustomer> = {},
+  removal = decision("REMOVE_RELATIONSHIP"),
+): CustomerPageQuery {
+  return {
+    node: {
+      __typename: "Customer",
+      id: CUSTOMER_ID,
+      name: "Contoso Ltd.",
+      domain: "contoso.onmicrosoft.com",
+      country: "US",
+      mcaAccepted: true,
+      tenantId: "f42b4bb3-0303-439c-b8ce-b25eed414157",
+      createdAt: "2026-01-01T00:00:00.000Z",
+      channels: ["CSP", "EA"],
+      hasNonCspSubscriptions: true,
+      partnerTenantOf: null,
+      relationships: [
+        {
+          __typename: "CustomerRelationship",
+          id: "Q3VzdG9tZXJSZWxhdGlvbnNoaXA6MQ",
+          status: "ACTIVE",
+          includesDelegatedAdmin: true,
+          acceptanceUrl: null,
+          requestedAt: "2026-01-01T00:00:00.000Z",
+          acceptedAt: "2026-01-02T00:00:00.000Z",
+          acceptedBy: "admin@contoso.onmicrosoft.com",
+          removedAt: null,
+          partner: { __typename: "Partner", id: PROVIDER_ID, name: "Trey Research", types: ["INDIRECT_PROVIDER"] },
+        },
+      ],
+      ...overrides,
+    },
+    removal,
+  };
+}
+
+export function subscription(
+  overrides: Partial<CustomerPageSubscriptionFragment> = {},
+): CustomerPageSubscriptionFragment {
+  return {
+    __typename: "CustomerSubscription",
+    id: "Q3VzdG9tZXJTdWJzY3JpcHRpb246MQ",
+    offerName: "Microsoft 365 E3",
+    offerId: "CFQ7TTC0LFLX:0001",
+    offerKind: "LICENSE_BASED",
+    channel: "CSP",
+    status: "ACTIVE",
+    commerceModel: "NEW_COMMERCE",
+    quantity: 25,
+    version: 3,
+    isAzurePlan: false,
+    purchaseDate: "2026-01-10",
+    renewalDate: null,
+    commitmentEndDate: "2027-01-09",
+    termDuration: "P1Y",
+    billingCycle: "MONTHLY",
+    autoRenew: true,
+    transactingPartner: { __typename: "Partner", id: PROVIDER_ID, name: "Trey Research" },
+    resellerOfRecord: null,
+    parentSubscription: null,
+    support: decision("SUPPORT"),
+    cancel: decision("CANCEL"),
+    suspend: decision("SUSPEND"),
+    reactivate: decision("REACTIVATE", [
+      reason("R31", "SUBSCRIPTION_NOT_REACTIVATABLE", "Only suspended subscriptions."),
+    ]),
+    transfer: decision("TRANSFER", [reason("R13", "TRANSFER_SOURCE_EQUALS_TARGET", "You already bill it.")]),
+    ...overrides,
+  };
+}
+
+export function subscriptionsResult(nodes: CustomerPageSubscriptionFragment[]) {
+  return {
+    subscriptions: {
+      __typename: "CustomerSubscriptionConnection" as const,
+      totalCount: nodes.length,
+      pageInfo: { __typename: "PageInfo" as const, hasNextPage: false, endCursor: null },
+      nodes,
+    },
+  };
+}
+
+export function userError(field: string | null, message: string, code = "INVALID_INPUT", ruleId: string | null = null) {
+  return {
+    __typename: "UserError" as const,
+    field: field ? ["input", field] : null,
+    message,
+    code: code as never,
+    ruleId,
+  };
+}
+
+export function newCache() {
+  return new InMemoryCache({
+    possibleTypes: {
+      Node: [
+        "Customer",
+        "CustomerRelationship",
+        "CustomerSubscription",
+        "Partner",
+        "ResellerPartnership",
+        "Transfer",
+        "User",
+      ],
+    },
+  });
+}
+
+/** Renders a view at `route` under `path`, with mocks, English, a viewer and a router. */
+export function renderView(
+  element: ReactElement,
+  {
+    mocks,
+    viewer: v,
+    route,
+    path,
+  }: { mocks: MockLink.MockedResponse[]; viewer: ViewerInfo; route: string; path: string },
+) {
+  return render(
+    <I18nProvider locale="en">
+      <MockedProvider mocks={mocks} cache={newCache()}>
+        <MemoryRouter initialEntries={[route]}>
+          <ViewerProvider viewer={v}>
+            <Routes>
+              <Route path={path} element={element} />
+            </Routes>
+          </ViewerProvider>
+        </MemoryRouter>
+      </MockedProvider>
+    </I18nProvider>,
+  );
+}

@@ -1,0 +1,165 @@
+import { useState, type FormEvent } from "react";
+import { useI18n } from "../../../lib/i18n";
+import { FormErrors, FormField } from "../../../components/FormField";
+import { errorsByField, type UserErrorLike } from "../../../lib/user-errors";
+import type { ProviderOption, ResellerOption } from "./options";
+import { ResellerOptions } from "./ResellerOptions";
+import { CheckboxField } from "./CheckboxField";
+import "../messages";
+
+export interface CreateCustomerValues {
+  name: string;
+  domain: string;
+  country: string;
+  mcaAccepted: boolean;
+  resellerId: string;
+}
+
+const FIELDS = ["name", "domain", "country", "mcaAccepted", "resellerId"];
+
+/** createCustomer's fields, with the server's errors beside each one. */
+export function CreateCustomerForm({
+  defaultCountry,
+  resellers,
+  errors,
+  pending,
+  onSubmit,
+  onCancel,
+}: {
+  defaultCountry: string;
+  /** A provider's resellers (it may create the customer for one); null for direct-bill partners. */
+  resellers: readonly ResellerOption[] | null;
+  errors: readonly UserErrorLike[];
+  pending: boolean;
+  onSubmit(values: CreateCustomerValues): void;
+  onCancel?(): void;
+}) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<CreateCustomerValues>({
+    name: "",
+    domain: "",
+    country: defaultCountry,
+    mcaAccepted: false,
+    resellerId: "",
+  });
+  const byField = errorsByField(errors);
+  const general = Object.entries(byField)
+    .filter(([k]) => !FIELDS.includes(k))
+    .flatMap(([, v]) => v);
+  const set = <K extends keyof CreateCustomerValues>(k: K, v: CreateCustomerValues[K]) =>
+    setValues((prev) => ({ ...prev, [k]: v }));
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!pending) onSubmit(values);
+  }
+
+  return (
+    <form onSubmit={submit} aria-labelledby="create-customer-heading" noValidate>
+      <h2 id="create-customer-heading">{t("customers.create.title")}</h2>
+      <p className="hint">{t("customers.create.intro")}</p>
+      <FormErrors errors={general} />
+      <div className="form-grid">
+        <FormField label={t("customers.create.name")} errors={byField.name}>
+          <input
+            value={values.name}
+            onChange={(e) => set("name", e.target.value)}
+            required
+            autoComplete="organization"
+          />
+        </FormField>
+        <FormField label={t("customers.create.domain")} errors={byField.domain} hint={t("customers.create.domainHint")}>
+          <input
+            value={values.domain}
+            onChange={(e) => set("domain", e.target.value)}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="fabrikam.onmicrosoft.com"
+          />
+        </FormField>
+        <FormField
+          label={t("customers.create.country")}
+          errors={byField.country}
+          hint={t("customers.create.countryHint", { country: defaultCountry })}
+        >
+          <input
+            value={values.country}
+            onChange={(e) => set("country", e.target.value.toUpperCase().slice(0, 2))}
+            required
+            maxLength={2}
+            size={4}
+          />
+        </FormField>
+        {resellers && (
+          <FormField
+            label={t("customers.create.reseller")}
+            errors={byField.resellerId}
+            hint={t("customers.create.resellerHint")}
+          >
+            <select value={values.resellerId} onChange={(e) => set("resellerId", e.target.value)}>
+              <option value="">{t("customers.create.noReseller")}</option>
+              <ResellerOptions resellers={resellers} />
+            </select>
+          </FormField>
+        )}
+      </div>
+      <CheckboxField
+        label={t("customers.create.mca")}
+        errors={byField.mcaAccepted}
+        hint={t("customers.create.mcaHint")}
+        checked={values.mcaAccepted}
+        onChange={(v) => set("mcaAccepted", v)}
+      />
+      <div className="form-actions">
+        <button type="submit" disabled={pending} aria-busy={pending || undefined}>
+          {pending ? t("common.saving") : t("customers.create.submit")}
+        </button>
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t("common.cancel")}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** What an indirect reseller sees instead: it cannot create tenants (R22); its provider does, naming it. */
+export function CreateCustomerBlocked({
+  providers,
+  loading,
+}: {
+  providers: readonly ProviderOption[] | null;
+  loading: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="create-blocked-heading">
+      <h2 id="create-blocked-heading">{t("customers.create.title")}</h2>
+      <div className="notice">
+        <p>{t("customers.create.resellerCannot")}</p>
+        {loading ? (
+          <p role="status">{t("common.loading")}</p>
+        ) : providers && providers.length > 0 ? (
+          <>
+            <p>{t("customers.create.askProvider")}</p>
+            <ul>
+              {providers.map((p) => (
+                <li key={p.id}>
+                  <strong>{p.name}</strong>{" "}
+                  <span className="muted">
+                    {t("customers.partnerIdCountry", { id: p.partnerId, country: p.country })}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t("customers.noProvider")}</p>
+        )}
+        <p>{t("customers.create.orRequest")}</p>
+      </div>
+    </section>
+  );
+}

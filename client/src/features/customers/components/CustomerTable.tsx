@@ -1,0 +1,94 @@
+import { Link } from "react-router";
+import { useI18n } from "../../../lib/i18n";
+import type { CustomerListQuery } from "../../../graphql/generated";
+import { customerUrl } from "../urls";
+import "../messages";
+
+export type CustomerRow = CustomerListQuery["customers"]["nodes"][number];
+
+const STATUS_BADGE: Record<string, string> = { ACTIVE: "badge-ok", REQUESTED: "badge-warn", REMOVED: "badge-neutral" };
+
+/** Customers with their channels, the viewer's relationship and (for providers) the resellers involved. */
+export function CustomerTable({
+  customers,
+  viewerPartnerId,
+  showResellers,
+}: {
+  customers: readonly CustomerRow[];
+  viewerPartnerId: string;
+  showResellers: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="stack">
+        <caption className="sr-only">{t("customers.list.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("customers.col.name")}</th>
+            <th scope="col" className="hide-narrow">
+              {t("customers.col.country")}
+            </th>
+            <th scope="col">{t("customers.col.channels")}</th>
+            <th scope="col">{t("customers.col.yourRelationship")}</th>
+            {showResellers && <th scope="col">{t("customers.col.resellers")}</th>}
+            <th scope="col" className="hide-narrow">
+              {t("customers.col.mca")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {customers.map((c) => {
+            const mine = c.relationships.find((r) => r.partner.id === viewerPartnerId);
+            const others = c.relationships.filter((r) => r.partner.id !== viewerPartnerId && r.status !== "REMOVED");
+            return (
+              <tr key={c.id}>
+                <td>
+                  <Link to={customerUrl(c.id)}>{c.name}</Link>
+                  <br />
+                  <small className="muted domain">{c.domain}</small>
+                </td>
+                <td className="hide-narrow">{c.country}</td>
+                <td data-label={t("customers.col.channels")} className="span-all">
+                  <span className="chips">
+                    {c.channels.length === 0 && <span className="muted">{t("customers.channels.none")}</span>}
+                    {c.channels.map((ch) => (
+                      <span key={ch} className={`badge ${ch === "CSP" ? "badge-neutral" : "badge-warn"}`}>
+                        {t(`customers.channel.${ch}`)}
+                      </span>
+                    ))}
+                  </span>
+                  {c.hasNonCspSubscriptions && <small className="action-note">{t("customers.multiChannel")}</small>}
+                </td>
+                <td data-label={t("customers.col.yourRelationship")}>
+                  {mine ? (
+                    <span className={`badge ${STATUS_BADGE[mine.status] ?? "badge-neutral"}`}>
+                      {t(`customers.rel.${mine.status}`)}
+                    </span>
+                  ) : (
+                    <span className="muted">{t("customers.rel.none")}</span>
+                  )}
+                </td>
+                {showResellers && (
+                  <td data-label={t("customers.col.resellers")}>
+                    {others.length === 0 ? (
+                      <span className="muted">—</span>
+                    ) : (
+                      others.map((r) => (
+                        <div key={r.id}>
+                          {r.partner.name}{" "}
+                          {r.status !== "ACTIVE" && <small className="muted">({t(`customers.rel.${r.status}`)})</small>}
+                        </div>
+                      ))
+                    )}
+                  </td>
+                )}
+                <td className="hide-narrow">{c.mcaAccepted ? t("customers.yes") : t("customers.no")}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { BillingCycle, ComplianceFlag, OfferKind, SalesChannel, TermDuration } from "../../../graphql/generated";
+
+export const CHANNELS: readonly SalesChannel[] = [
+  "CSP",
+  "MICROSOFT_DIRECT",
+  "EA",
+  "OPEN",
+  "ADVISOR",
+  "THIRD_PARTY_NON_CSP",
+];
+/** Channels a subscription can be registered from: every one but CSP (CSP subscriptions are ordered). */
+export const EXTERNAL_CHANNELS: readonly SalesChannel[] = CHANNELS.filter((c) => c !== "CSP");
+export const OFFER_KINDS: readonly OfferKind[] = ["LICENSE_BASED", "USAGE_BASED"];
+export const TERMS: readonly TermDuration[] = ["P1M", "P1Y", "P3Y"];
+export const BILLING_CYCLES: readonly BillingCycle[] = ["MONTHLY", "ANNUAL", "TRIENNIAL"];
+
+/** A reseller as the selects show it. */
+export interface ResellerOption {
+  id: string;
+  name: string;
+  partnerId: string;
+  complianceFlags: readonly ComplianceFlag[];
+}
+
+/** A provider as the reseller's screens show it. */
+export interface ProviderOption {
+  id: string;
+  name: string;
+  partnerId: string;
+  country: string;
+}
+
+/** A few real new-commerce offers to pick from (the API has no catalogue query). */
+export interface CatalogOffer {
+  offerId: string;
+  offerName: string;
+  offerKind: OfferKind;
+  isAzurePlan: boolean;
+}
+
+export const CATALOG: readonly CatalogOffer[] = [
+  {
+    offerName: "Microsoft 365 Business Premium",
+    offerId: "CFQ7TTC0LCHC:0002",
+    offerKind: "LICENSE_BASED",
+    isAzurePlan: false,
+  },
+  {
+    offerName: "Microsoft 365 Business Standard",
+    offerId: "CFQ7TTC0LDPB:0001",
+    offerKind: "LICENSE_BASED",
+    isAzurePlan: false,
+  },
+  {
+    offerName: "Microsoft 365 Business Basic",
+    offerId: "CFQ7TTC0LH18:0001",
+    offerKind: "LICENSE_BASED",
+    isAzurePlan: false,
+  },
+  { offerName: "Microsoft 365 E3", offerId: "CFQ7TTC0LFLX:0001", offerKind: "LICENSE_BASED", isAzurePlan: false },
+  { offerName: "Microsoft 365 E5", offerId: "CFQ7TTC0LFLZ:0002", offerKind: "LICENSE_BASED", isAzurePlan: false },
+  {
+    offerName: "Exchange Online (Plan 1)",
+    offerId: "CFQ7TTC0LH16:0001",
+    offerKind: "LICENSE_BASED",
+    isAzurePlan: false,
+  },
+  {
+    offerName: "Microsoft Teams Essentials",
+    offerId: "CFQ7TTC0RQNP:0001",
+    offerKind: "LICENSE_BASED",
+    isAzurePlan: false,
+  },
+  { offerName: "Azure plan", offerId: "DZH318Z0BPS6:0001", offerKind: "USAGE_BASED", isAzurePlan: true },
+];

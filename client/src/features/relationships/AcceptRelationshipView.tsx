@@ -1,0 +1,147 @@
+import { useState, type ReactNode } from "react";
+import { useSearchParams } from "react-router";
+import { LOCALES, useI18n, type Locale } from "../../lib/i18n";
+import type { UserErrorLike } from "../../lib/user-errors";
+import { useRelationshipAcceptMutation } from "../../graphql/generated";
+import { AcceptRelationshipForm, type AcceptValues } from "./components/AcceptRelationshipForm";
+import "./messages";
+import "../customers/customers.css";
+
+/** The public page's frame: no navigation, no sign-in; just the brand and the language switch. */
+function PublicFrame({ children }: { children: ReactNode }) {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <div className="cust">
+      <header className="public-top">
+        <span className="brand">{t("app.name")}</span>
+        <label className="lang">
+          <span className="sr-only">{t("accept.language")}</span>
+          <select
+            value={locale}
+            onChange={(e) => setLocale(e.target.value as Locale)}
+            aria-label={t("accept.language")}
+          >
+            {LOCALES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <main id="main" className="public-page">
+        {children}
+      </main>
+    </div>
+  );
+}
+
+interface Accepted {
+  customerName: string | null;
+  partnerNames: readonly string[];
+}
+
+/**
+ * /relationships/accept?token=… — the page the customer's global admin opens from the partner's link. Explains
+ * what accepting grants, asks for the admin's UPN and accepts (acceptCustomerRelationship needs no sign-in).
+ */
+export function AcceptRelationshipView() {
+  const { t } = useI18n();
+  const [params] = useSearchParams();
+  const token = params.get("token") ?? "";
+  const [accept, { loading }] = useRelationshipAcceptMutation();
+  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const [accepted, setAccepted] = useState<Accepted | null>(null);
+
+  async function submit(values: AcceptValues) {
+    const local: UserErrorLike[] = [];
+    if (!values.token)
+      local.push({ field: ["input", "token"], message: t("accept.noToken"), code: "INVALID_INPUT", ruleId: null });
+    if (!values.acceptedBy.trim())
+      local.push({
+        field: ["input", "acceptedBy"],
+        message: t("accept.upnRequired"),
+        code: "INVALID_INPUT",
+        ruleId: null,
+      });
+    if (!values.consent)
+      local.push({
+        field: ["input", "consent"],
+        message: t("accept.consentRequired"),
+        code: "INVALID_INPUT",
+        ruleId: null,
+      });
+    if (local.length) return setErrors(local);
+    try {
+      const { data } = await accept({
+        variables: { input: { token: values.token, acceptedBy: values.acceptedBy.trim() } },
+      });
+      const payload = data?.acceptCustomerRelationship;
+      setErrors(payload?.userErrors ?? []);
+      if (payload && payload.userErrors.length === 0) {
+        setAccepted({ customerName: payload.customerName, partnerNames: payload.partnerNames ?? [] });
+      }
+    } catch (error) {
+      setErrors([
+        {
+          field: null,
+          message: error instanceof Error ? error.message : String(error),
+          code: "REQUEST_FAILED",
+          ruleId: null,
+        },
+      ]);
+    }
+  }
+
+  return (
+    <PublicFrame>
+      <h1>{t("accept.title")}</h1>
+      {accepted ? (
+        <section className="success" aria-labelledby="accept-done-heading">
+          <div role="status">
+            <h2 id="accept-done-heading">{t("accept.done.title")}</h2>
+            <p>{t("accept.done.text", { customer: accepted.customerName ?? "—" })}</p>
+            <ul>
+              {accepted.partnerNames.map((name) => (
+                <li key={name}>{name}</li>
+              ))}
+            </ul>
+            <p>{t("accept.done.next")}</p>
+          </div>
+        </section>
+      ) : (
+        <>
+          <p>{t("accept.intro")}</p>
+          {!token && (
+            <p className="notice" role="note">
+              {t("accept.missingToken")}
+            </p>
+          )}
+          <section className="panel" aria-labelledby="accept-means-heading">
+            <h2 id="accept-means-heading">{t("accept.means.title")}</h2>
+            <ul>
+              <li>
+                <strong>{t("accept.means.reseller")}</strong> {t("accept.means.resellerText")}
+              </li>
+              <li>
+                <strong>{t("accept.means.dap")}</strong> {t("accept.means.dapText")}
+              </li>
+              <li>
+                <strong>{t("accept.means.mca")}</strong> {t("accept.means.mcaText")}
+              </li>
+            </ul>
+            <p className="hint">{t("accept.means.later")}</p>
+          </section>
+          <div className="panel">
+            <AcceptRelationshipForm
+              initialToken={token}
+              errors={errors}
+              pending={loading}
+              onSubmit={(v) => void submit(v)}
+            />
+          </div>
+        </>
+      )}
+    </PublicFrame>
+  );
+}

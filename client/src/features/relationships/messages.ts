@@ -1,0 +1,74 @@
+import { defineMessages } from "../../lib/i18n";
+import "../shell/shell-messages";
+
+/** Strings of the public acceptance page (the customer's global admin reads it, not a partner). */
+export const relationshipMessages = defineMessages({
+  en: {
+    "accept.title": "Accept a partner relationship",
+    "accept.language": "Language",
+    "accept.intro":
+      "A Microsoft Cloud Solution Provider (CSP) partner asked to become your organisation's partner. As your organisation's global administrator, you can accept here.",
+    "accept.missingToken":
+      "This link has no acceptance code. Open the full link you received, or paste the code below.",
+    "accept.means.title": "What accepting means",
+    "accept.means.reseller": "Reseller relationship.",
+    "accept.means.resellerText":
+      "The partner (and, for a two-tier request, its indirect provider) can sell you Microsoft cloud subscriptions through CSP and support the ones you already have.",
+    "accept.means.dap": "Delegated administration, if requested.",
+    "accept.means.dapText":
+      "The partner's admin agents get administrator rights in your tenant (delegated admin privileges, DAP) so they can manage it for you.",
+    "accept.means.mca": "Microsoft Customer Agreement.",
+    "accept.means.mcaText": "Accepting also accepts the Microsoft Customer Agreement on behalf of your organisation.",
+    "accept.means.later":
+      "You can end a relationship or remove delegated rights later in the Microsoft 365 admin center.",
+    "accept.form.title": "Accept",
+    "accept.token": "Acceptance code",
+    "accept.tokenHint": "The part after “token=” in the link.",
+    "accept.upn": "Your user name (global administrator)",
+    "accept.upnHint": "A user of your organisation's domain, e.g. admin@fabrikam.onmicrosoft.com",
+    "accept.consent":
+      "I am a global administrator of this organisation and accept the relationship and the Microsoft Customer Agreement on its behalf",
+    "accept.submit": "Accept the relationship",
+    "accept.accepting": "Accepting…",
+    "accept.noToken": "The acceptance code is missing.",
+    "accept.upnRequired": "Enter your user name.",
+    "accept.consentRequired": "Confirm that you accept on your organisation's behalf.",
+    "accept.done.title": "Relationship accepted",
+    "accept.done.text": "{customer} now works with:",
+    "accept.done.next": "Your partner has been told and can now serve you. You can close this page.",
+  },
+  "pt-PT": {
+    "accept.title": "Aceitar uma relação com um parceiro",
+    "accept.language": "Idioma",
+    "accept.intro":
+      "Um parceiro do programa Cloud Solution Provider (CSP) da Microsoft pediu para ser parceiro da sua organização. Como administrador global da organização, pode aceitar aqui.",
+    "accept.missingToken":
+      "Esta ligação não tem código de aceitação. Abra a ligação completa que recebeu ou cole o código abaixo.",
+    "accept.means.title": "O que significa aceitar",
+    "accept.means.reseller": "Relação de revenda.",
+    "accept.means.resellerText":
+      "O parceiro (e, num pedido de dois níveis, o seu fornecedor indireto) pode vender-lhe subscrições de cloud da Microsoft através do CSP e dar suporte às que já tem.",
+    "accept.means.dap": "Administração delegada, se pedida.",
+    "accept.means.dapText":
+      "Os agentes de administração do parceiro recebem direitos de administrador no seu inquilino (privilégios de administrador delegado, DAP) para o gerirem por si.",
+    "accept.means.mca": "Contrato de Cliente Microsoft.",
+    "accept.means.mcaText": "Ao aceitar, aceita também o Contrato de Cliente Microsoft em nome da sua organização.",
+    "accept.means.later":
+      "Pode terminar uma relação ou remover os direitos delegados mais tarde no centro de administração do Microsoft 365.",
+    "accept.form.title": "Aceitar",
+    "accept.token": "Código de aceitação",
+    "accept.tokenHint": "A parte depois de «token=» na ligação.",
+    "accept.upn": "O seu nome de utilizador (administrador global)",
+    "accept.upnHint": "Um utilizador do domínio da sua organização, p. ex. admin@fabrikam.onmicrosoft.com",
+    "accept.consent":
+      "Sou administrador global desta organização e aceito a relação e o Contrato de Cliente Microsoft em seu nome",
+    "accept.submit": "Aceitar a relação",
+    "accept.accepting": "A aceitar…",
+    "accept.noToken": "Falta o código de aceitação.",
+    "accept.upnRequired": "Introduza o seu nome de utilizador.",
+    "accept.consentRequired": "Confirme que aceita em nome da sua organização.",
+    "accept.done.title": "Relação aceite",
+    "accept.done.text": "{customer} trabalha agora com:",
+    "accept.done.next": "O seu parceiro foi informado e já pode servi-lo. Pode fechar esta página.",
+  },
+});

@@ -1,0 +1,86 @@
+import { NavLink, Outlet, useNavigate } from "react-router";
+import { useApolloClient } from "@apollo/client/react";
+import { useAuth } from "../../lib/auth";
+import { LOCALES, useI18n, type Locale } from "../../lib/i18n";
+import { DataState } from "../../components/DataState";
+import { useViewerQuery } from "../../graphql/generated";
+import { isProvider, isResellerOnly, ViewerProvider } from "./viewer";
+import "./shell-messages";
+
+/** Signed-in frame: header with navigation, language switch and user; the page below. */
+export function Layout() {
+  const { t, locale, setLocale } = useI18n();
+  const { signOut } = useAuth();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const { data, loading, error, refetch } = useViewerQuery();
+
+  async function changeLocale(next: Locale) {
+    setLocale(next);
+    // Reasons and messages come from the API in the request's language: fetch them again.
+    await client.refetchObservableQueries();
+  }
+
+  function leave() {
+    signOut();
+    void client.clearStore();
+    navigate("/signin");
+  }
+
+  const viewer = data?.viewer;
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t("app.skip")}
+      </a>
+      <header className="topbar">
+        <span className="brand">{t("app.name")}</span>
+        {viewer && (
+          <nav aria-label={t("nav.main")}>
+            <NavLink to="/" end>
+              {t("nav.dashboard")}
+            </NavLink>
+            <NavLink to="/customers">{t("nav.customers")}</NavLink>
+            <NavLink to="/subscriptions">{t("nav.subscriptions")}</NavLink>
+            {isProvider(viewer) && <NavLink to="/resellers">{t("nav.resellers")}</NavLink>}
+            {isResellerOnly(viewer) && <NavLink to="/providers">{t("nav.providers")}</NavLink>}
+            <NavLink to="/transfers">{t("nav.transfers")}</NavLink>
+          </nav>
+        )}
+        <div className="topbar-end">
+          <label className="lang">
+            <span className="sr-only">{t("nav.language")}</span>
+            <select
+              value={locale}
+              onChange={(e) => void changeLocale(e.target.value as Locale)}
+              aria-label={t("nav.language")}
+            >
+              {LOCALES.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {viewer && (
+            <span className="whoami" title={viewer.user.email}>
+              {viewer.user.displayName} · {viewer.partner.name} ({t(`role.${viewer.user.role}`)})
+            </span>
+          )}
+          <button type="button" onClick={leave}>
+            {t("nav.signOut")}
+          </button>
+        </div>
+      </header>
+      <DataState loading={loading && !viewer} error={viewer ? null : error} onRetry={() => void refetch()}>
+        {viewer && (
+          <ViewerProvider viewer={viewer}>
+            <main id="main" className="page">
+              <Outlet />
+            </main>
+          </ViewerProvider>
+        )}
+      </DataState>
+    </>
+  );
+}

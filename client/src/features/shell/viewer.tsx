@@ -1,0 +1,22 @@
+import { createContext, useContext, type ReactNode } from "react";
+import type { ViewerQuery } from "../../graphql/generated";
+
+export type ViewerInfo = ViewerQuery["viewer"];
+
+const ViewerContext = createContext<ViewerInfo | null>(null);
+
+export function ViewerProvider({ viewer, children }: { viewer: ViewerInfo; children: ReactNode }) {
+  return <ViewerContext.Provider value={viewer}>{children}</ViewerContext.Provider>;
+}
+
+/** The signed-in user and partner; only inside the signed-in layout. */
+export function useViewer(): ViewerInfo {
+  const v = useContext(ViewerContext);
+  if (!v) throw new Error("useViewer outside the signed-in layout");
+  return v;
+}
+
+export const isProvider = (v: ViewerInfo) => v.partner.types.includes("INDIRECT_PROVIDER");
+/** An indirect reseller that cannot transact: it orders, cancels and transfers through its provider. */
+export const isResellerOnly = (v: ViewerInfo) =>
+  v.partner.types.includes("INDIRECT_RESELLER") && !v.partner.canTransact;

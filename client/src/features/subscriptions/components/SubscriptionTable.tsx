@@ -1,0 +1,159 @@
+import { Fragment, useId, useState } from "react";
+import { Link } from "react-router";
+import type { EligibilityAction, SubscriptionsListQuery } from "../../../graphql/generated";
+import { EligibilityBadge, ReasonList } from "../../../components/Reasons";
+import { useI18n } from "../../../lib/i18n";
+import { statusBadgeClass } from "../enums";
+import "../messages";
+
+export type SubscriptionRow = SubscriptionsListQuery["subscriptions"]["nodes"][number];
+
+const COLUMNS = 8;
+
+/**
+ * Subscriptions with the viewer's decision for one action: a badge per row, and a disclosure button that opens
+ * a row below with every blocking reason and advisory (rule, code, message in the UI's language, source).
+ */
+export function SubscriptionTable({
+  rows,
+  action,
+  viewerPartnerId,
+}: {
+  rows: readonly SubscriptionRow[];
+  action: EligibilityAction;
+  /** The viewer's partner (global id): "you" in the billed-by column. */
+  viewerPartnerId: string;
+}) {
+  const { t, formatDate, formatNumber } = useI18n();
+  const baseId = useId();
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const actionLabel = t(`subscriptions.action.${action}`);
+
+  function toggle(id: string) {
+    setOpen((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+
+  return (
+    <div className="table-wrap">
+      <table className="subs-table">
+        <caption className="sr-only">{t("subscriptions.caption", { action: actionLabel })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("subscriptions.col.offer")}</th>
+            <th scope="col" className="hide-narrow">
+              {t("subscriptions.col.customer")}
+            </th>
+            <th scope="col" className="hide-narrow">
+              {t("subscriptions.col.channel")}
+            </th>
+            <th scope="col" className="hide-narrow">
+              {t("subscriptions.col.status")}
+            </th>
+            <th scope="col" className="hide-narrow sub-num">
+              {t("subscriptions.col.quantity")}
+            </th>
+            <th scope="col">{t("subscriptions.col.termEnd")}</th>
+            <th scope="col" className="hide-narrow">
+              {t("subscriptions.col.parties")}
+            </th>
+            <th scope="col">{t("subscriptions.col.eligibility", { action: actionLabel })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s, i) => {
+            const decision = s.eligibility;
+            const reasonCount = decision.blocking.length + decision.advisories.length;
+            const isOpen = open.has(s.id);
+            const panelId = `${baseId}-reasons-${i}`;
+            const customerLink = <Link to={`/customers/${encodeURIComponent(s.customer.id)}`}>{s.customer.name}</Link>;
+            const statusBadge = (
+              <span className={statusBadgeClass(s.status)}>{t(`subscriptions.status.${s.status}`)}</span>
+            );
+            return (
+              <Fragment key={s.id}>
+                <tr className={isOpen ? "sub-row-open" : undefined}>
+                  <td>
+                    <strong className="sub-offer-name">{s.offerName}</strong>
+                    <small className="sub-meta">
+                      {t(`subscriptions.offerKind.${s.offerKind}`)}
+                      {s.channel === "CSP" ? ` · ${t(`subscriptions.commerce.${s.commerceModel}`)}` : ""}
+                      {s.termDuration ? ` · ${t(`subscriptions.term.${s.termDuration}`)}` : ""}
+                      {s.channel !== "CSP" && (
+                        <span className="sub-only-narrow"> · {t(`subscriptions.channel.${s.channel}`)}</span>
+                      )}
+                    </small>
+                    {s.parentSubscription && (
+                      <small className="sub-meta">
+                        {t("subscriptions.addonOf", { name: s.parentSubscription.offerName })}
+                      </small>
+                    )}
+                    {/* On a phone the customer and status columns fold into this cell. */}
+                    <span className="sub-only-narrow-block">
+                      {customerLink} {statusBadge}
+                    </span>
+                  </td>
+                  <td className="hide-narrow">{customerLink}</td>
+                  <td className="hide-narrow">
+                    <span className={`badge ${s.channel === "CSP" ? "badge-neutral" : "badge-warn"}`}>
+                      {t(`subscriptions.channel.${s.channel}`)}
+                    </span>
+                  </td>
+                  <td className="hide-narrow">{statusBadge}</td>
+                  <td className="hide-narrow sub-num">{formatNumber(s.quantity)}</td>
+                  <td>
+                    <span className="sub-nowrap">{formatDate(s.commitmentEndDate)}</span>
+                    <small className="sub-meta hide-narrow">
+                      {s.autoRenew ? t("subscriptions.autoRenew") : t("subscriptions.noRenew")}
+                    </small>
+                  </td>
+                  <td className="hide-narrow">
+                    {!s.transactingPartner ? (
+                      <span className="sub-muted">{t("subscriptions.notCsp")}</span>
+                    ) : s.transactingPartner.id === viewerPartnerId ? (
+                      t("subscriptions.you")
+                    ) : (
+                      s.transactingPartner.name
+                    )}
+                    {s.resellerOfRecord && <small className="sub-meta">{s.resellerOfRecord.name}</small>}
+                  </td>
+                  <td className="sub-decision-cell">
+                    <EligibilityBadge decision={decision} />
+                    {reasonCount > 0 && (
+                      <button
+                        type="button"
+                        className="sub-link-button"
+                        aria-expanded={isOpen}
+                        aria-controls={panelId}
+                        onClick={() => toggle(s.id)}
+                      >
+                        {isOpen
+                          ? t("subscriptions.reasons.hide")
+                          : t("subscriptions.reasons.show", { count: reasonCount })}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {reasonCount > 0 && (
+                  <tr id={panelId} className="sub-reasons-row" hidden={!isOpen}>
+                    <td colSpan={COLUMNS}>
+                      <section
+                        aria-label={t("subscriptions.reasons.label", { offer: s.offerName, customer: s.customer.name })}
+                      >
+                        {isOpen && <ReasonList decision={decision} />}
+                      </section>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+const api = process.env.API_ORIGIN ?? "http://127.0.0.1:4000";
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    proxy: { "/graphql": api, "/auth": api, "/healthz": api },
+  },
+  build: { outDir: "dist", sourcemap: true, chunkSizeWarningLimit: 1500 },
+  test: {
+    environment: "jsdom",
+    globals: true,
+    include: ["src/**/*.test.tsx", "src/**/*.test.ts"],
+    setupFiles: ["src/test-setup.ts"],
+  },
+});
