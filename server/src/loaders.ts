@@ -71,7 +71,7 @@ export class Loaders {
     return customerIds.map((id) => grouped.get(id) ?? []);
   });
 
-  /** Sales channels a customer holds subscriptions from (any status but DELETED). */
+  /** Sales channels a customer holds live (ACTIVE or SUSPENDED) subscriptions from. */
   readonly channelsOfCustomer = new DataLoader<string, string[]>(async (customerIds) => {
     const rows = await this.ds
       .getRepository(CustomerSubscription)
@@ -79,7 +79,7 @@ export class Loaders {
       .select("s.customer_id", "customerId")
       .addSelect("s.channel", "channel")
       .where("s.customer_id IN (:...customerIds)", { customerIds })
-      .andWhere("s.status <> 'DELETED'")
+      .andWhere("s.status IN ('ACTIVE', 'SUSPENDED')")
       .groupBy("s.customer_id")
       .addGroupBy("s.channel")
       .orderBy("s.channel")

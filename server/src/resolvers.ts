@@ -4,7 +4,11 @@ import { CustomerMutations } from "./modules/customer/customer.mutations";
 import { PartnershipMutations } from "./modules/partner/partnership.mutations";
 import { SubscriptionMutations } from "./modules/subscription/subscription.mutations";
 import { TransferMutations } from "./modules/transfer/transfer.mutations";
-import { CustomerRelationshipResolver, CustomerResolver } from "./modules/customer/customer.resolver";
+import {
+  CustomerRelationshipResolver,
+  CustomerResolver,
+  RelationshipRequestResolver,
+} from "./modules/customer/customer.resolver";
 import { NetworkResolver } from "./modules/network/network.resolver";
 import { NodeResolver } from "./modules/node/node.resolver";
 import { SubscriptionResolver } from "./modules/subscription/subscription.resolver";
@@ -25,6 +29,7 @@ export const resolvers: NonEmptyArray<Function> = [
   EligibilityResolver,
   CustomerResolver,
   CustomerRelationshipResolver,
+  RelationshipRequestResolver,
   SubscriptionResolver,
   TransferResolver,
   ProviderRequestResolver,

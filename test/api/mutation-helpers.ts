@@ -148,12 +148,19 @@ export interface UserErrorShape {
 
 export const USER_ERRORS = "userErrors { field message code ruleId }";
 
+/** Who sends a request: a partner key or a user's email (or neither), and any extra headers (accept-language). */
+export interface Who {
+  as?: string;
+  email?: string;
+  headers?: Record<string, string>;
+}
+
 /** Runs a mutation as `who` and returns its payload, failing on any top-level GraphQL error. */
 export async function mutation<P extends { userErrors: UserErrorShape[] }>(
   t: TestServer,
   query: string,
   input: Record<string, unknown>,
-  who: { as?: string; email?: string } | null,
+  who: Who | null,
 ): Promise<P> {
   const res = await t.gql<Record<string, P>>(query, { input }, who ?? {});
   expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
@@ -167,7 +174,7 @@ export async function query<T = Record<string, unknown>>(
   t: TestServer,
   q: string,
   variables: Record<string, unknown>,
-  who: { as?: string; email?: string },
+  who: Who,
 ): Promise<T> {
   const res = await t.gql<T>(q, variables, who);
   expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
@@ -182,7 +189,7 @@ export async function expectRefused<P extends { userErrors: UserErrorShape[] }>(
   t: TestServer,
   q: string,
   input: Record<string, unknown>,
-  who: { as?: string; email?: string } | null,
+  who: Who | null,
   expected: { code: string; field: string[] | null; ruleId?: string | null }[],
 ): Promise<P> {
   const before = await snapshot(t);

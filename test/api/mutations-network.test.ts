@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PartnershipStatus, PartnerType, SubscriptionStatus, UserRole } from "../../server/src/domain/enums";
 import type { World } from "../../server/src/scenarios/world";
+import { userMessage } from "../../server/src/common/user-messages";
 import { startTestServer, type TestServer } from "./harness";
 import {
   cspLicense,
@@ -44,6 +45,7 @@ const world: World = {
     customer("tailspin"),
     customer("fabrikam", { mcaAccepted: false }),
     customer("resCust"),
+    customer("northwind"),
   ],
   relationships: [rel("prov", "contoso"), rel("prov", "tailspin"), rel("res", "resCust")],
   subscriptions: [
@@ -310,6 +312,51 @@ describe("read-only roles", () => {
   });
 });
 
+describe("viewer.permissions", () => {
+  const PERMISSIONS = `{ viewer { permissions {
+    canManageNetwork canManageCustomers canOrder canTransfer canActForCustomers mustUseProvider } } }`;
+  type Permissions = { viewer: { permissions: Record<string, boolean> } };
+  const permissionsOf = async (who: { as?: string; email?: string }) =>
+    (await query<Permissions>(t, PERMISSIONS, {}, who)).viewer.permissions;
+
+  it("a provider's global admin may do everything and acts for its customers itself", async () => {
+    expect(await permissionsOf({ email: "admin@prov.example" })).toEqual({
+      canManageNetwork: true,
+      canManageCustomers: true,
+      canOrder: true,
+      canTransfer: true,
+      canActForCustomers: true,
+      mustUseProvider: false,
+    });
+  });
+
+  it("a helpdesk agent of the same partner may change nothing: the partner's flags stay", async () => {
+    expect(await permissionsOf({ email: "helpdesk@prov.example" })).toEqual({
+      canManageNetwork: false,
+      canManageCustomers: false,
+      canOrder: false,
+      canTransfer: false,
+      canActForCustomers: true,
+      mustUseProvider: false,
+    });
+  });
+
+  it("an indirect reseller's global admin has every role permission but must go through its provider", async () => {
+    expect(await permissionsOf({ as: "res" })).toEqual({
+      canManageNetwork: true,
+      canManageCustomers: true,
+      canOrder: true,
+      canTransfer: true,
+      canActForCustomers: false,
+      mustUseProvider: true,
+    });
+  });
+
+  it("a direct-bill partner acts for its customers itself", async () => {
+    expect(await permissionsOf({ as: "direct" })).toMatchObject({ canActForCustomers: true, mustUseProvider: false });
+  });
+});
+
 describe("createCustomer", () => {
   const valid = { name: "Litware Inc", domain: "litware.onmicrosoft.com", country: "US", mcaAccepted: true };
   type Payload = {
@@ -495,6 +542,166 @@ describe("customer relationship requests", () => {
     await expectRefused(t, REQUEST, { customerId: seen.nodes[0]!.id }, { as: "res" }, [
       { code: "ALREADY_EXISTS", field: ["input", "customerId"] },
     ]);
+  });
+});
+
+describe("user error messages in European Portuguese (Accept-Language: pt-PT)", () => {
+  const PT = { headers: { "accept-language": "pt-PT" } };
+  const messagesOf = (payload: { userErrors: UserErrorShape[] }) => payload.userErrors.map((e) => e.message);
+
+  it("an input check answers in the request's language, with the same codes and fields", async () => {
+    const input = { name: "x", domain: "not a domain", country: "US" };
+    const expected = [
+      { code: "INVALID_INPUT", field: ["input", "name"] },
+      { code: "INVALID_INPUT", field: ["input", "domain"] },
+    ];
+    const pt = await expectRefused(t, CREATE_CUSTOMER, input, { ...PROV, ...PT }, expected);
+    expect(messagesOf(pt)).toEqual([
+      "deve ter entre 2 e 200 caracteres",
+      "deve ser um nome de domínio, como contoso.onmicrosoft.com",
+    ]);
+    const en = await expectRefused(t, CREATE_CUSTOMER, input, PROV, expected);
+    expect(messagesOf(en)).toEqual([
+      "must be 2–200 characters",
+      "must be a domain name such as contoso.onmicrosoft.com",
+    ]);
+  });
+
+  it("a NOT_FOUND answers in the request's language", async () => {
+    const field = ["input", "customerId"];
+    const pt = await expectRefused(t, REMOVE, { customerId: id.customer("contoso") }, { as: "prov2", ...PT }, [
+      { code: "NOT_FOUND", field },
+    ]);
+    expect(messagesOf(pt)).toEqual(["Este cliente não existe na sua rede"]);
+    expect(messagesOf(pt)).toEqual([userMessage("pt-PT", "CUSTOMER_NOT_FOUND")]);
+    const en = await expectRefused(t, REMOVE, { customerId: id.customer("contoso") }, { as: "prov2" }, [
+      { code: "NOT_FOUND", field },
+    ]);
+    expect(messagesOf(en)).toEqual(["No such customer in your network"]);
+  });
+
+  it("so does a message with a value in it, and the anonymous acceptance of a link", async () => {
+    const pt = await expectRefused(
+      t,
+      ACCEPT_RELATIONSHIP,
+      { token: "x".repeat(32), acceptedBy: "admin@fabrikam.onmicrosoft.com" },
+      PT,
+      [{ code: "NOT_FOUND", field: ["input", "token"] }],
+    );
+    expect(messagesOf(pt)).toEqual(["Esta ligação não é válida ou já foi utilizada"]);
+    const region = await expectRefused(
+      t,
+      CREATE_CUSTOMER,
+      { name: "Lda", domain: "lda.pt", country: "PT" },
+      { ...PROV, ...PT },
+      [{ code: "CUSTOMER_REGION_MISMATCH", field: ["input", "country"] }],
+    );
+    expect(messagesOf(region)).toEqual([
+      "tem de ser o país da sua organização (US): as relações estão limitadas à sua região",
+    ]);
+  });
+
+  it("a rule's reason keeps its rule message in Portuguese", async () => {
+    const p = await expectRefused(
+      t,
+      CREATE_CUSTOMER,
+      { name: "Litware Pt", domain: "litware-pt.onmicrosoft.com", country: "US" },
+      { as: "res", ...PT },
+      [{ code: "INDIRECT_RESELLER_MUST_USE_PROVIDER", field: null, ruleId: "R22" }],
+    );
+    expect(messagesOf(p)).toEqual([userMessage("pt-PT", "RESELLER_CANNOT_CREATE_CUSTOMER")]);
+  });
+});
+
+describe("relationshipRequest (public preview of an acceptance link)", () => {
+  const PREVIEW = `query($token: String!) { relationshipRequest(token: $token) {
+    customerName customerDomain partnerNames includesDelegatedAdmin requestedAt } }`;
+  type Preview = {
+    customerName: string;
+    customerDomain: string;
+    partnerNames: string[];
+    includesDelegatedAdmin: boolean;
+    requestedAt: string;
+  };
+  let token = "";
+
+  async function preview(tok: string, who: { as?: string; headers?: Record<string, string> } = {}) {
+    return query<{ relationshipRequest: Preview | null }>(t, PREVIEW, { token: tok }, who);
+  }
+
+  it("shows the customer's admin, without any partner token, who asks for what", async () => {
+    const before = Date.now();
+    const p = expectOk(
+      await mutation<{ acceptanceUrl: string | null; userErrors: UserErrorShape[] }>(
+        t,
+        REQUEST,
+        { customerDomain: "northwind.onmicrosoft.com", includesDelegatedAdmin: false },
+        { as: "res" },
+      ),
+    );
+    token = new URL(p.acceptanceUrl!, "http://x").searchParams.get("token")!;
+    const { relationshipRequest } = await preview(token);
+    expect(relationshipRequest).toEqual({
+      customerName: "Northwind Inc",
+      customerDomain: "northwind.onmicrosoft.com",
+      partnerNames: ["Prov Ltd", "Res Ltd"],
+      includesDelegatedAdmin: false,
+      requestedAt: expect.any(String),
+    });
+    const requestedAt = Date.parse(relationshipRequest!.requestedAt);
+    expect(requestedAt).toBeGreaterThanOrEqual(before - 1000);
+    expect(requestedAt).toBeLessThanOrEqual(Date.now() + 1000);
+    // A signed-in partner gets the same answer: the token is the credential.
+    expect((await preview(token, { as: "prov2" })).relationshipRequest).toEqual(relationshipRequest);
+  });
+
+  it("exposes nothing about the customer beyond those five fields", async () => {
+    const type = await query<{
+      __type: { fields: { name: string; type: { kind: string; ofType: { name: string } } }[] };
+    }>(t, `{ __type(name: "RelationshipRequestPreview") { fields { name type { kind ofType { name } } } } }`, {}, {});
+    expect(type.__type.fields.map((f) => f.name).sort()).toEqual([
+      "customerDomain",
+      "customerName",
+      "includesDelegatedAdmin",
+      "partnerNames",
+      "requestedAt",
+    ]);
+    // Scalars (and a list of strings) only: no path to the customer, its relationships or its subscriptions.
+    expect(type.__type.fields.every((f) => f.type.kind === "NON_NULL" && f.type.ofType.name !== "Customer")).toBe(true);
+    const res = await t.gql(`query($token: String!) { relationshipRequest(token: $token) { customer { id } } }`, {
+      token,
+    });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+  });
+
+  it("is null for an unknown token", async () => {
+    expect((await preview(`${token.slice(0, -2)}zz`)).relationshipRequest).toBeNull();
+    expect((await preview("x".repeat(16))).relationshipRequest).toBeNull();
+    expect((await preview("x".repeat(64))).relationshipRequest).toBeNull();
+  });
+
+  it("refuses a token outside 16–64 characters with BAD_USER_INPUT naming token", async () => {
+    for (const bad of ["", "short", "x".repeat(15), "x".repeat(65)]) {
+      const res = await t.gql(PREVIEW, { token: bad });
+      expect(
+        res.body.errors?.map((e) => [e.extensions?.code, e.extensions?.field]),
+        bad,
+      ).toEqual([["BAD_USER_INPUT", "token"]]);
+    }
+    const pt = await t.gql(PREVIEW, { token: "short" }, { headers: { "accept-language": "pt-PT" } });
+    expect(pt.body.errors?.[0]?.message).toBe("token: deve ter entre 16 e 64 caracteres");
+  });
+
+  it("is null once the link has been used", async () => {
+    expectOk(
+      await mutation<{ userErrors: UserErrorShape[] }>(
+        t,
+        ACCEPT_RELATIONSHIP,
+        { token, acceptedBy: "admin@northwind.onmicrosoft.com" },
+        null,
+      ),
+    );
+    expect((await preview(token)).relationshipRequest).toBeNull();
   });
 });
 

@@ -1,13 +1,44 @@
 import type { AuthChecker } from "type-graphql";
 import { UserRole } from "../domain/enums";
 import type { RequestContext } from "../context";
+import type { PartnerFacts } from "../modules/eligibility/facts";
+import { canTransact, isOnlyIndirectReseller } from "../modules/eligibility/rules/predicates";
 import { forbidden, unauthenticated } from "../common/errors";
+import { userMessage } from "../common/user-messages";
 
 // Partner Center roles allowed to change things; HELPDESK_AGENT and BILLING_ADMIN read only.
 export const CAN_MANAGE_NETWORK = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT];
 export const CAN_MANAGE_CUSTOMERS = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT, UserRole.SALES_AGENT];
 export const CAN_ORDER = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT, UserRole.SALES_AGENT];
 export const CAN_TRANSFER = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT];
+
+/** What a signed-in user may do, for clients that show or hide actions (GraphQL `viewer.permissions`). */
+export interface Permissions {
+  /** The role is in CAN_MANAGE_NETWORK. */
+  canManageNetwork: boolean;
+  /** The role is in CAN_MANAGE_CUSTOMERS. */
+  canManageCustomers: boolean;
+  /** The role is in CAN_ORDER. */
+  canOrder: boolean;
+  /** The role is in CAN_TRANSFER. */
+  canTransfer: boolean;
+  /** The partner bills CSP subscriptions itself: direct-bill or indirect provider. */
+  canActForCustomers: boolean;
+  /** The partner is only an indirect reseller: it orders, transfers and changes subscriptions through a provider (R22). */
+  mustUseProvider: boolean;
+}
+
+/** The user's permissions: role lists above for the role, the rule book's predicates for the partner. */
+export function permissionsOf(role: UserRole, partner: PartnerFacts): Permissions {
+  return {
+    canManageNetwork: CAN_MANAGE_NETWORK.includes(role),
+    canManageCustomers: CAN_MANAGE_CUSTOMERS.includes(role),
+    canOrder: CAN_ORDER.includes(role),
+    canTransfer: CAN_TRANSFER.includes(role),
+    canActForCustomers: canTransact(partner),
+    mustUseProvider: isOnlyIndirectReseller(partner),
+  };
+}
 
 /**
  * `@Authorized()` needs a signed-in user; `@Authorized(roles)` one of those roles. Refusals throw our own
@@ -17,5 +48,7 @@ export const CAN_TRANSFER = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT];
 export const authChecker: AuthChecker<RequestContext, UserRole> = ({ context }, roles) => {
   if (!context.viewer) throw unauthenticated();
   if (roles.length === 0 || roles.includes(context.viewer.user.role)) return true;
-  throw forbidden(`Your role (${context.viewer.user.role}) cannot do this; it needs one of: ${roles.join(", ")}`);
+  throw forbidden(
+    userMessage(context.locale, "ROLE_FORBIDDEN", { role: context.viewer.user.role, roles: roles.join(", ") }),
+  );
 };

@@ -5,6 +5,7 @@ import { requireViewer } from "../context";
 import { dialectOf, runInTransaction } from "../data-source";
 import { Loaders } from "../loaders";
 import { UserError, UserErrorsAbort } from "./user-error";
+import { translator, type Translate } from "./user-messages";
 
 @ObjectType()
 export abstract class Payload {
@@ -19,6 +20,8 @@ export interface MutationScope {
   ctx: RequestContext;
   /** True on PostgreSQL, where rows read for an update are locked with SELECT … FOR UPDATE. */
   canLockRows: boolean;
+  /** Catalogue messages (common/user-messages.ts) in the request's locale, for user errors. */
+  t: Translate;
 }
 
 /**
@@ -33,12 +36,13 @@ export async function mutate<P extends Payload>(
 ): Promise<P> {
   const viewer = options.anonymous ? (ctx.viewer as Viewer) : requireViewer(ctx);
   const canLockRows = dialectOf(ctx.dataSource) === "postgres";
+  const t = translator(ctx.locale);
   try {
     // Reads inside the transaction must use its connection: a loader on the pool would need a second
     // connection per mutation, and concurrent mutations holding every pooled connection would wait forever.
     const result = await runInTransaction(ctx.dataSource, (em) => {
       const loaders = new Loaders(em, ctx.viewer?.scope ?? null, ctx.config.transferPolicy);
-      return work({ em, viewer, ctx: { ...ctx, loaders }, canLockRows });
+      return work({ em, viewer, ctx: { ...ctx, loaders }, canLockRows, t });
     });
     return Object.assign(new PayloadClass(), { userErrors: [] }, result);
   } catch (error) {

@@ -6,6 +6,9 @@ import { Node } from "../../common/node";
 import { Partner } from "../partner/partner.entity";
 import { Customer } from "./customer.entity";
 
+/** Length bounds of an acceptance link's token, as links are checked (requestCustomerRelationship issues 32). */
+export const REQUEST_TOKEN_LENGTH = { min: 16, max: 64 } as const;
+
 @ObjectType({ implements: Node, description: "A reseller relationship between a partner and a customer." })
 @Entity()
 @Index(["partnerId", "customerId"])

@@ -10,6 +10,7 @@ import { fromGlobalId } from "../../common/global-id";
 import { EligibilityAction, PartnershipStatus, PartnerType, RelationshipStatus } from "../../domain/enums";
 import { Customer, CustomerRelationship, Partner, ResellerPartnership } from "../../domain/entities";
 import { EligibilityService } from "../eligibility/eligibility.service";
+import { REQUEST_TOKEN_LENGTH } from "./customer-relationship.entity";
 import { EligibilityDecision } from "../eligibility/eligibility.types";
 import { presentDecision } from "../eligibility/present";
 import { ruleMessage } from "../eligibility/messages";
@@ -125,7 +126,7 @@ async function loadReseller(m: MutationScope, globalId: string | null | undefine
   abortIf(
     reseller?.types.includes(PartnerType.INDIRECT_RESELLER)
       ? []
-      : [userError("resellerId", UserErrorCode.NOT_FOUND, "No indirect reseller has this id")],
+      : [userError("resellerId", UserErrorCode.NOT_FOUND, m.t("RESELLER_NOT_FOUND"))],
   );
   return reseller;
 }
@@ -140,7 +141,7 @@ export class CustomerMutations {
   createCustomer(@Arg("input", () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: RequestContext) {
     return mutate(ctx, CreateCustomerPayload, async (m) => {
       const me = m.viewer.partner;
-      const checks = new InputChecks()
+      const checks = new InputChecks(ctx.locale)
         .text("name", input.name, 2, 200)
         .domain("domain", input.domain)
         .country("country", input.country);
@@ -151,26 +152,18 @@ export class CustomerMutations {
               userError(
                 null,
                 UserErrorCode.INDIRECT_RESELLER_MUST_USE_PROVIDER,
-                "Indirect resellers cannot create customer tenants: ask your indirect provider to create it and name you as reseller.",
+                m.t("RESELLER_CANNOT_CREATE_CUSTOMER"),
                 "R22",
               ),
             ]
           : [],
       );
       if (input.country !== me.country) {
-        checks.fail(
-          "country",
-          `must be your own country (${me.country}): relationships are limited to your region`,
-          UserErrorCode.CUSTOMER_REGION_MISMATCH,
-        );
+        checks.failWith(UserErrorCode.CUSTOMER_REGION_MISMATCH, "country", "OWN_COUNTRY", { country: me.country });
       }
       const domain = input.domain.trim().toLowerCase();
       if (await m.em.getRepository(Customer).existsBy({ domain })) {
-        checks.fail(
-          "domain",
-          "A customer with this domain already exists: request a relationship with it instead",
-          UserErrorCode.ALREADY_EXISTS,
-        );
+        checks.failWith(UserErrorCode.ALREADY_EXISTS, "domain", "CUSTOMER_DOMAIN_EXISTS");
       }
       const reseller = await loadReseller(m, input.resellerId);
       abortIf([...checks.errors, ...(await resellerErrors(m.em, me, reseller, ctx.locale))]);
@@ -236,9 +229,7 @@ export class CustomerMutations {
         errors.push(...(await resellerErrors(m.em, me, reseller, ctx.locale)));
         if (reseller) partners.push(reseller);
         if (!canTransact(me) && errors.length === 0) {
-          errors.push(
-            userError(null, UserErrorCode.NOT_ALLOWED, "Only CSP partners can request reseller relationships"),
-          );
+          errors.push(userError(null, UserErrorCode.NOT_ALLOWED, m.t("ONLY_CSP_PARTNERS_REQUEST_RELATIONSHIPS")));
         }
       }
       abortIf(errors);
@@ -257,7 +248,7 @@ export class CustomerMutations {
               userError(
                 input.customerId ? "customerId" : "customerDomain",
                 UserErrorCode.ALREADY_EXISTS,
-                "The relationship is already active",
+                m.t("RELATIONSHIP_ALREADY_ACTIVE"),
               ),
             ],
       );
@@ -319,23 +310,25 @@ export class CustomerMutations {
       AcceptRelationshipPayload,
       async (m) => {
         const rows =
-          input.token.length >= 16 && input.token.length <= 64
+          input.token.length >= REQUEST_TOKEN_LENGTH.min && input.token.length <= REQUEST_TOKEN_LENGTH.max
             ? await m.em
                 .getRepository(CustomerRelationship)
                 .findBy({ requestToken: input.token, status: RelationshipStatus.REQUESTED })
             : [];
-        abortIf(
-          rows.length
-            ? []
-            : [userError("token", UserErrorCode.NOT_FOUND, "This link is not valid or was already used")],
-        );
+        abortIf(rows.length ? [] : [userError("token", UserErrorCode.NOT_FOUND, m.t("ACCEPTANCE_LINK_INVALID"))]);
         const customer = await m.em.getRepository(Customer).findOneByOrFail({ id: rows[0]!.customerId });
         const upn = input.acceptedBy.trim().toLowerCase();
         const at = upn.lastIndexOf("@");
         abortIf(
           at > 0 && upn.slice(at + 1) === customer.domain
             ? []
-            : [userError("acceptedBy", UserErrorCode.INVALID_INPUT, `must be a user of ${customer.domain}`)],
+            : [
+                userError(
+                  "acceptedBy",
+                  UserErrorCode.INVALID_INPUT,
+                  m.t("USER_OF_DOMAIN", { domain: customer.domain }),
+                ),
+              ],
         );
         const now = new Date();
         for (const r of rows) {
@@ -376,7 +369,7 @@ export class CustomerMutations {
     return mutate(ctx, RemoveRelationshipPayload, async (m) => {
       const id = idOf(input.customerId, "Customer");
       const visible = id ? await m.ctx.loaders.customer.load(id) : null;
-      abortIf(visible ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, "No such customer in your network")]);
+      abortIf(visible ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_NOT_FOUND"))]);
       const decisions = await new EligibilityService(m.em).decideForCustomers(
         m.viewer.partner,
         EligibilityAction.REMOVE_RELATIONSHIP,
@@ -396,11 +389,7 @@ export class CustomerMutations {
         { id: relationship.id, version: relationship.version },
         { status: RelationshipStatus.REMOVED, removedAt: new Date(), version: relationship.version + 1 },
       );
-      abortIf(
-        res.affected === 1
-          ? []
-          : [userError("customerId", UserErrorCode.CONFLICT, "The relationship changed meanwhile; reload")],
-      );
+      abortIf(res.affected === 1 ? [] : [userError("customerId", UserErrorCode.CONFLICT, m.t("RELATIONSHIP_CHANGED"))]);
       return {
         relationship: await m.em.getRepository(CustomerRelationship).findOneByOrFail({ id: relationship.id }),
         decision: presented,
@@ -412,13 +401,13 @@ export class CustomerMutations {
     if (input.customerId) {
       const id = idOf(input.customerId, "Customer");
       const c = id ? await m.ctx.loaders.customer.load(id) : null;
-      abortIf(c ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, "No such customer in your network")]);
+      abortIf(c ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_NOT_FOUND"))]);
       return c!;
     }
-    const checks = new InputChecks().domain("customerDomain", input.customerDomain);
+    const checks = new InputChecks(m.ctx.locale).domain("customerDomain", input.customerDomain);
     abortIf(checks.errors);
     const c = await m.em.getRepository(Customer).findOneBy({ domain: input.customerDomain!.trim().toLowerCase() });
-    abortIf(c ? [] : [userError("customerDomain", UserErrorCode.NOT_FOUND, "No customer tenant has this domain")]);
+    abortIf(c ? [] : [userError("customerDomain", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_DOMAIN_NOT_FOUND"))]);
     return c!;
   }
 
@@ -435,9 +424,7 @@ export class CustomerMutations {
       userError(
         "providerId",
         matches.length === 0 ? UserErrorCode.PROVIDER_RESELLER_PARTNERSHIP_REQUIRED : UserErrorCode.INVALID_INPUT,
-        matches.length === 0
-          ? "You need an active partnership with an indirect provider to invite customers"
-          : "You work with several providers: choose the one to include",
+        matches.length === 0 ? m.t("PROVIDER_NEEDED_TO_INVITE") : m.t("CHOOSE_PROVIDER"),
       ),
     ]);
     throw new Error("unreachable");

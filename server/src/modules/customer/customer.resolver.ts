@@ -4,10 +4,12 @@ import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
 import { paginate, PageArgs } from "../../common/connection";
 import { badInput } from "../../common/errors";
+import { userMessage } from "../../common/user-messages";
 import { RelationshipStatus, SalesChannel } from "../../domain/enums";
 import { Customer, CustomerRelationship, Partner } from "../../domain/entities";
+import { REQUEST_TOKEN_LENGTH } from "./customer-relationship.entity";
 import { dbId } from "../eligibility/eligibility.resolver";
-import { CustomerConnection, CustomerFilter } from "./customer.types";
+import { CustomerConnection, CustomerFilter, RelationshipRequestPreview } from "./customer.types";
 
 const COUNTRY = /^[A-Z]{2}$/;
 
@@ -35,13 +37,13 @@ export class CustomerResolver {
     }
     if (filter?.channels?.length) {
       qb.andWhere(
-        "EXISTS (SELECT 1 FROM customer_subscription fs WHERE fs.customer_id = c.id AND fs.channel IN (:...channels) AND fs.status <> 'DELETED')",
+        "EXISTS (SELECT 1 FROM customer_subscription fs WHERE fs.customer_id = c.id AND fs.channel IN (:...channels) AND fs.status IN ('ACTIVE', 'SUSPENDED'))",
         { channels: filter.channels },
       );
     }
     if (filter?.hasNonCspSubscriptions !== undefined && filter.hasNonCspSubscriptions !== null) {
       const exists =
-        "EXISTS (SELECT 1 FROM customer_subscription ns WHERE ns.customer_id = c.id AND ns.channel <> :cspChannel AND ns.status <> 'DELETED')";
+        "EXISTS (SELECT 1 FROM customer_subscription ns WHERE ns.customer_id = c.id AND ns.channel <> :cspChannel AND ns.status IN ('ACTIVE', 'SUSPENDED'))";
       qb.andWhere(filter.hasNonCspSubscriptions ? exists : `NOT ${exists}`, { cspChannel: SalesChannel.CSP });
     }
     if (filter?.resellerId) {
@@ -68,7 +70,9 @@ export class CustomerResolver {
     return ctx.loaders.relationshipsOfCustomer.load(c.id);
   }
 
-  @FieldResolver(() => [SalesChannel], { description: "Channels the customer holds subscriptions from." })
+  @FieldResolver(() => [SalesChannel], {
+    description: "Channels the customer holds live (ACTIVE or SUSPENDED) subscriptions from.",
+  })
   async channels(@Root() c: Customer, @Ctx() ctx: RequestContext): Promise<SalesChannel[]> {
     return (await ctx.loaders.channelsOfCustomer.load(c.id)) as SalesChannel[];
   }
@@ -106,5 +110,36 @@ export class CustomerRelationshipResolver {
     return r.status === RelationshipStatus.REQUESTED && r.requestToken
       ? `/relationships/accept?token=${encodeURIComponent(r.requestToken)}`
       : null;
+  }
+}
+
+@Resolver(() => RelationshipRequestPreview)
+export class RelationshipRequestResolver {
+  @Query(() => RelationshipRequestPreview, {
+    nullable: true,
+    description:
+      "Public: what the relationship request behind an acceptance link asks, for the customer's global admin before acceptCustomerRelationship. Needs no partner token: the link's secret is the credential. Null when the token is unknown or was already used; BAD_USER_INPUT (field token) when it is not 16–64 characters.",
+  })
+  async relationshipRequest(
+    @Arg("token", () => String) token: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RelationshipRequestPreview | null> {
+    const { min, max } = REQUEST_TOKEN_LENGTH;
+    if (token.length < min || token.length > max) {
+      throw badInput("token", userMessage(ctx.locale, "TEXT_LENGTH", { min, max }));
+    }
+    const rows = await ctx.dataSource.getRepository(CustomerRelationship).find({
+      where: { requestToken: token, status: RelationshipStatus.REQUESTED },
+      relations: { partner: true, customer: true },
+    });
+    const customer = rows[0]?.customer;
+    if (!customer) return null;
+    return Object.assign(new RelationshipRequestPreview(), {
+      customerName: customer.name,
+      customerDomain: customer.domain,
+      partnerNames: rows.map((r) => (r.partner as Partner).name).sort(),
+      includesDelegatedAdmin: rows.some((r) => r.includesDelegatedAdmin),
+      requestedAt: new Date(Math.max(...rows.map((r) => r.requestedAt.getTime()))),
+    });
   }
 }

@@ -3,6 +3,7 @@ import { Brackets } from "typeorm";
 import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
 import { paginate, PageArgs } from "../../common/connection";
+import { permissionsOf } from "../../auth/roles";
 import { PartnerType, ProgramStatus } from "../../domain/enums";
 import { Partner } from "./partner.entity";
 import { ResellerPartnership } from "./reseller-partnership.entity";
@@ -12,6 +13,7 @@ import {
   PartnershipFilter,
   ResellerPartnershipConnection,
   Viewer,
+  ViewerPermissions,
 } from "./partner.types";
 
 /** R24–R26 seen from the provider's side. */
@@ -29,7 +31,8 @@ export class PartnerResolver {
   @Query(() => Viewer, { description: "The signed-in user and their partner." })
   viewer(@Ctx() ctx: RequestContext): Viewer {
     const v = requireViewer(ctx);
-    return Object.assign(new Viewer(), { user: v.user, partner: v.partner });
+    const permissions = Object.assign(new ViewerPermissions(), permissionsOf(v.user.role, v.partner));
+    return Object.assign(new Viewer(), { user: v.user, partner: v.partner, permissions });
   }
 
   @Authorized()

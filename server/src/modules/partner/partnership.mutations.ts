@@ -36,7 +36,7 @@ async function loadPartnership(m: MutationScope, globalId: string): Promise<Rese
     .andWhere("(rp.provider_id = :me OR rp.reseller_id = :me)", { me: m.viewer.partner.id });
   if (m.canLockRows) qb.setLock("pessimistic_write");
   const rp = await qb.getOne();
-  abortIf(rp ? [] : [userError("partnershipId", UserErrorCode.NOT_FOUND, "No such partnership in your network")]);
+  abortIf(rp ? [] : [userError("partnershipId", UserErrorCode.NOT_FOUND, m.t("PARTNERSHIP_NOT_FOUND"))]);
   return rp!;
 }
 
@@ -53,11 +53,7 @@ async function transition(
     .set({ status: to, version: () => "version + 1", ...stamp })
     .where("id = :id AND version = :version", { id: rp.id, version: rp.version })
     .execute();
-  abortIf(
-    res.affected === 1
-      ? []
-      : [userError("partnershipId", UserErrorCode.CONFLICT, "The partnership changed meanwhile; reload")],
-  );
+  abortIf(res.affected === 1 ? [] : [userError("partnershipId", UserErrorCode.CONFLICT, m.t("PARTNERSHIP_CHANGED"))]);
   return m.em.getRepository(ResellerPartnership).findOneByOrFail({ id: rp.id });
 }
 
@@ -73,25 +69,29 @@ export class PartnershipMutations {
       abortIf(
         me.types.includes(PartnerType.INDIRECT_PROVIDER)
           ? []
-          : [userError(null, UserErrorCode.NOT_ALLOWED, "Only an indirect provider can invite resellers")],
+          : [userError(null, UserErrorCode.NOT_ALLOWED, m.t("ONLY_PROVIDER_INVITES"))],
       );
       abortIf(
         /^\d{5,10}$/.test(input.resellerPartnerId.trim())
           ? []
-          : [userError("resellerPartnerId", UserErrorCode.INVALID_INPUT, "must be a numeric Partner ID")],
+          : [userError("resellerPartnerId", UserErrorCode.INVALID_INPUT, m.t("NUMERIC_PARTNER_ID"))],
       );
       const reseller = await m.em.getRepository(Partner).findOneBy({ partnerId: input.resellerPartnerId.trim() });
       abortIf(
         reseller && reseller.types.includes(PartnerType.INDIRECT_RESELLER)
           ? []
-          : [userError("resellerPartnerId", UserErrorCode.NOT_FOUND, "No indirect reseller has this Partner ID")],
+          : [userError("resellerPartnerId", UserErrorCode.NOT_FOUND, m.t("RESELLER_PARTNER_ID_NOT_FOUND"))],
       );
       const existing = await m.em
         .getRepository(ResellerPartnership)
         .findOneBy({ providerId: me.id, resellerId: reseller!.id });
       if (existing && existing.status !== PartnershipStatus.REMOVED) {
         abortIf([
-          userError("resellerPartnerId", UserErrorCode.ALREADY_EXISTS, `Already ${existing.status.toLowerCase()}`),
+          userError(
+            "resellerPartnerId",
+            UserErrorCode.ALREADY_EXISTS,
+            m.t(existing.status === PartnershipStatus.INVITED ? "RESELLER_ALREADY_INVITED" : "RESELLER_ALREADY_ACTIVE"),
+          ),
         ]);
       }
       const now = new Date();
@@ -130,12 +130,18 @@ export class PartnershipMutations {
       abortIf(
         rp.resellerId === m.viewer.partner.id
           ? []
-          : [userError("partnershipId", UserErrorCode.NOT_ALLOWED, "Only the invited reseller can accept")],
+          : [userError("partnershipId", UserErrorCode.NOT_ALLOWED, m.t("ONLY_INVITED_RESELLER_ACCEPTS"))],
       );
       abortIf(
         rp.status === PartnershipStatus.INVITED
           ? []
-          : [userError("partnershipId", UserErrorCode.INVALID_STATE, `The partnership is ${rp.status}, not INVITED`)],
+          : [
+              userError(
+                "partnershipId",
+                UserErrorCode.INVALID_STATE,
+                m.t("PARTNERSHIP_NOT_INVITED", { status: rp.status }),
+              ),
+            ],
       );
       return { partnership: await transition(m, rp, PartnershipStatus.ACTIVE, { acceptedAt: new Date() }) };
     });
@@ -155,7 +161,7 @@ export class PartnershipMutations {
       abortIf(
         rp.status !== PartnershipStatus.REMOVED
           ? []
-          : [userError("partnershipId", UserErrorCode.INVALID_STATE, "The partnership has already ended")],
+          : [userError("partnershipId", UserErrorCode.INVALID_STATE, m.t("PARTNERSHIP_ALREADY_ENDED"))],
       );
       return { partnership: await transition(m, rp, PartnershipStatus.REMOVED, { removedAt: new Date() }) };
     });

@@ -19,6 +19,7 @@ import { forbidden } from "../../common/errors";
 import { fromGlobalId } from "../../common/global-id";
 import { mutate, Payload, type MutationScope } from "../../common/mutation";
 import { abortIf, userError, UserErrorCode, type UserError } from "../../common/user-error";
+import { userMessage } from "../../common/user-messages";
 import { InputChecks } from "../../common/validate";
 import {
   EligibilityAction,
@@ -147,16 +148,10 @@ function requireActionRole(ctx: RequestContext, action: ProviderRequestAction): 
   const { role } = requireViewer(ctx).user;
   if (!ACTION_ROLES[action].includes(role)) {
     throw forbidden(
-      `Your role (${role}) cannot do this for ${action}; it needs one of: ${ACTION_ROLES[action].join(", ")}`,
+      userMessage(ctx.locale, "ROLE_FORBIDDEN_FOR_ACTION", { role, action, roles: ACTION_ROLES[action].join(", ") }),
     );
   }
 }
-
-const PARTNERSHIP_REQUIRED = {
-  en: "Your organization has no active partnership with this indirect provider. Accept its invitation (or ask it to invite you) before sending it requests.",
-  "pt-PT":
-    "A sua organização não tem uma parceria ativa com este fornecedor indireto. Aceite o convite do fornecedor (ou peça-lhe que a convide) antes de lhe enviar pedidos.",
-};
 
 const localId = (
   globalId: string | null | undefined,
@@ -167,8 +162,8 @@ const localId = (
 };
 
 /** Input checks of requestProviderAction: the ORDER offer fields, the subscription of the other actions, the note. */
-function requestChecks(input: RequestProviderActionInput): InputChecks {
-  const checks = new InputChecks();
+function requestChecks(input: RequestProviderActionInput, locale: RequestContext["locale"]): InputChecks {
+  const checks = new InputChecks(locale);
   const present = (v: unknown) => v !== null && v !== undefined;
   if (input.action === ProviderRequestAction.ORDER) {
     for (const [field, value, max] of [
@@ -176,22 +171,22 @@ function requestChecks(input: RequestProviderActionInput): InputChecks {
       ["offerId", input.offerId, 100],
     ] as const) {
       if (present(value)) checks.text(field, value, 2, max);
-      else checks.fail(field, "is required for ORDER");
+      else checks.fail(field, "REQUIRED_FOR_ACTION", { action: ProviderRequestAction.ORDER });
     }
     if (!input.offerKind) {
-      checks.fail("offerKind", "is required for ORDER");
+      checks.fail("offerKind", "REQUIRED_FOR_ACTION", { action: ProviderRequestAction.ORDER });
     } else if (input.offerKind === OfferKind.LICENSE_BASED) {
       if (present(input.quantity)) checks.integer("quantity", input.quantity, 1, 300_000);
-      else checks.fail("quantity", "is required for license-based offers");
-      if (!input.termDuration) checks.fail("termDuration", "is required for license-based offers");
+      else checks.fail("quantity", "REQUIRED_FOR_LICENSE_BASED");
+      if (!input.termDuration) checks.fail("termDuration", "REQUIRED_FOR_LICENSE_BASED");
     } else if (present(input.quantity) && input.quantity !== 1) {
-      checks.fail("quantity", "must be 1 for usage-based offers");
+      checks.fail("quantity", "QUANTITY_ONE_FOR_USAGE_BASED");
     }
-    if (present(input.subscriptionId)) checks.fail("subscriptionId", "is not used for ORDER: it names an offer");
+    if (present(input.subscriptionId)) checks.fail("subscriptionId", "NOT_USED_FOR_ORDER");
   } else {
-    if (!input.subscriptionId) checks.fail("subscriptionId", `is required for ${input.action}`);
+    if (!input.subscriptionId) checks.fail("subscriptionId", "REQUIRED_FOR_ACTION", { action: input.action });
     for (const field of ["offerName", "offerId", "offerKind", "quantity", "termDuration"] as const) {
-      if (present(input[field])) checks.fail(field, "is only used for ORDER");
+      if (present(input[field])) checks.fail(field, "ONLY_USED_FOR_ORDER");
     }
   }
   if (present(input.note)) checks.text("note", input.note, 0, MAX_NOTE_LENGTH);
@@ -217,15 +212,9 @@ export class ProviderRequestMutations {
       abortIf(
         me.types.includes(PartnerType.INDIRECT_RESELLER)
           ? []
-          : [
-              userError(
-                null,
-                UserErrorCode.NOT_ALLOWED,
-                "Only an indirect reseller sends requests to a provider; your organization orders, transfers and changes subscriptions itself",
-              ),
-            ],
+          : [userError(null, UserErrorCode.NOT_ALLOWED, m.t("ONLY_RESELLERS_SEND_REQUESTS"))],
       );
-      abortIf(requestChecks(input).errors);
+      abortIf(requestChecks(input, ctx.locale).errors);
 
       const errors: UserError[] = [];
       const providerId = localId(input.providerId, "Partner");
@@ -242,7 +231,7 @@ export class ProviderRequestMutations {
           userError(
             "providerId",
             UserErrorCode.PROVIDER_RESELLER_PARTNERSHIP_REQUIRED,
-            PARTNERSHIP_REQUIRED[ctx.locale],
+            m.t("PROVIDER_PARTNERSHIP_REQUIRED"),
             "R23",
           ),
         );
@@ -250,7 +239,7 @@ export class ProviderRequestMutations {
       const customer = await m.ctx.loaders.customer.load(localId(input.customerId, "Customer"));
       let subscription: CustomerSubscription | null = null;
       if (!customer) {
-        errors.push(userError("customerId", UserErrorCode.NOT_FOUND, "No such customer in your network"));
+        errors.push(userError("customerId", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_NOT_FOUND")));
       } else if (
         !(await m.em.getRepository(CustomerRelationship).existsBy({
           customerId: customer.id,
@@ -266,21 +255,11 @@ export class ProviderRequestMutations {
         if (!subscription || subscription.customerId !== customer.id) {
           subscription = null;
           errors.push(
-            userError(
-              "subscriptionId",
-              UserErrorCode.NOT_FOUND,
-              "No such subscription of this customer in your network",
-            ),
+            userError("subscriptionId", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_SUBSCRIPTION_NOT_IN_NETWORK")),
           );
         } else if (input.action !== ProviderRequestAction.TRANSFER && subscription.resellerOfRecordId !== me.id) {
           // A transfer takes over someone else's subscription; the other actions change one sold through you.
-          errors.push(
-            userError(
-              "subscriptionId",
-              UserErrorCode.NOT_ALLOWED,
-              "This subscription is not credited to your organization (reseller of record): you cannot ask for changes to it",
-            ),
-          );
+          errors.push(userError("subscriptionId", UserErrorCode.NOT_ALLOWED, m.t("NOT_RESELLER_OF_RECORD")));
         } else if (
           provider &&
           (await m.em.getRepository(ProviderRequest).existsBy({
@@ -295,7 +274,7 @@ export class ProviderRequestMutations {
             userError(
               "subscriptionId",
               UserErrorCode.ALREADY_EXISTS,
-              `You already have an OPEN ${input.action} request for this subscription with this provider`,
+              m.t("PROVIDER_REQUEST_ALREADY_OPEN", { action: input.action }),
             ),
           );
         }
@@ -360,7 +339,7 @@ export class ProviderRequestMutations {
     @Ctx() ctx: RequestContext,
   ) {
     return mutate(ctx, ProviderRequestPayload, async (m) => {
-      const checks = new InputChecks();
+      const checks = new InputChecks(ctx.locale);
       if (input.responseNote !== null && input.responseNote !== undefined) {
         checks.text("responseNote", input.responseNote, 0, MAX_NOTE_LENGTH);
       }
@@ -399,20 +378,24 @@ export class ProviderRequestMutations {
       .andWhere("pr.id = :id", { id: localId(globalId, "ProviderRequest") });
     if (m.canLockRows) qb.setLock("pessimistic_write");
     const request = await qb.getOne();
-    abortIf(
-      request ? [] : [userError("requestId", UserErrorCode.NOT_FOUND, "No such provider request in your network")],
-    );
+    abortIf(request ? [] : [userError("requestId", UserErrorCode.NOT_FOUND, m.t("PROVIDER_REQUEST_NOT_FOUND"))]);
     const r = request!;
     abortIf(
       (party === "provider" ? r.providerId : r.resellerId) === m.viewer.partner.id
         ? []
-        : [userError("requestId", UserErrorCode.NOT_ALLOWED, `Only the request's ${party} can do this`)],
+        : [
+            userError(
+              "requestId",
+              UserErrorCode.NOT_ALLOWED,
+              m.t(party === "provider" ? "ONLY_REQUEST_PROVIDER" : "ONLY_REQUEST_RESELLER"),
+            ),
+          ],
     );
     requireActionRole(m.ctx, r.action);
     abortIf(
       r.status === ProviderRequestStatus.OPEN
         ? []
-        : [userError("requestId", UserErrorCode.INVALID_STATE, `The request is ${r.status}, not OPEN`)],
+        : [userError("requestId", UserErrorCode.INVALID_STATE, m.t("PROVIDER_REQUEST_NOT_OPEN", { status: r.status }))],
     );
     return r;
   }
@@ -435,9 +418,7 @@ export class ProviderRequestMutations {
       })
       .execute();
     abortIf(
-      res.affected === 1
-        ? []
-        : [userError("requestId", UserErrorCode.CONFLICT, "The request changed meanwhile; reload")],
+      res.affected === 1 ? [] : [userError("requestId", UserErrorCode.CONFLICT, m.t("PROVIDER_REQUEST_CHANGED"))],
     );
     return m.em.getRepository(ProviderRequest).findOneByOrFail({ id: r.id });
   }

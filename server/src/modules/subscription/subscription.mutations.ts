@@ -123,7 +123,7 @@ function localId(globalId: string | null | undefined, type: "Customer" | "Partne
 
 async function visibleCustomer(m: MutationScope, globalId: string): Promise<Customer> {
   const c = await m.ctx.loaders.customer.load(localId(globalId, "Customer"));
-  abortIf(c ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, "No such customer in your network")]);
+  abortIf(c ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_NOT_FOUND"))]);
   return c!;
 }
 
@@ -134,7 +134,7 @@ async function lockedSubscription(
   field = "subscriptionId",
 ): Promise<CustomerSubscription> {
   const visible = await m.ctx.loaders.subscription.load(localId(globalId, "CustomerSubscription"));
-  abortIf(visible ? [] : [userError(field, UserErrorCode.NOT_FOUND, "No such subscription in your network")]);
+  abortIf(visible ? [] : [userError(field, UserErrorCode.NOT_FOUND, m.t("SUBSCRIPTION_NOT_FOUND"))]);
   const qb = m.em.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id = :id", { id: visible!.id });
   if (m.canLockRows) qb.setLock("pessimistic_write");
   return (await qb.getOne())!;
@@ -155,15 +155,7 @@ async function updateSubscription(
     .where("id = :id AND version = :version", { id: s.id, version })
     .execute();
   abortIf(
-    res.affected === 1
-      ? []
-      : [
-          userError(
-            "expectedVersion",
-            UserErrorCode.CONFLICT,
-            "The subscription was changed by someone else; reload and try again",
-          ),
-        ],
+    res.affected === 1 ? [] : [userError("expectedVersion", UserErrorCode.CONFLICT, m.t("SUBSCRIPTION_CHANGED"))],
   );
   return m.em.getRepository(CustomerSubscription).findOneByOrFail({ id: s.id });
 }
@@ -180,17 +172,15 @@ export class SubscriptionMutations {
     @Ctx() ctx: RequestContext,
   ) {
     return mutate(ctx, SubscriptionPayload, async (m) => {
-      const checks = new InputChecks()
+      const checks = new InputChecks(ctx.locale)
         .text("offerName", input.offerName, 2, 200)
         .integer("quantity", input.quantity, 1, 1_000_000)
         .date("purchaseDate", input.purchaseDate)
         .date("commitmentEndDate", input.commitmentEndDate);
-      if (input.channel === SalesChannel.CSP)
-        checks.fail("channel", "CSP subscriptions are ordered with orderSubscription, not registered");
+      if (input.channel === SalesChannel.CSP) checks.fail("channel", "CSP_IS_ORDERED_NOT_REGISTERED");
       if (checks.ok && input.commitmentEndDate < input.purchaseDate)
-        checks.fail("commitmentEndDate", "must not be before purchaseDate");
-      if (input.status === SubscriptionStatus.DELETED)
-        checks.fail("status", "a deleted subscription cannot be registered");
+        checks.fail("commitmentEndDate", "NOT_BEFORE_FIELD", { field: "purchaseDate" });
+      if (input.status === SubscriptionStatus.DELETED) checks.fail("status", "DELETED_CANNOT_BE_REGISTERED");
       abortIf(checks.errors);
       const customer = await visibleCustomer(m, input.customerId);
       const related = await m.em.getRepository(CustomerRelationship).existsBy({
@@ -258,16 +248,16 @@ export class SubscriptionMutations {
     return mutate(ctx, SubscriptionPayload, async (m) => {
       const me = m.viewer.partner;
       const license = input.offerKind === OfferKind.LICENSE_BASED;
-      const checks = new InputChecks()
+      const checks = new InputChecks(ctx.locale)
         .text("offerName", input.offerName, 2, 200)
         .text("offerId", input.offerId, 2, 100);
       if (license) {
         checks.integer("quantity", input.quantity, 1, 300_000);
-        if (!input.termDuration) checks.fail("termDuration", "is required for license-based offers");
+        if (!input.termDuration) checks.fail("termDuration", "REQUIRED_FOR_LICENSE_BASED");
       } else if (input.quantity !== 1) {
-        checks.fail("quantity", "must be 1 for usage-based offers");
+        checks.fail("quantity", "QUANTITY_ONE_FOR_USAGE_BASED");
       }
-      if (input.isAzurePlan && license) checks.fail("isAzurePlan", "the Azure plan is a usage-based offer");
+      if (input.isAzurePlan && license) checks.fail("isAzurePlan", "AZURE_PLAN_IS_USAGE_BASED");
       abortIf(checks.errors);
       const customer = await visibleCustomer(m, input.customerId);
       let reseller: Partner | null = null;
@@ -276,7 +266,7 @@ export class SubscriptionMutations {
         abortIf(
           reseller?.types.includes(PartnerType.INDIRECT_RESELLER)
             ? []
-            : [userError("resellerId", UserErrorCode.NOT_FOUND, "No indirect reseller has this id")],
+            : [userError("resellerId", UserErrorCode.NOT_FOUND, m.t("RESELLER_NOT_FOUND"))],
         );
       }
       let parent: CustomerSubscription | null = null;
@@ -287,13 +277,7 @@ export class SubscriptionMutations {
             parent.status === SubscriptionStatus.ACTIVE &&
             parent.transactingPartnerId === me.id
             ? []
-            : [
-                userError(
-                  "parentSubscriptionId",
-                  UserErrorCode.INVALID_STATE,
-                  "The base must be an active subscription you bill, of the same customer",
-                ),
-              ],
+            : [userError("parentSubscriptionId", UserErrorCode.INVALID_STATE, m.t("ADDON_BASE_INVALID"))],
         );
       }
       const decisions = await new EligibilityService(m.em).decideForCustomers(

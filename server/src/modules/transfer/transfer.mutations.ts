@@ -7,6 +7,7 @@ import { CAN_TRANSFER } from "../../auth/roles";
 import { mutate, Payload, type MutationScope } from "../../common/mutation";
 import { abortIf, userError, UserErrorCode, type UserError } from "../../common/user-error";
 import { fromGlobalId } from "../../common/global-id";
+import { userMessage } from "../../common/user-messages";
 import { EligibilityAction, PartnerType, TransferStatus } from "../../domain/enums";
 import { CustomerSubscription, Partner, Transfer, TransferLine } from "../../domain/entities";
 import { EligibilityService } from "../eligibility/eligibility.service";
@@ -78,7 +79,15 @@ function lineErrors(
   const lines = subscriptions.flatMap((s, i) =>
     (decisions.get(s.id)?.blocking ?? []).flatMap((r) => {
       if (!(r.ruleId in actorFields)) {
-        return [userError(field(i), r.code, `${s.offerName}: ${ruleMessage(r.ruleId, locale)}`, r.ruleId)];
+        const reason = ruleMessage(r.ruleId, locale);
+        return [
+          userError(
+            field(i),
+            r.code,
+            userMessage(locale, "SUBSCRIPTION_REASON", { offer: s.offerName, reason }),
+            r.ruleId,
+          ),
+        ];
       }
       if (!actor.has(r.ruleId)) {
         actor.set(r.ruleId, userError(actorFields[r.ruleId]!, r.code, ruleMessage(r.ruleId, locale), r.ruleId));
@@ -109,20 +118,20 @@ export class TransferMutations {
               userError(
                 "subscriptionIds",
                 UserErrorCode.INVALID_INPUT,
-                `must list 1–${MAX_TRANSFER_LINES} subscription ids`,
+                m.t("TRANSFER_LINE_COUNT", { max: MAX_TRANSFER_LINES }),
               ),
             ],
       );
       const customerId = localId(input.customerId, "Customer");
       const customer = customerId ? await m.ctx.loaders.customer.load(customerId) : null;
-      abortIf(customer ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, "No such customer in your network")]);
+      abortIf(customer ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_NOT_FOUND"))]);
       let reseller: Partner | null = null;
       if (input.resellerId) {
         reseller = await m.em.getRepository(Partner).findOneBy({ id: localId(input.resellerId, "Partner") });
         abortIf(
           reseller?.types.includes(PartnerType.INDIRECT_RESELLER)
             ? []
-            : [userError("resellerId", UserErrorCode.NOT_FOUND, "No indirect reseller has this id")],
+            : [userError("resellerId", UserErrorCode.NOT_FOUND, m.t("RESELLER_NOT_FOUND"))],
         );
       }
       const qb = m.em
@@ -141,7 +150,7 @@ export class TransferMutations {
                 userError(
                   `subscriptionIds.${inputIndex(ids[i]!)}`,
                   UserErrorCode.NOT_FOUND,
-                  "No such subscription of this customer",
+                  m.t("CUSTOMER_SUBSCRIPTION_NOT_FOUND"),
                 ),
               ],
         ),
@@ -172,13 +181,7 @@ export class TransferMutations {
       abortIf(
         sources.size === 1
           ? []
-          : [
-              userError(
-                "subscriptionIds",
-                UserErrorCode.INVALID_INPUT,
-                "A transfer takes subscriptions from one source partner; split it",
-              ),
-            ],
+          : [userError("subscriptionIds", UserErrorCode.INVALID_INPUT, m.t("TRANSFER_ONE_SOURCE"))],
       );
       const transfer = Object.assign(new Transfer(), {
         id: randomUUID(),
@@ -239,7 +242,7 @@ export class TransferMutations {
       abortIf(
         subscriptions.every((s) => s.transactingPartnerId === m.viewer.partner.id)
           ? []
-          : [userError("transferId", UserErrorCode.INVALID_STATE, "Some subscriptions are no longer billed by you")],
+          : [userError("transferId", UserErrorCode.INVALID_STATE, m.t("TRANSFER_NO_LONGER_BILLED_BY_YOU"))],
         { transfer },
       );
       const now = new Date();
@@ -288,32 +291,32 @@ export class TransferMutations {
       .andWhere("t.id = :id", { id: localId(globalId, "Transfer") });
     if (m.canLockRows) qb.setLock("pessimistic_write");
     const transfer = await qb.getOne();
-    abortIf(transfer ? [] : [userError("transferId", UserErrorCode.NOT_FOUND, "No such transfer in your network")]);
+    abortIf(transfer ? [] : [userError("transferId", UserErrorCode.NOT_FOUND, m.t("TRANSFER_NOT_FOUND"))]);
     const t = transfer!;
     const partyId = party === "source" ? t.sourcePartnerId : t.targetPartnerId;
     abortIf(
       partyId === m.viewer.partner.id
         ? []
-        : [userError("transferId", UserErrorCode.NOT_ALLOWED, `Only the ${party} partner can do this`)],
+        : [
+            userError(
+              "transferId",
+              UserErrorCode.NOT_ALLOWED,
+              m.t(party === "source" ? "ONLY_SOURCE_PARTNER" : "ONLY_TARGET_PARTNER"),
+            ),
+          ],
     );
     const status = effectiveStatus(t, m.ctx.today);
     if (status === TransferStatus.EXPIRED && t.status === TransferStatus.PENDING) {
       const expired = await this.finish(m, t, TransferStatus.EXPIRED);
       return {
         transfer: expired,
-        expired: [
-          userError(
-            "transferId",
-            UserErrorCode.TRANSFER_EXPIRED,
-            "The request expired after 30 days; the target must create a new one",
-          ),
-        ],
+        expired: [userError("transferId", UserErrorCode.TRANSFER_EXPIRED, m.t("TRANSFER_EXPIRED"))],
       };
     }
     abortIf(
       status === TransferStatus.PENDING
         ? []
-        : [userError("transferId", UserErrorCode.INVALID_STATE, `The transfer is ${status}, not PENDING`)],
+        : [userError("transferId", UserErrorCode.INVALID_STATE, m.t("TRANSFER_NOT_PENDING", { status }))],
     );
     return { transfer: t, expired: null };
   }
@@ -330,11 +333,7 @@ export class TransferMutations {
         pending: TransferStatus.PENDING,
       })
       .execute();
-    abortIf(
-      res.affected === 1
-        ? []
-        : [userError("transferId", UserErrorCode.CONFLICT, "The transfer changed meanwhile; reload")],
-    );
+    abortIf(res.affected === 1 ? [] : [userError("transferId", UserErrorCode.CONFLICT, m.t("TRANSFER_CHANGED"))]);
     return m.em.getRepository(Transfer).findOneByOrFail({ id: t.id });
   }
 }

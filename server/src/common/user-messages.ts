@@ -1,0 +1,284 @@
+import type { Locale } from "../modules/eligibility/messages";
+
+// Every user-facing message of the mutations (and of the input checks) that is not an eligibility rule's message
+// (those are in modules/eligibility/messages.ts, by rule id). English and European Portuguese (pt-PT: subscrição,
+// fornecedor, utilizador, inquilino, registo). `{name}` is a placeholder filled in by userMessage; both languages
+// use the same placeholders. Messages about an input field read after the field's name ("is required").
+
+interface Texts {
+  readonly en: string;
+  readonly "pt-PT": string;
+}
+
+export const userMessages = {
+  // Input checks (common/validate.ts).
+  TEXT_LENGTH: { en: "must be {min}–{max} characters", "pt-PT": "deve ter entre {min} e {max} caracteres" },
+  TEXT_TOO_LONG: { en: "must be at most {max} characters", "pt-PT": "deve ter no máximo {max} caracteres" },
+  WHOLE_NUMBER_RANGE: {
+    en: "must be a whole number from {min} to {max}",
+    "pt-PT": "deve ser um número inteiro entre {min} e {max}",
+  },
+  COUNTRY_CODE: {
+    en: "must be an ISO 3166-1 alpha-2 code such as US",
+    "pt-PT": "deve ser um código ISO 3166-1 alfa-2, como PT",
+  },
+  REQUIRED: { en: "is required", "pt-PT": "é obrigatório" },
+  DATE_FORMAT: { en: "must be a date YYYY-MM-DD", "pt-PT": "deve ser uma data no formato AAAA-MM-DD" },
+  DOMAIN_NAME: {
+    en: "must be a domain name such as contoso.onmicrosoft.com",
+    "pt-PT": "deve ser um nome de domínio, como contoso.onmicrosoft.com",
+  },
+  NOT_BEFORE_FIELD: { en: "must not be before {field}", "pt-PT": "não pode ser anterior a {field}" },
+  REQUIRED_FOR_ACTION: { en: "is required for {action}", "pt-PT": "é obrigatório para {action}" },
+  REQUIRED_FOR_LICENSE_BASED: {
+    en: "is required for license-based offers",
+    "pt-PT": "é obrigatório para ofertas baseadas em licenças",
+  },
+  QUANTITY_ONE_FOR_USAGE_BASED: {
+    en: "must be 1 for usage-based offers",
+    "pt-PT": "deve ser 1 para ofertas baseadas na utilização",
+  },
+  AZURE_PLAN_IS_USAGE_BASED: {
+    en: "the Azure plan is a usage-based offer",
+    "pt-PT": "o plano do Azure é uma oferta baseada na utilização",
+  },
+  NOT_USED_FOR_ORDER: {
+    en: "is not used for ORDER: it names an offer",
+    "pt-PT": "não se utiliza em ORDER: uma encomenda indica uma oferta",
+  },
+  ONLY_USED_FOR_ORDER: { en: "is only used for ORDER", "pt-PT": "só se utiliza em ORDER" },
+  NUMERIC_PARTNER_ID: { en: "must be a numeric Partner ID", "pt-PT": "deve ser um ID de parceiro numérico" },
+  OWN_COUNTRY: {
+    en: "must be your own country ({country}): relationships are limited to your region",
+    "pt-PT": "tem de ser o país da sua organização ({country}): as relações estão limitadas à sua região",
+  },
+  USER_OF_DOMAIN: { en: "must be a user of {domain}", "pt-PT": "tem de ser um utilizador de {domain}" },
+  TRANSFER_LINE_COUNT: {
+    en: "must list 1–{max} subscription ids",
+    "pt-PT": "deve indicar entre 1 e {max} IDs de subscrições",
+  },
+
+  // Not found in the viewer's network.
+  CUSTOMER_NOT_FOUND: { en: "No such customer in your network", "pt-PT": "Este cliente não existe na sua rede" },
+  CUSTOMER_DOMAIN_NOT_FOUND: {
+    en: "No customer tenant has this domain",
+    "pt-PT": "Nenhum inquilino de cliente tem este domínio",
+  },
+  RESELLER_NOT_FOUND: { en: "No indirect reseller has this id", "pt-PT": "Nenhum revendedor indireto tem este ID" },
+  RESELLER_PARTNER_ID_NOT_FOUND: {
+    en: "No indirect reseller has this Partner ID",
+    "pt-PT": "Nenhum revendedor indireto tem este ID de parceiro",
+  },
+  PARTNERSHIP_NOT_FOUND: {
+    en: "No such partnership in your network",
+    "pt-PT": "Esta parceria não existe na sua rede",
+  },
+  SUBSCRIPTION_NOT_FOUND: {
+    en: "No such subscription in your network",
+    "pt-PT": "Esta subscrição não existe na sua rede",
+  },
+  CUSTOMER_SUBSCRIPTION_NOT_FOUND: {
+    en: "No such subscription of this customer",
+    "pt-PT": "Este cliente não tem esta subscrição",
+  },
+  CUSTOMER_SUBSCRIPTION_NOT_IN_NETWORK: {
+    en: "No such subscription of this customer in your network",
+    "pt-PT": "Este cliente não tem esta subscrição na sua rede",
+  },
+  TRANSFER_NOT_FOUND: { en: "No such transfer in your network", "pt-PT": "Esta transferência não existe na sua rede" },
+  PROVIDER_REQUEST_NOT_FOUND: {
+    en: "No such provider request in your network",
+    "pt-PT": "Este pedido ao fornecedor não existe na sua rede",
+  },
+  ACCEPTANCE_LINK_INVALID: {
+    en: "This link is not valid or was already used",
+    "pt-PT": "Esta ligação não é válida ou já foi utilizada",
+  },
+
+  // Customers and relationships.
+  RESELLER_CANNOT_CREATE_CUSTOMER: {
+    en: "Indirect resellers cannot create customer tenants: ask your indirect provider to create it and name you as reseller.",
+    "pt-PT":
+      "Os revendedores indiretos não podem criar inquilinos de clientes: peça ao seu fornecedor indireto que o crie e que indique a sua organização como revendedor.",
+  },
+  CUSTOMER_DOMAIN_EXISTS: {
+    en: "A customer with this domain already exists: request a relationship with it instead",
+    "pt-PT": "Já existe um cliente com este domínio: em alternativa, peça-lhe uma relação de revendedor",
+  },
+  ONLY_CSP_PARTNERS_REQUEST_RELATIONSHIPS: {
+    en: "Only CSP partners can request reseller relationships",
+    "pt-PT": "Só os parceiros CSP podem pedir relações de revendedor",
+  },
+  RELATIONSHIP_ALREADY_ACTIVE: { en: "The relationship is already active", "pt-PT": "A relação já está ativa" },
+  RELATIONSHIP_CHANGED: {
+    en: "The relationship changed meanwhile; reload",
+    "pt-PT": "A relação foi alterada entretanto; recarregue",
+  },
+  PROVIDER_NEEDED_TO_INVITE: {
+    en: "You need an active partnership with an indirect provider to invite customers",
+    "pt-PT": "Precisa de uma parceria ativa com um fornecedor indireto para convidar clientes",
+  },
+  CHOOSE_PROVIDER: {
+    en: "You work with several providers: choose the one to include",
+    "pt-PT": "Trabalha com vários fornecedores: escolha o que pretende incluir",
+  },
+
+  // Reseller partnerships.
+  ONLY_PROVIDER_INVITES: {
+    en: "Only an indirect provider can invite resellers",
+    "pt-PT": "Só um fornecedor indireto pode convidar revendedores",
+  },
+  RESELLER_ALREADY_INVITED: {
+    en: "Already invited: the invitation is waiting for the reseller",
+    "pt-PT": "Já foi convidado: o convite aguarda a resposta do revendedor",
+  },
+  RESELLER_ALREADY_ACTIVE: {
+    en: "Already active: the partnership with this reseller is in place",
+    "pt-PT": "Já está ativa: a parceria com este revendedor já existe",
+  },
+  ONLY_INVITED_RESELLER_ACCEPTS: {
+    en: "Only the invited reseller can accept",
+    "pt-PT": "Só o revendedor convidado pode aceitar",
+  },
+  PARTNERSHIP_NOT_INVITED: {
+    en: "The partnership is {status}, not INVITED",
+    "pt-PT": "O estado da parceria é {status}, e não INVITED",
+  },
+  PARTNERSHIP_ALREADY_ENDED: { en: "The partnership has already ended", "pt-PT": "A parceria já terminou" },
+  PARTNERSHIP_CHANGED: {
+    en: "The partnership changed meanwhile; reload",
+    "pt-PT": "A parceria foi alterada entretanto; recarregue",
+  },
+
+  // Subscriptions.
+  CSP_IS_ORDERED_NOT_REGISTERED: {
+    en: "CSP subscriptions are ordered with orderSubscription, not registered",
+    "pt-PT": "As subscrições CSP são encomendadas com orderSubscription, e não registadas",
+  },
+  DELETED_CANNOT_BE_REGISTERED: {
+    en: "a deleted subscription cannot be registered",
+    "pt-PT": "não é possível registar uma subscrição eliminada",
+  },
+  ADDON_BASE_INVALID: {
+    en: "The base must be an active subscription you bill, of the same customer",
+    "pt-PT": "A base tem de ser uma subscrição ativa do mesmo cliente, faturada pela sua organização",
+  },
+  SUBSCRIPTION_CHANGED: {
+    en: "The subscription was changed by someone else; reload and try again",
+    "pt-PT": "A subscrição foi alterada por outra pessoa; recarregue e tente novamente",
+  },
+
+  // Transfers.
+  /** A rule's reason about one subscription of a transfer, named by its offer. */
+  SUBSCRIPTION_REASON: { en: "{offer}: {reason}", "pt-PT": "{offer}: {reason}" },
+  TRANSFER_ONE_SOURCE: {
+    en: "A transfer takes subscriptions from one source partner; split it",
+    "pt-PT": "Uma transferência só inclui subscrições de um único parceiro de origem; divida-a",
+  },
+  TRANSFER_NO_LONGER_BILLED_BY_YOU: {
+    en: "Some subscriptions are no longer billed by you",
+    "pt-PT": "Algumas subscrições já não são faturadas pela sua organização",
+  },
+  ONLY_SOURCE_PARTNER: {
+    en: "Only the source partner can do this",
+    "pt-PT": "Só o parceiro de origem pode fazer isto",
+  },
+  ONLY_TARGET_PARTNER: {
+    en: "Only the target partner can do this",
+    "pt-PT": "Só o parceiro de destino pode fazer isto",
+  },
+  TRANSFER_EXPIRED: {
+    en: "The request expired after 30 days; the target must create a new one",
+    "pt-PT": "O pedido expirou ao fim de 30 dias; o parceiro de destino tem de criar um novo",
+  },
+  TRANSFER_NOT_PENDING: {
+    en: "The transfer is {status}, not PENDING",
+    "pt-PT": "O estado da transferência é {status}, e não PENDING",
+  },
+  TRANSFER_CHANGED: {
+    en: "The transfer changed meanwhile; reload",
+    "pt-PT": "A transferência foi alterada entretanto; recarregue",
+  },
+
+  // Provider requests.
+  ONLY_RESELLERS_SEND_REQUESTS: {
+    en: "Only an indirect reseller sends requests to a provider; your organization orders, transfers and changes subscriptions itself",
+    "pt-PT":
+      "Só um revendedor indireto envia pedidos a um fornecedor; a sua organização encomenda, transfere e altera subscrições diretamente",
+  },
+  PROVIDER_PARTNERSHIP_REQUIRED: {
+    en: "Your organization has no active partnership with this indirect provider. Accept its invitation (or ask it to invite you) before sending it requests.",
+    "pt-PT":
+      "A sua organização não tem uma parceria ativa com este fornecedor indireto. Aceite o convite do fornecedor (ou peça-lhe que a convide) antes de lhe enviar pedidos.",
+  },
+  NOT_RESELLER_OF_RECORD: {
+    en: "This subscription is not credited to your organization (reseller of record): you cannot ask for changes to it",
+    "pt-PT":
+      "Esta subscrição não está creditada à sua organização (revendedor de registo): não pode pedir alterações à mesma",
+  },
+  PROVIDER_REQUEST_ALREADY_OPEN: {
+    en: "You already have an OPEN {action} request for this subscription with this provider",
+    "pt-PT": "Já tem um pedido {action} em aberto (OPEN) para esta subscrição junto deste fornecedor",
+  },
+  ONLY_REQUEST_PROVIDER: {
+    en: "Only the request's provider can do this",
+    "pt-PT": "Só o fornecedor do pedido pode fazer isto",
+  },
+  ONLY_REQUEST_RESELLER: {
+    en: "Only the request's reseller can do this",
+    "pt-PT": "Só o revendedor do pedido pode fazer isto",
+  },
+  PROVIDER_REQUEST_NOT_OPEN: {
+    en: "The request is {status}, not OPEN",
+    "pt-PT": "O estado do pedido é {status}, e não OPEN",
+  },
+  PROVIDER_REQUEST_CHANGED: {
+    en: "The request changed meanwhile; reload",
+    "pt-PT": "O pedido foi alterado entretanto; recarregue",
+  },
+
+  // Roles (FORBIDDEN errors).
+  ROLE_FORBIDDEN: {
+    en: "Your role ({role}) cannot do this; it needs one of: {roles}",
+    "pt-PT": "A sua função ({role}) não permite fazer isto; é necessária uma das seguintes: {roles}",
+  },
+  ROLE_FORBIDDEN_FOR_ACTION: {
+    en: "Your role ({role}) cannot do this for {action}; it needs one of: {roles}",
+    "pt-PT": "A sua função ({role}) não permite fazer isto para {action}; é necessária uma das seguintes: {roles}",
+  },
+} as const satisfies Record<string, Texts>;
+
+export type UserMessageKey = keyof typeof userMessages;
+
+/** The `{name}` placeholders of a template, as a union of names (never when there are none). */
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
+
+/** The values a message needs: none, or one for each of its placeholders. */
+export type MessageParams<K extends UserMessageKey> = [Placeholders<(typeof userMessages)[K]["en"]>] extends [never]
+  ? []
+  : [params: Record<Placeholders<(typeof userMessages)[K]["en"]>, string | number>];
+
+/** The names of the `{name}` placeholders in a template, sorted. */
+export function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+}
+
+/** A catalogue message in the locale (English for one it does not know), with its placeholders filled in. */
+export function userMessage<K extends UserMessageKey>(locale: Locale, key: K, ...params: MessageParams<K>): string {
+  if (!Object.hasOwn(userMessages, key)) return String(key);
+  const texts: Texts = userMessages[key];
+  const template = Object.hasOwn(texts, locale) ? texts[locale] : texts.en;
+  const values: Record<string, string | number> = params[0] ?? {};
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(values, name) ? String(values[name]) : whole,
+  );
+}
+
+/** userMessage bound to one request's locale: `t("CUSTOMER_NOT_FOUND")`. */
+export type Translate = <K extends UserMessageKey>(key: K, ...params: MessageParams<K>) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key, ...params) => userMessage(locale, key, ...params);
+}
