@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import type { DataSource } from "typeorm";
+import { ProviderRequest } from "../../modules/provider-request/provider-request.entity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDataSource } from "../../data-source";
 import {
@@ -64,8 +65,16 @@ describe("seedDemoData (SQLite in memory)", () => {
       subscriptions: worldCounts.subscriptions,
       transfers: worldCounts.transfers,
       users: worldCounts.users,
+      providerRequests: 3,
     });
     expect(await rowCounts()).toEqual(worldCounts);
+    // Two open requests from Wingtip Toys IT to Trey Research Distribution (an order and a cancellation), one fulfilled.
+    const requests = await ds.getRepository(ProviderRequest).find({ order: { createdAt: "ASC" } });
+    expect(requests.map((r) => [r.action, r.status])).toEqual([
+      ["ORDER", "FULFILLED"],
+      ["ORDER", "OPEN"],
+      ["CANCEL", "OPEN"],
+    ]);
     expect(await isDatabaseEmpty(ds)).toBe(false);
     expect(ms).toBeLessThan(10_000);
   });
