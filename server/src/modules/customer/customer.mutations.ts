@@ -15,7 +15,7 @@ import { EligibilityDecision } from "../eligibility/eligibility.types";
 import { presentDecision } from "../eligibility/present";
 import { ruleMessage } from "../eligibility/messages";
 import { canTransact, isOnlyIndirectReseller } from "../eligibility/rules/predicates";
-import * as ResellerRules from "../eligibility/rules/reseller.rules";
+import { NAMED_RESELLER_RULES, type NamedResellerFacts } from "../eligibility/rules/reseller.rules";
 
 @InputType()
 export class CreateCustomerInput {
@@ -108,15 +108,10 @@ async function resellerErrors(
   const active = await em
     .getRepository(ResellerPartnership)
     .countBy({ providerId: provider.id, resellerId: reseller.id, status: PartnershipStatus.ACTIVE });
-  const facts = { reseller, actor: provider, resellerPartnershipActive: active > 0 } as never;
-  return [
-    ResellerRules.R23_partnershipRequired,
-    ResellerRules.R24_resellerMpa,
-    ResellerRules.R25_resellerRegion,
-    ResellerRules.R26_resellerActive,
-  ]
-    .filter((r) => r.fires(facts))
-    .map((r) => userError("resellerId", r.code, ruleMessage(r.id, locale), r.id));
+  const facts: NamedResellerFacts = { reseller, actor: provider, resellerPartnershipActive: active > 0 };
+  return NAMED_RESELLER_RULES.filter((r) => r.fires(facts)).map((r) =>
+    userError("resellerId", r.code, ruleMessage(r.id, locale), r.id),
+  );
 }
 
 async function loadReseller(m: MutationScope, globalId: string | null | undefined): Promise<Partner | null> {

@@ -40,7 +40,10 @@ export class TransferIdInput {
   transferId: string;
 }
 
-@ObjectType()
+@ObjectType({
+  description:
+    "The transfer after the change. One exception to 'a user error changes nothing': acting on a PENDING transfer past its 30 days saves it as EXPIRED and answers with the transfer and a TRANSFER_EXPIRED user error.",
+})
 export class TransferPayload extends Payload {
   @Field(() => Transfer, { nullable: true })
   transfer: Transfer | null;

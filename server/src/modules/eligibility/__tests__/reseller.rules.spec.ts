@@ -6,7 +6,7 @@ import * as RS from "../rules/reseller.rules";
 import { RESELLER_ID, SOURCE_PARTNER_ID, buildFacts, type FactsOverrides } from "./facts-builder";
 
 const provider = { types: [PartnerType.INDIRECT_PROVIDER] };
-const resellerRules: readonly Rule[] = Object.values(RS);
+const resellerRules: readonly Rule[] = Object.values(RS).filter((v): v is Rule => !Array.isArray(v));
 
 /** Facts of a provider ordering on behalf of a named reseller. */
 const onBehalf = (overrides: FactsOverrides = {}, action = EligibilityAction.ORDER) =>
