@@ -187,6 +187,89 @@ test("screens stay usable at 390px", async ({ browser, origin }) => {
   await context.close();
 });
 
+test("a reseller asks its provider to order and the provider fulfils it", async ({ browser, origin }) => {
+  // The reseller (Wingtip Toys IT) cannot order itself (R22): it asks Trey Research from the customer page.
+  const reseller = await signedInPage(browser, origin, RESELLER);
+  await reseller.page.goto("/customers?q=Contoso");
+  await reseller.page
+    .getByRole("link", { name: /Contoso Ltd\./ })
+    .filter({ visible: true })
+    .first()
+    .click();
+  await reseller.page.getByRole("heading", { level: 1, name: /Contoso Ltd\./ }).waitFor();
+  await reseller.page.getByRole("button", { name: "Order subscription" }).click();
+  const ask = reseller.page.getByRole("form", { name: "Ask your provider to order" });
+  await ask.getByLabel("Offer", { exact: true }).selectOption("CFQ7TTC0LFLZ:0002");
+  await ask.getByLabel("Quantity").fill("25");
+  await ask.getByLabel("Note to your provider").fill("E5 for the new Lisbon office");
+  await ask.getByRole("button", { name: "Send request" }).click();
+  const sent = reseller.page.getByRole("status").filter({ hasText: "Request sent to Trey Research Distribution" });
+  await sent.getByText(/order Microsoft 365 E5 \(25\)/).waitFor();
+  // The provider's own decision comes back with the request: it will be able to order.
+  await sent.getByText("Allowed", { exact: true }).waitFor();
+  await screenshot(reseller.page, "16-reseller-asks-provider");
+
+  // The provider sees it from its dashboard, follows "Do it" to the prefilled order form, orders, marks it fulfilled.
+  const provider = await signedInPage(browser, origin, PROVIDER);
+  await provider.page.goto("/");
+  await provider.page.getByRole("link", { name: /Requests from resellers/ }).click();
+  await provider.page.waitForURL(/\/requests\?direction=RECEIVED&status=OPEN/);
+  const row = provider.page.getByTestId("request-row").filter({ hasText: "E5 for the new Lisbon office" });
+  await row.getByText("From Wingtip Toys IT").waitFor();
+  await row.getByRole("link", { name: /^Do it/ }).click();
+  await provider.page.waitForURL(/\/customers\/[^/?]+\?panel=order&request=/);
+  const order = provider.page.getByRole("form", { name: "Order a CSP subscription" });
+  assert.equal(await order.getByLabel("Offer id").inputValue(), "CFQ7TTC0LFLZ:0002");
+  assert.equal(await order.getByLabel("Quantity").inputValue(), "25");
+  await order.getByText("Order: Allowed").waitFor();
+  const resellerOfRecord = order.getByLabel("Reseller of record");
+  assert.match(await resellerOfRecord.evaluate((el) => el.selectedOptions[0]?.textContent ?? ""), /Wingtip Toys IT/);
+  await order.getByRole("button", { name: "Order", exact: true }).click();
+  await provider.page.getByText("Microsoft 365 E5 was ordered.").waitFor();
+  const banner = provider.page.getByRole("region", { name: /Request from Wingtip Toys IT/ });
+  await banner.getByRole("button", { name: /^Mark fulfilled/ }).click();
+  await banner.getByRole("button", { name: "Yes, mark fulfilled" }).click();
+  await banner.getByText(/^Marked fulfilled for Contoso Ltd\./).waitFor();
+  await banner.getByText("Fulfilled", { exact: true }).waitFor();
+  await screenshot(provider.page, "17-provider-fulfils-request");
+
+  // The reseller sees the answer, and the subscription names it as reseller of record.
+  const token = await demoToken(origin, RESELLER);
+  const sentRequests = await gql(
+    origin,
+    token,
+    `{ providerRequests(filter: { direction: SENT, status: [FULFILLED] }, first: 20) {
+         nodes { offerName quantity note customer { id } } } }`,
+  );
+  const fulfilled = sentRequests.providerRequests.nodes.find((r) => r.note === "E5 for the new Lisbon office");
+  assert.deepEqual([fulfilled?.offerName, fulfilled?.quantity], ["Microsoft 365 E5", 25]);
+  const customerSubs = await gql(
+    origin,
+    token,
+    `query($customerId: String!) { subscriptions(first: 100, filter: { customerId: $customerId }) {
+       nodes { offerName quantity status resellerOfRecord { name } } } }`,
+    { customerId: fulfilled.customer.id },
+  );
+  assert.ok(
+    customerSubs.subscriptions.nodes.some(
+      (s) =>
+        s.offerName === "Microsoft 365 E5" &&
+        s.quantity === 25 &&
+        s.status === "ACTIVE" &&
+        s.resellerOfRecord?.name === "Wingtip Toys IT",
+    ),
+    "the ordered subscription names Wingtip Toys IT as reseller of record",
+  );
+  await reseller.page.goto("/requests?direction=SENT&status=FULFILLED");
+  await reseller.page
+    .getByTestId("request-row")
+    .filter({ hasText: "E5 for the new Lisbon office" })
+    .getByText("Fulfilled", { exact: true })
+    .waitFor();
+  await reseller.context.close();
+  await provider.context.close();
+});
+
 const server = await startServer();
 const browser = await launchBrowser();
 let passed = 0;

@@ -16,6 +16,7 @@ import { TransferListView } from "../features/transfers/TransferListView";
 import { TransferWizardView } from "../features/transfers/TransferWizardView";
 import { TransferDetailView } from "../features/transfers/TransferDetailView";
 import { AcceptRelationshipView } from "../features/relationships/AcceptRelationshipView";
+import { ProviderRequestListView } from "../features/requests/ProviderRequestListView";
 import "../features/shell/shell-messages";
 
 function RequireAuth() {
@@ -49,6 +50,7 @@ export function AppRoutes() {
           <Route path="transfers" element={<TransferListView />} />
           <Route path="transfers/new" element={<TransferWizardView />} />
           <Route path="transfers/:transferId" element={<TransferDetailView />} />
+          <Route path="requests" element={<ProviderRequestListView />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

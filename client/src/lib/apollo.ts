@@ -31,10 +31,15 @@ export function createApolloClient(options: { uri?: string; onUnauthenticated?: 
           "CustomerRelationship",
           "CustomerSubscription",
           "Partner",
+          "ProviderRequest",
           "ResellerPartnership",
           "Transfer",
           "User",
         ],
+      },
+      typePolicies: {
+        // One summary object, read in parts (dashboard totals, the navigation's request count): merge, not replace.
+        NetworkSummary: { merge: true },
       },
     }),
   });

@@ -27,7 +27,6 @@ import {
 import type { ProviderOption, ResellerOption } from "./components/options";
 import { customerUrl } from "./urls";
 import { refetchOnSuccess, requestFailure } from "./request-failure";
-import { canChangeCustomers } from "./permissions";
 import "./messages";
 import "./customers.css";
 
@@ -41,7 +40,7 @@ export function CustomerListView() {
   const provider = isProvider(viewer);
   const resellerOnly = isResellerOnly(viewer);
   const [url, setUrl] = useUrlState(KEYS);
-  const readOnlyReason = canChangeCustomers(viewer)
+  const readOnlyReason = viewer.permissions.canManageCustomers
     ? null
     : t("customers.readOnly", { role: t(`role.${viewer.user.role}`) });
 

@@ -1,5 +1,5 @@
-import { useCallback, useState } from "react";
-import { Link, useParams } from "react-router";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Link, useLocation, useParams } from "react-router";
 import { useI18n } from "../../lib/i18n";
 import { useUrlState } from "../../lib/url-state";
 import type { UserErrorLike } from "../../lib/user-errors";
@@ -11,10 +11,13 @@ import {
   useCustomerCancelSubscriptionMutation,
   useCustomerOrderPreviewQuery,
   useCustomerOrderSubscriptionMutation,
+  useCustomerOpenProviderRequestsQuery,
   useCustomerPageQuery,
+  useCustomerProviderOptionsQuery,
   useCustomerReactivateSubscriptionMutation,
   useCustomerRegisterExternalSubscriptionMutation,
   useCustomerRemoveRelationshipMutation,
+  useCustomerRequestProviderActionMutation,
   useCustomerResellerOptionsQuery,
   useCustomerSubscriptionsQuery,
   useCustomerSuspendSubscriptionMutation,
@@ -22,8 +25,11 @@ import {
   type CustomerPageActionResultFragment,
   type CustomerRegisterExternalSubscriptionMutation,
   type CustomerRemoveRelationshipMutation,
+  type CustomerRequestProviderActionMutation,
   type CustomersDecisionFragment,
+  type OfferKind,
   type SalesChannel,
+  type TermDuration,
 } from "../../graphql/generated";
 import { isProvider, isResellerOnly, useViewer } from "../shell/viewer";
 import { CustomerHeader } from "./components/CustomerHeader";
@@ -36,16 +42,33 @@ import {
 } from "./components/SubscriptionGroups";
 import { RegisterExternalForm, type RegisterExternalValues } from "./components/RegisterExternalForm";
 import { OrderSubscriptionForm, type OrderPreviewInput, type OrderValues } from "./components/OrderSubscriptionForm";
-import { CHANNELS, type ResellerOption } from "./components/options";
-import { OrderThroughProvider } from "./OrderThroughProvider";
+import { CHANNELS, OFFER_KINDS, TERMS, type ProviderOption, type ResellerOption } from "./components/options";
+import { OrderThroughProvider, SENT_REQUEST_QUERIES } from "./OrderThroughProvider";
 import { refetchOnSuccess, requestFailure } from "./request-failure";
-import { canChangeCustomers } from "./permissions";
 import { customerListUrl, newTransferUrl } from "./urls";
+import { HandlingRequest } from "../requests/components/HandlingRequest";
 import "./messages";
 import "./customers.css";
 
 const PAGE_SIZE = 50;
-const KEYS = ["channel", "after", "transferReseller", "panel"] as const;
+/**
+ * `panel=order` opens the order form, prefilled by `offerName`, `offerId`, `offerKind`, `quantity`, `term` and
+ * `reseller` (a provider following a reseller's request); `request` is the provider request being handled.
+ */
+const KEYS = [
+  "channel",
+  "after",
+  "transferReseller",
+  "panel",
+  "request",
+  "offerName",
+  "offerId",
+  "offerKind",
+  "quantity",
+  "term",
+  "reseller",
+] as const;
+const PREFILL_CLEARED = { offerName: null, offerId: null, offerKind: null, quantity: null, term: null, reseller: null };
 /** Queries a change on this page can affect; refetched (and awaited) after every mutation. */
 const PAGE_QUERIES = ["CustomerPage", "CustomerSubscriptions"];
 
@@ -64,10 +87,25 @@ export function CustomerView() {
   const viewer = useViewer();
   const provider = isProvider(viewer);
   const resellerOnly = isResellerOnly(viewer);
-  const readOnlyReason = canChangeCustomers(viewer)
-    ? null
-    : t("customers.readOnly", { role: t(`role.${viewer.user.role}`) });
+  const roleReadOnly = t("customers.readOnly", { role: t(`role.${viewer.user.role}`) });
+  // Relationships and other channels' subscriptions: canManageCustomers. Orders and subscription changes (and a
+  // reseller's requests for them): canOrder.
+  const readOnlyReason = viewer.permissions.canManageCustomers ? null : roleReadOnly;
+  const orderReadOnlyReason = viewer.permissions.canOrder ? null : roleReadOnly;
   const [url, setUrl] = useUrlState(KEYS);
+  const { hash } = useLocation();
+  const targetId = hash.startsWith("#sub-") ? decodeURIComponent(hash.slice(5)) : null;
+  const orderPrefill = useMemo(
+    () => ({
+      ...(url.offerName ? { offerName: url.offerName } : {}),
+      ...(url.offerId ? { offerId: url.offerId } : {}),
+      ...((OFFER_KINDS as readonly string[]).includes(url.offerKind) ? { offerKind: url.offerKind as OfferKind } : {}),
+      ...(/^\d+$/.test(url.quantity) ? { quantity: url.quantity } : {}),
+      ...((TERMS as readonly string[]).includes(url.term) ? { termDuration: url.term as TermDuration } : {}),
+      ...(url.reseller ? { resellerId: url.reseller } : {}),
+    }),
+    [url.offerName, url.offerId, url.offerKind, url.quantity, url.term, url.reseller],
+  );
 
   const page = useCustomerPageQuery({ variables: { id: customerId } });
   const channel = (CHANNELS as readonly string[]).includes(url.channel) ? (url.channel as SalesChannel) : null;
@@ -89,6 +127,16 @@ export function CustomerView() {
         complianceFlags: p.complianceFlags,
       }))
     : null;
+
+  // Resellers: their providers (whom to ask, R22) and what they already asked for this customer.
+  const providersQ = useCustomerProviderOptionsQuery({ skip: !resellerOnly });
+  const providers: ProviderOption[] = (providersQ.data?.providers.nodes ?? []).map((p) => ({ ...p.provider }));
+  const openQ = useCustomerOpenProviderRequestsQuery({
+    variables: { customerId },
+    skip: !resellerOnly,
+    fetchPolicy: "cache-and-network",
+  });
+  const openRequests = openQ.data?.providerRequests.nodes ?? [];
 
   // ORDER preview, live while the order form changes (not for resellers: their provider orders).
   const [previewInput, setPreviewInput] = useState<OrderPreviewInput>({ offerKind: "LICENSE_BASED", resellerId: "" });
@@ -156,6 +204,38 @@ export function CustomerView() {
           advisories: errors.length ? null : advisories,
         },
       }));
+    } catch (error) {
+      setOutcomes((prev) => ({ ...prev, [s.id]: { errors: requestFailure(error), done: null, advisories: null } }));
+    } finally {
+      setPending(null);
+    }
+  }
+
+  // A reseller's "Ask provider to cancel / suspend / reactivate" (requestProviderAction with the subscription).
+  const [requestProviderAction] = useCustomerRequestProviderActionMutation({
+    refetchQueries: refetchOnSuccess(
+      (d: CustomerRequestProviderActionMutation) => d.requestProviderAction,
+      SENT_REQUEST_QUERIES,
+    ),
+    awaitRefetchQueries: true,
+  });
+  async function askProvider(s: SubscriptionRow, action: SubscriptionAction, providerId: string, note: string) {
+    setPending({ id: s.id, action });
+    try {
+      const { data } = await requestProviderAction({
+        variables: { input: { action, customerId, providerId, subscriptionId: s.id, note: note || null } },
+      });
+      const payload = data?.requestProviderAction;
+      const errors = payload?.userErrors ?? [];
+      const sent =
+        payload?.providerRequest && !errors.length
+          ? {
+              providerName: payload.providerRequest.provider.name,
+              what: t(`customers.ask.what.${action}`, { name: s.offerName }),
+              decision: payload.providerDecision,
+            }
+          : null;
+      setOutcomes((prev) => ({ ...prev, [s.id]: { errors, done: null, advisories: null, sent } }));
     } catch (error) {
       setOutcomes((prev) => ({ ...prev, [s.id]: { errors: requestFailure(error), done: null, advisories: null } }));
     } finally {
@@ -249,6 +329,8 @@ export function CustomerView() {
       if (payload?.subscription) {
         setOrdered({ name: payload.subscription.offerName, decision: payload.decision });
         setOrderKey((k) => k + 1);
+        // Done: the next order starts from the defaults (the request being handled, if any, stays on screen).
+        setUrl(PREFILL_CLEARED, { keepCursor: true });
       }
     } catch (error) {
       setOrderErrors(requestFailure(error));
@@ -264,6 +346,11 @@ export function CustomerView() {
   const node = page.data?.node;
   const customer = node?.__typename === "Customer" ? node : null;
   const connection = (subs.data ?? subs.previousData)?.subscriptions;
+  // A link to one subscription (`#sub-<id>`, e.g. a request's "Do it"): bring it into view once listed.
+  const listed = Boolean(connection);
+  useEffect(() => {
+    if (targetId && listed) document.getElementById(`sub-${targetId}`)?.scrollIntoView?.({ block: "center" });
+  }, [targetId, listed]);
   const backLink = (
     <p>
       <Link to={customerListUrl()}>{t("customers.back")}</Link>
@@ -340,12 +427,15 @@ export function CustomerView() {
                 </div>
               </div>
 
+              {url.request && <HandlingRequest requestId={url.request} scrollIntoView={!targetId} />}
+
               <div id="add-panel">
                 {url.panel === "order" &&
                   (resellerOnly ? (
                     <OrderThroughProvider
                       customer={customer}
-                      reseller={{ name: viewer.partner.name, partnerId: viewer.partner.partnerId }}
+                      openOrders={openRequests.filter((r) => r.action === "ORDER")}
+                      readOnlyReason={orderReadOnlyReason}
                     />
                   ) : (
                     <div className="panel">
@@ -359,11 +449,13 @@ export function CustomerView() {
                           )}
                         </div>
                       )}
-                      {readOnlyReason ? (
-                        <p>{readOnlyReason}</p>
+                      {orderReadOnlyReason ? (
+                        <p>{orderReadOnlyReason}</p>
                       ) : (
                         <OrderSubscriptionForm
-                          key={orderKey}
+                          // A new prefill (a request's link, or cleared after ordering) starts the form again.
+                          key={`${orderKey}:${JSON.stringify(orderPrefill)}`}
+                          initial={orderPrefill}
                           resellers={resellers}
                           preview={(previewQ.data ?? previewQ.previousData)?.eligibility ?? null}
                           previewLoading={previewQ.loading}
@@ -438,7 +530,22 @@ export function CustomerView() {
                       subscriptions={connection.nodes}
                       pending={pending}
                       outcomes={outcomes}
-                      readOnlyReason={readOnlyReason}
+                      readOnlyReason={orderReadOnlyReason}
+                      targetId={targetId}
+                      askProvider={
+                        resellerOnly
+                          ? {
+                              viewerPartnerId: viewer.partner.id,
+                              providers,
+                              openRequests,
+                              pending,
+                              disabledReason:
+                                orderReadOnlyReason ??
+                                (providersQ.data && providers.length === 0 ? t("customers.ask.noProvider") : null),
+                              onAsk: (s, a, providerId, note) => void askProvider(s, a, providerId, note),
+                            }
+                          : null
+                      }
                       onAction={(s, a) => void runAction(s, a)}
                     />
                     <Pager

@@ -1,123 +1,319 @@
-import { useId, useState } from "react";
+import { useState, type FormEvent } from "react";
 import { useI18n } from "../../lib/i18n";
-import { FormField } from "../../components/FormField";
+import { errorsByField, type UserErrorLike } from "../../lib/user-errors";
+import { FormErrors, FormField } from "../../components/FormField";
 import { DataState } from "../../components/DataState";
-import { useCustomerProviderOptionsQuery } from "../../graphql/generated";
-import { CATALOG, type ProviderOption } from "./components/options";
+import {
+  useCustomerProviderOptionsQuery,
+  useCustomerRequestProviderActionMutation,
+  type CustomerOpenProviderRequestsQuery,
+  type CustomerRequestProviderActionMutation,
+  type OfferKind,
+  type TermDuration,
+} from "../../graphql/generated";
+import { CATALOG, OFFER_KINDS, TERMS, type ProviderOption } from "./components/options";
+import { ProviderRequestSent, type SentRequest } from "./components/ProviderRequestSent";
+import { refetchOnSuccess, requestFailure } from "./request-failure";
 import "./messages";
 
 export interface OrderThroughProviderCustomer {
+  id: string;
   name: string;
-  domain: string;
-  tenantId: string;
 }
 
-export interface OrderThroughProviderReseller {
-  name: string;
-  partnerId: string;
+export type OpenProviderRequest = CustomerOpenProviderRequestsQuery["providerRequests"]["nodes"][number];
+
+/** Queries a sent request changes: this customer's open requests and the navigation's count. */
+export const SENT_REQUEST_QUERIES = ["CustomerOpenProviderRequests", "ShellOpenRequests"];
+
+export interface ProviderOrderValues {
+  providerId: string;
+  offerName: string;
+  offerId: string;
+  offerKind: OfferKind;
+  quantity: string;
+  termDuration: TermDuration;
+  note: string;
 }
+
+const CUSTOM = "custom";
+const FIELDS = ["providerId", "offerName", "offerId", "offerKind", "quantity", "termDuration", "note"];
 
 /**
- * An indirect reseller's ordering path: its provider orders (and cancels, suspends, transfers) for it (R22).
- * Lists the reseller's providers and prepares a request to send them. Kept separate so a reseller → provider
- * request API can replace the copy-and-send step later.
+ * An indirect reseller's ordering path: its provider orders for it (R22). The reseller asks one of its ACTIVE
+ * providers with requestProviderAction (ORDER); the answer says whether the provider will be able to do it.
  */
 export function OrderThroughProvider({
   customer,
-  reseller,
+  openOrders,
+  readOnlyReason,
 }: {
   customer: OrderThroughProviderCustomer;
-  reseller: OrderThroughProviderReseller;
+  /** This customer's ORDER requests still open, so the reseller does not ask twice. */
+  openOrders: readonly OpenProviderRequest[];
+  readOnlyReason?: string | null;
 }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const { data, loading, error, refetch } = useCustomerProviderOptionsQuery();
   const providers: ProviderOption[] = (data?.providers.nodes ?? []).map((p) => ({ ...p.provider }));
+  const [send, sendState] = useCustomerRequestProviderActionMutation({
+    refetchQueries: refetchOnSuccess(
+      (d: CustomerRequestProviderActionMutation) => d.requestProviderAction,
+      SENT_REQUEST_QUERIES,
+    ),
+  });
+  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const [sent, setSent] = useState<SentRequest | null>(null);
+  const [formKey, setFormKey] = useState(0);
+
+  async function submit(values: ProviderOrderValues) {
+    setSent(null);
+    const usage = values.offerKind === "USAGE_BASED";
+    const local: UserErrorLike[] = [];
+    if (!values.providerId) local.push(fieldError("providerId", t("customers.error.required")));
+    if (!usage && !/^\d+$/.test(values.quantity.trim())) {
+      local.push(fieldError("quantity", t("customers.error.wholeNumber")));
+    }
+    if (local.length) return setErrors(local);
+    try {
+      const { data: result } = await send({
+        variables: {
+          input: {
+            action: "ORDER",
+            customerId: customer.id,
+            providerId: values.providerId,
+            offerName: values.offerName.trim(),
+            offerId: values.offerId.trim(),
+            offerKind: values.offerKind,
+            quantity: usage ? 1 : Number(values.quantity),
+            termDuration: usage ? null : values.termDuration,
+            note: values.note.trim() || null,
+          },
+        },
+      });
+      const payload = result?.requestProviderAction;
+      setErrors(payload?.userErrors ?? []);
+      if (payload?.providerRequest && !payload.userErrors.length) {
+        setSent({
+          providerName: payload.providerRequest.provider.name,
+          what: t("customers.ask.whatOrder", {
+            offer: values.offerName.trim(),
+            quantity: usage ? 1 : Number(values.quantity),
+          }),
+          decision: payload.providerDecision,
+        });
+        setFormKey((k) => k + 1);
+      }
+    } catch (e) {
+      setErrors(requestFailure(e));
+    }
+  }
+
   return (
     <section className="panel" aria-labelledby="through-provider-heading">
       <h3 id="through-provider-heading">{t("customers.provider.title")}</h3>
       <p>{t("customers.provider.explain")}</p>
+      {sent && <ProviderRequestSent sent={sent} />}
+      {openOrders.length > 0 && (
+        <div className="notice">
+          <p>{t("customers.ask.openOrders")}</p>
+          <ul>
+            {openOrders.map((r) => (
+              <li key={r.id}>
+                {t("customers.ask.openOrder", {
+                  offer: r.offerName ?? "—",
+                  quantity: r.quantity ?? 1,
+                  provider: r.provider.name,
+                  date: formatDate(r.createdAt),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <DataState loading={loading} error={error} onRetry={() => void refetch()}>
-        <ProviderRequest customer={customer} reseller={reseller} providers={providers} />
+        {readOnlyReason ? (
+          <p>{readOnlyReason}</p>
+        ) : providers.length === 0 ? (
+          <p className="notice">{t("customers.noProvider")}</p>
+        ) : (
+          <ProviderOrderForm
+            key={formKey}
+            providers={providers}
+            errors={errors}
+            pending={sendState.loading}
+            onSubmit={(v) => void submit(v)}
+          />
+        )}
       </DataState>
     </section>
   );
 }
 
-/** The providers to ask and a ready-to-send request (pure: easy to test and to swap for an API call). */
-export function ProviderRequest({
-  customer,
-  reseller,
+function fieldError(field: string, message: string): UserErrorLike {
+  return { field: ["input", field], message, code: "INVALID_INPUT", ruleId: null };
+}
+
+/** Provider, offer (the order form's catalogue, or another one typed in), kind, quantity, term and a note. */
+export function ProviderOrderForm({
   providers,
+  errors,
+  pending,
+  onSubmit,
 }: {
-  customer: OrderThroughProviderCustomer;
-  reseller: OrderThroughProviderReseller;
   providers: readonly ProviderOption[];
+  errors: readonly UserErrorLike[];
+  pending: boolean;
+  onSubmit(values: ProviderOrderValues): void;
 }) {
   const { t } = useI18n();
-  const textId = useId();
-  const [offerId, setOfferId] = useState(CATALOG[0]!.offerId);
-  const [quantity, setQuantity] = useState("1");
-  const [copied, setCopied] = useState(false);
-  if (providers.length === 0) return <p className="notice">{t("customers.noProvider")}</p>;
-  const offer = CATALOG.find((o) => o.offerId === offerId) ?? CATALOG[0]!;
-  const text = t("customers.provider.template", {
-    offer: `${offer.offerName} (${offer.offerId})`,
-    quantity: offer.offerKind === "USAGE_BASED" ? "1" : quantity || "1",
-    customer: customer.name,
-    domain: customer.domain,
-    tenant: customer.tenantId,
-    reseller: reseller.name,
-    partnerId: reseller.partnerId,
+  const first = CATALOG[0]!;
+  const [values, setValues] = useState<ProviderOrderValues>({
+    providerId: providers.length === 1 ? providers[0]!.id : "",
+    offerName: first.offerName,
+    offerId: first.offerId,
+    offerKind: first.offerKind,
+    quantity: "1",
+    termDuration: "P1Y",
+    note: "",
   });
+  const [choice, setChoice] = useState<string>(first.offerId);
+  const set = <K extends keyof ProviderOrderValues>(k: K, v: ProviderOrderValues[K]) =>
+    setValues((prev) => ({ ...prev, [k]: v }));
+  const usage = values.offerKind === "USAGE_BASED";
+  const byField = errorsByField(errors);
+  const general = Object.entries(byField)
+    .filter(([k]) => !FIELDS.includes(k))
+    .flatMap(([, v]) => v);
 
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(true);
-    } catch {
-      (document.getElementById(textId) as HTMLTextAreaElement | null)?.select();
-    }
+  function pick(offerId: string) {
+    setChoice(offerId);
+    const offer = CATALOG.find((o) => o.offerId === offerId);
+    if (!offer) return;
+    setValues((prev) => ({
+      ...prev,
+      offerName: offer.offerName,
+      offerId: offer.offerId,
+      offerKind: offer.offerKind,
+      quantity: offer.offerKind === "USAGE_BASED" ? "1" : prev.quantity,
+    }));
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!pending) onSubmit(values);
   }
 
   return (
-    <>
-      <p>{providers.length === 1 ? t("customers.provider.one") : t("customers.provider.several")}</p>
-      <ul>
-        {providers.map((p) => (
-          <li key={p.id}>
-            <strong>{p.name}</strong>{" "}
-            <span className="muted">{t("customers.partnerIdCountry", { id: p.partnerId, country: p.country })}</span>
-          </li>
-        ))}
-      </ul>
+    <form className="ask-provider-form" onSubmit={submit} aria-labelledby="ask-order-heading" noValidate>
+      <h4 id="ask-order-heading">{t("customers.ask.orderTitle")}</h4>
+      <FormErrors errors={general} />
+      <FormField label={t("customers.ask.provider")} errors={byField.providerId}>
+        <select value={values.providerId} onChange={(e) => set("providerId", e.target.value)} required>
+          {providers.length > 1 && <option value="">{t("customers.request.chooseProvider")}</option>}
+          {providers.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.partnerId})
+            </option>
+          ))}
+        </select>
+      </FormField>
       <div className="form-grid">
-        <FormField label={t("customers.provider.offer")}>
-          <select value={offerId} onChange={(e) => setOfferId(e.target.value)}>
+        <FormField label={t("customers.order.catalog")} hint={t("customers.order.catalogHint")}>
+          <select
+            value={choice}
+            onChange={(e) => (e.target.value === CUSTOM ? setChoice(CUSTOM) : pick(e.target.value))}
+          >
             {CATALOG.map((o) => (
               <option key={o.offerId} value={o.offerId}>
-                {o.offerName}
+                {o.offerName} ({o.offerId})
+              </option>
+            ))}
+            <option value={CUSTOM}>{t("customers.order.custom")}</option>
+          </select>
+        </FormField>
+        <FormField label={t("customers.order.offerName")} errors={byField.offerName}>
+          <input
+            value={values.offerName}
+            onChange={(e) => {
+              setChoice(CUSTOM);
+              set("offerName", e.target.value);
+            }}
+            required
+          />
+        </FormField>
+        <FormField
+          label={t("customers.order.offerId")}
+          errors={byField.offerId}
+          hint={t("customers.order.offerIdHint")}
+        >
+          <input
+            value={values.offerId}
+            onChange={(e) => {
+              setChoice(CUSTOM);
+              set("offerId", e.target.value);
+            }}
+            required
+            spellCheck={false}
+          />
+        </FormField>
+        <FormField label={t("customers.order.kind")} errors={byField.offerKind}>
+          <select
+            value={values.offerKind}
+            onChange={(e) => {
+              const kind = e.target.value as OfferKind;
+              setValues((prev) => ({
+                ...prev,
+                offerKind: kind,
+                quantity: kind === "USAGE_BASED" ? "1" : prev.quantity,
+              }));
+            }}
+          >
+            {OFFER_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`customers.kind.${k}`)}
               </option>
             ))}
           </select>
         </FormField>
-        {offer.offerKind === "LICENSE_BASED" && (
-          <FormField label={t("customers.order.quantity")}>
-            <input type="number" min={1} value={quantity} onChange={(e) => setQuantity(e.target.value)} />
-          </FormField>
-        )}
+        <FormField
+          label={t("customers.order.quantity")}
+          errors={byField.quantity}
+          hint={usage ? t("customers.order.quantityUsage") : undefined}
+        >
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            value={values.quantity}
+            disabled={usage}
+            onChange={(e) => set("quantity", e.target.value)}
+            required
+          />
+        </FormField>
+        <FormField label={t("customers.order.term")} errors={byField.termDuration}>
+          <select
+            value={usage ? "" : values.termDuration}
+            disabled={usage}
+            onChange={(e) => set("termDuration", e.target.value as TermDuration)}
+          >
+            {usage && <option value="">{t("customers.order.noTerm")}</option>}
+            {TERMS.map((term) => (
+              <option key={term} value={term}>
+                {t(`customers.term.${term}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
       </div>
-      <div className="field">
-        <label htmlFor={textId}>{t("customers.provider.message")}</label>
-        <textarea id={textId} readOnly rows={6} value={text} />
-      </div>
+      <FormField label={t("customers.ask.note")} errors={byField.note} hint={t("customers.ask.noteHint")}>
+        <textarea rows={3} maxLength={1000} value={values.note} onChange={(e) => set("note", e.target.value)} />
+      </FormField>
       <div className="form-actions">
-        <button type="button" className="secondary" onClick={() => void copy()}>
-          {t("customers.provider.copy")}
+        <button type="submit" disabled={pending} aria-busy={pending || undefined}>
+          {pending ? t("customers.ask.sending") : t("customers.ask.send")}
         </button>
-        <small role="status" aria-live="polite" className="muted">
-          {copied ? t("customers.link.copied") : ""}
-        </small>
       </div>
-    </>
+    </form>
   );
 }

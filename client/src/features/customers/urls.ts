@@ -13,3 +13,6 @@ export const newTransferUrl = (customerId: string) => `/transfers/new?customerId
 export function absoluteUrl(path: string, origin: string = window.location.origin): string {
   return new URL(path, origin).href;
 }
+
+/** The requests page (requests feature): what this reseller asked its providers. */
+export const sentRequestsUrl = () => "/requests?direction=SENT";

@@ -16,7 +16,7 @@ import { SALES_CHANNELS, SUBSCRIPTION_STATUSES } from "../subscriptions/enums";
 import { subscriptionListUrl } from "../subscriptions/urls";
 import { CHANNEL_COLORS, STATUS_COLORS } from "./chart-colors";
 import { addDays, todayUtc } from "./dates";
-import { customersUrl, resellersUrl, transfersUrl } from "./urls";
+import { customersUrl, requestsUrl, resellersUrl, transfersUrl } from "./urls";
 import { AskProviderPanel, type ProviderRule } from "./components/AskProviderPanel";
 import { CountChart } from "./components/CountChart";
 import { MultiChannelTable } from "./components/MultiChannelTable";
@@ -72,6 +72,13 @@ export function StatsSection({ variant }: { variant: DashboardVariant }) {
           label: t("dashboard.stat.compliance"),
           value: s.resellersWithComplianceIssues,
           to: resellersUrl({ issues: "1" }),
+          tone: "warn",
+        },
+        {
+          key: "requests",
+          label: t("dashboard.stat.requests"),
+          value: s.openProviderRequests,
+          to: requestsUrl({ direction: "RECEIVED", status: "OPEN" }),
           tone: "warn",
         },
       );
@@ -317,14 +324,20 @@ export function MultiChannelSection({ showThrough }: { showThrough: boolean }) {
   );
 }
 
-/** Indirect resellers: the providers that act for them, and the rule (R22) that says so. */
+/** Indirect resellers: the providers that act for them, the rule (R22) that says so, and the requests still open. */
 export function AskProviderSection() {
+  const { t } = useI18n();
   const viewer = useViewer();
   const { data, loading, error, refetch } = useDashboardProvidersQuery(FRESH);
   const found = data?.eligibilityRules.find((r) => r.code === "INDIRECT_RESELLER_MUST_USE_PROVIDER");
   const rule: ProviderRule | null = found
     ? { id: found.id, code: found.code, message: found.message, actions: found.actions as EligibilityAction[] }
     : null;
+  const openUrl = requestsUrl({ direction: "SENT", status: "OPEN" });
+  const openByProvider = new Map<string, number>();
+  for (const r of data?.openRequests.nodes ?? []) {
+    openByProvider.set(r.provider.id, (openByProvider.get(r.provider.id) ?? 0) + 1);
+  }
   return (
     <DataState loading={loading && !data} error={data ? null : error} onRetry={() => void refetch()}>
       {data && (
@@ -337,6 +350,22 @@ export function AskProviderSection() {
             complianceFlags: n.complianceFlags,
             provider: n.provider,
           }))}
+          renderRequest={(p) => {
+            const open = openByProvider.get(p.provider.id) ?? 0;
+            if (p.status !== "ACTIVE" && open === 0) return null;
+            return (
+              <p className="dash-provider-requests" data-testid="ask-provider-requests">
+                {open > 0 ? (
+                  <Link to={openUrl}>
+                    {open === 1 ? t("dashboard.ask.openWithOne") : t("dashboard.ask.openWith", { count: open })}
+                  </Link>
+                ) : (
+                  <small className="sub-meta">{t("dashboard.ask.noneOpen")}</small>
+                )}
+              </p>
+            );
+          }}
+          requests={{ open: data.openRequests.totalCount, to: requestsUrl({ direction: "SENT" }) }}
         />
       )}
     </DataState>

@@ -12,3 +12,5 @@ export const customerUrl = (id: string) => `/customers/${encodeURIComponent(id)}
 export const transfersUrl = (params: Record<string, string> = {}) => withQuery("/transfers", params);
 export const transferUrl = (id: string) => `/transfers/${encodeURIComponent(id)}`;
 export const resellersUrl = (params: Record<string, string> = {}) => withQuery("/resellers", params);
+/** Reseller → provider requests (requests feature): `direction` SENT / RECEIVED, `status` OPEN, FULFILLED… */
+export const requestsUrl = (params: Record<string, string> = {}) => withQuery("/requests", params);

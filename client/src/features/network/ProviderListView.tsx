@@ -15,7 +15,6 @@ import { PartnershipFilters } from "./components/PartnershipFilters";
 import { ProviderTable, type ProviderRow } from "./components/ProviderTable";
 import { thrownAsUserErrors } from "./mutation-errors";
 import { parseStatusChoice, partnershipFilter } from "./partnership-filter";
-import { canManageNetwork } from "./roles";
 import "./messages";
 import "../subscriptions/subscriptions.css";
 import "./network.css";
@@ -45,7 +44,7 @@ function ProviderNetwork() {
   const viewer = useViewer();
   const [url, setUrl] = useUrlState(KEYS);
   const status = parseStatusChoice(url.status);
-  const readOnlyReason = canManageNetwork(viewer.user.role)
+  const readOnlyReason = viewer.permissions.canManageNetwork
     ? null
     : t("network.role.readOnly", { role: t(`role.${viewer.user.role}`) });
 

@@ -16,7 +16,6 @@ import { PartnershipFilters } from "./components/PartnershipFilters";
 import { ResellerTable, type ResellerRow } from "./components/ResellerTable";
 import { thrownAsUserErrors } from "./mutation-errors";
 import { parseStatusChoice, partnershipFilter } from "./partnership-filter";
-import { canManageNetwork } from "./roles";
 import "./messages";
 import "../subscriptions/subscriptions.css";
 import "./network.css";
@@ -48,7 +47,7 @@ function ResellerNetwork() {
   const [url, setUrl] = useUrlState(KEYS);
   const status = parseStatusChoice(url.status);
   const issues = url.issues === "1";
-  const readOnlyReason = canManageNetwork(viewer.user.role)
+  const readOnlyReason = viewer.permissions.canManageNetwork
     ? null
     : t("network.role.readOnly", { role: t(`role.${viewer.user.role}`) });
 

@@ -1,9 +1,11 @@
 import { useState, type ReactNode } from "react";
 import { useSearchParams } from "react-router";
+import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { LOCALES, useI18n, type Locale } from "../../lib/i18n";
 import type { UserErrorLike } from "../../lib/user-errors";
-import { useRelationshipAcceptMutation } from "../../graphql/generated";
+import { useRelationshipAcceptMutation, useRelationshipPreviewQuery } from "../../graphql/generated";
 import { AcceptRelationshipForm, type AcceptValues } from "./components/AcceptRelationshipForm";
+import { RequestPreview } from "./components/RequestPreview";
 import "./messages";
 import "../customers/customers.css";
 
@@ -41,15 +43,26 @@ interface Accepted {
   partnerNames: readonly string[];
 }
 
+/** The API refuses a malformed token (BAD_USER_INPUT): to the admin, that is an unknown link. */
+function isBadToken(error: unknown) {
+  return CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === "BAD_USER_INPUT");
+}
+
 /**
- * /relationships/accept?token=… — the page the customer's global admin opens from the partner's link. Explains
- * what accepting grants, asks for the admin's UPN and accepts (acceptCustomerRelationship needs no sign-in).
+ * /relationships/accept?token=… — the page the customer's global admin opens from the partner's link. Shows what
+ * the link asks (customer, partners, delegated admin) from the public relationshipRequest preview, explains what
+ * accepting grants, asks for the admin's UPN and accepts (acceptCustomerRelationship needs no sign-in). A link that
+ * is unknown or already used says so, with no form.
  */
 export function AcceptRelationshipView() {
   const { t } = useI18n();
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const [accept, { loading }] = useRelationshipAcceptMutation();
+  const preview = useRelationshipPreviewQuery({ variables: { token }, skip: !token, fetchPolicy: "network-only" });
+  const request = preview.data?.relationshipRequest ?? null;
+  // Unknown or already used: the API answers null (or refuses a malformed token).
+  const unknownLink = Boolean(token) && ((preview.data !== undefined && !request) || isBadToken(preview.error));
   const [errors, setErrors] = useState<UserErrorLike[]>([]);
   const [accepted, setAccepted] = useState<Accepted | null>(null);
 
@@ -109,9 +122,22 @@ export function AcceptRelationshipView() {
             <p>{t("accept.done.next")}</p>
           </div>
         </section>
+      ) : unknownLink ? (
+        <section className="notice" role="alert" aria-labelledby="accept-unknown-heading">
+          <h2 id="accept-unknown-heading">{t("accept.unknown.title")}</h2>
+          <p>{t("accept.unknown.text")}</p>
+        </section>
       ) : (
         <>
           <p>{t("accept.intro")}</p>
+          {token && (
+            <RequestPreview
+              request={request}
+              loading={preview.loading}
+              error={isBadToken(preview.error) ? null : (preview.error ?? null)}
+              onRetry={() => void preview.refetch()}
+            />
+          )}
           {!token && (
             <p className="notice" role="note">
               {t("accept.missingToken")}
@@ -135,6 +161,7 @@ export function AcceptRelationshipView() {
           <div className="panel">
             <AcceptRelationshipForm
               initialToken={token}
+              domain={request?.customerDomain ?? null}
               errors={errors}
               pending={loading}
               onSubmit={(v) => void submit(v)}

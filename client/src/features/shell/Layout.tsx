@@ -3,8 +3,8 @@ import { useApolloClient } from "@apollo/client/react";
 import { useAuth } from "../../lib/auth";
 import { LOCALES, useI18n, type Locale } from "../../lib/i18n";
 import { DataState } from "../../components/DataState";
-import { useViewerQuery } from "../../graphql/generated";
-import { isProvider, isResellerOnly, ViewerProvider } from "./viewer";
+import { useShellOpenRequestsQuery, useViewerQuery } from "../../graphql/generated";
+import { isProvider, isResellerOnly, usesProviderRequests, ViewerProvider } from "./viewer";
 import "./shell-messages";
 
 /** Signed-in frame: header with navigation, language switch and user; the page below. */
@@ -45,6 +45,7 @@ export function Layout() {
             {isProvider(viewer) && <NavLink to="/resellers">{t("nav.resellers")}</NavLink>}
             {isResellerOnly(viewer) && <NavLink to="/providers">{t("nav.providers")}</NavLink>}
             <NavLink to="/transfers">{t("nav.transfers")}</NavLink>
+            {usesProviderRequests(viewer) && <RequestsNavLink />}
           </nav>
         )}
         <div className="topbar-end">
@@ -82,5 +83,23 @@ export function Layout() {
         )}
       </DataState>
     </>
+  );
+}
+
+/** "Requests" with the number of OPEN ones (received as a provider plus sent as a reseller) as a badge. */
+function RequestsNavLink() {
+  const { t } = useI18n();
+  const { data } = useShellOpenRequestsQuery({ fetchPolicy: "cache-and-network" });
+  const open = data?.networkSummary.openProviderRequests ?? 0;
+  return (
+    <NavLink to="/requests">
+      {t("nav.requests")}
+      {open > 0 && (
+        <span className="nav-count">
+          <span aria-hidden="true">{open}</span>
+          <span className="sr-only"> ({t("nav.requestsOpen", { count: open })})</span>
+        </span>
+      )}
+    </NavLink>
   );
 }

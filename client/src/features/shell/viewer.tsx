@@ -2,6 +2,8 @@ import { createContext, useContext, type ReactNode } from "react";
 import type { ViewerQuery } from "../../graphql/generated";
 
 export type ViewerInfo = ViewerQuery["viewer"];
+/** What the signed-in user may do, from the API (`viewer.permissions`): show, hide or disable actions with it. */
+export type ViewerPermissions = ViewerInfo["permissions"];
 
 const ViewerContext = createContext<ViewerInfo | null>(null);
 
@@ -17,6 +19,8 @@ export function useViewer(): ViewerInfo {
 }
 
 export const isProvider = (v: ViewerInfo) => v.partner.types.includes("INDIRECT_PROVIDER");
-/** An indirect reseller that cannot transact: it orders, cancels and transfers through its provider. */
-export const isResellerOnly = (v: ViewerInfo) =>
-  v.partner.types.includes("INDIRECT_RESELLER") && !v.partner.canTransact;
+/** An indirect reseller that cannot transact: it orders, cancels and transfers through its provider (R22). */
+export const isResellerOnly = (v: ViewerInfo) => v.permissions.mustUseProvider;
+/** Providers answer reseller → provider requests; indirect resellers send them. */
+export const usesProviderRequests = (v: ViewerInfo) =>
+  v.partner.types.includes("INDIRECT_PROVIDER") || v.partner.types.includes("INDIRECT_RESELLER");

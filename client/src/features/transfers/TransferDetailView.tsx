@@ -12,7 +12,7 @@ import {
 import { useI18n } from "../../lib/i18n";
 import type { UserErrorLike } from "../../lib/user-errors";
 import { useViewer } from "../shell/viewer";
-import { evictTransferDependents, ExpiryCountdown, TRANSFER_ROLES, TransferStatusBadge } from "./transfer-ui";
+import { evictTransferDependents, ExpiryCountdown, TransferStatusBadge } from "./transfer-ui";
 import "./messages";
 
 type Transfer = TransferDetailFieldsFragment;
@@ -224,7 +224,7 @@ function TransferActions({ transfer }: { transfer: Transfer }) {
   const isTarget = transfer.targetPartner.id === viewer.partner.id;
   const actions: Action[] = isSource ? ["accept", "reject"] : isTarget ? ["withdraw"] : [];
 
-  const roleAllowed = TRANSFER_ROLES.includes(viewer.user.role);
+  const roleAllowed = viewer.permissions.canTransfer;
   const pendingNow = transfer.status === "PENDING";
   const statusText = t(`transfers.status.${transfer.status}`).toLocaleLowerCase(locale);
   const disabledReason = !pendingNow

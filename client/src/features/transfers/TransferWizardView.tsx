@@ -21,7 +21,7 @@ import { useI18n } from "../../lib/i18n";
 import { useUrlState } from "../../lib/url-state";
 import { errorsByField, type UserErrorLike } from "../../lib/user-errors";
 import { isProvider, isResellerOnly, useViewer } from "../shell/viewer";
-import { evictTransferDependents, TRANSFER_ROLES } from "./transfer-ui";
+import { evictTransferDependents } from "./transfer-ui";
 import "./messages";
 
 /** Partner Center accepts at most 25 lines (base subscriptions) per transfer. */
@@ -90,7 +90,7 @@ function TransferWizard() {
     reseller: !provider || Boolean(url.resellerId),
     lines: selectedIds.length > 0,
   });
-  const roleAllowed = TRANSFER_ROLES.includes(viewer.user.role);
+  const roleAllowed = viewer.permissions.canTransfer;
 
   const customerQuery = useTransferWizardCustomerQuery({
     variables: { id: url.customerId },

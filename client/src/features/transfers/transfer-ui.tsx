@@ -1,5 +1,5 @@
 import type { ApolloCache } from "@apollo/client";
-import type { TransferStatus, UserRole } from "../../graphql/generated";
+import type { TransferStatus } from "../../graphql/generated";
 import { useI18n } from "../../lib/i18n";
 import "./messages";
 import "./transfers.css";
@@ -12,9 +12,6 @@ export const TRANSFER_STATUSES: readonly TransferStatus[] = [
   "WITHDRAWN",
   "EXPIRED",
 ];
-
-/** Partner Center roles that may create, accept, reject or withdraw transfers (the server's CAN_TRANSFER). */
-export const TRANSFER_ROLES: readonly UserRole[] = ["GLOBAL_ADMIN", "ADMIN_AGENT"];
 
 /** A pending transfer with this many days left, or fewer, needs attention. */
 export const URGENT_DAYS = 7;

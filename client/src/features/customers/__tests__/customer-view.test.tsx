@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import {
   CustomerCancelSubscriptionDocument,
+  CustomerOpenProviderRequestsDocument,
   CustomerOrderPreviewDocument,
   CustomerOrderSubscriptionDocument,
   CustomerPageDocument,
@@ -458,7 +459,6 @@ describe("CustomerView order and register forms", () => {
   });
 
   it("gives an indirect reseller the provider path instead of the order form", async () => {
-    const user = userEvent.setup();
     view(
       [
         pageMock(),
@@ -471,6 +471,7 @@ describe("CustomerView order and register forms", () => {
         ]),
         {
           request: { query: CustomerProviderOptionsDocument },
+          maxUsageCount: 2,
           result: {
             data: {
               providers: {
@@ -494,19 +495,23 @@ describe("CustomerView order and register forms", () => {
             },
           },
         },
+        {
+          request: { query: CustomerOpenProviderRequestsDocument, variables: { customerId: CUSTOMER_ID } },
+          result: {
+            data: { providerRequests: { __typename: "ProviderRequestConnection", totalCount: 0, nodes: [] } },
+          },
+        },
       ],
       "reseller",
       `${route}?panel=order`,
     );
     const panel = await screen.findByRole("region", { name: "Your provider orders for you" });
     expect(screen.queryByRole("form", { name: "Order a CSP subscription" })).not.toBeInTheDocument();
-    expect(await within(panel).findByText("Trey Research")).toBeInTheDocument();
-    const message = (screen.getByLabelText("Request to send") as HTMLTextAreaElement).value;
-    expect(message).toContain("for our customer Contoso Ltd. (contoso.onmicrosoft.com");
-    expect(message).toContain("Reseller of record: Wingtip Toys (Partner ID 1234567)");
-    await user.click(screen.getByRole("button", { name: "Copy request" }));
-    expect(await navigator.clipboard.readText()).toContain("Microsoft 365 Business Premium");
+    const form = await within(panel).findByRole("form", { name: "Ask your provider to order" });
+    expect(within(form).getByLabelText("Provider")).toHaveDisplayValue("Trey Research (777)");
+    // A subscription not sold through this reseller: the actions stay disabled with the API's reason.
     expect(screen.getByRole("button", { name: "Cancel" })).toHaveAccessibleDescription("Not allowed: rule R22");
+    expect(screen.queryByRole("button", { name: /Ask provider to cancel/ })).not.toBeInTheDocument();
     expect(screen.queryByRole("link", { name: "Start a transfer" })).not.toBeInTheDocument();
   });
 });

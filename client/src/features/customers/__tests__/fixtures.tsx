@@ -6,7 +6,10 @@ import { InMemoryCache } from "@apollo/client";
 import { MemoryRouter, Route, Routes } from "react-router";
 import { I18nProvider } from "../../../lib/i18n";
 import { ViewerProvider, type ViewerInfo } from "../../shell/viewer";
+import { permissionsFor } from "../../shell/__tests__/permissions";
 import type {
+  PartnerType,
+  UserRole,
   CustomerPageQuery,
   CustomerPageSubscriptionFragment,
   CustomersDecisionFragment,
@@ -18,7 +21,7 @@ export const PROVIDER_ID = "UGFydG5lcjpwcm92aWRlcg";
 export const RESELLER_ID = "UGFydG5lcjpyZXNlbGxlcg";
 export const CUSTOMER_ID = "Q3VzdG9tZXI6Y29udG9zbw";
 
-export function viewer(kind: "provider" | "reseller" | "direct", role = "GLOBAL_ADMIN"): ViewerInfo {
+export function viewer(kind: "provider" | "reseller" | "direct", role: UserRole = "GLOBAL_ADMIN"): ViewerInfo {
   const partner = {
     provider: { id: PROVIDER_ID, name: "Trey Research", types: ["INDIRECT_PROVIDER"], canTransact: true },
     reseller: { id: RESELLER_ID, name: "Wingtip Toys", types: ["INDIRECT_RESELLER"], canTransact: false },
@@ -26,7 +29,7 @@ export function viewer(kind: "provider" | "reseller" | "direct", role = "GLOBAL_
   }[kind];
   return {
     __typename: "Viewer",
-    user: { __typename: "User", id: "VXNlcjox", email: "admin@example.com", displayName: "Admin", role: role as never },
+    user: { __typename: "User", id: "VXNlcjox", email: "admin@example.com", displayName: "Admin", role },
     partner: {
       __typename: "Partner",
       ...partner,
@@ -36,6 +39,7 @@ export function viewer(kind: "provider" | "reseller" | "direct", role = "GLOBAL_
       mpaSigned: true,
       programStatus: "ACTIVE",
     },
+    permissions: permissionsFor(role, partner.types as PartnerType[]),
   };
 }
 

@@ -49,11 +49,20 @@ const INITIAL: OrderValues = {
   resellerId: "",
 };
 
+/** The form's first values: the defaults, with what a link asked for (e.g. a reseller's request) on top. */
+export function initialOrderValues(prefill: Partial<OrderValues> = {}): OrderValues {
+  const values = { ...INITIAL, ...prefill };
+  if (values.offerKind === "USAGE_BASED") values.quantity = "1";
+  return values;
+}
+
 /**
  * orderSubscription: offer (from a short catalogue or typed in), kind, quantity, term, billing cycle and, for a
  * provider, the reseller of record. The ORDER decision is shown live above the button, which it can disable.
+ * `initial` prefills it (the customer page reads it from the URL: `?panel=order&offerId=…&reseller=…`).
  */
 export function OrderSubscriptionForm({
+  initial,
   resellers,
   preview,
   previewLoading,
@@ -63,6 +72,7 @@ export function OrderSubscriptionForm({
   onPreviewChange,
   onSubmit,
 }: {
+  initial?: Partial<OrderValues>;
   resellers: readonly ResellerOption[] | null;
   preview: DecisionView | null;
   previewLoading: boolean;
@@ -74,8 +84,12 @@ export function OrderSubscriptionForm({
 }) {
   const { t } = useI18n();
   const previewId = useId();
-  const [values, setValues] = useState<OrderValues>(INITIAL);
-  const [choice, setChoice] = useState<string>(first.offerId);
+  const [values, setValues] = useState<OrderValues>(() => initialOrderValues(initial));
+  const [choice, setChoice] = useState<string>(() => {
+    const v = initialOrderValues(initial);
+    const known = CATALOG.find((o) => o.offerId === v.offerId);
+    return known && known.offerName === v.offerName && known.offerKind === v.offerKind ? known.offerId : CUSTOM;
+  });
   const byField = errorsByField(errors);
   const general = Object.entries(byField)
     .filter(([k]) => !FIELDS.includes(k))

@@ -3,9 +3,15 @@ import { useI18n } from "../../../lib/i18n";
 import { FormErrors } from "../../../components/FormField";
 import { EligibilityBadge, ReasonList, type DecisionView } from "../../../components/Reasons";
 import type { UserErrorLike } from "../../../lib/user-errors";
-import type { CustomerPageSubscriptionFragment, SalesChannel } from "../../../graphql/generated";
+import type {
+  CustomerOpenProviderRequestsQuery,
+  CustomerPageSubscriptionFragment,
+  SalesChannel,
+} from "../../../graphql/generated";
+import { AskProviderAction } from "./AskProviderAction";
 import { ConfirmButton } from "./ConfirmButton";
-import { CHANNELS } from "./options";
+import { CHANNELS, type ProviderOption } from "./options";
+import { ProviderRequestSent, type SentRequest } from "./ProviderRequestSent";
 import "../messages";
 
 export type SubscriptionRow = CustomerPageSubscriptionFragment;
@@ -34,6 +40,25 @@ export interface ActionOutcome {
   errors: readonly UserErrorLike[];
   done: string | null;
   advisories: DecisionView | null;
+  /** A request sent to the provider (resellers), with the provider's decision. */
+  sent?: SentRequest | null;
+}
+
+type OpenRequest = CustomerOpenProviderRequestsQuery["providerRequests"]["nodes"][number];
+
+/**
+ * For an indirect reseller (R22): instead of Cancel / Suspend / Reactivate, which it may not do, "Ask provider to
+ * …" on the subscriptions sold through it, sent to one of its providers with a note.
+ */
+export interface AskProviderOptions {
+  viewerPartnerId: string;
+  providers: readonly ProviderOption[];
+  /** Requests still open for this customer: an action already asked for is not offered again. */
+  openRequests: readonly OpenRequest[];
+  pending: { id: string; action: SubscriptionAction } | null;
+  /** Set when the user's role cannot send requests, or there is no provider to ask. */
+  disabledReason?: string | null;
+  onAsk(subscription: SubscriptionRow, action: SubscriptionAction, providerId: string, note: string): void;
 }
 
 /** Which buttons a subscription in this status offers (the decisions still say whether they are allowed). */
@@ -58,9 +83,14 @@ export function SubscriptionGroups({
   pending,
   outcomes,
   readOnlyReason,
+  askProvider,
+  targetId,
   onAction,
 }: {
   subscriptions: readonly SubscriptionRow[];
+  askProvider?: AskProviderOptions | null;
+  /** The subscription a link points at (`#sub-<id>`): highlighted. */
+  targetId?: string | null;
   /** Set when the user's role cannot change subscriptions. */
   readOnlyReason?: string | null;
   pending: { id: string; action: SubscriptionAction } | null;
@@ -115,7 +145,11 @@ export function SubscriptionGroups({
                   };
                   return (
                     <Fragment key={s.id}>
-                      <tr>
+                      <tr
+                        id={`sub-${s.id}`}
+                        className={targetId === s.id ? "row-target" : undefined}
+                        aria-current={targetId === s.id ? "true" : undefined}
+                      >
                         <td>
                           <strong>{s.offerName}</strong>
                           <br />
@@ -182,27 +216,31 @@ export function SubscriptionGroups({
                           className="span-all"
                         >
                           <div className="sub-actions">
-                            {actionsFor(s.status).map((action) => {
-                              const key = action.toLowerCase() as "cancel" | "suspend" | "reactivate";
-                              const label = t(`customers.do.${action}`);
-                              return (
-                                <ConfirmButton
-                                  key={action}
-                                  label={label}
-                                  decision={decisions[key]}
-                                  danger={action === "CANCEL"}
-                                  disabledReason={readOnlyReason}
-                                  pending={pending?.id === s.id && pending.action === action}
-                                  question={t(`customers.confirm.${action}`, { name: s.offerName })}
-                                  confirmLabel={t(`customers.confirmDo.${action}`)}
-                                  onConfirm={() => onAction(s, action)}
-                                />
-                              );
-                            })}
+                            {askProvider && s.resellerOfRecord?.id === askProvider.viewerPartnerId
+                              ? actionsFor(s.status).map((action) => (
+                                  <AskButton key={action} subscription={s} action={action} options={askProvider} />
+                                ))
+                              : actionsFor(s.status).map((action) => {
+                                  const key = action.toLowerCase() as "cancel" | "suspend" | "reactivate";
+                                  const label = t(`customers.do.${action}`);
+                                  return (
+                                    <ConfirmButton
+                                      key={action}
+                                      label={label}
+                                      decision={decisions[key]}
+                                      danger={action === "CANCEL"}
+                                      disabledReason={readOnlyReason}
+                                      pending={pending?.id === s.id && pending.action === action}
+                                      question={t(`customers.confirm.${action}`, { name: s.offerName })}
+                                      confirmLabel={t(`customers.confirmDo.${action}`)}
+                                      onConfirm={() => onAction(s, action)}
+                                    />
+                                  );
+                                })}
                           </div>
                         </td>
                       </tr>
-                      {outcome && (outcome.errors.length > 0 || outcome.done) && (
+                      {outcome && (outcome.errors.length > 0 || outcome.done || outcome.sent) && (
                         <tr className="reason-row">
                           <td colSpan={7} className="span-all">
                             <FormErrors errors={outcome.errors} />
@@ -212,6 +250,7 @@ export function SubscriptionGroups({
                               </p>
                             )}
                             {outcome.advisories && <ReasonList decision={outcome.advisories} />}
+                            {outcome.sent && <ProviderRequestSent sent={outcome.sent} />}
                           </td>
                         </tr>
                       )}
@@ -247,5 +286,35 @@ export function SubscriptionGroups({
         </section>
       ))}
     </>
+  );
+}
+
+/** "Ask provider to …" for one action, or why not (already asked and still open, role, no provider). */
+function AskButton({
+  subscription: s,
+  action,
+  options,
+}: {
+  subscription: SubscriptionRow;
+  action: SubscriptionAction;
+  options: AskProviderOptions;
+}) {
+  const { t, formatDate } = useI18n();
+  const waiting = options.openRequests.find((r) => r.subscription?.id === s.id && r.action === action);
+  const billedBy = options.providers.find((p) => p.id === s.transactingPartner?.id);
+  return (
+    <AskProviderAction
+      action={action}
+      offerName={s.offerName}
+      providers={options.providers}
+      defaultProviderId={billedBy?.id ?? null}
+      pending={options.pending?.id === s.id && options.pending.action === action}
+      disabledReason={
+        waiting
+          ? t("customers.ask.waiting", { provider: waiting.provider.name, date: formatDate(waiting.createdAt) })
+          : options.disabledReason
+      }
+      onSend={(providerId, note) => options.onAsk(s, action, providerId, note)}
+    />
   );
 }

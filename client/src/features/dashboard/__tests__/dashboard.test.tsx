@@ -45,6 +45,7 @@ const summary: DashboardSummaryQuery = {
     termsEndingIn30Days: 190,
     termsEndingIn60Days: 302,
     transfersExpiringWithin7Days: 1,
+    openProviderRequests: 3,
     subscriptionsByChannel: [
       { __typename: "ChannelCount", channel: "CSP", count: 1573 },
       { __typename: "ChannelCount", channel: "EA", count: 17 },
@@ -191,6 +192,10 @@ describe("DashboardView: indirect provider", () => {
       "href",
       `/subscriptions?status=ACTIVE&termEndsAfter=${today}&termEndsBefore=${addDays(today, 30)}`,
     );
+    expect(within(stats).getByRole("link", { name: "3 Requests from resellers" })).toHaveAttribute(
+      "href",
+      "/requests?direction=RECEIVED&status=OPEN",
+    );
 
     const byChannel = screen.getByRole("table", { name: "Subscriptions by channel" });
     expect(within(byChannel).getByRole("row", { name: "CSP 1,573" })).toBeInTheDocument();
@@ -295,6 +300,7 @@ describe("DashboardView: direct-bill partner", () => {
     expect(screen.getByRole("heading", { level: 1, name: "Dashboard" })).toBeInTheDocument();
     const stats = await screen.findByRole("list", { name: "Totals" });
     expect(within(stats).queryByText(/resellers/i)).not.toBeInTheDocument();
+    expect(within(stats).queryByText(/Requests/)).not.toBeInTheDocument();
     expect(await screen.findAllByTestId("dashboard-transfer")).toHaveLength(2);
     expect(screen.queryByRole("heading", { name: "Resellers" })).not.toBeInTheDocument();
     // Terms ending: no reseller column for a partner without resellers.
@@ -335,6 +341,15 @@ const providers: DashboardProvidersQuery = {
         },
       },
     ],
+  },
+  openRequests: {
+    __typename: "ProviderRequestConnection",
+    totalCount: 2,
+    nodes: ["UHJvdmlkZXJSZXF1ZXN0OjE", "UHJvdmlkZXJSZXF1ZXN0OjI"].map((id) => ({
+      __typename: "ProviderRequest" as const,
+      id,
+      provider: { __typename: "Partner" as const, id: "UGFydG5lcjp0cmV5" },
+    })),
   },
   eligibilityRules: [
     {
@@ -388,6 +403,16 @@ describe("DashboardView: indirect reseller", () => {
     );
     expect(cards[1]).toHaveTextContent("Invitation waiting: accept it on the Providers page first.");
     expect(within(ask).getByRole("link", { name: "Providers page" })).toHaveAttribute("href", "/providers");
+    // The requests it sent and that are still open: per provider, and in all.
+    expect(within(cards[0]!).getByRole("link", { name: "2 open requests with them" })).toHaveAttribute(
+      "href",
+      "/requests?direction=SENT&status=OPEN",
+    );
+    expect(within(cards[1]!).queryByTestId("ask-provider-requests")).not.toBeInTheDocument();
+    expect(within(ask).getByRole("link", { name: "Your requests (2 open)" })).toHaveAttribute(
+      "href",
+      "/requests?direction=SENT",
+    );
 
     expect(screen.queryByRole("heading", { name: "Resellers" })).not.toBeInTheDocument();
     const stats = await screen.findByRole("list", { name: "Totals" });

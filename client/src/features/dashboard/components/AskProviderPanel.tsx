@@ -25,18 +25,21 @@ const ACTION_ORDER: readonly EligibilityAction[] = ["ORDER", "CANCEL", "SUSPEND"
 
 /**
  * "Ask your provider": what an indirect reseller cannot do itself (the actions of rule R22), its providers, and
- * the path to them. `renderRequest` is the slot for a future "send a request to this provider" action.
+ * the path to them. `renderRequest` adds to each provider's card (its open requests); `requests` links to the
+ * requests page with the number still open.
  */
 export function AskProviderPanel({
   rule,
   providers,
   viewerPartnerId,
   renderRequest,
+  requests,
 }: {
   rule: ProviderRule | null;
   providers: readonly ProviderContact[];
   viewerPartnerId: string;
   renderRequest?: (provider: ProviderContact) => ReactNode;
+  requests?: { open: number; to: string };
 }) {
   const { t } = useI18n();
   const actions = ACTION_ORDER.filter((a) => (rule ? rule.actions.includes(a) : true));
@@ -92,7 +95,13 @@ export function AskProviderPanel({
         </ul>
       )}
       {active.length > 0 && <p>{t("dashboard.ask.how")}</p>}
-      <p>
+      <p className="dash-ask-links">
+        {requests && (
+          <>
+            <Link to={requests.to}>{t("dashboard.ask.requests", { count: requests.open })}</Link>
+            {" · "}
+          </>
+        )}
         <Link to="/providers">{t("dashboard.ask.manage")}</Link>
       </p>
     </section>

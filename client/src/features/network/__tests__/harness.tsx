@@ -5,6 +5,7 @@ import { MockedProvider } from "@apollo/client/testing/react";
 import type { MockLink } from "@apollo/client/testing";
 import { I18nProvider, type Locale } from "../../../lib/i18n";
 import { ViewerProvider, type ViewerInfo } from "../../shell/viewer";
+import { permissionsFor } from "../../shell/__tests__/permissions";
 import "../../shell/shell-messages";
 
 export const PROVIDER_PARTNER_ID = "UGFydG5lcjpwcm92aWRlcg";
@@ -14,6 +15,8 @@ export function makeViewer(
   overrides: { types?: ViewerInfo["partner"]["types"]; role?: ViewerInfo["user"]["role"]; canTransact?: boolean } = {},
 ): ViewerInfo {
   const types = overrides.types ?? ["INDIRECT_PROVIDER"];
+  const role = overrides.role ?? "GLOBAL_ADMIN";
+  const canTransact = overrides.canTransact ?? !(types.length === 1 && types[0] === "INDIRECT_RESELLER");
   return {
     __typename: "Viewer",
     user: {
@@ -21,7 +24,7 @@ export function makeViewer(
       id: "VXNlcjox",
       email: "admin@treyresearch.example",
       displayName: "Megan",
-      role: overrides.role ?? "GLOBAL_ADMIN",
+      role,
     },
     partner: {
       __typename: "Partner",
@@ -30,9 +33,14 @@ export function makeViewer(
       partnerId: "4847383",
       country: "US",
       types,
-      canTransact: overrides.canTransact ?? !(types.length === 1 && types[0] === "INDIRECT_RESELLER"),
+      canTransact,
       mpaSigned: true,
       programStatus: "ACTIVE",
+    },
+    permissions: {
+      ...permissionsFor(role, types),
+      canActForCustomers: canTransact,
+      mustUseProvider: types.includes("INDIRECT_RESELLER") && !canTransact,
     },
   } as ViewerInfo;
 }

@@ -5,19 +5,36 @@ import type { MockLink } from "@apollo/client/testing";
 import { MemoryRouter, Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
 import { I18nProvider } from "../../../lib/i18n";
-import { RelationshipAcceptDocument } from "../../../graphql/generated";
+import { GraphQLError } from "graphql";
+import { RelationshipAcceptDocument, RelationshipPreviewDocument } from "../../../graphql/generated";
 import { AcceptRelationshipView } from "../AcceptRelationshipView";
 
 const TOKEN = "tok_abcdefghijklmnopqrstuvwx";
+
+const preview = {
+  __typename: "RelationshipRequestPreview",
+  customerName: "Fabrikam, Inc.",
+  customerDomain: "fabrikam.onmicrosoft.com",
+  partnerNames: ["Trey Research", "Wingtip Toys"],
+  includesDelegatedAdmin: true,
+  requestedAt: "2026-11-20T10:00:00.000Z",
+};
+
+/** The public preview of the link's request (relationshipRequest); null when the link is unknown or used. */
+const previewMock = (result: typeof preview | null, token = TOKEN): MockLink.MockedResponse => ({
+  request: { query: RelationshipPreviewDocument, variables: { token } },
+  result: { data: { relationshipRequest: result } },
+});
 
 function renderPage(
   mocks: MockLink.MockedResponse[],
   route = `/relationships/accept?token=${TOKEN}`,
   locale: "en" | "pt-PT" = "en",
+  previewMocks: MockLink.MockedResponse[] = [previewMock(preview)],
 ) {
   return render(
     <I18nProvider locale={locale}>
-      <MockedProvider mocks={mocks}>
+      <MockedProvider mocks={[...previewMocks, ...mocks]}>
         <MemoryRouter initialEntries={[route]}>
           <Routes>
             <Route path="/relationships/accept" element={<AcceptRelationshipView />} />
@@ -139,8 +156,48 @@ describe("AcceptRelationshipView", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("This link is not valid or was already used");
   });
 
+  it("shows what the link asks before the form: the customer, both partners and delegated admin", async () => {
+    renderPage([]);
+    const asks = await screen.findByRole("region", { name: "What this link asks" });
+    expect(await within(asks).findByText("Fabrikam, Inc.")).toBeInTheDocument();
+    expect(asks).toHaveTextContent("fabrikam.onmicrosoft.com");
+    expect(
+      within(asks)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Trey Research", "Wingtip Toys"]);
+    expect(asks).toHaveTextContent("Partners (two-tier: accepting makes both your partners)");
+    expect(asks).toHaveTextContent("Delegated administration (DAP)Requested");
+    expect(screen.getByLabelText("Your user name (global administrator)")).toHaveAccessibleDescription(
+      "A user of fabrikam.onmicrosoft.com, e.g. admin@fabrikam.onmicrosoft.com",
+    );
+  });
+
+  it("says clearly when the link is unknown or already used, with no form", async () => {
+    renderPage([], undefined, "en", [previewMock(null)]);
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "This link cannot be usedIt is unknown, or it was already used to accept.",
+    );
+    expect(screen.queryByRole("form")).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Accept the relationship" })).not.toBeInTheDocument();
+  });
+
+  it("treats a malformed code as an unknown link", async () => {
+    renderPage([], "/relationships/accept?token=short", "en", [
+      {
+        request: { query: RelationshipPreviewDocument, variables: { token: "short" } },
+        result: {
+          errors: [
+            new GraphQLError("must be 16 to 64 characters", { extensions: { code: "BAD_USER_INPUT", field: "token" } }),
+          ],
+        },
+      },
+    ]);
+    expect(await screen.findByRole("alert")).toHaveTextContent("This link cannot be used");
+  });
+
   it("asks for the code when the link has none, in Portuguese too", () => {
-    renderPage([], "/relationships/accept", "pt-PT");
+    renderPage([], "/relationships/accept", "pt-PT", []);
     expect(screen.getByRole("heading", { level: 1, name: "Aceitar uma relação com um parceiro" })).toBeInTheDocument();
     expect(screen.getByLabelText("Código de aceitação")).toBeInTheDocument();
   });

@@ -17,11 +17,14 @@ export interface AcceptValues {
  */
 export function AcceptRelationshipForm({
   initialToken,
+  domain = null,
   errors,
   pending,
   onSubmit,
 }: {
   initialToken: string;
+  /** The customer's domain, from the link's preview: the UPN must be in it. */
+  domain?: string | null;
   errors: readonly UserErrorLike[];
   pending: boolean;
   onSubmit(values: AcceptValues): void;
@@ -50,14 +53,18 @@ export function AcceptRelationshipForm({
           <input value={values.token} onChange={(e) => set("token", e.target.value.trim())} spellCheck={false} />
         </FormField>
       )}
-      <FormField label={t("accept.upn")} errors={byField.acceptedBy} hint={t("accept.upnHint")}>
+      <FormField
+        label={t("accept.upn")}
+        errors={byField.acceptedBy}
+        hint={domain ? t("accept.upnHintDomain", { domain }) : t("accept.upnHint")}
+      >
         <input
           type="email"
           value={values.acceptedBy}
           onChange={(e) => set("acceptedBy", e.target.value)}
           autoComplete="username"
           spellCheck={false}
-          placeholder="admin@fabrikam.onmicrosoft.com"
+          placeholder={`admin@${domain ?? "fabrikam.onmicrosoft.com"}`}
           required
         />
       </FormField>

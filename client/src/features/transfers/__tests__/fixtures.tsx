@@ -5,6 +5,7 @@ import type { MockLink } from "@apollo/client/testing";
 import { MemoryRouter, Route, Routes, useParams } from "react-router";
 import { I18nProvider } from "../../../lib/i18n";
 import { ViewerProvider, type ViewerInfo } from "../../shell/viewer";
+import { permissionsFor } from "../../shell/__tests__/permissions";
 import type { PartnerType, UserRole } from "../../../graphql/generated";
 
 export function partner(id: string, name: string, types: PartnerType[], canTransact = true) {
@@ -31,6 +32,7 @@ export function viewerOf(p: ReturnType<typeof partner>, role: UserRole = "GLOBAL
     __typename: "Viewer",
     user: { __typename: "User", id: `U-${p.id}`, email: `admin@${p.id}.example`, displayName: "Avery Admin", role },
     partner: p,
+    permissions: permissionsFor(role, p.types),
   };
 }
 

@@ -1,0 +1,394 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import {
+  CustomerOpenProviderRequestsDocument,
+  CustomerOrderPreviewDocument,
+  CustomerOrderSubscriptionDocument,
+  CustomerPageDocument,
+  CustomerProviderOptionsDocument,
+  CustomerRequestProviderActionDocument,
+  CustomerResellerOptionsDocument,
+  CustomerSubscriptionsDocument,
+  RequestsHandlingDocument,
+  RequestsResolveDocument,
+  type CustomerOpenProviderRequestsQuery,
+  type CustomerPageSubscriptionFragment,
+} from "../../../graphql/generated";
+import { providerRequest } from "../../requests/__tests__/fixtures";
+import { CustomerView } from "../CustomerView";
+import {
+  CUSTOMER_ID,
+  PROVIDER_ID,
+  RESELLER_ID,
+  customerPage,
+  decision,
+  reason,
+  renderView,
+  subscription,
+  subscriptionsResult,
+  userError,
+  viewer,
+} from "./fixtures";
+
+const route = `/customers/${encodeURIComponent(CUSTOMER_ID)}`;
+const many = { maxUsageCount: Number.POSITIVE_INFINITY };
+const subsVars = { filter: { customerId: CUSTOMER_ID }, first: 50, after: null, transferResellerId: null };
+
+const pageMock = {
+  request: { query: CustomerPageDocument, variables: { id: CUSTOMER_ID } },
+  result: { data: customerPage() },
+  ...many,
+};
+const subsMock = (nodes: CustomerPageSubscriptionFragment[]) => ({
+  request: { query: CustomerSubscriptionsDocument, variables: subsVars },
+  result: { data: subscriptionsResult(nodes) },
+  ...many,
+});
+const providersMock = {
+  request: { query: CustomerProviderOptionsDocument },
+  result: {
+    data: {
+      providers: {
+        __typename: "ResellerPartnershipConnection",
+        totalCount: 1,
+        nodes: [
+          {
+            __typename: "ResellerPartnership",
+            id: "UmVzZWxsZXJQYXJ0bmVyc2hpcDox",
+            status: "ACTIVE",
+            provider: {
+              __typename: "Partner",
+              id: PROVIDER_ID,
+              name: "Trey Research",
+              partnerId: "777",
+              country: "US",
+            },
+          },
+        ],
+      },
+    },
+  },
+  ...many,
+};
+type OpenRequest = CustomerOpenProviderRequestsQuery["providerRequests"]["nodes"][number];
+const openMock = (nodes: OpenRequest[], usage: object = {}) => ({
+  request: { query: CustomerOpenProviderRequestsDocument, variables: { customerId: CUSTOMER_ID } },
+  result: { data: { providerRequests: { __typename: "ProviderRequestConnection", totalCount: nodes.length, nodes } } },
+  ...usage,
+});
+const openRequest = (action: OpenRequest["action"], subscriptionId: string | null): OpenRequest => ({
+  __typename: "ProviderRequest",
+  id: `UHJvdmlkZXJSZXF1ZXN0Ok${action}`,
+  action,
+  createdAt: "2026-11-24T10:00:00.000Z",
+  offerName: action === "ORDER" ? "Microsoft 365 E5" : null,
+  quantity: action === "ORDER" ? 25 : null,
+  subscription: subscriptionId ? { __typename: "CustomerSubscription", id: subscriptionId } : null,
+  provider: { __typename: "Partner", id: PROVIDER_ID, name: "Trey Research" },
+});
+const sentPayload = (
+  action: OpenRequest["action"],
+  providerDecision: ReturnType<typeof decision> | null,
+  userErrors: ReturnType<typeof userError>[] = [],
+) => ({
+  data: {
+    requestProviderAction: {
+      __typename: "RequestProviderActionPayload",
+      providerRequest: userErrors.length
+        ? null
+        : {
+            __typename: "ProviderRequest",
+            id: `UHJvdmlkZXJSZXF1ZXN0Ok${action}`,
+            action,
+            status: "OPEN",
+            createdAt: "2026-11-25T10:00:00.000Z",
+            provider: { __typename: "Partner", id: PROVIDER_ID, name: "Trey Research" },
+          },
+      providerDecision,
+      userErrors,
+    },
+  },
+});
+
+describe("CustomerView: an indirect reseller asks its provider", () => {
+  it("asks to order: field userErrors beside the fields, then the provider's decision and a link to the requests", async () => {
+    const user = userEvent.setup();
+    const input = {
+      action: "ORDER",
+      customerId: CUSTOMER_ID,
+      providerId: PROVIDER_ID,
+      offerName: "Microsoft 365 E5",
+      offerId: "CFQ7TTC0LFLZ:0002",
+      offerKind: "LICENSE_BASED",
+      quantity: 400000,
+      termDuration: "P3Y",
+      note: "For the new office",
+    };
+    renderView(<CustomerView />, {
+      viewer: viewer("reseller"),
+      route: `${route}?panel=order`,
+      path: "/customers/:customerId",
+      mocks: [
+        pageMock,
+        subsMock([]),
+        providersMock,
+        openMock([]),
+        {
+          request: { query: CustomerRequestProviderActionDocument, variables: { input } },
+          delay: 200,
+          result: sentPayload("ORDER", null, [userError("quantity", "must be between 1 and 300000")]),
+        },
+        {
+          request: { query: CustomerRequestProviderActionDocument, variables: { input: { ...input, quantity: 25 } } },
+          result: sentPayload(
+            "ORDER",
+            decision("ORDER", [reason("R3", "MCA_NOT_ACCEPTED", "The customer must accept the MCA first.")]),
+          ),
+        },
+        openMock([openRequest("ORDER", null)], many),
+      ],
+    });
+    const form = await screen.findByRole("form", { name: "Ask your provider to order" });
+    expect(within(form).getByLabelText("Provider")).toHaveValue(PROVIDER_ID);
+    await user.selectOptions(within(form).getByLabelText("Offer"), "CFQ7TTC0LFLZ:0002");
+    expect(within(form).getByLabelText("Offer name")).toHaveValue("Microsoft 365 E5");
+    const quantity = within(form).getByLabelText("Quantity");
+    await user.clear(quantity);
+    await user.type(quantity, "400000");
+    await user.selectOptions(within(form).getByLabelText("Term"), "P3Y");
+    await user.type(within(form).getByLabelText("Note to your provider"), "For the new office");
+    await user.click(within(form).getByRole("button", { name: "Send request" }));
+    expect(await within(form).findByRole("button", { name: "Sending…" })).toBeDisabled();
+    await waitFor(() => expect(quantity).toHaveAccessibleDescription("must be between 1 and 300000"));
+    expect(quantity).toHaveAttribute("aria-invalid", "true");
+
+    await user.clear(quantity);
+    await user.type(quantity, "25");
+    await user.click(within(form).getByRole("button", { name: "Send request" }));
+    const sent = await screen.findByText(/^Request sent to Trey Research: order Microsoft 365 E5 \(25\)/);
+    const status = sent.closest("[role=status]") as HTMLElement;
+    expect(within(status).getByRole("link", { name: "See your requests" })).toHaveAttribute(
+      "href",
+      "/requests?direction=SENT",
+    );
+    // Whether the provider will be able to do it: not as things stand, and why.
+    expect(status).toHaveTextContent("Will Trey Research be able to do it today? Not allowed");
+    expect(status).toHaveTextContent("Rule R3 MCA_NOT_ACCEPTED — The customer must accept the MCA first.");
+    // The open order request is listed so it is not asked twice; the form starts again.
+    expect(
+      await screen.findByText(/Microsoft 365 E5 \(25\), asked of Trey Research on Nov 24, 2026/),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole("form", { name: "Ask your provider to order" })).getByLabelText("Quantity"),
+    ).toHaveValue(1);
+  });
+
+  it("asks its provider to cancel a subscription sold through it, then shows it as waiting", async () => {
+    const user = userEvent.setup();
+    const r22 = (action: "CANCEL" | "SUSPEND") =>
+      decision(action, [reason("R22", "INDIRECT_RESELLER_MUST_USE_PROVIDER", "Ask your indirect provider.")]);
+    const sub = subscription({
+      resellerOfRecord: { __typename: "Partner", id: RESELLER_ID, name: "Wingtip Toys" },
+      cancel: r22("CANCEL"),
+      suspend: r22("SUSPEND"),
+    });
+    renderView(<CustomerView />, {
+      viewer: viewer("reseller"),
+      route,
+      path: "/customers/:customerId",
+      mocks: [
+        pageMock,
+        subsMock([sub]),
+        providersMock,
+        openMock([]),
+        {
+          request: {
+            query: CustomerRequestProviderActionDocument,
+            variables: {
+              input: {
+                action: "CANCEL",
+                customerId: CUSTOMER_ID,
+                providerId: PROVIDER_ID,
+                subscriptionId: sub.id,
+                note: "Customer is downsizing",
+              },
+            },
+          },
+          result: sentPayload("CANCEL", decision("CANCEL")),
+        },
+        openMock([openRequest("CANCEL", sub.id)], many),
+      ],
+    });
+    const ask = await screen.findByRole("button", { name: /^Ask provider to cancel/ });
+    expect(screen.getByRole("button", { name: /^Ask provider to suspend/ })).toBeEnabled();
+    expect(screen.queryByRole("button", { name: "Cancel" })).not.toBeInTheDocument();
+    await user.click(ask);
+    const form = screen.getByRole("form", { name: "Ask provider to cancel" });
+    expect(form).toHaveTextContent("Ask Trey Research to cancel Microsoft 365 E3?");
+    const note = within(form).getByLabelText("Note to your provider");
+    expect(note).toHaveFocus();
+    await user.type(note, "Customer is downsizing");
+    await user.click(within(form).getByRole("button", { name: "Send request" }));
+
+    const sent = await screen.findByText(/^Request sent to Trey Research: cancel Microsoft 365 E3\./);
+    expect(sent.closest("[role=status]")).toHaveTextContent("Will Trey Research be able to do it today? Allowed");
+    expect(sent.closest("[role=status]")).toHaveTextContent("Yes, as things stand.");
+    const waiting = await screen.findByRole("button", { name: /^Ask provider to cancel/ });
+    await waitFor(() => expect(waiting).toBeDisabled());
+    expect(waiting).toHaveAccessibleDescription("Asked Trey Research on Nov 24, 2026: waiting for an answer");
+  });
+});
+
+describe("CustomerView: a provider follows a request's “Do it” link", () => {
+  it("opens the order form filled in from the request, orders, and marks the request fulfilled", async () => {
+    const user = userEvent.setup();
+    const request = providerRequest();
+    const preview = (resellerId: string | null) => ({
+      request: {
+        query: CustomerOrderPreviewDocument,
+        variables: { input: { action: "ORDER", customerId: CUSTOMER_ID, offerKind: "LICENSE_BASED", resellerId } },
+      },
+      result: { data: { eligibility: decision("ORDER") } },
+      ...many,
+    });
+    const handling = (status: "OPEN" | "FULFILLED") => ({
+      request: { query: RequestsHandlingDocument, variables: { id: request.id } },
+      result: { data: { node: { ...request, status } } },
+    });
+    const params = new URLSearchParams({
+      panel: "order",
+      request: request.id,
+      offerName: "Microsoft 365 E3",
+      offerId: "CFQ7TTC0LFLX:0001",
+      offerKind: "LICENSE_BASED",
+      quantity: "25",
+      term: "P1Y",
+      reseller: RESELLER_ID,
+    });
+    renderView(<CustomerView />, {
+      viewer: viewer("provider"),
+      route: `${route}?${params.toString()}`,
+      path: "/customers/:customerId",
+      mocks: [
+        pageMock,
+        subsMock([]),
+        {
+          request: { query: CustomerResellerOptionsDocument },
+          result: {
+            data: {
+              resellers: {
+                __typename: "ResellerPartnershipConnection",
+                totalCount: 1,
+                nodes: [
+                  {
+                    __typename: "ResellerPartnership",
+                    id: "UmVzZWxsZXJQYXJ0bmVyc2hpcDox",
+                    status: "ACTIVE",
+                    complianceFlags: [],
+                    reseller: {
+                      __typename: "Partner",
+                      id: RESELLER_ID,
+                      name: "Wingtip Toys",
+                      partnerId: "555",
+                      country: "US",
+                    },
+                  },
+                ],
+              },
+            },
+          },
+          ...many,
+        },
+        preview(null),
+        preview(RESELLER_ID),
+        handling("OPEN"),
+        {
+          request: {
+            query: CustomerOrderSubscriptionDocument,
+            variables: {
+              input: {
+                customerId: CUSTOMER_ID,
+                offerName: "Microsoft 365 E3",
+                offerId: "CFQ7TTC0LFLX:0001",
+                offerKind: "LICENSE_BASED",
+                isAzurePlan: false,
+                quantity: 25,
+                termDuration: "P1Y",
+                billingCycle: "MONTHLY",
+                resellerId: RESELLER_ID,
+              },
+            },
+          },
+          result: {
+            data: {
+              orderSubscription: {
+                __typename: "SubscriptionPayload",
+                subscription: {
+                  __typename: "CustomerSubscription",
+                  id: "Q3VzdG9tZXJTdWJzY3JpcHRpb246OQ",
+                  offerName: "Microsoft 365 E3",
+                  quantity: 25,
+                },
+                decision: decision("ORDER"),
+                userErrors: [],
+              },
+            },
+          },
+        },
+        {
+          request: {
+            query: RequestsResolveDocument,
+            variables: { input: { requestId: request.id, outcome: "FULFILLED", responseNote: null } },
+          },
+          result: {
+            data: {
+              resolveProviderRequest: {
+                __typename: "ProviderRequestPayload",
+                providerRequest: { ...request, status: "FULFILLED" },
+                userErrors: [],
+              },
+            },
+          },
+        },
+        handling("FULFILLED"),
+      ],
+    });
+
+    const banner = await screen.findByRole("region", { name: /^Request from Wingtip Toys/ });
+    expect(banner).toHaveTextContent("Order: Microsoft 365 E3 (CFQ7TTC0LFLX:0001) · 25 licences · 1 year");
+    expect(banner).toHaveTextContent("Wingtip Toys wrote: For the new office");
+    expect(within(banner).getByRole("link", { name: "Back to the open requests" })).toHaveAttribute(
+      "href",
+      "/requests?direction=RECEIVED&status=OPEN",
+    );
+
+    const form = screen.getByRole("form", { name: "Order a CSP subscription" });
+    expect(within(form).getByLabelText("Offer")).toHaveValue("CFQ7TTC0LFLX:0001");
+    expect(within(form).getByLabelText("Quantity")).toHaveValue(25);
+    expect(within(form).getByLabelText("Term")).toHaveValue("P1Y");
+    await waitFor(() => expect(within(form).getByLabelText("Reseller of record")).toHaveValue(RESELLER_ID));
+    await within(form).findByText("Order: Allowed");
+    await user.click(within(form).getByRole("button", { name: "Order" }));
+    expect(await screen.findByText("Microsoft 365 E3 was ordered.")).toBeInTheDocument();
+    // The form starts again from the defaults: the same request is not ordered twice by accident.
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("form", { name: "Order a CSP subscription" })).getByLabelText("Reseller of record"),
+      ).toHaveValue(""),
+    );
+    expect(
+      within(screen.getByRole("form", { name: "Order a CSP subscription" })).getByLabelText("Offer name"),
+    ).toHaveValue("Microsoft 365 Business Premium");
+
+    await user.click(within(banner).getByRole("button", { name: /^Mark fulfilled/ }));
+    await user.click(within(banner).getByRole("button", { name: "Yes, mark fulfilled" }));
+    expect(
+      await within(banner).findByText(
+        "Marked fulfilled for Contoso Ltd.: Order: Microsoft 365 E3 (CFQ7TTC0LFLX:0001) · 25 licences · 1 year",
+      ),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(within(banner).getByText("Fulfilled")).toBeInTheDocument());
+    expect(within(banner).queryByRole("button", { name: /^Mark fulfilled/ })).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,149 @@
+import { useState } from "react";
+import { Link } from "react-router";
+import { DataState } from "../../components/DataState";
+import { FormField } from "../../components/FormField";
+import { Pager } from "../../components/Pager";
+import {
+  useRequestsListQuery,
+  type ProviderRequestDirection,
+  type ProviderRequestStatus,
+} from "../../graphql/generated";
+import { useI18n } from "../../lib/i18n";
+import { useUrlState } from "../../lib/url-state";
+import { isProvider, usesProviderRequests, useViewer } from "../shell/viewer";
+import { RequestTable } from "./components/RequestTable";
+import { REQUEST_DIRECTIONS, REQUEST_STATUSES } from "./request-ui";
+import "./messages";
+import "../customers/customers.css";
+import "./requests.css";
+
+const PAGE_SIZE = 20;
+const KEYS = ["status", "direction", "after"] as const;
+
+/**
+ * /requests — what indirect resellers ask their providers to do for them (R22). A provider answers the requests it
+ * received (do it, then mark fulfilled, or decline); a reseller follows the ones it sent and may withdraw them.
+ * Filters (`status`, `direction`) and the page cursor live in the URL.
+ */
+export function ProviderRequestListView() {
+  const { t } = useI18n();
+  const viewer = useViewer();
+  if (!usesProviderRequests(viewer)) {
+    return (
+      <section className="cust">
+        <h1>{t("requests.title")}</h1>
+        <p className="notice">{t("requests.notIndirect")}</p>
+        <Link to="/">{t("requests.backToDashboard")}</Link>
+      </section>
+    );
+  }
+  return <RequestList />;
+}
+
+function RequestList() {
+  const { t } = useI18n();
+  const viewer = useViewer();
+  const [url, setUrl] = useUrlState(KEYS);
+  const [notice, setNotice] = useState<string | null>(null);
+  const status = (REQUEST_STATUSES as readonly string[]).includes(url.status)
+    ? (url.status as ProviderRequestStatus)
+    : null;
+  const direction = (REQUEST_DIRECTIONS as readonly string[]).includes(url.direction)
+    ? (url.direction as ProviderRequestDirection)
+    : null;
+  const provider = isProvider(viewer);
+  const reseller = viewer.partner.types.includes("INDIRECT_RESELLER");
+
+  const { data, previousData, loading, error, refetch } = useRequestsListQuery({
+    variables: {
+      filter: { status: status ? [status] : undefined, direction: direction ?? undefined },
+      first: PAGE_SIZE,
+      after: url.after || undefined,
+    },
+    fetchPolicy: "cache-and-network",
+  });
+  const connection = (data ?? previousData)?.providerRequests;
+  const filtered = Boolean(status || direction);
+
+  function change(changes: Parameters<typeof setUrl>[0]) {
+    setNotice(null);
+    setUrl(changes);
+  }
+
+  return (
+    <section className="cust reqs" aria-labelledby="requests-title">
+      <h1 id="requests-title">{t("requests.title")}</h1>
+      <p className="hint">
+        {provider && reseller
+          ? t("requests.intro.both")
+          : provider
+            ? t("requests.intro.provider")
+            : t("requests.intro.reseller")}
+      </p>
+
+      <form className="filters" role="search" aria-label={t("requests.filters")} onSubmit={(e) => e.preventDefault()}>
+        <FormField label={t("requests.filter.status")}>
+          <select value={status ?? ""} onChange={(e) => change({ status: e.target.value })}>
+            <option value="">{t("requests.filter.anyStatus")}</option>
+            {REQUEST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`requests.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        <FormField label={t("requests.filter.direction")}>
+          <select value={direction ?? ""} onChange={(e) => change({ direction: e.target.value })}>
+            <option value="">{t("requests.filter.bothDirections")}</option>
+            {REQUEST_DIRECTIONS.map((d) => (
+              <option key={d} value={d}>
+                {t(`requests.direction.${d}`)}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        {filtered && (
+          <button type="button" className="secondary" onClick={() => change({ status: null, direction: null })}>
+            {t("requests.filter.clear")}
+          </button>
+        )}
+      </form>
+
+      <p role="status" className={notice ? "success" : "sr-only"}>
+        {notice ?? ""}
+      </p>
+
+      <DataState
+        loading={loading && !connection}
+        error={connection ? null : error}
+        empty={connection?.nodes.length === 0}
+        emptyText={
+          filtered
+            ? t("requests.emptyFiltered")
+            : provider
+              ? t("requests.empty.provider")
+              : t("requests.empty.reseller")
+        }
+        onRetry={() => void refetch()}
+      >
+        {connection && (
+          <div aria-busy={loading || undefined}>
+            {error && (
+              <p role="alert" className="state-error">
+                {t("common.error", { message: error.message })}
+              </p>
+            )}
+            <RequestTable rows={connection.nodes} onDone={setNotice} />
+            <Pager
+              totalCount={connection.totalCount}
+              hasNextPage={connection.pageInfo.hasNextPage}
+              endCursor={connection.pageInfo.endCursor}
+              after={url.after}
+              onPage={(after) => setUrl({ after }, { keepCursor: true })}
+            />
+          </div>
+        )}
+      </DataState>
+    </section>
+  );
+}

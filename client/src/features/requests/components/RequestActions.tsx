@@ -1,0 +1,205 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { Link } from "react-router";
+import { useI18n } from "../../../lib/i18n";
+import { errorsByField, type UserErrorLike } from "../../../lib/user-errors";
+import { FormErrors, FormField } from "../../../components/FormField";
+import { useRequestsResolveMutation, useRequestsWithdrawMutation } from "../../../graphql/generated";
+import { useViewer } from "../../shell/viewer";
+import { doItUrl, REQUEST_QUERIES, requestWhat, roleMayHandle, type RequestRow } from "../request-ui";
+import "../messages";
+
+type Mode = "fulfil" | "decline" | "withdraw";
+
+function thrown(error: unknown): UserErrorLike[] {
+  return [
+    {
+      field: null,
+      message: error instanceof Error ? error.message : String(error),
+      code: "REQUEST_FAILED",
+      ruleId: null,
+    },
+  ];
+}
+
+/**
+ * What the viewer can do with an OPEN request. The provider that received it: "Do it" (the prefilled page where
+ * the work is done), "Mark fulfilled" once done, or "Decline" with a note to the reseller. The reseller that sent
+ * it: "Withdraw". Each asks for confirmation inline; errors stay beside the buttons, success goes to `onDone`.
+ */
+export function RequestActions({
+  request,
+  showDoIt = true,
+  onDone,
+}: {
+  request: RequestRow;
+  /** Off on the page the "Do it" link leads to. */
+  showDoIt?: boolean;
+  onDone(message: string): void;
+}) {
+  const { t } = useI18n();
+  const viewer = useViewer();
+  const reasonId = useId();
+  const [mode, setMode] = useState<Mode | null>(null);
+  const [responseNote, setResponseNote] = useState("");
+  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  // Refetch only when the answer was recorded: a refusal (userErrors) changed nothing.
+  const [resolve, resolveState] = useRequestsResolveMutation({
+    refetchQueries: ({ data }) => (data?.resolveProviderRequest.userErrors.length ? [] : REQUEST_QUERIES),
+    awaitRefetchQueries: true,
+  });
+  const [withdraw, withdrawState] = useRequestsWithdrawMutation({
+    refetchQueries: ({ data }) => (data?.withdrawProviderRequest.userErrors.length ? [] : REQUEST_QUERIES),
+    awaitRefetchQueries: true,
+  });
+  const pending = resolveState.loading || withdrawState.loading;
+
+  useEffect(() => {
+    if (mode === "decline") noteRef.current?.focus();
+    else if (mode) confirmRef.current?.focus();
+  }, [mode]);
+
+  if (request.status !== "OPEN") return null;
+  const received = request.direction === "RECEIVED";
+  const what = `${t(`requests.action.${request.action}`)}: ${requestWhat(t, request)}`;
+  const customer = request.customer?.name ?? t("requests.customerGone");
+  const disabledReason = roleMayHandle(viewer.permissions, request.action)
+    ? null
+    : t("requests.roleCannot", { role: t(`role.${viewer.user.role}`) });
+  const doIt = received && showDoIt ? doItUrl(request) : null;
+  const byField = errorsByField(errors);
+  const general = Object.entries(byField)
+    .filter(([k]) => k !== "responseNote")
+    .flatMap(([, v]) => v);
+
+  async function run(next: Mode) {
+    setErrors([]);
+    const vars = { requestId: request.id };
+    try {
+      const payload =
+        next === "withdraw"
+          ? (await withdraw({ variables: { input: vars } })).data?.withdrawProviderRequest
+          : (
+              await resolve({
+                variables: {
+                  input: {
+                    ...vars,
+                    outcome: next === "fulfil" ? "FULFILLED" : "DECLINED",
+                    responseNote: next === "decline" ? responseNote.trim() || null : null,
+                  },
+                },
+              })
+            ).data?.resolveProviderRequest;
+      if (payload?.userErrors.length) return setErrors(payload.userErrors);
+      setMode(null);
+      onDone(t(`requests.done.${next}`, { what, customer }));
+    } catch (error) {
+      setErrors(thrown(error));
+    }
+  }
+
+  function open(next: Mode) {
+    setErrors([]);
+    setMode(mode === next ? null : next);
+  }
+
+  function submitDecline(e: FormEvent) {
+    e.preventDefault();
+    if (!pending) void run("decline");
+  }
+
+  const button = (kind: Mode, className: string) => (
+    <button
+      type="button"
+      className={className}
+      disabled={Boolean(disabledReason) || pending}
+      aria-describedby={disabledReason ? reasonId : undefined}
+      aria-expanded={mode === kind}
+      onClick={() => open(kind)}
+    >
+      {t(`requests.do.${kind}`)}
+      <span className="sr-only"> — {what}</span>
+    </button>
+  );
+
+  return (
+    <div className="req-actions">
+      <div className="sub-actions">
+        {doIt && !disabledReason && (
+          <Link className="req-doit" to={doIt}>
+            {t("requests.doIt")}
+            <span className="sr-only"> — {what}</span>
+          </Link>
+        )}
+        {received ? (
+          <>
+            {button("fulfil", "secondary")}
+            {button("decline", "secondary")}
+          </>
+        ) : (
+          button("withdraw", "secondary")
+        )}
+      </div>
+      {disabledReason && (
+        <small id={reasonId} className="action-note">
+          {disabledReason}
+        </small>
+      )}
+      {(mode === "fulfil" || mode === "withdraw") && (
+        <div
+          className="confirm"
+          role="group"
+          aria-label={t(`requests.do.${mode}`)}
+          onKeyDown={(e) => {
+            if (e.key === "Escape" && !pending) setMode(null);
+          }}
+        >
+          <p>{t(`requests.confirm.${mode}`, { what, customer })}</p>
+          <span className="form-actions">
+            <button ref={confirmRef} type="button" disabled={pending} onClick={() => void run(mode)}>
+              {pending ? t("common.saving") : t(`requests.confirmDo.${mode}`)}
+            </button>
+            <button type="button" className="secondary" disabled={pending} onClick={() => setMode(null)}>
+              {t("requests.keep")}
+            </button>
+          </span>
+        </div>
+      )}
+      {mode === "decline" && (
+        <form
+          className="confirm"
+          aria-label={t("requests.do.decline")}
+          onSubmit={submitDecline}
+          onKeyDown={(e) => {
+            if (e.key === "Escape" && !pending) setMode(null);
+          }}
+          noValidate
+        >
+          <FormField
+            label={t("requests.decline.note")}
+            hint={t("requests.decline.noteHint")}
+            errors={byField.responseNote}
+          >
+            <textarea
+              ref={noteRef}
+              rows={3}
+              maxLength={1000}
+              value={responseNote}
+              onChange={(e) => setResponseNote(e.target.value)}
+            />
+          </FormField>
+          <span className="form-actions">
+            <button type="submit" className="danger" disabled={pending}>
+              {pending ? t("common.saving") : t("requests.confirmDo.decline")}
+            </button>
+            <button type="button" className="secondary" disabled={pending} onClick={() => setMode(null)}>
+              {t("requests.keep")}
+            </button>
+          </span>
+        </form>
+      )}
+      <FormErrors errors={general} />
+    </div>
+  );
+}
