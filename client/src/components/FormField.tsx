@@ -16,15 +16,28 @@ export function FormField({
   hint?: ReactNode;
   children: ReactElement<Record<string, unknown>>;
 }) {
+  const field = useFieldNotes(errors, hint);
+  return (
+    <div className={`field${field.invalid ? " field-invalid" : ""}`}>
+      <label htmlFor={field.id}>{label}</label>
+      {cloneElement(children, field.controlProps)}
+      {field.notes}
+    </div>
+  );
+}
+
+/**
+ * A field's hint and server-side errors below its control, and the ids that link them: spread `controlProps`
+ * (id, aria-invalid, aria-describedby) on the control and render `notes` after it.
+ */
+export function useFieldNotes(errors: readonly UserErrorLike[] | undefined, hint: ReactNode) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const invalid = Boolean(errors?.length);
   const describedBy = [invalid ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`field${invalid ? " field-invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {cloneElement(children, { id, "aria-invalid": invalid || undefined, "aria-describedby": describedBy })}
+  const notes = (
+    <>
       {hint && (
         <small id={hintId} className="hint">
           {hint}
@@ -40,8 +53,14 @@ export function FormField({
           ))}
         </ul>
       )}
-    </div>
+    </>
   );
+  return {
+    id,
+    invalid,
+    controlProps: { id, "aria-invalid": invalid || undefined, "aria-describedby": describedBy },
+    notes,
+  };
 }
 
 /** Errors not tied to a field, shown at the top of a form. */

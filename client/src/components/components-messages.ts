@@ -17,6 +17,9 @@ export const componentMessages = defineMessages({
     "common.submit": "Save",
     "common.cancel": "Cancel",
     "common.saving": "Saving…",
+    "confirm.keep": "No, keep it",
+    "confirm.working": "Working…",
+    "confirm.notAllowedBecause": "Not allowed: rule {reasons}",
   },
   "pt-PT": {
     "common.loading": "A carregar…",
@@ -34,5 +37,8 @@ export const componentMessages = defineMessages({
     "common.submit": "Guardar",
     "common.cancel": "Cancelar",
     "common.saving": "A guardar…",
+    "confirm.keep": "Não, manter",
+    "confirm.working": "A processar…",
+    "confirm.notAllowedBecause": "Não permitido: regra {reasons}",
   },
 });

@@ -11,7 +11,8 @@ import {
   type OfferKind,
   type TermDuration,
 } from "../../graphql/generated";
-import { CATALOG, OFFER_KINDS, TERMS, type ProviderOption } from "./components/options";
+import { CATALOG, type ProviderOption } from "./components/options";
+import { OfferFields } from "./components/OfferFields";
 import { ProviderRequestSent, type SentRequest } from "./components/ProviderRequestSent";
 import { refetchOnSuccess, requestFailure } from "./request-failure";
 import "./messages";
@@ -36,7 +37,6 @@ export interface ProviderOrderValues {
   note: string;
 }
 
-const CUSTOM = "custom";
 const FIELDS = ["providerId", "offerName", "offerId", "offerKind", "quantity", "termDuration", "note"];
 
 /**
@@ -177,27 +177,12 @@ export function ProviderOrderForm({
     termDuration: "P1Y",
     note: "",
   });
-  const [choice, setChoice] = useState<string>(first.offerId);
   const set = <K extends keyof ProviderOrderValues>(k: K, v: ProviderOrderValues[K]) =>
     setValues((prev) => ({ ...prev, [k]: v }));
-  const usage = values.offerKind === "USAGE_BASED";
   const byField = errorsByField(errors);
   const general = Object.entries(byField)
     .filter(([k]) => !FIELDS.includes(k))
     .flatMap(([, v]) => v);
-
-  function pick(offerId: string) {
-    setChoice(offerId);
-    const offer = CATALOG.find((o) => o.offerId === offerId);
-    if (!offer) return;
-    setValues((prev) => ({
-      ...prev,
-      offerName: offer.offerName,
-      offerId: offer.offerId,
-      offerKind: offer.offerKind,
-      quantity: offer.offerKind === "USAGE_BASED" ? "1" : prev.quantity,
-    }));
-  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -219,92 +204,7 @@ export function ProviderOrderForm({
         </select>
       </FormField>
       <div className="form-grid">
-        <FormField label={t("customers.order.catalog")} hint={t("customers.order.catalogHint")}>
-          <select
-            value={choice}
-            onChange={(e) => (e.target.value === CUSTOM ? setChoice(CUSTOM) : pick(e.target.value))}
-          >
-            {CATALOG.map((o) => (
-              <option key={o.offerId} value={o.offerId}>
-                {o.offerName} ({o.offerId})
-              </option>
-            ))}
-            <option value={CUSTOM}>{t("customers.order.custom")}</option>
-          </select>
-        </FormField>
-        <FormField label={t("customers.order.offerName")} errors={byField.offerName}>
-          <input
-            value={values.offerName}
-            onChange={(e) => {
-              setChoice(CUSTOM);
-              set("offerName", e.target.value);
-            }}
-            required
-          />
-        </FormField>
-        <FormField
-          label={t("customers.order.offerId")}
-          errors={byField.offerId}
-          hint={t("customers.order.offerIdHint")}
-        >
-          <input
-            value={values.offerId}
-            onChange={(e) => {
-              setChoice(CUSTOM);
-              set("offerId", e.target.value);
-            }}
-            required
-            spellCheck={false}
-          />
-        </FormField>
-        <FormField label={t("customers.order.kind")} errors={byField.offerKind}>
-          <select
-            value={values.offerKind}
-            onChange={(e) => {
-              const kind = e.target.value as OfferKind;
-              setValues((prev) => ({
-                ...prev,
-                offerKind: kind,
-                quantity: kind === "USAGE_BASED" ? "1" : prev.quantity,
-              }));
-            }}
-          >
-            {OFFER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`customers.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField
-          label={t("customers.order.quantity")}
-          errors={byField.quantity}
-          hint={usage ? t("customers.order.quantityUsage") : undefined}
-        >
-          <input
-            type="number"
-            inputMode="numeric"
-            min={1}
-            value={values.quantity}
-            disabled={usage}
-            onChange={(e) => set("quantity", e.target.value)}
-            required
-          />
-        </FormField>
-        <FormField label={t("customers.order.term")} errors={byField.termDuration}>
-          <select
-            value={usage ? "" : values.termDuration}
-            disabled={usage}
-            onChange={(e) => set("termDuration", e.target.value as TermDuration)}
-          >
-            {usage && <option value="">{t("customers.order.noTerm")}</option>}
-            {TERMS.map((term) => (
-              <option key={term} value={term}>
-                {t(`customers.term.${term}`)}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <OfferFields values={values} errors={byField} onChange={setValues} />
       </div>
       <FormField label={t("customers.ask.note")} errors={byField.note} hint={t("customers.ask.noteHint")}>
         <textarea rows={3} maxLength={1000} value={values.note} onChange={(e) => set("note", e.target.value)} />

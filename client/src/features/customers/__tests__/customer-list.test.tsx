@@ -4,13 +4,19 @@ import { describe, expect, it } from "vitest";
 import {
   CustomerCreateDocument,
   CustomerListDocument,
-  CustomerProviderOptionsDocument,
   CustomerRequestRelationshipDocument,
-  CustomerResellerOptionsDocument,
   type CustomerListQuery,
 } from "../../../graphql/generated";
 import { CustomerListView } from "../CustomerListView";
-import { PROVIDER_ID, RESELLER_ID, renderView, userError, viewer } from "./fixtures";
+import {
+  PROVIDER_ID,
+  RESELLER_ID,
+  providerOptionsMock,
+  renderView,
+  resellerOptionsMock,
+  userError,
+  viewer,
+} from "./fixtures";
 
 function listResult(names: string[]): CustomerListQuery {
   return {
@@ -46,52 +52,9 @@ const listMock = (names: string[], variables: Record<string, unknown> = { filter
   result: { data: listResult(names) },
 });
 
-const resellersMock = {
-  request: { query: CustomerResellerOptionsDocument },
-  result: {
-    data: {
-      resellers: {
-        __typename: "ResellerPartnershipConnection",
-        totalCount: 1,
-        nodes: [
-          {
-            __typename: "ResellerPartnership",
-            id: "UmVzZWxsZXJQYXJ0bmVyc2hpcDox",
-            status: "ACTIVE",
-            complianceFlags: ["MPA_NOT_SIGNED"],
-            reseller: { __typename: "Partner", id: RESELLER_ID, name: "Wingtip Toys", partnerId: "555", country: "US" },
-          },
-        ],
-      },
-    },
-  },
-};
+const resellersMock = resellerOptionsMock(["MPA_NOT_SIGNED"]);
 
-const providersMock = {
-  request: { query: CustomerProviderOptionsDocument },
-  result: {
-    data: {
-      providers: {
-        __typename: "ResellerPartnershipConnection",
-        totalCount: 1,
-        nodes: [
-          {
-            __typename: "ResellerPartnership",
-            id: "UmVzZWxsZXJQYXJ0bmVyc2hpcDox",
-            status: "ACTIVE",
-            provider: {
-              __typename: "Partner",
-              id: PROVIDER_ID,
-              name: "Trey Research",
-              partnerId: "777",
-              country: "US",
-            },
-          },
-        ],
-      },
-    },
-  },
-};
+const providersMock = providerOptionsMock();
 
 describe("CustomerListView", () => {
   it("lists customers with channels and the viewer's relationship, filters in the URL", async () => {

@@ -6,59 +6,31 @@ import {
   CustomerOpenProviderRequestsDocument,
   CustomerOrderPreviewDocument,
   CustomerOrderSubscriptionDocument,
-  CustomerPageDocument,
   CustomerProviderOptionsDocument,
   CustomerRegisterExternalSubscriptionDocument,
-  CustomerResellerOptionsDocument,
-  CustomerSubscriptionsDocument,
 } from "../../../graphql/generated";
 import { CustomerView } from "../CustomerView";
 import {
   CUSTOMER_ID,
-  PROVIDER_ID,
   RESELLER_ID,
   customerPage,
+  customerPageMock,
+  providerOptionsMock,
+  resellerOptionsMock,
+  subscriptionsMock,
   decision,
   reason,
   renderView,
   subscription,
-  subscriptionsResult,
   userError,
   viewer,
 } from "./fixtures";
 
 const route = `/customers/${encodeURIComponent(CUSTOMER_ID)}`;
-const subsVars = { filter: { customerId: CUSTOMER_ID }, first: 50, after: null, transferResellerId: null };
 
-const pageMock = (page = customerPage()) => ({
-  request: { query: CustomerPageDocument, variables: { id: CUSTOMER_ID } },
-  result: { data: page },
-});
-const subsMock = (nodes = [subscription()]) => ({
-  request: { query: CustomerSubscriptionsDocument, variables: subsVars },
-  result: { data: subscriptionsResult(nodes) },
-});
-const resellersMock = {
-  request: { query: CustomerResellerOptionsDocument },
-  maxUsageCount: 5,
-  result: {
-    data: {
-      resellers: {
-        __typename: "ResellerPartnershipConnection",
-        totalCount: 1,
-        nodes: [
-          {
-            __typename: "ResellerPartnership",
-            id: "UmVzZWxsZXJQYXJ0bmVyc2hpcDox",
-            status: "ACTIVE",
-            complianceFlags: [],
-            reseller: { __typename: "Partner", id: RESELLER_ID, name: "Wingtip Toys", partnerId: "555", country: "US" },
-          },
-        ],
-      },
-    },
-  },
-};
+const pageMock = (page = customerPage()) => customerPageMock(page);
+const subsMock = (nodes = [subscription()]) => subscriptionsMock(nodes);
+const resellersMock = resellerOptionsMock([], { maxUsageCount: 5 });
 
 function view(
   mocks: Parameters<typeof renderView>[1]["mocks"],
@@ -469,32 +441,7 @@ describe("CustomerView order and register forms", () => {
             ]),
           }),
         ]),
-        {
-          request: { query: CustomerProviderOptionsDocument },
-          maxUsageCount: 2,
-          result: {
-            data: {
-              providers: {
-                __typename: "ResellerPartnershipConnection",
-                totalCount: 1,
-                nodes: [
-                  {
-                    __typename: "ResellerPartnership",
-                    id: "UmVzZWxsZXJQYXJ0bmVyc2hpcDox",
-                    status: "ACTIVE",
-                    provider: {
-                      __typename: "Partner",
-                      id: PROVIDER_ID,
-                      name: "Trey Research",
-                      partnerId: "777",
-                      country: "US",
-                    },
-                  },
-                ],
-              },
-            },
-          },
-        },
+        providerOptionsMock({ maxUsageCount: 2 }),
         {
           request: { query: CustomerOpenProviderRequestsDocument, variables: { customerId: CUSTOMER_ID } },
           result: {

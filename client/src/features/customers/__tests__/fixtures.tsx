@@ -7,14 +7,19 @@ import { MemoryRouter, Route, Routes } from "react-router";
 import { I18nProvider } from "../../../lib/i18n";
 import { ViewerProvider, type ViewerInfo } from "../../shell/viewer";
 import { permissionsFor } from "../../shell/__tests__/permissions";
-import type {
-  PartnerType,
-  UserRole,
-  CustomerPageQuery,
-  CustomerPageSubscriptionFragment,
-  CustomersDecisionFragment,
-  EligibilityAction,
-  EligibilityReasonCode,
+import {
+  CustomerPageDocument,
+  CustomerProviderOptionsDocument,
+  CustomerResellerOptionsDocument,
+  CustomerSubscriptionsDocument,
+  type ComplianceFlag,
+  type PartnerType,
+  type UserRole,
+  type CustomerPageQuery,
+  type CustomerPageSubscriptionFragment,
+  type CustomersDecisionFragment,
+  type EligibilityAction,
+  type EligibilityReasonCode,
 } from "../../../graphql/generated";
 
 export const PROVIDER_ID = "UGFydG5lcjpwcm92aWRlcg";
@@ -156,6 +161,91 @@ export function subscriptionsResult(nodes: CustomerPageSubscriptionFragment[]) {
       pageInfo: { __typename: "PageInfo" as const, hasNextPage: false, endCursor: null },
       nodes,
     },
+  };
+}
+
+/** How often a mock may answer (e.g. `{ maxUsageCount: 5 }`); once by default. */
+type Usage = { maxUsageCount?: number };
+
+/** The customer page query for CUSTOMER_ID. */
+export function customerPageMock(page = customerPage(), usage: Usage = {}) {
+  return {
+    request: { query: CustomerPageDocument, variables: { id: CUSTOMER_ID } },
+    result: { data: page },
+    ...usage,
+  };
+}
+
+/** The customer page's subscriptions (first page of 50). */
+export function subscriptionsMock(nodes = [subscription()], usage: Usage = {}) {
+  return {
+    request: {
+      query: CustomerSubscriptionsDocument,
+      variables: { filter: { customerId: CUSTOMER_ID }, first: 50, after: null, transferResellerId: null },
+    },
+    result: { data: subscriptionsResult(nodes) },
+    ...usage,
+  };
+}
+
+/** The provider's resellers as the selects list them: Wingtip Toys (RESELLER_ID). */
+export function resellerOptionsMock(complianceFlags: ComplianceFlag[] = [], usage: Usage = {}) {
+  return {
+    request: { query: CustomerResellerOptionsDocument },
+    result: {
+      data: {
+        resellers: {
+          __typename: "ResellerPartnershipConnection",
+          totalCount: 1,
+          nodes: [
+            {
+              __typename: "ResellerPartnership",
+              id: "UmVzZWxsZXJQYXJ0bmVyc2hpcDox",
+              status: "ACTIVE",
+              complianceFlags,
+              reseller: {
+                __typename: "Partner",
+                id: RESELLER_ID,
+                name: "Wingtip Toys",
+                partnerId: "555",
+                country: "US",
+              },
+            },
+          ],
+        },
+      },
+    },
+    ...usage,
+  };
+}
+
+/** The reseller's providers as the selects list them: Trey Research (PROVIDER_ID). */
+export function providerOptionsMock(usage: Usage = {}) {
+  return {
+    request: { query: CustomerProviderOptionsDocument },
+    result: {
+      data: {
+        providers: {
+          __typename: "ResellerPartnershipConnection",
+          totalCount: 1,
+          nodes: [
+            {
+              __typename: "ResellerPartnership",
+              id: "UmVzZWxsZXJQYXJ0bmVyc2hpcDox",
+              status: "ACTIVE",
+              provider: {
+                __typename: "Partner",
+                id: PROVIDER_ID,
+                name: "Trey Research",
+                partnerId: "777",
+                country: "US",
+              },
+            },
+          ],
+        },
+      },
+    },
+    ...usage,
   };
 }
 

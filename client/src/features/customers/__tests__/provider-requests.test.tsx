@@ -5,11 +5,7 @@ import {
   CustomerOpenProviderRequestsDocument,
   CustomerOrderPreviewDocument,
   CustomerOrderSubscriptionDocument,
-  CustomerPageDocument,
-  CustomerProviderOptionsDocument,
   CustomerRequestProviderActionDocument,
-  CustomerResellerOptionsDocument,
-  CustomerSubscriptionsDocument,
   RequestsHandlingDocument,
   RequestsResolveDocument,
   type CustomerOpenProviderRequestsQuery,
@@ -22,55 +18,24 @@ import {
   PROVIDER_ID,
   RESELLER_ID,
   customerPage,
+  customerPageMock,
+  providerOptionsMock,
+  resellerOptionsMock,
+  subscriptionsMock,
   decision,
   reason,
   renderView,
   subscription,
-  subscriptionsResult,
   userError,
   viewer,
 } from "./fixtures";
 
 const route = `/customers/${encodeURIComponent(CUSTOMER_ID)}`;
 const many = { maxUsageCount: Number.POSITIVE_INFINITY };
-const subsVars = { filter: { customerId: CUSTOMER_ID }, first: 50, after: null, transferResellerId: null };
 
-const pageMock = {
-  request: { query: CustomerPageDocument, variables: { id: CUSTOMER_ID } },
-  result: { data: customerPage() },
-  ...many,
-};
-const subsMock = (nodes: CustomerPageSubscriptionFragment[]) => ({
-  request: { query: CustomerSubscriptionsDocument, variables: subsVars },
-  result: { data: subscriptionsResult(nodes) },
-  ...many,
-});
-const providersMock = {
-  request: { query: CustomerProviderOptionsDocument },
-  result: {
-    data: {
-      providers: {
-        __typename: "ResellerPartnershipConnection",
-        totalCount: 1,
-        nodes: [
-          {
-            __typename: "ResellerPartnership",
-            id: "UmVzZWxsZXJQYXJ0bmVyc2hpcDox",
-            status: "ACTIVE",
-            provider: {
-              __typename: "Partner",
-              id: PROVIDER_ID,
-              name: "Trey Research",
-              partnerId: "777",
-              country: "US",
-            },
-          },
-        ],
-      },
-    },
-  },
-  ...many,
-};
+const pageMock = customerPageMock(customerPage(), many);
+const subsMock = (nodes: CustomerPageSubscriptionFragment[]) => subscriptionsMock(nodes, many);
+const providersMock = providerOptionsMock(many);
 type OpenRequest = CustomerOpenProviderRequestsQuery["providerRequests"]["nodes"][number];
 const openMock = (nodes: OpenRequest[], usage: object = {}) => ({
   request: { query: CustomerOpenProviderRequestsDocument, variables: { customerId: CUSTOMER_ID } },
@@ -273,33 +238,7 @@ describe("CustomerView: a provider follows a request's “Do it” link", () => 
       mocks: [
         pageMock,
         subsMock([]),
-        {
-          request: { query: CustomerResellerOptionsDocument },
-          result: {
-            data: {
-              resellers: {
-                __typename: "ResellerPartnershipConnection",
-                totalCount: 1,
-                nodes: [
-                  {
-                    __typename: "ResellerPartnership",
-                    id: "UmVzZWxsZXJQYXJ0bmVyc2hpcDox",
-                    status: "ACTIVE",
-                    complianceFlags: [],
-                    reseller: {
-                      __typename: "Partner",
-                      id: RESELLER_ID,
-                      name: "Wingtip Toys",
-                      partnerId: "555",
-                      country: "US",
-                    },
-                  },
-                ],
-              },
-            },
-          },
-          ...many,
-        },
+        resellerOptionsMock(),
         preview(null),
         preview(RESELLER_ID),
         handling("OPEN"),

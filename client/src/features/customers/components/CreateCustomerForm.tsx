@@ -4,7 +4,7 @@ import { FormErrors, FormField } from "../../../components/FormField";
 import { errorsByField, type UserErrorLike } from "../../../lib/user-errors";
 import type { ProviderOption, ResellerOption } from "./options";
 import { ResellerOptions } from "./ResellerOptions";
-import { CheckboxField } from "./CheckboxField";
+import { CheckboxField } from "../../../components/CheckboxField";
 import "../messages";
 
 export interface CreateCustomerValues {

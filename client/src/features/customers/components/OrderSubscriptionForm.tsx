@@ -4,9 +4,10 @@ import { FormErrors, FormField } from "../../../components/FormField";
 import { EligibilityBadge, ReasonList, type DecisionView } from "../../../components/Reasons";
 import { errorsByField, type UserErrorLike } from "../../../lib/user-errors";
 import type { BillingCycle, OfferKind, TermDuration } from "../../../graphql/generated";
-import { BILLING_CYCLES, CATALOG, OFFER_KINDS, TERMS, type ResellerOption } from "./options";
+import { BILLING_CYCLES, CATALOG, type ResellerOption } from "./options";
 import { ResellerOptions } from "./ResellerOptions";
-import { CheckboxField } from "./CheckboxField";
+import { CheckboxField } from "../../../components/CheckboxField";
+import { OfferFields } from "./OfferFields";
 import "../messages";
 
 export interface OrderValues {
@@ -35,7 +36,6 @@ const FIELDS = [
   "billingCycle",
   "resellerId",
 ];
-const CUSTOM = "custom";
 
 const first = CATALOG[0]!;
 const INITIAL: OrderValues = {
@@ -85,11 +85,6 @@ export function OrderSubscriptionForm({
   const { t } = useI18n();
   const previewId = useId();
   const [values, setValues] = useState<OrderValues>(() => initialOrderValues(initial));
-  const [choice, setChoice] = useState<string>(() => {
-    const v = initialOrderValues(initial);
-    const known = CATALOG.find((o) => o.offerId === v.offerId);
-    return known && known.offerName === v.offerName && known.offerKind === v.offerKind ? known.offerId : CUSTOM;
-  });
   const byField = errorsByField(errors);
   const general = Object.entries(byField)
     .filter(([k]) => !FIELDS.includes(k))
@@ -100,29 +95,6 @@ export function OrderSubscriptionForm({
   useEffect(() => {
     onPreviewChange({ offerKind: values.offerKind, resellerId: values.resellerId });
   }, [values.offerKind, values.resellerId, onPreviewChange]);
-
-  function pick(offerId: string) {
-    setChoice(offerId);
-    const offer = CATALOG.find((o) => o.offerId === offerId);
-    if (!offer) return;
-    setValues((prev) => ({
-      ...prev,
-      offerName: offer.offerName,
-      offerId: offer.offerId,
-      offerKind: offer.offerKind,
-      isAzurePlan: offer.isAzurePlan,
-      quantity: offer.offerKind === "USAGE_BASED" ? "1" : prev.quantity,
-    }));
-  }
-
-  function changeKind(kind: OfferKind) {
-    setValues((prev) => ({
-      ...prev,
-      offerKind: kind,
-      isAzurePlan: kind === "USAGE_BASED" ? prev.isAzurePlan : false,
-      quantity: kind === "USAGE_BASED" ? "1" : prev.quantity,
-    }));
-  }
 
   const blocked = preview ? !preview.eligible : false;
   function submit(e: FormEvent) {
@@ -135,82 +107,7 @@ export function OrderSubscriptionForm({
       <h3 id="order-heading">{t("customers.order.title")}</h3>
       <FormErrors errors={general} />
       <div className="form-grid">
-        <FormField label={t("customers.order.catalog")} hint={t("customers.order.catalogHint")}>
-          <select
-            value={choice}
-            onChange={(e) => (e.target.value === CUSTOM ? setChoice(CUSTOM) : pick(e.target.value))}
-          >
-            {CATALOG.map((o) => (
-              <option key={o.offerId} value={o.offerId}>
-                {o.offerName} ({o.offerId})
-              </option>
-            ))}
-            <option value={CUSTOM}>{t("customers.order.custom")}</option>
-          </select>
-        </FormField>
-        <FormField label={t("customers.order.offerName")} errors={byField.offerName}>
-          <input
-            value={values.offerName}
-            onChange={(e) => {
-              setChoice(CUSTOM);
-              set("offerName", e.target.value);
-            }}
-            required
-          />
-        </FormField>
-        <FormField
-          label={t("customers.order.offerId")}
-          errors={byField.offerId}
-          hint={t("customers.order.offerIdHint")}
-        >
-          <input
-            value={values.offerId}
-            onChange={(e) => {
-              setChoice(CUSTOM);
-              set("offerId", e.target.value);
-            }}
-            required
-            spellCheck={false}
-          />
-        </FormField>
-        <FormField label={t("customers.order.kind")} errors={byField.offerKind}>
-          <select value={values.offerKind} onChange={(e) => changeKind(e.target.value as OfferKind)}>
-            {OFFER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`customers.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField
-          label={t("customers.order.quantity")}
-          errors={byField.quantity}
-          hint={usage ? t("customers.order.quantityUsage") : undefined}
-        >
-          <input
-            type="number"
-            inputMode="numeric"
-            min={1}
-            value={values.quantity}
-            disabled={usage}
-            onChange={(e) => set("quantity", e.target.value)}
-            required
-          />
-        </FormField>
-        <FormField label={t("customers.order.term")} errors={byField.termDuration}>
-          <select
-            value={usage ? "" : values.termDuration}
-            disabled={usage}
-            onChange={(e) => set("termDuration", e.target.value as TermDuration)}
-          >
-            {usage && <option value="">{t("customers.order.noTerm")}</option>}
-            {TERMS.map((term) => (
-              <option key={term} value={term}>
-                {t(`customers.term.${term}`)}
-              </option>
-            ))}
-          </select>
-        </FormField>
+        <OfferFields values={values} errors={byField} onChange={setValues} />
         <FormField label={t("customers.order.billing")} errors={byField.billingCycle}>
           <select value={values.billingCycle} onChange={(e) => set("billingCycle", e.target.value as BillingCycle)}>
             {BILLING_CYCLES.map((b) => (

@@ -4,7 +4,7 @@ import { EligibilityBadge, ReasonList, type DecisionView } from "../../../compon
 import type { UserErrorLike } from "../../../lib/user-errors";
 import type { CustomerPageQuery } from "../../../graphql/generated";
 import { AcceptanceLink } from "./AcceptanceLink";
-import { ConfirmButton } from "./ConfirmButton";
+import { ConfirmButton } from "../../../components/ConfirmButton";
 import "../messages";
 
 type PageNode = Extract<NonNullable<CustomerPageQuery["node"]>, { __typename: "Customer" }>;

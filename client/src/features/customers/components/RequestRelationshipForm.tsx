@@ -5,7 +5,7 @@ import { errorsByField, type UserErrorLike } from "../../../lib/user-errors";
 import type { ProviderOption, ResellerOption } from "./options";
 import { ResellerOptions } from "./ResellerOptions";
 import { AcceptanceLink } from "./AcceptanceLink";
-import { CheckboxField } from "./CheckboxField";
+import { CheckboxField } from "../../../components/CheckboxField";
 import "../messages";
 
 export interface RequestRelationshipValues {

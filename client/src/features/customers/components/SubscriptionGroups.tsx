@@ -9,7 +9,7 @@ import type {
   SalesChannel,
 } from "../../../graphql/generated";
 import { AskProviderAction } from "./AskProviderAction";
-import { ConfirmButton } from "./ConfirmButton";
+import { ConfirmButton } from "../../../components/ConfirmButton";
 import { CHANNELS, type ProviderOption } from "./options";
 import { ProviderRequestSent, type SentRequest } from "./ProviderRequestSent";
 import "../messages";

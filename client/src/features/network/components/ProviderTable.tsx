@@ -3,7 +3,7 @@ import { FormErrors } from "../../../components/FormField";
 import type { UserErrorLike } from "../../../lib/user-errors";
 import { useI18n } from "../../../lib/i18n";
 import { ComplianceFlags } from "./ComplianceFlags";
-import { ConfirmButton } from "./ConfirmButton";
+import { ConfirmButton } from "../../../components/ConfirmButton";
 import { PartnershipSince, PartnershipStatusBadge } from "./PartnershipStatusBadge";
 import "../messages";
 
@@ -98,6 +98,8 @@ export function ProviderTable({
                         accessibleLabel={t("network.end.label", { name })}
                         question={t("network.end.confirm", { name })}
                         confirmLabel={t("network.end.confirmButton")}
+                        layout="swap"
+                        danger
                         pendingLabel={t("network.end.pending")}
                         pending={pending?.id === row.id && pending.kind === "end"}
                         disabled={Boolean(readOnlyReason) || (busy && pending?.id !== row.id)}

@@ -5,7 +5,7 @@ import type { UserErrorLike } from "../../../lib/user-errors";
 import { useI18n } from "../../../lib/i18n";
 import { subscriptionListUrl } from "../../subscriptions/urls";
 import { ComplianceFlags } from "./ComplianceFlags";
-import { ConfirmButton } from "./ConfirmButton";
+import { ConfirmButton } from "../../../components/ConfirmButton";
 import { PartnershipSince, PartnershipStatusBadge } from "./PartnershipStatusBadge";
 import "../messages";
 
@@ -90,6 +90,8 @@ export function ResellerTable({
                     accessibleLabel={t("network.end.label", { name: row.reseller.name })}
                     question={t("network.end.confirm", { name: row.reseller.name })}
                     confirmLabel={t("network.end.confirmButton")}
+                    layout="swap"
+                    danger
                     pendingLabel={t("network.end.pending")}
                     pending={pendingId === row.id}
                     disabled={Boolean(readOnlyReason) || (pendingId !== null && pendingId !== row.id)}

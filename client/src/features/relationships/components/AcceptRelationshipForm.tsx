@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useI18n } from "../../../lib/i18n";
 import { FormErrors, FormField } from "../../../components/FormField";
 import { errorsByField, type UserErrorLike } from "../../../lib/user-errors";
-import { CheckboxField } from "../../customers/components/CheckboxField";
+import { CheckboxField } from "../../../components/CheckboxField";
 import "../messages";
 
 export interface AcceptValues {
