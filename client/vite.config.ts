@@ -9,7 +9,7 @@ export default defineConfig({
     port: 5173,
     proxy: { "/graphql": api, "/auth": api, "/healthz": api },
   },
-  build: { outDir: "dist", sourcemap: true, chunkSizeWarningLimit: 1500 },
+  build: { outDir: "dist", sourcemap: true, chunkSizeWarningLimit: 450 },
   test: {
     environment: "jsdom",
     globals: true,

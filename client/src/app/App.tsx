@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { lazy, Suspense, useMemo, type ComponentType } from "react";
 import { ApolloProvider } from "@apollo/client/react";
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from "react-router";
 import { createApolloClient } from "../lib/apollo";
@@ -6,17 +6,31 @@ import { AuthProvider, readToken, useAuth } from "../lib/auth";
 import { I18nProvider, useI18n } from "../lib/i18n";
 import { Layout } from "../features/shell/Layout";
 import { SignInView } from "../features/shell/SignInView";
-import { DashboardView } from "../features/dashboard/DashboardView";
-import { CustomerListView } from "../features/customers/CustomerListView";
-import { CustomerView } from "../features/customers/CustomerView";
-import { SubscriptionListView } from "../features/subscriptions/SubscriptionListView";
-import { ResellerListView } from "../features/network/ResellerListView";
-import { ProviderListView } from "../features/network/ProviderListView";
-import { TransferListView } from "../features/transfers/TransferListView";
-import { TransferWizardView } from "../features/transfers/TransferWizardView";
-import { TransferDetailView } from "../features/transfers/TransferDetailView";
-import { AcceptRelationshipView } from "../features/relationships/AcceptRelationshipView";
-import { ProviderRequestListView } from "../features/requests/ProviderRequestListView";
+import { DataState } from "../components/DataState";
+
+// Each screen is its own chunk (recharts, the wizard… load when first needed); the shell loads up front.
+const lazyView = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(async () => ({ default: (await load())[name] }));
+const DashboardView = lazyView(() => import("../features/dashboard/DashboardView"), "DashboardView");
+const CustomerListView = lazyView(() => import("../features/customers/CustomerListView"), "CustomerListView");
+const CustomerView = lazyView(() => import("../features/customers/CustomerView"), "CustomerView");
+const SubscriptionListView = lazyView(
+  () => import("../features/subscriptions/SubscriptionListView"),
+  "SubscriptionListView",
+);
+const ResellerListView = lazyView(() => import("../features/network/ResellerListView"), "ResellerListView");
+const ProviderListView = lazyView(() => import("../features/network/ProviderListView"), "ProviderListView");
+const TransferListView = lazyView(() => import("../features/transfers/TransferListView"), "TransferListView");
+const TransferWizardView = lazyView(() => import("../features/transfers/TransferWizardView"), "TransferWizardView");
+const TransferDetailView = lazyView(() => import("../features/transfers/TransferDetailView"), "TransferDetailView");
+const AcceptRelationshipView = lazyView(
+  () => import("../features/relationships/AcceptRelationshipView"),
+  "AcceptRelationshipView",
+);
+const ProviderRequestListView = lazyView(
+  () => import("../features/requests/ProviderRequestListView"),
+  "ProviderRequestListView",
+);
 import "../features/shell/shell-messages";
 
 function RequireAuth() {
@@ -36,25 +50,27 @@ function NotFound() {
 
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/signin" element={<SignInView />} />
-      <Route path="/relationships/accept" element={<AcceptRelationshipView />} />
-      <Route element={<RequireAuth />}>
-        <Route element={<Layout />}>
-          <Route index element={<DashboardView />} />
-          <Route path="customers" element={<CustomerListView />} />
-          <Route path="customers/:customerId" element={<CustomerView />} />
-          <Route path="subscriptions" element={<SubscriptionListView />} />
-          <Route path="resellers" element={<ResellerListView />} />
-          <Route path="providers" element={<ProviderListView />} />
-          <Route path="transfers" element={<TransferListView />} />
-          <Route path="transfers/new" element={<TransferWizardView />} />
-          <Route path="transfers/:transferId" element={<TransferDetailView />} />
-          <Route path="requests" element={<ProviderRequestListView />} />
-          <Route path="*" element={<NotFound />} />
+    <Suspense fallback={<DataState loading>{null}</DataState>}>
+      <Routes>
+        <Route path="/signin" element={<SignInView />} />
+        <Route path="/relationships/accept" element={<AcceptRelationshipView />} />
+        <Route element={<RequireAuth />}>
+          <Route element={<Layout />}>
+            <Route index element={<DashboardView />} />
+            <Route path="customers" element={<CustomerListView />} />
+            <Route path="customers/:customerId" element={<CustomerView />} />
+            <Route path="subscriptions" element={<SubscriptionListView />} />
+            <Route path="resellers" element={<ResellerListView />} />
+            <Route path="providers" element={<ProviderListView />} />
+            <Route path="transfers" element={<TransferListView />} />
+            <Route path="transfers/new" element={<TransferWizardView />} />
+            <Route path="transfers/:transferId" element={<TransferDetailView />} />
+            <Route path="requests" element={<ProviderRequestListView />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
         </Route>
-      </Route>
-    </Routes>
+      </Routes>
+    </Suspense>
   );
 }
 
