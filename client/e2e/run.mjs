@@ -46,7 +46,9 @@ test("a provider signs in, opens its dashboard, a reseller and a customer", asyn
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Customers" }).click();
   await page.waitForURL(/\/customers/);
-  await page.getByRole("searchbox").first().fill("Contoso");
+  // Screens load as separate chunks: wait for the customers screen itself before typing.
+  await page.getByRole("heading", { level: 1, name: "Customers" }).waitFor();
+  await page.getByRole("searchbox", { name: /Search name or domain/ }).fill("Contoso");
   await page.keyboard.press("Enter");
   await page
     .getByRole("link", { name: /Contoso Ltd\./ })
@@ -282,6 +284,15 @@ for (const { name, fn } of tests) {
     console.log(`✓ ${name} (${Date.now() - started} ms)`);
   } catch (err) {
     failed++;
+    // Keep what the browser showed: every page still open after the failure.
+    let shot = 0;
+    for (const context of browser.contexts()) {
+      for (const page of context.pages()) {
+        await screenshot(page, `FAILED-${tests.findIndex((t) => t.name === name) + 1}-${++shot}`).catch(() => undefined);
+        console.log(`  page ${shot}: ${page.url()}`);
+      }
+      await context.close();
+    }
     console.log(
       `✗ ${name}\n  ${(err instanceof Error ? err.message : String(err)).split("\n").slice(0, 8).join("\n  ")}`,
     );

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, type ComponentType } from "react";
+import { lazy, Suspense, useEffect, useMemo, type ComponentType } from "react";
 import { ApolloProvider } from "@apollo/client/react";
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from "react-router";
 import { createApolloClient } from "../lib/apollo";
@@ -9,8 +9,19 @@ import { SignInView } from "../features/shell/SignInView";
 import { DataState } from "../components/DataState";
 
 // Each screen is its own chunk (recharts, the wizard… load when first needed); the shell loads up front.
-const lazyView = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(async () => ({ default: (await load())[name] }));
+const screenLoaders: (() => Promise<unknown>)[] = [];
+const lazyView = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => {
+  screenLoaders.push(load);
+  return lazy(async () => ({ default: (await load())[name] }));
+};
+
+/** Fetches every screen's chunk once the first one is up, so later navigation does not wait on the network. */
+function usePreloadScreens() {
+  useEffect(() => {
+    const timer = setTimeout(() => screenLoaders.forEach((load) => void load().catch(() => undefined)), 2000);
+    return () => clearTimeout(timer);
+  }, []);
+}
 const DashboardView = lazyView(() => import("../features/dashboard/DashboardView"), "DashboardView");
 const CustomerListView = lazyView(() => import("../features/customers/CustomerListView"), "CustomerListView");
 const CustomerView = lazyView(() => import("../features/customers/CustomerView"), "CustomerView");
@@ -49,6 +60,7 @@ function NotFound() {
 }
 
 export function AppRoutes() {
+  usePreloadScreens();
   return (
     <Suspense fallback={<DataState loading>{null}</DataState>}>
       <Routes>

@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { useApolloClient } from "@apollo/client/react";
 import { useAuth } from "../../lib/auth";
@@ -77,7 +78,10 @@ export function Layout() {
         {viewer && (
           <ViewerProvider viewer={viewer}>
             <main id="main" className="page">
-              <Outlet />
+              {/* Screens load as separate chunks: only the page area waits, the header stays. */}
+              <Suspense fallback={<DataState loading>{null}</DataState>}>
+                <Outlet />
+              </Suspense>
             </main>
           </ViewerProvider>
         )}
