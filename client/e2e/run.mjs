@@ -288,7 +288,9 @@ for (const { name, fn } of tests) {
     let shot = 0;
     for (const context of browser.contexts()) {
       for (const page of context.pages()) {
-        await screenshot(page, `FAILED-${tests.findIndex((t) => t.name === name) + 1}-${++shot}`).catch(() => undefined);
+        await screenshot(page, `FAILED-${tests.findIndex((t) => t.name === name) + 1}-${++shot}`).catch(
+          () => undefined,
+        );
         console.log(`  page ${shot}: ${page.url()}`);
       }
       await context.close();
