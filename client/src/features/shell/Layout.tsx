@@ -94,7 +94,7 @@ export function Layout() {
 function RequestsNavLink() {
   const { t } = useI18n();
   const { data } = useShellOpenRequestsQuery({ fetchPolicy: "cache-and-network" });
-  const open = data?.networkSummary.openProviderRequests ?? 0;
+  const open = data?.providerRequests.totalCount ?? 0;
   return (
     <NavLink to="/requests">
       {t("nav.requests")}
