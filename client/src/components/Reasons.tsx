@@ -5,7 +5,9 @@ export interface ReasonView {
   code: string;
   ruleId: string;
   message: string;
+  /** The address of the Partner Center page the rule comes from, and its title. */
   source?: string;
+  sourceTitle?: string;
 }
 
 export interface DecisionView {
@@ -30,6 +32,22 @@ export function EligibilityBadge({ decision, label }: { decision: DecisionView; 
   );
 }
 
+/** The page a reason comes from, as a link titled with the page's title. */
+function SourceLink({ reason }: { reason: ReasonView }) {
+  const { t } = useI18n();
+  if (!reason.source) return null;
+  return (
+    <small>
+      {" "}
+      ({t("common.source")}{" "}
+      <a href={reason.source} target="_blank" rel="noreferrer">
+        {reason.sourceTitle || reason.source}
+      </a>
+      )
+    </small>
+  );
+}
+
 /** Every reason spelled out: rule id, message (in the UI's language, from the API) and source page. */
 export function ReasonList({ decision }: { decision: DecisionView }) {
   const { t } = useI18n();
@@ -39,7 +57,7 @@ export function ReasonList({ decision }: { decision: DecisionView }) {
       {decision.blocking.map((r) => (
         <li key={`b-${r.ruleId}`} className="reason reason-blocking" data-code={r.code}>
           <strong>{t("common.rule", { id: r.ruleId })}</strong> <code>{r.code}</code> — {r.message}
-          {r.source && <small> ({t("common.source", { source: r.source })})</small>}
+          <SourceLink reason={r} />
         </li>
       ))}
       {decision.advisories.map((r) => (
@@ -48,7 +66,7 @@ export function ReasonList({ decision }: { decision: DecisionView }) {
             {t("common.advisory")} · {t("common.rule", { id: r.ruleId })}
           </strong>{" "}
           <code>{r.code}</code> — {r.message}
-          {r.source && <small> ({t("common.source", { source: r.source })})</small>}
+          <SourceLink reason={r} />
         </li>
       ))}
     </ul>

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { I18nProvider } from "../../lib/i18n";
 import { FormErrors, FormField } from "../FormField";
@@ -12,7 +12,8 @@ const decision = {
       code: "LEGACY_LICENSE_NOT_TRANSFERABLE",
       ruleId: "R11b",
       message: "Legacy licenses cannot move.",
-      source: "transfer-subscriptions",
+      source: "https://learn.microsoft.com/en-us/partner-center/customers/transfer-subscriptions",
+      sourceTitle: "Transfer subscriptions between partners",
     },
   ],
   advisories: [
@@ -70,8 +71,32 @@ describe("eligibility", () => {
     expect(screen.getByText(/Not allowed/)).toBeInTheDocument();
     const items = screen.getAllByRole("listitem");
     expect(items[0]).toHaveTextContent("Rule R11b LEGACY_LICENSE_NOT_TRANSFERABLE — Legacy licenses cannot move.");
-    expect(items[0]).toHaveTextContent("Source: transfer-subscriptions");
+    expect(items[0]).toHaveTextContent("(Source: Transfer subscriptions between partners)");
+    const link = within(items[0]!).getByRole("link", { name: "Transfer subscriptions between partners" });
+    expect(link).toHaveAttribute(
+      "href",
+      "https://learn.microsoft.com/en-us/partner-center/customers/transfer-subscriptions",
+    );
     expect(items[1]).toHaveTextContent("Note · Rule R7a");
+    // A reason without a source (R7a here) shows no link.
+    expect(within(items[1]!).queryByRole("link")).toBeNull();
+  });
+
+  it("falls back to the address when a reason has no source title", () => {
+    const url = "https://learn.microsoft.com/en-us/partner-center/multichannel";
+    render(
+      <I18nProvider locale="pt-PT">
+        <ReasonList
+          decision={{
+            ...decision,
+            blocking: [{ ...decision.blocking[0]!, source: url, sourceTitle: undefined }],
+            advisories: [],
+          }}
+        />
+      </I18nProvider>,
+    );
+    expect(screen.getByRole("listitem")).toHaveTextContent(`(Fonte: ${url})`);
+    expect(screen.getByRole("link", { name: url })).toHaveAttribute("href", url);
   });
 
   it("speaks Portuguese when asked", () => {

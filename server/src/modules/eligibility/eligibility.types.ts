@@ -7,7 +7,7 @@ export class EligibilityReason {
   @Field(() => EligibilityReasonCode)
   code: EligibilityReasonCode;
 
-  @Field({ description: "Rule id in RULES.md, e.g. R11b." })
+  @Field({ description: "Rule id in the rule book (docs/rules.md), e.g. R11b." })
   ruleId: string;
 
   @Field(() => Severity)
@@ -16,8 +16,11 @@ export class EligibilityReason {
   @Field({ description: "What it means and what to do, in the request's language (Accept-Language: en or pt-PT)." })
   message: string;
 
-  @Field({ description: "The Partner Center documentation page the rule comes from." })
+  @Field({ description: "Where the rule comes from: the address of its Partner Center page on Microsoft Learn." })
   source: string;
+
+  @Field({ description: "A short title of the page at `source`, to show as the link's text." })
+  sourceTitle: string;
 }
 
 @ObjectType({
@@ -81,6 +84,9 @@ export class EligibilityRule {
   @Field()
   message: string;
 
-  @Field()
+  @Field({ description: "Where the rule comes from: the address of its Partner Center page on Microsoft Learn." })
   source: string;
+
+  @Field({ description: "A short title of the page at `source`, to show as the link's text." })
+  sourceTitle: string;
 }

@@ -8,7 +8,8 @@ const reasonType = (r: Reason, locale: Locale): EligibilityReason =>
     code: r.code,
     ruleId: r.ruleId,
     severity: r.severity,
-    source: r.source,
+    source: r.source.url,
+    sourceTitle: r.source.title,
     message: ruleMessage(r.ruleId, locale),
   });
 

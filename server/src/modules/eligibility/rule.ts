@@ -1,16 +1,23 @@
 import type { EligibilityAction, EligibilityReasonCode, Severity } from "../../domain/enums";
 import type { DecisionFacts } from "./facts";
 
+/** The Microsoft Learn page of Partner Center documentation a rule comes from. */
+export interface RuleSource {
+  url: string;
+  /** A short title of the page, to show beside the link. */
+  title: string;
+}
+
 export interface Rule {
-  /** Id in RULES.md, e.g. "R11b". */
+  /** Id in the rule book (docs/rules.md), e.g. "R11b". */
   id: string;
   code: EligibilityReasonCode;
   severity: Severity;
-  /** Partner Center page the rule comes from (the brief's source). */
-  source: string;
+  /** The Partner Center page the rule comes from (rules/sources.ts). */
+  source: RuleSource;
   /** True when the rule fires, i.e. the reason applies. */
   fires(facts: DecisionFacts): boolean;
-  /** Rules skipped when a gating rule fired (RULES.md: R7 gates the CSP-to-CSP rules). */
+  /** Rules skipped when a gating rule fired (R7 gates the CSP-to-CSP rules). */
   skipWhen?: (facts: DecisionFacts) => boolean;
 }
 
@@ -18,7 +25,7 @@ export interface Reason {
   ruleId: string;
   code: EligibilityReasonCode;
   severity: Severity;
-  source: string;
+  source: RuleSource;
 }
 
 export interface Decision {

@@ -82,7 +82,10 @@ describe("CustomerView eligibility", () => {
       .getByText(/The 7-day cancellation window has closed/)
       .closest("li")!;
     expect(r30).toHaveTextContent("Rule R30 CANCELLATION_WINDOW_CLOSED — The 7-day cancellation window has closed.");
-    expect(r30).toHaveTextContent("Source: partner-center/page.md");
+    expect(within(r30).getByRole("link", { name: "New commerce cancellation policy" })).toHaveAttribute(
+      "href",
+      "https://learn.microsoft.com/en-us/partner-center/customers/new-commerce-cancellation-policy",
+    );
     expect(within(details).getByText(/You already bill it/)).toBeInTheDocument();
   });
 

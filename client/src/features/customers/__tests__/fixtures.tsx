@@ -59,7 +59,8 @@ export function reason(
     ruleId,
     code,
     message,
-    source: "partner-center/page.md",
+    source: "https://learn.microsoft.com/en-us/partner-center/customers/new-commerce-cancellation-policy",
+    sourceTitle: "New commerce cancellation policy",
     severity,
   };
 }

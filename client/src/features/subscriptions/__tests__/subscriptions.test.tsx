@@ -27,7 +27,8 @@ const reason = (
   code,
   message,
   severity,
-  source: "indirect-reseller-tasks-in-partner-center.md",
+  source: "https://learn.microsoft.com/en-us/partner-center/enroll/indirect-reseller-tasks-in-partner-center",
+  sourceTitle: "Indirect reseller tasks in Partner Center",
 });
 
 const decision = (action: EligibilityAction, blocking: Reason[] = [], advisories: Reason[] = []): Decision => ({
@@ -119,7 +120,12 @@ describe("SubscriptionTable: eligibility per row", () => {
     expect(reasons[0]).toHaveTextContent(
       "Rule R22 INDIRECT_RESELLER_MUST_USE_PROVIDER — An indirect reseller cannot do this itself. Ask your indirect provider",
     );
-    expect(reasons[0]).toHaveTextContent("Source: indirect-reseller-tasks-in-partner-center.md");
+    expect(
+      within(reasons[0]!).getByRole("link", { name: "Indirect reseller tasks in Partner Center" }),
+    ).toHaveAttribute(
+      "href",
+      "https://learn.microsoft.com/en-us/partner-center/enroll/indirect-reseller-tasks-in-partner-center",
+    );
     expect(reasons[1]).toHaveTextContent("Rule R30 CANCELLATION_WINDOW_CLOSED");
 
     await userEvent.click(toggle);

@@ -21,7 +21,8 @@ function reason(code: string, ruleId: string, message: string, severity: "BLOCKI
     code,
     ruleId,
     message,
-    source: "transfer-subscriptions",
+    source: "https://learn.microsoft.com/en-us/partner-center/customers/transfer-subscriptions",
+    sourceTitle: "Transfer subscriptions between partners",
     severity,
   };
 }

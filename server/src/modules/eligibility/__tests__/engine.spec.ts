@@ -88,7 +88,10 @@ describe("decide with the facts builder", () => {
         ruleId: S.R36_subscriptionDeleted.id,
         code: EligibilityReasonCode.SUBSCRIPTION_DELETED,
         severity: Severity.BLOCKING,
-        source: S.R36_subscriptionDeleted.source,
+        source: {
+          url: "https://learn.microsoft.com/en-us/partner-center/customers/subscription-lifecycle",
+          title: "Subscription lifecycle states",
+        },
       },
     ]);
   });

@@ -83,11 +83,21 @@ describe("allRules", () => {
     expect(all.filter((id) => !RULES_MD_IDS.includes(id))).toEqual(["R15s"]);
   });
 
-  it("gives every rule a reason code and a source", () => {
+  it("gives every rule a reason code and, as its source, a Partner Center page on Microsoft Learn with a title", () => {
     for (const rule of allRules) {
-      expect(rule.code).toBeTruthy();
-      expect(rule.source).toBeTruthy();
+      expect(rule.code, rule.id).toBeTruthy();
+      expect(rule.source.url, rule.id).toMatch(/^https:\/\/learn\.microsoft\.com\/en-us\/partner-center\/[a-z0-9/-]+$/);
+      expect(rule.source.title.trim(), rule.id).not.toBe("");
     }
+  });
+
+  it("links each rule to the page it comes from", () => {
+    const page = (id: string) => allRules.find((r) => r.id === id)?.source.url.split("/partner-center/")[1];
+    expect(page("R7")).toBe("multichannel");
+    expect(page("R6")).toBe("remove-a-relationship");
+    expect(page("R11b")).toBe("customers/transfer-subscriptions");
+    expect(page("R30")).toBe("customers/new-commerce-cancellation-policy");
+    expect(page("R27")).toBe("enroll/csp-supported-partner-relationships");
   });
 });
 

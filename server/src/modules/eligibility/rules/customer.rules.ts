@@ -6,6 +6,7 @@ import {
   SubscriptionStatus,
 } from "../../../domain/enums";
 import type { Rule } from "../rule";
+import { PARTNER_CENTER } from "./sources";
 
 // Rules about the customer (ORDER).
 
@@ -13,7 +14,7 @@ export const R3_mcaAccepted: Rule = {
   id: "R3",
   code: Code.MCA_NOT_ACCEPTED,
   severity: Severity.BLOCKING,
-  source: "request-a-relationship-with-a-customer.md",
+  source: PARTNER_CENTER.requestRelationship,
   fires: (f) => !f.customer.mcaAccepted,
 };
 
@@ -21,7 +22,7 @@ export const R9_cspTenantCannotBuy: Rule = {
   id: "R9",
   code: Code.CSP_TENANT_CANNOT_BUY_FROM_CSP,
   severity: Severity.BLOCKING,
-  source: "multichannel.md",
+  source: PARTNER_CENTER.multichannel,
   fires: (f) => f.customer.partnerTenantOfId !== null,
 };
 
@@ -31,7 +32,7 @@ export const R8_azureCoexists: Rule = {
   id: "R8",
   code: Code.AZURE_COEXISTS_WITH_OTHER_CHANNEL,
   severity: Severity.ADVISORY,
-  source: "multichannel.md",
+  source: PARTNER_CENTER.multichannel,
   fires: (f) =>
     f.offerKind === OfferKind.USAGE_BASED &&
     f.customerSubscriptions.some(

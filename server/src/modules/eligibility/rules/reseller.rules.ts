@@ -1,6 +1,7 @@
 import { EligibilityReasonCode as Code, ProgramStatus, Severity } from "../../../domain/enums";
 import type { DecisionFacts } from "../facts";
 import type { Rule } from "../rule";
+import { PARTNER_CENTER } from "./sources";
 
 /** What R23–R26 read: enough to check a named reseller outside a full decision (createCustomer, requests). */
 export type NamedResellerFacts = Pick<DecisionFacts, "actor" | "reseller" | "resellerPartnershipActive">;
@@ -11,7 +12,7 @@ export const R23_partnershipRequired = {
   id: "R23",
   code: Code.PROVIDER_RESELLER_PARTNERSHIP_REQUIRED,
   severity: Severity.BLOCKING,
-  source: "indirect-provider-tasks-in-partner-center.md",
+  source: PARTNER_CENTER.indirectProviderTasks,
   fires: (f: NamedResellerFacts) => f.reseller !== null && !f.resellerPartnershipActive,
 } satisfies Rule;
 
@@ -19,7 +20,7 @@ export const R24_resellerMpa = {
   id: "R24",
   code: Code.RESELLER_MPA_NOT_SIGNED,
   severity: Severity.BLOCKING,
-  source: "csp-supported-partner-relationships.md",
+  source: PARTNER_CENTER.supportedRelationships,
   fires: (f: NamedResellerFacts) => f.reseller !== null && !f.reseller.mpaSigned,
 } satisfies Rule;
 
@@ -27,7 +28,7 @@ export const R25_resellerRegion = {
   id: "R25",
   code: Code.RESELLER_REGION_MISMATCH,
   severity: Severity.BLOCKING,
-  source: "csp-supported-partner-relationships.md",
+  source: PARTNER_CENTER.supportedRelationships,
   fires: (f: NamedResellerFacts) => f.reseller !== null && f.reseller.country !== f.actor.country,
 } satisfies Rule;
 
@@ -35,7 +36,7 @@ export const R26_resellerActive = {
   id: "R26",
   code: Code.RESELLER_NOT_ACTIVE,
   severity: Severity.BLOCKING,
-  source: "indirect-provider-tasks-in-partner-center.md",
+  source: PARTNER_CENTER.indirectProviderTasks,
   fires: (f: NamedResellerFacts) => f.reseller !== null && f.reseller.programStatus !== ProgramStatus.ACTIVE,
 } satisfies Rule;
 
@@ -43,7 +44,7 @@ export const R27_resellerNotProviderCustomer: Rule = {
   id: "R27",
   code: Code.RESELLER_CANNOT_BE_PROVIDER_CUSTOMER,
   severity: Severity.BLOCKING,
-  source: "csp-supported-partner-relationships.md",
+  source: PARTNER_CENTER.supportedRelationships,
   fires: (f) => f.reseller !== null && f.customer.partnerTenantOfId === f.reseller.id,
 };
 

@@ -10,6 +10,7 @@ import {
 import { daysBetween } from "../dates";
 import type { DecisionFacts } from "../facts";
 import type { Rule } from "../rule";
+import { PARTNER_CENTER } from "./sources";
 import { TRANSFER_EXPIRY_DAYS } from "../../transfer/transfer.entity";
 
 // Rules about the subject subscription (SUPPORT, TRANSFER, CANCEL, REACTIVATE).
@@ -20,7 +21,7 @@ export const R36_subscriptionDeleted: Rule = {
   id: "R36",
   code: Code.SUBSCRIPTION_DELETED,
   severity: Severity.BLOCKING,
-  source: "subscription-lifecycle.md",
+  source: PARTNER_CENTER.subscriptionLifecycle,
   fires: (f) => f.subscription?.status === SubscriptionStatus.DELETED,
 };
 
@@ -28,7 +29,7 @@ export const R7a_supportNonCsp: Rule = {
   id: "R7a",
   code: Code.NON_CSP_CHANNEL_REQUIRES_REPROVISION,
   severity: Severity.ADVISORY,
-  source: "multichannel.md",
+  source: PARTNER_CENTER.multichannel,
   fires: isNotCsp,
 };
 
@@ -36,7 +37,7 @@ export const R7_transferNonCsp: Rule = {
   id: "R7",
   code: Code.NON_CSP_CHANNEL_REQUIRES_REPROVISION,
   severity: Severity.BLOCKING,
-  source: "multichannel.md",
+  source: PARTNER_CENTER.multichannel,
   fires: isNotCsp,
 };
 
@@ -47,7 +48,7 @@ export const R11_lockedUntilTermEnd: Rule = {
   id: "R11",
   code: Code.LICENSE_SUBSCRIPTION_LOCKED_UNTIL_TERM_END,
   severity: Severity.BLOCKING,
-  source: "multichannel.md (2018–2023)",
+  source: PARTNER_CENTER.multichannelUntil2023,
   ...cspOnly,
   fires: (f) =>
     f.policy === TransferPolicy.LEGACY_2023 &&
@@ -59,7 +60,7 @@ export const R11b_legacyLicense: Rule = {
   id: "R11b",
   code: Code.LEGACY_LICENSE_NOT_TRANSFERABLE,
   severity: Severity.BLOCKING,
-  source: "transfer-subscriptions (2024+)",
+  source: PARTNER_CENTER.transferSubscriptions,
   ...cspOnly,
   fires: (f) =>
     f.policy === TransferPolicy.CURRENT &&
@@ -71,7 +72,7 @@ export const R13_sourceEqualsTarget: Rule = {
   id: "R13",
   code: Code.TRANSFER_SOURCE_EQUALS_TARGET,
   severity: Severity.BLOCKING,
-  source: "transfer-azure-subscriptions-under-azure-plan.md",
+  source: PARTNER_CENTER.transferAzurePlan,
   ...cspOnly,
   fires: (f) => f.subscription?.transactingPartnerId === f.actor.id,
 };
@@ -80,7 +81,7 @@ export const R14_targetAzurePlan: Rule = {
   id: "R14",
   code: Code.TARGET_AZURE_PLAN_MISSING,
   severity: Severity.BLOCKING,
-  source: "transfer-azure-subscriptions-under-azure-plan.md",
+  source: PARTNER_CENTER.transferAzurePlan,
   ...cspOnly,
   fires: (f) =>
     f.subscription?.offerKind === OfferKind.USAGE_BASED &&
@@ -97,7 +98,7 @@ export const R15_transferNeedsActive: Rule = {
   id: "R15",
   code: Code.SUBSCRIPTION_NOT_ACTIVE,
   severity: Severity.BLOCKING,
-  source: "transfer-azure-subscriptions-under-azure-plan.md",
+  source: PARTNER_CENTER.transferAzurePlan,
   ...cspOnly,
   fires: (f) => f.subscription !== null && f.subscription.status !== SubscriptionStatus.ACTIVE,
 };
@@ -106,7 +107,7 @@ export const R16_inOtherTransfer: Rule = {
   id: "R16",
   code: Code.SUBSCRIPTION_IN_OTHER_TRANSFER,
   severity: Severity.BLOCKING,
-  source: "transition-direct-to-indirect.md",
+  source: PARTNER_CENTER.transitionDirectToIndirect,
   ...cspOnly,
   // A PENDING transfer created more than 30 days before asOf has expired and no longer holds the line.
   fires: (f) =>
@@ -120,7 +121,7 @@ export const R17_addonMovesWithBase: Rule = {
   id: "R17",
   code: Code.ADDON_REQUIRES_BASE_SUBSCRIPTION,
   severity: Severity.BLOCKING,
-  source: "transition-direct-to-indirect.md",
+  source: PARTNER_CENTER.transitionDirectToIndirect,
   ...cspOnly,
   fires: (f) => f.subscription !== null && f.subscription.parentId !== null,
 };
@@ -129,7 +130,7 @@ export const R15c_cancelNeedsLive: Rule = {
   id: "R15c",
   code: Code.SUBSCRIPTION_NOT_ACTIVE,
   severity: Severity.BLOCKING,
-  source: "subscription-lifecycle.md",
+  source: PARTNER_CENTER.subscriptionLifecycle,
   fires: (f) =>
     f.subscription !== null &&
     f.subscription.status !== SubscriptionStatus.ACTIVE &&
@@ -141,7 +142,7 @@ export const R15s_suspendNeedsActive: Rule = {
   id: "R15s",
   code: Code.SUBSCRIPTION_NOT_ACTIVE,
   severity: Severity.BLOCKING,
-  source: "subscription-lifecycle.md",
+  source: PARTNER_CENTER.subscriptionLifecycle,
   fires: (f) => f.subscription !== null && f.subscription.status !== SubscriptionStatus.ACTIVE,
 };
 
@@ -152,7 +153,7 @@ export const R30_cancellationWindow: Rule = {
   id: "R30",
   code: Code.CANCELLATION_WINDOW_CLOSED,
   severity: Severity.BLOCKING,
-  source: "new-commerce-cancellation-policy.md",
+  source: PARTNER_CENTER.cancellationPolicy,
   fires: (f) => {
     const s = f.subscription;
     if (s === null || s.commerceModel !== CommerceModel.NEW_COMMERCE) return false;
@@ -164,7 +165,7 @@ export const R31_reactivatable: Rule = {
   id: "R31",
   code: Code.SUBSCRIPTION_NOT_REACTIVATABLE,
   severity: Severity.BLOCKING,
-  source: "subscription-lifecycle.md",
+  source: PARTNER_CENTER.subscriptionLifecycle,
   fires: (f) =>
     f.subscription !== null &&
     !(f.subscription.status === SubscriptionStatus.SUSPENDED && f.asOf <= f.subscription.commitmentEndDate),
@@ -174,7 +175,7 @@ export const R6_activeSubscriptions: Rule = {
   id: "R6",
   code: Code.RELATIONSHIP_HAS_ACTIVE_SUBSCRIPTIONS,
   severity: Severity.BLOCKING,
-  source: "remove-a-relationship.md",
+  source: PARTNER_CENTER.removeRelationship,
   // Suspended new-commerce subscriptions are still billed: they must be cancelled first.
   fires: (f) =>
     f.customerSubscriptions.some(
