@@ -57,7 +57,7 @@ export async function provisionTestDatabase(): Promise<{ url: string; drop(): Pr
 
 export async function startTestServer(
   world: World,
-  opts: { policy?: TransferPolicy; now?: Date } = {},
+  opts: { policy?: TransferPolicy; now?: Date; config?: Partial<AppConfig> } = {},
 ): Promise<TestServer> {
   const database = await provisionTestDatabase();
   const databaseUrl = database?.url ?? null;
@@ -72,6 +72,9 @@ export async function startTestServer(
     demoLogin: true,
     countSql: true,
     logErrors: false,
+    // Suites send thousands of requests as one user; the rate limit has its own tests.
+    rateLimitPerMinute: 0,
+    ...opts.config,
   };
   const ds = createDataSource({ databaseUrl, sqlitePath: ":memory:" });
   process.env.LOG_MIGRATIONS = "0";
