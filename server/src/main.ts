@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { loadConfig } from "./config";
 import { openDatabase, startApp } from "./app";
 import { isDatabaseEmpty, seedDemoData } from "./seed/seed";
-import { toIsoDate } from "./modules/eligibility/dates";
+import { toIsoDate } from "./common/dates";
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -3,11 +3,12 @@ import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { AppConfig } from "../config";
 import type { RequestContext, Viewer } from "../context";
-import { Partner, User } from "../domain/entities";
+import { Partner } from "../modules/partner/partner.entity";
+import { User } from "../modules/user/user.entity";
 import { Loaders } from "../loaders";
 import { sqlCounterStore } from "../common/sql-counter";
-import type { Locale } from "../modules/eligibility/messages";
-import { toIsoDate } from "../modules/eligibility/dates";
+import type { Locale } from "../common/locale";
+import { toIsoDate } from "../common/dates";
 import { verifyToken } from "./token";
 import { TenantScope } from "./scope";
 
