@@ -15,7 +15,6 @@ import type { RequestContext } from "./context";
 import { createDataSource } from "./data-source";
 import { createSchema } from "./schema";
 import { makeFormatError } from "./common/errors";
-import { sqlCounterStore } from "./common/sql-counter";
 import { buildContext } from "./auth/request-context";
 import { mountDemoAuth } from "./auth/demo-auth";
 import { depthLimit } from "./common/depth-limit";
@@ -24,6 +23,7 @@ import { identifyCaller, callerOf } from "./http/caller";
 import { ANONYMOUS_LIMITS, SIGNED_IN_LIMITS, guardBodySize, guardDocument } from "./http/document-guard";
 import { createRateLimiter } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
+import { requestLogPlugin, withRequestId } from "./http/request-log";
 
 export interface RunningApp {
   /** http://host:port/graphql */
@@ -84,6 +84,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     validationRules: [...protection.validationRules, depthLimit(10)],
     plugins: [
       ...protection.plugins,
+      requestLogPlugin(config.logRequests && !options.quiet),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       config.production
@@ -119,12 +120,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const jsonAnonymous = express.json({ limit: ANONYMOUS_LIMITS.maxBodyBytes });
   app.use(
     "/graphql",
+    withRequestId,
     identifyCaller(config),
     ...(rateLimiter ? [rateLimiter.middleware] : []),
     guardBodySize((_req, res) => limitsOf(res)),
     (req, res, next) => (callerOf(res).kind === "user" ? jsonSignedIn : jsonAnonymous)(req, res, next),
     guardDocument((_req, res) => limitsOf(res)),
-    (_req, _res, next) => sqlCounterStore.run({ statements: 0 }, next),
     expressMiddleware(apollo, { context: ({ req }) => buildContext(req, dataSource, config) }),
   );
   options.mount?.(app);

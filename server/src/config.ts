@@ -16,6 +16,8 @@ export interface AppConfig {
   /** Count SQL statements per request and report them in the x-sql-count header (tests, benchmarks). */
   countSql: boolean;
   logErrors: boolean;
+  /** One structured log line per GraphQL operation (LOG_REQUESTS, on by default). */
+  logRequests: boolean;
   /** Requests per minute per signed-in user (0 turns the rate limit off). */
   rateLimitPerMinute: number;
   /** Requests per minute per address for anonymous callers. */
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnEmptyDatabase: envBool(env.SEED_ON_EMPTY, !production),
     countSql: envBool(env.COUNT_SQL, false),
     logErrors: envBool(env.LOG_ERRORS, true),
+    logRequests: envBool(env.LOG_REQUESTS, true),
     rateLimitPerMinute: envInt("RATE_LIMIT", env.RATE_LIMIT, 3000, 0, 1_000_000),
     anonymousRateLimitPerMinute: envInt("RATE_LIMIT_ANONYMOUS", env.RATE_LIMIT_ANONYMOUS, 120, 1, 1_000_000),
     redisUrl: env.REDIS_URL && /^rediss?:\/\//.test(env.REDIS_URL) ? env.REDIS_URL : null,

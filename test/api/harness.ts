@@ -57,7 +57,7 @@ export async function provisionTestDatabase(): Promise<{ url: string; drop(): Pr
 
 export async function startTestServer(
   world: World,
-  opts: { policy?: TransferPolicy; now?: Date; config?: Partial<AppConfig> } = {},
+  opts: { policy?: TransferPolicy; now?: Date; config?: Partial<AppConfig>; quiet?: boolean } = {},
 ): Promise<TestServer> {
   const database = await provisionTestDatabase();
   const databaseUrl = database?.url ?? null;
@@ -81,7 +81,7 @@ export async function startTestServer(
   await ds.initialize();
   await ds.runMigrations({ transaction: "all" });
   const loaded = await runInTransaction(ds, (em) => loadWorld(em, world, opts.now ?? new Date("2026-11-24T12:00:00Z")));
-  const app = await startApp(config, { dataSource: ds, quiet: true });
+  const app = await startApp(config, { dataSource: ds, quiet: opts.quiet ?? true });
   const tokens = new Map<string, string>();
   const tokenFor = async (key: string) => {
     const email = loaded.userEmails.get(key);

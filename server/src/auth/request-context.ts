@@ -6,7 +6,7 @@ import type { RequestContext, Viewer } from "../context";
 import { Partner } from "../modules/partner/partner.entity";
 import { User } from "../modules/user/user.entity";
 import { Loaders } from "../loaders";
-import { sqlCounterStore } from "../common/sql-counter";
+import { requestStore } from "../common/sql-counter";
 import type { Locale } from "../common/locale";
 import { toIsoDate } from "../common/dates";
 import { verifyToken } from "./token";
@@ -46,7 +46,7 @@ export async function loadViewer(
 }
 
 export async function buildContext(req: Request, ds: DataSource, config: AppConfig): Promise<RequestContext> {
-  const sql = sqlCounterStore.getStore() ?? { statements: 0 };
+  const sql = requestStore.getStore() ?? { requestId: "", statements: 0 };
   const viewer = await loadViewer(ds, config, req.headers.authorization);
   return {
     config,
