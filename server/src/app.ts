@@ -24,6 +24,8 @@ import { ANONYMOUS_LIMITS, SIGNED_IN_LIMITS, guardBodySize, guardDocument } from
 import { createRateLimiter } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { requestLogPlugin, withRequestId } from "./http/request-log";
+import { queryCostPlugin } from "./http/query-cost-plugin";
+import { CostBuckets } from "./http/query-cost";
 
 export interface RunningApp {
   /** http://host:port/graphql */
@@ -85,6 +87,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     plugins: [
       ...protection.plugins,
       requestLogPlugin(config.logRequests && !options.quiet),
+      // Anonymous callers get a tenth of a user's budget (they reach only the public relationship preview).
+      queryCostPlugin({
+        user: new CostBuckets(config.costBudget, config.costRestoreRate),
+        anonymous: new CostBuckets(Math.ceil(config.costBudget / 10), Math.ceil(config.costRestoreRate / 10)),
+      }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       config.production

@@ -22,6 +22,9 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Requests per minute per address for anonymous callers. */
   anonymousRateLimitPerMinute: number;
+  /** Query-cost budget per signed-in caller (points) and its restore rate (points per second). */
+  costBudget: number;
+  costRestoreRate: number;
   /** redis://… shares the rate limit across replicas; otherwise it is counted in memory. */
   redisUrl: string | null;
   /** Express `trust proxy`: how many proxies in front of the server set X-Forwarded-For (for the caller's address). */
@@ -81,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logRequests: envBool(env.LOG_REQUESTS, true),
     rateLimitPerMinute: envInt("RATE_LIMIT", env.RATE_LIMIT, 3000, 0, 1_000_000),
     anonymousRateLimitPerMinute: envInt("RATE_LIMIT_ANONYMOUS", env.RATE_LIMIT_ANONYMOUS, 120, 1, 1_000_000),
+    costBudget: envInt("COST_BUDGET", env.COST_BUDGET, 10_000, 100, 10_000_000),
+    costRestoreRate: envInt("COST_RESTORE_RATE", env.COST_RESTORE_RATE, 500, 1, 10_000_000),
     redisUrl: env.REDIS_URL && /^rediss?:\/\//.test(env.REDIS_URL) ? env.REDIS_URL : null,
     trustProxy: envInt("TRUST_PROXY", env.TRUST_PROXY, 0, 0, 10),
   };

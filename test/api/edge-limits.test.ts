@@ -251,3 +251,69 @@ describe("rate limit", () => {
     }
   });
 });
+
+describe("query cost", () => {
+  type Cost = { requestedQueryCost: number; actualQueryCost: number; throttleStatus: Record<string, number> };
+  const costOf = (extensions: Record<string, unknown> | undefined) => extensions?.["cost"] as Cost | undefined;
+
+  it("reports requested and actual cost with the budget on every answer", async () => {
+    const r = await t.gql(
+      `{ viewer { partner { name } } customers(first: 50) { totalCount nodes { id name } } }`,
+      {},
+      { as: asPartner },
+    );
+    const cost = costOf(r.extensions)!;
+    // viewer 1 + partner 1 + connection 1 + 50 nodes × 1
+    expect(cost.requestedQueryCost).toBe(53);
+    const returned = (r.body.data as { customers: { nodes: unknown[] } }).customers.nodes.length;
+    // data 1 + viewer 1 + partner 1 + customers 1 + each node 1 (the nodes array itself is not an object)
+    expect(cost.actualQueryCost).toBe(4 + returned);
+    expect(cost.throttleStatus).toMatchObject({ maximumAvailable: 10_000, restoreRate: 500 });
+    expect(cost.throttleStatus.currentlyAvailable).toBeLessThanOrEqual(10_000);
+  });
+
+  it("multiplies what a page holds by a variable page size", async () => {
+    const r = await t.gql(
+      `query ($n: Int!) { subscriptions(first: $n) { nodes { id customer { name } transactingPartner { name } } } }`,
+      { n: 20 },
+      { as: asPartner },
+    );
+    expect(r.body.errors).toBeUndefined();
+    // connection 1 + 20 × (node 1 + customer 1 + transactingPartner 1)
+    expect(costOf(r.extensions)!.requestedQueryCost).toBe(1 + 20 * 3);
+  });
+
+  it("throttles a caller whose budget is spent, says when to retry, and restores it over time", async () => {
+    const small = await startTestServer(pagingWorld(), { config: { costBudget: 300, costRestoreRate: 100 } });
+    try {
+      const page = `{ customers(first: 100) { nodes { id } } }`; // requested 101
+      const twoPages = `{ a: customers(first: 100) { nodes { id } } b: customers(first: 100) { nodes { id } } }`;
+      // Each answer gives back what it did not return, so a few pass before the bucket runs dry.
+      let refused: Awaited<ReturnType<typeof small.gql>> | null = null;
+      for (let i = 0; i < 20 && !refused; i++) {
+        const r = await small.gql(twoPages, {}, { as: asPartner });
+        if (r.body.errors) refused = r;
+        else expect(costOf(r.extensions)!.requestedQueryCost).toBe(202);
+      }
+      expect(refused?.status).toBe(429);
+      expect(refused?.body.errors?.[0]?.extensions?.code).toBe("THROTTLED");
+      expect(refused?.body.errors?.[0]?.message).toMatch(/retry in \d+ s/);
+      expect(refused?.body.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+      expect(refused?.body.data).toBeUndefined();
+      expect(costOf(refused?.extensions)!.throttleStatus.currentlyAvailable).toBeLessThan(202);
+      await new Promise((r) => setTimeout(r, 2_100));
+      const restored = await small.gql(page, {}, { as: asPartner });
+      expect(restored.status).toBe(200);
+      expect(restored.body.errors).toBeUndefined();
+      // An operation that could never fit the budget is refused outright.
+      const never = await small.gql(
+        `{ subscriptions(first: 100) { nodes { customer { name } transactingPartner { name } offerName } } }`,
+        {},
+        { as: asPartner },
+      );
+      expect(never.body.errors?.[0]?.extensions?.code).toBe("MAX_COST_EXCEEDED");
+    } finally {
+      await small.close();
+    }
+  });
+});

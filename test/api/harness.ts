@@ -20,7 +20,13 @@ export interface TestServer {
     query: string,
     variables?: Record<string, unknown>,
     opts?: { as?: string; email?: string; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: { data?: T; errors?: GqlError[] }; sqlCount: number }>;
+  ): Promise<{
+    status: number;
+    body: { data?: T; errors?: GqlError[] };
+    /** The answer's `extensions` (e.g. `cost`), kept apart so that tests can compare `body` whole. */
+    extensions: Record<string, unknown>;
+    sqlCount: number;
+  }>;
   tokenFor(partnerKey: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -100,13 +106,14 @@ export async function startTestServer(
       if (o.email) headers.authorization = `Bearer ${await signToken(config.authSecret, o.email)}`;
       const res = await fetch(app.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
       const text = await res.text();
-      let body: { data?: never; errors?: GqlError[] };
+      let body: { data?: never; errors?: GqlError[]; extensions?: Record<string, unknown> };
       try {
         body = JSON.parse(text);
       } catch {
         throw new Error(`non-JSON response ${res.status}: ${text.slice(0, 300)}`);
       }
-      return { status: res.status, body, sqlCount: Number(res.headers.get("x-sql-count") ?? NaN) };
+      const { extensions = {}, ...rest } = body;
+      return { status: res.status, body: rest, extensions, sqlCount: Number(res.headers.get("x-sql-count") ?? NaN) };
     },
     async close() {
       await app.close();

@@ -18,6 +18,8 @@ const CLIENT_CODES = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
   "CONFLICT",
+  "THROTTLED",
+  "MAX_COST_EXCEEDED",
 ]);
 
 export function badInput(field: string, message: string): GraphQLError {

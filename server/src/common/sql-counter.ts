@@ -6,6 +6,8 @@ import { logger } from "./log";
 export interface RequestStore {
   requestId: string;
   statements: number;
+  /** The caller's budget key (`user:…` or `ip:…`), once the edge has identified it. */
+  callerKey?: string;
 }
 
 export const requestStore = new AsyncLocalStorage<RequestStore>();

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { AppConfig } from "../config";
 import { verifyToken } from "../auth/token";
+import { requestStore } from "../common/sql-counter";
 
 /**
  * Who is calling, decided cheaply before any GraphQL work: a verified bearer token (its subject) or an
@@ -20,6 +21,8 @@ export function identifyCaller(config: AppConfig) {
     res.locals["caller"] = subject
       ? ({ kind: "user", subject } satisfies Caller)
       : ({ kind: "anonymous", address: req.ip ?? req.socket.remoteAddress ?? "unknown" } satisfies Caller);
+    const store = requestStore.getStore();
+    if (store) store.callerKey = callerKey(res.locals["caller"] as Caller);
     next();
   };
 }
