@@ -5,7 +5,7 @@ import { openDatabase, startApp } from "../src/app";
 import { seedDemoData } from "../src/seed/seed";
 import { DEMO_USERS } from "../src/seed/demo-world";
 import { signToken } from "../src/auth/token";
-import { toIsoDate } from "../src/modules/eligibility/dates";
+import { toIsoDate } from "../src/common/dates";
 
 // npm run bench [-- --seconds 10 --concurrency 10]: seeds the demo network into a fresh database (in-memory
 // SQLite, or the EMPTY PostgreSQL database named by BENCH_DATABASE_URL — never DATABASE_URL), then drives the dashboard queries over HTTP with a closed-loop load and reports

@@ -5,10 +5,8 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import express, { type Express } from "express";
 import type { DataSource } from "typeorm";
@@ -17,11 +15,17 @@ import type { RequestContext } from "./context";
 import { createDataSource } from "./data-source";
 import { createSchema } from "./schema";
 import { makeFormatError } from "./common/errors";
-import { sqlCounterStore } from "./common/sql-counter";
 import { buildContext } from "./auth/request-context";
 import { mountDemoAuth } from "./auth/demo-auth";
 import { depthLimit } from "./common/depth-limit";
 import { clientDistPath, mountClient } from "./static-client";
+import { identifyCaller, callerOf } from "./http/caller";
+import { ANONYMOUS_LIMITS, SIGNED_IN_LIMITS, guardBodySize, guardDocument } from "./http/document-guard";
+import { createRateLimiter } from "./http/rate-limit";
+import { securityHeaders } from "./http/security-headers";
+import { requestLogPlugin, withRequestId } from "./http/request-log";
+import { queryCostPlugin } from "./http/query-cost-plugin";
+import { CostBuckets } from "./http/query-cost";
 
 export interface RunningApp {
   /** http://host:port/graphql */
@@ -54,6 +58,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const dataSource = options.dataSource ?? (await openDatabase(config));
   const app = express();
   app.disable("x-powered-by");
+  // POST answers are never cached: hashing each one for an ETag is wasted work.
+  app.set("etag", false);
+  app.set("trust proxy", config.trustProxy);
+  app.use(securityHeaders({ production: config.production }));
   const httpServer: Server = createServer(app);
   const schema = await createSchema();
   // Alias, directive and cost limits (graphql-armor); depth has our own rule, which follows fragments.
@@ -78,10 +86,16 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     validationRules: [...protection.validationRules, depthLimit(10)],
     plugins: [
       ...protection.plugins,
+      requestLogPlugin(config.logRequests && !options.quiet),
+      // Anonymous callers get a tenth of a user's budget (they reach only the public relationship preview).
+      queryCostPlugin({
+        user: new CostBuckets(config.costBudget, config.costRestoreRate),
+        anonymous: new CostBuckets(Math.ceil(config.costBudget / 10), Math.ceil(config.costRestoreRate / 10)),
+      }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginCacheControlDisabled(),
       config.production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       {
         async requestDidStart() {
@@ -105,10 +119,20 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     }
   });
   if (config.demoLogin) mountDemoAuth(app, dataSource, config);
+  // The edge of /graphql: who calls (a verified token or an address), their rate limit, then size, token and
+  // nesting limits by caller — all before Apollo parses, validates or authenticates anything.
+  const rateLimiter = createRateLimiter(config);
+  const limitsOf = (res: express.Response) => (callerOf(res).kind === "user" ? SIGNED_IN_LIMITS : ANONYMOUS_LIMITS);
+  const jsonSignedIn = express.json({ limit: SIGNED_IN_LIMITS.maxBodyBytes });
+  const jsonAnonymous = express.json({ limit: ANONYMOUS_LIMITS.maxBodyBytes });
   app.use(
     "/graphql",
-    (_req, _res, next) => sqlCounterStore.run({ statements: 0 }, next),
-    express.json({ limit: "1mb" }),
+    withRequestId,
+    identifyCaller(config),
+    ...(rateLimiter ? [rateLimiter.middleware] : []),
+    guardBodySize((_req, res) => limitsOf(res)),
+    (req, res, next) => (callerOf(res).kind === "user" ? jsonSignedIn : jsonAnonymous)(req, res, next),
+    guardDocument((_req, res) => limitsOf(res)),
     expressMiddleware(apollo, { context: ({ req }) => buildContext(req, dataSource, config) }),
   );
   options.mount?.(app);
@@ -133,6 +157,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     express: app,
     async close() {
       await apollo.stop();
+      await rateLimiter?.close();
       if (ownsDataSource && dataSource.isInitialized) await dataSource.destroy();
     },
   };

@@ -1,10 +1,11 @@
 import type { DataSource } from "typeorm";
 import { unauthenticated } from "./common/errors";
 import type { AppConfig } from "./config";
-import type { Partner, User } from "./domain/entities";
+import type { Partner } from "./modules/partner/partner.entity";
+import type { User } from "./modules/user/user.entity";
 import type { TenantScope } from "./auth/scope";
 import type { Loaders } from "./loaders";
-import type { Locale } from "./modules/eligibility/messages";
+import type { Locale } from "./common/locale";
 
 export interface Viewer {
   user: User;
@@ -26,7 +27,7 @@ export interface RequestContext {
 }
 
 /** The viewer, or an UNAUTHENTICATED error. */
-export function requireViewer(ctx: RequestContext): Viewer {
+export function requireViewer(ctx: { viewer: Viewer | null }): Viewer {
   if (!ctx.viewer) throw unauthenticated();
   return ctx.viewer;
 }

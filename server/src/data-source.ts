@@ -1,23 +1,19 @@
 import "reflect-metadata";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { DataSource, type EntityManager } from "typeorm";
+import { DataSource } from "typeorm";
 import type { AppConfig } from "./config";
-import { entities } from "./domain/entities";
+import { entities } from "./entities";
 import { SnakeNamingStrategy } from "./common/naming";
 import { CountingLogger } from "./common/sql-counter";
+
+export { dialectOf, runInTransaction, type Dialect } from "./common/transaction";
 import { migrations as postgresMigrations } from "./migrations/postgres";
 import { migrations as sqliteMigrations } from "./migrations/sqlite";
-
-export type Dialect = "sqlite" | "postgres";
 
 export interface DatabaseOptions {
   databaseUrl: AppConfig["databaseUrl"];
   sqlitePath: AppConfig["sqlitePath"];
-}
-
-export function dialectOf(ds: DataSource): Dialect {
-  return ds.options.type === "postgres" ? "postgres" : "sqlite";
 }
 
 /** Migrations live per dialect; `synchronize` is never used. */
@@ -51,22 +47,4 @@ export function createDataSource(opts: DatabaseOptions): DataSource {
     },
     migrations: sqliteMigrations,
   });
-}
-
-// SQLite has one connection per process: concurrent TypeORM transactions would collide on it, so write
-// transactions are serialised here. PostgreSQL transactions run concurrently with row locks.
-const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
-
-export function runInTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  if (dialectOf(ds) === "postgres") return ds.transaction("READ COMMITTED", work);
-  const tail = sqliteQueues.get(ds) ?? Promise.resolve();
-  const run = tail.then(
-    () => ds.transaction(work),
-    () => ds.transaction(work),
-  );
-  sqliteQueues.set(
-    ds,
-    run.catch(() => undefined),
-  );
-  return run;
 }

@@ -2,7 +2,11 @@ import DataLoader from "dataloader";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import type { TenantScope } from "./auth/scope";
 import type { EligibilityAction, TransferPolicy } from "./domain/enums";
-import { Customer, CustomerRelationship, CustomerSubscription, Partner, TransferLine } from "./domain/entities";
+import { Customer } from "./modules/customer/customer.entity";
+import { CustomerRelationship } from "./modules/customer/customer-relationship.entity";
+import { CustomerSubscription } from "./modules/subscription/customer-subscription.entity";
+import { Partner } from "./modules/partner/partner.entity";
+import { TransferLine } from "./modules/transfer/transfer.entity";
 import { EligibilityService } from "./modules/eligibility/eligibility.service";
 import type { Decision } from "./modules/eligibility/rule";
 

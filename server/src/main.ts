@@ -2,18 +2,24 @@ import "reflect-metadata";
 import { loadConfig } from "./config";
 import { openDatabase, startApp } from "./app";
 import { isDatabaseEmpty, seedDemoData } from "./seed/seed";
-import { toIsoDate } from "./modules/eligibility/dates";
+import { toIsoDate } from "./common/dates";
+import { logger } from "./common/log";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const dataSource = await openDatabase(config);
   if (config.seedOnEmptyDatabase && (await isDatabaseEmpty(dataSource))) {
     const counts = await seedDemoData(dataSource, toIsoDate(new Date()));
-    console.log(`Seeded the demo network: ${JSON.stringify(counts)}`);
+    logger.info({ seeded: counts }, "Seeded the demo network");
   }
   const app = await startApp(config, { dataSource });
-  console.log(
-    `channelgate API on ${app.url} (${config.databaseUrl ? "PostgreSQL" : `SQLite ${config.sqlitePath}`}, transfer policy ${config.transferPolicy})`,
+  logger.info(
+    {
+      url: app.url,
+      database: config.databaseUrl ? "PostgreSQL" : `SQLite ${config.sqlitePath}`,
+      transferPolicy: config.transferPolicy,
+    },
+    `channelgate API on ${app.url}`,
   );
   const shutdown = async () => {
     await app.close();
@@ -25,6 +31,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error("channelgate failed to start:", err instanceof Error ? err.message : err);
+  logger.fatal({ err: err instanceof Error ? err.message : err }, "channelgate failed to start");
   process.exit(1);
 });

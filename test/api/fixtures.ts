@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { addDays, toIsoDate } from "../../server/src/modules/eligibility/dates";
+import { addDays, toIsoDate } from "../../server/src/common/dates";
 import {
   CommerceModel,
   OfferKind,

@@ -20,7 +20,13 @@ export interface TestServer {
     query: string,
     variables?: Record<string, unknown>,
     opts?: { as?: string; email?: string; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: { data?: T; errors?: GqlError[] }; sqlCount: number }>;
+  ): Promise<{
+    status: number;
+    body: { data?: T; errors?: GqlError[] };
+    /** The answer's `extensions` (e.g. `cost`), kept apart so that tests can compare `body` whole. */
+    extensions: Record<string, unknown>;
+    sqlCount: number;
+  }>;
   tokenFor(partnerKey: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -57,7 +63,7 @@ export async function provisionTestDatabase(): Promise<{ url: string; drop(): Pr
 
 export async function startTestServer(
   world: World,
-  opts: { policy?: TransferPolicy; now?: Date } = {},
+  opts: { policy?: TransferPolicy; now?: Date; config?: Partial<AppConfig>; quiet?: boolean } = {},
 ): Promise<TestServer> {
   const database = await provisionTestDatabase();
   const databaseUrl = database?.url ?? null;
@@ -72,13 +78,16 @@ export async function startTestServer(
     demoLogin: true,
     countSql: true,
     logErrors: false,
+    // Suites send thousands of requests as one user; the rate limit has its own tests.
+    rateLimitPerMinute: 0,
+    ...opts.config,
   };
   const ds = createDataSource({ databaseUrl, sqlitePath: ":memory:" });
   process.env.LOG_MIGRATIONS = "0";
   await ds.initialize();
   await ds.runMigrations({ transaction: "all" });
   const loaded = await runInTransaction(ds, (em) => loadWorld(em, world, opts.now ?? new Date("2026-11-24T12:00:00Z")));
-  const app = await startApp(config, { dataSource: ds, quiet: true });
+  const app = await startApp(config, { dataSource: ds, quiet: opts.quiet ?? true });
   const tokens = new Map<string, string>();
   const tokenFor = async (key: string) => {
     const email = loaded.userEmails.get(key);
@@ -97,13 +106,14 @@ export async function startTestServer(
       if (o.email) headers.authorization = `Bearer ${await signToken(config.authSecret, o.email)}`;
       const res = await fetch(app.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
       const text = await res.text();
-      let body: { data?: never; errors?: GqlError[] };
+      let body: { data?: never; errors?: GqlError[]; extensions?: Record<string, unknown> };
       try {
         body = JSON.parse(text);
       } catch {
         throw new Error(`non-JSON response ${res.status}: ${text.slice(0, 300)}`);
       }
-      return { status: res.status, body, sqlCount: Number(res.headers.get("x-sql-count") ?? NaN) };
+      const { extensions = {}, ...rest } = body;
+      return { status: res.status, body: rest, extensions, sqlCount: Number(res.headers.get("x-sql-count") ?? NaN) };
     },
     async close() {
       await app.close();

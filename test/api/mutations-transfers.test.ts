@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../server/src/common/global-id";
-import { Transfer } from "../../server/src/domain/entities";
+import { Transfer } from "../../server/src/modules/transfer/transfer.entity";
 import {
   CommerceModel,
   PartnershipStatus,

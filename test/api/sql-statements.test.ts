@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../../server/src/common/global-id";
-import { ProviderRequest } from "../../server/src/domain/entities";
+import { ProviderRequest } from "../../server/src/modules/provider-request/provider-request.entity";
 import { OfferKind, TermDuration } from "../../server/src/domain/enums";
 import {
   ProviderRequestAction,

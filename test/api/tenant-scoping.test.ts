@@ -2,7 +2,9 @@ import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signToken } from "../../server/src/auth/token";
 import { toGlobalId, type NodeTypeName } from "../../server/src/common/global-id";
-import { CustomerRelationship, ResellerPartnership, User } from "../../server/src/domain/entities";
+import { CustomerRelationship } from "../../server/src/modules/customer/customer-relationship.entity";
+import { ResellerPartnership } from "../../server/src/modules/partner/reseller-partnership.entity";
+import { User } from "../../server/src/modules/user/user.entity";
 import { expectError, NAMES, R1_HELPDESK, scopingWorld, TODAY } from "./fixtures";
 import { startTestServer, type TestServer } from "./harness";
 

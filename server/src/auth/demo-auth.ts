@@ -1,7 +1,7 @@
 import express, { type Express } from "express";
 import type { DataSource } from "typeorm";
 import type { AppConfig } from "../config";
-import { User } from "../domain/entities";
+import { User } from "../modules/user/user.entity";
 import { signToken } from "./token";
 
 /**

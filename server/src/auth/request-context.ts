@@ -3,11 +3,12 @@ import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { AppConfig } from "../config";
 import type { RequestContext, Viewer } from "../context";
-import { Partner, User } from "../domain/entities";
+import { Partner } from "../modules/partner/partner.entity";
+import { User } from "../modules/user/user.entity";
 import { Loaders } from "../loaders";
-import { sqlCounterStore } from "../common/sql-counter";
-import type { Locale } from "../modules/eligibility/messages";
-import { toIsoDate } from "../modules/eligibility/dates";
+import { requestStore } from "../common/sql-counter";
+import type { Locale } from "../common/locale";
+import { toIsoDate } from "../common/dates";
 import { verifyToken } from "./token";
 import { TenantScope } from "./scope";
 
@@ -45,7 +46,7 @@ export async function loadViewer(
 }
 
 export async function buildContext(req: Request, ds: DataSource, config: AppConfig): Promise<RequestContext> {
-  const sql = sqlCounterStore.getStore() ?? { statements: 0 };
+  const sql = requestStore.getStore() ?? { requestId: "", statements: 0 };
   const viewer = await loadViewer(ds, config, req.headers.authorization);
   return {
     config,

@@ -1,6 +1,7 @@
 import { Brackets, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
 import { PartnershipStatus, PartnerType, RelationshipStatus } from "../domain/enums";
-import { Partner, ResellerPartnership } from "../domain/entities";
+import { Partner } from "../modules/partner/partner.entity";
+import { ResellerPartnership } from "../modules/partner/reseller-partnership.entity";
 
 /** Relationship states that put a customer in a partner's network (a pending request shows it as invited). */
 const VISIBLE_RELATIONSHIP = [RelationshipStatus.ACTIVE, RelationshipStatus.REQUESTED];

@@ -3,7 +3,7 @@
 import "reflect-metadata";
 import { loadConfig } from "../config";
 import { createDataSource } from "../data-source";
-import { toIsoDate } from "../modules/eligibility/dates";
+import { toIsoDate } from "../common/dates";
 import { DEMO_USERS } from "../seed/demo-world";
 import { deleteAllRows, isDatabaseEmpty, seedDemoData } from "../seed/seed";
 

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { loadConfig } from "../config";
 import { openDatabase } from "../app";
 import { signToken } from "../auth/token";
-import { User } from "../domain/entities";
+import { User } from "../modules/user/user.entity";
 
 // npm run token -- <user email> [--ttl <seconds>]: prints a bearer token for a user of the configured database.
 async function main(): Promise<void> {

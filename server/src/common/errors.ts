@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { ArgumentValidationError } from "type-graphql";
+import { logger } from "./log";
+import { requestStore } from "./sql-counter";
 
 /** Codes a client may see in `extensions.code`; anything else is masked. */
 const CLIENT_CODES = new Set([
@@ -16,6 +18,8 @@ const CLIENT_CODES = new Set([
   "PERSISTED_QUERY_NOT_SUPPORTED",
   "OPERATION_RESOLUTION_FAILURE",
   "CONFLICT",
+  "THROTTLED",
+  "MAX_COST_EXCEEDED",
 ]);
 
 export function badInput(field: string, message: string): GraphQLError {
@@ -64,7 +68,7 @@ export function makeFormatError(log: boolean) {
       return { ...formatted, extensions };
     }
     const errorId = randomUUID();
-    if (log) console.error(`[error ${errorId}]`, original);
+    if (log) logger.error({ requestId: requestStore.getStore()?.requestId, errorId, err: original }, "internal error");
     return {
       message: `Internal server error (reference ${errorId})`,
       path: formatted.path,

@@ -1,3 +1,5 @@
+import { badInput } from "./errors";
+
 // Opaque Relay global ids: base64url("Type:uuid"). Database ids are random UUIDs, so ids are not guessable.
 export type NodeTypeName =
   | "Partner"
@@ -37,3 +39,26 @@ const NODE_TYPES = new Set<NodeTypeName>([
   "Transfer",
   "ProviderRequest",
 ]);
+
+/** What `decodeId` answers for a malformed id, or an id of another type: callers treat it as "not found". */
+export const INVALID_ID: unique symbol = Symbol("invalid global id");
+
+/**
+ * The database id a global id argument names, if it is an id of `type`:
+ * - `null` when the argument is absent (null, undefined or ""): nothing was named;
+ * - `INVALID_ID` when it is malformed or names another type: for the caller, the same as an id that names no
+ *   row of that type, i.e. NOT_FOUND on the field (mutations) — it never reaches SQL;
+ * - else the database id.
+ */
+export function decodeId(globalId: string | null | undefined, type: NodeTypeName): string | null | typeof INVALID_ID {
+  if (globalId === null || globalId === undefined || globalId === "") return null;
+  const decoded = fromGlobalId(globalId);
+  return decoded && decoded.type === type ? decoded.id : INVALID_ID;
+}
+
+/** Decodes a query argument of the expected type, or answers BAD_USER_INPUT naming the field. */
+export function requireId(globalId: string, type: NodeTypeName, field: string): string {
+  const id = decodeId(globalId, type);
+  if (id === null || id === INVALID_ID) throw badInput(field, `is not a ${type} id`);
+  return id;
+}

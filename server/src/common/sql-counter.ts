@@ -1,22 +1,33 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Logger } from "typeorm";
+import { logger } from "./log";
 
-/** Per-request SQL statement count, carried through async calls. */
-export const sqlCounterStore = new AsyncLocalStorage<{ statements: number }>();
+/** What one HTTP request carries through its async calls: its id (for logs) and its SQL statement count. */
+export interface RequestStore {
+  requestId: string;
+  statements: number;
+  /** The caller's budget key (`user:…` or `ip:…`), once the edge has identified it. */
+  callerKey?: string;
+}
 
+export const requestStore = new AsyncLocalStorage<RequestStore>();
+
+/** TypeORM's logger: counts statements per request; logs failures server-side only (never sent to clients). */
 export class CountingLogger implements Logger {
   logQuery(): void {
-    const store = sqlCounterStore.getStore();
+    const store = requestStore.getStore();
     if (store) store.statements++;
   }
   logQueryError(error: string | Error, query: string): void {
-    // Logged server-side only; never sent to clients.
-    console.error("[sql] query failed:", error instanceof Error ? error.message : error, "\n", query);
+    logger.error(
+      { requestId: requestStore.getStore()?.requestId, err: error instanceof Error ? error.message : error, query },
+      "SQL statement failed",
+    );
   }
   logQuerySlow(): void {}
   logSchemaBuild(): void {}
   logMigration(message: string): void {
-    if (process.env.LOG_MIGRATIONS !== "0") console.log("[migration]", message);
+    if (process.env.LOG_MIGRATIONS !== "0") logger.info({ migration: message }, "migration");
   }
   log(): void {}
 }

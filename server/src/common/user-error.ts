@@ -1,7 +1,5 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { EligibilityReasonCode } from "../domain/enums";
-import type { Decision } from "../modules/eligibility/rule";
-import { ruleMessage, type Locale } from "../modules/eligibility/messages";
 
 /** Codes of expected, user-fixable failures: every eligibility reason plus input and state problems. */
 export const UserErrorCode = {
@@ -53,11 +51,6 @@ export function userError(
   });
 }
 
-/** Blocking reasons of a decision as user errors on the given input field. */
-export function decisionErrors(decision: Decision, field: string | null, locale: Locale): UserError[] {
-  return decision.blocking.map((r) => userError(field, r.code, ruleMessage(r.ruleId, locale), r.ruleId));
-}
-
 /** Thrown inside a transaction to roll it back and answer with user errors. */
 export class UserErrorsAbort extends Error {
   constructor(
@@ -69,7 +62,7 @@ export class UserErrorsAbort extends Error {
   }
 }
 
-/** Aborts the mutation when any check produced an error. */
+/** @deprecated Use ensureNoErrors (common/ensure.ts); removed once every module uses it. */
 export function abortIf(errors: UserError[], partial: Record<string, unknown> = {}): void {
   if (errors.length > 0) throw new UserErrorsAbort(errors, partial);
 }

@@ -1,4 +1,4 @@
-import type { Locale } from "../modules/eligibility/messages";
+import type { Locale } from "./locale";
 
 // Every user-facing message of the mutations (and of the input checks) that is not an eligibility rule's message
 // (those are in modules/eligibility/messages.ts, by rule id). English and European Portuguese (pt-PT: subscrição,

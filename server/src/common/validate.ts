@@ -1,7 +1,7 @@
 import { UserErrorCode, userError, type UserError } from "./user-error";
 import { userMessage, type MessageParams, type UserMessageKey } from "./user-messages";
-import { isIsoDate } from "../modules/eligibility/dates";
-import type { Locale } from "../modules/eligibility/messages";
+import { isIsoDate } from "./dates";
+import type { Locale } from "./locale";
 
 /**
  * Collects input problems as user errors naming their field, with messages from the catalogue

@@ -14,16 +14,13 @@ import {
   TransferStatus,
   UserRole,
 } from "../domain/enums";
-import {
-  Customer,
-  CustomerRelationship,
-  CustomerSubscription,
-  Partner,
-  ResellerPartnership,
-  Transfer,
-  TransferLine,
-  User,
-} from "../domain/entities";
+import { Customer } from "../modules/customer/customer.entity";
+import { CustomerRelationship } from "../modules/customer/customer-relationship.entity";
+import { CustomerSubscription } from "../modules/subscription/customer-subscription.entity";
+import { Partner } from "../modules/partner/partner.entity";
+import { ResellerPartnership } from "../modules/partner/reseller-partnership.entity";
+import { Transfer, TransferLine } from "../modules/transfer/transfer.entity";
+import { User } from "../modules/user/user.entity";
 
 // A world in the format of ../shared/scenarios/README.md, plus optional extras the demo seed uses
 // (users, offer ids, terms). Keys are local to a world; the loader maps them to fresh UUIDs.

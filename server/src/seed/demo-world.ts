@@ -12,7 +12,8 @@ import {
   TransferStatus,
   UserRole,
 } from "../domain/enums";
-import { addDays, daysBetween, isIsoDate } from "../modules/eligibility/dates";
+import { addDays, addMonths, daysBetween, isIsoDate, termEndDate } from "../common/dates";
+import { TERM_MONTHS } from "../domain/policy";
 import type {
   World,
   WorldCustomer,
@@ -154,16 +155,6 @@ class Rng {
 // ---------------------------------------------------------------------------------------------------------------
 // Calendar helpers (UTC dates, YYYY-MM-DD)
 
-function addMonths(date: string, months: number): string {
-  const [y = 1970, m = 1, d = 1] = date.split("-").map(Number);
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-  return `${pad(year, 4)}-${pad(month + 1)}-${pad(Math.min(d, lastDay))}`;
-}
-
 interface TermDates {
   purchaseDate: string;
   renewalDate: string | null;
@@ -175,7 +166,7 @@ function termFrom(termStart: string, months: number, renewals: number): TermDate
   return {
     purchaseDate: addMonths(termStart, -months * renewals),
     renewalDate: renewals > 0 ? termStart : null,
-    commitmentEndDate: addDays(addMonths(termStart, months), -1),
+    commitmentEndDate: termEndDate(termStart, months),
   };
 }
 
@@ -183,12 +174,6 @@ function termFrom(termStart: string, months: number, renewals: number): TermDate
 function termEndingOn(end: string, months: number, renewals: number): TermDates {
   return termFrom(addMonths(addDays(end, 1), -months), months, renewals);
 }
-
-const TERM_MONTHS: Record<TermDuration, number> = {
-  [TermDuration.P1M]: 1,
-  [TermDuration.P1Y]: 12,
-  [TermDuration.P3Y]: 36,
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 // The partner network (hand-written: names, countries and the compliance cases are the point of the demo)
@@ -1090,8 +1075,8 @@ class DemoWorldBuilder {
     const rng = this.subsRng;
     const key = this.nextSubKey();
     const purchaseDate = addDays(this.asOf, legacy ? -rng.int(1500, 3200) : -rng.int(8, 1400));
-    let end = addDays(addMonths(purchaseDate, 12), -1);
-    while (end < this.asOf) end = addDays(addMonths(addDays(end, 1), 12), -1);
+    let end = termEndDate(purchaseDate, 12);
+    while (end < this.asOf) end = termEndDate(addDays(end, 1), 12);
     const offer = legacy ? LEGACY_AZURE : AZURE_PLAN;
     this.subscriptions.push({
       key,
@@ -1435,7 +1420,7 @@ class DemoWorldBuilder {
       let renewed = false;
       while (end < this.asOf) {
         start = addDays(end, 1);
-        end = addDays(addMonths(start, months), -1);
+        end = termEndDate(start, months);
         renewed = true;
       }
       const key = this.nextSubKey();

@@ -1,16 +1,13 @@
 import type { DataSource } from "typeorm";
 import { runInTransaction } from "../data-source";
-import {
-  Customer,
-  CustomerRelationship,
-  CustomerSubscription,
-  Partner,
-  ProviderRequest,
-  ResellerPartnership,
-  Transfer,
-  TransferLine,
-  User,
-} from "../domain/entities";
+import { Customer } from "../modules/customer/customer.entity";
+import { CustomerRelationship } from "../modules/customer/customer-relationship.entity";
+import { CustomerSubscription } from "../modules/subscription/customer-subscription.entity";
+import { Partner } from "../modules/partner/partner.entity";
+import { ProviderRequest } from "../modules/provider-request/provider-request.entity";
+import { ResellerPartnership } from "../modules/partner/reseller-partnership.entity";
+import { Transfer, TransferLine } from "../modules/transfer/transfer.entity";
+import { User } from "../modules/user/user.entity";
 import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { OfferKind, SubscriptionStatus, TermDuration } from "../domain/enums";

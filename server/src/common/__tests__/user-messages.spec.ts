@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Locale } from "../../modules/eligibility/messages";
+import type { Locale } from "../locale";
 import { UserErrorCode } from "../user-error";
 import { placeholdersOf, translator, userMessage, userMessages, type UserMessageKey } from "../user-messages";
 import { InputChecks } from "../validate";

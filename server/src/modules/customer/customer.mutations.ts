@@ -3,16 +3,20 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, 
 import { In, type EntityManager } from "typeorm";
 import type { RequestContext } from "../../context";
 import { CAN_MANAGE_CUSTOMERS } from "../../auth/roles";
-import { mutate, Payload, type MutationScope } from "../../common/mutation";
-import { abortIf, decisionErrors, userError, UserErrorCode, type UserError } from "../../common/user-error";
+import { Payload } from "../../common/mutation";
+import { mutate, mutatePublic, type ServiceContext } from "../../service-context";
+import { abortIf, userError, UserErrorCode, type UserError } from "../../common/user-error";
 import { InputChecks } from "../../common/validate";
 import { fromGlobalId } from "../../common/global-id";
 import { EligibilityAction, PartnershipStatus, PartnerType, RelationshipStatus } from "../../domain/enums";
-import { Customer, CustomerRelationship, Partner, ResellerPartnership } from "../../domain/entities";
+import { Customer } from "./customer.entity";
+import { CustomerRelationship } from "./customer-relationship.entity";
+import { Partner } from "../partner/partner.entity";
+import { ResellerPartnership } from "../partner/reseller-partnership.entity";
 import { EligibilityService } from "../eligibility/eligibility.service";
 import { REQUEST_TOKEN_LENGTH } from "./customer-relationship.entity";
 import { EligibilityDecision } from "../eligibility/eligibility.types";
-import { presentDecision } from "../eligibility/present";
+import { decisionErrors, presentDecision } from "../eligibility/present";
 import { ruleMessage } from "../eligibility/messages";
 import { canTransact, isOnlyIndirectReseller } from "../eligibility/rules/predicates";
 import { NAMED_RESELLER_RULES, type NamedResellerFacts } from "../eligibility/rules/reseller.rules";
@@ -114,7 +118,7 @@ async function resellerErrors(
   );
 }
 
-async function loadReseller(m: MutationScope, globalId: string | null | undefined): Promise<Partner | null> {
+async function loadReseller(m: ServiceContext, globalId: string | null | undefined): Promise<Partner | null> {
   const id = idOf(globalId, "Partner");
   if (id === null) return null;
   const reseller = await m.em.getRepository(Partner).findOneBy({ id });
@@ -300,56 +304,45 @@ export class CustomerMutations {
     @Arg("input", () => AcceptRelationshipInput) input: AcceptRelationshipInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return mutate(
-      ctx,
-      AcceptRelationshipPayload,
-      async (m) => {
-        const rows =
-          input.token.length >= REQUEST_TOKEN_LENGTH.min && input.token.length <= REQUEST_TOKEN_LENGTH.max
-            ? await m.em
-                .getRepository(CustomerRelationship)
-                .findBy({ requestToken: input.token, status: RelationshipStatus.REQUESTED })
-            : [];
-        abortIf(rows.length ? [] : [userError("token", UserErrorCode.NOT_FOUND, m.t("ACCEPTANCE_LINK_INVALID"))]);
-        const customer = await m.em.getRepository(Customer).findOneByOrFail({ id: rows[0]!.customerId });
-        const upn = input.acceptedBy.trim().toLowerCase();
-        const at = upn.lastIndexOf("@");
-        abortIf(
-          at > 0 && upn.slice(at + 1) === customer.domain
-            ? []
-            : [
-                userError(
-                  "acceptedBy",
-                  UserErrorCode.INVALID_INPUT,
-                  m.t("USER_OF_DOMAIN", { domain: customer.domain }),
-                ),
-              ],
+    return mutatePublic(ctx, AcceptRelationshipPayload, async (m) => {
+      const rows =
+        input.token.length >= REQUEST_TOKEN_LENGTH.min && input.token.length <= REQUEST_TOKEN_LENGTH.max
+          ? await m.em
+              .getRepository(CustomerRelationship)
+              .findBy({ requestToken: input.token, status: RelationshipStatus.REQUESTED })
+          : [];
+      abortIf(rows.length ? [] : [userError("token", UserErrorCode.NOT_FOUND, m.t("ACCEPTANCE_LINK_INVALID"))]);
+      const customer = await m.em.getRepository(Customer).findOneByOrFail({ id: rows[0]!.customerId });
+      const upn = input.acceptedBy.trim().toLowerCase();
+      const at = upn.lastIndexOf("@");
+      abortIf(
+        at > 0 && upn.slice(at + 1) === customer.domain
+          ? []
+          : [userError("acceptedBy", UserErrorCode.INVALID_INPUT, m.t("USER_OF_DOMAIN", { domain: customer.domain }))],
+      );
+      const now = new Date();
+      for (const r of rows) {
+        await m.em.update(
+          CustomerRelationship,
+          { id: r.id, version: r.version },
+          {
+            status: RelationshipStatus.ACTIVE,
+            acceptedAt: now,
+            acceptedBy: upn,
+            requestToken: null,
+            version: r.version + 1,
+          },
         );
-        const now = new Date();
-        for (const r of rows) {
-          await m.em.update(
-            CustomerRelationship,
-            { id: r.id, version: r.version },
-            {
-              status: RelationshipStatus.ACTIVE,
-              acceptedAt: now,
-              acceptedBy: upn,
-              requestToken: null,
-              version: r.version + 1,
-            },
-          );
-        }
-        // Accepting in the Microsoft 365 admin center includes accepting the Microsoft Customer Agreement.
-        if (!customer.mcaAccepted) await m.em.update(Customer, { id: customer.id }, { mcaAccepted: true });
-        const partners = await m.em.getRepository(Partner).findBy({ id: In(rows.map((r) => r.partnerId)) });
-        return {
-          customerName: customer.name,
-          partnerNames: partners.map((p) => p.name).sort(),
-          acceptedCount: rows.length,
-        };
-      },
-      { anonymous: true },
-    );
+      }
+      // Accepting in the Microsoft 365 admin center includes accepting the Microsoft Customer Agreement.
+      if (!customer.mcaAccepted) await m.em.update(Customer, { id: customer.id }, { mcaAccepted: true });
+      const partners = await m.em.getRepository(Partner).findBy({ id: In(rows.map((r) => r.partnerId)) });
+      return {
+        customerName: customer.name,
+        partnerNames: partners.map((p) => p.name).sort(),
+        acceptedCount: rows.length,
+      };
+    });
   }
 
   @Authorized(CAN_MANAGE_CUSTOMERS)
@@ -363,7 +356,7 @@ export class CustomerMutations {
   ) {
     return mutate(ctx, RemoveRelationshipPayload, async (m) => {
       const id = idOf(input.customerId, "Customer");
-      const visible = id ? await m.ctx.loaders.customer.load(id) : null;
+      const visible = id ? await m.loaders.customer.load(id) : null;
       abortIf(visible ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_NOT_FOUND"))]);
       const decisions = await new EligibilityService(m.em).decideForCustomers(
         m.viewer.partner,
@@ -392,14 +385,14 @@ export class CustomerMutations {
     });
   }
 
-  private async findCustomer(m: MutationScope, input: RequestRelationshipInput): Promise<Customer> {
+  private async findCustomer(m: ServiceContext, input: RequestRelationshipInput): Promise<Customer> {
     if (input.customerId) {
       const id = idOf(input.customerId, "Customer");
-      const c = id ? await m.ctx.loaders.customer.load(id) : null;
+      const c = id ? await m.loaders.customer.load(id) : null;
       abortIf(c ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_NOT_FOUND"))]);
       return c!;
     }
-    const checks = new InputChecks(m.ctx.locale).domain("customerDomain", input.customerDomain);
+    const checks = new InputChecks(m.locale).domain("customerDomain", input.customerDomain);
     abortIf(checks.errors);
     const c = await m.em.getRepository(Customer).findOneBy({ domain: input.customerDomain!.trim().toLowerCase() });
     abortIf(c ? [] : [userError("customerDomain", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_DOMAIN_NOT_FOUND"))]);
@@ -407,7 +400,7 @@ export class CustomerMutations {
   }
 
   /** A reseller's two-tier request includes its provider: the named one, or its only active one. */
-  private async providerOf(m: MutationScope, providerGlobalId: string | null | undefined): Promise<Partner> {
+  private async providerOf(m: ServiceContext, providerGlobalId: string | null | undefined): Promise<Partner> {
     const active = await m.em.getRepository(ResellerPartnership).find({
       where: { resellerId: m.viewer.partner.id, status: PartnershipStatus.ACTIVE },
       relations: { provider: true },

@@ -6,9 +6,11 @@ import { paginate, PageArgs } from "../../common/connection";
 import { badInput } from "../../common/errors";
 import { userMessage } from "../../common/user-messages";
 import { RelationshipStatus, SalesChannel } from "../../domain/enums";
-import { Customer, CustomerRelationship, Partner } from "../../domain/entities";
+import { Customer } from "./customer.entity";
+import { CustomerRelationship } from "./customer-relationship.entity";
+import { Partner } from "../partner/partner.entity";
 import { REQUEST_TOKEN_LENGTH } from "./customer-relationship.entity";
-import { dbId } from "../eligibility/eligibility.resolver";
+import { requireId } from "../../common/global-id";
 import { CustomerConnection, CustomerFilter, RelationshipRequestPreview } from "./customer.types";
 
 const COUNTRY = /^[A-Z]{2}$/;
@@ -47,7 +49,7 @@ export class CustomerResolver {
       qb.andWhere(filter.hasNonCspSubscriptions ? exists : `NOT ${exists}`, { cspChannel: SalesChannel.CSP });
     }
     if (filter?.resellerId) {
-      const resellerId = dbId(filter.resellerId, "Partner", "filter.resellerId");
+      const resellerId = requireId(filter.resellerId, "Partner", "filter.resellerId");
       qb.andWhere(
         "c.id IN (SELECT rr.customer_id FROM customer_relationship rr WHERE rr.partner_id = :resellerId AND rr.status IN ('ACTIVE', 'REQUESTED'))",
         { resellerId },

@@ -2,29 +2,16 @@ import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
 import { badInput, notFound } from "../../common/errors";
-import { fromGlobalId, type NodeTypeName } from "../../common/global-id";
-import { EligibilityAction, PartnerType } from "../../domain/enums";
-import { Customer, CustomerSubscription } from "../../domain/entities";
+import { requireId } from "../../common/global-id";
+import { EligibilityAction } from "../../domain/enums";
+import { Customer } from "../customer/customer.entity";
+import { CustomerSubscription } from "../subscription/customer-subscription.entity";
+import { namedResellerArg } from "../partner/partner.lookups";
 import { EligibilityService, SUBSCRIPTION_ACTIONS } from "./eligibility.service";
 import { EligibilityDecision, EligibilityInput, EligibilityRule } from "./eligibility.types";
 import { presentDecision } from "./present";
 import { allRules, rulesByAction } from "./registry";
 import { ruleMessage } from "./messages";
-
-/** Decodes a global id of the expected type or answers BAD_USER_INPUT naming the field. */
-export function dbId(globalId: string, type: NodeTypeName, field: string): string {
-  const decoded = fromGlobalId(globalId);
-  if (!decoded || decoded.type !== type) throw badInput(field, `is not a ${type} id`);
-  return decoded.id;
-}
-
-/** The reseller an actor names, or null; not found when the id names no indirect reseller. */
-export async function loadNamedReseller(ctx: RequestContext, resellerId: string | null | undefined, field: string) {
-  if (!resellerId) return null;
-  const reseller = await ctx.loaders.partner.load(dbId(resellerId, "Partner", field));
-  if (!reseller || !reseller.types.includes(PartnerType.INDIRECT_RESELLER)) throw notFound("Reseller", field);
-  return reseller;
-}
 
 @Resolver()
 export class EligibilityResolver {
@@ -37,12 +24,12 @@ export class EligibilityResolver {
   async eligibility(@Arg("input", () => EligibilityInput) input: EligibilityInput, @Ctx() ctx: RequestContext) {
     const { partner } = requireViewer(ctx);
     const asOf = input.asOf ?? ctx.today;
-    const reseller = await loadNamedReseller(ctx, input.resellerId, "resellerId");
+    const reseller = await namedResellerArg(ctx.loaders, input.resellerId, "resellerId");
     const service = new EligibilityService(ctx.dataSource);
     const opts = { asOf, policy: ctx.config.transferPolicy, reseller, offerKind: input.offerKind ?? null };
     if (SUBSCRIPTION_ACTIONS.has(input.action)) {
       if (!input.subscriptionId) throw badInput("subscriptionId", `is required for ${input.action}`);
-      const id = dbId(input.subscriptionId, "CustomerSubscription", "subscriptionId");
+      const id = requireId(input.subscriptionId, "CustomerSubscription", "subscriptionId");
       const subscription = await ctx.dataSource.getRepository(CustomerSubscription).findOneBy({ id });
       if (!subscription) throw notFound("Subscription", "subscriptionId");
       const decisions = await service.decideForSubscriptions(partner, input.action, [subscription], opts);
@@ -51,7 +38,7 @@ export class EligibilityResolver {
     if (!input.customerId) throw badInput("customerId", `is required for ${input.action}`);
     if (input.action === EligibilityAction.ORDER && !input.offerKind)
       throw badInput("offerKind", "is required for ORDER");
-    const id = dbId(input.customerId, "Customer", "customerId");
+    const id = requireId(input.customerId, "Customer", "customerId");
     const exists = await ctx.dataSource.getRepository(Customer).existsBy({ id });
     if (!exists) throw notFound("Customer", "customerId");
     const decisions = await service.decideForCustomers(partner, input.action, [id], opts);

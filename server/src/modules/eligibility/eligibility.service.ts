@@ -8,19 +8,16 @@ import {
   TransferPolicy,
   TransferStatus,
 } from "../../domain/enums";
-import {
-  Customer,
-  CustomerRelationship,
-  CustomerSubscription,
-  Partner,
-  ResellerPartnership,
-  Transfer,
-  TransferLine,
-} from "../../domain/entities";
+import { Customer } from "../customer/customer.entity";
+import { CustomerRelationship } from "../customer/customer-relationship.entity";
+import { CustomerSubscription } from "../subscription/customer-subscription.entity";
+import { Partner } from "../partner/partner.entity";
+import { ResellerPartnership } from "../partner/reseller-partnership.entity";
+import { Transfer, TransferLine } from "../transfer/transfer.entity";
 import { decide } from "./engine";
 import type { CustomerFacts, DecisionFacts, PartnerFacts, SubscriptionFacts } from "./facts";
 import type { Decision } from "./rule";
-import { toIsoDate } from "./dates";
+import { toIsoDate } from "../../common/dates";
 
 /** Actions whose subject is a subscription; the others take a customer. */
 export const SUBSCRIPTION_ACTIONS = new Set([

@@ -1,3 +1,4 @@
+import type { IsoDate } from "../../common/dates";
 import type {
   CommerceModel,
   EligibilityAction,
@@ -12,8 +13,7 @@ import type {
 // Plain data the rules decide on. The service gathers it in a bounded number of SQL statements; the rules
 // never touch the database or the clock.
 
-/** ISO date, YYYY-MM-DD. */
-export type IsoDate = string;
+export type { IsoDate };
 
 export interface PartnerFacts {
   id: string;

@@ -1,7 +1,9 @@
 // Human messages for the eligibility reasons, by rule id (RULES.md: no reason code leaks without its rule id and a
 // message). Each says what is wrong and what the partner user can do about it. Portuguese is European (pt-PT).
 
-export type Locale = "en" | "pt-PT";
+import type { Locale } from "../../common/locale";
+
+export type { Locale };
 
 export const ruleMessages: Record<string, { en: string; "pt-PT": string }> = {
   R1: {

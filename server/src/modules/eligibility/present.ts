@@ -1,4 +1,5 @@
-import type { Locale } from "./messages";
+import type { Locale } from "../../common/locale";
+import { userError, type UserError } from "../../common/user-error";
 import { ruleMessage } from "./messages";
 import type { Decision, Reason } from "./rule";
 import { EligibilityDecision, EligibilityReason } from "./eligibility.types";
@@ -12,6 +13,16 @@ const reasonType = (r: Reason, locale: Locale): EligibilityReason =>
     sourceTitle: r.source.title,
     message: ruleMessage(r.ruleId, locale),
   });
+
+/** Blocking reasons of a decision as user errors, each on the input field `fieldOf` names for its rule. */
+export function decisionErrors(
+  decision: Decision,
+  fieldOf: string | null | ((ruleId: string) => string | null),
+  locale: Locale,
+): UserError[] {
+  const field = typeof fieldOf === "function" ? fieldOf : () => fieldOf;
+  return decision.blocking.map((r) => userError(field(r.ruleId), r.code, ruleMessage(r.ruleId, locale), r.ruleId));
+}
 
 /** The engine's decision as the GraphQL type, with messages in the request's language. */
 export function presentDecision(d: Decision, asOf: string, locale: Locale): EligibilityDecision {

@@ -10,15 +10,13 @@ import {
   SubscriptionStatus,
   TransferStatus,
 } from "../../domain/enums";
-import {
-  Customer,
-  CustomerRelationship,
-  Partner,
-  ProviderRequest,
-  ResellerPartnership,
-  Transfer,
-} from "../../domain/entities";
-import { addDays } from "../eligibility/dates";
+import { Customer } from "../customer/customer.entity";
+import { CustomerRelationship } from "../customer/customer-relationship.entity";
+import { Partner } from "../partner/partner.entity";
+import { ProviderRequest } from "../provider-request/provider-request.entity";
+import { ResellerPartnership } from "../partner/reseller-partnership.entity";
+import { Transfer } from "../transfer/transfer.entity";
+import { addDays } from "../../common/dates";
 import { subscriptionQuery } from "../subscription/subscription.query";
 import { ProviderRequestStatus } from "../provider-request/provider-request.entity";
 import { expiryCutoff, whereEffectiveStatus } from "../transfer/transfer.status";

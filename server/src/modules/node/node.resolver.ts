@@ -4,14 +4,12 @@ import { requireViewer } from "../../context";
 import { badInput, notFound } from "../../common/errors";
 import { fromGlobalId, type NodeTypeName } from "../../common/global-id";
 import { Node } from "../../common/node";
-import {
-  CustomerRelationship,
-  Partner,
-  ProviderRequest,
-  ResellerPartnership,
-  Transfer,
-  User,
-} from "../../domain/entities";
+import { CustomerRelationship } from "../customer/customer-relationship.entity";
+import { Partner } from "../partner/partner.entity";
+import { ProviderRequest } from "../provider-request/provider-request.entity";
+import { ResellerPartnership } from "../partner/reseller-partnership.entity";
+import { Transfer } from "../transfer/transfer.entity";
+import { User } from "../user/user.entity";
 
 type Fetch = (ctx: RequestContext, viewer: Viewer, id: string) => Promise<Node | null>;
 

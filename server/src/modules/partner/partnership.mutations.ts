@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { CAN_MANAGE_NETWORK } from "../../auth/roles";
-import { mutate, Payload, type MutationScope } from "../../common/mutation";
+import { Payload } from "../../common/mutation";
+import { mutate, type ServiceContext } from "../../service-context";
 import { abortIf, userError, UserErrorCode } from "../../common/user-error";
 import { PartnershipStatus, PartnerType } from "../../domain/enums";
-import { Partner, ResellerPartnership } from "../../domain/entities";
+import { Partner } from "./partner.entity";
+import { ResellerPartnership } from "./reseller-partnership.entity";
 import { fromGlobalId } from "../../common/global-id";
 
 @InputType()
@@ -27,7 +29,7 @@ export class PartnershipPayload extends Payload {
 }
 
 /** Loads a partnership the viewer is a party to, locked for update where the database can. */
-async function loadPartnership(m: MutationScope, globalId: string): Promise<ResellerPartnership> {
+async function loadPartnership(m: ServiceContext, globalId: string): Promise<ResellerPartnership> {
   const decoded = fromGlobalId(globalId);
   const qb = m.em
     .getRepository(ResellerPartnership)
@@ -42,7 +44,7 @@ async function loadPartnership(m: MutationScope, globalId: string): Promise<Rese
 
 /** Moves a partnership to a new status only if nobody changed it since it was read. */
 async function transition(
-  m: MutationScope,
+  m: ServiceContext,
   rp: ResellerPartnership,
   to: PartnershipStatus,
   stamp: Partial<ResellerPartnership>,

@@ -17,7 +17,8 @@ import { requireViewer } from "../../context";
 import { CAN_ORDER, CAN_TRANSFER } from "../../auth/roles";
 import { forbidden } from "../../common/errors";
 import { fromGlobalId } from "../../common/global-id";
-import { mutate, Payload, type MutationScope } from "../../common/mutation";
+import { Payload } from "../../common/mutation";
+import { mutate, type ServiceContext } from "../../service-context";
 import { abortIf, userError, UserErrorCode, type UserError } from "../../common/user-error";
 import { userMessage } from "../../common/user-messages";
 import { InputChecks } from "../../common/validate";
@@ -30,7 +31,9 @@ import {
   TermDuration,
   type UserRole,
 } from "../../domain/enums";
-import { CustomerRelationship, CustomerSubscription, ResellerPartnership } from "../../domain/entities";
+import { CustomerRelationship } from "../customer/customer-relationship.entity";
+import { CustomerSubscription } from "../subscription/customer-subscription.entity";
+import { ResellerPartnership } from "../partner/reseller-partnership.entity";
 import { EligibilityService } from "../eligibility/eligibility.service";
 import { EligibilityDecision } from "../eligibility/eligibility.types";
 import { ruleMessage } from "../eligibility/messages";
@@ -144,7 +147,7 @@ const ACTION_ROLES: Record<ProviderRequestAction, readonly UserRole[]> = {
 const ANY_ACTION_ROLES = [...new Set(Object.values(ACTION_ROLES).flat())];
 
 /** FORBIDDEN, like @Authorized, when the viewer's role may not do this action. */
-function requireActionRole(ctx: RequestContext, action: ProviderRequestAction): void {
+function requireActionRole(ctx: Pick<RequestContext, "viewer" | "locale">, action: ProviderRequestAction): void {
   const { role } = requireViewer(ctx).user;
   if (!ACTION_ROLES[action].includes(role)) {
     throw forbidden(
@@ -225,7 +228,7 @@ export class ProviderRequestMutations {
           resellerId: me.id,
           status: PartnershipStatus.ACTIVE,
         }));
-      const provider = partnered ? await m.ctx.loaders.partner.load(providerId) : null;
+      const provider = partnered ? await m.loaders.partner.load(providerId) : null;
       if (!provider) {
         errors.push(
           userError(
@@ -236,7 +239,7 @@ export class ProviderRequestMutations {
           ),
         );
       }
-      const customer = await m.ctx.loaders.customer.load(localId(input.customerId, "Customer"));
+      const customer = await m.loaders.customer.load(localId(input.customerId, "Customer"));
       let subscription: CustomerSubscription | null = null;
       if (!customer) {
         errors.push(userError("customerId", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_NOT_FOUND")));
@@ -251,7 +254,7 @@ export class ProviderRequestMutations {
           userError("customerId", UserErrorCode.RESELLER_RELATIONSHIP_REQUIRED, ruleMessage("R1", ctx.locale), "R1"),
         );
       } else if (SUBSCRIPTION_REQUEST_ACTIONS.has(input.action)) {
-        subscription = await m.ctx.loaders.subscription.load(localId(input.subscriptionId, "CustomerSubscription"));
+        subscription = await m.loaders.subscription.load(localId(input.subscriptionId, "CustomerSubscription"));
         if (!subscription || subscription.customerId !== customer.id) {
           subscription = null;
           errors.push(
@@ -369,7 +372,7 @@ export class ProviderRequestMutations {
 
   /** The request, if the viewer's partner is the given party, its role may handle the action, and it is OPEN. */
   private async openRequest(
-    m: MutationScope,
+    m: ServiceContext,
     globalId: string,
     party: "provider" | "reseller",
   ): Promise<ProviderRequest> {
@@ -391,7 +394,7 @@ export class ProviderRequestMutations {
             ),
           ],
     );
-    requireActionRole(m.ctx, r.action);
+    requireActionRole(m, r.action);
     abortIf(
       r.status === ProviderRequestStatus.OPEN
         ? []
@@ -402,7 +405,7 @@ export class ProviderRequestMutations {
 
   /** Leaves OPEN only over the version that was read: a concurrent answer wins, this one is refused. */
   private async close(
-    m: MutationScope,
+    m: ServiceContext,
     r: ProviderRequest,
     status: ProviderRequestStatus,
     responseNote: string | null,

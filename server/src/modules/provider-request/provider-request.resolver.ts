@@ -3,8 +3,10 @@ import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
 import { paginate, PageArgs } from "../../common/connection";
 import { badInput } from "../../common/errors";
-import { Customer, CustomerSubscription, Partner } from "../../domain/entities";
-import { dbId } from "../eligibility/eligibility.resolver";
+import { Customer } from "../customer/customer.entity";
+import { CustomerSubscription } from "../subscription/customer-subscription.entity";
+import { Partner } from "../partner/partner.entity";
+import { requireId } from "../../common/global-id";
 import { ProviderRequest } from "./provider-request.entity";
 import { ProviderRequestConnection, ProviderRequestDirection, ProviderRequestFilter } from "./provider-request.types";
 
@@ -33,7 +35,7 @@ export class ProviderRequestResolver {
     }
     if (filter?.customerId) {
       qb.andWhere("pr.customer_id = :customerId", {
-        customerId: dbId(filter.customerId, "Customer", "filter.customerId"),
+        customerId: requireId(filter.customerId, "Customer", "filter.customerId"),
       });
     }
     const result = await paginate(qb, page, {

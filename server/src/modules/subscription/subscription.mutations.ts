@@ -3,8 +3,9 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, 
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { RequestContext } from "../../context";
 import { CAN_MANAGE_CUSTOMERS, CAN_ORDER } from "../../auth/roles";
-import { mutate, Payload, type MutationScope } from "../../common/mutation";
-import { abortIf, decisionErrors, userError, UserErrorCode, type UserError } from "../../common/user-error";
+import { Payload } from "../../common/mutation";
+import { mutate, type ServiceContext } from "../../service-context";
+import { abortIf, userError, UserErrorCode, type UserError } from "../../common/user-error";
 import { InputChecks } from "../../common/validate";
 import { fromGlobalId } from "../../common/global-id";
 import {
@@ -18,11 +19,15 @@ import {
   SubscriptionStatus,
   TermDuration,
 } from "../../domain/enums";
-import { Customer, CustomerRelationship, CustomerSubscription, Partner } from "../../domain/entities";
-import { addDays } from "../eligibility/dates";
+import { Customer } from "../customer/customer.entity";
+import { CustomerRelationship } from "../customer/customer-relationship.entity";
+import { CustomerSubscription } from "./customer-subscription.entity";
+import { Partner } from "../partner/partner.entity";
+import { termEndDate } from "../../common/dates";
+import { TERM_MONTHS } from "../../domain/policy";
 import { EligibilityService } from "../eligibility/eligibility.service";
 import { EligibilityDecision } from "../eligibility/eligibility.types";
-import { presentDecision } from "../eligibility/present";
+import { decisionErrors, presentDecision } from "../eligibility/present";
 import { ruleMessage } from "../eligibility/messages";
 import type { Decision } from "../eligibility/rule";
 
@@ -107,33 +112,24 @@ function orderErrors(d: Decision, locale: RequestContext["locale"]): UserError[]
   );
 }
 
-const TERM_MONTHS: Record<TermDuration, number> = { P1M: 1, P1Y: 12, P3Y: 36 };
-
-/** Last day of a term starting on `start`. */
-function termEnd(start: string, months: number): string {
-  const d = new Date(`${start}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return addDays(d.toISOString().slice(0, 10), -1);
-}
-
 function localId(globalId: string | null | undefined, type: "Customer" | "Partner" | "CustomerSubscription"): string {
   const d = globalId ? fromGlobalId(globalId) : null;
   return d && d.type === type ? d.id : "";
 }
 
-async function visibleCustomer(m: MutationScope, globalId: string): Promise<Customer> {
-  const c = await m.ctx.loaders.customer.load(localId(globalId, "Customer"));
+async function visibleCustomer(m: ServiceContext, globalId: string): Promise<Customer> {
+  const c = await m.loaders.customer.load(localId(globalId, "Customer"));
   abortIf(c ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_NOT_FOUND"))]);
   return c!;
 }
 
 /** A subscription of the network, locked for the update on PostgreSQL. */
 async function lockedSubscription(
-  m: MutationScope,
+  m: ServiceContext,
   globalId: string,
   field = "subscriptionId",
 ): Promise<CustomerSubscription> {
-  const visible = await m.ctx.loaders.subscription.load(localId(globalId, "CustomerSubscription"));
+  const visible = await m.loaders.subscription.load(localId(globalId, "CustomerSubscription"));
   abortIf(visible ? [] : [userError(field, UserErrorCode.NOT_FOUND, m.t("SUBSCRIPTION_NOT_FOUND"))]);
   const qb = m.em.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id = :id", { id: visible!.id });
   if (m.canLockRows) qb.setLock("pessimistic_write");
@@ -142,7 +138,7 @@ async function lockedSubscription(
 
 /** Writes a status change only over the version that was decided on: a concurrent change wins, this one is refused. */
 async function updateSubscription(
-  m: MutationScope,
+  m: ServiceContext,
   s: CustomerSubscription,
   changes: Partial<CustomerSubscription>,
   expectedVersion: number | null | undefined,
@@ -310,7 +306,7 @@ export class SubscriptionMutations {
         registeredById: null,
         purchaseDate: ctx.today,
         renewalDate: null,
-        commitmentEndDate: termEnd(ctx.today, term ? TERM_MONTHS[term] : 1),
+        commitmentEndDate: termEndDate(ctx.today, term ? TERM_MONTHS[term] : 1),
         termDuration: term,
         billingCycle: input.billingCycle ?? (license ? BillingCycle.ANNUAL : BillingCycle.MONTHLY),
         quantity: input.quantity,

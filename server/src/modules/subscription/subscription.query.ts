@@ -1,8 +1,8 @@
 import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
 import type { TenantScope } from "../../auth/scope";
 import { badInput } from "../../common/errors";
-import { isIsoDate } from "../eligibility/dates";
-import { dbId } from "../eligibility/eligibility.resolver";
+import { isIsoDate } from "../../common/dates";
+import { requireId } from "../../common/global-id";
 import { CustomerSubscription } from "./customer-subscription.entity";
 import type { SubscriptionFilter } from "./subscription.types";
 
@@ -32,12 +32,12 @@ export function subscriptionQuery(
   }
   if (filter.customerId) {
     qb.andWhere("s.customer_id = :customerId", {
-      customerId: dbId(filter.customerId, "Customer", `${fieldPrefix}.customerId`),
+      customerId: requireId(filter.customerId, "Customer", `${fieldPrefix}.customerId`),
     });
   }
   if (filter.resellerId) {
     qb.andWhere("s.reseller_of_record_id = :rorId", {
-      rorId: dbId(filter.resellerId, "Partner", `${fieldPrefix}.resellerId`),
+      rorId: requireId(filter.resellerId, "Partner", `${fieldPrefix}.resellerId`),
     });
   }
   if (filter.search) {

@@ -5,8 +5,10 @@ import { requireViewer } from "../../context";
 import { paginate, PageArgs } from "../../common/connection";
 import { badInput, notFound } from "../../common/errors";
 import { EligibilityAction, SalesChannel } from "../../domain/enums";
-import { Customer, Partner } from "../../domain/entities";
-import { dbId, loadNamedReseller } from "../eligibility/eligibility.resolver";
+import { Customer } from "../customer/customer.entity";
+import { Partner } from "../partner/partner.entity";
+import { requireId } from "../../common/global-id";
+import { namedResellerArg } from "../partner/partner.lookups";
 import { EligibilityService, SUBSCRIPTION_ACTIONS } from "../eligibility/eligibility.service";
 import { EligibilityDecision } from "../eligibility/eligibility.types";
 import { presentDecision } from "../eligibility/present";
@@ -57,9 +59,9 @@ export class SubscriptionResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const { scope, partner } = requireViewer(ctx);
-    const id = dbId(customerId, "Customer", "customerId");
+    const id = requireId(customerId, "Customer", "customerId");
     if (!(await ctx.loaders.customer.load(id))) throw notFound("Customer", "customerId");
-    const reseller = await loadNamedReseller(ctx, resellerId, "resellerId");
+    const reseller = await namedResellerArg(ctx.loaders, resellerId, "resellerId");
     const day = asOf ?? ctx.today;
     const qb = subscriptionQuery(ctx.dataSource, scope, null)
       .andWhere("s.customer_id = :id", { id })
@@ -120,7 +122,7 @@ export class SubscriptionResolver {
     if (!SUBSCRIPTION_ACTIONS.has(action))
       throw badInput("action", `${action} is decided for a customer, not a subscription`);
     const day = asOf ?? ctx.today;
-    const reseller = await loadNamedReseller(ctx, resellerId, "resellerId");
+    const reseller = await namedResellerArg(ctx.loaders, resellerId, "resellerId");
     const decision = await ctx.loaders.eligibility.load({ action, asOf: day, subscription: s, reseller });
     return presentDecision(decision, day, ctx.locale);
   }

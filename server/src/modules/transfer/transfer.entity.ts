@@ -7,8 +7,7 @@ import { Partner } from "../partner/partner.entity";
 import { Customer } from "../customer/customer.entity";
 import { CustomerSubscription } from "../subscription/customer-subscription.entity";
 
-/** A PENDING transfer older than this (in days, against asOf) has expired. */
-export const TRANSFER_EXPIRY_DAYS = 30;
+export { TRANSFER_EXPIRY_DAYS } from "../../domain/policy";
 
 @ObjectType({
   implements: Node,

@@ -4,12 +4,15 @@ import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, ObjectType, Resol
 import { In } from "typeorm";
 import type { RequestContext } from "../../context";
 import { CAN_TRANSFER } from "../../auth/roles";
-import { mutate, Payload, type MutationScope } from "../../common/mutation";
+import { Payload } from "../../common/mutation";
+import { mutate, type ServiceContext } from "../../service-context";
 import { abortIf, userError, UserErrorCode, type UserError } from "../../common/user-error";
 import { fromGlobalId } from "../../common/global-id";
 import { userMessage } from "../../common/user-messages";
 import { EligibilityAction, PartnerType, TransferStatus } from "../../domain/enums";
-import { CustomerSubscription, Partner, Transfer, TransferLine } from "../../domain/entities";
+import { CustomerSubscription } from "../subscription/customer-subscription.entity";
+import { Partner } from "../partner/partner.entity";
+import { Transfer, TransferLine } from "./transfer.entity";
 import { EligibilityService } from "../eligibility/eligibility.service";
 import { ruleMessage } from "../eligibility/messages";
 import type { Decision } from "../eligibility/rule";
@@ -126,7 +129,7 @@ export class TransferMutations {
             ],
       );
       const customerId = localId(input.customerId, "Customer");
-      const customer = customerId ? await m.ctx.loaders.customer.load(customerId) : null;
+      const customer = customerId ? await m.loaders.customer.load(customerId) : null;
       abortIf(customer ? [] : [userError("customerId", UserErrorCode.NOT_FOUND, m.t("CUSTOMER_NOT_FOUND"))]);
       let reseller: Partner | null = null;
       if (input.resellerId) {
@@ -288,7 +291,7 @@ export class TransferMutations {
    * The transfer, if the viewer is the given party and it is still pending. One that has passed its 30 days is
    * marked EXPIRED (committed) and reported as a user error.
    */
-  private async pendingTransfer(m: MutationScope, globalId: string, party: "source" | "target") {
+  private async pendingTransfer(m: ServiceContext, globalId: string, party: "source" | "target") {
     const qb = m.viewer.scope
       .visibleTransfers(m.em.getRepository(Transfer).createQueryBuilder("t"), "t")
       .andWhere("t.id = :id", { id: localId(globalId, "Transfer") });
@@ -308,7 +311,7 @@ export class TransferMutations {
             ),
           ],
     );
-    const status = effectiveStatus(t, m.ctx.today);
+    const status = effectiveStatus(t, m.today);
     if (status === TransferStatus.EXPIRED && t.status === TransferStatus.PENDING) {
       const expired = await this.finish(m, t, TransferStatus.EXPIRED);
       return {
@@ -325,7 +328,7 @@ export class TransferMutations {
   }
 
   /** Leaves PENDING only over the version that was read. */
-  private async finish(m: MutationScope, t: Transfer, status: TransferStatus): Promise<Transfer> {
+  private async finish(m: ServiceContext, t: Transfer, status: TransferStatus): Promise<Transfer> {
     const res = await m.em
       .createQueryBuilder()
       .update(Transfer)

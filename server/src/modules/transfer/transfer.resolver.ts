@@ -5,9 +5,11 @@ import { requireViewer } from "../../context";
 import { paginate, PageArgs } from "../../common/connection";
 import { badInput } from "../../common/errors";
 import { TransferStatus } from "../../domain/enums";
-import { Customer, CustomerSubscription, Partner } from "../../domain/entities";
-import { daysBetween } from "../eligibility/dates";
-import { dbId } from "../eligibility/eligibility.resolver";
+import { Customer } from "../customer/customer.entity";
+import { CustomerSubscription } from "../subscription/customer-subscription.entity";
+import { Partner } from "../partner/partner.entity";
+import { daysBetween } from "../../common/dates";
+import { requireId } from "../../common/global-id";
 import { Transfer } from "./transfer.entity";
 import { effectiveStatus, expiresOn, whereEffectiveStatus } from "./transfer.status";
 import { TransferConnection, TransferDirection, TransferFilter } from "./transfer.types";
@@ -35,7 +37,7 @@ export class TransferResolver {
     }
     if (filter?.customerId) {
       qb.andWhere("t.customer_id = :customerId", {
-        customerId: dbId(filter.customerId, "Customer", "filter.customerId"),
+        customerId: requireId(filter.customerId, "Customer", "filter.customerId"),
       });
     }
     const result = await paginate(qb, page, {

@@ -1,6 +1,6 @@
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
 import { TransferStatus } from "../../domain/enums";
-import { addDays, daysBetween, toIsoDate } from "../eligibility/dates";
+import { addDays, daysBetween, toIsoDate } from "../../common/dates";
 import { TRANSFER_EXPIRY_DAYS, type Transfer } from "./transfer.entity";
 
 /** What a transfer's status is as of a date: a PENDING one created more than 30 days before has expired. */

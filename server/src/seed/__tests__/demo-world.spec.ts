@@ -13,7 +13,7 @@ import {
   TransferStatus,
   UserRole,
 } from "../../domain/enums";
-import { daysBetween } from "../../modules/eligibility/dates";
+import { daysBetween } from "../../common/dates";
 import { decide } from "../../modules/eligibility/engine";
 import type { CustomerFacts, DecisionFacts, PartnerFacts, SubscriptionFacts } from "../../modules/eligibility/facts";
 import type { World, WorldPartner, WorldSubscription } from "../../scenarios/world";

@@ -3,16 +3,13 @@ import type { DataSource } from "typeorm";
 import { ProviderRequest } from "../../modules/provider-request/provider-request.entity";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDataSource } from "../../data-source";
-import {
-  Customer,
-  CustomerRelationship,
-  CustomerSubscription,
-  Partner,
-  ResellerPartnership,
-  Transfer,
-  TransferLine,
-  User,
-} from "../../domain/entities";
+import { Customer } from "../../modules/customer/customer.entity";
+import { CustomerRelationship } from "../../modules/customer/customer-relationship.entity";
+import { CustomerSubscription } from "../../modules/subscription/customer-subscription.entity";
+import { Partner } from "../../modules/partner/partner.entity";
+import { ResellerPartnership } from "../../modules/partner/reseller-partnership.entity";
+import { Transfer, TransferLine } from "../../modules/transfer/transfer.entity";
+import { User } from "../../modules/user/user.entity";
 import { UserRole } from "../../domain/enums";
 import { buildDemoWorld, DEMO_USERS } from "../demo-world";
 import { deleteAllRows, isDatabaseEmpty, seedDemoData } from "../seed";

@@ -8,7 +8,7 @@ import {
   SubscriptionStatus,
   TransferPolicy,
 } from "../../../domain/enums";
-import { addDays } from "../dates";
+import { addDays } from "../../../common/dates";
 import type { CustomerFacts, DecisionFacts, IsoDate, PartnerFacts, SubscriptionFacts } from "../facts";
 
 // A typed builder of DecisionFacts for the eligibility tests. `buildFacts(action)` returns complete facts on

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type Locale, ruleMessage, ruleMessages } from "../messages";
+import type { Locale } from "../../../common/locale";
+import { ruleMessage, ruleMessages } from "../messages";
 import { allRules } from "../registry";
 
 const ruleIds = allRules.map((r) => r.id);

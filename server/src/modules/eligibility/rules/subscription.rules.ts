@@ -7,11 +7,11 @@ import {
   SubscriptionStatus,
   TransferPolicy,
 } from "../../../domain/enums";
-import { daysBetween } from "../dates";
+import { daysBetween } from "../../../common/dates";
 import type { DecisionFacts } from "../facts";
 import type { Rule } from "../rule";
 import { PARTNER_CENTER } from "./sources";
-import { TRANSFER_EXPIRY_DAYS } from "../../transfer/transfer.entity";
+import { TRANSFER_EXPIRY_DAYS } from "../../../domain/policy";
 
 // Rules about the subject subscription (SUPPORT, TRANSFER, CANCEL, REACTIVATE).
 

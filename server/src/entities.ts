@@ -1,0 +1,21 @@
+import { Partner } from "./modules/partner/partner.entity";
+import { ResellerPartnership } from "./modules/partner/reseller-partnership.entity";
+import { User } from "./modules/user/user.entity";
+import { Customer } from "./modules/customer/customer.entity";
+import { CustomerRelationship } from "./modules/customer/customer-relationship.entity";
+import { CustomerSubscription } from "./modules/subscription/customer-subscription.entity";
+import { Transfer, TransferLine } from "./modules/transfer/transfer.entity";
+import { ProviderRequest } from "./modules/provider-request/provider-request.entity";
+
+/** Every ORM entity, for the DataSource. Code imports an entity from its module, not from here. */
+export const entities = [
+  Partner,
+  ResellerPartnership,
+  User,
+  Customer,
+  CustomerRelationship,
+  CustomerSubscription,
+  Transfer,
+  TransferLine,
+  ProviderRequest,
+];
