@@ -8,7 +8,8 @@ export interface RuleSource {
   title: string;
 }
 
-export interface Rule {
+/** A rule of the rule book; `F` is what it reads (the full DecisionFacts unless it needs less). */
+export interface Rule<F = DecisionFacts> {
   /** Id in the rule book (docs/rules.md), e.g. "R11b". */
   id: string;
   code: EligibilityReasonCode;
@@ -16,9 +17,9 @@ export interface Rule {
   /** The Partner Center page the rule comes from (rules/sources.ts). */
   source: RuleSource;
   /** True when the rule fires, i.e. the reason applies. */
-  fires(facts: DecisionFacts): boolean;
+  fires(facts: F): boolean;
   /** Rules skipped when a gating rule fired (R7 gates the CSP-to-CSP rules). */
-  skipWhen?: (facts: DecisionFacts) => boolean;
+  skipWhen?: (facts: F) => boolean;
 }
 
 export interface Reason {
@@ -28,9 +29,14 @@ export interface Reason {
   source: RuleSource;
 }
 
-export interface Decision {
-  action: EligibilityAction;
+/** What a list of rules says about some facts. */
+export interface Verdict {
   eligible: boolean;
   blocking: Reason[];
   advisories: Reason[];
+}
+
+/** The verdict of an action's rules. */
+export interface Decision extends Verdict {
+  action: EligibilityAction;
 }
