@@ -104,4 +104,30 @@ export class TenantScope {
   isInNetwork(partnerId: string | null): boolean {
     return partnerId !== null && this.networkPartnerIds.includes(partnerId);
   }
+
+  /**
+   * Restricts a transfer query to one direction from the network's side: INCOMING where it is the target or the
+   * named reseller (it takes subscriptions over), OUTGOING where it is the source.
+   */
+  transfersInDirection<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    alias: string,
+    direction: "INCOMING" | "OUTGOING",
+  ): SelectQueryBuilder<T> {
+    return direction === "INCOMING"
+      ? qb.andWhere(`(${alias}.target_partner_id IN (:...scopeDirNet) OR ${alias}.reseller_id IN (:...scopeDirNet))`, {
+          scopeDirNet: this.networkPartnerIds,
+        })
+      : qb.andWhere(`${alias}.source_partner_id IN (:...scopeDirNet)`, { scopeDirNet: this.networkPartnerIds });
+  }
+
+  /** Restricts a provider-request query to those the partner itself SENT (as reseller) or RECEIVED (as provider). */
+  providerRequestsInDirection<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    alias: string,
+    direction: "SENT" | "RECEIVED",
+  ): SelectQueryBuilder<T> {
+    const column = direction === "SENT" ? "reseller_id" : "provider_id";
+    return qb.andWhere(`${alias}.${column} = :scopeDirSelf`, { scopeDirSelf: this.partner.id });
+  }
 }

@@ -11,11 +11,11 @@ import {
   ResolveProviderRequestInput,
 } from "./provider-request.types";
 
+const providerRequestService = new ProviderRequestService();
+
 // @Authorized admits any role that may handle some action; the service checks the role for the request's own action.
 @Resolver()
 export class ProviderRequestMutations {
-  private readonly requests = new ProviderRequestService();
-
   @Authorized(ANY_ACTION_ROLES)
   @Mutation(() => RequestProviderActionPayload, {
     description:
@@ -25,7 +25,7 @@ export class ProviderRequestMutations {
     @Arg("input", () => RequestProviderActionInput) input: RequestProviderActionInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return mutate(ctx, RequestProviderActionPayload, (s) => this.requests.request(s, input));
+    return mutate(ctx, RequestProviderActionPayload, (s) => providerRequestService.request(s, input));
   }
 
   @Authorized(ANY_ACTION_ROLES)
@@ -37,7 +37,7 @@ export class ProviderRequestMutations {
     @Arg("input", () => ResolveProviderRequestInput) input: ResolveProviderRequestInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return mutate(ctx, ProviderRequestPayload, (s) => this.requests.resolve(s, input));
+    return mutate(ctx, ProviderRequestPayload, (s) => providerRequestService.resolve(s, input));
   }
 
   @Authorized(ANY_ACTION_ROLES)
@@ -48,6 +48,6 @@ export class ProviderRequestMutations {
     @Arg("input", () => ProviderRequestIdInput) input: ProviderRequestIdInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return mutate(ctx, ProviderRequestPayload, (s) => this.requests.withdraw(s, input));
+    return mutate(ctx, ProviderRequestPayload, (s) => providerRequestService.withdraw(s, input));
   }
 }

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { paginate, type Page, type PageArgs } from "../../common/connection";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
+import { badInput } from "../../common/errors";
+import { requireId } from "../../common/global-id";
 import { userError, UserErrorCode } from "../../common/user-error";
 import { updateVersioned } from "../../common/versioned";
 import { EligibilityAction, OfferKind, PartnerType } from "../../domain/enums";
@@ -10,9 +13,11 @@ import type { Decision } from "../eligibility/rule";
 import { cleanNote, ensureActionRole, requestChecks, responseChecks } from "./provider-request.checks";
 import { ProviderRequest, ProviderRequestAction, ProviderRequestStatus } from "./provider-request.entity";
 import { visibleProviderRequest } from "./provider-request.lookups";
+import { isOpen } from "./provider-request.status";
 import { subjectOf, type RequestSubject } from "./provider-request.subject";
 import {
   ProviderRequestOutcome,
+  type ProviderRequestFilter,
   type ProviderRequestIdInput,
   type RequestProviderActionInput,
   type ResolveProviderRequestInput,
@@ -28,6 +33,20 @@ const ELIGIBILITY_ACTION: Record<ProviderRequestAction, EligibilityAction> = {
   TRANSFER: EligibilityAction.TRANSFER,
 };
 
+/** Newest first, by creation time; the cursor carries it as an ISO string. */
+const newestFirst = {
+  column: "pr.created_at",
+  idColumn: "pr.id",
+  direction: "DESC" as const,
+  value: (r: ProviderRequest) => r.createdAt.toISOString(),
+  id: (r: ProviderRequest) => r.id,
+  toParameter: (v: string | number) => {
+    const date = new Date(String(v));
+    if (Number.isNaN(date.getTime())) throw badInput("after", "is not a cursor returned by this list");
+    return date;
+  },
+};
+
 export interface ProviderRequestResult {
   providerRequest: ProviderRequest;
   providerDecision?: EligibilityDecision;
@@ -38,6 +57,19 @@ export interface ProviderRequestResult {
  * provider does the work with the ordinary mutations; a request only records what was asked and the answer.
  */
 export class ProviderRequestService {
+  /** Requests the viewer's partner sent (as a reseller) or received (as a provider), newest first. */
+  async list(s: ServiceContext, filter: ProviderRequestFilter | null, page: PageArgs): Promise<Page<ProviderRequest>> {
+    const qb = s.scope.visibleProviderRequests(s.em.getRepository(ProviderRequest).createQueryBuilder("pr"), "pr");
+    if (filter?.status?.length) qb.andWhere("pr.status IN (:...statuses)", { statuses: filter.status });
+    if (filter?.direction) s.scope.providerRequestsInDirection(qb, "pr", filter.direction);
+    if (filter?.customerId) {
+      qb.andWhere("pr.customer_id = :customerId", {
+        customerId: requireId(filter.customerId, "Customer", "filter.customerId"),
+      });
+    }
+    return paginate(qb, page, newestFirst);
+  }
+
   /** The reseller asks; the payload carries what the provider would be told if it acted today. */
   async request(s: ServiceContext, input: RequestProviderActionInput): Promise<ProviderRequestResult> {
     ensureActionRole(s.viewer.user.role, input.action, s.locale);
@@ -142,7 +174,7 @@ async function openRequest(
     ),
   );
   ensureActionRole(s.viewer.user.role, request.action, s.locale);
-  ensureThat(request.status === ProviderRequestStatus.OPEN, () =>
+  ensureThat(isOpen(request), () =>
     userError("requestId", UserErrorCode.INVALID_STATE, s.t("PROVIDER_REQUEST_NOT_OPEN", { status: request.status })),
   );
   return request;

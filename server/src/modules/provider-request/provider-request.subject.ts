@@ -8,12 +8,8 @@ import { ruleMessage } from "../eligibility/messages";
 import type { Partner } from "../partner/partner.entity";
 import { ResellerPartnership } from "../partner/reseller-partnership.entity";
 import type { CustomerSubscription } from "../subscription/customer-subscription.entity";
-import {
-  ProviderRequest,
-  ProviderRequestAction,
-  ProviderRequestStatus,
-  SUBSCRIPTION_REQUEST_ACTIONS,
-} from "./provider-request.entity";
+import { ProviderRequest, ProviderRequestAction, SUBSCRIPTION_REQUEST_ACTIONS } from "./provider-request.entity";
+import { whereOpen } from "./provider-request.status";
 import type { RequestProviderActionInput } from "./provider-request.types";
 
 // Who and what a provider request is about, checked together so that the reseller sees every problem at once:
@@ -97,11 +93,10 @@ function alreadyOpen(
   subscription: CustomerSubscription,
   action: ProviderRequestAction,
 ): Promise<boolean> {
-  return s.em.getRepository(ProviderRequest).existsBy({
-    resellerId: s.actor.id,
-    providerId: provider.id,
-    subscriptionId: subscription.id,
-    action,
-    status: ProviderRequestStatus.OPEN,
-  });
+  const qb = s.em
+    .getRepository(ProviderRequest)
+    .createQueryBuilder("pr")
+    .where("pr.reseller_id = :reseller AND pr.provider_id = :provider", { reseller: s.actor.id, provider: provider.id })
+    .andWhere("pr.subscription_id = :subscription AND pr.action = :action", { subscription: subscription.id, action });
+  return whereOpen(qb, "pr").getExists();
 }

@@ -11,10 +11,10 @@ import {
   SubscriptionPayload,
 } from "./subscription.types";
 
+const subscriptionService = new SubscriptionService();
+
 @Resolver()
 export class SubscriptionMutations {
-  private readonly subscriptions = new SubscriptionService();
-
   @Authorized(CAN_MANAGE_CUSTOMERS)
   @Mutation(() => SubscriptionPayload, {
     description:
@@ -24,7 +24,7 @@ export class SubscriptionMutations {
     @Arg("input", () => RegisterExternalSubscriptionInput) input: RegisterExternalSubscriptionInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return mutate(ctx, SubscriptionPayload, (s) => this.subscriptions.registerExternal(s, input));
+    return mutate(ctx, SubscriptionPayload, (s) => subscriptionService.registerExternal(s, input));
   }
 
   @Authorized(CAN_ORDER)
@@ -36,7 +36,7 @@ export class SubscriptionMutations {
     @Arg("input", () => OrderSubscriptionInput) input: OrderSubscriptionInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return mutate(ctx, SubscriptionPayload, (s) => this.subscriptions.order(s, input));
+    return mutate(ctx, SubscriptionPayload, (s) => subscriptionService.order(s, input));
   }
 
   @Authorized(CAN_ORDER)
@@ -47,7 +47,9 @@ export class SubscriptionMutations {
     @Arg("input", () => SubscriptionActionInput) input: SubscriptionActionInput,
     @Ctx() ctx: RequestContext,
   ) {
-    return mutate(ctx, SubscriptionPayload, (s) => this.subscriptions.changeStatus(s, input, EligibilityAction.CANCEL));
+    return mutate(ctx, SubscriptionPayload, (s) =>
+      subscriptionService.changeStatus(s, input, EligibilityAction.CANCEL),
+    );
   }
 
   @Authorized(CAN_ORDER)
@@ -59,7 +61,7 @@ export class SubscriptionMutations {
     @Ctx() ctx: RequestContext,
   ) {
     return mutate(ctx, SubscriptionPayload, (s) =>
-      this.subscriptions.changeStatus(s, input, EligibilityAction.SUSPEND),
+      subscriptionService.changeStatus(s, input, EligibilityAction.SUSPEND),
     );
   }
 
@@ -72,7 +74,7 @@ export class SubscriptionMutations {
     @Ctx() ctx: RequestContext,
   ) {
     return mutate(ctx, SubscriptionPayload, (s) =>
-      this.subscriptions.changeStatus(s, input, EligibilityAction.REACTIVATE),
+      subscriptionService.changeStatus(s, input, EligibilityAction.REACTIVATE),
     );
   }
 }

@@ -1,4 +1,4 @@
-import { Brackets, type DataSource, type SelectQueryBuilder } from "typeorm";
+import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from "typeorm";
 import type { TenantScope } from "../../auth/scope";
 import { badInput } from "../../common/errors";
 import { isIsoDate } from "../../common/dates";
@@ -8,7 +8,7 @@ import type { SubscriptionFilter } from "./subscription.types";
 
 /** The scoped, filtered subscription query shared by the list and the dashboards. */
 export function subscriptionQuery(
-  ds: DataSource,
+  ds: DataSource | EntityManager,
   scope: TenantScope,
   filter: SubscriptionFilter | null,
   fieldPrefix = "filter",

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { paginate, type Page, type PageArgs } from "../../common/connection";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
+import { badInput } from "../../common/errors";
+import { requireId } from "../../common/global-id";
 import { forUpdate } from "../../common/lookup";
 import { userError, UserErrorCode, type UserError } from "../../common/user-error";
 import { updateVersioned } from "../../common/versioned";
@@ -12,8 +15,8 @@ import { CustomerSubscription } from "../subscription/customer-subscription.enti
 import { Transfer, TransferLine } from "./transfer.entity";
 import { ACTOR_RULE_FIELDS, basesOf, lineErrors, onlySource, RequestedSubscriptions } from "./transfer-lines";
 import { visibleTransfer } from "./transfer.lookups";
-import { effectiveStatus, expiredWhilePending } from "./transfer.status";
-import type { CreateTransferInput, TransferIdInput } from "./transfer.types";
+import { effectiveStatus, expiredWhilePending, whereEffectiveStatus } from "./transfer.status";
+import type { CreateTransferInput, TransferFilter, TransferIdInput } from "./transfer.types";
 
 export interface TransferResult {
   transfer: Transfer;
@@ -24,8 +27,35 @@ export interface TransferResult {
 /** Which party to a transfer may answer it. */
 type Party = "source" | "target";
 
+/** Newest first, by creation time; the cursor carries it as an ISO string. */
+const newestFirst = {
+  column: "t.created_at",
+  idColumn: "t.id",
+  direction: "DESC" as const,
+  value: (t: Transfer) => t.createdAt.toISOString(),
+  id: (t: Transfer) => t.id,
+  toParameter: (v: string | number) => {
+    const date = new Date(String(v));
+    if (Number.isNaN(date.getTime())) throw badInput("after", "is not a cursor returned by this list");
+    return date;
+  },
+};
+
 /** Partner-to-partner transfers: the target asks, the source accepts or rejects, the target may withdraw. */
 export class TransferService {
+  /** Transfers the viewer's network is a party to, filtered on their status as of today, newest first. */
+  async list(s: ServiceContext, filter: TransferFilter | null, page: PageArgs): Promise<Page<Transfer>> {
+    const qb = s.scope.visibleTransfers(s.em.getRepository(Transfer).createQueryBuilder("t"), "t");
+    if (filter?.status?.length) whereEffectiveStatus(qb, "t", filter.status, s.today);
+    if (filter?.direction) s.scope.transfersInDirection(qb, "t", filter.direction);
+    if (filter?.customerId) {
+      qb.andWhere("t.customer_id = :customerId", {
+        customerId: requireId(filter.customerId, "Customer", "filter.customerId"),
+      });
+    }
+    return paginate(qb, page, newestFirst);
+  }
+
   /** The target asks the source to hand over CSP subscriptions of one customer; each line is decided (TRANSFER). */
   async create(s: ServiceContext, input: CreateTransferInput): Promise<TransferResult> {
     const requested = RequestedSubscriptions.parse(input.subscriptionIds, s.t);
