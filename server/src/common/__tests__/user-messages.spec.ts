@@ -106,11 +106,12 @@ describe("InputChecks", () => {
   });
 });
 
-describe("the mutation files", () => {
+describe("the files that write user errors (mutations, services, lookups, checks)", () => {
   const modules = resolve(__dirname, "../../modules");
   const files = readdirSync(modules, { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".mutations.ts"))
-    .map((f) => resolve(modules, f));
+    .filter((f) => f.endsWith(".ts") && !f.includes("__tests__"))
+    .map((f) => resolve(modules, f))
+    .filter((f) => /\buserError\(/.test(readFileSync(f, "utf8")));
 
   /** The message argument (third) of every userError(…) call, as written in the source. */
   function messageArguments(source: string): string[] {
