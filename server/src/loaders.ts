@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import type { TenantScope } from "./auth/scope";
 import type { EligibilityAction, TransferPolicy } from "./domain/enums";
+import { liveSubscriptionSql } from "./domain/subscription-status";
 import { Customer } from "./modules/customer/customer.entity";
 import { CustomerRelationship } from "./modules/customer/customer-relationship.entity";
 import { CustomerSubscription } from "./modules/subscription/customer-subscription.entity";
@@ -64,12 +65,15 @@ export class Loaders {
   /** The viewer's network's relationships with each customer. */
   readonly relationshipsOfCustomer = new DataLoader<string, CustomerRelationship[]>(async (customerIds) => {
     if (!this.scope) return customerIds.map(() => []);
-    const rows = await this.ds
+    const qb = this.ds
       .getRepository(CustomerRelationship)
       .createQueryBuilder("cr")
-      .where("cr.customer_id IN (:...customerIds)", { customerIds })
-      .andWhere("cr.partner_id IN (:...net)", { net: this.scope.networkPartnerIds })
+      .where("cr.customer_id IN (:...customerIds)", { customerIds });
+    // Oldest request first; the id breaks ties (one two-tier request creates rows with the same requested_at).
+    const rows = await this.scope
+      .networkRelationships(qb, "cr")
       .orderBy("cr.requested_at", "ASC")
+      .addOrderBy("cr.id", "ASC")
       .getMany();
     const grouped = groupBy(rows, (r) => r.customerId);
     return customerIds.map((id) => grouped.get(id) ?? []);
@@ -83,7 +87,7 @@ export class Loaders {
       .select("s.customer_id", "customerId")
       .addSelect("s.channel", "channel")
       .where("s.customer_id IN (:...customerIds)", { customerIds })
-      .andWhere("s.status IN ('ACTIVE', 'SUSPENDED')")
+      .andWhere(liveSubscriptionSql("s"))
       .groupBy("s.customer_id")
       .addGroupBy("s.channel")
       .orderBy("s.channel")
@@ -103,7 +107,11 @@ export class Loaders {
       .createQueryBuilder("tl")
       .innerJoinAndSelect("tl.subscription", "s")
       .where("tl.transfer_id IN (:...transferIds)", { transferIds });
-    const lines = await this.scope.visibleSubscriptions(qb, "s.customer_id").orderBy("s.offer_name").getMany();
+    const lines = await this.scope
+      .visibleSubscriptions(qb, "s.customer_id")
+      .orderBy("s.offer_name")
+      .addOrderBy("s.id")
+      .getMany();
     const grouped = groupBy(lines, (l) => l.transferId);
     return transferIds.map((id) => (grouped.get(id) ?? []).map((l) => l.subscription as CustomerSubscription));
   });
@@ -126,7 +134,7 @@ export class Loaders {
         .select("s.reseller_of_record_id", "partnerId")
         .addSelect("COUNT(*)", "n")
         .where("s.reseller_of_record_id IN (:...resellerIds)", { resellerIds })
-        .andWhere("s.status IN ('ACTIVE', 'SUSPENDED')")
+        .andWhere(liveSubscriptionSql("s"))
         .groupBy("s.reseller_of_record_id")
         .getRawMany<{ partnerId: string; n: string | number }>();
       const c = new Map(customers.map((r) => [r.partnerId, Number(r.n)]));

@@ -21,7 +21,9 @@ const SUBSCRIPTION_RELATIONSHIP = [RelationshipStatus.ACTIVE];
  * - Subscriptions follow their customer once the relationship is ACTIVE (not while merely REQUESTED);
  *   transfers are visible to their source, target and named reseller.
  * - Provider requests are visible to their reseller and their provider only (not to the rest of either network).
- * - Partners: itself and its partnership counterparts (any status).
+ * - Partners: itself and its partnership counterparts (any status); partnerships: those it is a party to.
+ * - Customer relationships: those of the network's partners with visible customers.
+ * - Users: its own users only.
  */
 export class TenantScope {
   constructor(
@@ -101,33 +103,87 @@ export class TenantScope {
     });
   }
 
-  isInNetwork(partnerId: string | null): boolean {
-    return partnerId !== null && this.networkPartnerIds.includes(partnerId);
+  /**
+   * Restricts a customer query to customers the given partner holds (ACTIVE or REQUESTED relationship), on top of
+   * the network's scope: e.g. the customers of one reseller.
+   */
+  customersHeldBy<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    customerIdColumn: string,
+    partnerId: string,
+  ): SelectQueryBuilder<T> {
+    return qb.andWhere(
+      `${customerIdColumn} IN (SELECT held_cr.customer_id FROM customer_relationship held_cr ` +
+        `WHERE held_cr.partner_id = :heldBy AND held_cr.status IN (:...heldStates))`,
+      { heldBy: partnerId, heldStates: VISIBLE_RELATIONSHIP },
+    );
+  }
+
+  /** Restricts a customer_relationship query (alias `cr`-like) to the network's relationships with visible customers. */
+  networkRelationships<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+    return this.visibleCustomers(qb, `${alias}.customer_id`).andWhere(`${alias}.partner_id IN (:...scopeNetwork)`, {
+      scopeNetwork: this.networkPartnerIds,
+    });
+  }
+
+  /** Restricts a reseller_partnership query (alias `rp`-like) to partnerships the partner is a party to. */
+  visiblePartnerships<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+    return qb.andWhere(`(${alias}.provider_id = :scopeSelf OR ${alias}.reseller_id = :scopeSelf)`, {
+      scopeSelf: this.partner.id,
+    });
+  }
+
+  /** Restricts a partnership query to those where the partner is the given side (its resellers, or its providers). */
+  partnershipsAs<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    alias: string,
+    side: "provider" | "reseller",
+  ): SelectQueryBuilder<T> {
+    return qb.andWhere(`${alias}.${side}_id = :scopeSelf`, { scopeSelf: this.partner.id });
+  }
+
+  /** Restricts a user query (alias `u`-like) to the partner's own users. */
+  visibleUsers<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+    return qb.andWhere(`${alias}.partner_id = :scopeSelf`, { scopeSelf: this.partner.id });
+  }
+
+  /** SQL condition: a transfer (alias) leaves the network, i.e. its source is in it. Uses `:...scopeNetwork`. */
+  outgoingTransferSql(alias: string): string {
+    return `${alias}.source_partner_id IN (:...scopeNetwork)`;
   }
 
   /**
-   * Restricts a transfer query to one direction from the network's side: INCOMING where it is the target or the
-   * named reseller (it takes subscriptions over), OUTGOING where it is the source.
+   * Narrows a visible-transfer query to one direction from the network's side: OUTGOING when the network is the
+   * source, INCOMING when it is the target or the named reseller.
    */
   transfersInDirection<T extends ObjectLiteral>(
     qb: SelectQueryBuilder<T>,
     alias: string,
     direction: "INCOMING" | "OUTGOING",
   ): SelectQueryBuilder<T> {
-    return direction === "INCOMING"
-      ? qb.andWhere(`(${alias}.target_partner_id IN (:...scopeDirNet) OR ${alias}.reseller_id IN (:...scopeDirNet))`, {
-          scopeDirNet: this.networkPartnerIds,
-        })
-      : qb.andWhere(`${alias}.source_partner_id IN (:...scopeDirNet)`, { scopeDirNet: this.networkPartnerIds });
+    const condition =
+      direction === "OUTGOING"
+        ? this.outgoingTransferSql(alias)
+        : `(${alias}.target_partner_id IN (:...scopeNetwork) OR ${alias}.reseller_id IN (:...scopeNetwork))`;
+    return qb.andWhere(condition, { scopeNetwork: this.networkPartnerIds });
   }
 
-  /** Restricts a provider-request query to those the partner itself SENT (as reseller) or RECEIVED (as provider). */
+  /** Narrows a provider-request query to those the partner SENT (as reseller) or RECEIVED (as provider). */
   providerRequestsInDirection<T extends ObjectLiteral>(
     qb: SelectQueryBuilder<T>,
     alias: string,
     direction: "SENT" | "RECEIVED",
   ): SelectQueryBuilder<T> {
     const column = direction === "SENT" ? "reseller_id" : "provider_id";
-    return qb.andWhere(`${alias}.${column} = :scopeDirSelf`, { scopeDirSelf: this.partner.id });
+    return qb.andWhere(`${alias}.${column} = :scopeSelf`, { scopeSelf: this.partner.id });
+  }
+
+  /** The transfer leaves the network (mirror of outgoingTransferSql). */
+  isOutgoing(t: { sourcePartnerId: string }): boolean {
+    return this.isInNetwork(t.sourcePartnerId);
+  }
+
+  isInNetwork(partnerId: string | null): boolean {
+    return partnerId !== null && this.networkPartnerIds.includes(partnerId);
   }
 }

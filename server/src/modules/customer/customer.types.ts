@@ -1,8 +1,11 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
-import { Field, InputType, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { SalesChannel } from "../../domain/enums";
 import { ConnectionType } from "../../common/connection";
+import { Payload } from "../../common/mutation";
+import { EligibilityDecision } from "../eligibility/eligibility.types";
 import { Customer } from "./customer.entity";
+import { CustomerRelationship } from "./customer-relationship.entity";
 
 export const CustomerConnection = ConnectionType(Customer, "Customer");
 
@@ -58,4 +61,78 @@ export class RelationshipRequestPreview {
 
   @Field({ description: "When the link was issued (or last re-issued)." })
   requestedAt: Date;
+}
+
+@InputType()
+export class CreateCustomerInput {
+  @Field()
+  name: string;
+  @Field({ description: "Primary domain, e.g. fabrikam.onmicrosoft.com." })
+  domain: string;
+  @Field({ description: "ISO 3166-1 alpha-2; must be the partner's own country." })
+  country: string;
+  @Field({ defaultValue: false, description: "The customer has accepted the Microsoft Customer Agreement." })
+  mcaAccepted: boolean;
+  @Field(() => ID, { nullable: true, description: "An indirect provider creates the customer for this reseller." })
+  resellerId?: string | null;
+}
+
+@InputType()
+export class RequestRelationshipInput {
+  @Field(() => ID, { nullable: true, description: "A customer in your network (e.g. after a removed relationship)." })
+  customerId?: string | null;
+  @Field(() => String, { nullable: true, description: "Or the customer's domain." })
+  customerDomain?: string | null;
+  @Field({ defaultValue: true, description: "Ask for delegated admin privileges (DAP)." })
+  includesDelegatedAdmin: boolean;
+  @Field(() => ID, { nullable: true, description: "Provider: invite the customer for this reseller too (two-tier)." })
+  resellerId?: string | null;
+  @Field(() => ID, { nullable: true, description: "Reseller: the provider to include, when it has several." })
+  providerId?: string | null;
+}
+
+@InputType()
+export class AcceptRelationshipInput {
+  @Field({ description: "The token of the acceptance link." })
+  token: string;
+  @Field({ description: "UPN of the customer's global admin accepting, e.g. admin@fabrikam.onmicrosoft.com." })
+  acceptedBy: string;
+}
+
+@InputType()
+export class RemoveRelationshipInput {
+  @Field(() => ID)
+  customerId: string;
+}
+
+@ObjectType()
+export class CreateCustomerPayload extends Payload {
+  @Field(() => Customer, { nullable: true })
+  customer: Customer | null;
+}
+
+@ObjectType()
+export class RequestRelationshipPayload extends Payload {
+  @Field(() => [CustomerRelationship], { nullable: true })
+  relationships: CustomerRelationship[] | null;
+  @Field(() => String, { nullable: true, description: "Send this link to the customer's global admin." })
+  acceptanceUrl: string | null;
+}
+
+@ObjectType()
+export class AcceptRelationshipPayload extends Payload {
+  @Field(() => String, { nullable: true })
+  customerName: string | null;
+  @Field(() => [String], { nullable: true, description: "Partners the customer now has a relationship with." })
+  partnerNames: string[] | null;
+  @Field(() => Int, { nullable: true })
+  acceptedCount: number | null;
+}
+
+@ObjectType()
+export class RemoveRelationshipPayload extends Payload {
+  @Field(() => CustomerRelationship, { nullable: true })
+  relationship: CustomerRelationship | null;
+  @Field(() => EligibilityDecision, { nullable: true })
+  decision: EligibilityDecision | null;
 }

@@ -14,9 +14,9 @@ import { CustomerSubscription } from "../subscription/customer-subscription.enti
 import { Partner } from "../partner/partner.entity";
 import { ResellerPartnership } from "../partner/reseller-partnership.entity";
 import { Transfer, TransferLine } from "../transfer/transfer.entity";
-import { decide } from "./engine";
+import { decide, decideNamedReseller } from "./engine";
 import type { CustomerFacts, DecisionFacts, PartnerFacts, SubscriptionFacts } from "./facts";
-import type { Decision } from "./rule";
+import type { Decision, Verdict } from "./rule";
 import { toIsoDate } from "../../common/dates";
 
 /** Actions whose subject is a subscription; the others take a customer. */
@@ -39,7 +39,7 @@ export interface DecisionOptions {
   excludeTransferId?: string | null;
 }
 
-const partnerFacts = (p: Partner): PartnerFacts => ({
+export const partnerFacts = (p: Partner): PartnerFacts => ({
   id: p.id,
   types: p.types,
   country: p.country,
@@ -133,6 +133,15 @@ export class EligibilityService {
       );
     }
     return result;
+  }
+
+  /** R23–R26 for a reseller the actor names outside an action's decision (see engine.decideNamedReseller). */
+  async decideNamedReseller(actor: Partner, reseller: Partner): Promise<Verdict> {
+    return decideNamedReseller({
+      actor: partnerFacts(actor),
+      reseller: partnerFacts(reseller),
+      resellerPartnershipActive: await this.partnershipActive(actor.id, reseller.id),
+    });
   }
 
   private async sharedFacts(actor: Partner, action: EligibilityAction, customerIds: string[], opts: DecisionOptions) {

@@ -1,7 +1,7 @@
 import type { Locale } from "../../common/locale";
 import { userError, type UserError } from "../../common/user-error";
 import { ruleMessage } from "./messages";
-import type { Decision, Reason } from "./rule";
+import type { Decision, Reason, Verdict } from "./rule";
 import { EligibilityDecision, EligibilityReason } from "./eligibility.types";
 
 const reasonType = (r: Reason, locale: Locale): EligibilityReason =>
@@ -15,7 +15,7 @@ const reasonType = (r: Reason, locale: Locale): EligibilityReason =>
 
 /** Blocking reasons of a decision as user errors, each on the input field `fieldOf` names for its rule. */
 export function decisionErrors(
-  decision: Decision,
+  decision: Pick<Verdict, "blocking">,
   fieldOf: string | null | ((ruleId: string) => string | null),
   locale: Locale,
 ): UserError[] {

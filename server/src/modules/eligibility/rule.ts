@@ -1,7 +1,8 @@
 import type { EligibilityAction, EligibilityReasonCode, Severity } from "../../domain/enums";
 import type { DecisionFacts } from "./facts";
 
-export interface Rule {
+/** A rule of the rule book; `F` is what it reads (the full DecisionFacts unless it needs less). */
+export interface Rule<F = DecisionFacts> {
   /** Id in RULES.md, e.g. "R11b". */
   id: string;
   code: EligibilityReasonCode;
@@ -9,9 +10,9 @@ export interface Rule {
   /** Partner Center page the rule comes from (the brief's source). */
   source: string;
   /** True when the rule fires, i.e. the reason applies. */
-  fires(facts: DecisionFacts): boolean;
+  fires(facts: F): boolean;
   /** Rules skipped when a gating rule fired (RULES.md: R7 gates the CSP-to-CSP rules). */
-  skipWhen?: (facts: DecisionFacts) => boolean;
+  skipWhen?: (facts: F) => boolean;
 }
 
 export interface Reason {
@@ -21,9 +22,14 @@ export interface Reason {
   source: string;
 }
 
-export interface Decision {
-  action: EligibilityAction;
+/** What a list of rules says about some facts. */
+export interface Verdict {
   eligible: boolean;
   blocking: Reason[];
   advisories: Reason[];
+}
+
+/** The verdict of an action's rules. */
+export interface Decision extends Verdict {
+  action: EligibilityAction;
 }

@@ -1,12 +1,14 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { Brackets } from "typeorm";
 import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
-import { paginate, PageArgs } from "../../common/connection";
+import { PageArgs } from "../../common/connection";
 import { permissionsOf } from "../../auth/roles";
-import { PartnerType, ProgramStatus } from "../../domain/enums";
+import { readContext } from "../../service-context";
+import { canTransact } from "../eligibility/rules/predicates";
 import { Partner } from "./partner.entity";
 import { ResellerPartnership } from "./reseller-partnership.entity";
+import { partnershipService } from "./partnership.service";
+import { complianceFlags } from "./reseller-compliance";
 import {
   ComplianceFlag,
   PartnershipCounts,
@@ -15,15 +17,6 @@ import {
   Viewer,
   ViewerPermissions,
 } from "./partner.types";
-
-/** R24–R26 seen from the provider's side. */
-export function complianceFlags(reseller: Partner, provider: Partner): ComplianceFlag[] {
-  const flags: ComplianceFlag[] = [];
-  if (!reseller.mpaSigned) flags.push(ComplianceFlag.MPA_NOT_SIGNED);
-  if (reseller.programStatus !== ProgramStatus.ACTIVE) flags.push(ComplianceFlag.NOT_ACTIVE);
-  if (reseller.country !== provider.country) flags.push(ComplianceFlag.OTHER_REGION);
-  return flags;
-}
 
 @Resolver(() => Partner)
 export class PartnerResolver {
@@ -44,7 +37,7 @@ export class PartnerResolver {
     @Arg("filter", () => PartnershipFilter, { nullable: true }) filter: PartnershipFilter | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.partnerships(ctx, "provider", page, filter);
+    return new ResellerPartnershipConnection(await partnershipService.list(readContext(ctx), "provider", page, filter));
   }
 
   @Authorized()
@@ -54,43 +47,7 @@ export class PartnerResolver {
     @Arg("filter", () => PartnershipFilter, { nullable: true }) filter: PartnershipFilter | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return this.partnerships(ctx, "reseller", page, filter);
-  }
-
-  private async partnerships(
-    ctx: RequestContext,
-    side: "provider" | "reseller",
-    page: PageArgs,
-    filter: PartnershipFilter | null,
-  ) {
-    const { partner } = requireViewer(ctx);
-    const counterpart = side === "provider" ? "reseller" : "provider";
-    const qb = ctx.dataSource
-      .getRepository(ResellerPartnership)
-      .createQueryBuilder("rp")
-      .innerJoinAndSelect(`rp.${counterpart}`, "cp")
-      .where(`rp.${side}_id = :me`, { me: partner.id });
-    if (filter?.status?.length) qb.andWhere("rp.status IN (:...statuses)", { statuses: filter.status });
-    if (filter?.search) {
-      const term = `%${filter.search.trim().toLowerCase()}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w.where("LOWER(cp.name) LIKE :term", { term }).orWhere("cp.partner_id LIKE :term", { term }),
-        ),
-      );
-    }
-    if (filter?.hasComplianceIssues !== undefined && filter.hasComplianceIssues !== null) {
-      const issue = "(cp.mpa_signed = :no OR cp.program_status <> 'ACTIVE' OR cp.country <> :myCountry)";
-      qb.andWhere(filter.hasComplianceIssues ? issue : `NOT ${issue}`, { no: false, myCountry: partner.country });
-    }
-    const result = await paginate(qb, page, {
-      column: "cp.name",
-      idColumn: "rp.id",
-      direction: "ASC",
-      value: (rp) => (rp[counterpart] as Partner).name,
-      id: (rp) => rp.id,
-    });
-    return new ResellerPartnershipConnection(result);
+    return new ResellerPartnershipConnection(await partnershipService.list(readContext(ctx), "reseller", page, filter));
   }
 }
 
@@ -125,6 +82,6 @@ export class ResellerPartnershipResolver {
 export class PartnerFieldsResolver {
   @FieldResolver(() => Boolean, { description: "Can bill CSP subscriptions (direct-bill or indirect provider)." })
   canTransact(@Root() p: Partner): boolean {
-    return p.types.includes(PartnerType.DIRECT_BILL) || p.types.includes(PartnerType.INDIRECT_PROVIDER);
+    return canTransact(p);
   }
 }

@@ -56,9 +56,7 @@ export class TransferResolver {
 
   @FieldResolver(() => TransferDirection, { description: "From the viewer's side." })
   direction(@Root() t: Transfer, @Ctx() ctx: RequestContext): TransferDirection {
-    return requireViewer(ctx).scope.isInNetwork(t.sourcePartnerId)
-      ? TransferDirection.OUTGOING
-      : TransferDirection.INCOMING;
+    return requireViewer(ctx).scope.isOutgoing(t) ? TransferDirection.OUTGOING : TransferDirection.INCOMING;
   }
 
   @FieldResolver(() => Customer, { nullable: true })

@@ -1,10 +1,5 @@
-import {
-  EligibilityReasonCode as Code,
-  OfferKind,
-  SalesChannel,
-  Severity,
-  SubscriptionStatus,
-} from "../../../domain/enums";
+import { EligibilityReasonCode as Code, OfferKind, SalesChannel, Severity } from "../../../domain/enums";
+import { isLiveSubscription } from "../../../domain/subscription-status";
 import type { Rule } from "../rule";
 
 // Rules about the customer (ORDER).
@@ -25,8 +20,6 @@ export const R9_cspTenantCannotBuy: Rule = {
   fires: (f) => f.customer.partnerTenantOfId !== null,
 };
 
-const HELD = new Set([SubscriptionStatus.ACTIVE, SubscriptionStatus.SUSPENDED]);
-
 export const R8_azureCoexists: Rule = {
   id: "R8",
   code: Code.AZURE_COEXISTS_WITH_OTHER_CHANNEL,
@@ -39,6 +32,6 @@ export const R8_azureCoexists: Rule = {
         s.customerId === f.customer.id &&
         s.offerKind === OfferKind.USAGE_BASED &&
         s.channel !== SalesChannel.CSP &&
-        HELD.has(s.status),
+        isLiveSubscription(s),
     ),
 };

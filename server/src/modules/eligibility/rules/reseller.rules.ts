@@ -48,4 +48,9 @@ export const R27_resellerNotProviderCustomer: Rule = {
 };
 
 /** R23–R26: the checks on a reseller a provider names, usable without a customer or subscription. */
-export const NAMED_RESELLER_RULES = [R23_partnershipRequired, R24_resellerMpa, R25_resellerRegion, R26_resellerActive];
+export const NAMED_RESELLER_RULES: readonly Rule<NamedResellerFacts>[] = [
+  R23_partnershipRequired,
+  R24_resellerMpa,
+  R25_resellerRegion,
+  R26_resellerActive,
+];

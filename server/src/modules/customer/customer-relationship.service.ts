@@ -1,0 +1,231 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { In } from "typeorm";
+import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
+import { badInput } from "../../common/errors";
+import { decodeId, INVALID_ID } from "../../common/global-id";
+import { userMessage } from "../../common/user-messages";
+import { userError, UserErrorCode, type UserError } from "../../common/user-error";
+import { InputChecks } from "../../common/validate";
+import { updateVersioned } from "../../common/versioned";
+import { EligibilityAction, PartnershipStatus, RelationshipStatus } from "../../domain/enums";
+import type { RequestContext } from "../../context";
+import type { PublicServiceContext, ServiceContext } from "../../service-context";
+import { EligibilityService } from "../eligibility/eligibility.service";
+import { ruleMessage } from "../eligibility/messages";
+import { decisionErrors, presentDecision } from "../eligibility/present";
+import { canTransact, isOnlyIndirectReseller } from "../eligibility/rules/predicates";
+import { namedReseller } from "../partner/partner.lookups";
+import { Partner } from "../partner/partner.entity";
+import { ResellerPartnership } from "../partner/reseller-partnership.entity";
+import { Customer } from "./customer.entity";
+import { CustomerRelationship, REQUEST_TOKEN_LENGTH } from "./customer-relationship.entity";
+import { visibleCustomer } from "./customer.lookups";
+import type {
+  AcceptRelationshipInput,
+  AcceptRelationshipPayload,
+  RemoveRelationshipInput,
+  RemoveRelationshipPayload,
+  RequestRelationshipInput,
+  RequestRelationshipPayload,
+} from "./customer.types";
+import { RelationshipRequestPreview } from "./customer.types";
+
+/** R23–R26 on the reseller the viewer names, through the engine, as user errors on `resellerId`. */
+export async function namedResellerErrors(s: ServiceContext, reseller: Partner | null): Promise<UserError[]> {
+  if (!reseller) return [];
+  const verdict = await new EligibilityService(s.em).decideNamedReseller(s.actor, reseller);
+  return decisionErrors(verdict, "resellerId", s.locale);
+}
+
+const tokenHasValidLength = (token: string) =>
+  token.length >= REQUEST_TOKEN_LENGTH.min && token.length <= REQUEST_TOKEN_LENGTH.max;
+
+/** The relationships a pending acceptance link stands for (one, or two for a two-tier request). */
+function requestedByToken(s: Pick<PublicServiceContext, "em">, token: string, withParties = false) {
+  return s.em.getRepository(CustomerRelationship).find({
+    where: { requestToken: token, status: RelationshipStatus.REQUESTED },
+    relations: withParties ? { partner: true, customer: true } : {},
+  });
+}
+
+export class CustomerRelationshipService {
+  /**
+   * Requests a reseller relationship and returns the acceptance link. A reseller's request includes its provider,
+   * and a provider may name a reseller (R23–R26): accepting creates both relationships.
+   */
+  async request(s: ServiceContext, input: RequestRelationshipInput): Promise<Partial<RequestRelationshipPayload>> {
+    const me = s.actor;
+    const customerField = input.customerId ? "customerId" : "customerDomain";
+    const customer = await this.customerToInvite(s, input);
+    const errors: UserError[] = [];
+    if (customer.country !== me.country) {
+      errors.push(userError(customerField, UserErrorCode.CUSTOMER_REGION_MISMATCH, ruleMessage("R4", s.locale), "R4"));
+    }
+    const partners: Partner[] = [me];
+    if (isOnlyIndirectReseller(me)) {
+      partners.push(await this.providerOf(s, input.providerId));
+    } else {
+      const reseller = await namedReseller(s, input.resellerId);
+      errors.push(...(await namedResellerErrors(s, reseller)));
+      if (reseller) partners.push(reseller);
+      if (!canTransact(me) && errors.length === 0) {
+        errors.push(userError(null, UserErrorCode.NOT_ALLOWED, s.t("ONLY_CSP_PARTNERS_REQUEST_RELATIONSHIPS")));
+      }
+    }
+    ensureNoErrors(errors);
+
+    const existing = await s.em.getRepository(CustomerRelationship).findBy({
+      customerId: customer.id,
+      partnerId: In(partners.map((p) => p.id)),
+      status: In([RelationshipStatus.ACTIVE, RelationshipStatus.REQUESTED]),
+    });
+    const isActive = (p: Partner) =>
+      existing.some((r) => r.partnerId === p.id && r.status === RelationshipStatus.ACTIVE);
+    const pending = partners.filter((p) => !isActive(p));
+    ensureThat(pending.length > 0, () =>
+      userError(customerField, UserErrorCode.ALREADY_EXISTS, s.t("RELATIONSHIP_ALREADY_ACTIVE")),
+    );
+
+    const token = randomBytes(24).toString("base64url");
+    const now = new Date();
+    const request = { requestToken: token, requestedAt: now, includesDelegatedAdmin: input.includesDelegatedAdmin };
+    const relationships: CustomerRelationship[] = [];
+    for (const partner of pending) {
+      const requested = existing.find((r) => r.partnerId === partner.id && r.status === RelationshipStatus.REQUESTED);
+      if (requested) {
+        // A new link replaces the old one, over the version that was read.
+        relationships.push(
+          await updateVersioned(s.em, CustomerRelationship, requested, request, () =>
+            userError(customerField, UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
+          ),
+        );
+        continue;
+      }
+      const created = Object.assign(new CustomerRelationship(), {
+        ...request,
+        id: randomUUID(),
+        partnerId: partner.id,
+        customerId: customer.id,
+        status: RelationshipStatus.REQUESTED,
+        acceptedAt: null,
+        acceptedBy: null,
+        removedAt: null,
+        version: 1,
+      });
+      await s.em.insert(CustomerRelationship, created);
+      relationships.push(created);
+    }
+    return { relationships, acceptanceUrl: `/relationships/accept?token=${token}` };
+  }
+
+  /** The customer's global admin accepts through the link: every relationship of the request becomes ACTIVE. */
+  async accept(s: PublicServiceContext, input: AcceptRelationshipInput): Promise<Partial<AcceptRelationshipPayload>> {
+    const rows = tokenHasValidLength(input.token) ? await requestedByToken(s, input.token) : [];
+    const first = ensure(rows[0], () => userError("token", UserErrorCode.NOT_FOUND, s.t("ACCEPTANCE_LINK_INVALID")));
+    const customer = await s.em.getRepository(Customer).findOneByOrFail({ id: first.customerId });
+    const upn = input.acceptedBy.trim().toLowerCase();
+    const at = upn.lastIndexOf("@");
+    ensureThat(at > 0 && upn.slice(at + 1) === customer.domain, () =>
+      userError("acceptedBy", UserErrorCode.INVALID_INPUT, s.t("USER_OF_DOMAIN", { domain: customer.domain })),
+    );
+    const now = new Date();
+    for (const r of rows) {
+      await updateVersioned(
+        s.em,
+        CustomerRelationship,
+        r,
+        { status: RelationshipStatus.ACTIVE, acceptedAt: now, acceptedBy: upn, requestToken: null },
+        () => userError("token", UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
+        { where: { status: RelationshipStatus.REQUESTED } },
+      );
+    }
+    // Accepting in the Microsoft 365 admin center includes accepting the Microsoft Customer Agreement.
+    if (!customer.mcaAccepted) await s.em.update(Customer, { id: customer.id }, { mcaAccepted: true });
+    const partners = await s.em.getRepository(Partner).findBy({ id: In(rows.map((r) => r.partnerId)) });
+    return {
+      customerName: customer.name,
+      partnerNames: partners.map((p) => p.name).sort(),
+      acceptedCount: rows.length,
+    };
+  }
+
+  /** Ends the viewer's relationship once nothing it bills is active (R1, R6a, R6). */
+  async remove(s: ServiceContext, input: RemoveRelationshipInput): Promise<Partial<RemoveRelationshipPayload>> {
+    const customer = await visibleCustomer(s, input.customerId);
+    const decisions = await new EligibilityService(s.em).decideForCustomers(
+      s.actor,
+      EligibilityAction.REMOVE_RELATIONSHIP,
+      [customer.id],
+      { asOf: s.today, policy: s.config.transferPolicy },
+    );
+    const decision = ensure(decisions.get(customer.id), () => new Error("no decision for a visible customer"));
+    const presented = presentDecision(decision, s.today, s.locale);
+    ensureNoErrors(decisionErrors(decision, "customerId", s.locale), { decision: presented });
+    const relationship = await s.em.getRepository(CustomerRelationship).findOneByOrFail({
+      customerId: customer.id,
+      partnerId: s.actor.id,
+      status: RelationshipStatus.ACTIVE,
+    });
+    return {
+      relationship: await updateVersioned(
+        s.em,
+        CustomerRelationship,
+        relationship,
+        { status: RelationshipStatus.REMOVED, removedAt: new Date() },
+        () => userError("customerId", UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
+      ),
+      decision: presented,
+    };
+  }
+
+  /**
+   * Public: what the request behind a link asks. Null when the token is unknown or used; BAD_USER_INPUT when it
+   * cannot be a token.
+   */
+  async preview(ctx: Pick<RequestContext, "dataSource" | "locale">, token: string) {
+    const { min, max } = REQUEST_TOKEN_LENGTH;
+    if (!tokenHasValidLength(token)) throw badInput("token", userMessage(ctx.locale, "TEXT_LENGTH", { min, max }));
+    const rows = await requestedByToken({ em: ctx.dataSource.manager }, token, true);
+    const customer = rows[0]?.customer;
+    if (!customer) return null;
+    return Object.assign(new RelationshipRequestPreview(), {
+      customerName: customer.name,
+      customerDomain: customer.domain,
+      partnerNames: rows.map((r) => (r.partner as Partner).name).sort(),
+      includesDelegatedAdmin: rows.some((r) => r.includesDelegatedAdmin),
+      requestedAt: new Date(Math.max(...rows.map((r) => r.requestedAt.getTime()))),
+    });
+  }
+
+  /** By id, a customer in the network (e.g. after a removed relationship); by domain, any customer tenant. */
+  private async customerToInvite(s: ServiceContext, input: RequestRelationshipInput): Promise<Customer> {
+    if (input.customerId) return visibleCustomer(s, input.customerId);
+    ensureNoErrors(new InputChecks(s.locale).domain("customerDomain", input.customerDomain).errors);
+    const domain = (input.customerDomain ?? "").trim().toLowerCase();
+    return ensure(await s.em.getRepository(Customer).findOneBy({ domain }), () =>
+      userError("customerDomain", UserErrorCode.NOT_FOUND, s.t("CUSTOMER_DOMAIN_NOT_FOUND")),
+    );
+  }
+
+  /** A reseller's two-tier request includes its provider: the named one, or its only active one. */
+  private async providerOf(s: ServiceContext, providerGlobalId: string | null | undefined): Promise<Partner> {
+    const active = await s.em.getRepository(ResellerPartnership).find({
+      where: { resellerId: s.actor.id, status: PartnershipStatus.ACTIVE },
+      relations: { provider: true },
+    });
+    const wanted = decodeId(providerGlobalId, "Partner");
+    const matches = wanted === null ? active : active.filter((rp) => wanted !== INVALID_ID && rp.providerId === wanted);
+    const only = matches.length === 1 ? matches[0] : undefined;
+    return ensure(only?.provider, () =>
+      matches.length === 0
+        ? userError(
+            "providerId",
+            UserErrorCode.PROVIDER_RESELLER_PARTNERSHIP_REQUIRED,
+            s.t("PROVIDER_NEEDED_TO_INVITE"),
+          )
+        : userError("providerId", UserErrorCode.INVALID_INPUT, s.t("CHOOSE_PROVIDER")),
+    );
+  }
+}
+
+export const customerRelationshipService = new CustomerRelationshipService();

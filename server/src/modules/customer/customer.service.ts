@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import { Brackets } from "typeorm";
+import { paginate, type PageArgs } from "../../common/connection";
+import { ensureNoErrors, ensureThat } from "../../common/ensure";
+import { badInput } from "../../common/errors";
+import { requireId } from "../../common/global-id";
+import { userError, UserErrorCode } from "../../common/user-error";
+import { InputChecks } from "../../common/validate";
+import { RelationshipStatus, SalesChannel } from "../../domain/enums";
+import { liveSubscriptionSql } from "../../domain/subscription-status";
+import type { ServiceContext } from "../../service-context";
+import { isOnlyIndirectReseller } from "../eligibility/rules/predicates";
+import { namedReseller } from "../partner/partner.lookups";
+import { Customer } from "./customer.entity";
+import { CustomerRelationship } from "./customer-relationship.entity";
+import { namedResellerErrors } from "./customer-relationship.service";
+import type { CreateCustomerInput, CreateCustomerPayload, CustomerFilter } from "./customer.types";
+
+const COUNTRY = /^[A-Z]{2}$/;
+
+/** A customer holding a live subscription from a channel matching `channelSql` (on alias `fs`). */
+const holdsLive = (channelSql: string) =>
+  `EXISTS (SELECT 1 FROM customer_subscription fs WHERE fs.customer_id = c.id AND ${channelSql} AND ${liveSubscriptionSql("fs")})`;
+
+export class CustomerService {
+  /** Customers in the viewer's network, by name. */
+  async list(s: ServiceContext, page: PageArgs, filter: CustomerFilter | null) {
+    const qb = s.scope.visibleCustomers(s.em.getRepository(Customer).createQueryBuilder("c"), "c.id");
+    if (filter?.search) {
+      const term = `%${filter.search.trim().toLowerCase()}%`;
+      qb.andWhere(
+        new Brackets((w) => w.where("LOWER(c.name) LIKE :term", { term }).orWhere("c.domain LIKE :term", { term })),
+      );
+    }
+    if (filter?.country) {
+      if (!COUNTRY.test(filter.country)) {
+        throw badInput("filter.country", "must be an ISO 3166-1 alpha-2 code such as US");
+      }
+      qb.andWhere("c.country = :country", { country: filter.country });
+    }
+    if (filter?.channels?.length) {
+      qb.andWhere(holdsLive("fs.channel IN (:...channels)"), { channels: filter.channels });
+    }
+    if (filter?.hasNonCspSubscriptions !== undefined && filter.hasNonCspSubscriptions !== null) {
+      const exists = holdsLive("fs.channel <> :cspChannel");
+      qb.andWhere(filter.hasNonCspSubscriptions ? exists : `NOT ${exists}`, { cspChannel: SalesChannel.CSP });
+    }
+    if (filter?.resellerId) {
+      s.scope.customersHeldBy(qb, "c.id", requireId(filter.resellerId, "Partner", "filter.resellerId"));
+    }
+    return paginate(qb, page, {
+      column: "c.name",
+      idColumn: "c.id",
+      direction: "ASC",
+      value: (c) => c.name,
+      id: (c) => c.id,
+    });
+  }
+
+  /**
+   * A direct-bill partner or indirect provider creates a customer tenant record with an ACTIVE relationship (and
+   * one for the reseller it names, R23–R26).
+   */
+  async create(s: ServiceContext, input: CreateCustomerInput): Promise<Partial<CreateCustomerPayload>> {
+    const me = s.actor;
+    const checks = new InputChecks(s.locale)
+      .text("name", input.name, 2, 200)
+      .domain("domain", input.domain)
+      .country("country", input.country);
+    ensureNoErrors(checks.errors);
+    ensureThat(!isOnlyIndirectReseller(me), () =>
+      userError(null, UserErrorCode.INDIRECT_RESELLER_MUST_USE_PROVIDER, s.t("RESELLER_CANNOT_CREATE_CUSTOMER"), "R22"),
+    );
+    if (input.country !== me.country) {
+      checks.failWith(UserErrorCode.CUSTOMER_REGION_MISMATCH, "country", "OWN_COUNTRY", { country: me.country });
+    }
+    const domain = input.domain.trim().toLowerCase();
+    if (await s.em.getRepository(Customer).existsBy({ domain })) {
+      checks.failWith(UserErrorCode.ALREADY_EXISTS, "domain", "CUSTOMER_DOMAIN_EXISTS");
+    }
+    const reseller = await namedReseller(s, input.resellerId);
+    ensureNoErrors([...checks.errors, ...(await namedResellerErrors(s, reseller))]);
+
+    const now = new Date();
+    const customer = Object.assign(new Customer(), {
+      id: randomUUID(),
+      name: input.name.trim(),
+      domain,
+      tenantId: randomUUID(),
+      country: input.country,
+      mcaAccepted: input.mcaAccepted,
+      partnerTenantOfId: null,
+      createdAt: now,
+    });
+    await s.em.insert(Customer, customer);
+    await s.em.insert(
+      CustomerRelationship,
+      [me, ...(reseller ? [reseller] : [])].map((partner) => ({
+        id: randomUUID(),
+        partnerId: partner.id,
+        customerId: customer.id,
+        status: RelationshipStatus.ACTIVE,
+        includesDelegatedAdmin: true,
+        requestedAt: now,
+        acceptedAt: now,
+        acceptedBy: null,
+        removedAt: null,
+        requestToken: null,
+        version: 1,
+      })),
+    );
+    return { customer };
+  }
+}
+
+export const customerService = new CustomerService();

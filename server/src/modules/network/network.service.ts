@@ -1,0 +1,161 @@
+import { addDays } from "../../common/dates";
+import {
+  OfferKind,
+  PartnershipStatus,
+  RelationshipStatus,
+  SalesChannel,
+  SubscriptionStatus,
+  TransferStatus,
+} from "../../domain/enums";
+import { liveSubscriptionSql } from "../../domain/subscription-status";
+import type { ServiceContext } from "../../service-context";
+import { Customer } from "../customer/customer.entity";
+import { CustomerRelationship } from "../customer/customer-relationship.entity";
+import { Partner } from "../partner/partner.entity";
+import { ResellerPartnership } from "../partner/reseller-partnership.entity";
+import { complianceIssueSql } from "../partner/reseller-compliance";
+import { ProviderRequest, ProviderRequestStatus } from "../provider-request/provider-request.entity";
+import { subscriptionQuery } from "../subscription/subscription.query";
+import { Transfer } from "../transfer/transfer.entity";
+import { expiryCutoff, whereEffectiveStatus } from "../transfer/transfer.status";
+import { ChannelCount, NetworkSummary, OfferKindCount, StatusCount } from "./network.types";
+
+const num = (v: unknown): number => Number(v ?? 0);
+
+interface SubscriptionGroup {
+  channel: SalesChannel;
+  status: SubscriptionStatus;
+  offerKind: OfferKind;
+  n: unknown;
+  ending30: unknown;
+  ending60: unknown;
+}
+
+/** Dashboard totals for the viewer's network: a fixed number of grouped SQL statements, whatever its size. */
+export class NetworkService {
+  async summary(s: ServiceContext, asOf: string | null): Promise<NetworkSummary> {
+    const day = asOf ?? s.today;
+    const [customers, grouped, transfers, relationshipsRequested, resellers, openProviderRequests] = await Promise.all([
+      this.customerCounts(s),
+      this.subscriptionGroups(s, day),
+      this.pendingTransfers(s, day),
+      this.requestedRelationships(s),
+      this.resellerTotals(s),
+      this.openProviderRequests(s),
+    ]);
+    const total = (value: (g: SubscriptionGroup) => unknown) => grouped.reduce((n, g) => n + num(value(g)), 0);
+    const countBy = <K extends string>(key: (g: SubscriptionGroup) => K): [K, number][] => {
+      const totals = new Map<K, number>();
+      for (const g of grouped) totals.set(key(g), (totals.get(key(g)) ?? 0) + num(g.n));
+      return [...totals];
+    };
+    return Object.assign(new NetworkSummary(), {
+      asOf: day,
+      customerCount: customers.all,
+      multiChannelCustomerCount: customers.multiChannel,
+      subscriptionCount: total((g) => g.n),
+      subscriptionsByChannel: countBy((g) => g.channel).map(([channel, count]) =>
+        Object.assign(new ChannelCount(), { channel, count }),
+      ),
+      subscriptionsByStatus: countBy((g) => g.status).map(([status, count]) =>
+        Object.assign(new StatusCount(), { status, count }),
+      ),
+      subscriptionsByOfferKind: countBy((g) => g.offerKind).map(([offerKind, count]) =>
+        Object.assign(new OfferKindCount(), { offerKind, count }),
+      ),
+      termsEndingIn30Days: total((g) => g.ending30),
+      termsEndingIn60Days: total((g) => g.ending60),
+      incomingTransfersPending: num(transfers?.incoming),
+      outgoingTransfersPending: num(transfers?.outgoing),
+      transfersExpiringWithin7Days: num(transfers?.expiringSoon),
+      relationshipsRequested,
+      activeResellerCount: num(resellers?.active),
+      resellersWithComplianceIssues: num(resellers?.issues),
+      openProviderRequests,
+    });
+  }
+
+  /** Visible customers, and those holding live subscriptions bought outside CSP. */
+  private async customerCounts(s: ServiceContext) {
+    const customers = () => s.scope.visibleCustomers(s.em.getRepository(Customer).createQueryBuilder("c"), "c.id");
+    const [all, multiChannel] = await Promise.all([
+      customers().getCount(),
+      customers()
+        .andWhere(
+          `EXISTS (SELECT 1 FROM customer_subscription ns WHERE ns.customer_id = c.id AND ns.channel <> :csp AND ${liveSubscriptionSql("ns")})`,
+          { csp: SalesChannel.CSP },
+        )
+        .getCount(),
+    ]);
+    return { all, multiChannel };
+  }
+
+  /** One grouped statement gives every breakdown: channel × status × offer kind, with terms ending soon. */
+  private subscriptionGroups(s: ServiceContext, day: string): Promise<SubscriptionGroup[]> {
+    const endingWithin = (param: string) =>
+      `SUM(CASE WHEN s.status = 'ACTIVE' AND s.commitment_end_date >= :day AND s.commitment_end_date <= :${param} THEN 1 ELSE 0 END)`;
+    return subscriptionQuery(s.em, s.scope, null)
+      .select("s.channel", "channel")
+      .addSelect("s.status", "status")
+      .addSelect("s.offer_kind", "offerKind")
+      .addSelect("COUNT(*)", "n")
+      .addSelect(endingWithin("d30"), "ending30")
+      .addSelect(endingWithin("d60"), "ending60")
+      .setParameters({ day, d30: addDays(day, 30), d60: addDays(day, 60) })
+      .groupBy("s.channel")
+      .addGroupBy("s.status")
+      .addGroupBy("s.offer_kind")
+      .getRawMany<SubscriptionGroup>();
+  }
+
+  /** PENDING transfers by direction, and those expiring within 7 days. */
+  private pendingTransfers(s: ServiceContext, day: string) {
+    const pending = whereEffectiveStatus(
+      s.scope.visibleTransfers(s.em.getRepository(Transfer).createQueryBuilder("t"), "t"),
+      "t",
+      [TransferStatus.PENDING],
+      day,
+    );
+    const outgoing = s.scope.outgoingTransferSql("t");
+    return (
+      pending
+        .select(`SUM(CASE WHEN ${outgoing} THEN 1 ELSE 0 END)`, "outgoing")
+        .addSelect(`SUM(CASE WHEN ${outgoing} THEN 0 ELSE 1 END)`, "incoming")
+        // Expires within 7 days: created before the cutoff that is 7 days later than today's.
+        .addSelect("SUM(CASE WHEN t.created_at < :soonCutoff THEN 1 ELSE 0 END)", "expiringSoon")
+        .setParameters({ soonCutoff: expiryCutoff(addDays(day, 7)) })
+        .getRawOne<{ outgoing: unknown; incoming: unknown; expiringSoon: unknown }>()
+    );
+  }
+
+  /** The network's relationship requests still waiting for the customer. */
+  private requestedRelationships(s: ServiceContext): Promise<number> {
+    return s.scope
+      .networkRelationships(s.em.getRepository(CustomerRelationship).createQueryBuilder("cr"), "cr")
+      .andWhere("cr.status = :requested", { requested: RelationshipStatus.REQUESTED })
+      .getCount();
+  }
+
+  /** The provider's active resellers, and how many of them it may not name (compliance flags). */
+  private resellerTotals(s: ServiceContext) {
+    const issue = complianceIssueSql("r", s.actor.country);
+    return s.scope
+      .partnershipsAs(s.em.getRepository(ResellerPartnership).createQueryBuilder("rp"), "rp", "provider")
+      .innerJoin(Partner, "r", "r.id = rp.reseller_id")
+      .select("COUNT(*)", "active")
+      .addSelect(`SUM(CASE WHEN ${issue.sql} THEN 1 ELSE 0 END)`, "issues")
+      .andWhere("rp.status = :active", { active: PartnershipStatus.ACTIVE })
+      .setParameters(issue.params)
+      .getRawOne<{ active: unknown; issues: unknown }>();
+  }
+
+  /** Received (as provider) and sent (as reseller): both are the viewer's own. */
+  private openProviderRequests(s: ServiceContext): Promise<number> {
+    return s.scope
+      .visibleProviderRequests(s.em.getRepository(ProviderRequest).createQueryBuilder("pr"), "pr")
+      .andWhere("pr.status = :open", { open: ProviderRequestStatus.OPEN })
+      .getCount();
+  }
+}
+
+export const networkService = new NetworkService();
