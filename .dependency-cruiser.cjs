@@ -2,6 +2,8 @@
  * Import rules checked by `npm run lint` (dependency-cruiser). The layers of the server, lowest first:
  * domain/ (enums, pure predicates) → common/ (helpers with no knowledge of features) → modules/<feature> and auth/
  * → the application files at server/src/ (context, loaders, service context, schema, app, main).
+ * The client is checked for cycles only: its features still import one another's components and URL helpers
+ * (customers → requests, dashboard → subscriptions), so a features-boundary rule would not hold yet.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -38,7 +38,13 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return `${pad(moved.getFullYear(), 4)}-${pad(moved.getMonth() + 1)}-${pad(moved.getDate())}`;
 }
 
-/** Last day of a term of `months` months that starts on `start`. */
+/**
+ * Last day of a term of `months` months (P1M = 1, P1Y = 12, P3Y = 36) that starts on `start`: the day before the
+ * same day `months` later, where a day the end month lacks counts as its last day (bought 2025-01-31, monthly:
+ * 2025-02-28 is the next term's first day, so this one ends 2025-02-27). Term durations and the end date being
+ * the last day of the term: https://learn.microsoft.com/partner-center/developer/custom-term-end-dates
+ * (the stored Microsoft Learn pages state no rule of their own for purchases on the 29th–31st).
+ */
 export function termEndDate(start: IsoDate, months: number): IsoDate {
   return addDays(addMonths(start, months), -1);
 }

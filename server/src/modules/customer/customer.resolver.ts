@@ -1,6 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { PageArgs } from "../../common/connection";
+import { ensure } from "../../common/ensure";
+import { notFound } from "../../common/errors";
 import { readContext } from "../../service-context";
 import { RelationshipStatus, SalesChannel } from "../../domain/enums";
 import { Customer } from "./customer.entity";
@@ -53,7 +55,7 @@ export class CustomerResolver {
 export class CustomerRelationshipResolver {
   @FieldResolver(() => Partner)
   async partner(@Root() r: CustomerRelationship, @Ctx() ctx: RequestContext): Promise<Partner> {
-    return (await ctx.loaders.partner.load(r.partnerId))!;
+    return ensure(await ctx.loaders.partner.load(r.partnerId), () => notFound("Partner"));
   }
 
   @FieldResolver(() => Customer)

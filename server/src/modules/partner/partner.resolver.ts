@@ -2,6 +2,8 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from
 import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
 import { PageArgs } from "../../common/connection";
+import { ensure } from "../../common/ensure";
+import { notFound } from "../../common/errors";
 import { permissionsOf } from "../../auth/roles";
 import { readContext } from "../../service-context";
 import { canTransact } from "../eligibility/rules/predicates";
@@ -55,12 +57,12 @@ export class PartnerResolver {
 export class ResellerPartnershipResolver {
   @FieldResolver(() => Partner)
   async provider(@Root() rp: ResellerPartnership, @Ctx() ctx: RequestContext): Promise<Partner> {
-    return rp.provider ?? (await ctx.loaders.partner.load(rp.providerId))!;
+    return rp.provider ?? ensure(await ctx.loaders.partner.load(rp.providerId), () => notFound("Partner"));
   }
 
   @FieldResolver(() => Partner)
   async reseller(@Root() rp: ResellerPartnership, @Ctx() ctx: RequestContext): Promise<Partner> {
-    return rp.reseller ?? (await ctx.loaders.partner.load(rp.resellerId))!;
+    return rp.reseller ?? ensure(await ctx.loaders.partner.load(rp.resellerId), () => notFound("Partner"));
   }
 
   @FieldResolver(() => PartnershipCounts, { description: "The reseller's customers and subscriptions." })
