@@ -32,13 +32,6 @@ export function day(n: number): string {
   return new Date(Date.parse(`${today()}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The last day of a term of `months` starting today. */
-export function termEndFromToday(months: number): string {
-  const d = new Date(`${today()}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return new Date(d.getTime() - DAY_MS).toISOString().slice(0, 10);
-}
-
 export function partner(
   key: string,
   partnerId: string,

@@ -1,4 +1,8 @@
+import type { Request } from "express";
+import { graphql, type GraphQLSchema } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildContext } from "../../server/src/auth/request-context";
+import { createSchema } from "../../server/src/schema";
 import {
   OfferKind,
   PartnershipStatus,
@@ -20,7 +24,6 @@ import {
   partner,
   query,
   rel,
-  termEndFromToday,
   today,
   USER_ERRORS,
   type UserErrorShape,
@@ -43,7 +46,13 @@ const world: World = {
     { provider: "prov", reseller: "res", status: PartnershipStatus.ACTIVE },
     { provider: "prov", reseller: "resNoMpa", status: PartnershipStatus.ACTIVE },
   ],
-  customers: [customer("acme"), customer("nomca", { mcaAccepted: false }), customer("pending")],
+  customers: [
+    customer("acme"),
+    customer("nomca", { mcaAccepted: false }),
+    customer("pending"),
+    // Orders placed on fixed dates (the term-end tests).
+    customer("dated"),
+  ],
   relationships: [
     rel("prov", "acme"),
     rel("res", "acme"),
@@ -51,6 +60,7 @@ const world: World = {
     rel("direct2", "acme"),
     rel("prov", "nomca"),
     rel("direct", "pending", RelationshipStatus.REQUESTED),
+    rel("direct", "dated"),
   ],
   subscriptions: [
     cspLicense("eaAzure", "acme", null, {
@@ -261,8 +271,8 @@ describe("orderSubscription", () => {
       transactingPartner: { name: "Prov Ltd" },
       resellerOfRecord: { name: "Res Ltd" },
       purchaseDate: today(),
-      commitmentEndDate: termEndFromToday(12),
     });
+    // Its commitmentEndDate: see "the term end" below, on fixed dates.
     expect(p.decision).toEqual({ eligible: true, blocking: [], advisories: [] });
     ordered = p.subscription!.id;
     // The reseller of record sees it in its own list.
@@ -325,6 +335,65 @@ describe("orderSubscription", () => {
       { code: "NOT_TRANSACTING_PARTNER", field: ["input", "subscriptionId"], ruleId: "R37" },
       { code: "CANCELLATION_WINDOW_CLOSED", field: ["input", "subscriptionId"], ruleId: "R30" },
     ]);
+  });
+});
+
+describe("the term end of an order, on fixed dates", () => {
+  // An order is bought on the request's date. These build the request context exactly as the server does, with a
+  // fixed date in it, and run the mutation through the schema. The term ends the day before the same date one
+  // term later; a day the end month lacks counts as its last day, never as an overflow into the next month (a
+  // monthly order of 31 January ends on 27 February, not on 2 March).
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await createSchema();
+  });
+
+  async function orderOn(date: string, input: Record<string, unknown>): Promise<SubscriptionPayload> {
+    const req = { headers: { authorization: `Bearer ${await t.tokenFor("direct")}` } } as unknown as Request;
+    const contextValue = { ...(await buildContext(req, t.app.dataSource, t.config)), today: date };
+    const res = await graphql({ schema, source: ORDER, variableValues: { input }, contextValue });
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return (res.data as { orderSubscription: SubscriptionPayload }).orderSubscription;
+  }
+
+  const order = (extra: Record<string, unknown>) => ({
+    customerId: id.customer("dated"),
+    offerId: "CFQ7TTC0LFLZ:0001",
+    offerName: "Microsoft 365 E3",
+    offerKind: "LICENSE_BASED",
+    quantity: 5,
+    ...extra,
+  });
+
+  it.each([
+    ["2025-01-31", "P1M", "2025-02-27"],
+    ["2025-01-30", "P1M", "2025-02-27"],
+    ["2025-01-29", "P1M", "2025-02-27"],
+    ["2024-01-31", "P1M", "2024-02-28"],
+    ["2025-03-31", "P1M", "2025-04-29"],
+    ["2025-01-01", "P1M", "2025-01-31"],
+    ["2025-12-31", "P1M", "2026-01-30"],
+    ["2025-01-15", "P1Y", "2026-01-14"],
+    ["2024-02-29", "P1Y", "2025-02-27"],
+    ["2025-05-31", "P3Y", "2028-05-30"],
+  ])("bought on %s for %s, it ends on %s", async (date, termDuration, end) => {
+    const p = expectOk(await orderOn(date, order({ termDuration })));
+    expect(p.subscription).toMatchObject({ purchaseDate: date, termDuration, commitmentEndDate: end });
+  });
+
+  it("a usage-based order has no term: its commitment is one month", async () => {
+    const usage = order({
+      offerId: "DZH318Z0NKH4:0001",
+      offerName: "Defender usage",
+      offerKind: "USAGE_BASED",
+      quantity: 1,
+    });
+    const p = expectOk(await orderOn("2025-01-31", usage));
+    expect(p.subscription).toMatchObject({
+      purchaseDate: "2025-01-31",
+      termDuration: null,
+      commitmentEndDate: "2025-02-27",
+    });
   });
 });
 

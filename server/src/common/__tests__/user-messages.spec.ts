@@ -106,10 +106,10 @@ describe("InputChecks", () => {
   });
 });
 
-describe("the files that write user errors (services, lookups, mutations)", () => {
+describe("the files that write user errors (mutations, services, lookups, checks)", () => {
   const modules = resolve(__dirname, "../../modules");
   const files = readdirSync(modules, { recursive: true, encoding: "utf8" })
-    .filter((f) => /\.(service|lookups|mutations)\.ts$/.test(f))
+    .filter((f) => f.endsWith(".ts") && !f.includes("__tests__"))
     .map((f) => resolve(modules, f))
     .filter((f) => /\buserError\(/.test(readFileSync(f, "utf8")));
 

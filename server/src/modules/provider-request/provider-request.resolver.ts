@@ -1,14 +1,23 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
-import { paginate, PageArgs } from "../../common/connection";
-import { badInput } from "../../common/errors";
+import { PageArgs } from "../../common/connection";
+import { ensure } from "../../common/ensure";
+import { notFound } from "../../common/errors";
+import { readContext } from "../../service-context";
 import { Customer } from "../customer/customer.entity";
-import { CustomerSubscription } from "../subscription/customer-subscription.entity";
 import { Partner } from "../partner/partner.entity";
-import { requireId } from "../../common/global-id";
+import { CustomerSubscription } from "../subscription/customer-subscription.entity";
 import { ProviderRequest } from "./provider-request.entity";
+import { ProviderRequestService } from "./provider-request.service";
 import { ProviderRequestConnection, ProviderRequestDirection, ProviderRequestFilter } from "./provider-request.types";
+
+const providerRequestService = new ProviderRequestService();
+
+/** A partner a request names; it cannot be missing (the request would have been deleted with it). */
+async function partnerOf(ctx: RequestContext, id: string): Promise<Partner> {
+  return ensure(await ctx.loaders.partner.load(id), () => notFound("Partner"));
+}
 
 @Resolver(() => ProviderRequest)
 export class ProviderRequestResolver {
@@ -22,35 +31,7 @@ export class ProviderRequestResolver {
     @Arg("filter", () => ProviderRequestFilter, { nullable: true }) filter: ProviderRequestFilter | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const { scope, partner } = requireViewer(ctx);
-    const qb = scope.visibleProviderRequests(
-      ctx.dataSource.getRepository(ProviderRequest).createQueryBuilder("pr"),
-      "pr",
-    );
-    if (filter?.status?.length) qb.andWhere("pr.status IN (:...statuses)", { statuses: filter.status });
-    if (filter?.direction === ProviderRequestDirection.SENT) {
-      qb.andWhere("pr.reseller_id = :me", { me: partner.id });
-    } else if (filter?.direction === ProviderRequestDirection.RECEIVED) {
-      qb.andWhere("pr.provider_id = :me", { me: partner.id });
-    }
-    if (filter?.customerId) {
-      qb.andWhere("pr.customer_id = :customerId", {
-        customerId: requireId(filter.customerId, "Customer", "filter.customerId"),
-      });
-    }
-    const result = await paginate(qb, page, {
-      column: "pr.created_at",
-      idColumn: "pr.id",
-      direction: "DESC",
-      value: (r) => r.createdAt.toISOString(),
-      id: (r) => r.id,
-      toParameter: (v) => {
-        const date = new Date(String(v));
-        if (Number.isNaN(date.getTime())) throw badInput("after", "is not a cursor returned by this list");
-        return date;
-      },
-    });
-    return new ProviderRequestConnection(result);
+    return new ProviderRequestConnection(await providerRequestService.list(readContext(ctx), filter, page));
   }
 
   @FieldResolver(() => ProviderRequestDirection, { description: "From the viewer's side." })
@@ -61,13 +42,13 @@ export class ProviderRequestResolver {
   }
 
   @FieldResolver(() => Partner, { description: "The indirect reseller that sent the request." })
-  async reseller(@Root() r: ProviderRequest, @Ctx() ctx: RequestContext): Promise<Partner> {
-    return (await ctx.loaders.partner.load(r.resellerId))!;
+  reseller(@Root() r: ProviderRequest, @Ctx() ctx: RequestContext): Promise<Partner> {
+    return partnerOf(ctx, r.resellerId);
   }
 
   @FieldResolver(() => Partner, { description: "The indirect provider asked to act." })
-  async provider(@Root() r: ProviderRequest, @Ctx() ctx: RequestContext): Promise<Partner> {
-    return (await ctx.loaders.partner.load(r.providerId))!;
+  provider(@Root() r: ProviderRequest, @Ctx() ctx: RequestContext): Promise<Partner> {
+    return partnerOf(ctx, r.providerId);
   }
 
   @FieldResolver(() => Customer, { nullable: true, description: "Null once the customer left the viewer's network." })

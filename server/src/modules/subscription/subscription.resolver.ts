@@ -1,33 +1,19 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { RequestContext } from "../../context";
-import { requireViewer } from "../../context";
-import { paginate, PageArgs } from "../../common/connection";
-import { badInput, notFound } from "../../common/errors";
-import { EligibilityAction, SalesChannel } from "../../domain/enums";
+import { PageArgs } from "../../common/connection";
+import { ensure } from "../../common/ensure";
+import { notFound } from "../../common/errors";
+import { EligibilityAction } from "../../domain/enums";
+import { readContext } from "../../service-context";
 import { Customer } from "../customer/customer.entity";
-import { Partner } from "../partner/partner.entity";
-import { requireId } from "../../common/global-id";
-import { namedResellerArg } from "../partner/partner.lookups";
-import { EligibilityService, SUBSCRIPTION_ACTIONS } from "../eligibility/eligibility.service";
 import { EligibilityDecision } from "../eligibility/eligibility.types";
-import { presentDecision } from "../eligibility/present";
+import { Partner } from "../partner/partner.entity";
 import { CustomerSubscription } from "./customer-subscription.entity";
-import { subscriptionQuery } from "./subscription.query";
-import {
-  CustomerSubscriptionConnection,
-  SubscriptionFilter,
-  TransferCandidate,
-  TransferCandidateConnection,
-} from "./subscription.types";
+import { SubscriptionService } from "./subscription.service";
+import { CustomerSubscriptionConnection, SubscriptionFilter, TransferCandidateConnection } from "./subscription.types";
 
-const byTermEnd = {
-  column: "s.commitment_end_date",
-  idColumn: "s.id",
-  direction: "ASC" as const,
-  value: (s: CustomerSubscription) => s.commitmentEndDate,
-  id: (s: CustomerSubscription) => s.id,
-};
+const subscriptionService = new SubscriptionService();
 
 @Resolver(() => CustomerSubscription)
 export class SubscriptionResolver {
@@ -40,10 +26,7 @@ export class SubscriptionResolver {
     @Arg("filter", () => SubscriptionFilter, { nullable: true }) filter: SubscriptionFilter | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const { scope } = requireViewer(ctx);
-    return new CustomerSubscriptionConnection(
-      await paginate(subscriptionQuery(ctx.dataSource, scope, filter), page, byTermEnd),
-    );
+    return new CustomerSubscriptionConnection(await subscriptionService.list(readContext(ctx), filter, page));
   }
 
   @Authorized()
@@ -58,36 +41,13 @@ export class SubscriptionResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const { scope, partner } = requireViewer(ctx);
-    const id = requireId(customerId, "Customer", "customerId");
-    if (!(await ctx.loaders.customer.load(id))) throw notFound("Customer", "customerId");
-    const reseller = await namedResellerArg(ctx.loaders, resellerId, "resellerId");
-    const day = asOf ?? ctx.today;
-    const qb = subscriptionQuery(ctx.dataSource, scope, null)
-      .andWhere("s.customer_id = :id", { id })
-      .andWhere("s.channel = :csp", { csp: SalesChannel.CSP })
-      .andWhere("s.status <> 'DELETED'");
-    const result = await paginate(qb, page, byTermEnd);
-    const decisions = await new EligibilityService(ctx.dataSource).decideForSubscriptions(
-      partner,
-      EligibilityAction.TRANSFER,
-      result.nodes,
-      { asOf: day, policy: ctx.config.transferPolicy, reseller },
-    );
-    const candidates = result.nodes.map((s) =>
-      Object.assign(new TransferCandidate(), {
-        subscription: s,
-        decision: presentDecision(decisions.get(s.id)!, day, ctx.locale),
-      }),
-    );
-    return new TransferCandidateConnection({ ...result, nodes: candidates });
+    const args = { customerId, resellerId, asOf };
+    return new TransferCandidateConnection(await subscriptionService.transferCandidates(readContext(ctx), args, page));
   }
 
   @FieldResolver(() => Customer)
   async customer(@Root() s: CustomerSubscription, @Ctx() ctx: RequestContext): Promise<Customer> {
-    const c = await ctx.loaders.customer.load(s.customerId);
-    if (!c) throw notFound("Customer");
-    return c;
+    return ensure(await ctx.loaders.customer.load(s.customerId), () => notFound("Customer"));
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: "The CSP partner that bills it (none outside CSP)." })
@@ -111,19 +71,13 @@ export class SubscriptionResolver {
   @FieldResolver(() => EligibilityDecision, {
     description: "The viewer's partner's decision for an action on this subscription; batched over a page.",
   })
-  async eligibility(
+  eligibility(
     @Root() s: CustomerSubscription,
     @Arg("action", () => EligibilityAction) action: EligibilityAction,
     @Arg("asOf", () => GraphQLLocalDate, { nullable: true }) asOf: string | null,
     @Arg("resellerId", () => ID, { nullable: true }) resellerId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<EligibilityDecision> {
-    requireViewer(ctx);
-    if (!SUBSCRIPTION_ACTIONS.has(action))
-      throw badInput("action", `${action} is decided for a customer, not a subscription`);
-    const day = asOf ?? ctx.today;
-    const reseller = await namedResellerArg(ctx.loaders, resellerId, "resellerId");
-    const decision = await ctx.loaders.eligibility.load({ action, asOf: day, subscription: s, reseller });
-    return presentDecision(decision, day, ctx.locale);
+    return subscriptionService.decisionFor(readContext(ctx), s, { action, asOf, resellerId });
   }
 }

@@ -1,8 +1,9 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
-import { Field, InputType, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
-import { OfferKind, SalesChannel, SubscriptionStatus } from "../../domain/enums";
+import { BillingCycle, OfferKind, SalesChannel, SubscriptionStatus, TermDuration } from "../../domain/enums";
 import { ConnectionType } from "../../common/connection";
+import { Payload } from "../../common/mutation";
 import { CustomerSubscription } from "./customer-subscription.entity";
 import { EligibilityDecision } from "../eligibility/eligibility.types";
 
@@ -50,3 +51,65 @@ export class TransferCandidate {
 }
 
 export const TransferCandidateConnection = ConnectionType(TransferCandidate, "TransferCandidate");
+
+@InputType()
+export class RegisterExternalSubscriptionInput {
+  @Field(() => ID)
+  customerId: string;
+  @Field()
+  offerName: string;
+  @Field(() => String, { nullable: true })
+  offerId?: string | null;
+  @Field(() => OfferKind)
+  offerKind: OfferKind;
+  @Field(() => SalesChannel, { description: "Where the customer bought it: any channel but CSP." })
+  channel: SalesChannel;
+  @Field(() => Int)
+  quantity: number;
+  @Field(() => GraphQLLocalDate)
+  purchaseDate: string;
+  @Field(() => GraphQLLocalDate)
+  commitmentEndDate: string;
+  @Field(() => SubscriptionStatus, { defaultValue: SubscriptionStatus.ACTIVE })
+  status: SubscriptionStatus;
+}
+
+@InputType()
+export class OrderSubscriptionInput {
+  @Field(() => ID)
+  customerId: string;
+  @Field()
+  offerName: string;
+  @Field({ description: "Catalog id, e.g. CFQ7TTC0LFLZ:0001." })
+  offerId: string;
+  @Field(() => OfferKind)
+  offerKind: OfferKind;
+  @Field(() => Int, { defaultValue: 1 })
+  quantity: number;
+  @Field(() => TermDuration, { nullable: true, description: "Required for license-based offers." })
+  termDuration?: TermDuration | null;
+  @Field(() => BillingCycle, { nullable: true })
+  billingCycle?: BillingCycle | null;
+  @Field(() => ID, { nullable: true, description: "Indirect provider: the reseller of record it orders for." })
+  resellerId?: string | null;
+  @Field(() => ID, { nullable: true, description: "For an add-on: its base subscription." })
+  parentSubscriptionId?: string | null;
+  @Field({ defaultValue: false, description: "Ordering the Azure plan offer." })
+  isAzurePlan: boolean;
+}
+
+@InputType()
+export class SubscriptionActionInput {
+  @Field(() => ID)
+  subscriptionId: string;
+  @Field(() => Int, { nullable: true, description: "The version you saw; the change is refused if it moved on." })
+  expectedVersion?: number | null;
+}
+
+@ObjectType()
+export class SubscriptionPayload extends Payload {
+  @Field(() => CustomerSubscription, { nullable: true })
+  subscription: CustomerSubscription | null;
+  @Field(() => EligibilityDecision, { nullable: true, description: "The decision the mutation ran (with advisories)." })
+  decision: EligibilityDecision | null;
+}

@@ -2,17 +2,26 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root }
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
-import { paginate, PageArgs } from "../../common/connection";
-import { badInput } from "../../common/errors";
-import { TransferStatus } from "../../domain/enums";
-import { Customer } from "../customer/customer.entity";
-import { CustomerSubscription } from "../subscription/customer-subscription.entity";
-import { Partner } from "../partner/partner.entity";
+import { PageArgs } from "../../common/connection";
 import { daysBetween } from "../../common/dates";
-import { requireId } from "../../common/global-id";
+import { ensure } from "../../common/ensure";
+import { notFound } from "../../common/errors";
+import { TransferStatus } from "../../domain/enums";
+import { readContext } from "../../service-context";
+import { Customer } from "../customer/customer.entity";
+import { Partner } from "../partner/partner.entity";
+import { CustomerSubscription } from "../subscription/customer-subscription.entity";
 import { Transfer } from "./transfer.entity";
-import { effectiveStatus, expiresOn, whereEffectiveStatus } from "./transfer.status";
+import { TransferService } from "./transfer.service";
+import { effectiveStatus, expiresOn } from "./transfer.status";
 import { TransferConnection, TransferDirection, TransferFilter } from "./transfer.types";
+
+/** A partner a transfer names; it cannot be missing (the transfer would have been deleted with it). */
+async function partnerOf(ctx: RequestContext, id: string): Promise<Partner> {
+  return ensure(await ctx.loaders.partner.load(id), () => notFound("Partner"));
+}
+
+const transferService = new TransferService();
 
 @Resolver(() => Transfer)
 export class TransferResolver {
@@ -25,34 +34,7 @@ export class TransferResolver {
     @Arg("filter", () => TransferFilter, { nullable: true }) filter: TransferFilter | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const { scope } = requireViewer(ctx);
-    const qb = scope.visibleTransfers(ctx.dataSource.getRepository(Transfer).createQueryBuilder("t"), "t");
-    if (filter?.status?.length) whereEffectiveStatus(qb, "t", filter.status, ctx.today);
-    if (filter?.direction === TransferDirection.INCOMING) {
-      qb.andWhere("(t.target_partner_id IN (:...dirNet) OR t.reseller_id IN (:...dirNet))", {
-        dirNet: scope.networkPartnerIds,
-      });
-    } else if (filter?.direction === TransferDirection.OUTGOING) {
-      qb.andWhere("t.source_partner_id IN (:...dirNet)", { dirNet: scope.networkPartnerIds });
-    }
-    if (filter?.customerId) {
-      qb.andWhere("t.customer_id = :customerId", {
-        customerId: requireId(filter.customerId, "Customer", "filter.customerId"),
-      });
-    }
-    const result = await paginate(qb, page, {
-      column: "t.created_at",
-      idColumn: "t.id",
-      direction: "DESC",
-      value: (t) => t.createdAt.toISOString(),
-      id: (t) => t.id,
-      toParameter: (v) => {
-        const date = new Date(String(v));
-        if (Number.isNaN(date.getTime())) throw badInput("after", "is not a cursor returned by this list");
-        return date;
-      },
-    });
-    return new TransferConnection(result);
+    return new TransferConnection(await transferService.list(readContext(ctx), filter, page));
   }
 
   @FieldResolver(() => TransferStatus, {
@@ -74,9 +56,7 @@ export class TransferResolver {
 
   @FieldResolver(() => TransferDirection, { description: "From the viewer's side." })
   direction(@Root() t: Transfer, @Ctx() ctx: RequestContext): TransferDirection {
-    return requireViewer(ctx).scope.isInNetwork(t.sourcePartnerId)
-      ? TransferDirection.OUTGOING
-      : TransferDirection.INCOMING;
+    return requireViewer(ctx).scope.isOutgoing(t) ? TransferDirection.OUTGOING : TransferDirection.INCOMING;
   }
 
   @FieldResolver(() => Customer, { nullable: true })
@@ -85,13 +65,13 @@ export class TransferResolver {
   }
 
   @FieldResolver(() => Partner)
-  async sourcePartner(@Root() t: Transfer, @Ctx() ctx: RequestContext): Promise<Partner> {
-    return (await ctx.loaders.partner.load(t.sourcePartnerId))!;
+  sourcePartner(@Root() t: Transfer, @Ctx() ctx: RequestContext): Promise<Partner> {
+    return partnerOf(ctx, t.sourcePartnerId);
   }
 
   @FieldResolver(() => Partner)
-  async targetPartner(@Root() t: Transfer, @Ctx() ctx: RequestContext): Promise<Partner> {
-    return (await ctx.loaders.partner.load(t.targetPartnerId))!;
+  targetPartner(@Root() t: Transfer, @Ctx() ctx: RequestContext): Promise<Partner> {
+    return partnerOf(ctx, t.targetPartnerId);
   }
 
   @FieldResolver(() => Partner, { nullable: true })

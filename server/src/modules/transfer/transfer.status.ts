@@ -11,6 +11,11 @@ export function effectiveStatus(t: Pick<Transfer, "status" | "createdAt">, asOf:
   return t.status;
 }
 
+/** Stored as PENDING but past its 30 days: the first action on it saves it as EXPIRED. */
+export function expiredWhilePending(t: Pick<Transfer, "status" | "createdAt">, asOf: string): boolean {
+  return t.status === TransferStatus.PENDING && effectiveStatus(t, asOf) === TransferStatus.EXPIRED;
+}
+
 /** The last day a PENDING transfer can still be accepted. */
 export function expiresOn(t: Pick<Transfer, "createdAt">): string {
   return addDays(toIsoDate(t.createdAt), TRANSFER_EXPIRY_DAYS);

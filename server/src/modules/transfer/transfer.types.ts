@@ -1,8 +1,10 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
-import { Field, InputType, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { TransferStatus } from "../../domain/enums";
 import { ConnectionType } from "../../common/connection";
+import { Payload } from "../../common/mutation";
 import { Transfer } from "./transfer.entity";
+import { MAX_TRANSFER_LINES } from "./transfer-lines";
 
 export enum TransferDirection {
   INCOMING = "INCOMING",
@@ -30,4 +32,35 @@ export class TransferFilter {
   @MaxLength(200)
   @Field(() => String, { nullable: true, description: "Customer id." })
   customerId?: string | null;
+}
+
+@InputType()
+export class CreateTransferInput {
+  @Field(() => ID)
+  customerId: string;
+  @Field(() => [ID], {
+    description: `Base subscriptions to take over (1–${MAX_TRANSFER_LINES}); their active add-ons come along.`,
+  })
+  @ArrayMaxSize(100)
+  subscriptionIds: string[];
+  @Field(() => ID, {
+    nullable: true,
+    description: "Required when the target is an indirect provider: the reseller (R19).",
+  })
+  resellerId?: string | null;
+}
+
+@InputType()
+export class TransferIdInput {
+  @Field(() => ID)
+  transferId: string;
+}
+
+@ObjectType({
+  description:
+    "The transfer after the change. One exception to 'a user error changes nothing': acting on a PENDING transfer past its 30 days saves it as EXPIRED and answers with the transfer and a TRANSFER_EXPIRED user error.",
+})
+export class TransferPayload extends Payload {
+  @Field(() => Transfer, { nullable: true })
+  transfer: Transfer | null;
 }

@@ -1,0 +1,172 @@
+import { paginate, type Page, type PageArgs } from "../../common/connection";
+import type { IsoDate } from "../../common/dates";
+import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
+import { badInput, notFound } from "../../common/errors";
+import { requireId } from "../../common/global-id";
+import { userError, UserErrorCode } from "../../common/user-error";
+import { updateVersioned } from "../../common/versioned";
+import { EligibilityAction, SalesChannel, SubscriptionStatus } from "../../domain/enums";
+import type { ServiceContext } from "../../service-context";
+import { hasActiveRelationship, visibleCustomer } from "../customer/customer.lookups";
+import type { Customer } from "../customer/customer.entity";
+import { EligibilityService, SUBSCRIPTION_ACTIONS } from "../eligibility/eligibility.service";
+import type { EligibilityDecision } from "../eligibility/eligibility.types";
+import { ruleMessage } from "../eligibility/messages";
+import { decisionErrors, presentDecision } from "../eligibility/present";
+import { namedReseller, namedResellerArg } from "../partner/partner.lookups";
+import { CustomerSubscription } from "./customer-subscription.entity";
+import { cspSubscription, externalSubscription } from "./new-subscription";
+import { orderChecks, orderRuleField, registerChecks } from "./subscription.checks";
+import { visibleSubscription } from "./subscription.lookups";
+import { subscriptionQuery } from "./subscription.query";
+import {
+  TransferCandidate,
+  type OrderSubscriptionInput,
+  type RegisterExternalSubscriptionInput,
+  type SubscriptionActionInput,
+  type SubscriptionFilter,
+} from "./subscription.types";
+
+/** The lifecycle actions on an existing subscription, and what each writes once the engine allows it. */
+const STATUS_CHANGES = {
+  [EligibilityAction.CANCEL]: { status: SubscriptionStatus.DELETED, autoRenew: false },
+  [EligibilityAction.SUSPEND]: { status: SubscriptionStatus.SUSPENDED },
+  [EligibilityAction.REACTIVATE]: { status: SubscriptionStatus.ACTIVE },
+} satisfies Partial<Record<EligibilityAction, Partial<CustomerSubscription>>>;
+export type StatusAction = keyof typeof STATUS_CHANGES;
+
+export interface SubscriptionResult {
+  subscription: CustomerSubscription;
+  decision?: EligibilityDecision;
+}
+
+/** Soonest term end first. */
+const byTermEnd = {
+  column: "s.commitment_end_date",
+  idColumn: "s.id",
+  direction: "ASC" as const,
+  value: (s: CustomerSubscription) => s.commitmentEndDate,
+  id: (s: CustomerSubscription) => s.id,
+};
+
+/** Subscriptions: list and decide on them; record one bought elsewhere, buy one through CSP, change one's status. */
+export class SubscriptionService {
+  /** Subscriptions of the customers in the viewer's network, filtered, soonest term end first. */
+  list(s: ServiceContext, filter: SubscriptionFilter | null, page: PageArgs): Promise<Page<CustomerSubscription>> {
+    return paginate(subscriptionQuery(s.em, s.scope, filter), page, byTermEnd);
+  }
+
+  /** Each CSP subscription of a customer (not deleted), with the viewer's TRANSFER decision as the target. */
+  async transferCandidates(
+    s: ServiceContext,
+    args: { customerId: string; resellerId: string | null; asOf: IsoDate | null },
+    page: PageArgs,
+  ): Promise<Page<TransferCandidate>> {
+    const customerId = requireId(args.customerId, "Customer", "customerId");
+    ensure(await s.loaders.customer.load(customerId), () => notFound("Customer", "customerId"));
+    const reseller = await namedResellerArg(s.loaders, args.resellerId, "resellerId");
+    const asOf = args.asOf ?? s.today;
+    const qb = subscriptionQuery(s.em, s.scope, null)
+      .andWhere("s.customer_id = :customerId", { customerId })
+      .andWhere("s.channel = :csp", { csp: SalesChannel.CSP })
+      .andWhere("s.status <> :deleted", { deleted: SubscriptionStatus.DELETED });
+    const result = await paginate(qb, page, byTermEnd);
+    const decisions = await new EligibilityService(s.em).decideForSubscriptions(
+      s.actor,
+      EligibilityAction.TRANSFER,
+      result.nodes,
+      { asOf, policy: s.config.transferPolicy, reseller },
+    );
+    const candidate = (subscription: CustomerSubscription) => {
+      const decision = ensure(decisions.get(subscription.id), () => new Error("no TRANSFER decision"));
+      return Object.assign(new TransferCandidate(), {
+        subscription,
+        decision: presentDecision(decision, asOf, s.locale),
+      });
+    };
+    return { ...result, nodes: result.nodes.map(candidate) };
+  }
+
+  /** The viewer's decision for an action on one subscription, batched over a page by the eligibility loader. */
+  async decisionFor(
+    s: ServiceContext,
+    subscription: CustomerSubscription,
+    args: { action: EligibilityAction; asOf: IsoDate | null; resellerId: string | null },
+  ): Promise<EligibilityDecision> {
+    if (!SUBSCRIPTION_ACTIONS.has(args.action))
+      throw badInput("action", `${args.action} is decided for a customer, not a subscription`);
+    const asOf = args.asOf ?? s.today;
+    const reseller = await namedResellerArg(s.loaders, args.resellerId, "resellerId");
+    const decision = await s.loaders.eligibility.load({ action: args.action, asOf, subscription, reseller });
+    return presentDecision(decision, asOf, s.locale);
+  }
+
+  /** Multi-channel support: records a subscription the customer bought outside CSP (needs a relationship, R1). */
+  async registerExternal(s: ServiceContext, input: RegisterExternalSubscriptionInput): Promise<SubscriptionResult> {
+    ensureNoErrors(registerChecks(input, s.locale).errors);
+    const customer = await visibleCustomer(s, input.customerId);
+    ensureThat(await hasActiveRelationship(s, customer), () =>
+      userError("customerId", UserErrorCode.RESELLER_RELATIONSHIP_REQUIRED, ruleMessage("R1", s.locale), "R1"),
+    );
+    const subscription = externalSubscription(input, customer, s.actor);
+    await s.em.insert(CustomerSubscription, subscription);
+    return { subscription };
+  }
+
+  /** Buys a new-commerce CSP subscription for the customer, today, if the ORDER rules allow it. */
+  async order(s: ServiceContext, input: OrderSubscriptionInput): Promise<SubscriptionResult> {
+    ensureNoErrors(orderChecks(input, s.locale).errors);
+    const customer = await visibleCustomer(s, input.customerId);
+    const reseller = await namedReseller(s, input.resellerId);
+    const parent = input.parentSubscriptionId ? await addOnBase(s, input.parentSubscriptionId, customer) : null;
+    const decisions = await new EligibilityService(s.em).decideForCustomers(
+      s.actor,
+      EligibilityAction.ORDER,
+      [customer.id],
+      { asOf: s.today, policy: s.config.transferPolicy, reseller, offerKind: input.offerKind },
+    );
+    const decision = ensure(decisions.get(customer.id), () => new Error("no ORDER decision for the customer"));
+    const presented = presentDecision(decision, s.today, s.locale);
+    ensureNoErrors(decisionErrors(decision, orderRuleField, s.locale), { decision: presented });
+    const subscription = cspSubscription(input, { customer, buyer: s.actor, reseller, parent, today: s.today });
+    await s.em.insert(CustomerSubscription, subscription);
+    return { subscription, decision: presented };
+  }
+
+  /** Cancels, suspends or reactivates: decided by the engine, written over the version decided on. */
+  async changeStatus(
+    s: ServiceContext,
+    input: SubscriptionActionInput,
+    action: StatusAction,
+  ): Promise<SubscriptionResult> {
+    const subscription = await visibleSubscription(s, input.subscriptionId, { lock: true });
+    const decisions = await new EligibilityService(s.em).decideForSubscriptions(s.actor, action, [subscription], {
+      asOf: s.today,
+      policy: s.config.transferPolicy,
+    });
+    const decision = ensure(decisions.get(subscription.id), () => new Error(`no ${action} decision`));
+    const presented = presentDecision(decision, s.today, s.locale);
+    ensureNoErrors(decisionErrors(decision, "subscriptionId", s.locale), { decision: presented, subscription });
+    const changed = await updateVersioned(
+      s.em,
+      CustomerSubscription,
+      subscription,
+      { ...STATUS_CHANGES[action], updatedAt: new Date() },
+      () => userError("expectedVersion", UserErrorCode.CONFLICT, s.t("SUBSCRIPTION_CHANGED")),
+      { expectedVersion: input.expectedVersion },
+    );
+    return { subscription: changed, decision: presented };
+  }
+}
+
+/** The base an add-on is ordered for: an ACTIVE subscription of the same customer that the buyer bills. */
+async function addOnBase(s: ServiceContext, globalId: string, customer: Customer): Promise<CustomerSubscription> {
+  const base = await visibleSubscription(s, globalId, { field: "parentSubscriptionId", lock: true });
+  ensureThat(
+    base.customerId === customer.id &&
+      base.status === SubscriptionStatus.ACTIVE &&
+      base.transactingPartnerId === s.actor.id,
+    () => userError("parentSubscriptionId", UserErrorCode.INVALID_STATE, s.t("ADDON_BASE_INVALID")),
+  );
+  return base;
+}
