@@ -61,8 +61,3 @@ export class UserErrorsAbort extends Error {
     super("user errors");
   }
 }
-
-/** @deprecated Use ensureNoErrors (common/ensure.ts); removed once every module uses it. */
-export function abortIf(errors: UserError[], partial: Record<string, unknown> = {}): void {
-  if (errors.length > 0) throw new UserErrorsAbort(errors, partial);
-}
