@@ -26,7 +26,7 @@ import {
   type CustomerRegisterExternalSubscriptionMutation,
   type CustomerRemoveRelationshipMutation,
   type CustomerRequestProviderActionMutation,
-  type CustomersDecisionFragment,
+  type EligibilityDecisionFieldsFragment,
   type OfferKind,
   type SalesChannel,
   type TermDuration,
@@ -300,7 +300,7 @@ export function CustomerView() {
     awaitRefetchQueries: true,
   });
   const [orderErrors, setOrderErrors] = useState<UserErrorLike[]>([]);
-  const [ordered, setOrdered] = useState<{ name: string; decision: CustomersDecisionFragment | null } | null>(null);
+  const [ordered, setOrdered] = useState<{ name: string; decision: EligibilityDecisionFieldsFragment | null } | null>(null);
   const [orderKey, setOrderKey] = useState(0);
   async function order(values: OrderValues) {
     setOrdered(null);

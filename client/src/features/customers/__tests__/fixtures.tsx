@@ -17,7 +17,7 @@ import {
   type UserRole,
   type CustomerPageQuery,
   type CustomerPageSubscriptionFragment,
-  type CustomersDecisionFragment,
+  type EligibilityDecisionFieldsFragment,
   type EligibilityAction,
   type EligibilityReasonCode,
 } from "../../../graphql/generated";
@@ -68,7 +68,7 @@ export function decision(
   action: EligibilityAction,
   blocking: ReturnType<typeof reason>[] = [],
   advisories: ReturnType<typeof reason>[] = [],
-): CustomersDecisionFragment {
+): EligibilityDecisionFieldsFragment {
   return {
     __typename: "EligibilityDecision",
     action,
