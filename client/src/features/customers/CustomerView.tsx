@@ -300,7 +300,9 @@ export function CustomerView() {
     awaitRefetchQueries: true,
   });
   const [orderErrors, setOrderErrors] = useState<UserErrorLike[]>([]);
-  const [ordered, setOrdered] = useState<{ name: string; decision: EligibilityDecisionFieldsFragment | null } | null>(null);
+  const [ordered, setOrdered] = useState<{ name: string; decision: EligibilityDecisionFieldsFragment | null } | null>(
+    null,
+  );
   const [orderKey, setOrderKey] = useState(0);
   async function order(values: OrderValues) {
     setOrdered(null);
