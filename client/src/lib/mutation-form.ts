@@ -3,14 +3,15 @@ import { runMutation } from "./graphql";
 import type { UserErrorLike } from "./user-errors";
 
 /** What a form component needs from its mutation: the errors to show, whether it runs, and its form element. */
-export interface MutationFormState {
+export interface MutationFormState<E extends HTMLElement = HTMLFormElement> {
   errors: readonly UserErrorLike[];
   pending: boolean;
-  /** Put on the <form>: after a refusal, focus goes to its first invalid field (or to its list of errors). */
-  ref: RefObject<HTMLFormElement | null>;
+  /** Put on the <form> (or the element around the controls and their errors): after a refusal, focus goes to its
+   * first invalid field, or to its list of errors. */
+  ref: RefObject<E | null>;
 }
 
-export interface MutationForm extends MutationFormState {
+export interface MutationForm<E extends HTMLElement = HTMLFormElement> extends MutationFormState<E> {
   /**
    * Checks the values (`validate`: errors found before sending), runs the mutation, and resolves with the payload
    * when it did what was asked — otherwise null, with its userErrors (or the one error a failed call becomes)
@@ -36,10 +37,10 @@ function focusFirstError(form: HTMLElement | null) {
  * moves the focus to the first invalid field, and turns a thrown error (network, FORBIDDEN…) into one form-level
  * error. The form component renders `errors` (see formErrors in user-errors.ts) and puts `ref` on its <form>.
  */
-export function useMutationForm(): MutationForm {
+export function useMutationForm<E extends HTMLElement = HTMLFormElement>(): MutationForm<E> {
   const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
   const [pending, setPending] = useState(false);
-  const ref = useRef<HTMLFormElement>(null);
+  const ref = useRef<E>(null);
   // Bumped on every refusal, so the effect below runs after the errors are on screen.
   const [refusals, setRefusals] = useState(0);
 
@@ -52,7 +53,7 @@ export function useMutationForm(): MutationForm {
     if (next.length) setRefusals((n) => n + 1);
   }, []);
 
-  const submit = useCallback<MutationForm["submit"]>(
+  const submit = useCallback<MutationForm<E>["submit"]>(
     async (call, options) => {
       const local = options?.validate?.() ?? [];
       if (local.length) {
@@ -71,4 +72,30 @@ export function useMutationForm(): MutationForm {
 
   const reset = useCallback(() => setErrors([]), []);
   return { errors, pending, ref, submit, reset };
+}
+
+/**
+ * Mutations run from a list's rows (end a partnership, cancel a subscription…): which row (and which of its
+ * actions) is running, and each row's errors from its last attempt, thrown errors included (runMutation).
+ */
+export function useRowMutations<K extends string = string>() {
+  const [pending, setPending] = useState<{ id: string; kind: K } | null>(null);
+  const [rowErrors, setRowErrors] = useState<Readonly<Record<string, readonly UserErrorLike[]>>>({});
+
+  const run = useCallback(
+    async <P extends { userErrors: readonly UserErrorLike[] }>(
+      id: string,
+      kind: K,
+      call: () => Promise<P | null | undefined>,
+    ): Promise<P | null> => {
+      setPending({ id, kind });
+      setRowErrors(({ [id]: _dropped, ...rest }) => rest);
+      const outcome = await runMutation(call);
+      if (outcome.errors.length) setRowErrors((prev) => ({ ...prev, [id]: outcome.errors }));
+      setPending(null);
+      return outcome.done;
+    },
+    [],
+  );
+  return { pending, rowErrors, run };
 }

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import type { EligibilityAction, SubscriptionsListQuery } from "../../../graphql/generated";
 import { EligibilityBadge, ReasonList } from "../../../components/Reasons";
 import { useI18n } from "../../../lib/i18n";
-import { statusBadgeClass } from "../enums";
+import { statusBadgeClass } from "../subscription-status";
 import "../messages";
 
 export type SubscriptionRow = SubscriptionsListQuery["subscriptions"]["nodes"][number];

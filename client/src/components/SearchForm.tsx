@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { FormField } from "../../../components/FormField";
+import { FormField } from "./FormField";
 
 /**
  * A search box that writes to the URL on submit (Enter or the button), not on every keystroke, so the history
@@ -25,7 +25,7 @@ export function SearchForm({
   }
 
   return (
-    <form role="search" className="sub-search-form" onSubmit={submit}>
+    <form role="search" className="search-form" onSubmit={submit}>
       <FormField label={label}>
         <input type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
       </FormField>
