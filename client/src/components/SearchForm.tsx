@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
+import { useDraft } from "../lib/use-draft";
 import { FormField } from "./FormField";
 
 /**
@@ -16,8 +17,7 @@ export function SearchForm({
   value: string;
   onSearch(value: string): void;
 }) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [draft, setDraft] = useDraft(value);
 
   function submit(e: FormEvent) {
     e.preventDefault();

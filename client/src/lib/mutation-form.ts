@@ -1,17 +1,19 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useId, useState } from "react";
 import { runMutation } from "./graphql";
 import type { UserErrorLike } from "./user-errors";
 
 /** What a form component needs from its mutation: the errors to show, whether it runs, and its form element. */
-export interface MutationFormState<E extends HTMLElement = HTMLFormElement> {
+export interface MutationFormState {
   errors: readonly UserErrorLike[];
   pending: boolean;
-  /** Put on the <form> (or the element around the controls and their errors): after a refusal, focus goes to its
-   * first invalid field, or to its list of errors. */
-  ref: RefObject<E | null>;
+  /**
+   * The id to put on the <form> (or on the element around the controls and their errors): after a refusal, focus
+   * goes to its first invalid field, or to its list of errors.
+   */
+  id: string;
 }
 
-export interface MutationForm<E extends HTMLElement = HTMLFormElement> extends MutationFormState<E> {
+export interface MutationForm extends MutationFormState {
   /**
    * Checks the values (`validate`: errors found before sending), runs the mutation, and resolves with the payload
    * when it did what was asked — otherwise null, with its userErrors (or the one error a failed call becomes)
@@ -35,25 +37,25 @@ function focusFirstError(form: HTMLElement | null) {
 /**
  * One mutation behind one form: maps the payload's userErrors to the form's fields, tracks the pending state,
  * moves the focus to the first invalid field, and turns a thrown error (network, FORBIDDEN…) into one form-level
- * error. The form component renders `errors` (see formErrors in user-errors.ts) and puts `ref` on its <form>.
+ * error. The form component renders `errors` (see formErrors in user-errors.ts) and puts `id` on its <form>.
  */
-export function useMutationForm<E extends HTMLElement = HTMLFormElement>(): MutationForm<E> {
+export function useMutationForm(): MutationForm {
   const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
   const [pending, setPending] = useState(false);
-  const ref = useRef<E>(null);
+  const id = useId();
   // Bumped on every refusal, so the effect below runs after the errors are on screen.
   const [refusals, setRefusals] = useState(0);
 
   useEffect(() => {
-    if (refusals > 0) focusFirstError(ref.current);
-  }, [refusals]);
+    if (refusals > 0) focusFirstError(document.getElementById(id));
+  }, [refusals, id]);
 
   const show = useCallback((next: readonly UserErrorLike[]) => {
     setErrors(next);
     if (next.length) setRefusals((n) => n + 1);
   }, []);
 
-  const submit = useCallback<MutationForm<E>["submit"]>(
+  const submit = useCallback<MutationForm["submit"]>(
     async (call, options) => {
       const local = options?.validate?.() ?? [];
       if (local.length) {
@@ -71,7 +73,7 @@ export function useMutationForm<E extends HTMLElement = HTMLFormElement>(): Muta
   );
 
   const reset = useCallback(() => setErrors([]), []);
-  return { errors, pending, ref, submit, reset };
+  return { errors, pending, id, submit, reset };
 }
 
 /**

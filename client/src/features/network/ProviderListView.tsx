@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link } from "react-router";
+import { dashboardUrl } from "../dashboard/urls";
 import {
   useNetworkAcceptInvitationMutation,
   useNetworkEndPartnershipMutation,
@@ -30,7 +31,7 @@ export function ProviderListView() {
       <section>
         <h1>{t("network.providers.title")}</h1>
         <p className="notice">{t("network.providers.notReseller")}</p>
-        <Link to="/">{t("network.backToDashboard")}</Link>
+        <Link to={dashboardUrl()}>{t("network.backToDashboard")}</Link>
       </section>
     );
   }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link } from "react-router";
+import { dashboardUrl } from "../dashboard/urls";
 import {
   useNetworkEndPartnershipMutation,
   useNetworkInviteResellerMutation,
@@ -32,7 +33,7 @@ export function ResellerListView() {
       <section>
         <h1>{t("network.resellers.title")}</h1>
         <p className="notice">{t("network.resellers.notProvider")}</p>
-        <Link to="/">{t("network.backToDashboard")}</Link>
+        <Link to={dashboardUrl()}>{t("network.backToDashboard")}</Link>
       </section>
     );
   }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link } from "react-router";
+import { dashboardUrl } from "../dashboard/urls";
 import { FormField } from "../../components/FormField";
 import { PagedList } from "../../components/PagedList";
 import {
@@ -33,7 +34,7 @@ export function ProviderRequestListView() {
       <section className="cust">
         <h1>{t("requests.title")}</h1>
         <p className="notice">{t("requests.notIndirect")}</p>
-        <Link to="/">{t("requests.backToDashboard")}</Link>
+        <Link to={dashboardUrl()}>{t("requests.backToDashboard")}</Link>
       </section>
     );
   }

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { providerListUrl } from "../network/urls";
 import {
   useSubscriptionsListQuery,
   useSubscriptionsResellerOptionsQuery,
@@ -97,7 +98,8 @@ export function SubscriptionListView() {
 
       {resellerOnly && action !== "SUPPORT" && (
         <p className="notice" role="note">
-          {t("subscriptions.resellerOnly.notice")} <Link to="/providers">{t("subscriptions.resellerOnly.link")}</Link>
+          {t("subscriptions.resellerOnly.notice")}{" "}
+          <Link to={providerListUrl()}>{t("subscriptions.resellerOnly.link")}</Link>
         </p>
       )}
 

@@ -51,7 +51,7 @@ export function CreateCustomerForm({
   }
 
   return (
-    <form ref={form.ref} onSubmit={submit} aria-labelledby="create-customer-heading" noValidate>
+    <form id={form.id} onSubmit={submit} aria-labelledby="create-customer-heading" noValidate>
       <h2 id="create-customer-heading">{t("customers.create.title")}</h2>
       <p className="hint">{t("customers.create.intro")}</p>
       <FormErrors errors={general} />

@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { useDraft } from "../../../lib/use-draft";
 import { useI18n } from "../../../lib/i18n";
 import { FormField } from "../../../components/FormField";
 import { SALES_CHANNEL_VALUES, type SalesChannel } from "../../../graphql/generated";
@@ -24,12 +25,9 @@ export function CustomerFilters({
   onChange(changes: ParamChanges<typeof customerListParams>): void;
 }) {
   const { t } = useI18n();
-  const [search, setSearch] = useState(values.q);
-  const [country, setCountry] = useState(values.country);
-
-  // Keep the boxes in step with the URL (back button, "clear filters").
-  useEffect(() => setSearch(values.q), [values.q]);
-  useEffect(() => setCountry(values.country), [values.country]);
+  // The boxes follow the URL (back button, "clear filters").
+  const [search, setSearch] = useDraft(values.q);
+  const [country, setCountry] = useDraft(values.country);
 
   useEffect(() => {
     if (search.trim() === values.q) return;

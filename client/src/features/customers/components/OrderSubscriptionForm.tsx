@@ -99,7 +99,7 @@ export function OrderSubscriptionForm({
   }
 
   return (
-    <form ref={form.ref} onSubmit={submit} aria-labelledby="order-heading" noValidate>
+    <form id={form.id} onSubmit={submit} aria-labelledby="order-heading" noValidate>
       <h3 id="order-heading">{t("customers.order.title")}</h3>
       <FormErrors errors={general} />
       <div className="form-grid">

@@ -45,7 +45,7 @@ export function RegisterExternalForm({
   }
 
   return (
-    <form ref={form.ref} onSubmit={submit} aria-labelledby="register-heading" noValidate>
+    <form id={form.id} onSubmit={submit} aria-labelledby="register-heading" noValidate>
       <h3 id="register-heading">{t("customers.register.title")}</h3>
       <p className="hint">{t("customers.register.intro")}</p>
       <FormErrors errors={general} />

@@ -62,7 +62,7 @@ export function RequestRelationshipForm({
   }
 
   return (
-    <form ref={form.ref} onSubmit={submit} aria-labelledby="request-rel-heading" noValidate>
+    <form id={form.id} onSubmit={submit} aria-labelledby="request-rel-heading" noValidate>
       <h2 id="request-rel-heading">{t("customers.request.title")}</h2>
       <p className="hint">{providers ? t("customers.request.introReseller") : t("customers.request.intro")}</p>
       {result && (

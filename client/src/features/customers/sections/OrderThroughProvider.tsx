@@ -170,7 +170,7 @@ export function ProviderOrderForm({
   }
 
   return (
-    <form ref={form.ref} className="ask-provider-form" onSubmit={submit} aria-labelledby="ask-order-heading" noValidate>
+    <form id={form.id} className="ask-provider-form" onSubmit={submit} aria-labelledby="ask-order-heading" noValidate>
       <h4 id="ask-order-heading">{t("customers.ask.orderTitle")}</h4>
       <FormErrors errors={general} />
       <FormField label={t("customers.ask.provider")} errors={byField.providerId}>

@@ -34,7 +34,7 @@ export function InviteResellerForm({
 
   return (
     <form
-      ref={form.ref}
+      id={form.id}
       className="net-invite-form"
       onSubmit={(e) => void submit(e)}
       aria-labelledby="invite-title"

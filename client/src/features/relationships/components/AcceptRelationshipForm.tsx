@@ -40,7 +40,7 @@ export function AcceptRelationshipForm({
   }
 
   return (
-    <form ref={form.ref} onSubmit={submit} aria-labelledby="accept-form-heading" noValidate>
+    <form id={form.id} onSubmit={submit} aria-labelledby="accept-form-heading" noValidate>
       <h2 id="accept-form-heading">{t("accept.form.title")}</h2>
       <FormErrors errors={general} />
       {showToken && (

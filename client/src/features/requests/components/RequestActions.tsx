@@ -32,7 +32,7 @@ export function RequestActions({
   const reasonId = useId();
   const [mode, setMode] = useState<Mode | null>(null);
   const [responseNote, setResponseNote] = useState("");
-  const answer = useMutationForm<HTMLDivElement>();
+  const answer = useMutationForm();
   const confirmRef = useRef<HTMLButtonElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   // Refetch only when the answer was recorded: a refusal (userErrors) changed nothing.
@@ -106,7 +106,7 @@ export function RequestActions({
   );
 
   return (
-    <div ref={answer.ref} className="req-actions">
+    <div id={answer.id} className="req-actions">
       <div className="sub-actions">
         {doIt && !disabledReason && (
           <Link className="req-doit" to={doIt}>

@@ -17,7 +17,7 @@ const listMock = {
   // The URL's filters are the query's: status in canonical order, direction, first page.
   request: {
     query: TransferListDocument,
-    variables: { filter: { status: ["PENDING", "EXPIRED"], direction: "INCOMING" }, first: 20 },
+    variables: { filter: { status: ["EXPIRED", "PENDING"], direction: "INCOMING" }, first: 20 },
   },
   result: {
     data: {

@@ -8,7 +8,8 @@ import {
   TransferWizardProvidersDocument,
   type TransferWizardCandidatesQuery,
 } from "../../../graphql/generated";
-import { effectiveStep, TransferWizardView } from "../TransferWizardView";
+import { TransferWizardView } from "../TransferWizardView";
+import { effectiveStep } from "../wizard/wizard-data";
 import { FIRST_UP, FOURTH, TREY, transferPageStub, viewerOf, WINGTIP } from "./fixtures";
 import { renderView } from "../../../testing/harness";
 
