@@ -29,13 +29,13 @@ export type MutationOptions<TData, TVariables extends OperationVariables> = apol
  * shows its error state with "Try again"). Screens whose data others change (lists of transfers, requests) ask for
  * "cache-and-network" themselves.
  */
-export const QUERY_DEFAULTS = { fetchPolicy: "cache-first", errorPolicy: "none" } as const;
+const QUERY_DEFAULTS = { fetchPolicy: "cache-first", errorPolicy: "none" } as const;
 
 /**
  * Mutations: a GraphQL or network error rejects the call (runMutation turns it into one form-level error); the
  * refetched queries are awaited, so the pending state lasts until the screen shows the result.
  */
-export const MUTATION_DEFAULTS = { errorPolicy: "none", awaitRefetchQueries: true } as const;
+const MUTATION_DEFAULTS = { errorPolicy: "none", awaitRefetchQueries: true } as const;
 
 type AnyHook = (document: DocumentNode, options?: object | typeof skipToken) => unknown;
 
@@ -63,7 +63,7 @@ export const useMutation = withMutationDefaults as unknown as typeof apolloUseMu
 export const REQUEST_FAILED = "REQUEST_FAILED";
 
 /** A mutation call that failed outright, as a user error with no field: shown at the top of the form. */
-export function requestFailed(error: unknown): UserErrorLike {
+function requestFailed(error: unknown): UserErrorLike {
   return {
     field: null,
     message: error instanceof Error ? error.message : String(error),

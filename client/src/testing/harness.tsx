@@ -14,13 +14,13 @@ import { ViewerProvider, type ViewerInfo, type ViewerPermissions } from "../feat
 import type { PartnerType, UserRole } from "../graphql/generated";
 import "../features/shell/shell-messages";
 
-export const PROVIDER_PARTNER_ID = "UGFydG5lcjpwcm92aWRlcg";
+const PROVIDER_PARTNER_ID = "UGFydG5lcjpwcm92aWRlcg";
 
 /**
  * `viewer.permissions` as the API computes it (server/src/auth/roles.ts): the role decides the role flags, the
  * partner's types (and whether it may transact) the partner flags.
  */
-export function permissionsFor(
+function permissionsFor(
   role: UserRole,
   types: readonly PartnerType[],
   canTransact = types.includes("DIRECT_BILL") || types.includes("INDIRECT_PROVIDER"),

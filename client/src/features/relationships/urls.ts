@@ -1,7 +1,4 @@
-import { formatParams, text, type ParamChanges } from "../../lib/url-params";
+import { text } from "../../lib/url-params";
 
-/** The public acceptance page: the link's token. */
+/** /relationships/accept: the token of the link the partner sent (the API builds the link itself). */
 export const acceptRelationshipParams = { token: text };
-
-export const acceptRelationshipUrl = (params?: ParamChanges<typeof acceptRelationshipParams>) =>
-  `/relationships/accept${formatParams(acceptRelationshipParams, params)}`;

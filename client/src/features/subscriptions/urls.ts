@@ -15,7 +15,7 @@ export const ROW_ACTIONS = ELIGIBILITY_ACTION_VALUES.filter(
 export type RowAction = (typeof ROW_ACTIONS)[number];
 
 /** Without a status in the URL the list shows live subscriptions. */
-export const DEFAULT_STATUSES: readonly SubscriptionStatus[] = ["ACTIVE", "SUSPENDED"];
+const DEFAULT_STATUSES: readonly SubscriptionStatus[] = ["ACTIVE", "SUSPENDED"];
 
 const statusList = listOf(SUBSCRIPTION_STATUS_VALUES);
 /** `status=ACTIVE,EXPIRED`; none in the URL means the live ones, `status=any` every status (an empty list). */

@@ -9,7 +9,7 @@ export const transferListParams = {
   after: text,
 };
 
-export const WIZARD_STEPS = ["customer", "reseller", "subscriptions", "review"] as const;
+const WIZARD_STEPS = ["customer", "reseller", "subscriptions", "review"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 
 /** /transfers/new: the step, the customer, the reseller (providers), the chosen subscriptions, a search, a page. */
