@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
   {
@@ -24,5 +25,10 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  // The Rules of React (hooks, and the React Compiler's checks on purity, refs and state) for the app's code.
+  {
+    files: ["client/src/**/*.{ts,tsx}"],
+    ...reactHooks.configs.flat.recommended,
   },
 );

@@ -15,5 +15,7 @@ export default defineConfig({
     globals: true,
     include: ["src/**/*.test.tsx", "src/**/*.test.ts"],
     setupFiles: ["src/test-setup.ts"],
+    // User-event flows through several mocked round trips take a few seconds on a loaded 2-core machine.
+    testTimeout: 15_000,
   },
 });

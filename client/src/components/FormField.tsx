@@ -67,7 +67,7 @@ export function useFieldNotes(errors: readonly UserErrorLike[] | undefined, hint
 export function FormErrors({ errors }: { errors?: readonly UserErrorLike[] }) {
   if (!errors?.length) return null;
   return (
-    <div role="alert" className="form-errors">
+    <div role="alert" className="form-errors" tabIndex={-1}>
       <ul>
         {errors.map((e, i) => (
           <li key={i} data-code={e.code}>

@@ -3,8 +3,23 @@ import { ErrorLink } from "@apollo/client/link/error";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { currentLocale } from "./i18n";
 import { readToken } from "./auth";
+import generated from "../graphql/possible-types";
 
-/** Every Relay connection is fetched page by page: keep one cache entry per filter, replaced on each page. */
+/**
+ * The normalized cache, the same for the app and its tests: which types implement which interfaces
+ * (possibleTypes, generated from the schema by codegen) and how partly-read objects merge.
+ */
+export function createCache() {
+  return new InMemoryCache({
+    possibleTypes: generated.possibleTypes,
+    typePolicies: {
+      // One summary object, read in parts (dashboard totals, the navigation's request count): merge, not replace.
+      NetworkSummary: { merge: true },
+    },
+  });
+}
+
+/** The app's client: every request carries the token and the UI's language; UNAUTHENTICATED signs out. */
 export function createApolloClient(options: { uri?: string; onUnauthenticated?: () => void } = {}) {
   const auth = new ApolloLink((operation, forward) => {
     const token = readToken();
@@ -24,23 +39,6 @@ export function createApolloClient(options: { uri?: string; onUnauthenticated?: 
   });
   return new ApolloClient({
     link: ApolloLink.from([errors, auth, new HttpLink({ uri: options.uri ?? "/graphql" })]),
-    cache: new InMemoryCache({
-      possibleTypes: {
-        Node: [
-          "Customer",
-          "CustomerRelationship",
-          "CustomerSubscription",
-          "Partner",
-          "ProviderRequest",
-          "ResellerPartnership",
-          "Transfer",
-          "User",
-        ],
-      },
-      typePolicies: {
-        // One summary object, read in parts (dashboard totals, the navigation's request count): merge, not replace.
-        NetworkSummary: { merge: true },
-      },
-    }),
+    cache: createCache(),
   });
 }

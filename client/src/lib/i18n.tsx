@@ -38,6 +38,11 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/** Whether `locale` has its own text for `key` (translate falls back to English, then to the key). */
+export function hasMessage(locale: Locale, key: string): boolean {
+  return key in registry[locale];
+}
+
 export function translate(locale: Locale, key: string, vars?: Record<string, string | number>): string {
   const template = registry[locale][key] ?? registry.en[key] ?? key;
   return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;

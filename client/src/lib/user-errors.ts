@@ -1,4 +1,4 @@
-/** The shape every mutation payload returns. */
+/** The shape every mutation payload returns (the UserErrorFields fragment, lib/fragments.graphql). */
 export interface UserErrorLike {
   field: readonly string[] | null;
   message: string;
@@ -14,4 +14,21 @@ export function errorsByField(errors: readonly UserErrorLike[] | null | undefine
     (out[key] ??= []).push(e);
   }
   return out;
+}
+
+/**
+ * A form's errors split in two: those of the fields it shows (beside each field) and the rest (at the top of the
+ * form: no field, or a field the form does not show).
+ */
+export function formErrors(errors: readonly UserErrorLike[] | null | undefined, fields: readonly string[]) {
+  const byField = errorsByField(errors);
+  const general = Object.entries(byField)
+    .filter(([key]) => !fields.includes(key))
+    .flatMap(([, list]) => list);
+  return { byField, general };
+}
+
+/** An error the form finds itself before sending (e.g. a required field), in the server's shape. */
+export function fieldError(field: string, message: string): UserErrorLike {
+  return { field: ["input", field], message, code: "INVALID_INPUT", ruleId: null };
 }

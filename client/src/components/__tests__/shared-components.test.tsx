@@ -1,6 +1,6 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { I18nProvider } from "../../lib/i18n";
+import { renderView } from "../../testing/harness";
 import { FormErrors, FormField } from "../FormField";
 import { EligibilityBadge, ReasonList } from "../Reasons";
 import { errorsByField } from "../../lib/user-errors";
@@ -23,15 +23,13 @@ const decision = {
 
 describe("FormField", () => {
   it("links the label and the server errors to the control", () => {
-    render(
-      <I18nProvider locale="en">
-        <FormField
-          label="Domain"
-          errors={[{ field: ["input", "domain"], message: "Already exists", code: "ALREADY_EXISTS", ruleId: null }]}
-        >
-          <input />
-        </FormField>
-      </I18nProvider>,
+    renderView(
+      <FormField
+        label="Domain"
+        errors={[{ field: ["input", "domain"], message: "Already exists", code: "ALREADY_EXISTS", ruleId: null }]}
+      >
+        <input />
+      </FormField>,
     );
     const input = screen.getByLabelText("Domain");
     expect(input).toHaveAttribute("aria-invalid", "true");
@@ -39,7 +37,7 @@ describe("FormField", () => {
   });
 
   it("shows errors without a field at the top of a form", () => {
-    render(
+    renderView(
       <FormErrors
         errors={[
           { field: null, message: "Ask your provider", code: "INDIRECT_RESELLER_MUST_USE_PROVIDER", ruleId: "R22" },
@@ -62,11 +60,11 @@ describe("errorsByField", () => {
 
 describe("eligibility", () => {
   it("spells out every reason with its rule, code and source", () => {
-    render(
-      <I18nProvider locale="en">
+    renderView(
+      <>
         <EligibilityBadge decision={decision} />
         <ReasonList decision={decision} />
-      </I18nProvider>,
+      </>,
     );
     expect(screen.getByText(/Not allowed/)).toBeInTheDocument();
     const items = screen.getAllByRole("listitem");
@@ -84,27 +82,22 @@ describe("eligibility", () => {
 
   it("falls back to the address when a reason has no source title", () => {
     const url = "https://learn.microsoft.com/en-us/partner-center/multichannel";
-    render(
-      <I18nProvider locale="pt-PT">
-        <ReasonList
-          decision={{
-            ...decision,
-            blocking: [{ ...decision.blocking[0]!, source: url, sourceTitle: undefined }],
-            advisories: [],
-          }}
-        />
-      </I18nProvider>,
+    renderView(
+      <ReasonList
+        decision={{
+          ...decision,
+          blocking: [{ ...decision.blocking[0]!, source: url, sourceTitle: undefined }],
+          advisories: [],
+        }}
+      />,
+      { locale: "pt-PT" },
     );
     expect(screen.getByRole("listitem")).toHaveTextContent(`(Fonte: ${url})`);
     expect(screen.getByRole("link", { name: url })).toHaveAttribute("href", url);
   });
 
   it("speaks Portuguese when asked", () => {
-    render(
-      <I18nProvider locale="pt-PT">
-        <EligibilityBadge decision={{ ...decision, eligible: true, blocking: [] }} />
-      </I18nProvider>,
-    );
+    renderView(<EligibilityBadge decision={{ ...decision, eligible: true, blocking: [] }} />, { locale: "pt-PT" });
     expect(screen.getByText(/Permitido/)).toBeInTheDocument();
   });
 });

@@ -1,22 +1,20 @@
 import { useCallback, useState } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../lib/i18n";
-import { useUrlState } from "../../lib/url-state";
-import type { UserErrorLike } from "../../lib/user-errors";
-import { DataState } from "../../components/DataState";
-import { Pager } from "../../components/Pager";
+import { refetchOnSuccess } from "../../lib/graphql";
+import { useMutationForm } from "../../lib/mutation-form";
+import { useUrlParams, type ParamChanges } from "../../lib/url-params";
+import { PagedList } from "../../components/PagedList";
 import {
   useCustomerCreateMutation,
   useCustomerListQuery,
   useCustomerProviderOptionsQuery,
   useCustomerRequestRelationshipMutation,
   useCustomerResellerOptionsQuery,
-  type CustomerCreateMutation,
   type CustomerFilter,
-  type CustomerRequestRelationshipMutation,
 } from "../../graphql/generated";
 import { isProvider, isResellerOnly, useViewer } from "../shell/viewer";
-import { CustomerFilters, parseChannels } from "./components/CustomerFilters";
+import { CustomerFilters } from "./components/CustomerFilters";
 import { CustomerTable } from "./components/CustomerTable";
 import { CreateCustomerBlocked, CreateCustomerForm, type CreateCustomerValues } from "./components/CreateCustomerForm";
 import {
@@ -25,13 +23,11 @@ import {
   type RequestRelationshipValues,
 } from "./components/RequestRelationshipForm";
 import type { ProviderOption, ResellerOption } from "./components/options";
-import { customerUrl } from "./urls";
-import { refetchOnSuccess, requestFailure } from "./request-failure";
+import { customerListParams, customerUrl } from "./urls";
 import "./messages";
 import "./customers.css";
 
 const PAGE_SIZE = 25;
-const KEYS = ["q", "country", "channels", "nonCsp", "reseller", "after", "panel"] as const;
 
 /** /customers: the network's customers, filtered through the URL, with "create" and "request relationship". */
 export function CustomerListView() {
@@ -39,7 +35,7 @@ export function CustomerListView() {
   const viewer = useViewer();
   const provider = isProvider(viewer);
   const resellerOnly = isResellerOnly(viewer);
-  const [url, setUrl] = useUrlState(KEYS);
+  const [url, setUrl] = useUrlParams(customerListParams);
   const readOnlyReason = viewer.permissions.canManageCustomers
     ? null
     : t("customers.readOnly", { role: t(`role.${viewer.user.role}`) });
@@ -47,15 +43,11 @@ export function CustomerListView() {
   const filter: CustomerFilter = {};
   if (url.q) filter.search = url.q;
   if (/^[A-Z]{2}$/.test(url.country)) filter.country = url.country;
-  const channels = parseChannels(url.channels);
-  if (channels.length) filter.channels = channels;
-  if (url.nonCsp === "yes" || url.nonCsp === "no") filter.hasNonCspSubscriptions = url.nonCsp === "yes";
+  if (url.channels.length) filter.channels = url.channels;
+  if (url.nonCsp) filter.hasNonCspSubscriptions = url.nonCsp === "yes";
   if (provider && url.reseller) filter.resellerId = url.reseller;
 
-  const list = useCustomerListQuery({
-    variables: { filter, first: PAGE_SIZE, after: url.after || null },
-    notifyOnNetworkStatusChange: true,
-  });
+  const list = useCustomerListQuery({ variables: { filter, first: PAGE_SIZE, after: url.after || null } });
   const resellersQ = useCustomerResellerOptionsQuery({ skip: !provider });
   const providersQ = useCustomerProviderOptionsQuery({ skip: !resellerOnly });
 
@@ -71,91 +63,71 @@ export function CustomerListView() {
     ? (providersQ.data?.providers.nodes ?? []).map((p) => ({ ...p.provider }))
     : null;
 
-  const onFilter = useCallback((changes: Parameters<typeof setUrl>[0]) => setUrl(changes), [setUrl]);
+  const onFilter = useCallback((changes: ParamChanges<typeof customerListParams>) => setUrl(changes), [setUrl]);
 
   // Create customer
-  const [createCustomer, createState] = useCustomerCreateMutation({
-    refetchQueries: refetchOnSuccess((d: CustomerCreateMutation) => d.createCustomer, ["CustomerList"]),
-    awaitRefetchQueries: true,
+  const [createCustomer] = useCustomerCreateMutation({
+    refetchQueries: refetchOnSuccess((d) => d.createCustomer, ["CustomerList"]),
   });
-  const [createErrors, setCreateErrors] = useState<UserErrorLike[]>([]);
+  const createForm = useMutationForm();
   const [created, setCreated] = useState<{ id: string; name: string } | null>(null);
   const [createKey, setCreateKey] = useState(0);
 
   async function submitCreate(values: CreateCustomerValues) {
     setCreated(null);
-    try {
-      const { data } = await createCustomer({
-        variables: {
-          input: {
-            name: values.name.trim(),
-            domain: values.domain.trim(),
-            country: values.country.trim().toUpperCase(),
-            mcaAccepted: values.mcaAccepted,
-            resellerId: values.resellerId || null,
-          },
-        },
-      });
-      const payload = data?.createCustomer;
-      setCreateErrors(payload?.userErrors ?? []);
-      if (payload?.customer) {
-        setCreated(payload.customer);
-        setCreateKey((k) => k + 1);
-      }
-    } catch (error) {
-      setCreateErrors(requestFailure(error));
+    const input = {
+      name: values.name.trim(),
+      domain: values.domain.trim(),
+      country: values.country.trim().toUpperCase(),
+      mcaAccepted: values.mcaAccepted,
+      resellerId: values.resellerId || null,
+    };
+    const payload = await createForm.submit(
+      async () => (await createCustomer({ variables: { input } })).data?.createCustomer,
+    );
+    if (payload?.customer) {
+      setCreated(payload.customer);
+      setCreateKey((k) => k + 1);
     }
   }
 
   // Request relationship
-  const [requestRelationship, requestState] = useCustomerRequestRelationshipMutation({
-    refetchQueries: refetchOnSuccess(
-      (d: CustomerRequestRelationshipMutation) => d.requestCustomerRelationship,
-      ["CustomerList"],
-    ),
-    awaitRefetchQueries: true,
+  const [requestRelationship] = useCustomerRequestRelationshipMutation({
+    refetchQueries: refetchOnSuccess((d) => d.requestCustomerRelationship, ["CustomerList"]),
   });
-  const [requestErrors, setRequestErrors] = useState<UserErrorLike[]>([]);
+  const requestForm = useMutationForm();
   const [requested, setRequested] = useState<RequestRelationshipResult | null>(null);
 
   async function submitRequest(values: RequestRelationshipValues) {
     setRequested(null);
-    try {
-      const { data } = await requestRelationship({
-        variables: {
-          input: {
-            customerDomain: values.customerDomain.trim(),
-            includesDelegatedAdmin: values.includesDelegatedAdmin,
-            resellerId: provider ? values.resellerId || null : null,
-            providerId: resellerOnly ? values.providerId || null : null,
-          },
-        },
+    const input = {
+      customerDomain: values.customerDomain.trim(),
+      includesDelegatedAdmin: values.includesDelegatedAdmin,
+      resellerId: provider ? values.resellerId || null : null,
+      providerId: resellerOnly ? values.providerId || null : null,
+    };
+    const payload = await requestForm.submit(
+      async () => (await requestRelationship({ variables: { input } })).data?.requestCustomerRelationship,
+    );
+    if (payload?.acceptanceUrl) {
+      const rels = payload.relationships ?? [];
+      setRequested({
+        acceptanceUrl: payload.acceptanceUrl,
+        customerName: rels[0]?.customer.name ?? null,
+        partnerNames: rels.map((r) => r.partner.name),
       });
-      const payload = data?.requestCustomerRelationship;
-      setRequestErrors(payload?.userErrors ?? []);
-      if (payload?.acceptanceUrl) {
-        const rels = payload.relationships ?? [];
-        setRequested({
-          acceptanceUrl: payload.acceptanceUrl,
-          customerName: rels[0]?.customer.name ?? null,
-          partnerNames: rels.map((r) => r.partner.name),
-        });
-      }
-    } catch (error) {
-      setRequestErrors(requestFailure(error));
     }
   }
 
   function openPanel(panel: "create" | "request" | null) {
     setUrl({ panel }, { keepCursor: true });
-    setCreateErrors([]);
-    setRequestErrors([]);
+    createForm.reset();
+    requestForm.reset();
     setRequested(null);
     setCreated(null);
   }
 
-  const data = list.data ?? list.previousData;
-  const connection = data?.customers;
+  const connection = (list.data ?? list.previousData)?.customers;
   return (
     <section aria-labelledby="customers-heading" className="cust">
       <div className="page-head">
@@ -207,8 +179,7 @@ export function CustomerListView() {
                 key={createKey}
                 defaultCountry={viewer.partner.country}
                 resellers={resellers}
-                errors={createErrors}
-                pending={createState.loading}
+                form={createForm}
                 onSubmit={(v) => void submitCreate(v)}
                 onCancel={() => openPanel(null)}
               />
@@ -223,8 +194,7 @@ export function CustomerListView() {
               <RequestRelationshipForm
                 resellers={resellers}
                 providers={providers}
-                errors={requestErrors}
-                pending={requestState.loading}
+                form={requestForm}
                 result={requested}
                 onSubmit={(v) => void submitRequest(v)}
                 onCancel={() => openPanel(null)}
@@ -240,26 +210,19 @@ export function CustomerListView() {
         onChange={onFilter}
       />
 
-      <DataState
-        loading={list.loading && !data}
+      <PagedList
+        connection={connection}
+        loading={list.loading}
         error={list.error}
-        empty={connection?.totalCount === 0}
-        emptyText={Object.values(filter).length ? t("customers.list.emptyFiltered") : t("customers.list.empty")}
         onRetry={() => void list.refetch()}
+        emptyText={Object.values(filter).length ? t("customers.list.emptyFiltered") : t("customers.list.empty")}
+        after={url.after}
+        onPage={(after) => setUrl({ after }, { keepCursor: true })}
       >
-        {connection && (
-          <div aria-busy={list.loading || undefined}>
-            <CustomerTable customers={connection.nodes} viewerPartnerId={viewer.partner.id} showResellers={provider} />
-            <Pager
-              totalCount={connection.totalCount}
-              hasNextPage={connection.pageInfo.hasNextPage}
-              endCursor={connection.pageInfo.endCursor}
-              after={url.after}
-              onPage={(after) => setUrl({ after }, { keepCursor: true })}
-            />
-          </div>
+        {(page) => (
+          <CustomerTable customers={page.nodes} viewerPartnerId={viewer.partner.id} showResellers={provider} />
         )}
-      </DataState>
+      </PagedList>
     </section>
   );
 }

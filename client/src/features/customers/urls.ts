@@ -1,18 +1,50 @@
-/** Links into the customer screens and the screens they lead to. */
-export const customerListUrl = (params: Record<string, string> = {}) => {
-  const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v)).toString();
-  return search ? `/customers?${search}` : "/customers";
+import { OFFER_KIND_VALUES, SALES_CHANNEL_VALUES, TERM_DURATION_VALUES } from "../../graphql/generated";
+import { digits, formatParams, listOf, oneOf, text, type ParamChanges } from "../../lib/url-params";
+
+/** /customers: filters, page cursor and the open panel ("create" a customer, "request" a relationship). */
+export const customerListParams = {
+  q: text,
+  country: text,
+  channels: listOf(SALES_CHANNEL_VALUES),
+  nonCsp: oneOf(["yes", "no"] as const),
+  reseller: text,
+  after: text,
+  panel: oneOf(["create", "request"] as const),
 };
 
-export const customerUrl = (customerId: string) => `/customers/${encodeURIComponent(customerId)}`;
+/**
+ * /customers/:customerId: the subscriptions' channel filter and page, the reseller a transfer decision is for, the
+ * open panel, the provider request being handled, and the order form's prefill (`offerName`, `offerId`,
+ * `offerKind`, `quantity`, `term`, `reseller`: a provider following a reseller's request).
+ */
+export const customerPageParams = {
+  channel: oneOf(SALES_CHANNEL_VALUES),
+  after: text,
+  transferReseller: text,
+  panel: oneOf(["order", "register"] as const),
+  request: text,
+  offerName: text,
+  offerId: text,
+  offerKind: oneOf(OFFER_KIND_VALUES),
+  quantity: digits,
+  term: oneOf(TERM_DURATION_VALUES),
+  reseller: text,
+};
 
-/** The transfer wizard (transfers feature), preselecting the customer. */
-export const newTransferUrl = (customerId: string) => `/transfers/new?customerId=${encodeURIComponent(customerId)}`;
+export const customerListUrl = (params?: ParamChanges<typeof customerListParams>) =>
+  `/customers${formatParams(customerListParams, params)}`;
+
+/** The customer's page; `subscriptionId` scrolls to (and marks) one of its subscriptions. */
+export const customerUrl = (
+  customerId: string,
+  params?: ParamChanges<typeof customerPageParams>,
+  subscriptionId?: string,
+) =>
+  `/customers/${encodeURIComponent(customerId)}${formatParams(customerPageParams, params)}${
+    subscriptionId ? `#sub-${subscriptionId}` : ""
+  }`;
 
 /** The API returns the acceptance link as a path on its own origin; the customer needs the whole address. */
 export function absoluteUrl(path: string, origin: string = window.location.origin): string {
   return new URL(path, origin).href;
 }
-
-/** The requests page (requests feature): what this reseller asked its providers. */
-export const sentRequestsUrl = () => "/requests?direction=SENT";

@@ -10,20 +10,24 @@ import {
 } from "../../graphql/generated";
 import { DataState } from "../../components/DataState";
 import { useI18n } from "../../lib/i18n";
-import { useUrlState } from "../../lib/url-state";
+import { useUrlParams } from "../../lib/url-params";
 import { useViewer } from "../shell/viewer";
-import { SALES_CHANNELS, SUBSCRIPTION_STATUSES } from "../subscriptions/enums";
+import { SALES_CHANNEL_VALUES, SUBSCRIPTION_STATUS_VALUES } from "../../graphql/generated";
 import { subscriptionListUrl } from "../subscriptions/urls";
 import { CHANNEL_COLORS, STATUS_COLORS } from "./chart-colors";
 import { addDays, todayUtc } from "./dates";
-import { customersUrl, requestsUrl, resellersUrl, transfersUrl } from "./urls";
+import { customerListUrl } from "../customers/urls";
+import { resellerListUrl } from "../network/urls";
+import { requestListUrl } from "../requests/urls";
+import { transferListUrl } from "../transfers/urls";
+import { dashboardParams } from "./urls";
 import { AskProviderPanel, type ProviderRule } from "./components/AskProviderPanel";
 import { CountChart } from "./components/CountChart";
 import { MultiChannelTable } from "./components/MultiChannelTable";
 import { PendingTransfersTable } from "./components/PendingTransfersTable";
 import { ResellerSummaryTable } from "./components/ResellerSummaryTable";
 import { StatCards, type StatItem } from "./components/StatCards";
-import { TERM_WINDOWS, TermWindowToggle, TermsEndingTable, type TermWindow } from "./components/TermsEnding";
+import { TermWindowToggle, TermsEndingTable } from "./components/TermsEnding";
 import "../subscriptions/messages";
 import "./messages";
 
@@ -54,31 +58,31 @@ export function StatsSection({ variant }: { variant: DashboardVariant }) {
   if (s) {
     const today = s.asOf;
     const termsUrl = (days: number) =>
-      subscriptionListUrl({ status: "ACTIVE", termEndsAfter: today, termEndsBefore: addDays(today, days) });
+      subscriptionListUrl({ status: ["ACTIVE"], termEndsAfter: today, termEndsBefore: addDays(today, days) });
     items.push(
-      { key: "customers", label: t("dashboard.stat.customers"), value: s.customerCount, to: customersUrl() },
+      { key: "customers", label: t("dashboard.stat.customers"), value: s.customerCount, to: customerListUrl() },
       {
         key: "subscriptions",
         label: t("dashboard.stat.subscriptions"),
         value: s.subscriptionCount,
-        to: subscriptionListUrl({ status: "any" }),
+        to: subscriptionListUrl({ status: [] }),
       },
     );
     if (variant === "provider") {
       items.push(
-        { key: "resellers", label: t("dashboard.stat.resellers"), value: s.activeResellerCount, to: resellersUrl() },
+        { key: "resellers", label: t("dashboard.stat.resellers"), value: s.activeResellerCount, to: resellerListUrl() },
         {
           key: "compliance",
           label: t("dashboard.stat.compliance"),
           value: s.resellersWithComplianceIssues,
-          to: resellersUrl({ issues: "1" }),
+          to: resellerListUrl({ issues: true }),
           tone: "warn",
         },
         {
           key: "requests",
           label: t("dashboard.stat.requests"),
           value: s.openProviderRequests,
-          to: requestsUrl({ direction: "RECEIVED", status: "OPEN" }),
+          to: requestListUrl({ direction: "RECEIVED", status: "OPEN" }),
           tone: "warn",
         },
       );
@@ -88,7 +92,7 @@ export function StatsSection({ variant }: { variant: DashboardVariant }) {
         key: "multiChannel",
         label: t("dashboard.stat.multiChannel"),
         value: s.multiChannelCustomerCount,
-        to: customersUrl({ nonCsp: "yes" }),
+        to: customerListUrl({ nonCsp: "yes" }),
       },
       { key: "terms30", label: t("dashboard.stat.terms30"), value: s.termsEndingIn30Days, to: termsUrl(30) },
       { key: "terms60", label: t("dashboard.stat.terms60"), value: s.termsEndingIn60Days, to: termsUrl(60) },
@@ -96,7 +100,7 @@ export function StatsSection({ variant }: { variant: DashboardVariant }) {
         key: "transfersIn",
         label: t("dashboard.stat.transfersIn"),
         value: s.incomingTransfersPending,
-        to: transfersUrl({ status: "PENDING", direction: "INCOMING" }),
+        to: transferListUrl({ status: ["PENDING"], direction: "INCOMING" }),
       },
     );
     if (variant !== "reseller") {
@@ -105,13 +109,13 @@ export function StatsSection({ variant }: { variant: DashboardVariant }) {
           key: "transfersOut",
           label: t("dashboard.stat.transfersOut"),
           value: s.outgoingTransfersPending,
-          to: transfersUrl({ status: "PENDING", direction: "OUTGOING" }),
+          to: transferListUrl({ status: ["PENDING"], direction: "OUTGOING" }),
         },
         {
           key: "transfersUrgent",
           label: t("dashboard.stat.transfersUrgent"),
           value: s.transfersExpiringWithin7Days,
-          to: transfersUrl({ status: "PENDING" }),
+          to: transferListUrl({ status: ["PENDING"] }),
           tone: "warn",
         },
       );
@@ -120,7 +124,7 @@ export function StatsSection({ variant }: { variant: DashboardVariant }) {
       key: "relationships",
       label: t("dashboard.stat.relationships"),
       value: s.relationshipsRequested,
-      to: customersUrl(),
+      to: customerListUrl(),
     });
   }
 
@@ -148,7 +152,7 @@ export function ChartsSection() {
   return (
     <section className="panel" aria-labelledby="charts-title">
       <PanelHeading id="charts-title" title={t("dashboard.charts")}>
-        <Link to={subscriptionListUrl({ status: "any" })}>{t("dashboard.viewAll")}</Link>
+        <Link to={subscriptionListUrl({ status: [] })}>{t("dashboard.viewAll")}</Link>
       </PanelHeading>
       <DataState
         loading={loading && !s}
@@ -162,7 +166,7 @@ export function ChartsSection() {
             title={t("dashboard.chart.channel")}
             categoryLabel={t("dashboard.chart.channelCol")}
             countLabel={t("dashboard.chart.countCol")}
-            rows={SALES_CHANNELS.map((c) => ({
+            rows={SALES_CHANNEL_VALUES.map((c) => ({
               key: c,
               label: t(`subscriptions.channel.${c}`),
               count: byChannel.get(c) ?? 0,
@@ -173,7 +177,7 @@ export function ChartsSection() {
             title={t("dashboard.chart.status")}
             categoryLabel={t("dashboard.chart.statusCol")}
             countLabel={t("dashboard.chart.countCol")}
-            rows={SUBSCRIPTION_STATUSES.map((st) => ({
+            rows={SUBSCRIPTION_STATUS_VALUES.map((st) => ({
               key: st,
               label: t(`subscriptions.status.${st}`),
               count: byStatus.get(st) ?? 0,
@@ -200,7 +204,7 @@ export function ResellersSection() {
   return (
     <section className="panel" aria-labelledby="resellers-title">
       <PanelHeading id="resellers-title" title={t("dashboard.resellers.title")}>
-        <Link to={resellersUrl()}>{t("dashboard.resellers.all")}</Link>
+        <Link to={resellerListUrl()}>{t("dashboard.resellers.all")}</Link>
       </PanelHeading>
       <DataState
         loading={loading && !connection}
@@ -211,7 +215,9 @@ export function ResellersSection() {
       >
         {flagged > 0 && (
           <p className="dash-panel-note">
-            <Link to={resellersUrl({ issues: "1" })}>{t("dashboard.resellers.issuesLink", { count: flagged })}</Link>
+            <Link to={resellerListUrl({ issues: true })}>
+              {t("dashboard.resellers.issuesLink", { count: flagged })}
+            </Link>
           </p>
         )}
         <ResellerSummaryTable rows={rows} total={connection?.totalCount ?? 0} />
@@ -234,7 +240,7 @@ export function TransfersSection() {
   return (
     <section className="panel" aria-labelledby="transfers-title">
       <PanelHeading id="transfers-title" title={t("dashboard.transfers.title")}>
-        <Link to={transfersUrl({ status: "PENDING" })}>{t("dashboard.transfers.all")}</Link>
+        <Link to={transferListUrl({ status: ["PENDING"] })}>{t("dashboard.transfers.all")}</Link>
       </PanelHeading>
       <DataState
         loading={loading && !connection}
@@ -255,8 +261,8 @@ export function TransfersSection() {
 /** Active subscriptions whose term ends in the next 30 or 60 days (the window is `terms` in the URL). */
 export function TermsSection({ showReseller }: { showReseller: boolean }) {
   const { t, formatNumber } = useI18n();
-  const [url, setUrl] = useUrlState(["terms"] as const);
-  const days: TermWindow = TERM_WINDOWS.find((d) => String(d) === url.terms) ?? 30;
+  const [url, setUrl] = useUrlParams(dashboardParams);
+  const days = url.terms;
   const from = todayUtc();
   const to = addDays(from, days);
   const { data, previousData, loading, error, refetch } = useDashboardTermsEndingQuery({
@@ -264,11 +270,11 @@ export function TermsSection({ showReseller }: { showReseller: boolean }) {
     variables: { from, to },
   });
   const connection = (data ?? previousData)?.subscriptions;
-  const allUrl = subscriptionListUrl({ status: "ACTIVE", termEndsAfter: from, termEndsBefore: to });
+  const allUrl = subscriptionListUrl({ status: ["ACTIVE"], termEndsAfter: from, termEndsBefore: to });
   return (
     <section className="panel" aria-labelledby="terms-title">
       <PanelHeading id="terms-title" title={t("dashboard.terms.title")}>
-        <TermWindowToggle days={days} onChange={(d) => setUrl({ terms: d === 30 ? null : String(d) })} />
+        <TermWindowToggle days={days} onChange={(terms) => setUrl({ terms })} />
       </PanelHeading>
       <DataState
         loading={loading && !connection}
@@ -278,7 +284,7 @@ export function TermsSection({ showReseller }: { showReseller: boolean }) {
         onRetry={() => void refetch()}
       >
         {connection && (
-          <div aria-busy={loading || undefined} className={loading ? "sub-refreshing" : undefined}>
+          <div aria-busy={loading || undefined} className={loading ? "refreshing" : undefined}>
             <TermsEndingTable rows={connection.nodes} from={from} to={to} showReseller={showReseller} />
             <p className="dash-panel-note">
               <Link to={allUrl}>{t("dashboard.terms.all", { count: formatNumber(connection.totalCount) })}</Link>
@@ -299,7 +305,7 @@ export function MultiChannelSection({ showThrough }: { showThrough: boolean }) {
   return (
     <section className="panel" aria-labelledby="multi-title">
       <PanelHeading id="multi-title" title={t("dashboard.multi.title")}>
-        <Link to={customersUrl({ nonCsp: "yes" })}>{t("dashboard.multi.all")}</Link>
+        <Link to={customerListUrl({ nonCsp: "yes" })}>{t("dashboard.multi.all")}</Link>
       </PanelHeading>
       <p className="dash-panel-intro">{t("dashboard.multi.intro")}</p>
       <DataState
@@ -333,7 +339,7 @@ export function AskProviderSection() {
   const rule: ProviderRule | null = found
     ? { id: found.id, code: found.code, message: found.message, actions: found.actions as EligibilityAction[] }
     : null;
-  const openUrl = requestsUrl({ direction: "SENT", status: "OPEN" });
+  const openUrl = requestListUrl({ direction: "SENT", status: "OPEN" });
   const openByProvider = new Map<string, number>();
   for (const r of data?.openRequests.nodes ?? []) {
     openByProvider.set(r.provider.id, (openByProvider.get(r.provider.id) ?? 0) + 1);
@@ -365,7 +371,7 @@ export function AskProviderSection() {
               </p>
             );
           }}
-          requests={{ open: data.openRequests.totalCount, to: requestsUrl({ direction: "SENT" }) }}
+          requests={{ open: data.openRequests.totalCount, to: requestListUrl({ direction: "SENT" }) }}
         />
       )}
     </DataState>

@@ -1,16 +1,16 @@
-/**
- * Links from the dashboard into the other screens, with their URL filters (customers: `nonCsp`, `reseller`;
- * transfers: `status`, `direction`; resellers: `issues`; subscriptions: see subscriptions/urls.ts).
- */
-const withQuery = (path: string, params: Record<string, string>) => {
-  const query = new URLSearchParams(params).toString();
-  return query ? `${path}?${query}` : path;
+import { formatParams, type ParamChanges } from "../../lib/url-params";
+
+/** The windows of "terms ending" (days ahead). */
+export const TERM_WINDOWS = [30, 60] as const;
+export type TermWindow = (typeof TERM_WINDOWS)[number];
+
+/** The dashboard: the terms-ending window (`terms=60`; 30 when absent). */
+export const dashboardParams = {
+  terms: {
+    parse: (raw: string): TermWindow => TERM_WINDOWS.find((d) => String(d) === raw) ?? 30,
+    format: (days: TermWindow) => (days === 30 ? "" : String(days)),
+  },
 };
 
-export const customersUrl = (params: Record<string, string> = {}) => withQuery("/customers", params);
-export const customerUrl = (id: string) => `/customers/${encodeURIComponent(id)}`;
-export const transfersUrl = (params: Record<string, string> = {}) => withQuery("/transfers", params);
-export const transferUrl = (id: string) => `/transfers/${encodeURIComponent(id)}`;
-export const resellersUrl = (params: Record<string, string> = {}) => withQuery("/resellers", params);
-/** Reseller → provider requests (requests feature): `direction` SENT / RECEIVED, `status` OPEN, FULFILLED… */
-export const requestsUrl = (params: Record<string, string> = {}) => withQuery("/requests", params);
+export const dashboardUrl = (params?: ParamChanges<typeof dashboardParams>) =>
+  `/${formatParams(dashboardParams, params)}`;

@@ -1,26 +1,25 @@
 import { useState } from "react";
 import { Link } from "react-router";
+import { dashboardUrl } from "../dashboard/urls";
 import {
   useNetworkAcceptInvitationMutation,
   useNetworkEndPartnershipMutation,
   useNetworkProvidersQuery,
 } from "../../graphql/generated";
-import { DataState } from "../../components/DataState";
-import { Pager } from "../../components/Pager";
+import { PagedList } from "../../components/PagedList";
+import { refetchOnSuccess } from "../../lib/graphql";
 import { useI18n } from "../../lib/i18n";
-import { useUrlState } from "../../lib/url-state";
-import type { UserErrorLike } from "../../lib/user-errors";
+import { useRowMutations } from "../../lib/mutation-form";
+import { useUrlParams } from "../../lib/url-params";
 import { useViewer } from "../shell/viewer";
 import { PartnershipFilters } from "./components/PartnershipFilters";
-import { ProviderTable, type ProviderRow } from "./components/ProviderTable";
-import { thrownAsUserErrors } from "./mutation-errors";
-import { parseStatusChoice, partnershipFilter } from "./partnership-filter";
+import { ProviderTable, type ProviderAction, type ProviderRow } from "./components/ProviderTable";
+import { partnershipFilter, providerListParams } from "./urls";
 import "./messages";
 import "../subscriptions/subscriptions.css";
 import "./network.css";
 
 const PAGE_SIZE = 20;
-const KEYS = ["status", "search", "after"] as const;
 const REFETCH = ["NetworkProviders"];
 
 /** /providers (indirect resellers): the providers that transact for you; accept invitations, end partnerships. */
@@ -32,7 +31,7 @@ export function ProviderListView() {
       <section>
         <h1>{t("network.providers.title")}</h1>
         <p className="notice">{t("network.providers.notReseller")}</p>
-        <Link to="/">{t("network.backToDashboard")}</Link>
+        <Link to={dashboardUrl()}>{t("network.backToDashboard")}</Link>
       </section>
     );
   }
@@ -42,52 +41,35 @@ export function ProviderListView() {
 function ProviderNetwork() {
   const { t } = useI18n();
   const viewer = useViewer();
-  const [url, setUrl] = useUrlState(KEYS);
-  const status = parseStatusChoice(url.status);
+  const [url, setUrl] = useUrlParams(providerListParams);
   const readOnlyReason = viewer.permissions.canManageNetwork
     ? null
     : t("network.role.readOnly", { role: t(`role.${viewer.user.role}`) });
 
   const { data, previousData, loading, error, refetch } = useNetworkProvidersQuery({
-    variables: { first: PAGE_SIZE, after: url.after || null, filter: partnershipFilter(status, url.search) },
+    variables: { first: PAGE_SIZE, after: url.after || null, filter: partnershipFilter(url.status, url.search) },
   });
   const connection = (data ?? previousData)?.providers;
 
   // Refetch only when something changed: a refusal (userErrors) leaves the list as it is.
   const [accept] = useNetworkAcceptInvitationMutation({
-    refetchQueries: ({ data }) => (data?.acceptResellerInvitation.userErrors.length ? [] : REFETCH),
-    awaitRefetchQueries: true,
+    refetchQueries: refetchOnSuccess((d) => d.acceptResellerInvitation, REFETCH),
   });
   const [end] = useNetworkEndPartnershipMutation({
-    refetchQueries: ({ data }) => (data?.endResellerPartnership.userErrors.length ? [] : REFETCH),
-    awaitRefetchQueries: true,
+    refetchQueries: refetchOnSuccess((d) => d.endResellerPartnership, REFETCH),
   });
-  const [pending, setPending] = useState<{ id: string; kind: "accept" | "end" } | null>(null);
-  const [rowErrors, setRowErrors] = useState<Record<string, readonly UserErrorLike[]>>({});
+  const rows = useRowMutations<ProviderAction>();
   const [notice, setNotice] = useState<string | null>(null);
 
-  async function run(row: ProviderRow, kind: "accept" | "end") {
-    setPending({ id: row.id, kind });
+  async function run(row: ProviderRow, kind: ProviderAction) {
     setNotice(null);
-    setRowErrors(({ [row.id]: _dropped, ...rest }) => rest);
     const variables = { input: { partnershipId: row.id } };
-    try {
-      const errors =
-        kind === "accept"
-          ? ((await accept({ variables })).data?.acceptResellerInvitation.userErrors ?? [])
-          : ((await end({ variables })).data?.endResellerPartnership.userErrors ?? []);
-      if (errors.length) setRowErrors((prev) => ({ ...prev, [row.id]: errors }));
-      else
-        setNotice(
-          kind === "accept"
-            ? t("network.accept.done", { name: row.provider.name })
-            : t("network.end.done", { name: row.provider.name }),
-        );
-    } catch (e) {
-      setRowErrors((prev) => ({ ...prev, [row.id]: thrownAsUserErrors(e) }));
-    } finally {
-      setPending(null);
-    }
+    const done = await rows.run(row.id, kind, async () =>
+      kind === "accept"
+        ? (await accept({ variables })).data?.acceptResellerInvitation
+        : (await end({ variables })).data?.endResellerPartnership,
+    );
+    if (done) setNotice(t(kind === "accept" ? "network.accept.done" : "network.end.done", { name: row.provider.name }));
   }
 
   return (
@@ -96,38 +78,31 @@ function ProviderNetwork() {
       <p className="sub-lead">{t("network.providers.intro")}</p>
       {readOnlyReason && <p className="notice">{readOnlyReason}</p>}
 
-      <PartnershipFilters values={{ status, search: url.search }} onChange={(changes) => setUrl(changes)} />
+      <PartnershipFilters values={{ status: url.status, search: url.search }} onChange={(changes) => setUrl(changes)} />
       <p role="status" className={notice ? "success" : "sr-only"}>
         {notice ?? ""}
       </p>
 
-      <DataState
-        loading={loading && !connection}
+      <PagedList
+        connection={connection}
+        loading={loading}
         error={error}
-        empty={!!connection && connection.nodes.length === 0}
-        emptyText={t("network.providers.empty", { partnerId: viewer.partner.partnerId })}
         onRetry={() => void refetch()}
+        emptyText={t("network.providers.empty", { partnerId: viewer.partner.partnerId })}
+        after={url.after}
+        onPage={(after) => setUrl({ after })}
       >
-        {connection && (
-          <div aria-busy={loading || undefined} className={loading ? "sub-refreshing" : undefined}>
-            <ProviderTable
-              rows={connection.nodes}
-              pending={pending}
-              rowErrors={rowErrors}
-              readOnlyReason={readOnlyReason}
-              onAccept={(row) => void run(row, "accept")}
-              onEnd={(row) => void run(row, "end")}
-            />
-            <Pager
-              totalCount={connection.totalCount}
-              hasNextPage={connection.pageInfo.hasNextPage}
-              endCursor={connection.pageInfo.endCursor}
-              after={url.after}
-              onPage={(after) => setUrl({ after })}
-            />
-          </div>
+        {(page) => (
+          <ProviderTable
+            rows={page.nodes}
+            pending={rows.pending}
+            rowErrors={rows.rowErrors}
+            readOnlyReason={readOnlyReason}
+            onAccept={(row) => void run(row, "accept")}
+            onEnd={(row) => void run(row, "end")}
+          />
         )}
-      </DataState>
+      </PagedList>
     </section>
   );
 }

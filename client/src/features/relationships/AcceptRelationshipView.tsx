@@ -1,11 +1,13 @@
 import { useState, type ReactNode } from "react";
-import { useSearchParams } from "react-router";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { LOCALES, useI18n, type Locale } from "../../lib/i18n";
-import type { UserErrorLike } from "../../lib/user-errors";
+import { useMutationForm } from "../../lib/mutation-form";
+import { useUrlParams } from "../../lib/url-params";
+import { fieldError, type UserErrorLike } from "../../lib/user-errors";
 import { useRelationshipAcceptMutation, useRelationshipPreviewQuery } from "../../graphql/generated";
 import { AcceptRelationshipForm, type AcceptValues } from "./components/AcceptRelationshipForm";
 import { RequestPreview } from "./components/RequestPreview";
+import { acceptRelationshipParams } from "./urls";
 import "./messages";
 import "../customers/customers.css";
 
@@ -56,54 +58,34 @@ function isBadToken(error: unknown) {
  */
 export function AcceptRelationshipView() {
   const { t } = useI18n();
-  const [params] = useSearchParams();
-  const token = params.get("token") ?? "";
-  const [accept, { loading }] = useRelationshipAcceptMutation();
+  const [{ token }] = useUrlParams(acceptRelationshipParams);
+  const [accept] = useRelationshipAcceptMutation();
+  const form = useMutationForm();
   const preview = useRelationshipPreviewQuery({ variables: { token }, skip: !token, fetchPolicy: "network-only" });
   const request = preview.data?.relationshipRequest ?? null;
   // Unknown or already used: the API answers null (or refuses a malformed token).
   const unknownLink = Boolean(token) && ((preview.data !== undefined && !request) || isBadToken(preview.error));
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
   const [accepted, setAccepted] = useState<Accepted | null>(null);
 
   async function submit(values: AcceptValues) {
-    const local: UserErrorLike[] = [];
-    if (!values.token)
-      local.push({ field: ["input", "token"], message: t("accept.noToken"), code: "INVALID_INPUT", ruleId: null });
-    if (!values.acceptedBy.trim())
-      local.push({
-        field: ["input", "acceptedBy"],
-        message: t("accept.upnRequired"),
-        code: "INVALID_INPUT",
-        ruleId: null,
-      });
-    if (!values.consent)
-      local.push({
-        field: ["input", "consent"],
-        message: t("accept.consentRequired"),
-        code: "INVALID_INPUT",
-        ruleId: null,
-      });
-    if (local.length) return setErrors(local);
-    try {
-      const { data } = await accept({
-        variables: { input: { token: values.token, acceptedBy: values.acceptedBy.trim() } },
-      });
-      const payload = data?.acceptCustomerRelationship;
-      setErrors(payload?.userErrors ?? []);
-      if (payload && payload.userErrors.length === 0) {
-        setAccepted({ customerName: payload.customerName, partnerNames: payload.partnerNames ?? [] });
-      }
-    } catch (error) {
-      setErrors([
-        {
-          field: null,
-          message: error instanceof Error ? error.message : String(error),
-          code: "REQUEST_FAILED",
-          ruleId: null,
+    const payload = await form.submit(
+      async () =>
+        (
+          await accept({
+            variables: { input: { token: values.token, acceptedBy: values.acceptedBy.trim() } },
+          })
+        ).data?.acceptCustomerRelationship,
+      {
+        validate: () => {
+          const local: UserErrorLike[] = [];
+          if (!values.token) local.push(fieldError("token", t("accept.noToken")));
+          if (!values.acceptedBy.trim()) local.push(fieldError("acceptedBy", t("accept.upnRequired")));
+          if (!values.consent) local.push(fieldError("consent", t("accept.consentRequired")));
+          return local;
         },
-      ]);
-    }
+      },
+    );
+    if (payload) setAccepted({ customerName: payload.customerName, partnerNames: payload.partnerNames ?? [] });
   }
 
   return (
@@ -162,8 +144,7 @@ export function AcceptRelationshipView() {
             <AcceptRelationshipForm
               initialToken={token}
               domain={request?.customerDomain ?? null}
-              errors={errors}
-              pending={loading}
+              form={form}
               onSubmit={(v) => void submit(v)}
             />
           </div>

@@ -1,24 +1,25 @@
 import { useState } from "react";
 import { Link } from "react-router";
-import { DataState } from "../../components/DataState";
+import { dashboardUrl } from "../dashboard/urls";
 import { FormField } from "../../components/FormField";
-import { Pager } from "../../components/Pager";
+import { PagedList } from "../../components/PagedList";
 import {
+  PROVIDER_REQUEST_DIRECTION_VALUES,
+  PROVIDER_REQUEST_STATUS_VALUES,
   useRequestsListQuery,
   type ProviderRequestDirection,
   type ProviderRequestStatus,
 } from "../../graphql/generated";
 import { useI18n } from "../../lib/i18n";
-import { useUrlState } from "../../lib/url-state";
+import { useUrlParams, type ParamChanges } from "../../lib/url-params";
 import { isProvider, usesProviderRequests, useViewer } from "../shell/viewer";
 import { RequestTable } from "./components/RequestTable";
-import { REQUEST_DIRECTIONS, REQUEST_STATUSES } from "./request-ui";
+import { requestListParams } from "./urls";
 import "./messages";
 import "../customers/customers.css";
 import "./requests.css";
 
 const PAGE_SIZE = 20;
-const KEYS = ["status", "direction", "after"] as const;
 
 /**
  * /requests — what indirect resellers ask their providers to do for them (R22). A provider answers the requests it
@@ -33,7 +34,7 @@ export function ProviderRequestListView() {
       <section className="cust">
         <h1>{t("requests.title")}</h1>
         <p className="notice">{t("requests.notIndirect")}</p>
-        <Link to="/">{t("requests.backToDashboard")}</Link>
+        <Link to={dashboardUrl()}>{t("requests.backToDashboard")}</Link>
       </section>
     );
   }
@@ -43,14 +44,9 @@ export function ProviderRequestListView() {
 function RequestList() {
   const { t } = useI18n();
   const viewer = useViewer();
-  const [url, setUrl] = useUrlState(KEYS);
+  const [url, setUrl] = useUrlParams(requestListParams);
   const [notice, setNotice] = useState<string | null>(null);
-  const status = (REQUEST_STATUSES as readonly string[]).includes(url.status)
-    ? (url.status as ProviderRequestStatus)
-    : null;
-  const direction = (REQUEST_DIRECTIONS as readonly string[]).includes(url.direction)
-    ? (url.direction as ProviderRequestDirection)
-    : null;
+  const { status, direction } = url;
   const provider = isProvider(viewer);
   const reseller = viewer.partner.types.includes("INDIRECT_RESELLER");
 
@@ -65,7 +61,7 @@ function RequestList() {
   const connection = (data ?? previousData)?.providerRequests;
   const filtered = Boolean(status || direction);
 
-  function change(changes: Parameters<typeof setUrl>[0]) {
+  function change(changes: ParamChanges<typeof requestListParams>) {
     setNotice(null);
     setUrl(changes);
   }
@@ -83,9 +79,12 @@ function RequestList() {
 
       <form className="filters" role="search" aria-label={t("requests.filters")} onSubmit={(e) => e.preventDefault()}>
         <FormField label={t("requests.filter.status")}>
-          <select value={status ?? ""} onChange={(e) => change({ status: e.target.value })}>
+          <select
+            value={status ?? ""}
+            onChange={(e) => change({ status: (e.target.value || null) as ProviderRequestStatus | null })}
+          >
             <option value="">{t("requests.filter.anyStatus")}</option>
-            {REQUEST_STATUSES.map((s) => (
+            {PROVIDER_REQUEST_STATUS_VALUES.map((s) => (
               <option key={s} value={s}>
                 {t(`requests.status.${s}`)}
               </option>
@@ -93,9 +92,12 @@ function RequestList() {
           </select>
         </FormField>
         <FormField label={t("requests.filter.direction")}>
-          <select value={direction ?? ""} onChange={(e) => change({ direction: e.target.value })}>
+          <select
+            value={direction ?? ""}
+            onChange={(e) => change({ direction: (e.target.value || null) as ProviderRequestDirection | null })}
+          >
             <option value="">{t("requests.filter.bothDirections")}</option>
-            {REQUEST_DIRECTIONS.map((d) => (
+            {PROVIDER_REQUEST_DIRECTION_VALUES.map((d) => (
               <option key={d} value={d}>
                 {t(`requests.direction.${d}`)}
               </option>
@@ -113,10 +115,11 @@ function RequestList() {
         {notice ?? ""}
       </p>
 
-      <DataState
-        loading={loading && !connection}
-        error={connection ? null : error}
-        empty={connection?.nodes.length === 0}
+      <PagedList
+        connection={connection}
+        loading={loading}
+        error={error}
+        onRetry={() => void refetch()}
         emptyText={
           filtered
             ? t("requests.emptyFiltered")
@@ -124,26 +127,11 @@ function RequestList() {
               ? t("requests.empty.provider")
               : t("requests.empty.reseller")
         }
-        onRetry={() => void refetch()}
+        after={url.after}
+        onPage={(after) => setUrl({ after }, { keepCursor: true })}
       >
-        {connection && (
-          <div aria-busy={loading || undefined}>
-            {error && (
-              <p role="alert" className="state-error">
-                {t("common.error", { message: error.message })}
-              </p>
-            )}
-            <RequestTable rows={connection.nodes} onDone={setNotice} />
-            <Pager
-              totalCount={connection.totalCount}
-              hasNextPage={connection.pageInfo.hasNextPage}
-              endCursor={connection.pageInfo.endCursor}
-              after={url.after}
-              onPage={(after) => setUrl({ after }, { keepCursor: true })}
-            />
-          </div>
-        )}
-      </DataState>
+        {(page) => <RequestTable rows={page.nodes} onDone={setNotice} />}
+      </PagedList>
     </section>
   );
 }

@@ -1,17 +1,11 @@
-import type {
-  ProviderRequestAction,
-  ProviderRequestDirection,
-  ProviderRequestStatus,
-  RequestsRowFragment,
-} from "../../graphql/generated";
+import type { ProviderRequestAction, ProviderRequestStatus, RequestsRowFragment } from "../../graphql/generated";
 import { useI18n, type Translate } from "../../lib/i18n";
 import type { ViewerPermissions } from "../shell/viewer";
+import { customerUrl } from "../customers/urls";
+import { transferWizardUrl } from "../transfers/urls";
 import "./messages";
 
 export type RequestRow = RequestsRowFragment;
-
-export const REQUEST_STATUSES: readonly ProviderRequestStatus[] = ["OPEN", "FULFILLED", "DECLINED", "WITHDRAWN"];
-export const REQUEST_DIRECTIONS: readonly ProviderRequestDirection[] = ["RECEIVED", "SENT"];
 
 /**
  * Queries an answer changes: the list (a filtered one loses the row), the request on a "Do it" page and the
@@ -56,22 +50,24 @@ export function requestWhat(t: Translate, r: RequestRow): string {
 /** The page where the provider does what a request asks, prefilled; null when the customer is out of sight. */
 export function doItUrl(r: RequestRow): string | null {
   if (!r.customer) return null;
-  const customer = `/customers/${encodeURIComponent(r.customer.id)}`;
   if (r.action === "ORDER") {
-    const params = new URLSearchParams({ panel: "order", request: r.id });
-    if (r.offerName) params.set("offerName", r.offerName);
-    if (r.offerId) params.set("offerId", r.offerId);
-    if (r.offerKind) params.set("offerKind", r.offerKind);
-    if (r.quantity) params.set("quantity", String(r.quantity));
-    if (r.termDuration) params.set("term", r.termDuration);
-    params.set("reseller", r.reseller.id);
-    return `${customer}?${params.toString()}`;
+    return customerUrl(r.customer.id, {
+      panel: "order",
+      request: r.id,
+      offerName: r.offerName,
+      offerId: r.offerId,
+      offerKind: r.offerKind,
+      quantity: r.quantity ? String(r.quantity) : null,
+      term: r.termDuration,
+      reseller: r.reseller.id,
+    });
   }
   if (r.action === "TRANSFER") {
-    const params = new URLSearchParams({ customerId: r.customer.id, resellerId: r.reseller.id });
-    if (r.subscription) params.set("ids", r.subscription.id);
-    return `/transfers/new?${params.toString()}`;
+    return transferWizardUrl({
+      customerId: r.customer.id,
+      resellerId: r.reseller.id,
+      ids: r.subscription ? [r.subscription.id] : null,
+    });
   }
-  const params = new URLSearchParams({ request: r.id });
-  return `${customer}?${params.toString()}${r.subscription ? `#sub-${r.subscription.id}` : ""}`;
+  return customerUrl(r.customer.id, { request: r.id }, r.subscription?.id);
 }

@@ -6,6 +6,12 @@ import { LOCALES, useI18n, type Locale } from "../../lib/i18n";
 import { DataState } from "../../components/DataState";
 import { useShellOpenRequestsQuery, useViewerQuery } from "../../graphql/generated";
 import { isProvider, isResellerOnly, usesProviderRequests, ViewerProvider } from "./viewer";
+import { customerListUrl } from "../customers/urls";
+import { dashboardUrl } from "../dashboard/urls";
+import { providerListUrl, resellerListUrl } from "../network/urls";
+import { requestListUrl } from "../requests/urls";
+import { subscriptionListUrl } from "../subscriptions/urls";
+import { transferListUrl } from "../transfers/urls";
 import "./shell-messages";
 
 /** Signed-in frame: header with navigation, language switch and user; the page below. */
@@ -38,14 +44,14 @@ export function Layout() {
         <span className="brand">{t("app.name")}</span>
         {viewer && (
           <nav aria-label={t("nav.main")}>
-            <NavLink to="/" end>
+            <NavLink to={dashboardUrl()} end>
               {t("nav.dashboard")}
             </NavLink>
-            <NavLink to="/customers">{t("nav.customers")}</NavLink>
-            <NavLink to="/subscriptions">{t("nav.subscriptions")}</NavLink>
-            {isProvider(viewer) && <NavLink to="/resellers">{t("nav.resellers")}</NavLink>}
-            {isResellerOnly(viewer) && <NavLink to="/providers">{t("nav.providers")}</NavLink>}
-            <NavLink to="/transfers">{t("nav.transfers")}</NavLink>
+            <NavLink to={customerListUrl()}>{t("nav.customers")}</NavLink>
+            <NavLink to={subscriptionListUrl()}>{t("nav.subscriptions")}</NavLink>
+            {isProvider(viewer) && <NavLink to={resellerListUrl()}>{t("nav.resellers")}</NavLink>}
+            {isResellerOnly(viewer) && <NavLink to={providerListUrl()}>{t("nav.providers")}</NavLink>}
+            <NavLink to={transferListUrl()}>{t("nav.transfers")}</NavLink>
             {usesProviderRequests(viewer) && <RequestsNavLink />}
           </nav>
         )}
@@ -96,7 +102,7 @@ function RequestsNavLink() {
   const { data } = useShellOpenRequestsQuery({ fetchPolicy: "cache-and-network" });
   const open = data?.providerRequests.totalCount ?? 0;
   return (
-    <NavLink to="/requests">
+    <NavLink to={requestListUrl()}>
       {t("nav.requests")}
       {open > 0 && (
         <span className="nav-count">

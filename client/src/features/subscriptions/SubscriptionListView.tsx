@@ -1,38 +1,23 @@
 import { Link } from "react-router";
+import { providerListUrl } from "../network/urls";
 import {
   useSubscriptionsListQuery,
   useSubscriptionsResellerOptionsQuery,
   type EligibilityAction,
   type SubscriptionFilter,
-  type SubscriptionStatus,
 } from "../../graphql/generated";
-import { DataState } from "../../components/DataState";
 import { FormField } from "../../components/FormField";
-import { Pager } from "../../components/Pager";
+import { PagedList } from "../../components/PagedList";
 import { useI18n } from "../../lib/i18n";
-import { useUrlState } from "../../lib/url-state";
+import { changedParams, useUrlParams } from "../../lib/url-params";
 import { isProvider, isResellerOnly, useViewer } from "../shell/viewer";
-import { OFFER_KINDS, ROW_ACTIONS, SALES_CHANNELS, SUBSCRIPTION_STATUSES, parseList, parseOne } from "./enums";
-import { SUBSCRIPTION_LIST_KEYS } from "./urls";
+import { ROW_ACTIONS, SUBSCRIPTION_FILTER_KEYS, subscriptionListParams, type RowAction } from "./urls";
 import { SubscriptionFilters, type SubscriptionFilterValues } from "./components/SubscriptionFilters";
 import { SubscriptionTable } from "./components/SubscriptionTable";
 import "./messages";
 import "./subscriptions.css";
 
 const PAGE_SIZE = 20;
-/** Without a status in the URL the list shows live subscriptions; `status=any` shows every status. */
-const DEFAULT_STATUSES: SubscriptionStatus[] = ["ACTIVE", "SUSPENDED"];
-const FILTER_KEYS = [
-  "status",
-  "channel",
-  "offerKind",
-  "termEndsAfter",
-  "termEndsBefore",
-  "search",
-  "reseller",
-  "customer",
-] as const;
-const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 /** /subscriptions: every subscription in the network, filtered from the URL, with a decision per row. */
 export function SubscriptionListView() {
@@ -40,19 +25,10 @@ export function SubscriptionListView() {
   const viewer = useViewer();
   const provider = isProvider(viewer);
   const resellerOnly = isResellerOnly(viewer);
-  const [url, setUrl] = useUrlState(SUBSCRIPTION_LIST_KEYS);
+  const [url, setUrl] = useUrlParams(subscriptionListParams);
 
-  const values: SubscriptionFilterValues = {
-    status: url.status === "any" ? [] : url.status ? parseList(url.status, SUBSCRIPTION_STATUSES) : DEFAULT_STATUSES,
-    channel: parseList(url.channel, SALES_CHANNELS),
-    offerKind: parseOne(url.offerKind, OFFER_KINDS),
-    termEndsAfter: isDate(url.termEndsAfter) ? url.termEndsAfter : "",
-    termEndsBefore: isDate(url.termEndsBefore) ? url.termEndsBefore : "",
-    search: url.search,
-    reseller: provider ? url.reseller : "",
-    customer: url.customer,
-  };
-  const action: EligibilityAction = parseOne(url.action, ROW_ACTIONS) ?? "SUPPORT";
+  const values: SubscriptionFilterValues = { ...url, reseller: provider ? url.reseller : "" };
+  const action: EligibilityAction = url.action ?? "SUPPORT";
   const actingFor = provider && action === "TRANSFER" && url.for ? url.for : null;
 
   const filter: SubscriptionFilter = {};
@@ -87,14 +63,17 @@ export function SubscriptionListView() {
         onChange={(changes) => setUrl(changes)}
         resellerOptions={resellerOptions}
         customerName={customerName}
-        filtered={FILTER_KEYS.some((k) => url[k] !== "")}
+        filtered={changedParams(subscriptionListParams, url, SUBSCRIPTION_FILTER_KEYS).length > 0}
       />
 
       <div className="filters sub-action-bar">
         <FormField label={t("subscriptions.action.label")} hint={t("subscriptions.action.hint")}>
           <select
             value={action}
-            onChange={(e) => setUrl({ action: e.target.value === "SUPPORT" ? null : e.target.value })}
+            onChange={(e) => {
+              const next = e.target.value as RowAction;
+              setUrl({ action: next === "SUPPORT" ? null : next });
+            }}
           >
             {ROW_ACTIONS.map((a) => (
               <option key={a} value={a}>
@@ -119,30 +98,22 @@ export function SubscriptionListView() {
 
       {resellerOnly && action !== "SUPPORT" && (
         <p className="notice" role="note">
-          {t("subscriptions.resellerOnly.notice")} <Link to="/providers">{t("subscriptions.resellerOnly.link")}</Link>
+          {t("subscriptions.resellerOnly.notice")}{" "}
+          <Link to={providerListUrl()}>{t("subscriptions.resellerOnly.link")}</Link>
         </p>
       )}
 
-      <DataState
-        loading={loading && !connection}
+      <PagedList
+        connection={connection}
+        loading={loading}
         error={error}
-        empty={!!connection && rows.length === 0}
-        emptyText={t("subscriptions.empty")}
         onRetry={() => void refetch()}
+        emptyText={t("subscriptions.empty")}
+        after={url.after}
+        onPage={(after) => setUrl({ after }, { keepCursor: true })}
       >
-        {connection && (
-          <div aria-busy={loading || undefined} className={loading ? "sub-refreshing" : undefined}>
-            <SubscriptionTable rows={rows} action={action} viewerPartnerId={viewer.partner.id} />
-            <Pager
-              totalCount={connection.totalCount}
-              hasNextPage={connection.pageInfo.hasNextPage}
-              endCursor={connection.pageInfo.endCursor}
-              after={url.after}
-              onPage={(after) => setUrl({ after }, { keepCursor: true })}
-            />
-          </div>
-        )}
-      </DataState>
+        {(page) => <SubscriptionTable rows={page.nodes} action={action} viewerPartnerId={viewer.partner.id} />}
+      </PagedList>
     </section>
   );
 }

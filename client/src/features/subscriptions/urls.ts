@@ -1,22 +1,55 @@
-/** The URL keys of the subscription list (filters, action, page): links from other screens use these. */
-export const SUBSCRIPTION_LIST_KEYS = [
+import {
+  ELIGIBILITY_ACTION_VALUES,
+  OFFER_KIND_VALUES,
+  SALES_CHANNEL_VALUES,
+  SUBSCRIPTION_STATUS_VALUES,
+  type EligibilityAction,
+  type SubscriptionStatus,
+} from "../../graphql/generated";
+import { formatParams, isoDate, listOf, oneOf, text, type Param, type ParamChanges } from "../../lib/url-params";
+
+/** The actions a subscription row can be checked for (every eligibility action about an existing subscription). */
+export const ROW_ACTIONS = ELIGIBILITY_ACTION_VALUES.filter(
+  (a): a is Exclude<EligibilityAction, "ORDER" | "REMOVE_RELATIONSHIP"> => a !== "ORDER" && a !== "REMOVE_RELATIONSHIP",
+);
+export type RowAction = (typeof ROW_ACTIONS)[number];
+
+/** Without a status in the URL the list shows live subscriptions. */
+const DEFAULT_STATUSES: readonly SubscriptionStatus[] = ["ACTIVE", "SUSPENDED"];
+
+const statusList = listOf(SUBSCRIPTION_STATUS_VALUES);
+/** `status=ACTIVE,EXPIRED`; none in the URL means the live ones, `status=any` every status (an empty list). */
+const statusParam: Param<SubscriptionStatus[]> = {
+  parse: (raw) => (raw === "any" ? [] : raw ? statusList.parse(raw) : [...DEFAULT_STATUSES]),
+  format: (list) => (list.length ? statusList.format(list) : "any"),
+};
+
+/** /subscriptions: filters, the action each row is checked for (and, for transfers, the reseller), page cursor. */
+export const subscriptionListParams = {
+  status: statusParam,
+  channel: listOf(SALES_CHANNEL_VALUES),
+  offerKind: oneOf(OFFER_KIND_VALUES),
+  termEndsAfter: isoDate,
+  termEndsBefore: isoDate,
+  search: text,
+  customer: text,
+  reseller: text,
+  action: oneOf(ROW_ACTIONS),
+  for: text,
+  after: text,
+};
+
+/** The parameters that filter the list ("Clear filters" resets them). */
+export const SUBSCRIPTION_FILTER_KEYS = [
   "status",
   "channel",
   "offerKind",
   "termEndsAfter",
   "termEndsBefore",
   "search",
-  "customer",
   "reseller",
-  "action",
-  "for",
-  "after",
+  "customer",
 ] as const;
 
-export type SubscriptionListParams = Partial<Record<(typeof SUBSCRIPTION_LIST_KEYS)[number], string>>;
-
-export function subscriptionListUrl(params: SubscriptionListParams = {}): string {
-  const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1])));
-  const query = search.toString();
-  return query ? `/subscriptions?${query}` : "/subscriptions";
-}
+export const subscriptionListUrl = (params?: ParamChanges<typeof subscriptionListParams>) =>
+  `/subscriptions${formatParams(subscriptionListParams, params)}`;

@@ -10,9 +10,12 @@ import {
   type TransferDetailFieldsFragment,
 } from "../../graphql/generated";
 import { useI18n } from "../../lib/i18n";
+import { runMutation } from "../../lib/graphql";
 import type { UserErrorLike } from "../../lib/user-errors";
+import { customerUrl } from "../customers/urls";
 import { useViewer } from "../shell/viewer";
 import { evictTransferDependents, ExpiryCountdown, TransferStatusBadge } from "./transfer-ui";
+import { transferListUrl } from "./urls";
 import "./messages";
 
 type Transfer = TransferDetailFieldsFragment;
@@ -32,7 +35,7 @@ export function TransferDetailView() {
   return (
     <section aria-labelledby="transfer-title">
       <p className="xfer-back">
-        <Link to="/transfers">← {t("transfers.detail.back")}</Link>
+        <Link to={transferListUrl()}>← {t("transfers.detail.back")}</Link>
       </p>
       <DataState
         loading={loading && !data}
@@ -73,7 +76,7 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
             <dd>
               {transfer.customer ? (
                 <>
-                  <Link to={`/customers/${encodeURIComponent(transfer.customer.id)}`}>{transfer.customer.name}</Link>
+                  <Link to={customerUrl(transfer.customer.id)}>{transfer.customer.name}</Link>
                   <div className="xfer-sub">
                     {transfer.customer.domain} · {transfer.customer.country}
                   </div>
@@ -200,17 +203,13 @@ function TransferActions({ transfer }: { transfer: Transfer }) {
   const reasonId = useId();
   const confirmTitleId = useId();
   const [confirming, setConfirming] = useState<Action | null>(null);
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
   const [done, setDone] = useState<Action | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const openerRefs = useRef<Partial<Record<Action, HTMLButtonElement | null>>>({});
 
-  const mutationOptions = {
-    refetchQueries: ["TransferDetail"],
-    awaitRefetchQueries: true,
-    update: evictTransferDependents,
-  };
+  const mutationOptions = { refetchQueries: ["TransferDetail"], update: evictTransferDependents };
   const [accept, acceptState] = useTransferAcceptMutation(mutationOptions);
   const [reject, rejectState] = useTransferRejectMutation(mutationOptions);
   const [withdraw, withdrawState] = useTransferWithdrawMutation(mutationOptions);
@@ -243,18 +242,15 @@ function TransferActions({ transfer }: { transfer: Transfer }) {
     setErrors([]);
     setDone(null);
     const variables = { input: { transferId: transfer.id } };
-    try {
-      const result =
-        action === "accept"
-          ? (await accept({ variables })).data?.acceptTransfer
-          : action === "reject"
-            ? (await reject({ variables })).data?.rejectTransfer
-            : (await withdraw({ variables })).data?.withdrawTransfer;
-      if (result?.userErrors.length) setErrors(result.userErrors);
-      else setDone(action);
-    } catch (e) {
-      setErrors([{ field: null, code: "NETWORK", ruleId: null, message: e instanceof Error ? e.message : String(e) }]);
-    }
+    const outcome = await runMutation(async () =>
+      action === "accept"
+        ? (await accept({ variables })).data?.acceptTransfer
+        : action === "reject"
+          ? (await reject({ variables })).data?.rejectTransfer
+          : (await withdraw({ variables })).data?.withdrawTransfer,
+    );
+    setErrors(outcome.errors);
+    if (outcome.done) setDone(action);
     setConfirming(null);
     // The confirm button is gone: put focus on the outcome so keyboard and screen-reader users land on it.
     resultRef.current?.focus();

@@ -1,47 +1,39 @@
 import { useId } from "react";
 import { Link } from "react-router";
-import { DataState } from "../../components/DataState";
 import { FormField } from "../../components/FormField";
-import { Pager } from "../../components/Pager";
+import { PagedList } from "../../components/PagedList";
 import {
+  TRANSFER_DIRECTION_VALUES,
+  TRANSFER_STATUS_VALUES,
   useTransferListQuery,
   type TransferDirection,
   type TransferListQuery,
   type TransferStatus,
 } from "../../graphql/generated";
 import { useI18n } from "../../lib/i18n";
-import { useUrlState } from "../../lib/url-state";
+import { useUrlParams } from "../../lib/url-params";
 import { isResellerOnly, useViewer } from "../shell/viewer";
-import { ExpiryCountdown, TRANSFER_STATUSES, TransferStatusBadge } from "./transfer-ui";
+import { ExpiryCountdown, TransferStatusBadge } from "./transfer-ui";
+import { transferListParams, transferUrl, transferWizardUrl } from "./urls";
 import "./messages";
 
 const PAGE_SIZE = 20;
-const DIRECTIONS: readonly TransferDirection[] = ["INCOMING", "OUTGOING"];
 
 type TransferRow = TransferListQuery["transfers"]["nodes"][number];
-
-/** `status=PENDING,EXPIRED` in the URL: known values only, in one canonical order (one cache entry per set). */
-function parseStatuses(raw: string): TransferStatus[] {
-  const listed = raw.split(",");
-  return TRANSFER_STATUSES.filter((s) => listed.includes(s));
-}
 
 /** /transfers: every transfer where the viewer's network is the source, the target or the named reseller. */
 export function TransferListView() {
   const { t } = useI18n();
   const viewer = useViewer();
-  const [url, setUrl] = useUrlState(["status", "direction", "customerId", "after"] as const);
-  const statuses = parseStatuses(url.status);
-  const direction = (DIRECTIONS as readonly string[]).includes(url.direction)
-    ? (url.direction as TransferDirection)
-    : undefined;
+  const [url, setUrl] = useUrlParams(transferListParams);
+  const { status: statuses, direction } = url;
   const statusLegendId = useId();
 
   const { data, previousData, loading, error, refetch } = useTransferListQuery({
     variables: {
       filter: {
         status: statuses.length ? statuses : undefined,
-        direction,
+        direction: direction ?? undefined,
         customerId: url.customerId || undefined,
       },
       first: PAGE_SIZE,
@@ -52,9 +44,8 @@ export function TransferListView() {
   const connection = (data ?? previousData)?.transfers;
 
   function toggleStatus(status: TransferStatus, on: boolean) {
-    const next = on ? [...statuses, status] : statuses.filter((s) => s !== status);
-    // Keep the canonical order so the URL (and the cache key) does not depend on click order.
-    setUrl({ status: TRANSFER_STATUSES.filter((s) => next.includes(s)).join(",") });
+    // The URL keeps the statuses in one canonical order: the cache key does not depend on click order.
+    setUrl({ status: on ? [...statuses, status] : statuses.filter((s) => s !== status) });
   }
 
   const filtered = statuses.length > 0 || Boolean(direction) || Boolean(url.customerId);
@@ -67,7 +58,7 @@ export function TransferListView() {
       <div className="xfer-head">
         <h1 id="transfers-title">{t("transfers.list.title")}</h1>
         {!isResellerOnly(viewer) && (
-          <Link className="xfer-button-link" to="/transfers/new">
+          <Link className="xfer-button-link" to={transferWizardUrl()}>
             {t("transfers.list.new")}
           </Link>
         )}
@@ -77,7 +68,7 @@ export function TransferListView() {
       <form className="filters xfer-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <fieldset className="xfer-status-filter" aria-labelledby={statusLegendId}>
           <legend id={statusLegendId}>{t("transfers.filter.status")}</legend>
-          {TRANSFER_STATUSES.map((s) => (
+          {TRANSFER_STATUS_VALUES.map((s) => (
             <label key={s} className="xfer-check">
               <input
                 type="checkbox"
@@ -89,9 +80,12 @@ export function TransferListView() {
           ))}
         </fieldset>
         <FormField label={t("transfers.filter.direction")}>
-          <select value={direction ?? ""} onChange={(e) => setUrl({ direction: e.target.value })}>
+          <select
+            value={direction ?? ""}
+            onChange={(e) => setUrl({ direction: (e.target.value || null) as TransferDirection | null })}
+          >
             <option value="">{t("transfers.filter.direction.all")}</option>
-            {DIRECTIONS.map((d) => (
+            {TRANSFER_DIRECTION_VALUES.map((d) => (
               <option key={d} value={d}>
                 {t(`transfers.direction.${d}`)}
               </option>
@@ -117,53 +111,41 @@ export function TransferListView() {
         )}
       </form>
 
-      <DataState
-        loading={loading && !connection}
-        error={connection ? null : error}
-        empty={connection?.nodes.length === 0}
-        emptyText={filtered ? t("transfers.list.emptyFiltered") : t("transfers.list.empty")}
+      <PagedList
+        connection={connection}
+        loading={loading}
+        error={error}
         onRetry={() => void refetch()}
+        emptyText={filtered ? t("transfers.list.emptyFiltered") : t("transfers.list.empty")}
+        after={url.after}
+        onPage={(after) => setUrl({ after }, { keepCursor: true })}
       >
-        {connection && (
-          <>
-            {error && (
-              <p role="alert" className="state-error">
-                {t("common.error", { message: error.message })}
-              </p>
-            )}
-            <div className="table-wrap">
-              <table className="xfer-table" aria-busy={loading || undefined}>
-                <caption className="sr-only">{t("transfers.list.caption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("transfers.col.customer")}</th>
-                    <th scope="col">{t("transfers.col.parties")}</th>
-                    <th scope="col" className="hide-narrow">
-                      {t("transfers.col.lines")}
-                    </th>
-                    <th scope="col">{t("transfers.col.status")}</th>
-                    <th scope="col" className="hide-narrow">
-                      {t("transfers.col.created")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {connection.nodes.map((row) => (
-                    <TransferListRow key={row.id} row={row} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager
-              totalCount={connection.totalCount}
-              hasNextPage={connection.pageInfo.hasNextPage}
-              endCursor={connection.pageInfo.endCursor}
-              after={url.after}
-              onPage={(after) => setUrl({ after }, { keepCursor: true })}
-            />
-          </>
+        {(page) => (
+          <div className="table-wrap">
+            <table className="xfer-table">
+              <caption className="sr-only">{t("transfers.list.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("transfers.col.customer")}</th>
+                  <th scope="col">{t("transfers.col.parties")}</th>
+                  <th scope="col" className="hide-narrow">
+                    {t("transfers.col.lines")}
+                  </th>
+                  <th scope="col">{t("transfers.col.status")}</th>
+                  <th scope="col" className="hide-narrow">
+                    {t("transfers.col.created")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.nodes.map((row) => (
+                  <TransferListRow key={row.id} row={row} />
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
-      </DataState>
+      </PagedList>
     </section>
   );
 }
@@ -174,9 +156,7 @@ function TransferListRow({ row }: { row: TransferRow }) {
   return (
     <tr>
       <td>
-        <Link to={`/transfers/${encodeURIComponent(row.id)}`}>
-          {row.customer?.name ?? t("transfers.customer.unknown")}
-        </Link>
+        <Link to={transferUrl(row.id)}>{row.customer?.name ?? t("transfers.customer.unknown")}</Link>
         <div className="xfer-sub">
           <span className={`xfer-dir xfer-dir-${row.direction.toLowerCase()}`}>
             {t(`transfers.direction.${row.direction}`)}

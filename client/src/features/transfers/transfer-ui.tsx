@@ -4,15 +4,6 @@ import { useI18n } from "../../lib/i18n";
 import "./messages";
 import "./transfers.css";
 
-export const TRANSFER_STATUSES: readonly TransferStatus[] = [
-  "PENDING",
-  "ACCEPTED",
-  "COMPLETED",
-  "REJECTED",
-  "WITHDRAWN",
-  "EXPIRED",
-];
-
 /** A pending transfer with this many days left, or fewer, needs attention. */
 export const URGENT_DAYS = 7;
 

@@ -8,15 +8,8 @@ import {
   type CustomerListQuery,
 } from "../../../graphql/generated";
 import { CustomerListView } from "../CustomerListView";
-import {
-  PROVIDER_ID,
-  RESELLER_ID,
-  providerOptionsMock,
-  renderView,
-  resellerOptionsMock,
-  userError,
-  viewer,
-} from "./fixtures";
+import { PROVIDER_ID, RESELLER_ID, providerOptionsMock, resellerOptionsMock, viewer } from "./fixtures";
+import { renderView, userError } from "../../../testing/harness";
 
 function listResult(names: string[]): CustomerListQuery {
   return {
@@ -61,7 +54,7 @@ describe("CustomerListView", () => {
     renderView(<CustomerListView />, {
       mocks: [listMock(["Contoso"], { filter: { search: "con" }, first: 25, after: null }), resellersMock],
       viewer: viewer("provider"),
-      route: "/customers?q=con",
+      url: "/customers?q=con",
       path: "/customers",
     });
     const row = (await screen.findByRole("link", { name: "Contoso" })).closest("tr")!;
@@ -122,7 +115,7 @@ describe("CustomerListView", () => {
         listMock(["Contoso", "Fabrikam"]),
       ],
       viewer: viewer("provider"),
-      route: "/customers?panel=create",
+      url: "/customers?panel=create",
       path: "/customers",
     });
 
@@ -222,7 +215,7 @@ describe("CustomerListView", () => {
         listMock([]),
       ],
       viewer: viewer("provider"),
-      route: "/customers?panel=request",
+      url: "/customers?panel=request",
       path: "/customers",
     });
     const form = await screen.findByRole("form", { name: "Request a reseller relationship" });
@@ -250,7 +243,7 @@ describe("CustomerListView", () => {
     renderView(<CustomerListView />, {
       mocks: [listMock([]), providersMock],
       viewer: viewer("reseller"),
-      route: "/customers?panel=create",
+      url: "/customers?panel=create",
       path: "/customers",
     });
     expect(

@@ -20,11 +20,10 @@ import {
   subscriptionsMock,
   decision,
   reason,
-  renderView,
   subscription,
-  userError,
   viewer,
 } from "./fixtures";
+import { renderView, userError, type RenderViewOptions } from "../../../testing/harness";
 
 const route = `/customers/${encodeURIComponent(CUSTOMER_ID)}`;
 
@@ -32,12 +31,8 @@ const pageMock = (page = customerPage()) => customerPageMock(page);
 const subsMock = (nodes = [subscription()]) => subscriptionsMock(nodes);
 const resellersMock = resellerOptionsMock([], { maxUsageCount: 5 });
 
-function view(
-  mocks: Parameters<typeof renderView>[1]["mocks"],
-  kind: "provider" | "reseller" | "direct" = "provider",
-  at = route,
-) {
-  return renderView(<CustomerView />, { mocks, viewer: viewer(kind), route: at, path: "/customers/:customerId" });
+function view(mocks: RenderViewOptions["mocks"], kind: "provider" | "reseller" | "direct" = "provider", at = route) {
+  return renderView(<CustomerView />, { mocks, viewer: viewer(kind), url: at, path: "/customers/:customerId" });
 }
 
 describe("CustomerView eligibility", () => {

@@ -1,12 +1,5 @@
-import type { ReactElement } from "react";
-import { render } from "@testing-library/react";
-import { MockedProvider } from "@apollo/client/testing/react";
-import type { MockLink } from "@apollo/client/testing";
-import { InMemoryCache } from "@apollo/client";
-import { MemoryRouter, Route, Routes } from "react-router";
-import { I18nProvider } from "../../../lib/i18n";
-import { ViewerProvider, type ViewerInfo } from "../../shell/viewer";
-import { permissionsFor } from "../../shell/__tests__/permissions";
+import type { ViewerInfo } from "../../shell/viewer";
+import { makeViewer } from "../../../testing/harness";
 import {
   CustomerPageDocument,
   CustomerProviderOptionsDocument,
@@ -17,7 +10,7 @@ import {
   type UserRole,
   type CustomerPageQuery,
   type CustomerPageSubscriptionFragment,
-  type CustomersDecisionFragment,
+  type EligibilityDecisionFieldsFragment,
   type EligibilityAction,
   type EligibilityReasonCode,
 } from "../../../graphql/generated";
@@ -31,21 +24,8 @@ export function viewer(kind: "provider" | "reseller" | "direct", role: UserRole 
     provider: { id: PROVIDER_ID, name: "Trey Research", types: ["INDIRECT_PROVIDER"], canTransact: true },
     reseller: { id: RESELLER_ID, name: "Wingtip Toys", types: ["INDIRECT_RESELLER"], canTransact: false },
     direct: { id: "UGFydG5lcjpkaXJlY3Q", name: "First Up", types: ["DIRECT_BILL"], canTransact: true },
-  }[kind];
-  return {
-    __typename: "Viewer",
-    user: { __typename: "User", id: "VXNlcjox", email: "admin@example.com", displayName: "Admin", role },
-    partner: {
-      __typename: "Partner",
-      ...partner,
-      types: partner.types as never,
-      partnerId: "1234567",
-      country: "US",
-      mpaSigned: true,
-      programStatus: "ACTIVE",
-    },
-    permissions: permissionsFor(role, partner.types as PartnerType[]),
-  };
+  }[kind] as { id: string; name: string; types: PartnerType[]; canTransact: boolean };
+  return makeViewer({ role, partner: { ...partner, partnerId: "1234567" } });
 }
 
 export function reason(
@@ -69,7 +49,7 @@ export function decision(
   action: EligibilityAction,
   blocking: ReturnType<typeof reason>[] = [],
   advisories: ReturnType<typeof reason>[] = [],
-): CustomersDecisionFragment {
+): EligibilityDecisionFieldsFragment {
   return {
     __typename: "EligibilityDecision",
     action,
@@ -248,55 +228,4 @@ export function providerOptionsMock(usage: Usage = {}) {
     },
     ...usage,
   };
-}
-
-export function userError(field: string | null, message: string, code = "INVALID_INPUT", ruleId: string | null = null) {
-  return {
-    __typename: "UserError" as const,
-    field: field ? ["input", field] : null,
-    message,
-    code: code as never,
-    ruleId,
-  };
-}
-
-export function newCache() {
-  return new InMemoryCache({
-    possibleTypes: {
-      Node: [
-        "Customer",
-        "CustomerRelationship",
-        "CustomerSubscription",
-        "Partner",
-        "ResellerPartnership",
-        "Transfer",
-        "User",
-      ],
-    },
-  });
-}
-
-/** Renders a view at `route` under `path`, with mocks, English, a viewer and a router. */
-export function renderView(
-  element: ReactElement,
-  {
-    mocks,
-    viewer: v,
-    route,
-    path,
-  }: { mocks: MockLink.MockedResponse[]; viewer: ViewerInfo; route: string; path: string },
-) {
-  return render(
-    <I18nProvider locale="en">
-      <MockedProvider mocks={mocks} cache={newCache()}>
-        <MemoryRouter initialEntries={[route]}>
-          <ViewerProvider viewer={v}>
-            <Routes>
-              <Route path={path} element={element} />
-            </Routes>
-          </ViewerProvider>
-        </MemoryRouter>
-      </MockedProvider>
-    </I18nProvider>,
-  );
 }

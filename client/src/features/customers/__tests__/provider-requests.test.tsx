@@ -24,11 +24,10 @@ import {
   subscriptionsMock,
   decision,
   reason,
-  renderView,
   subscription,
-  userError,
   viewer,
 } from "./fixtures";
+import { renderView, userError } from "../../../testing/harness";
 
 const route = `/customers/${encodeURIComponent(CUSTOMER_ID)}`;
 const many = { maxUsageCount: Number.POSITIVE_INFINITY };
@@ -92,7 +91,7 @@ describe("CustomerView: an indirect reseller asks its provider", () => {
     };
     renderView(<CustomerView />, {
       viewer: viewer("reseller"),
-      route: `${route}?panel=order`,
+      url: `${route}?panel=order`,
       path: "/customers/:customerId",
       mocks: [
         pageMock,
@@ -160,7 +159,7 @@ describe("CustomerView: an indirect reseller asks its provider", () => {
     });
     renderView(<CustomerView />, {
       viewer: viewer("reseller"),
-      route,
+      url: route,
       path: "/customers/:customerId",
       mocks: [
         pageMock,
@@ -233,7 +232,7 @@ describe("CustomerView: a provider follows a request's “Do it” link", () => 
     });
     renderView(<CustomerView />, {
       viewer: viewer("provider"),
-      route: `${route}?${params.toString()}`,
+      url: `${route}?${params.toString()}`,
       path: "/customers/:customerId",
       mocks: [
         pageMock,

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../../../lib/i18n";
 import { FormErrors, FormField } from "../../../components/FormField";
-import { errorsByField, type UserErrorLike } from "../../../lib/user-errors";
+import { formErrors } from "../../../lib/user-errors";
+import type { MutationFormState } from "../../../lib/mutation-form";
 import type { ProviderOption, ResellerOption } from "./options";
 import { ResellerOptions } from "./ResellerOptions";
 import { CheckboxField } from "../../../components/CheckboxField";
@@ -21,16 +22,14 @@ const FIELDS = ["name", "domain", "country", "mcaAccepted", "resellerId"];
 export function CreateCustomerForm({
   defaultCountry,
   resellers,
-  errors,
-  pending,
+  form,
   onSubmit,
   onCancel,
 }: {
   defaultCountry: string;
   /** A provider's resellers (it may create the customer for one); null for direct-bill partners. */
   resellers: readonly ResellerOption[] | null;
-  errors: readonly UserErrorLike[];
-  pending: boolean;
+  form: MutationFormState;
   onSubmit(values: CreateCustomerValues): void;
   onCancel?(): void;
 }) {
@@ -42,20 +41,17 @@ export function CreateCustomerForm({
     mcaAccepted: false,
     resellerId: "",
   });
-  const byField = errorsByField(errors);
-  const general = Object.entries(byField)
-    .filter(([k]) => !FIELDS.includes(k))
-    .flatMap(([, v]) => v);
+  const { byField, general } = formErrors(form.errors, FIELDS);
   const set = <K extends keyof CreateCustomerValues>(k: K, v: CreateCustomerValues[K]) =>
     setValues((prev) => ({ ...prev, [k]: v }));
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!pending) onSubmit(values);
+    if (!form.pending) onSubmit(values);
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="create-customer-heading" noValidate>
+    <form id={form.id} onSubmit={submit} aria-labelledby="create-customer-heading" noValidate>
       <h2 id="create-customer-heading">{t("customers.create.title")}</h2>
       <p className="hint">{t("customers.create.intro")}</p>
       <FormErrors errors={general} />
@@ -112,8 +108,8 @@ export function CreateCustomerForm({
         onChange={(v) => set("mcaAccepted", v)}
       />
       <div className="form-actions">
-        <button type="submit" disabled={pending} aria-busy={pending || undefined}>
-          {pending ? t("common.saving") : t("customers.create.submit")}
+        <button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
+          {form.pending ? t("common.saving") : t("customers.create.submit")}
         </button>
         {onCancel && (
           <button type="button" className="secondary" onClick={onCancel}>

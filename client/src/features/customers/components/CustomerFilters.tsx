@@ -1,22 +1,17 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
+import { useDraft } from "../../../lib/use-draft";
 import { useI18n } from "../../../lib/i18n";
 import { FormField } from "../../../components/FormField";
-import type { SalesChannel } from "../../../graphql/generated";
-import { CHANNELS, type ResellerOption } from "./options";
+import { SALES_CHANNEL_VALUES, type SalesChannel } from "../../../graphql/generated";
+import type { ParamChanges, ParamValues } from "../../../lib/url-params";
+import type { customerListParams } from "../urls";
+import type { ResellerOption } from "./options";
 import "../messages";
 
-export interface CustomerFilterValues {
-  q: string;
-  country: string;
-  channels: string;
-  nonCsp: string;
-  reseller: string;
-}
-
-/** Parses the URL's comma-separated channel list, keeping known values only. */
-export function parseChannels(value: string): SalesChannel[] {
-  return value.split(",").filter((c): c is SalesChannel => (CHANNELS as readonly string[]).includes(c));
-}
+export type CustomerFilterValues = Pick<
+  ParamValues<typeof customerListParams>,
+  "q" | "country" | "channels" | "nonCsp" | "reseller"
+>;
 
 /** The list filters; every change goes to the URL through onChange (search is debounced). */
 export function CustomerFilters({
@@ -27,15 +22,12 @@ export function CustomerFilters({
   values: CustomerFilterValues;
   /** A provider's resellers; null hides the reseller filter. */
   resellers: readonly ResellerOption[] | null;
-  onChange(changes: Partial<Record<keyof CustomerFilterValues, string | null>>): void;
+  onChange(changes: ParamChanges<typeof customerListParams>): void;
 }) {
   const { t } = useI18n();
-  const [search, setSearch] = useState(values.q);
-  const [country, setCountry] = useState(values.country);
-
-  // Keep the boxes in step with the URL (back button, "clear filters").
-  useEffect(() => setSearch(values.q), [values.q]);
-  useEffect(() => setCountry(values.country), [values.country]);
+  // The boxes follow the URL (back button, "clear filters").
+  const [search, setSearch] = useDraft(values.q);
+  const [country, setCountry] = useDraft(values.country);
 
   useEffect(() => {
     if (search.trim() === values.q) return;
@@ -43,10 +35,9 @@ export function CustomerFilters({
     return () => clearTimeout(timer);
   }, [search, values.q, onChange]);
 
-  const selected = parseChannels(values.channels);
+  const selected = values.channels;
   function toggleChannel(channel: SalesChannel, on: boolean) {
-    const next = on ? [...selected, channel] : selected.filter((c) => c !== channel);
-    onChange({ channels: CHANNELS.filter((c) => next.includes(c)).join(",") });
+    onChange({ channels: on ? [...selected, channel] : selected.filter((c) => c !== channel) });
   }
 
   function changeCountry(value: string) {
@@ -59,7 +50,7 @@ export function CustomerFilters({
     if (upper.length === 2 || upper.length === 0) onChange({ country: upper });
   }
 
-  const anyFilter = Object.values(values).some(Boolean);
+  const anyFilter = Boolean(values.q || values.country || values.channels.length || values.nonCsp || values.reseller);
   return (
     <form className="filters" role="search" aria-label={t("customers.filters")} onSubmit={(e) => e.preventDefault()}>
       <FormField label={t("customers.filter.search")}>
@@ -81,7 +72,10 @@ export function CustomerFilters({
         />
       </FormField>
       <FormField label={t("customers.filter.nonCsp")}>
-        <select value={values.nonCsp} onChange={(e) => onChange({ nonCsp: e.target.value })}>
+        <select
+          value={values.nonCsp ?? ""}
+          onChange={(e) => onChange({ nonCsp: (e.target.value || null) as CustomerFilterValues["nonCsp"] })}
+        >
           <option value="">{t("customers.filter.any")}</option>
           <option value="yes">{t("customers.filter.nonCspYes")}</option>
           <option value="no">{t("customers.filter.nonCspNo")}</option>
@@ -101,7 +95,7 @@ export function CustomerFilters({
       )}
       <fieldset>
         <legend>{t("customers.filter.channels")}</legend>
-        {CHANNELS.map((c) => (
+        {SALES_CHANNEL_VALUES.map((c) => (
           <label key={c} className="check">
             <input
               type="checkbox"

@@ -2,8 +2,8 @@ import { useState, type Dispatch, type SetStateAction } from "react";
 import { useI18n } from "../../../lib/i18n";
 import { FormField } from "../../../components/FormField";
 import type { UserErrorLike } from "../../../lib/user-errors";
-import type { OfferKind, TermDuration } from "../../../graphql/generated";
-import { CATALOG, OFFER_KINDS, TERMS } from "./options";
+import { OFFER_KIND_VALUES, TERM_DURATION_VALUES, type OfferKind, type TermDuration } from "../../../graphql/generated";
+import { CATALOG } from "./options";
 import "../messages";
 
 /** The offer part of an order: what both the order form and the "ask your provider to order" form ask for. */
@@ -101,7 +101,7 @@ export function OfferFields<V extends OfferFieldValues>({
       </FormField>
       <FormField label={t("customers.order.kind")} errors={errors.offerKind}>
         <select value={values.offerKind} onChange={(e) => changeKind(e.target.value as OfferKind)}>
-          {OFFER_KINDS.map((k) => (
+          {OFFER_KIND_VALUES.map((k) => (
             <option key={k} value={k}>
               {t(`customers.kind.${k}`)}
             </option>
@@ -130,7 +130,7 @@ export function OfferFields<V extends OfferFieldValues>({
           onChange={(e) => set("termDuration", e.target.value as TermDuration)}
         >
           {usage && <option value="">{t("customers.order.noTerm")}</option>}
-          {TERMS.map((term) => (
+          {TERM_DURATION_VALUES.map((term) => (
             <option key={term} value={term}>
               {t(`customers.term.${term}`)}
             </option>

@@ -2,9 +2,10 @@ import { useEffect, useId, useState, type FormEvent } from "react";
 import { useI18n } from "../../../lib/i18n";
 import { FormErrors, FormField } from "../../../components/FormField";
 import { EligibilityBadge, ReasonList, type DecisionView } from "../../../components/Reasons";
-import { errorsByField, type UserErrorLike } from "../../../lib/user-errors";
+import { formErrors } from "../../../lib/user-errors";
+import type { MutationFormState } from "../../../lib/mutation-form";
 import type { BillingCycle, OfferKind, TermDuration } from "../../../graphql/generated";
-import { BILLING_CYCLES, CATALOG, type ResellerOption } from "./options";
+import { CATALOG, ORDER_BILLING_CYCLES, type ResellerOption } from "./options";
 import { ResellerOptions } from "./ResellerOptions";
 import { CheckboxField } from "../../../components/CheckboxField";
 import { OfferFields } from "./OfferFields";
@@ -67,8 +68,7 @@ export function OrderSubscriptionForm({
   preview,
   previewLoading,
   previewError,
-  errors,
-  pending,
+  form,
   onPreviewChange,
   onSubmit,
 }: {
@@ -77,18 +77,14 @@ export function OrderSubscriptionForm({
   preview: DecisionView | null;
   previewLoading: boolean;
   previewError: string | null;
-  errors: readonly UserErrorLike[];
-  pending: boolean;
+  form: MutationFormState;
   onPreviewChange(input: OrderPreviewInput): void;
   onSubmit(values: OrderValues): void;
 }) {
   const { t } = useI18n();
   const previewId = useId();
   const [values, setValues] = useState<OrderValues>(() => initialOrderValues(initial));
-  const byField = errorsByField(errors);
-  const general = Object.entries(byField)
-    .filter(([k]) => !FIELDS.includes(k))
-    .flatMap(([, v]) => v);
+  const { byField, general } = formErrors(form.errors, FIELDS);
   const set = <K extends keyof OrderValues>(k: K, v: OrderValues[K]) => setValues((prev) => ({ ...prev, [k]: v }));
   const usage = values.offerKind === "USAGE_BASED";
 
@@ -99,18 +95,18 @@ export function OrderSubscriptionForm({
   const blocked = preview ? !preview.eligible : false;
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!pending && !blocked) onSubmit(values);
+    if (!form.pending && !blocked) onSubmit(values);
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="order-heading" noValidate>
+    <form id={form.id} onSubmit={submit} aria-labelledby="order-heading" noValidate>
       <h3 id="order-heading">{t("customers.order.title")}</h3>
       <FormErrors errors={general} />
       <div className="form-grid">
         <OfferFields values={values} errors={byField} onChange={setValues} />
         <FormField label={t("customers.order.billing")} errors={byField.billingCycle}>
           <select value={values.billingCycle} onChange={(e) => set("billingCycle", e.target.value as BillingCycle)}>
-            {BILLING_CYCLES.map((b) => (
+            {ORDER_BILLING_CYCLES.map((b) => (
               <option key={b} value={b}>
                 {t(`customers.billing.${b}`)}
               </option>
@@ -159,11 +155,11 @@ export function OrderSubscriptionForm({
       <div className="form-actions">
         <button
           type="submit"
-          disabled={pending || blocked}
-          aria-busy={pending || undefined}
+          disabled={form.pending || blocked}
+          aria-busy={form.pending || undefined}
           aria-describedby={blocked ? previewId : undefined}
         >
-          {pending ? t("customers.order.ordering") : t("customers.order.submit")}
+          {form.pending ? t("customers.order.ordering") : t("customers.order.submit")}
         </button>
         {blocked && <small className="action-note">{t("customers.order.blocked")}</small>}
       </div>

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { useI18n } from "../../../lib/i18n";
 import { EligibilityBadge, ReasonList, type DecisionView } from "../../../components/Reasons";
-import { sentRequestsUrl } from "../urls";
+import { requestListUrl } from "../../requests/urls";
 import "../messages";
 
 /** A request the reseller just sent, and the provider's own decision for it (requestProviderAction). */
@@ -23,7 +23,7 @@ export function ProviderRequestSent({ sent }: { sent: SentRequest }) {
     <div className={decision && !decision.eligible ? "notice" : "success"} role="status">
       <p>
         {t("customers.ask.sent", { provider: sent.providerName, what: sent.what })}{" "}
-        <Link to={sentRequestsUrl()}>{t("customers.ask.seeRequests")}</Link>
+        <Link to={requestListUrl({ direction: "SENT" })}>{t("customers.ask.seeRequests")}</Link>
       </p>
       {decision && (
         <>

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../../../lib/i18n";
 import { FormErrors, FormField } from "../../../components/FormField";
-import { errorsByField, type UserErrorLike } from "../../../lib/user-errors";
-import type { OfferKind, SalesChannel } from "../../../graphql/generated";
-import { EXTERNAL_CHANNELS, OFFER_KINDS } from "./options";
+import { formErrors } from "../../../lib/user-errors";
+import type { MutationFormState } from "../../../lib/mutation-form";
+import { OFFER_KIND_VALUES, type OfferKind, type SalesChannel } from "../../../graphql/generated";
+import { EXTERNAL_CHANNELS } from "./options";
 import "../messages";
 
 export interface RegisterExternalValues {
@@ -19,12 +20,10 @@ const FIELDS = ["channel", "offerName", "offerKind", "quantity", "purchaseDate",
 
 /** Multi-channel support: record a subscription the customer bought outside CSP (registerExternalSubscription). */
 export function RegisterExternalForm({
-  errors,
-  pending,
+  form,
   onSubmit,
 }: {
-  errors: readonly UserErrorLike[];
-  pending: boolean;
+  form: MutationFormState;
   onSubmit(values: RegisterExternalValues): void;
 }) {
   const { t } = useI18n();
@@ -36,20 +35,17 @@ export function RegisterExternalForm({
     purchaseDate: "",
     commitmentEndDate: "",
   });
-  const byField = errorsByField(errors);
-  const general = Object.entries(byField)
-    .filter(([k]) => !FIELDS.includes(k))
-    .flatMap(([, v]) => v);
+  const { byField, general } = formErrors(form.errors, FIELDS);
   const set = <K extends keyof RegisterExternalValues>(k: K, v: RegisterExternalValues[K]) =>
     setValues((prev) => ({ ...prev, [k]: v }));
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!pending) onSubmit(values);
+    if (!form.pending) onSubmit(values);
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="register-heading" noValidate>
+    <form id={form.id} onSubmit={submit} aria-labelledby="register-heading" noValidate>
       <h3 id="register-heading">{t("customers.register.title")}</h3>
       <p className="hint">{t("customers.register.intro")}</p>
       <FormErrors errors={general} />
@@ -68,7 +64,7 @@ export function RegisterExternalForm({
         </FormField>
         <FormField label={t("customers.register.offerKind")} errors={byField.offerKind}>
           <select value={values.offerKind} onChange={(e) => set("offerKind", e.target.value as OfferKind)}>
-            {OFFER_KINDS.map((k) => (
+            {OFFER_KIND_VALUES.map((k) => (
               <option key={k} value={k}>
                 {t(`customers.kind.${k}`)}
               </option>
@@ -103,8 +99,8 @@ export function RegisterExternalForm({
         </FormField>
       </div>
       <div className="form-actions">
-        <button type="submit" disabled={pending} aria-busy={pending || undefined}>
-          {pending ? t("common.saving") : t("customers.register.submit")}
+        <button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
+          {form.pending ? t("common.saving") : t("customers.register.submit")}
         </button>
       </div>
     </form>

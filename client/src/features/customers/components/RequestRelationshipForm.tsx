@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../../../lib/i18n";
 import { FormErrors, FormField } from "../../../components/FormField";
-import { errorsByField, type UserErrorLike } from "../../../lib/user-errors";
+import { formErrors } from "../../../lib/user-errors";
+import type { MutationFormState } from "../../../lib/mutation-form";
 import type { ProviderOption, ResellerOption } from "./options";
 import { ResellerOptions } from "./ResellerOptions";
 import { AcceptanceLink } from "./AcceptanceLink";
@@ -30,8 +31,7 @@ const FIELDS = ["customerDomain", "includesDelegatedAdmin", "resellerId", "provi
 export function RequestRelationshipForm({
   resellers,
   providers,
-  errors,
-  pending,
+  form,
   result,
   onSubmit,
   onCancel,
@@ -40,8 +40,7 @@ export function RequestRelationshipForm({
   resellers: readonly ResellerOption[] | null;
   /** Reseller: its providers; otherwise null. */
   providers: readonly ProviderOption[] | null;
-  errors: readonly UserErrorLike[];
-  pending: boolean;
+  form: MutationFormState;
   result: RequestRelationshipResult | null;
   onSubmit(values: RequestRelationshipValues): void;
   onCancel?(): void;
@@ -53,20 +52,17 @@ export function RequestRelationshipForm({
     resellerId: "",
     providerId: providers?.length === 1 ? providers[0]!.id : "",
   });
-  const byField = errorsByField(errors);
-  const general = Object.entries(byField)
-    .filter(([k]) => !FIELDS.includes(k))
-    .flatMap(([, v]) => v);
+  const { byField, general } = formErrors(form.errors, FIELDS);
   const set = <K extends keyof RequestRelationshipValues>(k: K, v: RequestRelationshipValues[K]) =>
     setValues((prev) => ({ ...prev, [k]: v }));
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!pending) onSubmit(values);
+    if (!form.pending) onSubmit(values);
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="request-rel-heading" noValidate>
+    <form id={form.id} onSubmit={submit} aria-labelledby="request-rel-heading" noValidate>
       <h2 id="request-rel-heading">{t("customers.request.title")}</h2>
       <p className="hint">{providers ? t("customers.request.introReseller") : t("customers.request.intro")}</p>
       {result && (
@@ -134,8 +130,8 @@ export function RequestRelationshipForm({
         onChange={(v) => set("includesDelegatedAdmin", v)}
       />
       <div className="form-actions">
-        <button type="submit" disabled={pending} aria-busy={pending || undefined}>
-          {pending ? t("customers.request.sending") : t("customers.request.submit")}
+        <button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
+          {form.pending ? t("customers.request.sending") : t("customers.request.submit")}
         </button>
         {onCancel && (
           <button type="button" className="secondary" onClick={onCancel}>

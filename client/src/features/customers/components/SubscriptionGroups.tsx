@@ -3,14 +3,16 @@ import { useI18n } from "../../../lib/i18n";
 import { FormErrors } from "../../../components/FormField";
 import { EligibilityBadge, ReasonList, type DecisionView } from "../../../components/Reasons";
 import type { UserErrorLike } from "../../../lib/user-errors";
-import type {
-  CustomerOpenProviderRequestsQuery,
-  CustomerPageSubscriptionFragment,
-  SalesChannel,
+import {
+  SALES_CHANNEL_VALUES,
+  type CustomerOpenProviderRequestsQuery,
+  type CustomerPageSubscriptionFragment,
+  type SalesChannel,
 } from "../../../graphql/generated";
+import { statusBadgeClass } from "../../subscriptions/subscription-status";
 import { AskProviderAction } from "./AskProviderAction";
 import { ConfirmButton } from "../../../components/ConfirmButton";
-import { CHANNELS, type ProviderOption } from "./options";
+import type { ProviderOption } from "./options";
 import { ProviderRequestSent, type SentRequest } from "./ProviderRequestSent";
 import "../messages";
 
@@ -27,14 +29,6 @@ const ACTION_OF = {
   reactivate: "REACTIVATE",
   transfer: "TRANSFER",
 } as const;
-
-const STATUS_BADGE: Record<string, string> = {
-  ACTIVE: "badge-ok",
-  SUSPENDED: "badge-warn",
-  EXPIRED: "badge-neutral",
-  DISABLED: "badge-neutral",
-  DELETED: "badge-no",
-};
 
 export interface ActionOutcome {
   errors: readonly UserErrorLike[];
@@ -69,7 +63,7 @@ function actionsFor(status: string): SubscriptionAction[] {
 }
 
 export function groupByChannel(subscriptions: readonly SubscriptionRow[]): [SalesChannel, SubscriptionRow[]][] {
-  return CHANNELS.map(
+  return SALES_CHANNEL_VALUES.map(
     (c) => [c, subscriptions.filter((s) => s.channel === c)] as [SalesChannel, SubscriptionRow[]],
   ).filter(([, rows]) => rows.length > 0);
 }
@@ -164,9 +158,7 @@ export function SubscriptionGroups({
                           )}
                         </td>
                         <td data-label={t("customers.subs.status")}>
-                          <span className={`badge ${STATUS_BADGE[s.status] ?? "badge-neutral"}`}>
-                            {t(`customers.subStatus.${s.status}`)}
-                          </span>
+                          <span className={statusBadgeClass(s.status)}>{t(`customers.subStatus.${s.status}`)}</span>
                         </td>
                         <td className="hide-narrow">{formatNumber(s.quantity)}</td>
                         <td data-label={t("customers.subs.term")}>

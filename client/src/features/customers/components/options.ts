@@ -1,18 +1,17 @@
-import type { BillingCycle, ComplianceFlag, OfferKind, SalesChannel, TermDuration } from "../../../graphql/generated";
+import {
+  BILLING_CYCLE_VALUES,
+  SALES_CHANNEL_VALUES,
+  type ComplianceFlag,
+  type OfferKind,
+} from "../../../graphql/generated";
 
-export const CHANNELS: readonly SalesChannel[] = [
-  "CSP",
-  "MICROSOFT_DIRECT",
-  "EA",
-  "OPEN",
-  "ADVISOR",
-  "THIRD_PARTY_NON_CSP",
-];
 /** Channels a subscription can be registered from: every one but CSP (CSP subscriptions are ordered). */
-export const EXTERNAL_CHANNELS: readonly SalesChannel[] = CHANNELS.filter((c) => c !== "CSP");
-export const OFFER_KINDS: readonly OfferKind[] = ["LICENSE_BASED", "USAGE_BASED"];
-export const TERMS: readonly TermDuration[] = ["P1M", "P1Y", "P3Y"];
-export const BILLING_CYCLES: readonly BillingCycle[] = ["MONTHLY", "ANNUAL", "TRIENNIAL"];
+export const EXTERNAL_CHANNELS = SALES_CHANNEL_VALUES.filter((c) => c !== "CSP");
+/** The billing cycles an order can ask for (NONE is what usage-based subscriptions have). */
+export const ORDER_BILLING_CYCLES = BILLING_CYCLE_VALUES.filter((b) => b !== "NONE");
+
+/** A quantity field's check before sending: a whole number, at least 1. */
+export const isWholeNumber = (value: string) => /^\d+$/.test(value.trim()) && Number(value) >= 1;
 
 /** A reseller as the selects show it. */
 export interface ResellerOption {

@@ -14,7 +14,7 @@ import {
   type DashboardSummaryQuery,
   type DashboardTermsEndingQuery,
 } from "../../../graphql/generated";
-import { makeViewer, renderView } from "../../network/__tests__/harness";
+import { makeViewer, renderView } from "../../../testing/harness";
 import { DashboardView } from "../DashboardView";
 import { addDays, todayUtc } from "../dates";
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { providerListUrl } from "../../network/urls";
 import type { ComplianceFlag, EligibilityAction, PartnershipStatus } from "../../../graphql/generated";
 import { useI18n } from "../../../lib/i18n";
 import { ComplianceFlags } from "../../network/components/ComplianceFlags";
@@ -86,7 +87,7 @@ export function AskProviderPanel({
                   {t("dashboard.ask.flagged")} <ComplianceFlags flags={p.complianceFlags} />
                 </div>
               )}
-              <Link to={`/providers?search=${encodeURIComponent(p.provider.partnerId)}`} className="dash-provider-link">
+              <Link to={providerListUrl({ search: p.provider.partnerId })} className="dash-provider-link">
                 {t("dashboard.ask.open", { name: p.provider.name })}
               </Link>
               {renderRequest?.(p)}
@@ -102,7 +103,7 @@ export function AskProviderPanel({
             {" · "}
           </>
         )}
-        <Link to="/providers">{t("dashboard.ask.manage")}</Link>
+        <Link to={providerListUrl()}>{t("dashboard.ask.manage")}</Link>
       </p>
     </section>
   );

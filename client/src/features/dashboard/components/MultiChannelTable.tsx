@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { DashboardMultiChannelQuery } from "../../../graphql/generated";
 import { useI18n } from "../../../lib/i18n";
-import { customerUrl } from "../urls";
+import { customerUrl } from "../../customers/urls";
 import "../../subscriptions/messages";
 import "../messages";
 

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { DashboardPendingTransfersQuery } from "../../../graphql/generated";
 import { useI18n } from "../../../lib/i18n";
-import { transferUrl } from "../urls";
+import { transferUrl } from "../../transfers/urls";
 import "../messages";
 
 export type PendingTransferRow = DashboardPendingTransfersQuery["transfers"]["nodes"][number];

@@ -4,7 +4,7 @@ import { useI18n } from "../../../lib/i18n";
 import { ComplianceFlags } from "../../network/components/ComplianceFlags";
 import { PartnershipStatusBadge } from "../../network/components/PartnershipStatusBadge";
 import { subscriptionListUrl } from "../../subscriptions/urls";
-import { customersUrl } from "../urls";
+import { customerListUrl } from "../../customers/urls";
 import "../messages";
 
 export interface ResellerSummaryRow {
@@ -52,7 +52,7 @@ export function ResellerSummaryTable({ rows, total }: { rows: readonly ResellerS
                 <ComplianceFlags flags={r.complianceFlags} />
               </td>
               <td className="sub-num hide-narrow">
-                <Link to={customersUrl({ reseller: r.reseller.id })}>{formatNumber(r.counts.customers)}</Link>
+                <Link to={customerListUrl({ reseller: r.reseller.id })}>{formatNumber(r.counts.customers)}</Link>
               </td>
               <td className="sub-num">
                 <Link to={subscriptionListUrl({ reseller: r.reseller.id })}>

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { useI18n } from "../../../lib/i18n";
 import { subscriptionListUrl } from "../../subscriptions/urls";
-import { customersUrl } from "../urls";
+import { customerListUrl } from "../../customers/urls";
 import "../messages";
 
 /** An indirect reseller's own powers: multi-channel support, registering other channels, relationship requests. */
@@ -17,13 +17,13 @@ export function SelfServicePanel() {
     {
       key: "register",
       text: t("dashboard.self.register"),
-      to: customersUrl({ nonCsp: "yes" }),
+      to: customerListUrl({ nonCsp: "yes" }),
       link: t("dashboard.self.registerLink"),
     },
     {
       key: "request",
       text: t("dashboard.self.request"),
-      to: customersUrl({ panel: "request" }),
+      to: customerListUrl({ panel: "request" }),
       link: t("dashboard.self.requestLink"),
     },
   ];

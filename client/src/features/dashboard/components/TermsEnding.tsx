@@ -2,13 +2,12 @@ import { Link } from "react-router";
 import type { DashboardTermsEndingQuery } from "../../../graphql/generated";
 import { useI18n } from "../../../lib/i18n";
 import { daysBetween } from "../dates";
-import { customerUrl } from "../urls";
+import { customerUrl } from "../../customers/urls";
+import { TERM_WINDOWS, type TermWindow } from "../urls";
 import "../../subscriptions/messages";
 import "../messages";
 
 export type TermRow = DashboardTermsEndingQuery["subscriptions"]["nodes"][number];
-export const TERM_WINDOWS = [30, 60] as const;
-export type TermWindow = (typeof TERM_WINDOWS)[number];
 
 /** 30 / 60 days: two toggle buttons (aria-pressed); the choice lives in the URL. */
 export function TermWindowToggle({ days, onChange }: { days: TermWindow; onChange(days: TermWindow): void }) {

@@ -8,7 +8,7 @@ import {
   type PartnershipStatus,
 } from "../../../graphql/generated";
 import { ProviderListView } from "../ProviderListView";
-import { makeViewer, renderView } from "./harness";
+import { makeViewer, renderView } from "../../../testing/harness";
 
 type Row = NetworkProvidersQuery["providers"]["nodes"][number];
 

@@ -10,7 +10,7 @@ import {
   type PartnershipStatus,
 } from "../../../graphql/generated";
 import { ResellerListView } from "../ResellerListView";
-import { makeViewer, renderView } from "./harness";
+import { makeViewer, renderView } from "../../../testing/harness";
 
 type Row = NetworkResellersQuery["resellers"]["nodes"][number];
 

@@ -1,7 +1,8 @@
 import { FormField } from "../../../components/FormField";
 import { useI18n } from "../../../lib/i18n";
-import { SearchForm } from "../../subscriptions/components/SearchForm";
-import { STATUS_CHOICES, type StatusChoice } from "../partnership-filter";
+import { SearchForm } from "../../../components/SearchForm";
+import type { ParamChanges } from "../../../lib/url-params";
+import { STATUS_CHOICES, type resellerListParams, type StatusChoice } from "../urls";
 import "../messages";
 
 export interface PartnershipFilterValues {
@@ -11,7 +12,7 @@ export interface PartnershipFilterValues {
   issues?: boolean;
 }
 
-export type PartnershipFilterChange = Partial<Record<"status" | "search" | "issues", string | null>>;
+export type PartnershipFilterChange = ParamChanges<typeof resellerListParams>;
 
 /** Partnership status, name / Partner ID search and (for resellers) "only compliance issues". */
 export function PartnershipFilters({
@@ -32,10 +33,7 @@ export function PartnershipFilters({
         onSearch={(search) => onChange({ search })}
       />
       <FormField label={t("network.filter.status")}>
-        <select
-          value={values.status}
-          onChange={(e) => onChange({ status: e.target.value === "current" ? null : e.target.value })}
-        >
+        <select value={values.status} onChange={(e) => onChange({ status: e.target.value as StatusChoice })}>
           {STATUS_CHOICES.map((c) => (
             <option key={c} value={c}>
               {t(`network.filter.status.${c}`)}
@@ -45,11 +43,7 @@ export function PartnershipFilters({
       </FormField>
       {values.issues !== undefined && (
         <label className="sub-check net-check-filter">
-          <input
-            type="checkbox"
-            checked={values.issues}
-            onChange={(e) => onChange({ issues: e.target.checked ? "1" : null })}
-          />
+          <input type="checkbox" checked={values.issues} onChange={(e) => onChange({ issues: e.target.checked })} />
           {t("network.filter.issues")}
         </label>
       )}

@@ -1,10 +1,8 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MockedProvider } from "@apollo/client/testing/react";
 import type { MockLink } from "@apollo/client/testing";
-import { MemoryRouter, Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
-import { I18nProvider } from "../../../lib/i18n";
+import { renderView } from "../../../testing/harness";
 import { GraphQLError } from "graphql";
 import { RelationshipAcceptDocument, RelationshipPreviewDocument } from "../../../graphql/generated";
 import { AcceptRelationshipView } from "../AcceptRelationshipView";
@@ -32,17 +30,12 @@ function renderPage(
   locale: "en" | "pt-PT" = "en",
   previewMocks: MockLink.MockedResponse[] = [previewMock(preview)],
 ) {
-  return render(
-    <I18nProvider locale={locale}>
-      <MockedProvider mocks={[...previewMocks, ...mocks]}>
-        <MemoryRouter initialEntries={[route]}>
-          <Routes>
-            <Route path="/relationships/accept" element={<AcceptRelationshipView />} />
-          </Routes>
-        </MemoryRouter>
-      </MockedProvider>
-    </I18nProvider>,
-  );
+  return renderView(<AcceptRelationshipView />, {
+    url: route,
+    path: "/relationships/accept",
+    locale,
+    mocks: [...previewMocks, ...mocks],
+  });
 }
 
 const payload = (fields: Record<string, unknown>) => ({

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../../../lib/i18n";
 import { FormErrors, FormField } from "../../../components/FormField";
-import { errorsByField, type UserErrorLike } from "../../../lib/user-errors";
+import { formErrors } from "../../../lib/user-errors";
+import type { MutationFormState } from "../../../lib/mutation-form";
 import { CheckboxField } from "../../../components/CheckboxField";
 import "../messages";
 
@@ -18,34 +19,28 @@ export interface AcceptValues {
 export function AcceptRelationshipForm({
   initialToken,
   domain = null,
-  errors,
-  pending,
+  form,
   onSubmit,
 }: {
   initialToken: string;
   /** The customer's domain, from the link's preview: the UPN must be in it. */
   domain?: string | null;
-  errors: readonly UserErrorLike[];
-  pending: boolean;
+  form: MutationFormState;
   onSubmit(values: AcceptValues): void;
 }) {
   const { t } = useI18n();
   const [values, setValues] = useState<AcceptValues>({ token: initialToken, acceptedBy: "", consent: false });
   const showToken = !initialToken;
-  const byField = errorsByField(errors);
-  const fields = ["acceptedBy", "consent", ...(showToken ? ["token"] : [])];
-  const general = Object.entries(byField)
-    .filter(([k]) => !fields.includes(k))
-    .flatMap(([, v]) => v);
+  const { byField, general } = formErrors(form.errors, ["acceptedBy", "consent", ...(showToken ? ["token"] : [])]);
   const set = <K extends keyof AcceptValues>(k: K, v: AcceptValues[K]) => setValues((prev) => ({ ...prev, [k]: v }));
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!pending) onSubmit(values);
+    if (!form.pending) onSubmit(values);
   }
 
   return (
-    <form onSubmit={submit} aria-labelledby="accept-form-heading" noValidate>
+    <form id={form.id} onSubmit={submit} aria-labelledby="accept-form-heading" noValidate>
       <h2 id="accept-form-heading">{t("accept.form.title")}</h2>
       <FormErrors errors={general} />
       {showToken && (
@@ -75,8 +70,8 @@ export function AcceptRelationshipForm({
         onChange={(v) => set("consent", v)}
       />
       <div className="form-actions">
-        <button type="submit" disabled={pending} aria-busy={pending || undefined}>
-          {pending ? t("accept.accepting") : t("accept.submit")}
+        <button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
+          {form.pending ? t("accept.accepting") : t("accept.submit")}
         </button>
       </div>
     </form>

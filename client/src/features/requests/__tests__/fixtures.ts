@@ -55,11 +55,3 @@ export function subscriptionRequest(
     ...overrides,
   });
 }
-
-export const userError = (field: string | null, message: string, code = "INVALID_INPUT") => ({
-  __typename: "UserError" as const,
-  field: field ? ["input", field] : null,
-  message,
-  code: code as never,
-  ruleId: null,
-});

@@ -7,9 +7,9 @@ import {
   RequestsWithdrawDocument,
   type RequestsRowFragment,
 } from "../../../graphql/generated";
-import { makeViewer, renderView } from "../../network/__tests__/harness";
+import { makeViewer, renderView, userError } from "../../../testing/harness";
 import { ProviderRequestListView } from "../ProviderRequestListView";
-import { CUSTOMER_ID, providerRequest, RESELLER_ID, subscriptionRequest, userError } from "./fixtures";
+import { CUSTOMER_ID, providerRequest, RESELLER_ID, subscriptionRequest } from "./fixtures";
 
 const list = (filter: Record<string, unknown>, nodes: RequestsRowFragment[]) => ({
   request: { query: RequestsListDocument, variables: { filter, first: 20 } },

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
+import { requestListUrl } from "../urls";
 import { useI18n } from "../../../lib/i18n";
 import { useRequestsHandlingQuery } from "../../../graphql/generated";
 import { RequestStatusBadge, requestWhat } from "../request-ui";
@@ -68,7 +69,7 @@ export function HandlingRequest({
       )}
       <RequestActions request={request} showDoIt={false} onDone={setDone} />
       <p>
-        <Link to={`/requests?direction=${received ? "RECEIVED" : "SENT"}&status=OPEN`}>
+        <Link to={requestListUrl({ direction: received ? "RECEIVED" : "SENT", status: "OPEN" })}>
           {t("requests.handling.back")}
         </Link>
       </p>

@@ -1,25 +1,16 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../../lib/i18n";
-import { errorsByField, type UserErrorLike } from "../../../lib/user-errors";
+import { formErrors } from "../../../lib/user-errors";
+import { useMutationForm } from "../../../lib/mutation-form";
 import { FormErrors, FormField } from "../../../components/FormField";
 import { useRequestsResolveMutation, useRequestsWithdrawMutation } from "../../../graphql/generated";
+import { refetchOnSuccess } from "../../../lib/graphql";
 import { useViewer } from "../../shell/viewer";
 import { doItUrl, REQUEST_QUERIES, requestWhat, roleMayHandle, type RequestRow } from "../request-ui";
 import "../messages";
 
 type Mode = "fulfil" | "decline" | "withdraw";
-
-function thrown(error: unknown): UserErrorLike[] {
-  return [
-    {
-      field: null,
-      message: error instanceof Error ? error.message : String(error),
-      code: "REQUEST_FAILED",
-      ruleId: null,
-    },
-  ];
-}
 
 /**
  * What the viewer can do with an OPEN request. The provider that received it: "Do it" (the prefilled page where
@@ -41,19 +32,17 @@ export function RequestActions({
   const reasonId = useId();
   const [mode, setMode] = useState<Mode | null>(null);
   const [responseNote, setResponseNote] = useState("");
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const answer = useMutationForm();
   const confirmRef = useRef<HTMLButtonElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   // Refetch only when the answer was recorded: a refusal (userErrors) changed nothing.
-  const [resolve, resolveState] = useRequestsResolveMutation({
-    refetchQueries: ({ data }) => (data?.resolveProviderRequest.userErrors.length ? [] : REQUEST_QUERIES),
-    awaitRefetchQueries: true,
+  const [resolve] = useRequestsResolveMutation({
+    refetchQueries: refetchOnSuccess((d) => d.resolveProviderRequest, REQUEST_QUERIES),
   });
-  const [withdraw, withdrawState] = useRequestsWithdrawMutation({
-    refetchQueries: ({ data }) => (data?.withdrawProviderRequest.userErrors.length ? [] : REQUEST_QUERIES),
-    awaitRefetchQueries: true,
+  const [withdraw] = useRequestsWithdrawMutation({
+    refetchQueries: refetchOnSuccess((d) => d.withdrawProviderRequest, REQUEST_QUERIES),
   });
-  const pending = resolveState.loading || withdrawState.loading;
+  const pending = answer.pending;
 
   useEffect(() => {
     if (mode === "decline") noteRef.current?.focus();
@@ -68,39 +57,32 @@ export function RequestActions({
     ? null
     : t("requests.roleCannot", { role: t(`role.${viewer.user.role}`) });
   const doIt = received && showDoIt ? doItUrl(request) : null;
-  const byField = errorsByField(errors);
-  const general = Object.entries(byField)
-    .filter(([k]) => k !== "responseNote")
-    .flatMap(([, v]) => v);
+  const { byField, general } = formErrors(answer.errors, mode === "decline" ? ["responseNote"] : []);
 
   async function run(next: Mode) {
-    setErrors([]);
-    const vars = { requestId: request.id };
-    try {
-      const payload =
-        next === "withdraw"
-          ? (await withdraw({ variables: { input: vars } })).data?.withdrawProviderRequest
-          : (
-              await resolve({
-                variables: {
-                  input: {
-                    ...vars,
-                    outcome: next === "fulfil" ? "FULFILLED" : "DECLINED",
-                    responseNote: next === "decline" ? responseNote.trim() || null : null,
-                  },
+    const input = { requestId: request.id };
+    const done = await answer.submit(async () =>
+      next === "withdraw"
+        ? (await withdraw({ variables: { input } })).data?.withdrawProviderRequest
+        : (
+            await resolve({
+              variables: {
+                input: {
+                  ...input,
+                  outcome: next === "fulfil" ? "FULFILLED" : "DECLINED",
+                  responseNote: next === "decline" ? responseNote.trim() || null : null,
                 },
-              })
-            ).data?.resolveProviderRequest;
-      if (payload?.userErrors.length) return setErrors(payload.userErrors);
-      setMode(null);
-      onDone(t(`requests.done.${next}`, { what, customer }));
-    } catch (error) {
-      setErrors(thrown(error));
-    }
+              },
+            })
+          ).data?.resolveProviderRequest,
+    );
+    if (!done) return;
+    setMode(null);
+    onDone(t(`requests.done.${next}`, { what, customer }));
   }
 
   function open(next: Mode) {
-    setErrors([]);
+    answer.reset();
     setMode(mode === next ? null : next);
   }
 
@@ -124,7 +106,7 @@ export function RequestActions({
   );
 
   return (
-    <div className="req-actions">
+    <div id={answer.id} className="req-actions">
       <div className="sub-actions">
         {doIt && !disabledReason && (
           <Link className="req-doit" to={doIt}>

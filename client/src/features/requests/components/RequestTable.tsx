@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { customerUrl } from "../../customers/urls";
 import { useI18n } from "../../../lib/i18n";
 import { RequestStatusBadge, requestWhat, type RequestRow } from "../request-ui";
 import { RequestActions } from "./RequestActions";
@@ -35,7 +36,7 @@ export function RequestTable({ rows, onDone }: { rows: readonly RequestRow[]; on
               </td>
               <td data-label={t("requests.col.customer")}>
                 {r.customer ? (
-                  <Link to={`/customers/${encodeURIComponent(r.customer.id)}`}>{r.customer.name}</Link>
+                  <Link to={customerUrl(r.customer.id)}>{r.customer.name}</Link>
                 ) : (
                   <span className="muted">{t("requests.customerGone")}</span>
                 )}

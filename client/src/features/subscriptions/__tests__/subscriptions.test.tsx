@@ -1,6 +1,5 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { MemoryRouter } from "react-router";
 import { describe, expect, it } from "vitest";
 import {
   SubscriptionsListDocument,
@@ -8,8 +7,7 @@ import {
   type EligibilityAction,
   type SubscriptionsListQuery,
 } from "../../../graphql/generated";
-import { I18nProvider } from "../../../lib/i18n";
-import { makeViewer, renderView } from "../../network/__tests__/harness";
+import { makeViewer, renderView } from "../../../testing/harness";
 import { SubscriptionListView } from "../SubscriptionListView";
 import { SubscriptionTable, type SubscriptionRow } from "../components/SubscriptionTable";
 
@@ -81,13 +79,7 @@ const R7a = reason(
 );
 
 function renderTable(rows: SubscriptionRow[], action: EligibilityAction) {
-  return render(
-    <I18nProvider locale="en">
-      <MemoryRouter>
-        <SubscriptionTable rows={rows} action={action} viewerPartnerId="UGFydG5lcjp0cmV5" />
-      </MemoryRouter>
-    </I18nProvider>,
-  );
+  return renderView(<SubscriptionTable rows={rows} action={action} viewerPartnerId="UGFydG5lcjp0cmV5" />);
 }
 
 describe("SubscriptionTable: eligibility per row", () => {

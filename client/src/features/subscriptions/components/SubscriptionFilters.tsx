@@ -1,26 +1,26 @@
 import { useState } from "react";
-import type { OfferKind, SalesChannel, SubscriptionStatus } from "../../../graphql/generated";
+import {
+  OFFER_KIND_VALUES,
+  SALES_CHANNEL_VALUES,
+  SUBSCRIPTION_STATUS_VALUES,
+  type OfferKind,
+} from "../../../graphql/generated";
 import { FormField } from "../../../components/FormField";
 import { useI18n } from "../../../lib/i18n";
-import { OFFER_KINDS, SALES_CHANNELS, SUBSCRIPTION_STATUSES } from "../enums";
+import type { ParamChanges, ParamValues } from "../../../lib/url-params";
+import type { subscriptionListParams } from "../urls";
 import { CheckboxGroup } from "./CheckboxGroup";
-import { SearchForm } from "./SearchForm";
+import { SearchForm } from "../../../components/SearchForm";
 import "../messages";
 
 const NARROW = "(max-width: 600px)";
 
-export interface SubscriptionFilterValues {
-  status: SubscriptionStatus[];
-  channel: SalesChannel[];
-  offerKind: OfferKind | null;
-  termEndsAfter: string;
-  termEndsBefore: string;
-  search: string;
-  reseller: string;
-  customer: string;
-}
+export type SubscriptionFilterValues = Pick<
+  ParamValues<typeof subscriptionListParams>,
+  "status" | "channel" | "offerKind" | "termEndsAfter" | "termEndsBefore" | "search" | "reseller" | "customer"
+>;
 
-export type SubscriptionFilterChange = Partial<Record<keyof SubscriptionFilterValues, string | null>>;
+export type SubscriptionFilterChange = ParamChanges<typeof subscriptionListParams>;
 
 export interface PartnerOption {
   id: string;
@@ -58,9 +58,12 @@ export function SubscriptionFilters({
         <summary>{t("subscriptions.filters.more")}</summary>
         <div className="filters">
           <FormField label={t("subscriptions.filter.offerKind")}>
-            <select value={values.offerKind ?? ""} onChange={(e) => onChange({ offerKind: e.target.value })}>
+            <select
+              value={values.offerKind ?? ""}
+              onChange={(e) => onChange({ offerKind: (e.target.value || null) as OfferKind | null })}
+            >
               <option value="">{t("subscriptions.filter.any")}</option>
-              {OFFER_KINDS.map((k) => (
+              {OFFER_KIND_VALUES.map((k) => (
                 <option key={k} value={k}>
                   {t(`subscriptions.offerKind.${k}`)}
                 </option>
@@ -98,17 +101,17 @@ export function SubscriptionFilters({
           <div className="sub-check-row">
             <CheckboxGroup
               legend={t("subscriptions.filter.status")}
-              options={SUBSCRIPTION_STATUSES}
+              options={SUBSCRIPTION_STATUS_VALUES}
               selected={values.status}
               labelOf={(s) => t(`subscriptions.status.${s}`)}
-              onChange={(next) => onChange({ status: next.length ? next.join(",") : "any" })}
+              onChange={(status) => onChange({ status })}
             />
             <CheckboxGroup
               legend={t("subscriptions.filter.channel")}
-              options={SALES_CHANNELS}
+              options={SALES_CHANNEL_VALUES}
               selected={values.channel}
               labelOf={(c) => t(`subscriptions.channel.${c}`)}
-              onChange={(next) => onChange({ channel: next.join(",") })}
+              onChange={(channel) => onChange({ channel })}
             />
           </div>
         </div>

@@ -1,9 +1,10 @@
 import { Fragment, useId, useState } from "react";
 import { Link } from "react-router";
+import { customerUrl } from "../../customers/urls";
 import type { EligibilityAction, SubscriptionsListQuery } from "../../../graphql/generated";
 import { EligibilityBadge, ReasonList } from "../../../components/Reasons";
 import { useI18n } from "../../../lib/i18n";
-import { statusBadgeClass } from "../enums";
+import { statusBadgeClass } from "../subscription-status";
 import "../messages";
 
 export type SubscriptionRow = SubscriptionsListQuery["subscriptions"]["nodes"][number];
@@ -70,7 +71,7 @@ export function SubscriptionTable({
             const reasonCount = decision.blocking.length + decision.advisories.length;
             const isOpen = open.has(s.id);
             const panelId = `${baseId}-reasons-${i}`;
-            const customerLink = <Link to={`/customers/${encodeURIComponent(s.customer.id)}`}>{s.customer.name}</Link>;
+            const customerLink = <Link to={customerUrl(s.customer.id)}>{s.customer.name}</Link>;
             const statusBadge = (
               <span className={statusBadgeClass(s.status)}>{t(`subscriptions.status.${s.status}`)}</span>
             );

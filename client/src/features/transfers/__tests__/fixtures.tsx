@@ -1,11 +1,6 @@
-import type { ReactNode } from "react";
-import { InMemoryCache } from "@apollo/client";
-import { MockedProvider } from "@apollo/client/testing/react";
-import type { MockLink } from "@apollo/client/testing";
-import { MemoryRouter, Route, Routes, useParams } from "react-router";
-import { I18nProvider } from "../../../lib/i18n";
-import { ViewerProvider, type ViewerInfo } from "../../shell/viewer";
-import { permissionsFor } from "../../shell/__tests__/permissions";
+import { useParams } from "react-router";
+import type { ViewerInfo } from "../../shell/viewer";
+import { makeViewer } from "../../../testing/harness";
 import type { PartnerType, UserRole } from "../../../graphql/generated";
 
 export function partner(id: string, name: string, types: PartnerType[], canTransact = true) {
@@ -27,13 +22,9 @@ export const TREY = partner("P-trey", "Trey Research Distribution", ["INDIRECT_P
 export const WINGTIP = partner("P-wingtip", "Wingtip Toys IT", ["INDIRECT_RESELLER"], false);
 export const FOURTH = partner("P-fourth", "Fourth Coffee", ["DIRECT_BILL"]);
 
+/** Signed in as a global admin (or `role`) of partner `p`. */
 export function viewerOf(p: ReturnType<typeof partner>, role: UserRole = "GLOBAL_ADMIN"): ViewerInfo {
-  return {
-    __typename: "Viewer",
-    user: { __typename: "User", id: `U-${p.id}`, email: `admin@${p.id}.example`, displayName: "Avery Admin", role },
-    partner: p,
-    permissions: permissionsFor(role, p.types),
-  };
+  return makeViewer({ role, partner: p });
 }
 
 function DetailStub() {
@@ -41,41 +32,5 @@ function DetailStub() {
   return <p>Transfer page {transferId}</p>;
 }
 
-/** The providers a view needs, at a URL, signed in as `viewer`; `/transfers/:id` is a stub to see navigation. */
-export function renderAt(
-  element: ReactNode,
-  {
-    path,
-    url,
-    viewer,
-    mocks,
-  }: { path: string; url: string; viewer: ViewerInfo; mocks: ReadonlyArray<MockLink.MockedResponse> },
-) {
-  const cache = new InMemoryCache({
-    possibleTypes: {
-      Node: [
-        "Customer",
-        "CustomerRelationship",
-        "CustomerSubscription",
-        "Partner",
-        "ResellerPartnership",
-        "Transfer",
-        "User",
-      ],
-    },
-  });
-  return (
-    <I18nProvider locale="en">
-      <MockedProvider mocks={mocks} cache={cache}>
-        <MemoryRouter initialEntries={[url]}>
-          <ViewerProvider viewer={viewer}>
-            <Routes>
-              <Route path={path} element={element} />
-              {path !== "/transfers/:transferId" && <Route path="/transfers/:transferId" element={<DetailStub />} />}
-            </Routes>
-          </ViewerProvider>
-        </MemoryRouter>
-      </MockedProvider>
-    </I18nProvider>
-  );
-}
+/** `/transfers/:id` as a stub page, to see where a screen navigates. */
+export const transferPageStub = { path: "/transfers/:transferId", element: <DetailStub /> };

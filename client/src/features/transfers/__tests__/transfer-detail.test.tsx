@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import {
@@ -8,7 +8,8 @@ import {
   type TransferStatus,
 } from "../../../graphql/generated";
 import { TransferDetailView } from "../TransferDetailView";
-import { FIRST_UP, FOURTH, renderAt, TREY, viewerOf, WINGTIP } from "./fixtures";
+import { FIRST_UP, FOURTH, TREY, viewerOf, WINGTIP } from "./fixtures";
+import { renderView } from "../../../testing/harness";
 
 const ID = "T-contoso";
 
@@ -86,14 +87,12 @@ function detailMock(t: TransferDetailFieldsFragment, maxUsageCount = 1) {
 }
 
 const detail = (viewer: ReturnType<typeof viewerOf>, mocks: object[]) =>
-  render(
-    renderAt(<TransferDetailView />, {
-      path: "/transfers/:transferId",
-      url: `/transfers/${ID}`,
-      viewer,
-      mocks: mocks as never,
-    }),
-  );
+  renderView(<TransferDetailView />, {
+    path: "/transfers/:transferId",
+    url: `/transfers/${ID}`,
+    viewer,
+    mocks: mocks as never,
+  });
 
 describe("transfer detail: actions by party", () => {
   it("offers the source partner Accept and Reject, not Withdraw, and shows an urgent countdown", async () => {

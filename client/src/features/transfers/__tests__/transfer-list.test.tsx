@@ -1,8 +1,9 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { TransferListDocument } from "../../../graphql/generated";
 import { TransferListView } from "../TransferListView";
-import { FIRST_UP, renderAt, TREY, viewerOf, WINGTIP } from "./fixtures";
+import { FIRST_UP, TREY, viewerOf, WINGTIP } from "./fixtures";
+import { renderView } from "../../../testing/harness";
 
 const ref = (p: typeof TREY) => ({
   __typename: "Partner",
@@ -16,7 +17,7 @@ const listMock = {
   // The URL's filters are the query's: status in canonical order, direction, first page.
   request: {
     query: TransferListDocument,
-    variables: { filter: { status: ["PENDING", "EXPIRED"], direction: "INCOMING" }, first: 20 },
+    variables: { filter: { status: ["EXPIRED", "PENDING"], direction: "INCOMING" }, first: 20 },
   },
   result: {
     data: {
@@ -50,14 +51,12 @@ const listMock = {
 
 describe("transfer list", () => {
   it("reads its filters from the URL and shows customer, parties, reseller, lines, status and days left", async () => {
-    render(
-      renderAt(<TransferListView />, {
-        path: "/transfers",
-        url: "/transfers?status=EXPIRED,PENDING&direction=INCOMING",
-        viewer: viewerOf(TREY),
-        mocks: [listMock] as never,
-      }),
-    );
+    renderView(<TransferListView />, {
+      path: "/transfers",
+      url: "/transfers?status=EXPIRED,PENDING&direction=INCOMING",
+      viewer: viewerOf(TREY),
+      mocks: [listMock] as never,
+    });
 
     const link = await screen.findByRole("link", { name: "Contoso Ltd." });
     expect(link).toHaveAttribute("href", "/transfers/T-1");
@@ -76,14 +75,12 @@ describe("transfer list", () => {
   });
 
   it("offers no New transfer link to an indirect reseller", async () => {
-    render(
-      renderAt(<TransferListView />, {
-        path: "/transfers",
-        url: "/transfers?status=PENDING,EXPIRED&direction=INCOMING",
-        viewer: viewerOf(WINGTIP),
-        mocks: [listMock] as never,
-      }),
-    );
+    renderView(<TransferListView />, {
+      path: "/transfers",
+      url: "/transfers?status=PENDING,EXPIRED&direction=INCOMING",
+      viewer: viewerOf(WINGTIP),
+      mocks: [listMock] as never,
+    });
     await screen.findByRole("link", { name: "Contoso Ltd." });
     expect(screen.queryByRole("link", { name: "New transfer" })).not.toBeInTheDocument();
     expect(screen.getByText(/Your provider requests them on your behalf/)).toBeInTheDocument();

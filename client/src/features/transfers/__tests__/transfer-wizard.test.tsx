@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import {
@@ -8,8 +8,10 @@ import {
   TransferWizardProvidersDocument,
   type TransferWizardCandidatesQuery,
 } from "../../../graphql/generated";
-import { effectiveStep, TransferWizardView } from "../TransferWizardView";
-import { FIRST_UP, FOURTH, renderAt, TREY, viewerOf, WINGTIP } from "./fixtures";
+import { TransferWizardView } from "../TransferWizardView";
+import { effectiveStep } from "../wizard/wizard-data";
+import { FIRST_UP, FOURTH, TREY, transferPageStub, viewerOf, WINGTIP } from "./fixtures";
+import { renderView } from "../../../testing/harness";
 
 type Candidate = TransferWizardCandidatesQuery["transferEligibility"]["nodes"][number];
 
@@ -119,7 +121,13 @@ function createMock(subscriptionIds: string[], result: object) {
 }
 
 const wizard = (url: string, mocks: object[], viewer = viewerOf(FOURTH)) =>
-  render(renderAt(<TransferWizardView />, { path: "/transfers/new", url, viewer, mocks: mocks as never }));
+  renderView(<TransferWizardView />, {
+    path: "/transfers/new",
+    url,
+    viewer,
+    mocks: mocks as never,
+    routes: [transferPageStub],
+  });
 
 describe("transfer wizard: preview step", () => {
   it("spells out why a subscription cannot move and does not let it be picked; an eligible one can be", async () => {

@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from "react";
-import { FormField } from "../../../components/FormField";
+import type { FormEvent } from "react";
+import { useDraft } from "../lib/use-draft";
+import { FormField } from "./FormField";
 
 /**
  * A search box that writes to the URL on submit (Enter or the button), not on every keystroke, so the history
@@ -16,8 +17,7 @@ export function SearchForm({
   value: string;
   onSearch(value: string): void;
 }) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [draft, setDraft] = useDraft(value);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -25,7 +25,7 @@ export function SearchForm({
   }
 
   return (
-    <form role="search" className="sub-search-form" onSubmit={submit}>
+    <form role="search" className="search-form" onSubmit={submit}>
       <FormField label={label}>
         <input type="search" value={draft} onChange={(e) => setDraft(e.target.value)} />
       </FormField>

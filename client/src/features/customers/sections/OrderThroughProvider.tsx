@@ -1,21 +1,22 @@
 import { useState, type FormEvent } from "react";
-import { useI18n } from "../../lib/i18n";
-import { errorsByField, type UserErrorLike } from "../../lib/user-errors";
-import { FormErrors, FormField } from "../../components/FormField";
-import { DataState } from "../../components/DataState";
+import { useI18n } from "../../../lib/i18n";
+import { fieldError, formErrors, type UserErrorLike } from "../../../lib/user-errors";
+import { useMutationForm, type MutationFormState } from "../../../lib/mutation-form";
+import { refetchOnSuccess } from "../../../lib/graphql";
+import { FormErrors, FormField } from "../../../components/FormField";
+import { DataState } from "../../../components/DataState";
 import {
   useCustomerProviderOptionsQuery,
   useCustomerRequestProviderActionMutation,
   type CustomerOpenProviderRequestsQuery,
-  type CustomerRequestProviderActionMutation,
   type OfferKind,
   type TermDuration,
-} from "../../graphql/generated";
-import { CATALOG, type ProviderOption } from "./components/options";
-import { OfferFields } from "./components/OfferFields";
-import { ProviderRequestSent, type SentRequest } from "./components/ProviderRequestSent";
-import { refetchOnSuccess, requestFailure } from "./request-failure";
-import "./messages";
+} from "../../../graphql/generated";
+import { CATALOG, type ProviderOption } from "../components/options";
+import { OfferFields } from "../components/OfferFields";
+import { ProviderRequestSent, type SentRequest } from "../components/ProviderRequestSent";
+import { SENT_REQUEST_QUERIES } from "./page-queries";
+import "../messages";
 
 export interface OrderThroughProviderCustomer {
   id: string;
@@ -23,9 +24,6 @@ export interface OrderThroughProviderCustomer {
 }
 
 export type OpenProviderRequest = CustomerOpenProviderRequestsQuery["providerRequests"]["nodes"][number];
-
-/** Queries a sent request changes: this customer's open requests and the navigation's count. */
-export const SENT_REQUEST_QUERIES = ["CustomerOpenProviderRequests", "ShellOpenRequests"];
 
 export interface ProviderOrderValues {
   providerId: string;
@@ -56,57 +54,54 @@ export function OrderThroughProvider({
   const { t, formatDate } = useI18n();
   const { data, loading, error, refetch } = useCustomerProviderOptionsQuery();
   const providers: ProviderOption[] = (data?.providers.nodes ?? []).map((p) => ({ ...p.provider }));
-  const [send, sendState] = useCustomerRequestProviderActionMutation({
-    refetchQueries: refetchOnSuccess(
-      (d: CustomerRequestProviderActionMutation) => d.requestProviderAction,
-      SENT_REQUEST_QUERIES,
-    ),
+  const [send] = useCustomerRequestProviderActionMutation({
+    refetchQueries: refetchOnSuccess((d) => d.requestProviderAction, SENT_REQUEST_QUERIES),
   });
-  const [errors, setErrors] = useState<UserErrorLike[]>([]);
+  const form = useMutationForm();
   const [sent, setSent] = useState<SentRequest | null>(null);
   const [formKey, setFormKey] = useState(0);
 
   async function submit(values: ProviderOrderValues) {
     setSent(null);
     const usage = values.offerKind === "USAGE_BASED";
-    const local: UserErrorLike[] = [];
-    if (!values.providerId) local.push(fieldError("providerId", t("customers.error.required")));
-    if (!usage && !/^\d+$/.test(values.quantity.trim())) {
-      local.push(fieldError("quantity", t("customers.error.wholeNumber")));
-    }
-    if (local.length) return setErrors(local);
-    try {
-      const { data: result } = await send({
-        variables: {
-          input: {
-            action: "ORDER",
-            customerId: customer.id,
-            providerId: values.providerId,
-            offerName: values.offerName.trim(),
-            offerId: values.offerId.trim(),
-            offerKind: values.offerKind,
-            quantity: usage ? 1 : Number(values.quantity),
-            termDuration: usage ? null : values.termDuration,
-            note: values.note.trim() || null,
-          },
+    const quantity = usage ? 1 : Number(values.quantity);
+    const payload = await form.submit(
+      async () =>
+        (
+          await send({
+            variables: {
+              input: {
+                action: "ORDER",
+                customerId: customer.id,
+                providerId: values.providerId,
+                offerName: values.offerName.trim(),
+                offerId: values.offerId.trim(),
+                offerKind: values.offerKind,
+                quantity,
+                termDuration: usage ? null : values.termDuration,
+                note: values.note.trim() || null,
+              },
+            },
+          })
+        ).data?.requestProviderAction,
+      {
+        validate: () => {
+          const local: UserErrorLike[] = [];
+          if (!values.providerId) local.push(fieldError("providerId", t("customers.error.required")));
+          if (!usage && !/^\d+$/.test(values.quantity.trim())) {
+            local.push(fieldError("quantity", t("customers.error.wholeNumber")));
+          }
+          return local;
         },
-      });
-      const payload = result?.requestProviderAction;
-      setErrors(payload?.userErrors ?? []);
-      if (payload?.providerRequest && !payload.userErrors.length) {
-        setSent({
-          providerName: payload.providerRequest.provider.name,
-          what: t("customers.ask.whatOrder", {
-            offer: values.offerName.trim(),
-            quantity: usage ? 1 : Number(values.quantity),
-          }),
-          decision: payload.providerDecision,
-        });
-        setFormKey((k) => k + 1);
-      }
-    } catch (e) {
-      setErrors(requestFailure(e));
-    }
+      },
+    );
+    if (!payload?.providerRequest) return;
+    setSent({
+      providerName: payload.providerRequest.provider.name,
+      what: t("customers.ask.whatOrder", { offer: values.offerName.trim(), quantity }),
+      decision: payload.providerDecision,
+    });
+    setFormKey((k) => k + 1);
   }
 
   return (
@@ -137,33 +132,21 @@ export function OrderThroughProvider({
         ) : providers.length === 0 ? (
           <p className="notice">{t("customers.noProvider")}</p>
         ) : (
-          <ProviderOrderForm
-            key={formKey}
-            providers={providers}
-            errors={errors}
-            pending={sendState.loading}
-            onSubmit={(v) => void submit(v)}
-          />
+          <ProviderOrderForm key={formKey} providers={providers} form={form} onSubmit={(v) => void submit(v)} />
         )}
       </DataState>
     </section>
   );
 }
 
-function fieldError(field: string, message: string): UserErrorLike {
-  return { field: ["input", field], message, code: "INVALID_INPUT", ruleId: null };
-}
-
 /** Provider, offer (the order form's catalogue, or another one typed in), kind, quantity, term and a note. */
 export function ProviderOrderForm({
   providers,
-  errors,
-  pending,
+  form,
   onSubmit,
 }: {
   providers: readonly ProviderOption[];
-  errors: readonly UserErrorLike[];
-  pending: boolean;
+  form: MutationFormState;
   onSubmit(values: ProviderOrderValues): void;
 }) {
   const { t } = useI18n();
@@ -179,18 +162,15 @@ export function ProviderOrderForm({
   });
   const set = <K extends keyof ProviderOrderValues>(k: K, v: ProviderOrderValues[K]) =>
     setValues((prev) => ({ ...prev, [k]: v }));
-  const byField = errorsByField(errors);
-  const general = Object.entries(byField)
-    .filter(([k]) => !FIELDS.includes(k))
-    .flatMap(([, v]) => v);
+  const { byField, general } = formErrors(form.errors, FIELDS);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!pending) onSubmit(values);
+    if (!form.pending) onSubmit(values);
   }
 
   return (
-    <form className="ask-provider-form" onSubmit={submit} aria-labelledby="ask-order-heading" noValidate>
+    <form id={form.id} className="ask-provider-form" onSubmit={submit} aria-labelledby="ask-order-heading" noValidate>
       <h4 id="ask-order-heading">{t("customers.ask.orderTitle")}</h4>
       <FormErrors errors={general} />
       <FormField label={t("customers.ask.provider")} errors={byField.providerId}>
@@ -210,8 +190,8 @@ export function ProviderOrderForm({
         <textarea rows={3} maxLength={1000} value={values.note} onChange={(e) => set("note", e.target.value)} />
       </FormField>
       <div className="form-actions">
-        <button type="submit" disabled={pending} aria-busy={pending || undefined}>
-          {pending ? t("customers.ask.sending") : t("customers.ask.send")}
+        <button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
+          {form.pending ? t("customers.ask.sending") : t("customers.ask.send")}
         </button>
       </div>
     </form>

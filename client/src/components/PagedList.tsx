@@ -1,0 +1,73 @@
+import type { ReactNode } from "react";
+import { useI18n } from "../lib/i18n";
+import { DataState } from "./DataState";
+import { Pager } from "./Pager";
+import "./components-messages";
+
+/** The part of a Relay connection a paged list needs. */
+export interface PagedConnection {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: readonly unknown[];
+}
+
+/**
+ * One page of a cursor connection: the loading, error and empty states, the page (dimmed and aria-busy while the
+ * next one loads: pass the previous data as `connection` meanwhile), and the pager below it. An error while a page
+ * is shown keeps the page and says so above it.
+ */
+export function PagedList<C extends PagedConnection>({
+  connection,
+  loading,
+  error,
+  onRetry,
+  emptyText,
+  after,
+  onPage,
+  pagerOnSinglePage = true,
+  children,
+}: {
+  connection: C | null | undefined;
+  loading: boolean;
+  error?: { message: string } | null;
+  onRetry(): void;
+  emptyText: string;
+  /** The URL's page cursor ("" on the first page). */
+  after: string;
+  onPage(after: string | null): void;
+  /** false: no pager when everything fits on the first page. */
+  pagerOnSinglePage?: boolean;
+  children(connection: C): ReactNode;
+}) {
+  const { t } = useI18n();
+  const showPager = pagerOnSinglePage || Boolean(connection?.pageInfo.hasNextPage || after);
+  return (
+    <DataState
+      loading={loading && !connection}
+      error={connection ? null : error}
+      empty={connection?.nodes.length === 0}
+      emptyText={emptyText}
+      onRetry={onRetry}
+    >
+      {connection && (
+        <div aria-busy={loading || undefined} className={loading ? "refreshing" : undefined}>
+          {error && (
+            <p role="alert" className="state-error">
+              {t("common.error", { message: error.message })}
+            </p>
+          )}
+          {children(connection)}
+          {showPager && (
+            <Pager
+              totalCount={connection.totalCount}
+              hasNextPage={connection.pageInfo.hasNextPage}
+              endCursor={connection.pageInfo.endCursor}
+              after={after}
+              onPage={onPage}
+            />
+          )}
+        </div>
+      )}
+    </DataState>
+  );
+}

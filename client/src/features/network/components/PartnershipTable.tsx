@@ -1,0 +1,105 @@
+import type { ReactNode } from "react";
+import type { NetworkPartnershipFieldsFragment } from "../../../graphql/generated";
+import { FormErrors } from "../../../components/FormField";
+import type { UserErrorLike } from "../../../lib/user-errors";
+import { useI18n } from "../../../lib/i18n";
+import { ComplianceFlags } from "./ComplianceFlags";
+import { PartnershipSince, PartnershipStatusBadge } from "./PartnershipStatusBadge";
+import "../messages";
+
+/** The other side of a partnership, as the tables show it. */
+export interface PartnerRef {
+  id: string;
+  name: string;
+  partnerId: string;
+  country: string;
+}
+
+/**
+ * A table of partnerships (a provider's resellers, a reseller's providers): the other partner, status, compliance
+ * flags, counts, since when, and the row's actions with the errors of its last attempt below them.
+ */
+export function PartnershipTable<R extends NetworkPartnershipFieldsFragment>({
+  rows,
+  partnerOf,
+  caption,
+  partnerHeading,
+  complianceHeading,
+  rowTestId,
+  subscriptionsCell,
+  actions,
+  rowErrors,
+}: {
+  rows: readonly R[];
+  partnerOf(row: R): PartnerRef;
+  caption: string;
+  partnerHeading: string;
+  complianceHeading: string;
+  rowTestId: string;
+  /** The subscriptions count cell's content (e.g. a link to them); the number by default. */
+  subscriptionsCell?(row: R): ReactNode;
+  actions(row: R): ReactNode;
+  rowErrors: Readonly<Record<string, readonly UserErrorLike[]>>;
+}) {
+  const { t, formatNumber } = useI18n();
+  return (
+    <div className="table-wrap">
+      <table className="network-table net-cards">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{partnerHeading}</th>
+            <th scope="col" className="hide-narrow">
+              {t("network.col.country")}
+            </th>
+            <th scope="col">{t("network.col.status")}</th>
+            <th scope="col">{complianceHeading}</th>
+            <th scope="col" className="sub-num">
+              {t("network.col.customers")}
+            </th>
+            <th scope="col" className="sub-num">
+              {t("network.col.subscriptions")}
+            </th>
+            <th scope="col" className="hide-narrow">
+              {t("network.col.since")}
+            </th>
+            <th scope="col">{t("network.col.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const partner = partnerOf(row);
+            return (
+              <tr key={row.id} data-testid={rowTestId}>
+                <th scope="row">
+                  {partner.name}
+                  <small className="sub-meta">{t("network.partnerId", { id: partner.partnerId })}</small>
+                </th>
+                <td className="hide-narrow">{partner.country}</td>
+                <td data-label={t("network.col.status")}>
+                  <PartnershipStatusBadge status={row.status} />
+                </td>
+                <td data-label={complianceHeading}>
+                  <ComplianceFlags flags={row.complianceFlags} />
+                </td>
+                <td data-label={t("network.col.customers")} className="sub-num">
+                  {formatNumber(row.counts.customers)}
+                </td>
+                <td data-label={t("network.col.subscriptions")} className="sub-num">
+                  {subscriptionsCell ? subscriptionsCell(row) : formatNumber(row.counts.subscriptions)}
+                </td>
+                <td className="hide-narrow">
+                  <PartnershipSince invitedAt={row.invitedAt} acceptedAt={row.acceptedAt} removedAt={row.removedAt} />
+                </td>
+                <td className="net-actions-cell">
+                  {actions(row)}
+                  <FormErrors errors={rowErrors[row.id]} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
