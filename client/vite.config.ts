@@ -15,5 +15,7 @@ export default defineConfig({
     globals: true,
     include: ["src/**/*.test.tsx", "src/**/*.test.ts"],
     setupFiles: ["src/test-setup.ts"],
+    // Screens render through jsdom with several user events each; on a busy 2-core machine 5 s is not enough.
+    testTimeout: 15_000,
   },
 });
