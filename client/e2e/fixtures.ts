@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { test as base, type Page } from "@playwright/test";
+import { test as base, type BrowserContext, type Page } from "@playwright/test";
 import { artifacts, root } from "./paths";
 
 /** Demo users of the seeded network (server/src/seed/demo-world.ts). */
@@ -131,7 +131,7 @@ export const test = base.extend<Fixtures>({
   },
   baseURL: async ({ server }, use) => use(server.origin),
   signIn: async ({ browser, server, viewport }, use) => {
-    const contexts: Awaited<ReturnType<typeof browser.newContext>>[] = [];
+    const contexts: BrowserContext[] = [];
     await use(async (email) => {
       const token = await demoToken(server.origin, email);
       const context = await browser.newContext({ viewport, baseURL: server.origin });
