@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Starts the built server (node server/dist) on a fresh SQLite file, seeds it on first start, signs a token
-# with the CLI and asks a few real queries; fails on any GraphQL error.
+# with the CLI and asks a few real queries; fails on any GraphQL error. Uses the current build (npm run build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[ -f server/dist/src/main.js ] || { echo "server/dist is missing: run npm run build first"; exit 1; }
 tmp=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
 export SQLITE_PATH="$tmp/smoke.sqlite" PORT="$port" HOST=127.0.0.1 LOG_MIGRATIONS=0
-npm run build --silent
 node server/dist/src/main.js >"$tmp/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT

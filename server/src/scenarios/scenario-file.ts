@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+import { z } from "zod";
 import {
+  BillingCycle,
   CommerceModel,
   EligibilityAction,
   EligibilityReasonCode,
@@ -10,39 +12,17 @@ import {
   RelationshipStatus,
   SalesChannel,
   SubscriptionStatus,
+  TermDuration,
   TransferPolicy,
   TransferStatus,
   UserRole,
-  BillingCycle,
-  TermDuration,
 } from "../domain/enums";
-import type { World } from "./world";
 
 // A conformance scenario file (../shared/scenarios/README.md): a world, a decision date, a policy and the
-// decisions expected in it. Validation is hand-written: every error names the file and the JSON path.
-
-export interface ScenarioCheck {
-  action: EligibilityAction;
-  /** Partner key: the caller. */
-  actor: string;
-  subscription?: string;
-  customer?: string;
-  offerKind?: OfferKind;
-  reseller?: string;
-  eligible: boolean;
-  blocking: EligibilityReasonCode[];
-  /** When absent, advisories are not compared. */
-  advisories?: EligibilityReasonCode[];
-}
-
-export interface Scenario extends World {
-  name: string;
-  sources: string[];
-  /** YYYY-MM-DD */
-  asOf: string;
-  policy: TransferPolicy;
-  checks: ScenarioCheck[];
-}
+// decisions expected in it. The format is a zod schema; every error names the file, the JSON path and the
+// problem. This server runs rule book V1: a file is read as the README's "v1 file" (v2 subscription facts are
+// accepted and ignored, a date-time where v1 has a date is read as its UTC date, v2 actions and check fields
+// make the file malformed).
 
 export class ScenarioError extends Error {
   constructor(
@@ -55,117 +35,119 @@ export class ScenarioError extends Error {
   }
 }
 
-/** Subject fields each action takes (README "checks"); `reseller` is optional where allowed. */
-const SUBJECTS: Record<EligibilityAction, { required: (keyof ScenarioCheck)[]; reseller: boolean }> = {
-  SUPPORT: { required: ["subscription"], reseller: false },
-  TRANSFER: { required: ["subscription"], reseller: true },
-  CANCEL: { required: ["subscription"], reseller: false },
-  REACTIVATE: { required: ["subscription"], reseller: false },
-  SUSPEND: { required: ["subscription"], reseller: false },
-  ORDER: { required: ["customer", "offerKind"], reseller: true },
-  REMOVE_RELATIONSHIP: { required: ["customer"], reseller: false },
-};
-
-// ---- small validation combinators -------------------------------------------------------------------------
-
-/** A validator reads `value` at JSON path `path`; `fail` reports an error there. */
-type Spec<T> = (value: unknown, path: string, fail: Fail) => T;
-type Fail = (path: string, detail: string) => never;
-type Out<S> = S extends Spec<infer T> ? T : never;
-/** Marks a field optional; absent yields a copy of `fallback`. */
-type Optional<T> = Spec<T> & { optional: true };
+// ---- messages ---------------------------------------------------------------------------------------------
 
 const show = (v: unknown): string => (v === undefined ? "nothing" : JSON.stringify(v));
-const typeError = (fail: Fail, path: string, expected: string, v: unknown): never =>
-  fail(path, `expected ${expected}, got ${show(v)}`);
 
-const str: Spec<string> = (v, p, fail) =>
-  typeof v === "string" && v.trim() !== "" ? v : typeError(fail, p, "a non-empty string", v);
-const bool: Spec<boolean> = (v, p, fail) => (typeof v === "boolean" ? v : typeError(fail, p, "true or false", v));
-const count: Spec<number> = (v, p, fail) =>
-  typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : typeError(fail, p, "a whole number ≥ 0", v);
-const matching =
-  (re: RegExp, what: string): Spec<string> =>
-  (v, p, fail) =>
-    typeof v === "string" && re.test(v) ? v : typeError(fail, p, what, v);
+/** The message for a value that is not `what`; a required field that is absent is a "missing field". */
+const expected =
+  (what: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined ? "missing field" : `expected ${what}, got ${show(issue.input)}`;
+
+/** `checks[2].blocking[0]`, or "(top level)". */
+function pathText(path: readonly PropertyKey[]): string {
+  const text = path.map((k, i) => (typeof k === "number" ? `[${k}]` : `${i > 0 ? "." : ""}${String(k)}`)).join("");
+  return text || "(top level)";
+}
+
+// ---- building blocks --------------------------------------------------------------------------------------
+
+/** A string that `ok` accepts; `what` completes "expected …" in the error. */
+const text = (what: string, ok: (v: string) => boolean) =>
+  z.string({ error: expected(what) }).refine(ok, { error: expected(what) });
+
+const str = text("a non-empty string", (v) => v.trim() !== "");
+const matching = (re: RegExp, what: string) => text(what, (v) => re.test(v));
+const bool = z.boolean({ error: expected("true or false") });
+const count = z
+  .number({ error: expected("a whole number ≥ 0") })
+  .refine((v) => Number.isInteger(v) && v >= 0, { error: expected("a whole number ≥ 0") });
+
+function oneOf<E extends Record<string, string>>(values: E, hint?: (input: unknown) => string | undefined) {
+  const allowed = expected(`one of ${Object.values(values).join(", ")}`);
+  return z.enum(values, {
+    error: (issue) => {
+      const extra = hint?.(issue.input);
+      return `${allowed(issue)}${extra ? ` (${extra})` : ""}`;
+    },
+  });
+}
+
+function list<T extends z.ZodType>(item: T, atLeastOne = false) {
+  const array = z.array(item, { error: expected("an array") });
+  return atLeastOne ? array.min(1, { error: "expected at least one entry" }) : array;
+}
+
+/** Keys starting with "$" or "_" and "comment" are notes for readers, dropped before validation. */
+const isNote = (k: string): boolean => k.startsWith("$") || k.startsWith("_") || k === "comment";
+function withoutNotes(v: unknown): unknown {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v).filter(([k]) => !isNote(k)));
+}
+
+/**
+ * An object with exactly these fields (besides notes): any other key is an error, so typos do not pass
+ * silently. `refused` explains keys that are known but not allowed here.
+ */
+function record<S extends z.core.$ZodLooseShape>(shape: S, refused: Record<string, string> = {}) {
+  const fields = Object.keys(shape).join(", ");
+  const object = z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code !== "unrecognized_keys") return expected("an object")(issue);
+      const key = issue.keys[0] ?? "";
+      return refused[key] ?? `unknown field (expected ${fields})`;
+    },
+  });
+  return z.preprocess(withoutNotes, object);
+}
+
+// ---- dates --------------------------------------------------------------------------------------------------
 
 function isCalendarDate(v: string): boolean {
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
-const date: Spec<string> = (v, p, fail) =>
-  typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v)
-    ? v
-    : typeError(fail, p, "a date YYYY-MM-DD", v);
-/** A date, or an ISO 8601 date-time with zone (transfer creation). */
-const instant: Spec<string> = (v, p, fail) =>
-  typeof v === "string" &&
-  (/^\d{4}-\d{2}-\d{2}$/.test(v)
-    ? isCalendarDate(v)
-    : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
-      isCalendarDate(v.slice(0, 10)) &&
-      !Number.isNaN(Date.parse(v)))
-    ? v
-    : typeError(fail, p, "a date YYYY-MM-DD or an ISO 8601 date-time", v);
+const isDate = (v: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v);
+const isDateTime = (v: string): boolean =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
+  isCalendarDate(v.slice(0, 10)) &&
+  !Number.isNaN(Date.parse(v));
 
-function oneOf<E extends Record<string, string>>(e: E): Spec<E[keyof E]> {
-  const values = Object.values(e) as E[keyof E][];
-  return (v, p, fail) =>
-    values.includes(v as E[keyof E]) ? (v as E[keyof E]) : typeError(fail, p, `one of ${values.join(", ")}`, v);
-}
+const DATE_OR_TIME = "a date YYYY-MM-DD or an ISO 8601 date-time with Z or ±HH:MM";
+/** An instant as written: a date or a date-time (a transfer's creation). */
+const instant = text(DATE_OR_TIME, (v) => isDate(v) || isDateTime(v));
+/** A v1 date: a date-time is read as its UTC date. */
+const date = instant.transform((v) => (isDate(v) ? v : new Date(v).toISOString().slice(0, 10)));
 
-const nullable =
-  <T>(spec: Spec<T>): Spec<T | null> =>
-  (v, p, fail) =>
-    v === null ? null : spec(v, p, fail);
-
-function optional<T>(spec: Spec<T>): Optional<T | undefined>;
-function optional<T>(spec: Spec<T>, fallback: T): Optional<T>;
-function optional<T>(spec: Spec<T>, fallback?: T): Optional<T | undefined> {
-  return Object.assign(
-    (v: unknown, p: string, fail: Fail) => (v === undefined ? structuredClone(fallback) : spec(v, p, fail)),
-    {
-      optional: true as const,
-    },
-  );
-}
-
-const list =
-  <T>(spec: Spec<T>, nonEmpty = false): Spec<T[]> =>
-  (v, p, fail) => {
-    if (!Array.isArray(v)) return typeError(fail, p, "an array", v);
-    if (nonEmpty && v.length === 0) fail(p, "expected at least one entry");
-    return v.map((item, i) => spec(item, `${p}[${i}]`, fail));
-  };
-
-/** Keys starting with "$" or "_" and "comment" are free-form notes; any other unknown key is an error (typos). */
-const isNote = (k: string): boolean => k.startsWith("$") || k.startsWith("_") || k === "comment";
-
-function record<S extends Record<string, Spec<unknown>>>(shape: S): Spec<{ [K in keyof S]: Out<S[K]> }> {
-  return (v, p, fail) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v))
-      return typeError(fail, p || "(top level)", "an object", v);
-    const input = v as Record<string, unknown>;
-    const at = (k: string): string => (p ? `${p}.${k}` : k);
-    for (const k of Object.keys(input)) {
-      if (!Object.hasOwn(shape, k) && !isNote(k))
-        fail(at(k), `unknown field (expected ${Object.keys(shape).join(", ")})`);
-    }
-    const out: Record<string, unknown> = {};
-    for (const [k, spec] of Object.entries(shape)) {
-      if (input[k] === undefined && !("optional" in spec)) fail(at(k), "missing field");
-      const value = spec(input[k], at(k), fail);
-      if (value !== undefined) out[k] = value;
-    }
-    return out as { [K in keyof S]: Out<S[K]> };
-  };
-}
-
-// ---- the format -------------------------------------------------------------------------------------------
+// ---- the format ---------------------------------------------------------------------------------------------
 
 const key = matching(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a key (letters, digits, '.', '_', '-')");
 const country = matching(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code such as "US"');
 const reason = oneOf(EligibilityReasonCode);
+
+/** Rule book V2 (README "Rule book v2 files"): what a V1 file may not use. */
+const V2_ACTIONS = ["CHANGE_QUANTITY", "SET_AUTO_RENEW", "SCHEDULE_CHANGE"];
+const V2_CHECK_FIELDS = [
+  "quantity",
+  "autoRenew",
+  "change",
+  "transfer",
+  "eligibleUntil",
+  "becomesEligibleAt",
+  "refundableQuantity",
+  "refundableDetails",
+];
+const V1_ONLY = "this server runs rule book V1, and the file is a V1 file";
+/** The product types of rule book V2; in a V1 file a fact the rules ignore. */
+const ProductType = {
+  LICENSE: "LICENSE",
+  SOFTWARE_SUBSCRIPTION: "SOFTWARE_SUBSCRIPTION",
+  PERPETUAL_SOFTWARE: "PERPETUAL_SOFTWARE",
+  MARKETPLACE_SAAS: "MARKETPLACE_SAAS",
+  AZURE_PLAN: "AZURE_PLAN",
+  USAGE: "USAGE",
+} as const;
 
 const partner = record({
   key,
@@ -175,7 +157,7 @@ const partner = record({
   country,
   mpaSigned: bool,
   programStatus: oneOf(ProgramStatus),
-  tenantId: optional(str),
+  tenantId: str.optional(),
 });
 const partnership = record({ provider: key, reseller: key, status: oneOf(PartnershipStatus) });
 const customer = record({
@@ -184,8 +166,8 @@ const customer = record({
   domain: str,
   country,
   mcaAccepted: bool,
-  partnerTenantOf: nullable(key),
-  tenantId: optional(str),
+  partnerTenantOf: key.nullable(),
+  tenantId: str.optional(),
 });
 const relationship = record({
   partner: key,
@@ -201,25 +183,37 @@ const subscription = record({
   commerceModel: oneOf(CommerceModel),
   channel: oneOf(SalesChannel),
   status: oneOf(SubscriptionStatus),
-  transactingPartner: nullable(key),
-  resellerOfRecord: nullable(key),
+  transactingPartner: key.nullable(),
+  resellerOfRecord: key.nullable(),
   purchaseDate: date,
-  renewalDate: nullable(date),
+  renewalDate: date.nullable(),
   commitmentEndDate: date,
   quantity: count,
   isAzurePlan: bool,
-  parent: nullable(key),
-  offerId: optional(str),
-  termDuration: optional(nullable(oneOf(TermDuration))),
-  billingCycle: optional(oneOf(BillingCycle)),
-  autoRenew: optional(bool),
+  parent: key.nullable(),
+  offerId: str.optional(),
+  termDuration: oneOf(TermDuration).nullable().optional(),
+  billingCycle: oneOf(BillingCycle).optional(),
+  autoRenew: bool.optional(),
+  // Rule book V2 facts: read (so that a typo is still an error) and ignored by the V1 rules.
+  productType: oneOf(ProductType).optional(),
+  tranches: list(record({ quantity: count, purchasedAt: instant })).optional(),
+  maxQuantity: count.optional(),
+  scheduledChange: record({
+    quantity: count.optional(),
+    termDuration: oneOf(TermDuration).optional(),
+    billingCycle: oneOf(BillingCycle).optional(),
+  })
+    .nullable()
+    .optional(),
+  activeAzureSubscriptions: count.optional(),
 });
 const transfer = record({
   key,
   customer: key,
   source: key,
   target: key,
-  reseller: optional(nullable(key), null),
+  reseller: key.nullable().default(null),
   status: oneOf(TransferStatus),
   createdAt: instant,
   subscriptions: list(key, true),
@@ -230,127 +224,164 @@ const user = record({
   displayName: str,
   role: oneOf(UserRole),
 });
-const check = record({
-  action: oneOf(EligibilityAction),
-  actor: key,
-  subscription: optional(key),
-  customer: optional(key),
-  offerKind: optional(oneOf(OfferKind)),
-  reseller: optional(key),
-  eligible: bool,
-  blocking: list(reason),
-  advisories: optional(list(reason)),
-});
-const scenario = record({
+const check = record(
+  {
+    action: oneOf(EligibilityAction, (v) =>
+      V2_ACTIONS.includes(v as string) ? `a rule book V2 action: ${V1_ONLY}` : undefined,
+    ),
+    actor: key,
+    subscription: key.optional(),
+    customer: key.optional(),
+    offerKind: oneOf(OfferKind).optional(),
+    reseller: key.optional(),
+    eligible: bool,
+    blocking: list(reason),
+    /** When absent, advisories are not compared. */
+    advisories: list(reason).optional(),
+  },
+  Object.fromEntries(V2_CHECK_FIELDS.map((f) => [f, `a rule book V2 check field: ${V1_ONLY}`])),
+);
+const RuleBook = { V1: "V1", V2: "V2" } as const;
+
+const scenarioShape = record({
+  ruleBook: oneOf(RuleBook)
+    .refine((v) => v === RuleBook.V1, {
+      error: "this server runs rule book V1 only; a V2 file needs a server with rule book V2",
+    })
+    .optional(),
   name: str,
-  sources: optional(list(str), []),
+  sources: list(str).default(() => []),
+  /** The decision date (a date-time is read as its UTC date). */
   asOf: date,
-  policy: optional(oneOf(TransferPolicy), TransferPolicy.CURRENT),
+  policy: oneOf(TransferPolicy).default(TransferPolicy.CURRENT),
   partners: list(partner, true),
-  partnerships: optional(list(partnership), []),
+  partnerships: list(partnership).default(() => []),
   customers: list(customer),
-  relationships: optional(list(relationship), []),
-  subscriptions: optional(list(subscription), []),
-  transfers: optional(list(transfer), []),
-  users: optional(list(user)),
+  relationships: list(relationship).default(() => []),
+  subscriptions: list(subscription).default(() => []),
+  transfers: list(transfer).default(() => []),
+  users: list(user).optional(),
   checks: list(check, true),
 });
 
-// ---- cross-references and consistency ---------------------------------------------------------------------
+/** A scenario as read; the runner loads it as a World (world.ts). */
+export type Scenario = z.output<typeof scenarioShape>;
+export type ScenarioCheck = Scenario["checks"][number];
 
-/** Fails on the second occurrence of a value (`get` folds values the database treats as equal). */
-function unique<T>(items: T[], path: string, field: string, get: (t: T) => string | undefined, fail: Fail): void {
+// ---- cross-references and consistency -----------------------------------------------------------------------
+
+type Path = (string | number)[];
+type Report = (path: Path, detail: string) => void;
+
+/** Subject fields each action takes (README "checks"); `reseller` is optional where allowed. */
+const SUBJECTS: Record<
+  EligibilityAction,
+  { required: ("subscription" | "customer" | "offerKind")[]; reseller: boolean }
+> = {
+  SUPPORT: { required: ["subscription"], reseller: false },
+  TRANSFER: { required: ["subscription"], reseller: true },
+  CANCEL: { required: ["subscription"], reseller: false },
+  REACTIVATE: { required: ["subscription"], reseller: false },
+  SUSPEND: { required: ["subscription"], reseller: false },
+  ORDER: { required: ["customer", "offerKind"], reseller: true },
+  REMOVE_RELATIONSHIP: { required: ["customer"], reseller: false },
+};
+
+/** Reports the second occurrence of a value (`get` folds values the database treats as equal). */
+function unique<T>(items: T[], list: string, field: string, get: (t: T) => string | undefined, report: Report): void {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const value = get(item);
     if (value === undefined) return;
     const first = seen.get(value);
-    if (first !== undefined) fail(`${path}[${i}].${field}`, `duplicate ${show(value)} (also at ${path}[${first}])`);
-    seen.set(value, i);
+    if (first !== undefined) report([list, i, field], `duplicate ${show(value)} (also at ${list}[${first}])`);
+    else seen.set(value, i);
   });
 }
 
-function checkReferences(s: Scenario, fail: Fail): void {
-  unique(s.partners, "partners", "key", (p) => p.key, fail);
-  unique(s.partners, "partners", "partnerId", (p) => p.partnerId, fail);
-  unique(s.partners, "partners", "tenantId", (p) => p.tenantId, fail);
-  unique(s.customers, "customers", "key", (c) => c.key, fail);
-  unique(s.customers, "customers", "domain", (c) => c.domain.toLowerCase(), fail);
-  unique(s.customers, "customers", "tenantId", (c) => c.tenantId, fail);
-  unique(s.subscriptions, "subscriptions", "key", (x) => x.key, fail);
-  unique(s.transfers, "transfers", "key", (t) => t.key, fail);
-  unique(s.partnerships, "partnerships", "reseller", (rp) => `${rp.provider} → ${rp.reseller}`, fail);
-  unique(s.users ?? [], "users", "email", (u) => u.email.toLowerCase(), fail);
+function checkReferences(s: Scenario, report: Report): void {
+  unique(s.partners, "partners", "key", (p) => p.key, report);
+  unique(s.partners, "partners", "partnerId", (p) => p.partnerId, report);
+  unique(s.partners, "partners", "tenantId", (p) => p.tenantId, report);
+  unique(s.customers, "customers", "key", (c) => c.key, report);
+  unique(s.customers, "customers", "domain", (c) => c.domain.toLowerCase(), report);
+  unique(s.customers, "customers", "tenantId", (c) => c.tenantId, report);
+  unique(s.subscriptions, "subscriptions", "key", (x) => x.key, report);
+  unique(s.transfers, "transfers", "key", (t) => t.key, report);
+  unique(s.partnerships, "partnerships", "reseller", (rp) => `${rp.provider} → ${rp.reseller}`, report);
+  unique(s.users ?? [], "users", "email", (u) => u.email.toLowerCase(), report);
 
-  const partners = new Map(s.partners.map((p) => [p.key, p]));
-  const customers = new Set(s.customers.map((c) => c.key));
-  const subscriptions = new Map(s.subscriptions.map((x) => [x.key, x]));
-  const ref = (kind: "partner" | "customer" | "subscription", path: string, k: string | null | undefined): void => {
-    if (k === null || k === undefined) return;
-    const known = kind === "partner" ? partners.has(k) : kind === "customer" ? customers.has(k) : subscriptions.has(k);
-    if (!known) fail(path, `unknown ${kind} key ${show(k)}`);
+  const known = {
+    partner: new Set(s.partners.map((p) => p.key)),
+    customer: new Set(s.customers.map((c) => c.key)),
+    subscription: new Set(s.subscriptions.map((x) => x.key)),
   };
+  const ref = (kind: keyof typeof known, path: Path, k: string | null | undefined): void => {
+    if (k !== null && k !== undefined && !known[kind].has(k)) report(path, `unknown ${kind} key ${show(k)}`);
+  };
+  const customerOf = new Map(s.subscriptions.map((x) => [x.key, x.customer]));
 
   s.partnerships.forEach((rp, i) => {
-    ref("partner", `partnerships[${i}].provider`, rp.provider);
-    ref("partner", `partnerships[${i}].reseller`, rp.reseller);
-    if (rp.provider === rp.reseller) fail(`partnerships[${i}].reseller`, "a partner cannot be its own reseller");
+    ref("partner", ["partnerships", i, "provider"], rp.provider);
+    ref("partner", ["partnerships", i, "reseller"], rp.reseller);
+    if (rp.provider === rp.reseller) report(["partnerships", i, "reseller"], "a partner cannot be its own reseller");
   });
-  s.customers.forEach((c, i) => ref("partner", `customers[${i}].partnerTenantOf`, c.partnerTenantOf));
+  s.customers.forEach((c, i) => ref("partner", ["customers", i, "partnerTenantOf"], c.partnerTenantOf));
   s.relationships.forEach((r, i) => {
-    ref("partner", `relationships[${i}].partner`, r.partner);
-    ref("customer", `relationships[${i}].customer`, r.customer);
+    ref("partner", ["relationships", i, "partner"], r.partner);
+    ref("customer", ["relationships", i, "customer"], r.customer);
   });
   s.subscriptions.forEach((x, i) => {
-    const at = `subscriptions[${i}]`;
-    ref("customer", `${at}.customer`, x.customer);
-    ref("partner", `${at}.transactingPartner`, x.transactingPartner);
-    ref("partner", `${at}.resellerOfRecord`, x.resellerOfRecord);
-    ref("subscription", `${at}.parent`, x.parent);
-    if (x.parent === x.key) fail(`${at}.parent`, "a subscription cannot be its own parent");
+    const at = (field: string): Path => ["subscriptions", i, field];
+    ref("customer", at("customer"), x.customer);
+    ref("partner", at("transactingPartner"), x.transactingPartner);
+    ref("partner", at("resellerOfRecord"), x.resellerOfRecord);
+    ref("subscription", at("parent"), x.parent);
+    if (x.parent === x.key) report(at("parent"), "a subscription cannot be its own parent");
     if (x.channel === SalesChannel.CSP && x.transactingPartner === null)
-      fail(`${at}.transactingPartner`, "a CSP subscription needs its transacting partner");
+      report(at("transactingPartner"), "a CSP subscription needs its transacting partner");
     if (x.channel !== SalesChannel.CSP && x.transactingPartner !== null)
-      fail(`${at}.transactingPartner`, `must be null when channel is ${x.channel} (only CSP subscriptions have one)`);
+      report(at("transactingPartner"), `must be null when channel is ${x.channel} (only CSP subscriptions have one)`);
+    const seats = x.tranches?.reduce((sum, t) => sum + t.quantity, 0);
+    if (seats !== undefined && seats !== x.quantity)
+      report(at("tranches"), `the tranches add up to ${seats} seats, not the subscription's quantity ${x.quantity}`);
   });
   s.transfers.forEach((t, i) => {
-    const at = `transfers[${i}]`;
-    ref("customer", `${at}.customer`, t.customer);
-    ref("partner", `${at}.source`, t.source);
-    ref("partner", `${at}.target`, t.target);
-    ref("partner", `${at}.reseller`, t.reseller);
+    const at = (field: string): Path => ["transfers", i, field];
+    ref("customer", at("customer"), t.customer);
+    ref("partner", at("source"), t.source);
+    ref("partner", at("target"), t.target);
+    ref("partner", at("reseller"), t.reseller);
     t.subscriptions.forEach((k, j) => {
-      ref("subscription", `${at}.subscriptions[${j}]`, k);
-      const sub = subscriptions.get(k);
-      if (sub && sub.customer !== t.customer)
-        fail(
-          `${at}.subscriptions[${j}]`,
-          `subscription ${show(k)} belongs to customer ${show(sub.customer)}, not ${show(t.customer)}`,
-        );
+      const path = [...at("subscriptions"), j];
+      ref("subscription", path, k);
+      const owner = customerOf.get(k);
+      if (owner !== undefined && owner !== t.customer)
+        report(path, `subscription ${show(k)} belongs to customer ${show(owner)}, not ${show(t.customer)}`);
     });
   });
-  (s.users ?? []).forEach((u, i) => ref("partner", `users[${i}].partner`, u.partner));
+  (s.users ?? []).forEach((u, i) => ref("partner", ["users", i, "partner"], u.partner));
 
   s.checks.forEach((c, i) => {
-    const at = `checks[${i}]`;
-    ref("partner", `${at}.actor`, c.actor);
-    ref("subscription", `${at}.subscription`, c.subscription);
-    ref("customer", `${at}.customer`, c.customer);
-    ref("partner", `${at}.reseller`, c.reseller);
+    const at = (field: string): Path => ["checks", i, field];
+    ref("partner", at("actor"), c.actor);
+    ref("subscription", at("subscription"), c.subscription);
+    ref("customer", at("customer"), c.customer);
+    ref("partner", at("reseller"), c.reseller);
     const subject = SUBJECTS[c.action];
+    const takes = subject.required.join(" + ");
     for (const field of subject.required) {
-      if (c[field] === undefined)
-        fail(`${at}.${field}`, `missing field (${c.action} needs ${subject.required.join(" + ")})`);
+      if (c[field] === undefined) report(at(field), `missing field (${c.action} needs ${takes})`);
     }
     for (const field of ["subscription", "customer", "offerKind"] as const) {
       if (c[field] !== undefined && !subject.required.includes(field))
-        fail(`${at}.${field}`, `not a subject of ${c.action} (it takes ${subject.required.join(" + ")})`);
+        report(at(field), `not a subject of ${c.action} (it takes ${takes})`);
     }
     if (c.reseller !== undefined && !subject.reseller)
-      fail(`${at}.reseller`, `${c.action} takes no reseller (only ORDER and TRANSFER do)`);
+      report(at("reseller"), `${c.action} takes no reseller (only ORDER and TRANSFER do)`);
     if (c.eligible !== (c.blocking.length === 0))
-      fail(
-        `${at}.eligible`,
+      report(
+        at("eligible"),
         c.eligible
           ? "true contradicts the blocking reasons listed"
           : "false needs at least one blocking reason (a decision with no blocking reason is eligible)",
@@ -358,14 +389,27 @@ function checkReferences(s: Scenario, fail: Fail): void {
   });
 }
 
-/** Validates parsed JSON; throws ScenarioError naming `file` and the JSON path of the first bad field. */
+/** The whole format: the shape, then the references between its parts (checked only once the shape is right). */
+const scenarioFile = scenarioShape.superRefine((s, ctx) =>
+  checkReferences(s, (path, message) => ctx.addIssue({ code: "custom", path, message })),
+);
+
+// ---- reading ------------------------------------------------------------------------------------------------
+
+/** Validates parsed JSON; throws ScenarioError naming `file`, the JSON path and the problem of the first error. */
 export function parseScenario(json: unknown, file: string): Scenario {
-  const fail: Fail = (path, detail) => {
-    throw new ScenarioError(file, path, detail);
-  };
-  const s: Scenario = scenario(json, "", fail);
-  checkReferences(s, fail);
-  return s;
+  const result = scenarioFile.safeParse(json);
+  if (result.success) return result.data;
+  // A rule book this server does not run explains every other error; an unknown key is most often a misspelt
+  // field, which then also shows up as missing: report those first.
+  const issues = result.error.issues;
+  const issue =
+    issues.find((i) => i.path.length === 1 && i.path[0] === "ruleBook") ??
+    issues.find((i) => i.code === "unrecognized_keys") ??
+    issues[0];
+  if (issue === undefined) throw new ScenarioError(file, "", "invalid scenario");
+  const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
+  throw new ScenarioError(file, pathText(path), issue.message);
 }
 
 /** Reads and validates a scenario file; every failure (unreadable, not JSON, invalid) is a ScenarioError. */

@@ -224,10 +224,15 @@ describe("parseScenario", () => {
   });
 
   it("reports bad dates", () => {
-    expect(errorOf((d) => (d.asOf = "2026-02-30"))).toBe(`${FILE}: asOf: expected a date YYYY-MM-DD, got "2026-02-30"`);
+    const dateOrTime = "a date YYYY-MM-DD or an ISO 8601 date-time with Z or ±HH:MM";
+    expect(errorOf((d) => (d.asOf = "2026-02-30"))).toBe(`${FILE}: asOf: expected ${dateOrTime}, got "2026-02-30"`);
     expect(errorOf((d) => (at(d.subscriptions, 0).purchaseDate = "01/02/2026"))).toBe(
-      `${FILE}: subscriptions[0].purchaseDate: expected a date YYYY-MM-DD, got "01/02/2026"`,
+      `${FILE}: subscriptions[0].purchaseDate: expected ${dateOrTime}, got "01/02/2026"`,
     );
+    expect(errorOf((d) => (at(d.subscriptions, 0).commitmentEndDate = "2027-01-31T25:00:00Z"))).toBe(
+      `${FILE}: subscriptions[0].commitmentEndDate: expected ${dateOrTime}, got "2027-01-31T25:00:00Z"`,
+    );
+    expect(errorOf((d) => (d.asOf = "2026-11-24T10:00:00"))).toMatch(/^05-x\.json: asOf: expected a date/);
     expect(errorOf((d) => (at(d.transfers, 0).createdAt = "yesterday"))).toMatch(
       /^05-x\.json: transfers\[0\]\.createdAt: expected a date/,
     );
@@ -237,6 +242,85 @@ describe("parseScenario", () => {
         FILE,
       ),
     ).not.toThrow();
+  });
+
+  it("reads a date-time where v1 has a date as its UTC date, and keeps a transfer's creation instant", () => {
+    const doc = good();
+    doc.asOf = "2026-11-24T23:30:00-02:00";
+    at(doc.subscriptions, 0).purchaseDate = "2026-02-01T09:00:00Z";
+    (at(doc.subscriptions, 0) as Record<string, unknown>).renewalDate = "2026-03-01T00:30:00+01:00";
+    at(doc.transfers, 0).createdAt = "2026-11-20T08:30:00Z";
+    const s = parseScenario(doc, FILE);
+    expect(s.asOf).toBe("2026-11-25");
+    expect([at(s.subscriptions, 0).purchaseDate, at(s.subscriptions, 0).renewalDate]).toEqual([
+      "2026-02-01",
+      "2026-02-28",
+    ]);
+    expect(at(s.transfers, 0).createdAt).toBe("2026-11-20T08:30:00Z");
+  });
+
+  it("accepts the v2 subscription facts in a v1 file, and still reads them", () => {
+    const v2Facts = {
+      productType: "LICENSE",
+      tranches: [
+        { quantity: 20, purchasedAt: "2026-02-01T09:00:00Z" },
+        { quantity: 5, purchasedAt: "2026-11-20" },
+      ],
+      maxQuantity: 300,
+      scheduledChange: { quantity: 15, termDuration: "P1Y" },
+      activeAzureSubscriptions: 0,
+      autoRenew: false,
+      billingCycle: "MONTHLY",
+    };
+    const doc = good();
+    Object.assign(at(doc.subscriptions, 0), v2Facts);
+    expect(() => parseScenario({ ...doc, ruleBook: "V1" }, FILE)).not.toThrow();
+    expect(errorOf((d) => Object.assign(at(d.subscriptions, 0), v2Facts, { productType: "SEAT" }))).toMatch(
+      /^05-x\.json: subscriptions\[0\]\.productType: expected one of LICENSE, .*got "SEAT"$/,
+    );
+    expect(
+      errorOf((d) => Object.assign(at(d.subscriptions, 0), v2Facts, { scheduledChange: { quantty: 15 } })),
+    ).toMatch(/^05-x\.json: subscriptions\[0\]\.scheduledChange\.quantty: unknown field \(expected quantity, /);
+    expect(
+      errorOf((d) =>
+        Object.assign(at(d.subscriptions, 0), v2Facts, { tranches: [{ quantity: 20, purchasedAt: "2026-02-01" }] }),
+      ),
+    ).toBe(`${FILE}: subscriptions[0].tranches: the tranches add up to 20 seats, not the subscription's quantity 25`);
+  });
+
+  it("refuses v2 actions, v2 check fields and a V2 rule book in a v1 file", () => {
+    expect(
+      errorOf((d) => {
+        at(d.checks, 0).action = "CHANGE_QUANTITY";
+      }),
+    ).toBe(
+      `${FILE}: checks[0].action: expected one of SUPPORT, ORDER, TRANSFER, CANCEL, REACTIVATE, REMOVE_RELATIONSHIP, SUSPEND, ` +
+        `got "CHANGE_QUANTITY" (a rule book V2 action: this server runs rule book V1, and the file is a V1 file)`,
+    );
+    expect(errorOf((d) => (at(d.checks, 0).eligibleUntil = null))).toBe(
+      `${FILE}: checks[0].eligibleUntil: a rule book V2 check field: this server runs rule book V1, and the file is a V1 file`,
+    );
+    // Whatever else a V2 file holds, the rule book is the error reported.
+    expect(
+      errorOf((d) => Object.assign(d, { ruleBook: "V2" }, { checks: [{ ...at(d.checks, 0), quantity: 3 }] })),
+    ).toBe(`${FILE}: ruleBook: this server runs rule book V1 only; a V2 file needs a server with rule book V2`);
+    expect(errorOf((d) => Object.assign(d, { ruleBook: "V3" }))).toBe(
+      `${FILE}: ruleBook: expected one of V1, V2, got "V3"`,
+    );
+  });
+
+  it("ignores notes and names a misspelt field rather than the field it misses", () => {
+    const doc = good();
+    Object.assign(doc, { $schema: "x", _draft: true, comment: "why" });
+    Object.assign(at(doc.checks, 0), { comment: "why this check" });
+    expect(parseScenario(doc, FILE).name).toBe("a small world");
+    expect(
+      errorOf((d) => {
+        const c = at(d.checks, 1);
+        c.eligable = c.eligible;
+        delete c.eligible;
+      }),
+    ).toMatch(/^05-x\.json: checks\[1\]\.eligable: unknown field \(expected action, actor, /);
   });
 
   it("reports a check whose subject does not fit its action", () => {

@@ -1,0 +1,164 @@
+import { spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test as base, type BrowserContext, type Page } from "@playwright/test";
+import { artifacts, root } from "./paths";
+
+/** Demo users of the seeded network (server/src/seed/demo-world.ts). */
+export const DEMO = {
+  /** Trey Research Distribution: an indirect provider. */
+  provider: "admin@treyresearch.example",
+  /** Wingtip Toys IT: an indirect reseller of Trey Research. */
+  reseller: "admin@wingtiptoys.example",
+  /** First Up Consultants: a direct-bill partner. */
+  direct: "admin@firstupconsultants.example",
+} as const;
+
+export interface RunningServer {
+  origin: string;
+  log(): string;
+}
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+/** The built server on a fresh copy of the seeded database (global-setup.ts); stopped by the returned function. */
+async function startServer(): Promise<RunningServer & { stop(): Promise<void> }> {
+  const seeded = process.env.E2E_SEEDED_DATABASE;
+  if (!seeded) throw new Error("E2E_SEEDED_DATABASE is not set: run the tests through playwright.config.ts");
+  const dir = mkdtempSync(join(tmpdir(), "channelgate-e2e-test-"));
+  copyFileSync(seeded, join(dir, "e2e.sqlite"));
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, "server", "dist", "src", "main.js")], {
+    cwd: root,
+    env: {
+      ...process.env,
+      SQLITE_PATH: join(dir, "e2e.sqlite"),
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_MIGRATIONS: "0",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const origin = `http://127.0.0.1:${port}`;
+  for (let started = Date.now(); ;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the server exited before answering:\n${log}`);
+    }
+    if (
+      await fetch(`${origin}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (Date.now() - started > 120_000) {
+      await stop();
+      throw new Error(`the server did not answer /healthz within 120 s:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { origin, log: () => log, stop };
+}
+
+/** A token for a seeded user through the demo sign-in API. */
+async function demoToken(origin: string, email: string): Promise<string> {
+  const r = await fetch(`${origin}/auth/demo-login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email }),
+  });
+  if (!r.ok) throw new Error(`demo-login ${email}: HTTP ${r.status}`);
+  return ((await r.json()) as { token: string }).token;
+}
+
+/** A full-page screenshot kept as test/artifacts/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+type GraphQL = <T = Record<string, unknown>>(
+  email: string,
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<T>;
+
+interface Fixtures {
+  /** This test's own server and database. */
+  server: RunningServer;
+  /** A new page (in its own browser context) already signed in as `email`: the token is stored before the app loads. */
+  signIn: (email: string) => Promise<Page>;
+  asProvider: Page;
+  asReseller: Page;
+  asDirect: Page;
+  /** GraphQL as a demo user, to set up or check state around a flow; throws on any GraphQL error. */
+  graphqlAs: GraphQL;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+  server: async ({}, use, testInfo) => {
+    const server = await startServer();
+    try {
+      await use(server);
+    } finally {
+      await server.stop();
+      if (testInfo.status !== testInfo.expectedStatus)
+        await testInfo.attach("server.log", { body: server.log(), contentType: "text/plain" });
+    }
+  },
+  baseURL: async ({ server }, use) => use(server.origin),
+  signIn: async ({ browser, server, viewport }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (email) => {
+      const token = await demoToken(server.origin, email);
+      const context = await browser.newContext({ viewport, baseURL: server.origin });
+      contexts.push(context);
+      await context.addInitScript((t) => localStorage.setItem("channelgate.token", t), token);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+  asProvider: async ({ signIn }, use) => use(await signIn(DEMO.provider)),
+  asReseller: async ({ signIn }, use) => use(await signIn(DEMO.reseller)),
+  asDirect: async ({ signIn }, use) => use(await signIn(DEMO.direct)),
+  graphqlAs: async ({ server }, use) => {
+    await use(async (email, query, variables = {}) => {
+      const r = await fetch(`${server.origin}/graphql`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Bearer ${await demoToken(server.origin, email)}`,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await r.json()) as { data?: unknown; errors?: unknown[] };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data as never;
+    });
+  },
+});
+
+export { expect } from "@playwright/test";
