@@ -25,6 +25,7 @@ const world: World = {
     partner("pa", "1720001", [PartnerType.INDIRECT_PROVIDER]),
     partner("pb", "1720002", [PartnerType.INDIRECT_PROVIDER]),
     partner("pc", "1720003", [PartnerType.DIRECT_BILL]),
+    partner("pd", "1720004", [PartnerType.DIRECT_BILL]),
   ],
   partnerships: [],
   customers: [],
@@ -39,6 +40,8 @@ const world: World = {
     { partner: "pa", email: SALES_A, displayName: "A sales", role: UserRole.SALES_AGENT },
     { partner: "pb", email: ADMIN_B, displayName: "B admin", role: UserRole.GLOBAL_ADMIN },
     { partner: "pc", email: SOLO_B, displayName: "C only admin", role: UserRole.GLOBAL_ADMIN },
+    { partner: "pd", email: "one@users-d.example", displayName: "D one", role: UserRole.GLOBAL_ADMIN },
+    { partner: "pd", email: "two@users-d.example", displayName: "D two", role: UserRole.GLOBAL_ADMIN },
   ],
 };
 
@@ -189,6 +192,27 @@ describe("users", () => {
     await expectRefused(t, CHANGE, { userId: await userId(ADMIN_A), role: "ADMIN_AGENT" }, { email: ADMIN_A }, [
       { code: "NOT_ALLOWED", field: ["input", "userId"] },
     ]);
+  });
+
+  it("two global admins demoting each other at once: exactly one wins, the partner keeps an admin", async () => {
+    const [one, two] = [await userId("one@users-d.example"), await userId("two@users-d.example")];
+    const results = await Promise.all([
+      t.gql(CHANGE, { input: { userId: two, role: "SALES_AGENT" } }, { email: "one@users-d.example" }),
+      t.gql(CHANGE, { input: { userId: one, role: "SALES_AGENT" } }, { email: "two@users-d.example" }),
+    ]);
+    // The loser is refused by the last-admin guard, or, when it starts after the winner committed, by its new role.
+    const outcomes = results.map((r) => {
+      const code = r.body.errors?.[0]?.extensions?.code;
+      if (code) return code;
+      const p = (r.body.data as { changeUserRole: { userErrors: { code: string }[] } }).changeUserRole;
+      return p.userErrors.map((e) => e.code).join() || "OK";
+    });
+    expect(outcomes.filter((o) => o === "OK")).toHaveLength(1);
+    expect(["NOT_ALLOWED", "FORBIDDEN"]).toContain(outcomes.find((o) => o !== "OK"));
+    const admins = await t.app.dataSource
+      .getRepository(User)
+      .countBy({ partnerId: t.world.partners.get("pd")!, role: UserRole.GLOBAL_ADMIN });
+    expect(admins).toBe(1);
   });
 
   it("revokes a user's API tokens when their role changes", async () => {

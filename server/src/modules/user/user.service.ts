@@ -29,12 +29,16 @@ const byEmail = {
 
 const usersOf = (s: ServiceContext) => s.scope.visibleUsers(s.em.getRepository(User).createQueryBuilder("u"), "u");
 
-/** A user of the viewer's partner, locked for the update where the database can; NOT_FOUND on `userId` otherwise. */
+/**
+ * A user of the viewer's partner, or NOT_FOUND on `userId`. Not locked here: the write is conditional on what was
+ * read (update below), and global admins are locked together, in id order, by ensureAnotherGlobalAdmin (locking the
+ * target first would let two admins demoting each other deadlock).
+ */
 function targetUser(s: ServiceContext, globalId: string): Promise<User> {
   return findByGlobalId(
     globalId,
     "User",
-    (id) => forUpdate(usersOf(s).andWhere("u.id = :id", { id }), s.canLockRows).getOne(),
+    (id) => usersOf(s).andWhere("u.id = :id", { id }).getOne(),
     () => userError("userId", UserErrorCode.NOT_FOUND, s.t("USER_NOT_FOUND")),
   );
 }
@@ -45,7 +49,10 @@ function targetUser(s: ServiceContext, globalId: string): Promise<User> {
  */
 async function ensureAnotherGlobalAdmin(s: ServiceContext, user: User): Promise<void> {
   const admins = await forUpdate(
-    usersOf(s).andWhere("u.role = :role", { role: UserRole.GLOBAL_ADMIN }).andWhere("u.deactivated_at IS NULL"),
+    usersOf(s)
+      .andWhere("u.role = :role", { role: UserRole.GLOBAL_ADMIN })
+      .andWhere("u.deactivated_at IS NULL")
+      .orderBy("u.id"),
     s.canLockRows,
   ).getMany();
   ensureThat(
@@ -125,9 +132,11 @@ export class UserService {
     return { user: await this.update(s, user, { deactivatedAt: new Date() }) };
   }
 
-  /** A conditional write (the user is still active), then the user's tokens are revoked. */
+  /** A conditional write (the user is still active, with the role read), then the user's tokens are revoked. */
   private async update(s: ServiceContext, user: User, changes: Partial<Pick<User, "role" | "deactivatedAt">>) {
-    const result = await s.em.getRepository(User).update({ id: user.id, deactivatedAt: IsNull() }, changes);
+    const result = await s.em
+      .getRepository(User)
+      .update({ id: user.id, role: user.role, deactivatedAt: IsNull() }, changes);
     ensureThat(result.affected === 1, () => userError("userId", UserErrorCode.CONFLICT, s.t("USER_CHANGED")));
     await s.em
       .getRepository(ApiToken)
