@@ -19,7 +19,8 @@ import { buildContext } from "./auth/request-context";
 import { mountDemoAuth } from "./auth/demo-auth";
 import { depthLimit } from "./common/depth-limit";
 import { clientDistPath, mountClient } from "./static-client";
-import { identifyCaller, callerOf } from "./http/caller";
+import { identifyCaller, callerOf, isSignedIn } from "./http/caller";
+import { apiTokenScopePlugin } from "./auth/api-token-scope-plugin";
 import { ANONYMOUS_LIMITS, SIGNED_IN_LIMITS, guardBodySize, guardDocument } from "./http/document-guard";
 import { createRateLimiter } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
@@ -87,6 +88,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     plugins: [
       ...protection.plugins,
       requestLogPlugin(config.logRequests && !options.quiet),
+      apiTokenScopePlugin(),
       // Anonymous callers get a tenth of a user's budget (they reach only the public relationship preview).
       queryCostPlugin({
         user: new CostBuckets(config.costBudget, config.costRestoreRate),
@@ -122,16 +124,16 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   // The edge of /graphql: who calls (a verified token or an address), their rate limit, then size, token and
   // nesting limits by caller — all before Apollo parses, validates or authenticates anything.
   const rateLimiter = createRateLimiter(config);
-  const limitsOf = (res: express.Response) => (callerOf(res).kind === "user" ? SIGNED_IN_LIMITS : ANONYMOUS_LIMITS);
+  const limitsOf = (res: express.Response) => (isSignedIn(callerOf(res)) ? SIGNED_IN_LIMITS : ANONYMOUS_LIMITS);
   const jsonSignedIn = express.json({ limit: SIGNED_IN_LIMITS.maxBodyBytes });
   const jsonAnonymous = express.json({ limit: ANONYMOUS_LIMITS.maxBodyBytes });
   app.use(
     "/graphql",
     withRequestId,
-    identifyCaller(config),
+    identifyCaller(config, dataSource),
     ...(rateLimiter ? [rateLimiter.middleware] : []),
     guardBodySize((_req, res) => limitsOf(res)),
-    (req, res, next) => (callerOf(res).kind === "user" ? jsonSignedIn : jsonAnonymous)(req, res, next),
+    (req, res, next) => (isSignedIn(callerOf(res)) ? jsonSignedIn : jsonAnonymous)(req, res, next),
     guardDocument((_req, res) => limitsOf(res)),
     expressMiddleware(apollo, { context: ({ req }) => buildContext(req, dataSource, config) }),
   );

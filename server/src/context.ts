@@ -6,11 +6,17 @@ import type { User } from "./modules/user/user.entity";
 import type { TenantScope } from "./auth/scope";
 import type { Loaders } from "./loaders";
 import type { Locale } from "./common/locale";
+import type { ApiTokenScope } from "./domain/enums";
 
 export interface Viewer {
+  /** The signed-in user; for an API token, its creator with the role the token was made with. */
   user: User;
   partner: Partner;
   scope: TenantScope;
+  /** The API token the request was made with (the actor for the audit), or null for a user's own sign-in. */
+  apiTokenId: string | null;
+  /** The token's scopes (READ, WRITE); empty for a user's own sign-in, which is not narrowed. */
+  apiTokenScopes: readonly ApiTokenScope[];
 }
 
 export interface RequestContext {

@@ -14,6 +14,8 @@ import { NodeResolver } from "./modules/node/node.resolver";
 import { SubscriptionResolver } from "./modules/subscription/subscription.resolver";
 import { TransferResolver } from "./modules/transfer/transfer.resolver";
 import { ProviderRequestResolver } from "./modules/provider-request/provider-request.resolver";
+import { ApiTokenResolver } from "./modules/api-token/api-token.resolver";
+import { UserResolver } from "./modules/user/user.resolver";
 import { ProviderRequestMutations } from "./modules/provider-request/provider-request.mutations";
 import {
   PartnerFieldsResolver,
@@ -40,4 +42,6 @@ export const resolvers: NonEmptyArray<Function> = [
   SubscriptionMutations,
   TransferMutations,
   ProviderRequestMutations,
+  UserResolver,
+  ApiTokenResolver,
 ];

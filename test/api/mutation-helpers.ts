@@ -123,6 +123,7 @@ const TABLES = [
   "transfer",
   "transfer_line",
   "provider_request",
+  "api_token",
 ];
 
 /** Every row of every table, ordered: equal snapshots mean nothing was written. */

@@ -11,6 +11,9 @@ import type { Locale } from "../common/locale";
 import { toIsoDate } from "../common/dates";
 import { verifyToken } from "./token";
 import { TenantScope } from "./scope";
+import { looksLikeApiToken } from "./api-token-secret";
+import { actingUser, findApiToken, type ApiTokenCaller } from "./api-token-auth";
+import { apiTokenOf } from "../http/caller";
 
 function localeOf(req: Request): Locale {
   const header = req.headers["accept-language"] ?? "";
@@ -18,36 +21,54 @@ function localeOf(req: Request): Locale {
 }
 
 function rejectToken(): GraphQLError {
-  return new GraphQLError("The bearer token is invalid, expired, or names no user", {
+  return new GraphQLError("The bearer token is invalid, expired, revoked, or names no active user", {
     extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
   });
 }
 
-/** Resolves the bearer token to a user, their partner and the partner's tenant scope. */
+/**
+ * Resolves the bearer credential to the viewer: a user token (JWT naming an active user) or an API token (`cg_…`,
+ * acting as its creator with the token's role, narrowed by its scopes). `apiToken` is the token the edge already
+ * verified (http/caller.ts), so that it is not looked up twice; without it a `cg_` secret is looked up here.
+ */
 export async function loadViewer(
   ds: DataSource,
   config: AppConfig,
   authorization: string | undefined,
+  apiToken: ApiTokenCaller | null = null,
 ): Promise<Viewer | null> {
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match) throw rejectToken();
-  const email = await verifyToken(config.authSecret, match[1]!);
+  const credential = match[1]!;
+  if (looksLikeApiToken(credential)) {
+    const found = apiToken ?? (await findApiToken(ds, credential, new Date()));
+    if (!found) throw rejectToken();
+    return {
+      user: actingUser(found),
+      partner: found.partner,
+      scope: await TenantScope.load(ds, found.partner),
+      apiTokenId: found.token.id,
+      apiTokenScopes: found.token.scopes,
+    };
+  }
+  const email = await verifyToken(config.authSecret, credential);
   if (!email) throw rejectToken();
   const user = await ds
     .getRepository(User)
     .createQueryBuilder("u")
     .innerJoinAndSelect("u.partner", "p")
     .where("u.email = :email", { email })
+    .andWhere("u.deactivated_at IS NULL")
     .getOne();
   if (!user || !user.partner) throw rejectToken();
   const partner = user.partner as Partner;
-  return { user, partner, scope: await TenantScope.load(ds, partner) };
+  return { user, partner, scope: await TenantScope.load(ds, partner), apiTokenId: null, apiTokenScopes: [] };
 }
 
 export async function buildContext(req: Request, ds: DataSource, config: AppConfig): Promise<RequestContext> {
   const sql = requestStore.getStore() ?? { requestId: "", statements: 0 };
-  const viewer = await loadViewer(ds, config, req.headers.authorization);
+  const viewer = await loadViewer(ds, config, req.headers.authorization, apiTokenOf(req.res));
   return {
     config,
     dataSource: ds,

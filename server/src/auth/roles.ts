@@ -1,6 +1,7 @@
 import type { AuthChecker } from "type-graphql";
 import { UserRole } from "../domain/enums";
-import type { RequestContext } from "../context";
+import type { RequestContext, Viewer } from "../context";
+import type { Locale } from "../common/locale";
 import type { PartnerFacts } from "../modules/eligibility/facts";
 import { canTransact, isOnlyIndirectReseller } from "../modules/eligibility/rules/predicates";
 import { forbidden, unauthenticated } from "../common/errors";
@@ -11,6 +12,10 @@ export const CAN_MANAGE_NETWORK = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT];
 export const CAN_MANAGE_CUSTOMERS = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT, UserRole.SALES_AGENT];
 export const CAN_ORDER = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT, UserRole.SALES_AGENT];
 export const CAN_TRANSFER = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT];
+/** Users of the own partner: invite, change roles, deactivate (Partner Center's Global and User management admins). */
+export const CAN_MANAGE_USERS = [UserRole.GLOBAL_ADMIN, UserRole.USER_MANAGEMENT_ADMIN];
+/** API tokens of the own partner: create, list, revoke. */
+export const CAN_MANAGE_API_TOKENS = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT];
 
 /** What a signed-in user may do, for clients that show or hide actions (GraphQL `viewer.permissions`). */
 export interface Permissions {
@@ -22,6 +27,10 @@ export interface Permissions {
   canOrder: boolean;
   /** The role is in CAN_TRANSFER. */
   canTransfer: boolean;
+  /** The role is in CAN_MANAGE_USERS. */
+  canManageUsers: boolean;
+  /** The role is in CAN_MANAGE_API_TOKENS. */
+  canManageApiTokens: boolean;
   /** The partner bills CSP subscriptions itself: direct-bill or indirect provider. */
   canActForCustomers: boolean;
   /** The partner is only an indirect reseller: it orders, transfers and changes subscriptions through a provider (R22). */
@@ -35,6 +44,8 @@ export function permissionsOf(role: UserRole, partner: PartnerFacts): Permission
     canManageCustomers: CAN_MANAGE_CUSTOMERS.includes(role),
     canOrder: CAN_ORDER.includes(role),
     canTransfer: CAN_TRANSFER.includes(role),
+    canManageUsers: CAN_MANAGE_USERS.includes(role),
+    canManageApiTokens: CAN_MANAGE_API_TOKENS.includes(role),
     canActForCustomers: canTransact(partner),
     mustUseProvider: isOnlyIndirectReseller(partner),
   };
@@ -52,3 +63,11 @@ export const authChecker: AuthChecker<RequestContext, UserRole> = ({ context }, 
     userMessage(context.locale, "ROLE_FORBIDDEN", { role: context.viewer.user.role, roles: roles.join(", ") }),
   );
 };
+
+/**
+ * Managing access (users, API tokens) needs a user's own sign-in: a token, even a WRITE token of a global admin,
+ * cannot create more tokens or change users, so a leaked token cannot outlive its revocation.
+ */
+export function ensureOwnSignIn(viewer: Viewer, locale: Locale): void {
+  if (viewer.apiTokenId) throw forbidden(userMessage(locale, "API_TOKEN_CANNOT_MANAGE_ACCESS"));
+}

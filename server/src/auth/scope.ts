@@ -147,6 +147,11 @@ export class TenantScope {
     return qb.andWhere(`${alias}.partner_id = :scopeSelf`, { scopeSelf: this.partner.id });
   }
 
+  /** Restricts an API token query (alias) to the partner's own tokens. */
+  visibleApiTokens<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+    return qb.andWhere(`${alias}.partner_id = :scopeSelf`, { scopeSelf: this.partner.id });
+  }
+
   /** SQL condition: a transfer (alias) leaves the network, i.e. its source is in it. Uses `:...scopeNetwork`. */
   outgoingTransferSql(alias: string): string {
     return `${alias}.source_partner_id IN (:...scopeNetwork)`;

@@ -9,7 +9,8 @@ export type NodeTypeName =
   | "CustomerRelationship"
   | "CustomerSubscription"
   | "Transfer"
-  | "ProviderRequest";
+  | "ProviderRequest"
+  | "ApiToken";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
@@ -38,6 +39,7 @@ const NODE_TYPES = new Set<NodeTypeName>([
   "CustomerSubscription",
   "Transfer",
   "ProviderRequest",
+  "ApiToken",
 ]);
 
 /** What `decodeId` answers for a malformed id, or an id of another type: callers treat it as "not found". */

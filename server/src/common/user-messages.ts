@@ -236,8 +236,66 @@ export const userMessages = {
     en: "The request changed meanwhile; reload",
     "pt-PT": "O pedido foi alterado entretanto; recarregue",
   },
+  // Users (modules/user).
+  EMAIL_FORMAT: { en: "must be an email address", "pt-PT": "deve ser um endereço de email" },
+  USER_NOT_FOUND: {
+    en: "No such user in your organization",
+    "pt-PT": "Este utilizador não existe na sua organização",
+  },
+  USER_EMAIL_IN_USE: {
+    en: "is already used by another user",
+    "pt-PT": "já é utilizado por outro utilizador",
+  },
+  ONLY_GLOBAL_ADMIN_MANAGES_GLOBAL_ADMINS: {
+    en: "Only a global admin can grant the global admin role or change a global admin",
+    "pt-PT":
+      "Só um administrador global pode atribuir a função de administrador global ou alterar um administrador global",
+  },
+  CANNOT_DEACTIVATE_SELF: {
+    en: "You cannot deactivate yourself; ask another admin",
+    "pt-PT": "Não se pode desativar a si próprio; peça a outro administrador",
+  },
+  LAST_GLOBAL_ADMIN: {
+    en: "This is the organization's last active global admin; make another user global admin first",
+    "pt-PT":
+      "Este é o último administrador global ativo da organização; torne primeiro outro utilizador administrador global",
+  },
+  USER_DEACTIVATED: {
+    en: "The user is deactivated",
+    "pt-PT": "O utilizador está desativado",
+  },
+  USER_CHANGED: {
+    en: "The user changed meanwhile; reload",
+    "pt-PT": "O utilizador foi alterado entretanto; recarregue",
+  },
+
+  // API tokens (modules/api-token).
+  API_TOKEN_SCOPES: {
+    en: "must name READ, WRITE or both, once each",
+    "pt-PT": "deve indicar READ, WRITE ou ambos, uma vez cada",
+  },
+  API_TOKEN_EXPIRY: {
+    en: "must be in the future and at most {days} days away",
+    "pt-PT": "deve ser no futuro e no máximo daqui a {days} dias",
+  },
+  API_TOKEN_NOT_FOUND: {
+    en: "No such API token in your organization",
+    "pt-PT": "Este token de API não existe na sua organização",
+  },
+  API_TOKEN_ALREADY_REVOKED: {
+    en: "The API token is already revoked",
+    "pt-PT": "O token de API já está revogado",
+  },
 
   // Roles (FORBIDDEN errors).
+  API_TOKEN_READ_ONLY: {
+    en: "This API token has the READ scope only: it cannot call mutations",
+    "pt-PT": "Este token de API só tem o âmbito READ: não pode chamar mutações",
+  },
+  API_TOKEN_CANNOT_MANAGE_ACCESS: {
+    en: "API tokens cannot manage users or API tokens; sign in as a user",
+    "pt-PT": "Os tokens de API não podem gerir utilizadores nem tokens de API; inicie sessão como utilizador",
+  },
   ROLE_FORBIDDEN: {
     en: "Your role ({role}) cannot do this; it needs one of: {roles}",
     "pt-PT": "A sua função ({role}) não permite fazer isto; é necessária uma das seguintes: {roles}",

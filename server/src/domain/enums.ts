@@ -79,10 +79,18 @@ export enum BillingCycle {
 /** Partner Center roles of a partner's user. */
 export enum UserRole {
   GLOBAL_ADMIN = "GLOBAL_ADMIN",
+  /** Manages the partner's users (Partner Center's User management admin); no customer or billing rights. */
+  USER_MANAGEMENT_ADMIN = "USER_MANAGEMENT_ADMIN",
   ADMIN_AGENT = "ADMIN_AGENT",
   SALES_AGENT = "SALES_AGENT",
   HELPDESK_AGENT = "HELPDESK_AGENT",
   BILLING_ADMIN = "BILLING_ADMIN",
+}
+
+/** What an API token may do: READ runs queries only; WRITE also mutations (within its role). */
+export enum ApiTokenScope {
+  READ = "READ",
+  WRITE = "WRITE",
 }
 
 export enum TransferPolicy {
@@ -150,6 +158,7 @@ const enums: Array<[object, string, string]> = [
   [TermDuration, "TermDuration", "Commitment term (ISO 8601 duration)."],
   [BillingCycle, "BillingCycle", "How often the subscription is billed."],
   [UserRole, "UserRole", "Partner Center role of a partner's user."],
+  [ApiTokenScope, "ApiTokenScope", "What an API token may do: READ (queries) or WRITE (queries and mutations)."],
   [TransferPolicy, "TransferPolicy", "Which transfer rule the server applies (RULES.md R11/R11b)."],
   [EligibilityAction, "EligibilityAction", "What the actor wants to do."],
   [EligibilityReasonCode, "EligibilityReasonCode", "Why a decision is not (or not simply) yes."],

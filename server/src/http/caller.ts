@@ -1,33 +1,74 @@
 import type { NextFunction, Request, Response } from "express";
+import type { DataSource } from "typeorm";
 import type { AppConfig } from "../config";
 import { verifyToken } from "../auth/token";
+import { looksLikeApiToken } from "../auth/api-token-secret";
+import { findApiToken, recordApiTokenUse, type ApiTokenCaller } from "../auth/api-token-auth";
 import { requestStore } from "../common/sql-counter";
 
 /**
- * Who is calling, decided cheaply before any GraphQL work: a verified bearer token (its subject) or an
- * anonymous address. The limits and the rate limit key on it; the request context resolves the full viewer later.
- * A header that does not verify counts as anonymous here and is refused with 401 by the context.
+ * Who is calling, decided cheaply before any GraphQL work: a verified user token (its subject), a live API token
+ * (`cg_…`: one indexed lookup by its hash), or an anonymous address. The limits and the rate limit key on it; the
+ * request context resolves the full viewer later. A header that does not verify counts as anonymous here and is
+ * refused with 401 by the context.
  */
-export type Caller = { kind: "user"; subject: string } | { kind: "anonymous"; address: string };
+export type Caller =
+  { kind: "user"; subject: string } | { kind: "token"; tokenId: string } | { kind: "anonymous"; address: string };
 
 export function callerOf(res: Response): Caller {
   return (res.locals["caller"] as Caller | undefined) ?? { kind: "anonymous", address: "unknown" };
 }
 
-export function identifyCaller(config: AppConfig) {
+/** The API token the edge verified for this request, if any (the context reuses it: no second lookup). */
+export function apiTokenOf(res: Response | undefined): ApiTokenCaller | null {
+  return (res?.locals["apiToken"] as ApiTokenCaller | undefined) ?? null;
+}
+
+async function identify(req: Request, res: Response, config: AppConfig, ds: DataSource): Promise<Caller> {
+  const match = /^Bearer\s+(\S{1,4096})$/i.exec(req.headers.authorization ?? "");
+  const credential = match?.[1];
+  if (credential && looksLikeApiToken(credential)) {
+    const now = new Date();
+    const found = await findApiToken(ds, credential, now);
+    if (found) {
+      res.locals["apiToken"] = found;
+      await recordApiTokenUse(ds, found.token, now);
+      return { kind: "token", tokenId: found.token.id };
+    }
+  } else if (credential) {
+    const subject = await verifyToken(config.authSecret, credential);
+    if (subject) return { kind: "user", subject };
+  }
+  return { kind: "anonymous", address: req.ip ?? req.socket.remoteAddress ?? "unknown" };
+}
+
+export function identifyCaller(config: AppConfig, ds: DataSource) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const match = /^Bearer\s+(\S{1,4096})$/i.exec(req.headers.authorization ?? "");
-    const subject = match ? await verifyToken(config.authSecret, match[1]!) : null;
-    res.locals["caller"] = subject
-      ? ({ kind: "user", subject } satisfies Caller)
-      : ({ kind: "anonymous", address: req.ip ?? req.socket.remoteAddress ?? "unknown" } satisfies Caller);
-    const store = requestStore.getStore();
-    if (store) store.callerKey = callerKey(res.locals["caller"] as Caller);
-    next();
+    try {
+      const caller = await identify(req, res, config, ds);
+      res.locals["caller"] = caller;
+      const store = requestStore.getStore();
+      if (store) store.callerKey = callerKey(caller);
+      next();
+    } catch (err) {
+      next(err);
+    }
   };
 }
 
-/** The rate limit bucket of a caller: one per user, one per address for anonymous callers. */
+/** Signed in (a user or an API token): the larger limits apply. */
+export function isSignedIn(caller: Caller): boolean {
+  return caller.kind !== "anonymous";
+}
+
+/** The rate limit bucket of a caller: one per user, one per API token, one per address for anonymous callers. */
 export function callerKey(caller: Caller): string {
-  return caller.kind === "user" ? `user:${caller.subject}` : `ip:${caller.address}`;
+  switch (caller.kind) {
+    case "user":
+      return `user:${caller.subject}`;
+    case "token":
+      return `token:${caller.tokenId}`;
+    default:
+      return `ip:${caller.address}`;
+  }
 }

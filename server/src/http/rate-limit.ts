@@ -3,7 +3,7 @@ import { rateLimit, type Store } from "express-rate-limit";
 import { RedisStore, type RedisReply } from "rate-limit-redis";
 import type { Redis } from "ioredis";
 import type { AppConfig } from "../config";
-import { callerKey, callerOf } from "./caller";
+import { callerKey, callerOf, isSignedIn } from "./caller";
 import { connectRedis } from "./redis";
 
 export interface RateLimiter {
@@ -30,8 +30,7 @@ export function createRateLimiter(config: AppConfig): RateLimiter | null {
   }
   const middleware = rateLimit({
     windowMs: 60_000,
-    limit: (_req, res) =>
-      callerOf(res).kind === "user" ? config.rateLimitPerMinute : config.anonymousRateLimitPerMinute,
+    limit: (_req, res) => (isSignedIn(callerOf(res)) ? config.rateLimitPerMinute : config.anonymousRateLimitPerMinute),
     keyGenerator: (_req, res) => callerKey(callerOf(res)),
     standardHeaders: "draft-8",
     legacyHeaders: false,

@@ -1498,6 +1498,16 @@ class DemoWorldBuilder {
         });
       });
     }
+    // One user management admin, at the distributor (named without the random source, so the rest is unchanged).
+    const distributor = this.defs.get("trey");
+    if (distributor !== undefined) {
+      this.users.push({
+        partner: "trey",
+        email: `user.admin@${distributor.slug}.example`,
+        displayName: "User Admin",
+        role: UserRole.USER_MANAGEMENT_ADMIN,
+      });
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { Initial1795609998903 } from "./1795609998903-Initial";
 import { ProviderRequest1795612221353 } from "./1795612221353-ProviderRequest";
+import { ApiTokensUsers1796187607982 } from "./1796187607982-ApiTokensUsers";
 
-export const migrations = [Initial1795609998903, ProviderRequest1795612221353];
+export const migrations = [Initial1795609998903, ProviderRequest1795612221353, ApiTokensUsers1796187607982];

@@ -9,6 +9,8 @@ import { ResellerPartnership } from "../partner/reseller-partnership.entity";
 import { ProviderRequest } from "../provider-request/provider-request.entity";
 import { Transfer } from "../transfer/transfer.entity";
 import { User } from "../user/user.entity";
+import { ApiToken } from "../api-token/api-token.entity";
+import { CAN_MANAGE_API_TOKENS } from "../../auth/roles";
 
 type Fetch = (s: ServiceContext, id: string) => Promise<Node | null>;
 
@@ -35,6 +37,11 @@ const fetchers: Record<NodeTypeName, Fetch> = {
     byId(s.scope.visibleTransfers(s.em.getRepository(Transfer).createQueryBuilder("t"), "t"), "t", id),
   ProviderRequest: (s, id) =>
     byId(s.scope.visibleProviderRequests(s.em.getRepository(ProviderRequest).createQueryBuilder("pr"), "pr"), "pr", id),
+  // Tokens are visible only to the roles that manage them.
+  ApiToken: async (s, id) =>
+    CAN_MANAGE_API_TOKENS.includes(s.viewer.user.role)
+      ? byId(s.scope.visibleApiTokens(s.em.getRepository(ApiToken).createQueryBuilder("at"), "at"), "at", id)
+      : null,
 };
 
 export class NodeService {

@@ -1,7 +1,14 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PartnershipStatus } from "../../domain/enums";
-import { CAN_MANAGE_CUSTOMERS, CAN_MANAGE_NETWORK, CAN_ORDER, CAN_TRANSFER } from "../../auth/roles";
+import {
+  CAN_MANAGE_API_TOKENS,
+  CAN_MANAGE_CUSTOMERS,
+  CAN_MANAGE_NETWORK,
+  CAN_MANAGE_USERS,
+  CAN_ORDER,
+  CAN_TRANSFER,
+} from "../../auth/roles";
 import { ConnectionType } from "../../common/connection";
 import { Partner } from "./partner.entity";
 import { ResellerPartnership } from "./reseller-partnership.entity";
@@ -43,6 +50,16 @@ export class ViewerPermissions {
     description: `The role may handle transfers: createTransfer, acceptTransfer, rejectTransfer, withdrawTransfer, and TRANSFER provider requests (roles: ${roles(CAN_TRANSFER)}).`,
   })
   canTransfer: boolean;
+
+  @Field({
+    description: `The role may manage the partner's users: users, inviteUser, changeUserRole, deactivateUser (roles: ${roles(CAN_MANAGE_USERS)}).`,
+  })
+  canManageUsers: boolean;
+
+  @Field({
+    description: `The role may manage the partner's API tokens: apiTokens, createApiToken, revokeApiToken (roles: ${roles(CAN_MANAGE_API_TOKENS)}).`,
+  })
+  canManageApiTokens: boolean;
 
   @Field({
     description:

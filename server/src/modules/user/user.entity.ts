@@ -34,4 +34,11 @@ export class User implements Node {
   @Field(() => UserRole)
   @Column({ type: "varchar", length: 30 })
   role: UserRole;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When an admin deactivated the user: their sign-ins and API tokens stop working at once.",
+  })
+  @Column({ type: Date, nullable: true })
+  deactivatedAt: Date | null;
 }
