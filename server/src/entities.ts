@@ -5,6 +5,7 @@ import { Customer } from "./modules/customer/customer.entity";
 import { CustomerRelationship } from "./modules/customer/customer-relationship.entity";
 import { CustomerSubscription } from "./modules/subscription/customer-subscription.entity";
 import { Transfer, TransferLine } from "./modules/transfer/transfer.entity";
+import { IdempotencyKey } from "./http/idempotency.entity";
 import { ProviderRequest } from "./modules/provider-request/provider-request.entity";
 
 /** Every ORM entity, for the DataSource. Code imports an entity from its module, not from here. */
@@ -18,4 +19,5 @@ export const entities = [
   Transfer,
   TransferLine,
   ProviderRequest,
+  IdempotencyKey,
 ];
