@@ -110,10 +110,12 @@ const dbId = (map: Map<string, string>, key: string) => map.get(key)!;
 describe(`${N} concurrent identical calls: exactly one effect`, () => {
   it(`acceptTransfer against cancelSubscription of its subscription (${ROUNDS} rounds): one wins`, async () => {
     for (let i = 0; i < ROUNDS; i++) {
-      const [accepted, cancelled] = await fireAll([
-        { query: ACCEPT, input: { transferId: id.transfer(`race${i}`) }, as: "direct" },
-        { query: CANCEL, input: { subscriptionId: id.sub(`race${i}`) }, as: "direct" },
-      ]);
+      const accept = { query: ACCEPT, input: { transferId: id.transfer(`race${i}`) }, as: "direct" };
+      const cancel = { query: CANCEL, input: { subscriptionId: id.sub(`race${i}`) }, as: "direct" };
+      // Either one sent first, by turns: both orders are raced.
+      const cancelFirst = i % 2 === 1;
+      const answers = await fireAll(cancelFirst ? [cancel, accept] : [accept, cancel]);
+      const [accepted, cancelled] = cancelFirst ? [answers[1], answers[0]] : answers;
       const subId = dbId(t.world.subscriptions, `race${i}`);
       const [row] = await t.app.dataSource.query(
         `SELECT status, transacting_partner_id AS partner FROM customer_subscription WHERE id = '${subId}'`,
@@ -122,6 +124,10 @@ describe(`${N} concurrent identical calls: exactly one effect`, () => {
         `SELECT status FROM transfer WHERE id = '${dbId(t.world.transfers, `race${i}`)}'`,
       );
       const wins = [accepted!, cancelled!].filter((p) => p.userErrors.length === 0).length;
+      // The loser read the winner's row (locked on PostgreSQL) and is refused by a rule, with its reason.
+      const loser = [accepted!, cancelled!].find((p) => p.userErrors.length > 0)!;
+      expect(loser.userErrors).toHaveLength(1);
+      expect(loser.userErrors[0]!.ruleId, JSON.stringify(loser.userErrors)).not.toBeNull();
       expect(wins, `round ${i}: ${JSON.stringify([accepted, cancelled])}`).toBe(1);
       // Never a cancelled subscription moved to the new partner.
       if (row.status === "DELETED") {
