@@ -10,6 +10,14 @@ export class IntegrityIdempotency1796187612466 implements MigrationInterface {
   name = "IntegrityIdempotency1796187612466";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
+    // Duplicates that concurrent requests made before these indexes: keep one live relationship per pair (ACTIVE
+    // over REQUESTED, then the first id) and the first OPEN request per subject; the others end as REMOVED/WITHDRAWN.
+    await queryRunner.query(
+      `UPDATE "customer_relationship" SET "status" = 'REMOVED', "removed_at" = "requested_at", "request_token" = NULL WHERE "status" IN ('REQUESTED', 'ACTIVE') AND EXISTS (SELECT 1 FROM "customer_relationship" "o" WHERE "o"."customer_id" = "customer_relationship"."customer_id" AND "o"."partner_id" = "customer_relationship"."partner_id" AND "o"."id" <> "customer_relationship"."id" AND (("o"."status" = 'ACTIVE' AND "customer_relationship"."status" = 'REQUESTED') OR ("o"."status" = "customer_relationship"."status" AND "o"."id" < "customer_relationship"."id")))`,
+    );
+    await queryRunner.query(
+      `UPDATE "provider_request" SET "status" = 'WITHDRAWN', "responded_at" = "created_at" WHERE "status" = 'OPEN' AND "subscription_id" IS NOT NULL AND EXISTS (SELECT 1 FROM "provider_request" "o" WHERE "o"."status" = 'OPEN' AND "o"."reseller_id" = "provider_request"."reseller_id" AND "o"."provider_id" = "provider_request"."provider_id" AND "o"."action" = "provider_request"."action" AND "o"."subscription_id" = "provider_request"."subscription_id" AND "o"."id" < "provider_request"."id")`,
+    );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "UQ_customer_relationship_live" ON "customer_relationship" ("customer_id", "partner_id") WHERE "status" IN ('REQUESTED', 'ACTIVE')`,
     );
