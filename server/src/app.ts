@@ -27,6 +27,7 @@ import { securityHeaders } from "./http/security-headers";
 import { requestLogPlugin, withRequestId } from "./http/request-log";
 import { queryCostPlugin } from "./http/query-cost-plugin";
 import { CostBuckets } from "./http/query-cost";
+import { idempotency } from "./http/idempotency";
 
 export interface RunningApp {
   /** http://host:port/graphql */
@@ -122,7 +123,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   });
   if (config.demoLogin) mountDemoAuth(app, dataSource, config);
   // The edge of /graphql: who calls (a verified token or an address), their rate limit, then size, token and
-  // nesting limits by caller — all before Apollo parses, validates or authenticates anything.
+  // nesting limits by caller — all before Apollo parses, validates or authenticates anything — then idempotency.
   const rateLimiter = createRateLimiter(config);
   const limitsOf = (res: express.Response) => (isSignedIn(callerOf(res)) ? SIGNED_IN_LIMITS : ANONYMOUS_LIMITS);
   const jsonSignedIn = express.json({ limit: SIGNED_IN_LIMITS.maxBodyBytes });
@@ -135,6 +136,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     guardBodySize((_req, res) => limitsOf(res)),
     (req, res, next) => (isSignedIn(callerOf(res)) ? jsonSignedIn : jsonAnonymous)(req, res, next),
     guardDocument((_req, res) => limitsOf(res)),
+    // Idempotency-Key on mutations: a retried request gets the first answer, without a second effect.
+    idempotency(dataSource),
     expressMiddleware(apollo, { context: ({ req }) => buildContext(req, dataSource, config) }),
   );
   options.mount?.(app);

@@ -5,6 +5,7 @@ import { Customer } from "./modules/customer/customer.entity";
 import { CustomerRelationship } from "./modules/customer/customer-relationship.entity";
 import { CustomerSubscription } from "./modules/subscription/customer-subscription.entity";
 import { Transfer, TransferLine } from "./modules/transfer/transfer.entity";
+import { IdempotencyKey } from "./http/idempotency.entity";
 import { ProviderRequest } from "./modules/provider-request/provider-request.entity";
 import { ApiToken } from "./modules/api-token/api-token.entity";
 
@@ -20,4 +21,5 @@ export const entities = [
   TransferLine,
   ProviderRequest,
   ApiToken,
+  IdempotencyKey,
 ];

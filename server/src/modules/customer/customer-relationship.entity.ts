@@ -12,6 +12,11 @@ export const REQUEST_TOKEN_LENGTH = { min: 16, max: 64 } as const;
 @ObjectType({ implements: Node, description: "A reseller relationship between a partner and a customer." })
 @Entity()
 @Index(["partnerId", "customerId"])
+// One live (REQUESTED or ACTIVE) relationship per customer and partner: concurrent requests cannot duplicate it.
+@Index("UQ_customer_relationship_live", ["customerId", "partnerId"], {
+  unique: true,
+  where: `"status" IN ('REQUESTED', 'ACTIVE')`,
+})
 export class CustomerRelationship implements Node {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { In } from "typeorm";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
+import { insertUnique } from "../../common/unique";
+import { forUpdate } from "../../common/lookup";
 import { badInput } from "../../common/errors";
 import { decodeId, INVALID_ID } from "../../common/global-id";
 import { userMessage } from "../../common/user-messages";
@@ -48,6 +50,12 @@ function requestedByToken(s: Pick<PublicServiceContext, "em">, token: string, wi
   });
 }
 
+/** Locks the customer row until the transaction ends (PostgreSQL); SQLite transactions already run one at a time. */
+async function lockCustomer(s: ServiceContext, customerId: string): Promise<void> {
+  const qb = s.em.getRepository(Customer).createQueryBuilder("c").where("c.id = :customerId", { customerId });
+  await forUpdate(qb, s.canLockRows).getOne();
+}
+
 export class CustomerRelationshipService {
   /**
    * Requests a reseller relationship and returns the acceptance link. A reseller's request includes its provider,
@@ -74,6 +82,8 @@ export class CustomerRelationshipService {
     }
     ensureNoErrors(errors);
 
+    // Requests for one customer queue here (PostgreSQL): each sees the rows the previous one wrote, as in sequence.
+    await lockCustomer(s, customer.id);
     const existing = await s.em.getRepository(CustomerRelationship).findBy({
       customerId: customer.id,
       partnerId: In(partners.map((p) => p.id)),
@@ -112,7 +122,10 @@ export class CustomerRelationshipService {
         removedAt: null,
         version: 1,
       });
-      await s.em.insert(CustomerRelationship, created);
+      // Backstop: one live relationship per (customer, partner) (UQ_customer_relationship_live).
+      await insertUnique(s.em, CustomerRelationship, created, () =>
+        userError(customerField, UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
+      );
       relationships.push(created);
     }
     return { relationships, acceptanceUrl: `/relationships/accept?token=${token}` };

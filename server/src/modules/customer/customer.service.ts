@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Brackets } from "typeorm";
 import { paginate, type PageArgs } from "../../common/connection";
 import { ensureNoErrors, ensureThat } from "../../common/ensure";
+import { insertUnique } from "../../common/unique";
 import { badInput } from "../../common/errors";
 import { requireId } from "../../common/global-id";
 import { userError, UserErrorCode } from "../../common/user-error";
@@ -92,7 +93,10 @@ export class CustomerService {
       partnerTenantOfId: null,
       createdAt: now,
     });
-    await s.em.insert(Customer, customer);
+    // The domain is unique: a concurrent create of the same domain lost the race, as a sequential one would.
+    await insertUnique(s.em, Customer, customer, () =>
+      userError("domain", UserErrorCode.ALREADY_EXISTS, s.t("CUSTOMER_DOMAIN_EXISTS")),
+    );
     await s.em.insert(
       CustomerRelationship,
       [me, ...(reseller ? [reseller] : [])].map((partner) => ({

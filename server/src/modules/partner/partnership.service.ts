@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Brackets } from "typeorm";
 import { paginate, type PageArgs } from "../../common/connection";
 import { ensure, ensureThat } from "../../common/ensure";
+import { insertUnique } from "../../common/unique";
 import { findByGlobalId, forUpdate } from "../../common/lookup";
 import { userError, UserErrorCode } from "../../common/user-error";
 import { updateVersioned } from "../../common/versioned";
@@ -110,7 +111,10 @@ export class PartnershipService {
       removedAt: null,
       version: 1,
     });
-    await s.em.insert(ResellerPartnership, created);
+    // (provider, reseller) is unique: a concurrent invitation of the same reseller won.
+    await insertUnique(s.em, ResellerPartnership, created, () =>
+      userError("resellerPartnerId", UserErrorCode.ALREADY_EXISTS, s.t("RESELLER_ALREADY_INVITED")),
+    );
     return { partnership: created };
   }
 

@@ -50,6 +50,11 @@ export const MAX_NOTE_LENGTH = 1000;
     "An indirect reseller's request to one of its indirect providers to order, cancel, suspend, reactivate or transfer on its behalf (resellers cannot do these themselves, R22). The provider does the work with the ordinary mutations, then marks the request FULFILLED (or DECLINED).",
 })
 @Entity()
+// One OPEN request per reseller, provider, action and subscription (ORDER has none: NULLs never collide).
+@Index("UQ_provider_request_open", ["resellerId", "providerId", "action", "subscriptionId"], {
+  unique: true,
+  where: `"status" = 'OPEN'`,
+})
 export class ProviderRequest implements Node {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;

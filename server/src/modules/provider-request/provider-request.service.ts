@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { paginate, type Page, type PageArgs } from "../../common/connection";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
+import { insertUnique } from "../../common/unique";
 import { badInput } from "../../common/errors";
 import { requireId } from "../../common/global-id";
 import { userError, UserErrorCode } from "../../common/user-error";
@@ -80,7 +81,14 @@ export class ProviderRequestService {
     const subject = await subjectOf(s, input);
     const decision = await providerDecision(s, input, subject);
     const providerRequest = newRequest(s, input, subject);
-    await s.em.insert(ProviderRequest, providerRequest);
+    // One OPEN request per subject (UQ_provider_request_open): a concurrent duplicate gets the sequential answer.
+    await insertUnique(s.em, ProviderRequest, providerRequest, () =>
+      userError(
+        "subscriptionId",
+        UserErrorCode.ALREADY_EXISTS,
+        s.t("PROVIDER_REQUEST_ALREADY_OPEN", { action: input.action }),
+      ),
+    );
     return { providerRequest, providerDecision: presentDecision(decision, s.today, s.locale) };
   }
 
