@@ -26,6 +26,8 @@ import { securityHeaders } from "./http/security-headers";
 import { requestLogPlugin, withRequestId } from "./http/request-log";
 import { queryCostPlugin } from "./http/query-cost-plugin";
 import { CostBuckets } from "./http/query-cost";
+import { auditPlugin } from "./modules/audit/audit.writer";
+import { auditCsvExport } from "./modules/audit/audit.export";
 
 export interface RunningApp {
   /** http://host:port/graphql */
@@ -87,6 +89,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     plugins: [
       ...protection.plugins,
       requestLogPlugin(config.logRequests && !options.quiet),
+      auditPlugin(),
       // Anonymous callers get a tenth of a user's budget (they reach only the public relationship preview).
       queryCostPlugin({
         user: new CostBuckets(config.costBudget, config.costRestoreRate),
@@ -134,6 +137,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     (req, res, next) => (callerOf(res).kind === "user" ? jsonSignedIn : jsonAnonymous)(req, res, next),
     guardDocument((_req, res) => limitsOf(res)),
     expressMiddleware(apollo, { context: ({ req }) => buildContext(req, dataSource, config) }),
+  );
+  // The audit log as CSV: the same bearer sign-in, rate limit and scope as /graphql.
+  app.get(
+    "/export/audit-events.csv",
+    withRequestId,
+    identifyCaller(config),
+    ...(rateLimiter ? [rateLimiter.middleware] : []),
+    auditCsvExport(dataSource, config),
   );
   options.mount?.(app);
   const client = options.serveClient === false ? null : clientDistPath();

@@ -11,6 +11,8 @@ export interface Viewer {
   user: User;
   partner: Partner;
   scope: TenantScope;
+  /** The API token the request was signed with (null or absent for a user's own sign-in). */
+  apiTokenId?: string | null;
 }
 
 export interface RequestContext {

@@ -6,6 +6,7 @@ import { CustomerRelationship } from "./modules/customer/customer-relationship.e
 import { CustomerSubscription } from "./modules/subscription/customer-subscription.entity";
 import { Transfer, TransferLine } from "./modules/transfer/transfer.entity";
 import { ProviderRequest } from "./modules/provider-request/provider-request.entity";
+import { AuditEvent } from "./modules/audit/audit-event.entity";
 
 /** Every ORM entity, for the DataSource. Code imports an entity from its module, not from here. */
 export const entities = [
@@ -18,4 +19,5 @@ export const entities = [
   Transfer,
   TransferLine,
   ProviderRequest,
+  AuditEvent,
 ];

@@ -93,9 +93,9 @@ export class CustomerService {
       createdAt: now,
     });
     await s.em.insert(Customer, customer);
-    await s.em.insert(
-      CustomerRelationship,
-      [me, ...(reseller ? [reseller] : [])].map((partner) => ({
+    s.audit.change("Customer", null, customer);
+    const relationships = [me, ...(reseller ? [reseller] : [])].map((partner) =>
+      Object.assign(new CustomerRelationship(), {
         id: randomUUID(),
         partnerId: partner.id,
         customerId: customer.id,
@@ -107,8 +107,10 @@ export class CustomerService {
         removedAt: null,
         requestToken: null,
         version: 1,
-      })),
+      }),
     );
+    await s.em.insert(CustomerRelationship, relationships);
+    for (const r of relationships) s.audit.change("CustomerRelationship", null, r);
     return { customer };
   }
 }
