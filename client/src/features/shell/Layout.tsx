@@ -47,6 +47,7 @@ export function Layout() {
             {isResellerOnly(viewer) && <NavLink to="/providers">{t("nav.providers")}</NavLink>}
             <NavLink to="/transfers">{t("nav.transfers")}</NavLink>
             {usesProviderRequests(viewer) && <RequestsNavLink />}
+            <NavLink to="/activity">{t("nav.activity")}</NavLink>
           </nav>
         )}
         <div className="topbar-end">
