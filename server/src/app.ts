@@ -28,6 +28,8 @@ import { requestLogPlugin, withRequestId } from "./http/request-log";
 import { queryCostPlugin } from "./http/query-cost-plugin";
 import { CostBuckets } from "./http/query-cost";
 import { idempotency } from "./http/idempotency";
+import { auditPlugin } from "./modules/audit/audit.writer";
+import { auditCsvExport } from "./modules/audit/audit.export";
 
 export interface RunningApp {
   /** http://host:port/graphql */
@@ -90,6 +92,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       ...protection.plugins,
       requestLogPlugin(config.logRequests && !options.quiet),
       apiTokenScopePlugin(),
+      auditPlugin(),
       // Anonymous callers get a tenth of a user's budget (they reach only the public relationship preview).
       queryCostPlugin({
         user: new CostBuckets(config.costBudget, config.costRestoreRate),
@@ -139,6 +142,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     // Idempotency-Key on mutations: a retried request gets the first answer, without a second effect.
     idempotency(dataSource),
     expressMiddleware(apollo, { context: ({ req }) => buildContext(req, dataSource, config) }),
+  );
+  // The audit log as CSV: the same bearer sign-in, rate limit and scope as /graphql.
+  app.get(
+    "/export/audit-events.csv",
+    withRequestId,
+    identifyCaller(config, dataSource),
+    ...(rateLimiter ? [rateLimiter.middleware] : []),
+    auditCsvExport(dataSource, config),
   );
   options.mount?.(app);
   const client = options.serveClient === false ? null : clientDistPath();

@@ -8,6 +8,7 @@ import { Transfer, TransferLine } from "./modules/transfer/transfer.entity";
 import { IdempotencyKey } from "./http/idempotency.entity";
 import { ProviderRequest } from "./modules/provider-request/provider-request.entity";
 import { ApiToken } from "./modules/api-token/api-token.entity";
+import { AuditEvent } from "./modules/audit/audit-event.entity";
 
 /** Every ORM entity, for the DataSource. Code imports an entity from its module, not from here. */
 export const entities = [
@@ -22,4 +23,5 @@ export const entities = [
   ProviderRequest,
   ApiToken,
   IdempotencyKey,
+  AuditEvent,
 ];

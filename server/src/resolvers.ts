@@ -9,6 +9,7 @@ import {
   CustomerResolver,
   RelationshipRequestResolver,
 } from "./modules/customer/customer.resolver";
+import { AuditResolver } from "./modules/audit/audit.resolver";
 import { NetworkResolver } from "./modules/network/network.resolver";
 import { NodeResolver } from "./modules/node/node.resolver";
 import { SubscriptionResolver } from "./modules/subscription/subscription.resolver";
@@ -44,4 +45,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ProviderRequestMutations,
   UserResolver,
   ApiTokenResolver,
+  AuditResolver,
 ];

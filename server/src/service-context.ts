@@ -8,16 +8,24 @@ import { translator, type Translate } from "./common/user-messages";
 import type { AppConfig } from "./config";
 import { requireViewer, type RequestContext, type Viewer } from "./context";
 import { Loaders } from "./loaders";
+import { AuditOutcome } from "./modules/audit/audit-event.entity";
+import { AuditRecorder } from "./modules/audit/audit-recorder";
+import {
+  auditEvents,
+  claimMutation,
+  writeAfterRollback,
+  writeAuditEvents,
+  type AuditActor,
+} from "./modules/audit/audit.writer";
 import type { Partner } from "./modules/partner/partner.entity";
 
 /**
  * What a service operation works with: one unit of work of one request. Services take it as their first argument
  * (`customerService.create(ctx, input)`), read and write only through `em`, and decide only with what it carries.
  *
- * This is the seam for what comes next, so that no resolver changes when it arrives: audit events belong here
- * (written through `em`, inside the transaction), an upstream Partner Center connector too (called by services
- * before their writes), and live events would be collected here and published by `mutate` once `runMutation` has
- * committed.
+ * This is the seam for what comes next, so that no resolver changes when it arrives: audit events are written here
+ * (see `audited`), an upstream Partner Center connector belongs here too (called by services before their writes),
+ * and live events would be collected here and published by `mutate` once `runMutation` has committed.
  */
 export interface PublicServiceContext {
   /** The mutation's transaction, or for reads the data source's manager. */
@@ -33,6 +41,8 @@ export interface PublicServiceContext {
   config: AppConfig;
   /** True on PostgreSQL, where rows read for an update are locked with SELECT … FOR UPDATE. */
   canLockRows: boolean;
+  /** What the mutation named, changed and decided, for its audit event (a query's recorder is never written). */
+  audit: AuditRecorder;
 }
 
 /** A signed-in viewer's unit of work. */
@@ -44,8 +54,14 @@ export interface ServiceContext extends PublicServiceContext {
   scope: TenantScope;
 }
 
-function build(ctx: RequestContext, em: EntityManager, loaders: Loaders): PublicServiceContext {
+function build(
+  ctx: RequestContext,
+  em: EntityManager,
+  loaders: Loaders,
+  audit = new AuditRecorder(),
+): PublicServiceContext {
   return {
+    audit,
     em,
     loaders,
     viewer: ctx.viewer,
@@ -73,8 +89,58 @@ function transactionLoaders(ctx: RequestContext, em: EntityManager): Loaders {
 }
 
 /**
- * A mutation: one service call inside one transaction. User errors (common/ensure.ts) roll back and answer with the
- * payload's partial fields; anything else rolls back and is masked. UNAUTHENTICATED without a viewer.
+ * Runs a mutation and writes its audit event (modules/audit). Accepted — or answered with user errors after a
+ * committed change, like a transfer found expired — the event is written through `em` as the last statement of
+ * the mutation's own transaction: the change and its event commit together or not at all. Refused (user errors
+ * rolled the transaction back) or failed (an internal error), the event is written right after the rollback in a
+ * small transaction of its own, with the user errors and the decision the payload carries and no changes.
+ */
+async function audited<P extends Payload>(
+  ctx: RequestContext,
+  PayloadClass: new () => P,
+  actor: AuditActor,
+  work: (em: EntityManager, audit: AuditRecorder) => Promise<Partial<P>>,
+): Promise<P> {
+  const operation = claimMutation(ctx);
+  const audit = new AuditRecorder();
+  let committed = false;
+  let payload: P;
+  try {
+    payload = await runMutation(ctx.dataSource, PayloadClass, async (em) => {
+      const result = await work(em, audit);
+      const outcome = result.userErrors?.length ? AuditOutcome.REFUSED : AuditOutcome.ACCEPTED;
+      await writeAuditEvents(em, auditEvents(audit, operation, actor, { outcome, committed: true, answer: result }));
+      committed = true;
+      return result;
+    });
+  } catch (error) {
+    const events = auditEvents(audit, operation, actor, { outcome: AuditOutcome.FAILED, committed: false, answer: {} });
+    await writeAfterRollback(ctx.dataSource, events);
+    throw error;
+  }
+  if (!committed) {
+    const answer = payload as Partial<P>;
+    await writeAfterRollback(
+      ctx.dataSource,
+      auditEvents(audit, operation, actor, { outcome: AuditOutcome.REFUSED, committed: false, answer }),
+    );
+  }
+  return payload;
+}
+
+function actorOf(viewer: Viewer | null): AuditActor {
+  if (!viewer) return { userId: null, apiTokenId: null, label: null, partnerId: null };
+  return {
+    userId: viewer.user.id,
+    apiTokenId: viewer.apiTokenId ?? null,
+    label: viewer.user.email,
+    partnerId: viewer.partner.id,
+  };
+}
+
+/**
+ * A mutation: one service call inside one transaction, audited. User errors (common/ensure.ts) roll back and
+ * answer with the payload's partial fields; anything else rolls back and is masked. UNAUTHENTICATED without a viewer.
  */
 export function mutate<P extends Payload>(
   ctx: RequestContext,
@@ -82,16 +148,18 @@ export function mutate<P extends Payload>(
   operation: (s: ServiceContext) => Promise<Partial<P>>,
 ): Promise<P> {
   const viewer = requireViewer(ctx);
-  return runMutation(ctx.dataSource, PayloadClass, (em) =>
-    operation(signedIn(build(ctx, em, transactionLoaders(ctx, em)), viewer)),
+  return audited(ctx, PayloadClass, actorOf(viewer), (em, audit) =>
+    operation(signedIn(build(ctx, em, transactionLoaders(ctx, em), audit), viewer)),
   );
 }
 
-/** A mutation anyone may call (its input carries the credential, e.g. an acceptance link's token). */
+/** A mutation anyone may call (its input carries the credential, e.g. an acceptance link's token), audited. */
 export function mutatePublic<P extends Payload>(
   ctx: RequestContext,
   PayloadClass: new () => P,
   operation: (s: PublicServiceContext) => Promise<Partial<P>>,
 ): Promise<P> {
-  return runMutation(ctx.dataSource, PayloadClass, (em) => operation(build(ctx, em, transactionLoaders(ctx, em))));
+  return audited(ctx, PayloadClass, actorOf(ctx.viewer), (em, audit) =>
+    operation(build(ctx, em, transactionLoaders(ctx, em), audit)),
+  );
 }

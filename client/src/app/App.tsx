@@ -42,6 +42,7 @@ const ProviderRequestListView = lazyView(
   () => import("../features/requests/ProviderRequestListView"),
   "ProviderRequestListView",
 );
+import { ActivityView } from "../features/activity/ActivityView";
 import "../features/shell/shell-messages";
 
 function RequireAuth() {
@@ -78,6 +79,7 @@ export function AppRoutes() {
             <Route path="transfers/new" element={<TransferWizardView />} />
             <Route path="transfers/:transferId" element={<TransferDetailView />} />
             <Route path="requests" element={<ProviderRequestListView />} />
+            <Route path="activity" element={<ActivityView />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -24,6 +24,9 @@ const SUBSCRIPTION_RELATIONSHIP = [RelationshipStatus.ACTIVE];
  * - Partners: itself and its partnership counterparts (any status); partnerships: those it is a party to.
  * - Customer relationships: those of the network's partners with visible customers.
  * - Users: its own users only.
+ * - Audit events: those accountable to the partner itself: what its own users and API tokens did (accepted or
+ *   refused), and a customer's acceptance of a relationship it requested. Not its resellers' events (a reseller
+ *   also works with other providers) nor other partners' events about shared customers.
  */
 export class TenantScope {
   constructor(
@@ -149,6 +152,11 @@ export class TenantScope {
 
   /** Restricts an API token query (alias) to the partner's own tokens. */
   visibleApiTokens<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+    return qb.andWhere(`${alias}.partner_id = :scopeSelf`, { scopeSelf: this.partner.id });
+  }
+
+  /** Restricts an audit_event query (alias `a`-like) to the events accountable to the partner itself. */
+  visibleAuditEvents<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
     return qb.andWhere(`${alias}.partner_id = :scopeSelf`, { scopeSelf: this.partner.id });
   }
 

@@ -53,6 +53,7 @@ export function Layout() {
             {isResellerOnly(viewer) && <NavLink to={providerListUrl()}>{t("nav.providers")}</NavLink>}
             <NavLink to={transferListUrl()}>{t("nav.transfers")}</NavLink>
             {usesProviderRequests(viewer) && <RequestsNavLink />}
+            <NavLink to="/activity">{t("nav.activity")}</NavLink>
           </nav>
         )}
         <div className="topbar-end">

@@ -104,11 +104,11 @@ export class CustomerRelationshipService {
       const requested = existing.find((r) => r.partnerId === partner.id && r.status === RelationshipStatus.REQUESTED);
       if (requested) {
         // A new link replaces the old one, over the version that was read.
-        relationships.push(
-          await updateVersioned(s.em, CustomerRelationship, requested, request, () =>
-            userError(customerField, UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
-          ),
+        const renewed = await updateVersioned(s.em, CustomerRelationship, requested, request, () =>
+          userError(customerField, UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
         );
+        s.audit.change("CustomerRelationship", requested, renewed);
+        relationships.push(renewed);
         continue;
       }
       const created = Object.assign(new CustomerRelationship(), {
@@ -126,6 +126,7 @@ export class CustomerRelationshipService {
       await insertUnique(s.em, CustomerRelationship, created, () =>
         userError(customerField, UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
       );
+      s.audit.change("CustomerRelationship", null, created);
       relationships.push(created);
     }
     return { relationships, acceptanceUrl: `/relationships/accept?token=${token}` };
@@ -137,13 +138,17 @@ export class CustomerRelationshipService {
     const first = ensure(rows[0], () => userError("token", UserErrorCode.NOT_FOUND, s.t("ACCEPTANCE_LINK_INVALID")));
     const customer = await s.em.getRepository(Customer).findOneByOrFail({ id: first.customerId });
     const upn = input.acceptedBy.trim().toLowerCase();
+    s.audit.target("Customer", customer.id).actedFor(
+      upn,
+      rows.map((r) => r.partnerId),
+    );
     const at = upn.lastIndexOf("@");
     ensureThat(at > 0 && upn.slice(at + 1) === customer.domain, () =>
       userError("acceptedBy", UserErrorCode.INVALID_INPUT, s.t("USER_OF_DOMAIN", { domain: customer.domain })),
     );
     const now = new Date();
     for (const r of rows) {
-      await updateVersioned(
+      const accepted = await updateVersioned(
         s.em,
         CustomerRelationship,
         r,
@@ -151,9 +156,13 @@ export class CustomerRelationshipService {
         () => userError("token", UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
         { where: { status: RelationshipStatus.REQUESTED } },
       );
+      s.audit.change("CustomerRelationship", r, accepted);
     }
     // Accepting in the Microsoft 365 admin center includes accepting the Microsoft Customer Agreement.
-    if (!customer.mcaAccepted) await s.em.update(Customer, { id: customer.id }, { mcaAccepted: true });
+    if (!customer.mcaAccepted) {
+      await s.em.update(Customer, { id: customer.id }, { mcaAccepted: true });
+      s.audit.change("Customer", customer, { ...customer, mcaAccepted: true });
+    }
     const partners = await s.em.getRepository(Partner).findBy({ id: In(rows.map((r) => r.partnerId)) });
     return {
       customerName: customer.name,
@@ -173,22 +182,22 @@ export class CustomerRelationshipService {
     );
     const decision = ensure(decisions.get(customer.id), () => new Error("no decision for a visible customer"));
     const presented = presentDecision(decision, s.today, s.locale);
+    s.audit.decision(presented);
     ensureNoErrors(decisionErrors(decision, "customerId", s.locale), { decision: presented });
     const relationship = await s.em.getRepository(CustomerRelationship).findOneByOrFail({
       customerId: customer.id,
       partnerId: s.actor.id,
       status: RelationshipStatus.ACTIVE,
     });
-    return {
-      relationship: await updateVersioned(
-        s.em,
-        CustomerRelationship,
-        relationship,
-        { status: RelationshipStatus.REMOVED, removedAt: new Date() },
-        () => userError("customerId", UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
-      ),
-      decision: presented,
-    };
+    const removed = await updateVersioned(
+      s.em,
+      CustomerRelationship,
+      relationship,
+      { status: RelationshipStatus.REMOVED, removedAt: new Date() },
+      () => userError("customerId", UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
+    );
+    s.audit.change("CustomerRelationship", relationship, removed);
+    return { relationship: removed, decision: presented };
   }
 
   /**

@@ -6,17 +6,19 @@ import type { Customer } from "./customer.entity";
 import { CustomerRelationship } from "./customer-relationship.entity";
 
 /** A customer in the viewer's network, or a NOT_FOUND user error on `field`. */
-export function visibleCustomer(
+export async function visibleCustomer(
   s: ServiceContext,
   globalId: string | null | undefined,
   field = "customerId",
 ): Promise<Customer> {
-  return findByGlobalId(
+  const customer = await findByGlobalId(
     globalId,
     "Customer",
     (id) => s.loaders.customer.load(id),
     () => userError(field, UserErrorCode.NOT_FOUND, s.t("CUSTOMER_NOT_FOUND")),
   );
+  s.audit.target("Customer", customer.id);
+  return customer;
 }
 
 /** The viewer's partner itself (not its network) holds an ACTIVE relationship with the customer (R1). */

@@ -97,9 +97,9 @@ export class CustomerService {
     await insertUnique(s.em, Customer, customer, () =>
       userError("domain", UserErrorCode.ALREADY_EXISTS, s.t("CUSTOMER_DOMAIN_EXISTS")),
     );
-    await s.em.insert(
-      CustomerRelationship,
-      [me, ...(reseller ? [reseller] : [])].map((partner) => ({
+    s.audit.change("Customer", null, customer);
+    const relationships = [me, ...(reseller ? [reseller] : [])].map((partner) =>
+      Object.assign(new CustomerRelationship(), {
         id: randomUUID(),
         partnerId: partner.id,
         customerId: customer.id,
@@ -111,8 +111,10 @@ export class CustomerService {
         removedAt: null,
         requestToken: null,
         version: 1,
-      })),
+      }),
     );
+    await s.em.insert(CustomerRelationship, relationships);
+    for (const r of relationships) s.audit.change("CustomerRelationship", null, r);
     return { customer };
   }
 }

@@ -24,14 +24,16 @@ export async function findNamedReseller(
 }
 
 /** Mutations: the named reseller, or a NOT_FOUND user error on `field`. */
-export function namedReseller(
+export async function namedReseller(
   s: ServiceContext,
   globalId: string | null | undefined,
   field = "resellerId",
 ): Promise<Partner | null> {
-  return findNamedReseller(s.loaders, globalId, () =>
+  const reseller = await findNamedReseller(s.loaders, globalId, () =>
     userError(field, UserErrorCode.NOT_FOUND, s.t("RESELLER_NOT_FOUND")),
   );
+  if (reseller) s.audit.target("Partner", reseller.id);
+  return reseller;
 }
 
 /** Queries: the named reseller; BAD_USER_INPUT for an id that is not a Partner id, NOT_FOUND (error) for no reseller. */

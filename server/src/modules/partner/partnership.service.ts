@@ -26,19 +26,24 @@ function partnershipOfViewer(s: ServiceContext, globalId: string): Promise<Resel
       return forUpdate(s.scope.visiblePartnerships(qb, "rp"), s.canLockRows).getOne();
     },
     () => userError("partnershipId", UserErrorCode.NOT_FOUND, s.t("PARTNERSHIP_NOT_FOUND")),
-  );
+  ).then((rp) => {
+    s.audit.target("ResellerPartnership", rp.id);
+    return rp;
+  });
 }
 
 /** Moves a partnership to a new status only if nobody changed it since it was read. */
-function transition(
+async function transition(
   s: ServiceContext,
   rp: ResellerPartnership,
   status: PartnershipStatus,
   stamp: Partial<Pick<ResellerPartnership, "invitedAt" | "acceptedAt" | "removedAt">>,
 ): Promise<ResellerPartnership> {
-  return updateVersioned(s.em, ResellerPartnership, rp, { status, ...stamp }, () =>
+  const changed = await updateVersioned(s.em, ResellerPartnership, rp, { status, ...stamp }, () =>
     userError("partnershipId", UserErrorCode.CONFLICT, s.t("PARTNERSHIP_CHANGED")),
   );
+  s.audit.change("ResellerPartnership", rp, changed);
+  return changed;
 }
 
 export class PartnershipService {
@@ -86,6 +91,7 @@ export class PartnershipService {
     const reseller = ensure(found?.types.includes(PartnerType.INDIRECT_RESELLER) ? found : null, () =>
       userError("resellerPartnerId", UserErrorCode.NOT_FOUND, s.t("RESELLER_PARTNER_ID_NOT_FOUND")),
     );
+    s.audit.target("Partner", reseller.id);
     const existing = await s.em
       .getRepository(ResellerPartnership)
       .findOneBy({ providerId: me.id, resellerId: reseller.id });
@@ -115,6 +121,7 @@ export class PartnershipService {
     await insertUnique(s.em, ResellerPartnership, created, () =>
       userError("resellerPartnerId", UserErrorCode.ALREADY_EXISTS, s.t("RESELLER_ALREADY_INVITED")),
     );
+    s.audit.change("ResellerPartnership", null, created);
     return { partnership: created };
   }
 

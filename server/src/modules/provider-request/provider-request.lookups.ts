@@ -4,12 +4,12 @@ import type { ServiceContext } from "../../service-context";
 import { ProviderRequest } from "./provider-request.entity";
 
 /** A request the viewer's partner sent or received, locked for the update (PostgreSQL), or NOT_FOUND on `field`. */
-export function visibleProviderRequest(
+export async function visibleProviderRequest(
   s: ServiceContext,
   globalId: string | null | undefined,
   field = "requestId",
 ): Promise<ProviderRequest> {
-  return findByGlobalId(
+  const request = await findByGlobalId(
     globalId,
     "ProviderRequest",
     (id) => {
@@ -20,4 +20,6 @@ export function visibleProviderRequest(
     },
     () => userError(field, UserErrorCode.NOT_FOUND, s.t("PROVIDER_REQUEST_NOT_FOUND")),
   );
+  s.audit.target("ProviderRequest", request.id).target("Customer", request.customerId);
+  return request;
 }

@@ -89,6 +89,7 @@ export class ProviderRequestService {
         s.t("PROVIDER_REQUEST_ALREADY_OPEN", { action: input.action }),
       ),
     );
+    s.audit.change("ProviderRequest", null, providerRequest);
     return { providerRequest, providerDecision: presentDecision(decision, s.today, s.locale) };
   }
 
@@ -189,13 +190,13 @@ async function openRequest(
 }
 
 /** Leaves OPEN only over the version that was read: a concurrent answer wins, this one is refused. */
-function close(
+async function close(
   s: ServiceContext,
   request: ProviderRequest,
   status: ProviderRequestStatus,
   responseNote: string | null,
 ): Promise<ProviderRequest> {
-  return updateVersioned(
+  const closed = await updateVersioned(
     s.em,
     ProviderRequest,
     request,
@@ -203,4 +204,6 @@ function close(
     () => userError("requestId", UserErrorCode.CONFLICT, s.t("PROVIDER_REQUEST_CHANGED")),
     { where: { status: ProviderRequestStatus.OPEN } },
   );
+  s.audit.change("ProviderRequest", request, closed);
+  return closed;
 }

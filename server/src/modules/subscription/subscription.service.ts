@@ -110,6 +110,7 @@ export class SubscriptionService {
     );
     const subscription = externalSubscription(input, customer, s.actor);
     await s.em.insert(CustomerSubscription, subscription);
+    s.audit.change("CustomerSubscription", null, subscription);
     return { subscription };
   }
 
@@ -127,9 +128,11 @@ export class SubscriptionService {
     );
     const decision = ensure(decisions.get(customer.id), () => new Error("no ORDER decision for the customer"));
     const presented = presentDecision(decision, s.today, s.locale);
+    s.audit.decision(presented);
     ensureNoErrors(decisionErrors(decision, orderRuleField, s.locale), { decision: presented });
     const subscription = cspSubscription(input, { customer, buyer: s.actor, reseller, parent, today: s.today });
     await s.em.insert(CustomerSubscription, subscription);
+    s.audit.change("CustomerSubscription", null, subscription);
     return { subscription, decision: presented };
   }
 
@@ -146,6 +149,7 @@ export class SubscriptionService {
     });
     const decision = ensure(decisions.get(subscription.id), () => new Error(`no ${action} decision`));
     const presented = presentDecision(decision, s.today, s.locale);
+    s.audit.decision(presented);
     ensureNoErrors(decisionErrors(decision, "subscriptionId", s.locale), { decision: presented, subscription });
     const changed = await updateVersioned(
       s.em,
@@ -155,6 +159,7 @@ export class SubscriptionService {
       () => userError("expectedVersion", UserErrorCode.CONFLICT, s.t("SUBSCRIPTION_CHANGED")),
       { expectedVersion: input.expectedVersion },
     );
+    s.audit.change("CustomerSubscription", subscription, changed);
     return { subscription: changed, decision: presented };
   }
 }

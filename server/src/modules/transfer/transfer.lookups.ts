@@ -4,12 +4,12 @@ import type { ServiceContext } from "../../service-context";
 import { Transfer } from "./transfer.entity";
 
 /** A transfer the viewer's network is a party to, locked for the update (PostgreSQL), or NOT_FOUND on `field`. */
-export function visibleTransfer(
+export async function visibleTransfer(
   s: ServiceContext,
   globalId: string | null | undefined,
   field = "transferId",
 ): Promise<Transfer> {
-  return findByGlobalId(
+  const transfer = await findByGlobalId(
     globalId,
     "Transfer",
     (id) => {
@@ -20,4 +20,6 @@ export function visibleTransfer(
     },
     () => userError(field, UserErrorCode.NOT_FOUND, s.t("TRANSFER_NOT_FOUND")),
   );
+  s.audit.target("Transfer", transfer.id).target("Customer", transfer.customerId);
+  return transfer;
 }

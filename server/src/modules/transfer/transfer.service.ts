@@ -83,6 +83,8 @@ export class TransferService {
       version: 1,
     });
     await s.em.insert(Transfer, transfer);
+    s.audit.change("Transfer", null, transfer);
+    for (const l of lines) s.audit.target("CustomerSubscription", l.id);
     await s.em.insert(
       TransferLine,
       lines.map((l) => ({ id: randomUUID(), transferId: transfer.id, subscriptionId: l.id })),
@@ -189,25 +191,28 @@ function lockedLines(s: ServiceContext, transfer: Transfer): Promise<CustomerSub
 
 /** The target bills them from now on, for the reseller it named. Every line moves, or none does. */
 async function moveToTarget(s: ServiceContext, subscriptions: CustomerSubscription[], transfer: Transfer) {
+  const moved = {
+    transactingPartnerId: transfer.targetPartnerId,
+    resellerOfRecordId: transfer.resellerId,
+    updatedAt: new Date(),
+  };
   const result = await s.em
     .createQueryBuilder()
     .update(CustomerSubscription)
-    .set({
-      transactingPartnerId: transfer.targetPartnerId,
-      resellerOfRecordId: transfer.resellerId,
-      updatedAt: new Date(),
-      version: () => "version + 1",
-    })
+    .set({ ...moved, version: () => "version + 1" })
     .whereInIds(subscriptions.map((x) => x.id))
     .execute();
   ensureThat(result.affected === subscriptions.length, () =>
     userError("transferId", UserErrorCode.CONFLICT, s.t("TRANSFER_CHANGED")),
   );
+  for (const x of subscriptions) {
+    s.audit.change("CustomerSubscription", x, { ...x, ...moved, version: x.version + 1 });
+  }
 }
 
 /** Leaves PENDING only over the version that was read: a concurrent answer wins, this one is refused. */
-function finish(s: ServiceContext, transfer: Transfer, status: TransferStatus): Promise<Transfer> {
-  return updateVersioned(
+async function finish(s: ServiceContext, transfer: Transfer, status: TransferStatus): Promise<Transfer> {
+  const finished = await updateVersioned(
     s.em,
     Transfer,
     transfer,
@@ -215,4 +220,6 @@ function finish(s: ServiceContext, transfer: Transfer, status: TransferStatus): 
     () => userError("transferId", UserErrorCode.CONFLICT, s.t("TRANSFER_CHANGED")),
     { where: { status: TransferStatus.PENDING } },
   );
+  s.audit.change("Transfer", transfer, finished);
+  return finished;
 }
