@@ -14,7 +14,7 @@ import type { AppConfig } from "./config";
 import type { RequestContext } from "./context";
 import { createDataSource } from "./data-source";
 import { createSchema } from "./schema";
-import { makeFormatError } from "./common/errors";
+import { isDatabaseUnavailable, makeFormatError, serviceUnavailable } from "./common/errors";
 import { buildContext } from "./auth/request-context";
 import { mountDemoAuth } from "./auth/demo-auth";
 import { depthLimit } from "./common/depth-limit";
@@ -48,6 +48,10 @@ export interface StartOptions {
   mount?: (app: Express) => void;
   /** Serve the built SPA from client/dist when it exists (default true). */
   serveClient?: boolean;
+}
+
+function unavailable(errors: readonly { extensions?: Record<string, unknown> }[] | undefined): boolean {
+  return !!errors?.some((e) => e.extensions?.code === "SERVICE_UNAVAILABLE");
 }
 
 export async function openDatabase(config: AppConfig): Promise<DataSource> {
@@ -107,6 +111,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         async requestDidStart() {
           return {
             async willSendResponse({ contextValue, response }) {
+              // A database that is down is the server's condition, not the caller's: 503 and when to retry.
+              if (response.body.kind === "single" && unavailable(response.body.singleResult.errors)) {
+                response.http.status = 503;
+                response.http.headers.set("retry-after", "2");
+              }
               if (config.countSql) response.http.headers.set("x-sql-count", String(contextValue.sql.statements));
             },
           };
@@ -141,7 +150,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     guardDocument((_req, res) => limitsOf(res)),
     // Idempotency-Key on mutations: a retried request gets the first answer, without a second effect.
     idempotency(dataSource),
-    expressMiddleware(apollo, { context: ({ req }) => buildContext(req, dataSource, config) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) =>
+        buildContext(req, dataSource, config).catch((error: unknown) => {
+          throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
+        }),
+    }),
   );
   // The audit log as CSV: the same bearer sign-in, rate limit and scope as /graphql.
   app.get(

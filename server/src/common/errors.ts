@@ -20,7 +20,49 @@ const CLIENT_CODES = new Set([
   "CONFLICT",
   "THROTTLED",
   "MAX_COST_EXCEEDED",
+  "SERVICE_UNAVAILABLE",
 ]);
+
+/** PostgreSQL and socket codes of a database that is down, restarting or unreachable (not a failed statement). */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now (starting up)
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
+
+/** True when the error (or the driver error it wraps) says the database cannot be reached right now. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 4; depth++) {
+    const code = "code" in e ? (e as { code?: unknown }).code : undefined;
+    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    const message = "message" in e ? String((e as { message?: unknown }).message) : "";
+    if (
+      /Connection terminated|terminating connection|Query runner already released|the database system is (starting up|shutting down)/i.test(
+        message,
+      )
+    ) {
+      return true;
+    }
+    e = "driverError" in e ? (e as { driverError?: unknown }).driverError : (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** What a caller gets while the database is unreachable: HTTP 503 with Retry-After, and a code to retry on. */
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError("The service is briefly unavailable; try again in a few seconds", {
+    extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503, headers: new Map([["retry-after", "2"]]) } },
+  });
+}
 
 export function badInput(field: string, message: string): GraphQLError {
   return new GraphQLError(`${field}: ${message}`, { extensions: { code: "BAD_USER_INPUT", field } });
@@ -60,6 +102,14 @@ export function makeFormatError(log: boolean) {
           code: "BAD_USER_INPUT",
           field: original.extensions.validationErrors[0]?.property,
         },
+      };
+    }
+    if (isDatabaseUnavailable(original)) {
+      if (log) logger.warn({ requestId: requestStore.getStore()?.requestId, err: original }, "database unavailable");
+      return {
+        message: serviceUnavailable().message,
+        path: formatted.path,
+        extensions: { code: "SERVICE_UNAVAILABLE" },
       };
     }
     const code = formatted.extensions?.code;

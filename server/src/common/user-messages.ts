@@ -14,6 +14,12 @@ export const userMessages = {
   // Input checks (common/validate.ts).
   TEXT_LENGTH: { en: "must be {min}–{max} characters", "pt-PT": "deve ter entre {min} e {max} caracteres" },
   TEXT_TOO_LONG: { en: "must be at most {max} characters", "pt-PT": "deve ter no máximo {max} caracteres" },
+  TEXT_CHARACTERS: {
+    en: "must not contain control characters, unpaired surrogates or bidirectional overrides",
+    "pt-PT": "não pode conter caracteres de controlo, substitutos isolados nem controlos de direção do texto",
+  },
+  ID_INVALID: { en: "is not a valid id", "pt-PT": "não é um ID válido" },
+  DATE_RANGE: { en: "must be a date from {from} to {to}", "pt-PT": "deve ser uma data entre {from} e {to}" },
   WHOLE_NUMBER_RANGE: {
     en: "must be a whole number from {min} to {max}",
     "pt-PT": "deve ser um número inteiro entre {min} e {max}",
