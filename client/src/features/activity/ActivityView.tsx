@@ -1,16 +1,15 @@
 import { FormField } from "../../components/FormField";
 import { useI18n } from "../../lib/i18n";
-import { useUrlState } from "../../lib/url-state";
+import { useUrlParams } from "../../lib/url-params";
+import { activityParams } from "./urls";
 import { ActivityList } from "./ActivityList";
 import "./messages";
 import "../customers/customers.css";
 
-const KEYS = ["operation", "from", "to"] as const;
-
 /** /activity — the audit log of the viewer's partner, filtered by operation and dates (kept in the URL). */
 export function ActivityView() {
   const { t } = useI18n();
-  const [url, setUrl] = useUrlState(KEYS);
+  const [url, setUrl] = useUrlParams(activityParams);
   return (
     <section className="cust" aria-labelledby="activity-title">
       <h1 id="activity-title">{t("activity.title")}</h1>

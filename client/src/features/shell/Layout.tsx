@@ -12,6 +12,7 @@ import { providerListUrl, resellerListUrl } from "../network/urls";
 import { requestListUrl } from "../requests/urls";
 import { subscriptionListUrl } from "../subscriptions/urls";
 import { transferListUrl } from "../transfers/urls";
+import { activityUrl } from "../activity/urls";
 import "./shell-messages";
 
 /** Signed-in frame: header with navigation, language switch and user; the page below. */
@@ -53,7 +54,7 @@ export function Layout() {
             {isResellerOnly(viewer) && <NavLink to={providerListUrl()}>{t("nav.providers")}</NavLink>}
             <NavLink to={transferListUrl()}>{t("nav.transfers")}</NavLink>
             {usesProviderRequests(viewer) && <RequestsNavLink />}
-            <NavLink to="/activity">{t("nav.activity")}</NavLink>
+            <NavLink to={activityUrl()}>{t("nav.activity")}</NavLink>
           </nav>
         )}
         <div className="topbar-end">

@@ -1,7 +1,7 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ActivityListDocument, type ActivityRowFragment } from "../../../graphql/generated";
-import { renderView } from "../../network/__tests__/harness";
+import { renderView } from "../../../testing/harness";
 import { ActivityView } from "../ActivityView";
 import { exportUrl } from "../download";
 
