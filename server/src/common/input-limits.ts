@@ -27,6 +27,8 @@ export const TEXT_INPUT_LIMITS: Readonly<Record<string, TextLimit>> = {
   "Query.relationshipRequest(token)": { max: 64, column: "CustomerRelationship.requestToken" },
   "AcceptRelationshipInput.acceptedBy": { max: 254, column: "CustomerRelationship.acceptedBy" },
   "AcceptRelationshipInput.token": { max: 64, column: "CustomerRelationship.requestToken" },
+  "AuditEventFilter.operation": { max: 80, column: "AuditEvent.operation" },
+  "CreateApiTokenInput.name": { max: 100, column: "ApiToken.name" },
   "CreateCustomerInput.name": { max: 200, column: "Customer.name" },
   "CreateCustomerInput.domain": { max: 253, column: "Customer.domain" },
   // Countries: the services allow exactly two letters A–Z (COUNTRY_CODE), checked together with the other fields
@@ -36,6 +38,8 @@ export const TEXT_INPUT_LIMITS: Readonly<Record<string, TextLimit>> = {
   "CustomerFilter.resellerId": FILTER,
   "CustomerFilter.search": FILTER,
   "InviteResellerInput.resellerPartnerId": { max: 20, column: "Partner.partnerId" },
+  "InviteUserInput.email": { max: 254, column: "User.email" },
+  "InviteUserInput.displayName": { max: 200, column: "User.displayName" },
   "OrderSubscriptionInput.offerId": { max: 100, column: "CustomerSubscription.offerId" },
   "OrderSubscriptionInput.offerName": { max: 200, column: "CustomerSubscription.offerName" },
   "PartnershipFilter.search": FILTER,
