@@ -153,8 +153,12 @@ describe("users", () => {
     await expectRefused(t, CHANGE, { userId: await userId(ADMIN_B), role: "SALES_AGENT" }, { email: ADMIN_A }, [
       { code: "NOT_FOUND", field: ["input", "userId"] },
     ]);
-    await expectRefused(t, CHANGE, { userId: "", role: "SALES_AGENT" }, { email: ADMIN_A }, [
+    await expectRefused(t, CHANGE, { userId: "bm90LWEtdXNlcg", role: "SALES_AGENT" }, { email: ADMIN_A }, [
       { code: "NOT_FOUND", field: ["input", "userId"] },
+    ]);
+    // An empty id is a bad id (the input guard), not "no user".
+    await expectRefused(t, CHANGE, { userId: "", role: "SALES_AGENT" }, { email: ADMIN_A }, [
+      { code: "INVALID_INPUT", field: ["input", "userId"] },
     ]);
   });
 
