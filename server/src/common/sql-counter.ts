@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Logger } from "typeorm";
 import { logger } from "./log";
+import { isUniqueViolation } from "./unique";
 
 /** What one HTTP request carries through its async calls: its id (for logs) and its SQL statement count. */
 export interface RequestStore {
@@ -19,9 +20,11 @@ export class CountingLogger implements Logger {
     if (store) store.statements++;
   }
   logQueryError(error: string | Error, query: string): void {
-    logger.error(
+    // A unique index refusing a concurrent duplicate is expected: the caller turns it into a user error.
+    const level = isUniqueViolation(error) ? "info" : "error";
+    logger[level](
       { requestId: requestStore.getStore()?.requestId, err: error instanceof Error ? error.message : error, query },
-      "SQL statement failed",
+      level === "info" ? "duplicate refused by a unique index" : "SQL statement failed",
     );
   }
   logQuerySlow(): void {}
