@@ -1,11 +1,11 @@
 import "reflect-metadata";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { buildSchema as buildSdlSchema, type GraphQLError } from "graphql";
+import { buildSchema as buildSdlSchema, graphql, type GraphQLError } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ApiTokenScope, PartnerType, UserRole } from "../../server/src/domain/enums";
 import { createSchema } from "../../server/src/schema";
-import { guardedCoordinates } from "../../server/src/auth/permission-guard";
+import { guardedCoordinates, guardPermissions } from "../../server/src/auth/permission-guard";
 import {
   ALL_ROLES,
   allowedOperations,
@@ -78,6 +78,24 @@ describe("the permission matrix covers the schema (deny by default)", () => {
     expect(missingEntryHint("Mutation.startSync")).toBe(
       '"Mutation.startSync": write([...roles], ROLE_SOURCES.<page>),',
     );
+  });
+
+  it("refuses at run time an operation added without a row, and runs the ones with a row", async () => {
+    // A schema with an operation nobody has added to the matrix yet (as a parallel branch would bring).
+    const schema = buildSdlSchema("type Query { viewer: String, startSync: String }");
+    const query = schema.getQueryType()!;
+    query.getFields().viewer!.resolve = () => "me";
+    query.getFields().startSync!.resolve = () => "ran";
+    guardPermissions(schema);
+    const contextValue = {
+      locale: "en",
+      viewer: { user: { role: UserRole.GLOBAL_ADMIN }, apiTokenId: null, apiTokenScopes: [] },
+    };
+    const res = await graphql({ schema, source: "{ viewer startSync }", contextValue });
+    expect(res.data).toEqual({ viewer: "me", startSync: null });
+    expect(res.errors?.map((e) => [e.path, e.extensions.code, e.message])).toEqual([
+      [["startSync"], "FORBIDDEN", "Query.startSync has no entry in the permission matrix, so nobody may call it yet"],
+    ]);
   });
 
   it("cites a Partner Center page on Microsoft Learn for every row", () => {
