@@ -6,53 +6,93 @@ import type { PartnerFacts } from "../modules/eligibility/facts";
 import { canTransact, isOnlyIndirectReseller } from "../modules/eligibility/rules/predicates";
 import { forbidden, unauthenticated } from "../common/errors";
 import { userMessage } from "../common/user-messages";
+import { allowedOperations, allows, rolesOf, type Caller } from "./permissions";
 
-// Partner Center roles allowed to change things; HELPDESK_AGENT and BILLING_ADMIN read only.
-export const CAN_MANAGE_NETWORK = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT];
-export const CAN_MANAGE_CUSTOMERS = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT, UserRole.SALES_AGENT];
-export const CAN_ORDER = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT, UserRole.SALES_AGENT];
-export const CAN_TRANSFER = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT];
+// Role lists for code that asks "may this role do X" outside the resolvers (provider-request actions, node,
+// descriptions): each is the roles of one operation in the permission matrix (auth/permissions.ts), never a list of
+// its own. The matrix decides; these only name its rows.
+export const CAN_MANAGE_NETWORK = rolesOf("Mutation.inviteReseller");
+export const CAN_MANAGE_CUSTOMERS = rolesOf("Mutation.createCustomer");
+export const CAN_ORDER = rolesOf("Mutation.orderSubscription");
+export const CAN_CANCEL = rolesOf("Mutation.cancelSubscription");
+export const CAN_SUSPEND = rolesOf("Mutation.suspendSubscription");
+export const CAN_REACTIVATE = rolesOf("Mutation.reactivateSubscription");
+export const CAN_TRANSFER = rolesOf("Mutation.createTransfer");
 /** Users of the own partner: invite, change roles, deactivate (Partner Center's Global and User management admins). */
-export const CAN_MANAGE_USERS = [UserRole.GLOBAL_ADMIN, UserRole.USER_MANAGEMENT_ADMIN];
+export const CAN_MANAGE_USERS = rolesOf("Mutation.inviteUser");
 /** API tokens of the own partner: create, list, revoke. */
-export const CAN_MANAGE_API_TOKENS = [UserRole.GLOBAL_ADMIN, UserRole.ADMIN_AGENT];
+export const CAN_MANAGE_API_TOKENS = rolesOf("Mutation.createApiToken");
+
+/** A flag of `viewer.permissions` and the operations it stands for (true when the viewer may call any of them). */
+export const PERMISSION_FLAGS = {
+  canManageNetwork: ["Mutation.inviteReseller", "Mutation.acceptResellerInvitation", "Mutation.endResellerPartnership"],
+  canManageCustomers: [
+    "Mutation.createCustomer",
+    "Mutation.requestCustomerRelationship",
+    "Mutation.removeCustomerRelationship",
+    "Mutation.registerExternalSubscription",
+  ],
+  canOrder: ["Mutation.orderSubscription"],
+  canTransfer: [
+    "Mutation.createTransfer",
+    "Mutation.acceptTransfer",
+    "Mutation.rejectTransfer",
+    "Mutation.withdrawTransfer",
+  ],
+  canManageUsers: ["Mutation.inviteUser", "Mutation.changeUserRole", "Mutation.deactivateUser"],
+  canManageApiTokens: ["Mutation.createApiToken", "Mutation.revokeApiToken"],
+  canViewNetwork: ["Query.customers"],
+  canInviteReseller: ["Mutation.inviteReseller"],
+  canAcceptResellerInvitation: ["Mutation.acceptResellerInvitation"],
+  canEndResellerPartnership: ["Mutation.endResellerPartnership"],
+  canCreateCustomer: ["Mutation.createCustomer"],
+  canRequestRelationship: ["Mutation.requestCustomerRelationship"],
+  canRemoveRelationship: ["Mutation.removeCustomerRelationship"],
+  canRegisterExternalSubscription: ["Mutation.registerExternalSubscription"],
+  canCancel: ["Mutation.cancelSubscription"],
+  canSuspend: ["Mutation.suspendSubscription"],
+  canReactivate: ["Mutation.reactivateSubscription"],
+  canRequestProviderAction: ["Mutation.requestProviderAction"],
+  canViewAudit: ["Query.auditEvents"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type PermissionFlag = keyof typeof PERMISSION_FLAGS;
 
 /** What a signed-in user may do, for clients that show or hide actions (GraphQL `viewer.permissions`). */
-export interface Permissions {
-  /** The role is in CAN_MANAGE_NETWORK. */
-  canManageNetwork: boolean;
-  /** The role is in CAN_MANAGE_CUSTOMERS. */
-  canManageCustomers: boolean;
-  /** The role is in CAN_ORDER. */
-  canOrder: boolean;
-  /** The role is in CAN_TRANSFER. */
-  canTransfer: boolean;
-  /** The role is in CAN_MANAGE_USERS. */
-  canManageUsers: boolean;
-  /** The role is in CAN_MANAGE_API_TOKENS. */
-  canManageApiTokens: boolean;
+export type Permissions = Record<PermissionFlag, boolean> & {
   /** The partner bills CSP subscriptions itself: direct-bill or indirect provider. */
   canActForCustomers: boolean;
   /** The partner is only an indirect reseller: it orders, transfers and changes subscriptions through a provider (R22). */
   mustUseProvider: boolean;
-}
+  /** Every root operation the user (or API token) may call, as `Query.x` / `Mutation.y`, sorted. */
+  allowedOperations: string[];
+};
 
-/** The user's permissions: role lists above for the role, the rule book's predicates for the partner. */
-export function permissionsOf(role: UserRole, partner: PartnerFacts): Permissions {
+/**
+ * The user's permissions: the permission matrix for the role (narrowed by the API token's scopes when the request
+ * uses one), the rule book's predicates for the partner.
+ */
+export function permissionsOf(
+  role: UserRole,
+  partner: PartnerFacts,
+  tokenScopes: Caller["tokenScopes"] = null,
+): Permissions {
+  const caller: Caller = { role, tokenScopes };
+  const flags = Object.fromEntries(
+    Object.entries(PERMISSION_FLAGS).map(([flag, ops]) => [flag, ops.some((op) => allows(op, caller))]),
+  ) as Record<PermissionFlag, boolean>;
   return {
-    canManageNetwork: CAN_MANAGE_NETWORK.includes(role),
-    canManageCustomers: CAN_MANAGE_CUSTOMERS.includes(role),
-    canOrder: CAN_ORDER.includes(role),
-    canTransfer: CAN_TRANSFER.includes(role),
-    canManageUsers: CAN_MANAGE_USERS.includes(role),
-    canManageApiTokens: CAN_MANAGE_API_TOKENS.includes(role),
+    ...flags,
     canActForCustomers: canTransact(partner),
     mustUseProvider: isOnlyIndirectReseller(partner),
+    allowedOperations: allowedOperations(caller),
   };
 }
 
 /**
- * `@Authorized()` needs a signed-in user; `@Authorized(roles)` one of those roles. Refusals throw our own
+ * type-graphql's `@Authorized` check, kept for decorators that still name roles (the matrix guards every root field
+ * and field resolver first: auth/permission-guard.ts). `@Authorized()` needs a signed-in user; `@Authorized(roles)`
+ * one of those roles. Refusals throw our own
  * UNAUTHENTICATED / FORBIDDEN errors: type-graphql's AuthorizationError (code UNAUTHORIZED) would be masked as
  * an internal server error by formatError.
  */

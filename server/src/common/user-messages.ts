@@ -306,6 +306,10 @@ export const userMessages = {
     en: "Your role ({role}) cannot do this; it needs one of: {roles}",
     "pt-PT": "A sua função ({role}) não permite fazer isto; é necessária uma das seguintes: {roles}",
   },
+  OPERATION_NOT_IN_MATRIX: {
+    en: "{coordinate} has no entry in the permission matrix, so nobody may call it yet",
+    "pt-PT": "{coordinate} não tem entrada na matriz de permissões, por isso ninguém a pode chamar ainda",
+  },
   ROLE_FORBIDDEN_FOR_ACTION: {
     en: "Your role ({role}) cannot do this for {action}; it needs one of: {roles}",
     "pt-PT": "A sua função ({role}) não permite fazer isto para {action}; é necessária uma das seguintes: {roles}",

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { CAN_MANAGE_API_TOKENS } from "../../auth/roles";
 import { PageArgs } from "../../common/connection";
@@ -20,7 +20,6 @@ const roles = CAN_MANAGE_API_TOKENS.join(", ");
 
 @Resolver(() => ApiToken)
 export class ApiTokenResolver {
-  @Authorized(CAN_MANAGE_API_TOKENS)
   @Query(() => ApiTokenConnection, {
     description: `The API tokens of the viewer's partner, newest first, revoked and expired ones included (roles: ${roles}; not with an API token).`,
   })
@@ -28,7 +27,6 @@ export class ApiTokenResolver {
     return new ApiTokenConnection(await apiTokenService.list(readContext(ctx), page));
   }
 
-  @Authorized(CAN_MANAGE_API_TOKENS)
   @Mutation(() => CreateApiTokenPayload, {
     description: `Creates an API token for a third-party tool, acting for the viewer's partner with the viewer's role, narrowed by its scopes. The payload's token is the secret, shown once (roles: ${roles}; not with an API token).`,
   })
@@ -36,7 +34,6 @@ export class ApiTokenResolver {
     return mutate(ctx, CreateApiTokenPayload, (s) => apiTokenService.create(s, input));
   }
 
-  @Authorized(CAN_MANAGE_API_TOKENS)
   @Mutation(() => RevokeApiTokenPayload, {
     description: `Revokes an API token of the viewer's partner: every later request with it is refused (roles: ${roles}; not with an API token).`,
   })

@@ -2,6 +2,7 @@ import type { Request, Response } from "express";
 import { GraphQLError } from "graphql";
 import type { DataSource } from "typeorm";
 import { buildContext } from "../../auth/request-context";
+import { ensureAllowed } from "../../auth/permissions";
 import { MAX_PAGE_SIZE } from "../../common/connection";
 import { logger } from "../../common/log";
 import type { AppConfig } from "../../config";
@@ -79,6 +80,8 @@ function failure(res: Response, error: unknown): void {
   const code = error instanceof GraphQLError ? error.extensions.code : null;
   if (code === "UNAUTHENTICATED") {
     res.status(401).json({ error: "Sign in: send Authorization: Bearer <token>" });
+  } else if (code === "FORBIDDEN") {
+    res.status(403).json({ error: (error as GraphQLError).message });
   } else if (code === "BAD_USER_INPUT") {
     res.status(400).json({ error: (error as GraphQLError).message });
   } else {
@@ -96,6 +99,8 @@ export function auditCsvExport(dataSource: DataSource, config: AppConfig) {
     let started = false;
     try {
       const ctx = await buildContext(req, dataSource, config);
+      // The same row of the permission matrix as the auditEvents list.
+      ensureAllowed("Query.auditEvents", ctx);
       const s = readContext(ctx);
       const filter: AuditEventFilter = {
         customerId: param(req, "customerId"),

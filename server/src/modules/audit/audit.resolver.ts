@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Query, Resolver } from "type-graphql";
 import { PageArgs } from "../../common/connection";
 import type { RequestContext } from "../../context";
 import { readContext } from "../../service-context";
@@ -7,7 +7,6 @@ import { AuditEventConnection, AuditEventFilter, AuditEventView } from "./audit.
 
 @Resolver(() => AuditEventView)
 export class AuditResolver {
-  @Authorized()
   @Query(() => AuditEventConnection, {
     description:
       "The audit log: every mutation by the viewer's partner's users and API tokens (and customers' acceptances " +

@@ -1,5 +1,4 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import { CAN_MANAGE_CUSTOMERS } from "../../auth/roles";
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { mutate, mutatePublic } from "../../service-context";
 import { customerRelationshipService as relationships } from "./customer-relationship.service";
@@ -17,7 +16,6 @@ import {
 
 @Resolver()
 export class CustomerMutations {
-  @Authorized(CAN_MANAGE_CUSTOMERS)
   @Mutation(() => CreateCustomerPayload, {
     description:
       "A direct-bill partner or indirect provider creates a customer tenant record (with an ACTIVE relationship).",
@@ -26,7 +24,6 @@ export class CustomerMutations {
     return mutate(ctx, CreateCustomerPayload, (s) => customers.create(s, input));
   }
 
-  @Authorized(CAN_MANAGE_CUSTOMERS)
   @Mutation(() => RequestRelationshipPayload, {
     description:
       "Request a reseller relationship; returns the link for the customer's global admin. A reseller's request (or a provider naming a reseller) is two-tier: accepting it creates both relationships.",
@@ -49,7 +46,6 @@ export class CustomerMutations {
     return mutatePublic(ctx, AcceptRelationshipPayload, (s) => relationships.accept(s, input));
   }
 
-  @Authorized(CAN_MANAGE_CUSTOMERS)
   @Mutation(() => RemoveRelationshipPayload, {
     description:
       "A direct-bill partner or indirect provider ends its relationship, once nothing it bills is active (R1, R6a, R6).",

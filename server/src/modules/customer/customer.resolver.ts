@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { PageArgs } from "../../common/connection";
 import { ensure } from "../../common/ensure";
@@ -14,7 +14,6 @@ import { CustomerConnection, CustomerFilter, RelationshipRequestPreview } from "
 
 @Resolver(() => Customer)
 export class CustomerResolver {
-  @Authorized()
   @Query(() => CustomerConnection, { description: "Customers in the viewer's network, by name." })
   async customers(
     @Args() page: PageArgs,

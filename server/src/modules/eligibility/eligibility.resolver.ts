@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
 import { badInput, notFound } from "../../common/errors";
@@ -19,7 +19,6 @@ export class EligibilityResolver {
    * Decides for the viewer's partner. The subject may lie outside the viewer's network (a transfer target or
    * a partner without a relationship asks exactly that): the answer carries reasons, never the subject's data.
    */
-  @Authorized()
   @Query(() => EligibilityDecision, { description: "May the viewer's partner do this? Every reason, with its rule." })
   async eligibility(@Arg("input", () => EligibilityInput) input: EligibilityInput, @Ctx() ctx: RequestContext) {
     const { partner } = requireViewer(ctx);

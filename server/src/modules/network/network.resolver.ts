@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { RequestContext } from "../../context";
 import { readContext } from "../../service-context";
@@ -7,7 +7,6 @@ import { NetworkSummary } from "./network.types";
 
 @Resolver()
 export class NetworkResolver {
-  @Authorized()
   @Query(() => NetworkSummary, { description: "Totals for dashboards; a fixed number of grouped SQL statements." })
   networkSummary(
     @Arg("asOf", () => GraphQLLocalDate, { nullable: true }) asOf: string | null,

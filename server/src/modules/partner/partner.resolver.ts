@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
 import { PageArgs } from "../../common/connection";
@@ -22,15 +22,16 @@ import {
 
 @Resolver(() => Partner)
 export class PartnerResolver {
-  @Authorized()
   @Query(() => Viewer, { description: "The signed-in user and their partner." })
   viewer(@Ctx() ctx: RequestContext): Viewer {
     const v = requireViewer(ctx);
-    const permissions = Object.assign(new ViewerPermissions(), permissionsOf(v.user.role, v.partner));
+    const permissions = Object.assign(
+      new ViewerPermissions(),
+      permissionsOf(v.user.role, v.partner, v.apiTokenId ? v.apiTokenScopes : null),
+    );
     return Object.assign(new Viewer(), { user: v.user, partner: v.partner, permissions });
   }
 
-  @Authorized()
   @Query(() => ResellerPartnershipConnection, {
     description: "An indirect provider's resellers (its partnerships), with counts and compliance flags.",
   })
@@ -42,7 +43,6 @@ export class PartnerResolver {
     return new ResellerPartnershipConnection(await partnershipService.list(readContext(ctx), "provider", page, filter));
   }
 
-  @Authorized()
   @Query(() => ResellerPartnershipConnection, { description: "An indirect reseller's providers (its partnerships)." })
   async providers(
     @Args() page: PageArgs,

@@ -1,14 +1,8 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { PartnershipStatus } from "../../domain/enums";
-import {
-  CAN_MANAGE_API_TOKENS,
-  CAN_MANAGE_CUSTOMERS,
-  CAN_MANAGE_NETWORK,
-  CAN_MANAGE_USERS,
-  CAN_ORDER,
-  CAN_TRANSFER,
-} from "../../auth/roles";
+import { PERMISSION_FLAGS, type PermissionFlag } from "../../auth/roles";
+import { rolesOf } from "../../auth/permissions";
 import { ConnectionType } from "../../common/connection";
 import { Partner } from "./partner.entity";
 import { ResellerPartnership } from "./reseller-partnership.entity";
@@ -24,42 +18,80 @@ registerEnumType(ComplianceFlag, {
   description: "Why a provider cannot name this reseller on orders and transfers (R24–R26).",
 });
 
-const roles = (list: readonly string[]) => list.join(", ");
+/** "op (roles: …)" for each operation of a flag, from the permission matrix. */
+const opsOf = (flag: PermissionFlag) =>
+  PERMISSION_FLAGS[flag].map((op) => `${op.split(".")[1]} (roles: ${rolesOf(op).join(", ")})`).join(", ");
+const flag = (flagName: PermissionFlag, what: string) => ({ description: `${what}: ${opsOf(flagName)}.` });
 
 @ObjectType({
   description:
-    "What the signed-in user may do, from the server's role lists and the partner's type, to show or hide actions. The role flags say which mutations the user's role may call (others answer FORBIDDEN); the partner flags say which the partner may use at all. The mutations still decide every case, with userErrors.",
+    "What the signed-in user may do, from the permission matrix (README: Permissions) and the partner's type, to show, hide or disable actions. The role flags say which operations the user's role (and API token scope) may call (others answer FORBIDDEN); the partner flags say which the partner may use at all. The mutations still decide every case, with userErrors.",
 })
 export class ViewerPermissions {
-  @Field({
-    description: `The role may manage reseller partnerships: inviteReseller, acceptResellerInvitation, endResellerPartnership (roles: ${roles(CAN_MANAGE_NETWORK)}).`,
-  })
+  @Field(flag("canManageNetwork", "The role may manage reseller partnerships (any of)"))
   canManageNetwork: boolean;
 
-  @Field({
-    description: `The role may manage customers: createCustomer, requestCustomerRelationship, removeCustomerRelationship, registerExternalSubscription (roles: ${roles(CAN_MANAGE_CUSTOMERS)}).`,
-  })
+  @Field(flag("canManageCustomers", "The role may manage customers (any of)"))
   canManageCustomers: boolean;
 
   @Field({
-    description: `The role may order and change subscriptions: orderSubscription, cancelSubscription, suspendSubscription, reactivateSubscription, and provider requests for those actions (roles: ${roles(CAN_ORDER)}). The partner must also be able to act for customers (canActForCustomers); a reseller asks its provider instead (mustUseProvider).`,
+    description: `The role may order (${opsOf("canOrder")}). The partner must also be able to act for customers (canActForCustomers); a reseller asks its provider instead (mustUseProvider).`,
   })
   canOrder: boolean;
 
-  @Field({
-    description: `The role may handle transfers: createTransfer, acceptTransfer, rejectTransfer, withdrawTransfer, and TRANSFER provider requests (roles: ${roles(CAN_TRANSFER)}).`,
-  })
+  @Field(flag("canTransfer", "The role may handle transfers (any of)"))
   canTransfer: boolean;
 
-  @Field({
-    description: `The role may manage the partner's users: users, inviteUser, changeUserRole, deactivateUser (roles: ${roles(CAN_MANAGE_USERS)}).`,
-  })
+  @Field(flag("canManageUsers", "The role may manage the partner's users"))
   canManageUsers: boolean;
 
-  @Field({
-    description: `The role may manage the partner's API tokens: apiTokens, createApiToken, revokeApiToken (roles: ${roles(CAN_MANAGE_API_TOKENS)}).`,
-  })
+  @Field(flag("canManageApiTokens", "The role may manage the partner's API tokens (with its own sign-in)"))
   canManageApiTokens: boolean;
+
+  @Field(flag("canViewNetwork", "The role may read customers, subscriptions, transfers and the dashboard"))
+  canViewNetwork: boolean;
+
+  @Field(flag("canInviteReseller", "The role may invite resellers"))
+  canInviteReseller: boolean;
+
+  @Field(flag("canAcceptResellerInvitation", "The role may accept a provider's invitation"))
+  canAcceptResellerInvitation: boolean;
+
+  @Field(flag("canEndResellerPartnership", "The role may end a partnership"))
+  canEndResellerPartnership: boolean;
+
+  @Field(flag("canCreateCustomer", "The role may create customers"))
+  canCreateCustomer: boolean;
+
+  @Field(flag("canRequestRelationship", "The role may request customer relationships"))
+  canRequestRelationship: boolean;
+
+  @Field(flag("canRemoveRelationship", "The role may remove customer relationships"))
+  canRemoveRelationship: boolean;
+
+  @Field(flag("canRegisterExternalSubscription", "The role may register subscriptions bought elsewhere"))
+  canRegisterExternalSubscription: boolean;
+
+  @Field(flag("canCancel", "The role may cancel subscriptions"))
+  canCancel: boolean;
+
+  @Field(flag("canSuspend", "The role may suspend subscriptions"))
+  canSuspend: boolean;
+
+  @Field(flag("canReactivate", "The role may reactivate subscriptions"))
+  canReactivate: boolean;
+
+  @Field(flag("canRequestProviderAction", "The role may ask a provider to act (each action also needs its own role)"))
+  canRequestProviderAction: boolean;
+
+  @Field(flag("canViewAudit", "The role may read the audit log and export it"))
+  canViewAudit: boolean;
+
+  @Field(() => [String], {
+    description:
+      "Every root operation the user may call, as `Query.name` or `Mutation.name`, sorted: the permission matrix for the role, narrowed by the API token's scopes.",
+  })
+  allowedOperations: string[];
 
   @Field({
     description:

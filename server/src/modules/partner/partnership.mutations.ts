@@ -1,5 +1,4 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import { CAN_MANAGE_NETWORK } from "../../auth/roles";
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { mutate } from "../../service-context";
 import { partnershipService as partnerships } from "./partnership.service";
@@ -7,7 +6,6 @@ import { InviteResellerInput, PartnershipIdInput, PartnershipPayload } from "./p
 
 @Resolver()
 export class PartnershipMutations {
-  @Authorized(CAN_MANAGE_NETWORK)
   @Mutation(() => PartnershipPayload, {
     description: "An indirect provider invites an indirect reseller by its Partner ID.",
   })
@@ -15,7 +13,6 @@ export class PartnershipMutations {
     return mutate(ctx, PartnershipPayload, (s) => partnerships.invite(s, input));
   }
 
-  @Authorized(CAN_MANAGE_NETWORK)
   @Mutation(() => PartnershipPayload, { description: "The invited reseller authorizes the indirect provider." })
   acceptResellerInvitation(
     @Arg("input", () => PartnershipIdInput) input: PartnershipIdInput,
@@ -24,7 +21,6 @@ export class PartnershipMutations {
     return mutate(ctx, PartnershipPayload, (s) => partnerships.accept(s, input));
   }
 
-  @Authorized(CAN_MANAGE_NETWORK)
   @Mutation(() => PartnershipPayload, {
     description:
       "Either party ends the partnership. Customers and their relationships stay (Partner Center keeps them).",

@@ -1,4 +1,4 @@
-import { CAN_ORDER, CAN_TRANSFER } from "../../auth/roles";
+import { CAN_CANCEL, CAN_ORDER, CAN_REACTIVATE, CAN_SUSPEND, CAN_TRANSFER } from "../../auth/roles";
 import { forbidden } from "../../common/errors";
 import type { Locale } from "../../common/locale";
 import { userMessage } from "../../common/user-messages";
@@ -12,16 +12,16 @@ import type { RequestProviderActionInput } from "./provider-request.types";
 /** Roles that may ask for, answer or withdraw each action: those of the mutation that does it (auth/roles.ts). */
 const ACTION_ROLES: Record<ProviderRequestAction, readonly UserRole[]> = {
   ORDER: CAN_ORDER,
-  CANCEL: CAN_ORDER,
-  SUSPEND: CAN_ORDER,
-  REACTIVATE: CAN_ORDER,
+  CANCEL: CAN_CANCEL,
+  SUSPEND: CAN_SUSPEND,
+  REACTIVATE: CAN_REACTIVATE,
   TRANSFER: CAN_TRANSFER,
 };
 
-/** Roles that may handle some action: the mutations' @Authorized; the action's own roles are checked after. */
+/** Roles that may handle some action: the provider-request mutations' rows of the permission matrix (a test checks). */
 export const ANY_ACTION_ROLES = [...new Set(Object.values(ACTION_ROLES).flat())];
 
-/** FORBIDDEN, like @Authorized, when the role may not do this action. */
+/** FORBIDDEN, like the permission matrix, when the role may not do this action. */
 export function ensureActionRole(role: UserRole, action: ProviderRequestAction, locale: Locale): void {
   if (!ACTION_ROLES[action].includes(role)) {
     throw forbidden(

@@ -1,7 +1,6 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { mutate } from "../../service-context";
-import { ANY_ACTION_ROLES } from "./provider-request.checks";
 import { ProviderRequestService } from "./provider-request.service";
 import {
   ProviderRequestIdInput,
@@ -13,10 +12,10 @@ import {
 
 const providerRequestService = new ProviderRequestService();
 
-// @Authorized admits any role that may handle some action; the service checks the role for the request's own action.
+// The permission matrix admits any role that may handle some action (auth/permissions.ts); the service checks the
+// role for the request's own action (provider-request.checks.ts).
 @Resolver()
 export class ProviderRequestMutations {
-  @Authorized(ANY_ACTION_ROLES)
   @Mutation(() => RequestProviderActionPayload, {
     description:
       "An indirect reseller asks one of its indirect providers to order, cancel, suspend, reactivate or transfer for it (it cannot itself, R22). The request stays OPEN until the provider fulfils it, by doing it with the ordinary mutation (orderSubscription naming the reseller, cancelSubscription, suspendSubscription, reactivateSubscription, createTransfer naming the reseller) and then resolveProviderRequest FULFILLED, or declines it. The payload carries the provider's current eligibility for the action. Roles: those of the matching mutation (TRANSFER needs GLOBAL_ADMIN or ADMIN_AGENT).",
@@ -28,7 +27,6 @@ export class ProviderRequestMutations {
     return mutate(ctx, RequestProviderActionPayload, (s) => providerRequestService.request(s, input));
   }
 
-  @Authorized(ANY_ACTION_ROLES)
   @Mutation(() => ProviderRequestPayload, {
     description:
       "The provider closes an OPEN request from one of its resellers: FULFILLED once it has done the work with the ordinary mutation (this only records it: nothing else changes), or DECLINED, with an optional note to the reseller.",
@@ -40,7 +38,6 @@ export class ProviderRequestMutations {
     return mutate(ctx, ProviderRequestPayload, (s) => providerRequestService.resolve(s, input));
   }
 
-  @Authorized(ANY_ACTION_ROLES)
   @Mutation(() => ProviderRequestPayload, {
     description: "The reseller withdraws its request while it is OPEN.",
   })

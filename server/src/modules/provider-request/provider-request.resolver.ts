@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
 import { PageArgs } from "../../common/connection";
@@ -21,7 +21,6 @@ async function partnerOf(ctx: RequestContext, id: string): Promise<Partner> {
 
 @Resolver(() => ProviderRequest)
 export class ProviderRequestResolver {
-  @Authorized()
   @Query(() => ProviderRequestConnection, {
     description:
       "Requests the viewer's partner sent to its providers (as an indirect reseller) or received from its resellers (as an indirect provider); newest first.",

