@@ -42,6 +42,8 @@ const ProviderRequestListView = lazyView(
   () => import("../features/requests/ProviderRequestListView"),
   "ProviderRequestListView",
 );
+const UsersView = lazyView(() => import("../features/settings/UsersView"), "UsersView");
+const ApiTokensView = lazyView(() => import("../features/settings/ApiTokensView"), "ApiTokensView");
 import { ActivityView } from "../features/activity/ActivityView";
 import "../features/shell/shell-messages";
 
@@ -80,6 +82,8 @@ export function AppRoutes() {
             <Route path="transfers/:transferId" element={<TransferDetailView />} />
             <Route path="requests" element={<ProviderRequestListView />} />
             <Route path="activity" element={<ActivityView />} />
+            <Route path="settings/users" element={<UsersView />} />
+            <Route path="settings/api-tokens" element={<ApiTokensView />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -74,7 +74,11 @@ export function ConfirmButton({
       role="group"
       aria-label={swap ? String(question) : label}
       onKeyDown={(e) => {
-        if (e.key === "Escape") keep();
+        if (e.key === "Escape") {
+          // Handled here: a form panel around the button (FormPanel) must not close too.
+          e.preventDefault();
+          keep();
+        }
       }}
     >
       <p>{question}</p>

@@ -1,5 +1,7 @@
 import { useId, type ReactElement, type ReactNode, cloneElement } from "react";
 import type { UserErrorLike } from "../lib/user-errors";
+import { useI18n } from "../lib/i18n";
+import "./components-messages";
 
 /**
  * A labelled control with its server-side errors beside it (aria-describedby links them for screen readers).
@@ -36,6 +38,8 @@ export function useFieldNotes(errors: readonly UserErrorLike[] | undefined, hint
   const hintId = `${id}-hint`;
   const invalid = Boolean(errors?.length);
   const describedBy = [invalid ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  // The errors are the control's description (aria-describedby) and sit in a polite live region, so they are read
+  // with the field and announced when they appear, without turning a list into an alert (axe: list/listitem).
   const notes = (
     <>
       {hint && (
@@ -43,16 +47,15 @@ export function useFieldNotes(errors: readonly UserErrorLike[] | undefined, hint
           {hint}
         </small>
       )}
-      {invalid && (
-        <ul id={errorId} className="field-errors" role="alert">
-          {errors!.map((e, i) => (
-            <li key={i} data-code={e.code}>
+      <div id={errorId} className={invalid ? "field-errors" : undefined} aria-live="polite">
+        {invalid &&
+          errors!.map((e, i) => (
+            <span key={i} data-code={e.code} className="field-error">
               {e.message}
               {e.ruleId ? ` (${e.ruleId})` : ""}
-            </li>
+            </span>
           ))}
-        </ul>
-      )}
+      </div>
     </>
   );
   return {
@@ -63,9 +66,15 @@ export function useFieldNotes(errors: readonly UserErrorLike[] | undefined, hint
   };
 }
 
-/** Errors not tied to a field, shown at the top of a form. */
+/**
+ * Errors not tied to a field, shown at the top of a form (focused after a refusal: useMutationForm). A failed call
+ * that may succeed on a second try (server unavailable, network, lib/errors.ts) gets "Try again", which submits
+ * the form again.
+ */
 export function FormErrors({ errors }: { errors?: readonly UserErrorLike[] }) {
+  const { t } = useI18n();
   if (!errors?.length) return null;
+  const retryable = errors.some((e) => e.retryable);
   return (
     <div role="alert" className="form-errors" tabIndex={-1}>
       <ul>
@@ -76,6 +85,11 @@ export function FormErrors({ errors }: { errors?: readonly UserErrorLike[] }) {
           </li>
         ))}
       </ul>
+      {retryable && (
+        <button type="button" className="secondary" onClick={(e) => e.currentTarget.closest("form")?.requestSubmit()}>
+          {t("common.retry")}
+        </button>
+      )}
     </div>
   );
 }

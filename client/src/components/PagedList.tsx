@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import { useI18n } from "../lib/i18n";
 import { DataState } from "./DataState";
 import { Pager } from "./Pager";
+import { StaleBanner } from "./StaleBanner";
 import "./components-messages";
 
 /** The part of a Relay connection a paged list needs. */
@@ -14,7 +14,7 @@ export interface PagedConnection {
 /**
  * One page of a cursor connection: the loading, error and empty states, the page (dimmed and aria-busy while the
  * next one loads: pass the previous data as `connection` meanwhile), and the pager below it. An error while a page
- * is shown keeps the page and says so above it.
+ * is shown keeps the page under a stale-data banner with "Try again" (StaleBanner).
  */
 export function PagedList<C extends PagedConnection>({
   connection,
@@ -29,7 +29,7 @@ export function PagedList<C extends PagedConnection>({
 }: {
   connection: C | null | undefined;
   loading: boolean;
-  error?: { message: string } | null;
+  error?: unknown;
   onRetry(): void;
   emptyText: string;
   /** The URL's page cursor ("" on the first page). */
@@ -39,7 +39,6 @@ export function PagedList<C extends PagedConnection>({
   pagerOnSinglePage?: boolean;
   children(connection: C): ReactNode;
 }) {
-  const { t } = useI18n();
   const showPager = pagerOnSinglePage || Boolean(connection?.pageInfo.hasNextPage || after);
   return (
     <DataState
@@ -51,11 +50,7 @@ export function PagedList<C extends PagedConnection>({
     >
       {connection && (
         <div aria-busy={loading || undefined} className={loading ? "refreshing" : undefined}>
-          {error && (
-            <p role="alert" className="state-error">
-              {t("common.error", { message: error.message })}
-            </p>
-          )}
+          {error ? <StaleBanner error={error} onRetry={onRetry} /> : null}
           {children(connection)}
           {showPager && (
             <Pager

@@ -13,6 +13,8 @@ import {
 import type { DocumentNode } from "graphql";
 import type { OperationVariables } from "@apollo/client";
 import type { UserErrorLike } from "./user-errors";
+import { describeErrorNow, type Failure } from "./errors";
+import { currentLocale, translate } from "./i18n";
 
 export type QueryOptions<TData, TVariables extends OperationVariables> = apolloUseQuery.Options<TData, TVariables>;
 export type LazyQueryOptions<TData, TVariables extends OperationVariables> = apolloUseLazyQuery.Options<
@@ -62,14 +64,16 @@ export const useMutation = withMutationDefaults as unknown as typeof apolloUseMu
 /** The code of the one form-level error a failed call (network, FORBIDDEN, a server fault) becomes. */
 export const REQUEST_FAILED = "REQUEST_FAILED";
 
-/** A mutation call that failed outright, as a user error with no field: shown at the top of the form. */
-function requestFailed(error: unknown): UserErrorLike {
-  return {
-    field: null,
-    message: error instanceof Error ? error.message : String(error),
-    code: REQUEST_FAILED,
-    ruleId: null,
-  };
+/**
+ * A mutation call that failed outright, as a user error with no field: shown at the top of the form, worded for
+ * people (lib/errors.ts), with "Try again" when the failure is a transport or server fault.
+ */
+function requestFailed(failure: Failure): UserErrorLike {
+  return { field: null, message: failure.message, code: REQUEST_FAILED, ruleId: null, retryable: failure.retryable };
+}
+
+function noAnswerMessage(): string {
+  return translate(currentLocale(), "failure.noAnswer");
 }
 
 export interface MutationOutcome<P> {
@@ -88,10 +92,12 @@ export async function runMutation<P extends { userErrors: readonly UserErrorLike
 ): Promise<MutationOutcome<P>> {
   try {
     const payload = await call();
-    if (!payload) return { done: null, errors: [requestFailed(new Error("No answer from the server."))] };
+    if (!payload) {
+      return { done: null, errors: [requestFailed({ kind: "server", message: noAnswerMessage(), retryable: true })] };
+    }
     return payload.userErrors.length ? { done: null, errors: payload.userErrors } : { done: payload, errors: [] };
   } catch (error) {
-    return { done: null, errors: [requestFailed(error)] };
+    return { done: null, errors: [requestFailed(describeErrorNow(error))] };
   }
 }
 

@@ -4,6 +4,8 @@ export interface UserErrorLike {
   message: string;
   code: string;
   ruleId: string | null;
+  /** Set on the one error a failed call becomes (lib/graphql.ts): "Try again" may help. */
+  retryable?: boolean;
 }
 
 /** Groups user errors by input field name (the path after "input"); errors with no field go under "". */

@@ -33,6 +33,8 @@ function permissionsFor(
     canTransfer: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
     canActForCustomers: canTransact,
     mustUseProvider: types.includes("INDIRECT_RESELLER") && !canTransact,
+    canManageUsers: ["GLOBAL_ADMIN", "USER_MANAGEMENT_ADMIN"].includes(role),
+    canManageApiTokens: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
   };
 }
 
@@ -103,16 +105,26 @@ export interface RenderViewOptions {
   locale?: Locale;
   /** Other routes, e.g. a stub page to see where the view navigates. */
   routes?: readonly { path: string; element: ReactNode }[];
+  /** The app's cache (createCache()), e.g. filled beforehand with data "loaded earlier". */
+  cache?: ReturnType<typeof createCache>;
 }
 
 /** Renders a view inside the app's providers. */
 export function renderView(
   ui: ReactElement,
-  { url = "/", path = "*", mocks = [], viewer = makeViewer(), locale = "en", routes = [] }: RenderViewOptions = {},
+  {
+    url = "/",
+    path = "*",
+    mocks = [],
+    viewer = makeViewer(),
+    locale = "en",
+    routes = [],
+    cache = createCache(),
+  }: RenderViewOptions = {},
 ) {
   return render(
     <I18nProvider locale={locale}>
-      <MockedProvider mocks={mocks} cache={createCache()}>
+      <MockedProvider mocks={mocks} cache={cache}>
         <MemoryRouter initialEntries={[url]}>
           <ViewerProvider viewer={viewer}>
             <Routes>

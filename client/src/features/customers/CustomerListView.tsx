@@ -5,6 +5,7 @@ import { refetchOnSuccess } from "../../lib/graphql";
 import { useMutationForm } from "../../lib/mutation-form";
 import { useUrlParams, type ParamChanges } from "../../lib/url-params";
 import { PagedList } from "../../components/PagedList";
+import { FormPanel } from "../../components/FormPanel";
 import {
   useCustomerCreateMutation,
   useCustomerListQuery,
@@ -171,7 +172,7 @@ export function CustomerListView() {
           </p>
         )}
         {url.panel === "create" && !readOnlyReason && (
-          <div className="panel">
+          <FormPanel onClose={() => openPanel(null)}>
             {resellerOnly ? (
               <CreateCustomerBlocked providers={providers} loading={providersQ.loading} />
             ) : (
@@ -184,10 +185,10 @@ export function CustomerListView() {
                 onCancel={() => openPanel(null)}
               />
             )}
-          </div>
+          </FormPanel>
         )}
         {url.panel === "request" && !readOnlyReason && (
-          <div className="panel">
+          <FormPanel onClose={() => openPanel(null)}>
             {resellerOnly && providersQ.loading ? (
               <p role="status">{t("common.loading")}</p>
             ) : (
@@ -200,7 +201,7 @@ export function CustomerListView() {
                 onCancel={() => openPanel(null)}
               />
             )}
-          </div>
+          </FormPanel>
         )}
       </div>
 

@@ -51,7 +51,9 @@ function PanelHeading({ id, title, children }: { id: string; title: string; chil
 export function StatsSection({ variant }: { variant: DashboardVariant }) {
   const { t, formatDate } = useI18n();
   const viewer = useViewer();
-  const { data, loading, error, refetch } = useDashboardSummaryQuery(FRESH);
+  const { data: fresh, previousData, loading, error, refetch } = useDashboardSummaryQuery(FRESH);
+  // A failed refresh keeps the last answer on screen, under a stale-data banner (DataState hasData).
+  const data = fresh ?? previousData;
   const s = data?.networkSummary;
 
   const items: StatItem[] = [];
@@ -129,7 +131,7 @@ export function StatsSection({ variant }: { variant: DashboardVariant }) {
   }
 
   return (
-    <DataState loading={loading && !s} error={s ? null : error} onRetry={() => void refetch()}>
+    <DataState loading={loading && !s} error={error} hasData={Boolean(s)} onRetry={() => void refetch()}>
       {s && (
         <>
           <p className="sub-lead">
@@ -145,7 +147,9 @@ export function StatsSection({ variant }: { variant: DashboardVariant }) {
 /** Subscriptions by channel and by status (recharts, with the numbers in hidden tables). */
 export function ChartsSection() {
   const { t } = useI18n();
-  const { data, loading, error, refetch } = useDashboardSummaryQuery(FRESH);
+  const { data: fresh, previousData, loading, error, refetch } = useDashboardSummaryQuery(FRESH);
+  // A failed refresh keeps the last answer on screen, under a stale-data banner (DataState hasData).
+  const data = fresh ?? previousData;
   const s = data?.networkSummary;
   const byChannel = new Map(s?.subscriptionsByChannel.map((c) => [c.channel, c.count]));
   const byStatus = new Map(s?.subscriptionsByStatus.map((c) => [c.status, c.count]));
@@ -154,6 +158,7 @@ export function ChartsSection() {
       <PanelHeading id="charts-title" title={t("dashboard.charts")}>
         <Link to={subscriptionListUrl({ status: [] })}>{t("dashboard.viewAll")}</Link>
       </PanelHeading>
+      {/* The same query as the headline numbers, whose panel already says when it is stale. */}
       <DataState
         loading={loading && !s}
         error={s ? null : error}
@@ -195,7 +200,9 @@ const TOP_RESELLERS = 10;
 /** Providers: the ten largest resellers (by subscriptions) with their compliance flags. */
 export function ResellersSection() {
   const { t } = useI18n();
-  const { data, loading, error, refetch } = useDashboardResellersQuery(FRESH);
+  const { data: fresh, previousData, loading, error, refetch } = useDashboardResellersQuery(FRESH);
+  // A failed refresh keeps the last answer on screen, under a stale-data banner (DataState hasData).
+  const data = fresh ?? previousData;
   const connection = data?.resellers;
   const rows = [...(connection?.nodes ?? [])]
     .sort((a, b) => b.counts.subscriptions - a.counts.subscriptions || a.reseller.name.localeCompare(b.reseller.name))
@@ -208,7 +215,8 @@ export function ResellersSection() {
       </PanelHeading>
       <DataState
         loading={loading && !connection}
-        error={connection ? null : error}
+        error={error}
+        hasData={Boolean(connection)}
         empty={!!connection && rows.length === 0}
         emptyText={t("dashboard.resellers.empty")}
         onRetry={() => void refetch()}
@@ -231,7 +239,9 @@ const SHOWN_TRANSFERS = 8;
 /** Pending transfers (incoming and outgoing), the ones expiring soonest first. */
 export function TransfersSection() {
   const { t } = useI18n();
-  const { data, loading, error, refetch } = useDashboardPendingTransfersQuery(FRESH);
+  const { data: fresh, previousData, loading, error, refetch } = useDashboardPendingTransfersQuery(FRESH);
+  // A failed refresh keeps the last answer on screen, under a stale-data banner (DataState hasData).
+  const data = fresh ?? previousData;
   const connection = data?.transfers;
   const rows = [...(connection?.nodes ?? [])]
     .sort((a, b) => (a.daysLeft ?? Infinity) - (b.daysLeft ?? Infinity))
@@ -244,7 +254,8 @@ export function TransfersSection() {
       </PanelHeading>
       <DataState
         loading={loading && !connection}
-        error={connection ? null : error}
+        error={error}
+        hasData={Boolean(connection)}
         empty={!!connection && rows.length === 0}
         emptyText={t("dashboard.transfers.empty")}
         onRetry={() => void refetch()}
@@ -278,7 +289,8 @@ export function TermsSection({ showReseller }: { showReseller: boolean }) {
       </PanelHeading>
       <DataState
         loading={loading && !connection}
-        error={connection ? null : error}
+        error={error}
+        hasData={Boolean(connection)}
         empty={!!connection && connection.nodes.length === 0}
         emptyText={t("dashboard.terms.empty", { days })}
         onRetry={() => void refetch()}
@@ -300,7 +312,9 @@ export function TermsSection({ showReseller }: { showReseller: boolean }) {
 export function MultiChannelSection({ showThrough }: { showThrough: boolean }) {
   const { t } = useI18n();
   const viewer = useViewer();
-  const { data, loading, error, refetch } = useDashboardMultiChannelQuery(FRESH);
+  const { data: fresh, previousData, loading, error, refetch } = useDashboardMultiChannelQuery(FRESH);
+  // A failed refresh keeps the last answer on screen, under a stale-data banner (DataState hasData).
+  const data = fresh ?? previousData;
   const connection = data?.customers;
   return (
     <section className="panel" aria-labelledby="multi-title">
@@ -310,7 +324,8 @@ export function MultiChannelSection({ showThrough }: { showThrough: boolean }) {
       <p className="dash-panel-intro">{t("dashboard.multi.intro")}</p>
       <DataState
         loading={loading && !connection}
-        error={connection ? null : error}
+        error={error}
+        hasData={Boolean(connection)}
         empty={!!connection && connection.nodes.length === 0}
         emptyText={t("dashboard.multi.empty")}
         onRetry={() => void refetch()}
@@ -334,7 +349,9 @@ export function MultiChannelSection({ showThrough }: { showThrough: boolean }) {
 export function AskProviderSection() {
   const { t } = useI18n();
   const viewer = useViewer();
-  const { data, loading, error, refetch } = useDashboardProvidersQuery(FRESH);
+  const { data: fresh, previousData, loading, error, refetch } = useDashboardProvidersQuery(FRESH);
+  // A failed refresh keeps the last answer on screen, under a stale-data banner (DataState hasData).
+  const data = fresh ?? previousData;
   const found = data?.eligibilityRules.find((r) => r.code === "INDIRECT_RESELLER_MUST_USE_PROVIDER");
   const rule: ProviderRule | null = found
     ? { id: found.id, code: found.code, message: found.message, actions: found.actions as EligibilityAction[] }
@@ -345,7 +362,7 @@ export function AskProviderSection() {
     openByProvider.set(r.provider.id, (openByProvider.get(r.provider.id) ?? 0) + 1);
   }
   return (
-    <DataState loading={loading && !data} error={data ? null : error} onRetry={() => void refetch()}>
+    <DataState loading={loading && !data} error={error} hasData={Boolean(data)} onRetry={() => void refetch()}>
       {data && (
         <AskProviderPanel
           rule={rule}

@@ -13,6 +13,7 @@ import { requestListUrl } from "../requests/urls";
 import { subscriptionListUrl } from "../subscriptions/urls";
 import { transferListUrl } from "../transfers/urls";
 import { activityUrl } from "../activity/urls";
+import { settingsHome } from "../settings/urls";
 import "./shell-messages";
 
 /** Signed-in frame: header with navigation, language switch and user; the page below. */
@@ -55,6 +56,7 @@ export function Layout() {
             <NavLink to={transferListUrl()}>{t("nav.transfers")}</NavLink>
             {usesProviderRequests(viewer) && <RequestsNavLink />}
             <NavLink to={activityUrl()}>{t("nav.activity")}</NavLink>
+            <SettingsNavLink permissions={viewer.permissions} />
           </nav>
         )}
         <div className="topbar-end">
@@ -96,6 +98,13 @@ export function Layout() {
       </DataState>
     </>
   );
+}
+
+/** "Settings" (users, API tokens) for the roles that may use one of them; nothing for the others. */
+function SettingsNavLink({ permissions }: { permissions: { canManageUsers: boolean; canManageApiTokens: boolean } }) {
+  const { t } = useI18n();
+  const home = settingsHome(permissions);
+  return home ? <NavLink to={home}>{t("nav.settings")}</NavLink> : null;
 }
 
 /** "Requests" with the number of OPEN ones (received as a provider plus sent as a reseller) as a badge. */

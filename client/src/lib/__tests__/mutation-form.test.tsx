@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from "react";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
+import { CombinedGraphQLErrors, ServerError } from "@apollo/client/errors";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { FormErrors, FormField } from "../../components/FormField";
@@ -92,15 +93,59 @@ describe("useMutationForm", () => {
 
   it("turns a thrown error (network, FORBIDDEN…) into one form-level error, focused", async () => {
     const user = userEvent.setup();
-    renderView(<NameForm call={() => Promise.reject(new Error("Failed to fetch"))} />);
+    renderView(<NameForm call={() => Promise.reject(new TypeError("Failed to fetch"))} />);
     await user.type(screen.getByLabelText("Name"), "Contoso");
     await user.click(screen.getByRole("button", { name: "Save" }));
-    const errors = await screen.findByText("Failed to fetch");
+    // In people's words, not the browser's ("Failed to fetch").
+    const errors = await screen.findByText("Cannot reach the server. Check your connection, then try again.");
     expect(errors).toHaveAttribute("data-code", REQUEST_FAILED);
     const list = errors.closest(".form-errors") as HTMLElement;
     await waitFor(() => expect(list).toHaveFocus());
     expect(screen.getByLabelText("Name")).not.toHaveAttribute("aria-invalid");
     expect(screen.getByRole("button", { name: "Save" })).toBeEnabled();
+  });
+
+  it("offers to try again after a 503 and sends the form again", async () => {
+    const user = userEvent.setup();
+    let calls = 0;
+    const unavailable = new ServerError("Response not successful: Received status code 503", {
+      response: new Response("", { status: 503 }),
+      bodyText: "",
+    });
+    renderView(<NameForm call={async (name) => (++calls === 1 ? Promise.reject(unavailable) : ok(name))} />);
+    await user.type(screen.getByLabelText("Name"), "Contoso");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("The service is not available at the moment");
+    expect(alert).not.toHaveTextContent("503");
+    await user.click(within(alert).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Saved Contoso");
+    expect(calls).toBe(2);
+  });
+
+  it("does not offer to try again after a refusal of the role (FORBIDDEN)", async () => {
+    const user = userEvent.setup();
+    const forbidden = new CombinedGraphQLErrors({
+      errors: [{ message: "Forbidden", extensions: { code: "FORBIDDEN" } }],
+    });
+    renderView(<NameForm call={() => Promise.reject(forbidden)} />);
+    await user.type(screen.getByLabelText("Name"), "Contoso");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Your role does not allow this.");
+    expect(within(alert).queryByRole("button")).not.toBeInTheDocument();
+  });
+
+  it("announces field errors without an alert list: a live region that describes the field", async () => {
+    const user = userEvent.setup();
+    renderView(<NameForm call={async (name) => ok(name)} />);
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    const field = screen.getByLabelText("Name");
+    const described = document.getElementById(field.getAttribute("aria-describedby")!)!;
+    expect(described).toHaveAttribute("aria-live", "polite");
+    expect(described).toHaveTextContent("Required");
+    expect(described.querySelector("ul, li")).toBeNull();
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 });
 
@@ -111,6 +156,8 @@ describe("runMutation", () => {
     expect(await runMutation(async () => refused)).toEqual({ done: null, errors: refused.userErrors });
     const thrown = await runMutation<Payload>(() => Promise.reject(new Error("FORBIDDEN")));
     expect(thrown.done).toBeNull();
-    expect(thrown.errors).toEqual([{ field: null, message: "FORBIDDEN", code: REQUEST_FAILED, ruleId: null }]);
+    expect(thrown.errors).toEqual([
+      { field: null, message: "FORBIDDEN", code: REQUEST_FAILED, ruleId: null, retryable: false },
+    ]);
   });
 });

@@ -134,6 +134,8 @@ describe("CustomerListView", () => {
     const domain = await within(form).findByLabelText("Primary domain");
     await waitFor(() => expect(domain).toHaveAccessibleDescription(/A customer with this domain already exists/));
     expect(domain).toHaveAttribute("aria-invalid", "true");
+    // After the refusal the focus is on the first invalid field, not lost to the page body.
+    await waitFor(() => expect(domain).toHaveFocus());
     expect(within(form).getByLabelText("For reseller")).toHaveAccessibleDescription(
       /The reseller has not signed the MPA \(R24\)/,
     );
@@ -144,6 +146,19 @@ describe("CustomerListView", () => {
 
     expect(await screen.findByText("Fabrikam was created.")).toBeInTheDocument();
     expect(await screen.findByRole("link", { name: "Fabrikam" })).toBeInTheDocument();
+  });
+
+  it("closes the create form with Escape and gives the focus back to the button that opened it", async () => {
+    const user = userEvent.setup();
+    renderView(<CustomerListView />, { url: "/customers", mocks: [listMock([]), resellersMock] });
+    const open = await screen.findByRole("button", { name: "Create customer" });
+    await user.click(open);
+    const form = screen.getByRole("form", { name: "Create a customer" });
+    await user.type(within(form).getByLabelText("Company name"), "Fab");
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("form", { name: "Create a customer" })).not.toBeInTheDocument();
+    expect(screen.getByTestId("location")).toHaveTextContent(/^\/customers$/);
+    expect(open).toHaveFocus();
   });
 
   it("requests a relationship and shows the acceptance link as an absolute URL with a copy button", async () => {

@@ -14,6 +14,8 @@ import {
   type DashboardSummaryQuery,
   type DashboardTermsEndingQuery,
 } from "../../../graphql/generated";
+import { ServerError } from "@apollo/client/errors";
+import { createCache } from "../../../lib/apollo";
 import { makeViewer, renderView } from "../../../testing/harness";
 import { DashboardView } from "../DashboardView";
 import { addDays, todayUtc } from "../dates";
@@ -288,6 +290,68 @@ describe("DashboardView: indirect provider", () => {
     expect(alert).toHaveTextContent("transfers are down");
     expect(within(alert).getByRole("button", { name: "Try again" })).toBeInTheDocument();
     expect(await screen.findAllByTestId("dashboard-reseller")).toHaveLength(10);
+  });
+});
+
+describe("DashboardView: refresh failures", () => {
+  const unavailable = () =>
+    new ServerError("Response not successful: Received status code 503", {
+      response: new Response("", { status: 503 }),
+      bodyText: "",
+    });
+
+  it("keeps the cached totals under a stale-data banner when the refresh answers 503, and retries", async () => {
+    const user = userEvent.setup();
+    const cache = createCache();
+    cache.writeQuery({ query: DashboardSummaryDocument, data: summary });
+    const fresher = { networkSummary: { ...summary.networkSummary, customerCount: 164 } };
+    renderView(<DashboardView />, {
+      cache,
+      mocks: [
+        { request: { query: DashboardSummaryDocument }, error: unavailable() },
+        { request: { query: DashboardSummaryDocument }, result: { data: fresher }, ...many },
+        ...networkMocks.filter((m) => m.request.query !== DashboardSummaryDocument),
+      ],
+    });
+    const banner = await screen.findByTestId("stale-banner");
+    expect(banner).toHaveAttribute("role", "alert");
+    expect(banner).toHaveTextContent("This may be out of date.");
+    expect(banner).toHaveTextContent("The service is not available at the moment");
+    expect(banner).not.toHaveTextContent("status code");
+    // The numbers loaded earlier stay.
+    const stats = screen.getByRole("list", { name: "Totals" });
+    expect(within(stats).getByRole("link", { name: "163 Customers" })).toBeInTheDocument();
+    // One banner for the summary, though two panels read it.
+    expect(screen.getAllByTestId("stale-banner")).toHaveLength(1);
+
+    await user.click(within(banner).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("link", { name: "164 Customers" })).toBeInTheDocument();
+    expect(screen.queryByTestId("stale-banner")).not.toBeInTheDocument();
+  });
+
+  it("words a failed first load for people, with a retry", async () => {
+    renderView(<DashboardView />, {
+      mocks: [
+        { request: { query: DashboardSummaryDocument }, error: unavailable() },
+        ...networkMocks.filter((m) => m.request.query !== DashboardSummaryDocument),
+      ],
+    });
+    const alerts = await screen.findAllByRole("alert");
+    const text = alerts.map((a) => a.textContent).join(" ");
+    expect(text).toContain("The service is not available at the moment");
+    expect(text).not.toContain("status code 503");
+    expect(within(alerts[0]!).getByRole("button", { name: "Try again" })).toBeInTheDocument();
+  });
+
+  it("says the server cannot be reached when the network fails", async () => {
+    renderView(<DashboardView />, {
+      mocks: [
+        { request: { query: DashboardSummaryDocument }, error: new TypeError("Failed to fetch") },
+        ...networkMocks.filter((m) => m.request.query !== DashboardSummaryDocument),
+      ],
+    });
+    const alerts = await screen.findAllByRole("alert");
+    expect(alerts.map((a) => a.textContent).join(" ")).toContain("Cannot reach the server");
   });
 });
 

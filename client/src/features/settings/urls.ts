@@ -1,0 +1,21 @@
+import { flag, formatParams, text, type ParamChanges } from "../../lib/url-params";
+
+/** /settings/users: the page cursor and whether the invite form is open. */
+export const usersParams = { after: text, invite: flag };
+/** /settings/api-tokens: the page cursor and whether the create form is open. */
+export const apiTokensParams = { after: text, create: flag };
+
+export function usersUrl(params: ParamChanges<typeof usersParams> = {}): string {
+  return `/settings/users${formatParams(usersParams, params)}`;
+}
+
+export function apiTokensUrl(params: ParamChanges<typeof apiTokensParams> = {}): string {
+  return `/settings/api-tokens${formatParams(apiTokensParams, params)}`;
+}
+
+/** Where "Settings" in the main navigation leads for this viewer, or null when its role may use no settings. */
+export function settingsHome(permissions: { canManageUsers: boolean; canManageApiTokens: boolean }): string | null {
+  if (permissions.canManageUsers) return usersUrl();
+  if (permissions.canManageApiTokens) return apiTokensUrl();
+  return null;
+}
