@@ -398,6 +398,21 @@ describe("createCustomer", () => {
     ]);
   });
 
+  it("answers every problem at once: a malformed field does not hide another field's refusal", async () => {
+    await expectRefused(
+      t,
+      CREATE_CUSTOMER,
+      { ...valid, name: "x", domain: " CONTOSO.onmicrosoft.com ", country: "FR", resellerId: id.partner("resOther") },
+      PROV,
+      [
+        { code: "INVALID_INPUT", field: ["input", "name"] },
+        { code: "CUSTOMER_REGION_MISMATCH", field: ["input", "country"] },
+        { code: "ALREADY_EXISTS", field: ["input", "domain"] },
+        { code: "PROVIDER_RESELLER_PARTNERSHIP_REQUIRED", field: ["input", "resellerId"], ruleId: "R23" },
+      ],
+    );
+  });
+
   it("a provider can only name a reseller it has an active partnership with (R23)", async () => {
     await expectRefused(t, CREATE_CUSTOMER, { ...valid, resellerId: id.partner("resOther") }, PROV, [
       { code: "PROVIDER_RESELLER_PARTNERSHIP_REQUIRED", field: ["input", "resellerId"], ruleId: "R23" },

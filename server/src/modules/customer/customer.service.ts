@@ -68,15 +68,25 @@ export class CustomerService {
       .text("name", input.name, 2, 200)
       .domain("domain", input.domain)
       .country("country", input.country);
-    ensureNoErrors(checks.errors);
-    ensureThat(!isOnlyIndirectReseller(me), () =>
-      userError(null, UserErrorCode.INDIRECT_RESELLER_MUST_USE_PROVIDER, s.t("RESELLER_CANNOT_CREATE_CUSTOMER"), "R22"),
-    );
-    if (input.country !== me.country) {
+    if (isOnlyIndirectReseller(me)) {
+      ensureNoErrors(checks.errors);
+      ensureThat(false, () =>
+        userError(
+          null,
+          UserErrorCode.INDIRECT_RESELLER_MUST_USE_PROVIDER,
+          s.t("RESELLER_CANNOT_CREATE_CUSTOMER"),
+          "R22",
+        ),
+      );
+    }
+    // Every problem in one answer (the form shows them all at once): the checks on a well-formed value's meaning
+    // run even when another field is malformed; a malformed value is only reported as such.
+    const malformed = new Set(checks.errors.map((e) => e.field?.at(-1)));
+    if (!malformed.has("country") && input.country !== me.country) {
       checks.failWith(UserErrorCode.CUSTOMER_REGION_MISMATCH, "country", "OWN_COUNTRY", { country: me.country });
     }
     const domain = input.domain.trim().toLowerCase();
-    if (await s.em.getRepository(Customer).existsBy({ domain })) {
+    if (!malformed.has("domain") && (await s.em.getRepository(Customer).existsBy({ domain }))) {
       checks.failWith(UserErrorCode.ALREADY_EXISTS, "domain", "CUSTOMER_DOMAIN_EXISTS");
     }
     const reseller = await namedReseller(s, input.resellerId);
