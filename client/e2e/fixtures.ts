@@ -22,7 +22,7 @@ export interface RunningServer {
 }
 
 /** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
   const address = probe.address();
@@ -31,13 +31,18 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** The built server on a fresh copy of the seeded database (global-setup.ts); stopped by the returned function. */
-async function startServer(): Promise<RunningServer & { stop(): Promise<void> }> {
+/**
+ * The built server on a fresh copy of the seeded database (global-setup.ts); stopped by the returned function.
+ * `env` adds settings (e.g. OIDC_ISSUER), `port` chooses its port (one the caller reserved with freePort()).
+ */
+export async function startServer(
+  options: { env?: Record<string, string>; port?: number } = {},
+): Promise<RunningServer & { stop(): Promise<void> }> {
   const seeded = process.env.E2E_SEEDED_DATABASE;
   if (!seeded) throw new Error("E2E_SEEDED_DATABASE is not set: run the tests through playwright.config.ts");
   const dir = mkdtempSync(join(tmpdir(), "channelgate-e2e-test-"));
   copyFileSync(seeded, join(dir, "e2e.sqlite"));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [join(root, "server", "dist", "src", "main.js")], {
     cwd: root,
     env: {
@@ -46,6 +51,7 @@ async function startServer(): Promise<RunningServer & { stop(): Promise<void> }>
       PORT: String(port),
       HOST: "127.0.0.1",
       LOG_MIGRATIONS: "0",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -108,7 +114,7 @@ type GraphQL = <T = Record<string, unknown>>(
 interface Fixtures {
   /** This test's own server and database. */
   server: RunningServer;
-  /** A new page (in its own browser context) already signed in as `email`: the token is stored before the app loads. */
+  /** A new page (in its own browser context) already signed in as `email`: the demo sign-in set its session cookie. */
   signIn: (email: string) => Promise<Page>;
   asProvider: Page;
   asReseller: Page;
@@ -133,10 +139,11 @@ export const test = base.extend<Fixtures>({
   signIn: async ({ browser, server, viewport }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (email) => {
-      const token = await demoToken(server.origin, email);
       const context = await browser.newContext({ viewport, baseURL: server.origin });
       contexts.push(context);
-      await context.addInitScript((t) => localStorage.setItem("channelgate.token", t), token);
+      // The context's request API shares the browser's cookies: the session cookie is there before the app loads.
+      const r = await context.request.post("/auth/demo-login", { data: { email } });
+      if (!r.ok()) throw new Error(`demo-login ${email}: HTTP ${r.status()}`);
       return context.newPage();
     });
     await Promise.all(contexts.map((c) => c.close()));

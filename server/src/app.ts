@@ -17,6 +17,8 @@ import { createSchema } from "./schema";
 import { isDatabaseUnavailable, makeFormatError, serviceUnavailable } from "./common/errors";
 import { buildContext } from "./auth/request-context";
 import { mountDemoAuth } from "./auth/demo-auth";
+import { mountOidc } from "./auth/oidc";
+import { mountSessionRoutes } from "./auth/session-routes";
 import { depthLimit } from "./common/depth-limit";
 import { clientDistPath, mountClient } from "./static-client";
 import { identifyCaller, callerOf, isSignedIn } from "./http/caller";
@@ -134,6 +136,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     }
   });
   if (config.demoLogin) mountDemoAuth(app, dataSource, config);
+  // Browser sign-in: OpenID Connect when configured, a session cookie either way (auth/oidc.ts, http/session.ts).
+  if (config.oidc) mountOidc(app, dataSource, config, config.oidc);
+  mountSessionRoutes(app, dataSource, config);
   // The edge of /graphql: who calls (a verified token or an address), their rate limit, then size, token and
   // nesting limits by caller — all before Apollo parses, validates or authenticates anything — then idempotency.
   const rateLimiter = createRateLimiter(config);

@@ -29,6 +29,27 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Express `trust proxy`: how many proxies in front of the server set X-Forwarded-For (for the caller's address). */
   trustProxy: number;
+  /** OpenID Connect sign-in (auth/oidc.ts), or null when OIDC_ISSUER is not set. */
+  oidc: OidcConfig | null;
+  /**
+   * The app's public origin (PUBLIC_URL, e.g. https://channelgate.example.com): the OIDC redirect URI is built on it
+   * and cookie-signed-in requests must come from it (Origin check). Null in development: the request's own origin.
+   */
+  publicOrigin: string | null;
+  /** How long a browser session lives (hours); the session cookie is refused after that. */
+  sessionHours: number;
+  /** Mark the session cookie Secure (production, or a https PUBLIC_URL). */
+  secureCookies: boolean;
+}
+
+export interface OidcConfig {
+  /** The issuer identifier; its /.well-known/openid-configuration is discovered at start. */
+  issuer: string;
+  clientId: string;
+  /** Null for a public client (PKCE only, no client secret). */
+  clientSecret: string | null;
+  /** Plain-http issuer allowed (a local test provider); never in production. */
+  allowHttp: boolean;
 }
 
 /** The published development key: a token signed with it proves nothing, so production refuses it. */
@@ -53,6 +74,48 @@ export function parsePolicy(value: string | undefined): TransferPolicy {
   throw new Error(`TRANSFER_POLICY must be CURRENT or LEGACY_2023, got "${value}"`);
 }
 
+function parsePublicUrl(value: string | undefined, production: boolean): string | null {
+  if (value === undefined || value === "") return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`PUBLIC_URL is not a URL: "${value}"`);
+  }
+  if (url.protocol !== "https:" && (production || url.protocol !== "http:")) {
+    throw new Error(`PUBLIC_URL must be an https:// address${production ? " in production" : ""}, got "${value}"`);
+  }
+  return url.origin;
+}
+
+function parseOidc(env: NodeJS.ProcessEnv, production: boolean, publicOrigin: string | null): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER ?? "";
+  if (issuer === "") {
+    if (env.OIDC_CLIENT_ID) throw new Error("OIDC_CLIENT_ID is set but OIDC_ISSUER is not");
+    return null;
+  }
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new Error(`OIDC_ISSUER is not a URL: "${issuer}"`);
+  }
+  if (url.protocol !== "https:" && (production || url.protocol !== "http:")) {
+    throw new Error(`OIDC_ISSUER must be an https:// address${production ? " in production" : ""}, got "${issuer}"`);
+  }
+  const clientId = env.OIDC_CLIENT_ID ?? "";
+  if (clientId === "" || clientId.length > 200) throw new Error("OIDC_ISSUER needs OIDC_CLIENT_ID (1–200 characters)");
+  if (production && !publicOrigin) {
+    throw new Error("OIDC_ISSUER needs PUBLIC_URL in production (the redirect URI and the allowed Origin)");
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || null,
+    allowHttp: url.protocol === "http:",
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === "production";
   const databaseUrl = env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : null;
@@ -66,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && envBool(env.DEMO_LOGIN, false)) {
     throw new Error("DEMO_LOGIN signs anyone in without a password; it cannot be turned on when NODE_ENV=production");
   }
+  const publicOrigin = parsePublicUrl(env.PUBLIC_URL, production);
+  const oidc = parseOidc(env, production, publicOrigin);
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${env.PORT}`);
   return {
@@ -88,5 +153,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     costRestoreRate: envInt("COST_RESTORE_RATE", env.COST_RESTORE_RATE, 500, 1, 10_000_000),
     redisUrl: env.REDIS_URL && /^rediss?:\/\//.test(env.REDIS_URL) ? env.REDIS_URL : null,
     trustProxy: envInt("TRUST_PROXY", env.TRUST_PROXY, 0, 0, 10),
+    oidc,
+    publicOrigin,
+    sessionHours: envInt("SESSION_HOURS", env.SESSION_HOURS, 8, 1, 12),
+    secureCookies: production || (publicOrigin?.startsWith("https:") ?? false),
   };
 }

@@ -9,6 +9,7 @@ import { IdempotencyKey } from "./http/idempotency.entity";
 import { ProviderRequest } from "./modules/provider-request/provider-request.entity";
 import { ApiToken } from "./modules/api-token/api-token.entity";
 import { AuditEvent } from "./modules/audit/audit-event.entity";
+import { UserSession } from "./http/session.entity";
 
 /** Every ORM entity, for the DataSource. Code imports an entity from its module, not from here. */
 export const entities = [
@@ -24,4 +25,5 @@ export const entities = [
   ApiToken,
   IdempotencyKey,
   AuditEvent,
+  UserSession,
 ];

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, type ComponentType } from "react";
 import { ApolloProvider } from "@apollo/client/react";
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from "react-router";
 import { createApolloClient } from "../lib/apollo";
-import { AuthProvider, readToken, useAuth } from "../lib/auth";
+import { AuthProvider, isSignedIn, useAuth } from "../lib/auth";
 import { I18nProvider, useI18n } from "../lib/i18n";
 import { Layout } from "../features/shell/Layout";
 import { SignInView } from "../features/shell/SignInView";
@@ -48,8 +48,9 @@ import { ActivityView } from "../features/activity/ActivityView";
 import "../features/shell/shell-messages";
 
 function RequireAuth() {
-  const { token } = useAuth();
-  return token ? <Outlet /> : <Navigate to="/signin" replace />;
+  const { status } = useAuth();
+  if (status === "loading") return <DataState loading>{null}</DataState>;
+  return status === "signedIn" ? <Outlet /> : <Navigate to="/signin" replace />;
 }
 
 function NotFound() {
@@ -97,10 +98,8 @@ export function App() {
     () =>
       createApolloClient({
         onUnauthenticated: () => {
-          if (readToken()) {
-            localStorage.removeItem("channelgate.token");
-            window.location.assign("/signin");
-          }
+          // The session expired or the user was deactivated: back to the sign-in screen (a fresh page, no state).
+          if (isSignedIn()) window.location.assign("/signin");
         },
       }),
     [],

@@ -2,7 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/clien
 import { ErrorLink } from "@apollo/client/link/error";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { currentLocale } from "./i18n";
-import { readToken } from "./auth";
+import { authHeaders } from "./auth";
 import generated from "../graphql/possible-types";
 
 /**
@@ -19,15 +19,17 @@ export function createCache() {
   });
 }
 
-/** The app's client: every request carries the token and the UI's language; UNAUTHENTICATED signs out. */
+/**
+ * The app's client: every request carries the credentials (the session's CSRF token with its cookie, or a pasted
+ * bearer token) and the UI's language; UNAUTHENTICATED signs out.
+ */
 export function createApolloClient(options: { uri?: string; onUnauthenticated?: () => void } = {}) {
   const auth = new ApolloLink((operation, forward) => {
-    const token = readToken();
     operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
       headers: {
         ...headers,
         "accept-language": currentLocale(),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...authHeaders(),
       },
     }));
     return forward(operation);

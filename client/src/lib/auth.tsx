@@ -1,35 +1,119 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 
-const STORAGE_KEY = "channelgate.token";
+/**
+ * Who the app signs in as. A browser signs in with a session cookie (OpenID Connect or the sandbox's demo list),
+ * httpOnly, so no script of this page can read it; what the app keeps is the session's CSRF token, in memory, and
+ * sends it as `X-CSRF-Token` (the server refuses cookie-signed-in requests without it). A bearer token pasted on the
+ * sign-in screen is kept in memory only: it is gone on reload, and nothing is ever written to localStorage.
+ */
+
+export interface SessionUser {
+  email: string;
+  displayName: string;
+  role: string;
+}
+
+/** What GET /auth/session answers. */
+export interface SessionInfo {
+  user: SessionUser | null;
+  csrfToken: string | null;
+  signIn: { oidc: boolean; demo: boolean };
+}
+
+interface Credentials {
+  csrfToken: string | null;
+  bearer: string | null;
+}
+
+// The one place the app's credentials live: memory of this page.
+const current: Credentials = { csrfToken: null, bearer: null };
+
+/** Headers that sign a request to /graphql or /export in: the pasted bearer token, else the session's CSRF token. */
+export function authHeaders(): Record<string, string> {
+  if (current.bearer) return { authorization: `Bearer ${current.bearer}` };
+  return current.csrfToken ? { "x-csrf-token": current.csrfToken } : {};
+}
+
+/** Signed in at all (a session or a pasted token)? */
+export function isSignedIn(): boolean {
+  return current.bearer !== null || current.csrfToken !== null;
+}
+
+export async function fetchSession(): Promise<SessionInfo> {
+  const r = await fetch("/auth/session", { credentials: "same-origin", headers: { accept: "application/json" } });
+  if (!r.ok) throw new Error(`HTTP ${r.status}`);
+  return (await r.json()) as SessionInfo;
+}
+
+type Status = "loading" | "signedIn" | "signedOut";
 
 interface Auth {
-  token: string | null;
-  signIn(token: string): void;
-  signOut(): void;
+  status: Status;
+  /** The session's user (null with a pasted token, which the viewer query describes). */
+  user: SessionUser | null;
+  /** The sign-in ways this server offers. */
+  methods: { oidc: boolean; demo: boolean };
+  /** After the server set the session cookie (demo sign-in): read the session again. */
+  refresh(): Promise<void>;
+  /** Uses a pasted bearer token (memory only). */
+  signInWithToken(token: string): void;
+  /** Ends the session on the server (cookie cleared) and forgets any pasted token. */
+  signOut(): Promise<void>;
 }
 
 const AuthContext = createContext<Auth | null>(null);
 
-export function readToken(): string | null {
-  return typeof localStorage !== "undefined" ? localStorage.getItem(STORAGE_KEY) : null;
-}
-
 export function AuthProvider({ children, onChange }: { children: ReactNode; onChange?: () => void }) {
-  const [token, setToken] = useState<string | null>(readToken);
-  const signIn = useCallback(
-    (next: string) => {
-      localStorage.setItem(STORAGE_KEY, next.trim());
-      setToken(next.trim());
+  const [status, setStatus] = useState<Status>("loading");
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [methods, setMethods] = useState({ oidc: false, demo: false });
+
+  const apply = useCallback(
+    (info: SessionInfo | null) => {
+      current.csrfToken = info?.csrfToken ?? null;
+      setUser(info?.user ?? null);
+      if (info) setMethods(info.signIn);
+      setStatus(isSignedIn() ? "signedIn" : "signedOut");
       onChange?.();
     },
     [onChange],
   );
-  const signOut = useCallback(() => {
-    localStorage.removeItem(STORAGE_KEY);
-    setToken(null);
+
+  const refresh = useCallback(async () => apply(await fetchSession().catch(() => null)), [apply]);
+
+  useEffect(() => {
+    let live = true;
+    fetchSession()
+      .catch(() => null)
+      .then((info) => live && apply(info));
+    return () => {
+      live = false;
+    };
+  }, [apply]);
+
+  const signInWithToken = useCallback(
+    (token: string) => {
+      current.bearer = token.trim() || null;
+      setStatus(isSignedIn() ? "signedIn" : "signedOut");
+      onChange?.();
+    },
+    [onChange],
+  );
+
+  const signOut = useCallback(async () => {
+    const headers = current.csrfToken ? { "x-csrf-token": current.csrfToken } : undefined;
+    current.bearer = null;
+    current.csrfToken = null;
+    setUser(null);
+    setStatus("signedOut");
+    await fetch("/auth/logout", { method: "POST", credentials: "same-origin", headers }).catch(() => undefined);
     onChange?.();
   }, [onChange]);
-  const value = useMemo(() => ({ token, signIn, signOut }), [token, signIn, signOut]);
+
+  const value = useMemo(
+    () => ({ status, user, methods, refresh, signInWithToken, signOut }),
+    [status, user, methods, refresh, signInWithToken, signOut],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

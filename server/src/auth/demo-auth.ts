@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import type { AppConfig } from "../config";
 import { User } from "../modules/user/user.entity";
 import { signToken } from "./token";
+import { startSession } from "../http/session";
 
 /**
  * Demo sign-in for the embedded database: lists seeded users and issues a token for one.
@@ -43,6 +44,8 @@ export function mountDemoAuth(app: Express, ds: DataSource, config: AppConfig): 
       res.status(404).json({ error: "email: no such user" });
       return;
     }
-    res.json({ token: await signToken(config.authSecret, user.email) });
+    // The browser gets a session cookie (the SPA keeps no token); `token` stays for scripts and tests.
+    const { csrfToken } = await startSession(ds, config, res, user, "DEMO");
+    res.json({ token: await signToken(config.authSecret, user.email), csrfToken });
   });
 }

@@ -14,6 +14,7 @@ import { TenantScope } from "./scope";
 import { looksLikeApiToken } from "./api-token-secret";
 import { actingUser, findApiToken, type ApiTokenCaller } from "./api-token-auth";
 import { apiTokenOf } from "../http/caller";
+import { sessionOf } from "../http/session";
 
 function localeOf(req: Request): Locale {
   const header = req.headers["accept-language"] ?? "";
@@ -66,9 +67,19 @@ export async function loadViewer(
   return { user, partner, scope: await TenantScope.load(ds, partner), apiTokenId: null, apiTokenScopes: [] };
 }
 
+/** The viewer of a browser session: its user (active, partner loaded by the session lookup). */
+async function sessionViewer(ds: DataSource, user: User): Promise<Viewer> {
+  const partner = user.partner as Partner;
+  return { user, partner, scope: await TenantScope.load(ds, partner), apiTokenId: null, apiTokenScopes: [] };
+}
+
 export async function buildContext(req: Request, ds: DataSource, config: AppConfig): Promise<RequestContext> {
   const sql = requestStore.getStore() ?? { requestId: "", statements: 0 };
-  const viewer = await loadViewer(ds, config, req.headers.authorization, apiTokenOf(req.res));
+  // A browser session (cookie, CSRF-checked at the edge) when no Authorization header is sent.
+  const session = req.headers.authorization ? null : sessionOf(req.res);
+  const viewer = session
+    ? await sessionViewer(ds, session.user)
+    : await loadViewer(ds, config, req.headers.authorization, apiTokenOf(req.res));
   return {
     config,
     dataSource: ds,

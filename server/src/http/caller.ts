@@ -5,12 +5,14 @@ import { verifyToken } from "../auth/token";
 import { looksLikeApiToken } from "../auth/api-token-secret";
 import { findApiToken, recordApiTokenUse, type ApiTokenCaller } from "../auth/api-token-auth";
 import { requestStore } from "../common/sql-counter";
+import { findSession, passesCsrfCheck, sessionSecretOf } from "./session";
 
 /**
  * Who is calling, decided cheaply before any GraphQL work: a verified user token (its subject), a live API token
  * (`cg_…`: one indexed lookup by its hash), or an anonymous address. The limits and the rate limit key on it; the
  * request context resolves the full viewer later. A header that does not verify counts as anonymous here and is
- * refused with 401 by the context.
+ * refused with 401 by the context. Without an Authorization header, a browser session cookie (http/session.ts)
+ * signs the user in, but only with the CSRF header; without it the request is refused with 403 here.
  */
 export type Caller =
   { kind: "user"; subject: string } | { kind: "token"; tokenId: string } | { kind: "anonymous"; address: string };
@@ -24,7 +26,14 @@ export function apiTokenOf(res: Response | undefined): ApiTokenCaller | null {
   return (res?.locals["apiToken"] as ApiTokenCaller | undefined) ?? null;
 }
 
-async function identify(req: Request, res: Response, config: AppConfig, ds: DataSource): Promise<Caller> {
+const CSRF_REFUSED = "csrf-refused";
+
+async function identify(
+  req: Request,
+  res: Response,
+  config: AppConfig,
+  ds: DataSource,
+): Promise<Caller | typeof CSRF_REFUSED> {
   const match = /^Bearer\s+(\S{1,4096})$/i.exec(req.headers.authorization ?? "");
   const credential = match?.[1];
   if (credential && looksLikeApiToken(credential)) {
@@ -38,6 +47,14 @@ async function identify(req: Request, res: Response, config: AppConfig, ds: Data
   } else if (credential) {
     const subject = await verifyToken(config.authSecret, credential);
     if (subject) return { kind: "user", subject };
+  } else if (!req.headers.authorization) {
+    const secret = sessionSecretOf(req, config);
+    const live = secret ? await findSession(ds, secret) : null;
+    if (live) {
+      if (!passesCsrfCheck(req, config, live.secret)) return CSRF_REFUSED;
+      res.locals["session"] = live;
+      return { kind: "user", subject: live.user.email };
+    }
   }
   return { kind: "anonymous", address: req.ip ?? req.socket.remoteAddress ?? "unknown" };
 }
@@ -46,6 +63,17 @@ export function identifyCaller(config: AppConfig, ds: DataSource) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       const caller = await identify(req, res, config, ds);
+      if (caller === CSRF_REFUSED) {
+        res.status(403).json({
+          errors: [
+            {
+              message: "Signed in by cookie: the request needs the session's X-CSRF-Token header and the app's Origin",
+              extensions: { code: "CSRF_REFUSED" },
+            },
+          ],
+        });
+        return;
+      }
       res.locals["caller"] = caller;
       const store = requestStore.getStore();
       if (store) store.callerKey = callerKey(caller);

@@ -30,9 +30,9 @@ export function Layout() {
     await client.refetchObservableQueries();
   }
 
-  function leave() {
-    signOut();
-    void client.clearStore();
+  async function leave() {
+    await signOut();
+    await client.clearStore();
     navigate("/signin");
   }
 
@@ -79,7 +79,7 @@ export function Layout() {
               {viewer.user.displayName} · {viewer.partner.name} ({t(`role.${viewer.user.role}`)})
             </span>
           )}
-          <button type="button" onClick={leave}>
+          <button type="button" onClick={() => void leave()}>
             {t("nav.signOut")}
           </button>
         </div>

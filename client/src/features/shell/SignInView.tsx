@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { useNavigate } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import { useAuth } from "../../lib/auth";
 import { useI18n } from "../../lib/i18n";
 import { FormField } from "../../components/FormField";
@@ -12,11 +12,18 @@ interface DemoUser {
   partner: { name: string; partnerId: string; types: string[]; country: string };
 }
 
-/** Demo sign-in (seeded users, when the server offers it) and a box to paste an API token. */
+const SIGN_IN_ERRORS = ["UNKNOWN_USER", "DEACTIVATED", "SIGN_IN_FAILED", "SIGN_IN_EXPIRED"] as const;
+
+/**
+ * Sign-in: the organization account (OpenID Connect, when the server has it), the demo list (seeded users, when
+ * the server offers it) and a box to paste an API token. A refused OpenID sign-in comes back with ?error=CODE.
+ */
 export function SignInView() {
   const { t } = useI18n();
-  const { signIn } = useAuth();
+  const { methods, refresh, signInWithToken } = useAuth();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const error = SIGN_IN_ERRORS.find((code) => code === params.get("error"));
   const [users, setUsers] = useState<DemoUser[] | null>(null);
   const [demoOff, setDemoOff] = useState(false);
   const [token, setToken] = useState("");
@@ -43,15 +50,15 @@ export function SignInView() {
       body: JSON.stringify({ email }),
     });
     if (!r.ok) return;
-    const body = (await r.json()) as { token: string };
-    signIn(body.token);
+    // The answer set the session cookie: read the session (and its CSRF token) from the server.
+    await refresh();
     navigate("/");
   }
 
   function submit(e: FormEvent) {
     e.preventDefault();
     if (!token.trim()) return;
-    signIn(token);
+    signInWithToken(token);
     navigate("/");
   }
 
@@ -62,6 +69,20 @@ export function SignInView() {
   return (
     <main id="main" className="signin">
       <h1>{t("signin.title")}</h1>
+      {error && (
+        <p role="alert" className="state-error">
+          {t(`signin.error.${error}`)}
+        </p>
+      )}
+      {methods.oidc && (
+        <section aria-labelledby="oidc-heading">
+          <h2 id="oidc-heading">{t("signin.oidc")}</h2>
+          <p className="hint">{t("signin.oidcHint")}</p>
+          <a className="button" href="/auth/oidc/login">
+            {t("signin.oidc")}
+          </a>
+        </section>
+      )}
       <section aria-labelledby="demo-heading">
         <h2 id="demo-heading">{t("signin.demo")}</h2>
         {demoOff ? (
@@ -101,6 +122,7 @@ export function SignInView() {
       </section>
       <section aria-labelledby="token-heading">
         <h2 id="token-heading">{t("signin.token")}</h2>
+        <p className="hint">{t("signin.tokenHint")}</p>
         <form onSubmit={submit}>
           <FormField label={t("signin.tokenLabel")}>
             <textarea value={token} onChange={(e) => setToken(e.target.value)} rows={3} spellCheck={false} />

@@ -25,6 +25,14 @@ export const shellMessages = defineMessages({
     "signin.submit": "Sign in with token",
     "signin.noDemo": "The demo sign-in is off on this server: paste a token (npm run token -- <email>).",
     "signin.as": "Sign in as {name}",
+    "signin.oidc": "Sign in with your organization account",
+    "signin.oidcHint": "Microsoft Entra ID: your partner's admins invite you by e-mail.",
+    "signin.tokenHint": "Kept in this page's memory only: reloading the page signs you out.",
+    "signin.error.UNKNOWN_USER":
+      "This account has no access to channelgate. Ask an admin of your partner to invite you with this e-mail.",
+    "signin.error.DEACTIVATED": "This user is deactivated. Ask an admin of your partner.",
+    "signin.error.SIGN_IN_FAILED": "The sign-in could not be verified. Please try again.",
+    "signin.error.SIGN_IN_EXPIRED": "The sign-in took too long or was started in another browser. Please try again.",
     "notFound.title": "Page not found",
     "notFound.back": "Back to the dashboard",
     "role.GLOBAL_ADMIN": "Global admin",
@@ -63,6 +71,15 @@ export const shellMessages = defineMessages({
     "signin.noDemo":
       "O início de sessão de demonstração está desligado neste servidor: cole um token (npm run token -- <email>).",
     "signin.as": "Entrar como {name}",
+    "signin.oidc": "Entrar com a conta da organização",
+    "signin.oidcHint": "Microsoft Entra ID: os administradores do seu parceiro convidam-no por e-mail.",
+    "signin.tokenHint": "Guardado apenas na memória desta página: recarregar a página termina a sessão.",
+    "signin.error.UNKNOWN_USER":
+      "Esta conta não tem acesso ao channelgate. Peça a um administrador do seu parceiro que o convide com este e-mail.",
+    "signin.error.DEACTIVATED": "Este utilizador está desativado. Contacte um administrador do seu parceiro.",
+    "signin.error.SIGN_IN_FAILED": "Não foi possível verificar o início de sessão. Tente novamente.",
+    "signin.error.SIGN_IN_EXPIRED":
+      "O início de sessão demorou demasiado ou foi iniciado noutro navegador. Tente novamente.",
     "notFound.title": "Página não encontrada",
     "notFound.back": "Voltar ao painel",
     "role.GLOBAL_ADMIN": "Administrador global",

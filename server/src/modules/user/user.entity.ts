@@ -7,6 +7,7 @@ import { Partner } from "../partner/partner.entity";
 
 @ObjectType({ implements: Node, description: "A person working for a partner, with a Partner Center role." })
 @Entity()
+@Index(["oidcTenantId", "oidcObjectId"], { unique: true })
 export class User implements Node {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
@@ -41,4 +42,14 @@ export class User implements Node {
   })
   @Column({ type: Date, nullable: true })
   deactivatedAt: Date | null;
+
+  /**
+   * The identity provider's tenant (`tid`) and object id (`oid`) of the account bound on first OpenID Connect
+   * sign-in (auth/oidc.ts); null for an invited user who has not signed in yet.
+   */
+  @Column({ type: "varchar", length: 64, nullable: true })
+  oidcTenantId: string | null;
+
+  @Column({ type: "varchar", length: 64, nullable: true })
+  oidcObjectId: string | null;
 }

@@ -1,0 +1,15 @@
+export interface LocalProviderAccount {
+  tid: string;
+  oid: string;
+  email: string;
+  name?: string;
+}
+export interface LocalProvider {
+  issuer: string;
+  close(): Promise<void>;
+}
+export function startLocalProvider(options: {
+  port?: number;
+  clients: { clientId: string; clientSecret: string; redirectUris: string[] }[];
+  accounts: Record<string, LocalProviderAccount>;
+}): Promise<LocalProvider>;
