@@ -9,6 +9,8 @@ import {
   AcceptRelationshipPayload,
   CreateCustomerInput,
   CreateCustomerPayload,
+  RecordCustomerAgreementInput,
+  RecordCustomerAgreementPayload,
   RemoveRelationshipInput,
   RemoveRelationshipPayload,
   RequestRelationshipInput,
@@ -24,6 +26,18 @@ export class CustomerMutations {
   })
   createCustomer(@Arg("input", () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: RequestContext) {
     return mutate(ctx, CreateCustomerPayload, (s) => customers.create(s, input));
+  }
+
+  @Authorized(CAN_MANAGE_CUSTOMERS)
+  @Mutation(() => RecordCustomerAgreementPayload, {
+    description:
+      "A partner with an ACTIVE relationship records that the customer accepted the Microsoft Customer Agreement (date and the customer's user who accepted); ordering needs it (R3).",
+  })
+  recordCustomerAgreement(
+    @Arg("input", () => RecordCustomerAgreementInput) input: RecordCustomerAgreementInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return mutate(ctx, RecordCustomerAgreementPayload, (s) => customers.recordAgreement(s, input));
   }
 
   @Authorized(CAN_MANAGE_CUSTOMERS)
