@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useI18n } from "../lib/i18n";
-import type { DecisionView } from "./Reasons";
+import { reasonsInWords, type DecisionView } from "./Reasons";
 import "./components-messages";
 
 /**
@@ -26,6 +26,7 @@ export function ConfirmButton({
   disabled,
   disabledReason,
   layout = "below",
+  describedBy,
   onConfirm,
 }: {
   label: string;
@@ -43,6 +44,8 @@ export function ConfirmButton({
   /** Disables the button with this explanation (e.g. the user's role is read-only). */
   disabledReason?: string | null;
   layout?: "below" | "swap";
+  /** The id of an element that explains the button (e.g. the reasons listed beside it). */
+  describedBy?: string;
   onConfirm(): void;
 }) {
   const { t } = useI18n();
@@ -127,7 +130,7 @@ export function ConfirmButton({
   }
 
   const why = blocked
-    ? t("confirm.notAllowedBecause", { reasons: decision!.blocking.map((r) => r.ruleId).join(", ") })
+    ? t("confirm.notAllowedBecause", { reasons: reasonsInWords(decision!.blocking, t) })
     : (disabledReason ?? null);
   return (
     <div className="confirm-wrap">
@@ -137,8 +140,7 @@ export function ConfirmButton({
         className={danger ? "danger" : "secondary"}
         aria-label={accessibleLabel}
         disabled={blocked || Boolean(disabled || disabledReason) || pending || asking}
-        aria-describedby={why ? reasonId : undefined}
-        title={blocked ? decision!.blocking.map((r) => `${r.ruleId}: ${r.message}`).join("\n") : undefined}
+        aria-describedby={[why ? reasonId : null, describedBy ?? null].filter(Boolean).join(" ") || undefined}
         onClick={() => setAsking(true)}
       >
         {pending ? (pendingLabel ?? t("confirm.working")) : label}

@@ -16,39 +16,59 @@ export interface DecisionView {
   advisories: readonly ReasonView[];
 }
 
-/** A compact allowed / not allowed badge; its title lists the blocking codes. */
+/** "message (Rule R30)" for each reason: plain words with the rule id, for titles and descriptions. */
+export function reasonsInWords(
+  reasons: readonly ReasonView[],
+  t: (key: string, vars?: Record<string, string>) => string,
+) {
+  return reasons.map((r) => `${r.message} (${t("common.rule", { id: r.ruleId })})`).join(" ");
+}
+
+/**
+ * A compact allowed / not allowed badge; its title gives the blocking reasons in plain words. A decision with
+ * advisories carries the word "note" (a text mark: symbol glyphs such as U+24D8 render as empty boxes on Linux
+ * without a symbol font).
+ */
 export function EligibilityBadge({ decision, label }: { decision: DecisionView; label?: string }) {
   const { t } = useI18n();
   const text = decision.eligible ? t("common.eligible") : t("common.notEligible");
   return (
     <span
       className={`badge ${decision.eligible ? "badge-ok" : "badge-no"}${decision.advisories.length ? " badge-note" : ""}`}
-      title={decision.blocking.map((r) => `${r.ruleId} ${r.code}`).join(", ") || undefined}
+      title={reasonsInWords(decision.blocking, t) || undefined}
     >
       {label ? `${label}: ` : ""}
       {text}
-      {decision.advisories.length > 0 && " ⓘ"}
+      {decision.advisories.length > 0 && <span className="badge-mark"> · {t("common.noteMark")}</span>}
     </span>
   );
 }
 
-/** The page a reason comes from, as a link titled with the page's title. */
-function SourceLink({ reason }: { reason: ReasonView }) {
+/** The rule id and the Partner Center page it comes from, one click away. */
+export function ReasonSource({ reason }: { reason: ReasonView }) {
   const { t } = useI18n();
-  if (!reason.source) return null;
   return (
-    <small>
+    <small className="reason-meta">
       {" "}
-      ({t("common.source")}{" "}
-      <a href={reason.source} target="_blank" rel="noreferrer">
-        {reason.sourceTitle || reason.source}
-      </a>
+      ({t("common.rule", { id: reason.ruleId })}
+      {reason.source && (
+        <>
+          {" · "}
+          {t("common.source")}{" "}
+          <a href={reason.source} target="_blank" rel="noreferrer">
+            {reason.sourceTitle || reason.source}
+          </a>
+        </>
+      )}
       )
     </small>
   );
 }
 
-/** Every reason spelled out: rule id, message (in the UI's language, from the API) and source page. */
+/**
+ * Every reason in plain words: the message (in the UI's language, from the API), then the rule id and the source
+ * page. Reason codes stay out of the text (they are on `data-code` for tools and tests).
+ */
 export function ReasonList({ decision }: { decision: DecisionView }) {
   const { t } = useI18n();
   if (!decision.blocking.length && !decision.advisories.length) return null;
@@ -56,17 +76,14 @@ export function ReasonList({ decision }: { decision: DecisionView }) {
     <ul className="reasons">
       {decision.blocking.map((r) => (
         <li key={`b-${r.ruleId}`} className="reason reason-blocking" data-code={r.code}>
-          <strong>{t("common.rule", { id: r.ruleId })}</strong> <code>{r.code}</code> — {r.message}
-          <SourceLink reason={r} />
+          {r.message}
+          <ReasonSource reason={r} />
         </li>
       ))}
       {decision.advisories.map((r) => (
         <li key={`a-${r.ruleId}`} className="reason reason-advisory" data-code={r.code}>
-          <strong>
-            {t("common.advisory")} · {t("common.rule", { id: r.ruleId })}
-          </strong>{" "}
-          <code>{r.code}</code> — {r.message}
-          <SourceLink reason={r} />
+          <strong>{t("common.advisory")}:</strong> {r.message}
+          <ReasonSource reason={r} />
         </li>
       ))}
     </ul>

@@ -12,6 +12,7 @@ export const componentMessages = defineMessages({
     "common.eligible": "Allowed",
     "common.notEligible": "Not allowed",
     "common.advisory": "Note",
+    "common.noteMark": "note",
     "common.rule": "Rule {id}",
     "common.source": "Source:",
     "common.submit": "Save",
@@ -19,7 +20,7 @@ export const componentMessages = defineMessages({
     "common.saving": "Saving…",
     "confirm.keep": "No, keep it",
     "confirm.working": "Working…",
-    "confirm.notAllowedBecause": "Not allowed: rule {reasons}",
+    "confirm.notAllowedBecause": "Not allowed: {reasons}",
   },
   "pt-PT": {
     "common.loading": "A carregar…",
@@ -32,6 +33,7 @@ export const componentMessages = defineMessages({
     "common.eligible": "Permitido",
     "common.notEligible": "Não permitido",
     "common.advisory": "Nota",
+    "common.noteMark": "nota",
     "common.rule": "Regra {id}",
     "common.source": "Fonte:",
     "common.submit": "Guardar",
@@ -39,6 +41,6 @@ export const componentMessages = defineMessages({
     "common.saving": "A guardar…",
     "confirm.keep": "Não, manter",
     "confirm.working": "A processar…",
-    "confirm.notAllowedBecause": "Não permitido: regra {reasons}",
+    "confirm.notAllowedBecause": "Não permitido: {reasons}",
   },
 });

@@ -45,6 +45,10 @@ export const ROLE_SOURCES = {
     url: "https://learn.microsoft.com/en-us/partner-center/customers/request-a-relationship-with-a-customer",
     title: "Request a reseller relationship (AA; SA in the roles table)",
   },
+  confirmCustomerAgreement: {
+    url: "https://learn.microsoft.com/en-us/partner-center/developer/confirm-customer-consent-customer-agreement",
+    title: "Confirm customer acceptance of the Microsoft Customer Agreement (App+User)",
+  },
   removeRelationship: {
     url: "https://learn.microsoft.com/en-us/partner-center/remove-a-relationship",
     title: "Remove a reseller relationship (GA)",
@@ -160,6 +164,11 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Mutation.requestCustomerRelationship": write(SUBSCRIPTION_WRITERS, P.requestRelationship),
   "Mutation.acceptCustomerRelationship": write("PUBLIC", P.requestRelationship, "the customer's global admin"),
   "Mutation.removeCustomerRelationship": write([GA], P.removeRelationship),
+  "Mutation.recordCustomerAgreement": write(
+    SUBSCRIPTION_WRITERS,
+    P.confirmCustomerAgreement,
+    "the page names no roles (App+User only): the roles that add customers and order",
+  ),
   "Mutation.registerExternalSubscription": write(
     SUBSCRIPTION_WRITERS,
     P.multichannel,

@@ -107,6 +107,19 @@ export const userMessages = {
     "pt-PT":
       "Os revendedores indiretos não podem criar inquilinos de clientes: peça ao seu fornecedor indireto que o crie e que indique a sua organização como revendedor.",
   },
+  MCA_DATE_IN_FUTURE: {
+    en: "must be today or earlier",
+    "pt-PT": "deve ser hoje ou uma data anterior",
+  },
+  MCA_NEEDS_RELATIONSHIP: {
+    en: "Only a partner with an active relationship with the customer can record its acceptance of the Microsoft Customer Agreement",
+    "pt-PT":
+      "Só um parceiro com uma relação ativa com o cliente pode registar a aceitação do Contrato de Cliente Microsoft",
+  },
+  MCA_ALREADY_RECORDED: {
+    en: "This acceptance of the Microsoft Customer Agreement is already recorded",
+    "pt-PT": "Esta aceitação do Contrato de Cliente Microsoft já está registada",
+  },
   CUSTOMER_DOMAIN_EXISTS: {
     en: "A customer with this domain already exists: request a relationship with it instead",
     "pt-PT": "Já existe um cliente com este domínio: em alternativa, peça-lhe uma relação de revendedor",

@@ -59,7 +59,7 @@ describe("errorsByField", () => {
 });
 
 describe("eligibility", () => {
-  it("spells out every reason with its rule, code and source", () => {
+  it("spells out every reason in words with its rule and source, never its code as text", () => {
     renderView(
       <>
         <EligibilityBadge decision={decision} />
@@ -68,14 +68,17 @@ describe("eligibility", () => {
     );
     expect(screen.getByText(/Not allowed/)).toBeInTheDocument();
     const items = screen.getAllByRole("listitem");
-    expect(items[0]).toHaveTextContent("Rule R11b LEGACY_LICENSE_NOT_TRANSFERABLE — Legacy licenses cannot move.");
-    expect(items[0]).toHaveTextContent("(Source: Transfer subscriptions between partners)");
+    expect(items[0]).toHaveTextContent(
+      "Legacy licenses cannot move. (Rule R11b · Source: Transfer subscriptions between partners)",
+    );
+    expect(items[0]).not.toHaveTextContent("LEGACY_LICENSE_NOT_TRANSFERABLE");
+    expect(items[0]).toHaveAttribute("data-code", "LEGACY_LICENSE_NOT_TRANSFERABLE");
     const link = within(items[0]!).getByRole("link", { name: "Transfer subscriptions between partners" });
     expect(link).toHaveAttribute(
       "href",
       "https://learn.microsoft.com/en-us/partner-center/customers/transfer-subscriptions",
     );
-    expect(items[1]).toHaveTextContent("Note · Rule R7a");
+    expect(items[1]).toHaveTextContent(/^Note: .*\(Rule R7a\)$/);
     // A reason without a source (R7a here) shows no link.
     expect(within(items[1]!).queryByRole("link")).toBeNull();
   });
@@ -92,7 +95,7 @@ describe("eligibility", () => {
       />,
       { locale: "pt-PT" },
     );
-    expect(screen.getByRole("listitem")).toHaveTextContent(`(Fonte: ${url})`);
+    expect(screen.getByRole("listitem")).toHaveTextContent(`(Regra R11b · Fonte: ${url})`);
     expect(screen.getByRole("link", { name: url })).toHaveAttribute("href", url);
   });
 

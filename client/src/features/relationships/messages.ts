@@ -16,7 +16,7 @@ export const relationshipMessages = defineMessages({
       "The partner (and, for a two-tier request, its indirect provider) can sell you Microsoft cloud subscriptions through CSP and support the ones you already have.",
     "accept.means.dap": "Delegated administration, if requested.",
     "accept.means.dapText":
-      "The partner's admin agents get administrator rights in your tenant (delegated admin privileges, DAP) so they can manage it for you.",
+      "The partner's admin agents get administrator rights in your tenant (granular delegated admin privileges, GDAP) so they can manage it for you.",
     "accept.means.mca": "Microsoft Customer Agreement.",
     "accept.means.mcaText": "Accepting also accepts the Microsoft Customer Agreement on behalf of your organisation.",
     "accept.means.later":
@@ -31,7 +31,7 @@ export const relationshipMessages = defineMessages({
     "accept.request.customer": "Your organisation",
     "accept.request.partner": "Partner",
     "accept.request.partners": "Partners (two-tier: accepting makes both your partners)",
-    "accept.request.dap": "Delegated administration (DAP)",
+    "accept.request.dap": "Delegated administration (GDAP)",
     "accept.request.dapYes": "Requested: the partners' admin agents would manage your tenant",
     "accept.request.dapNo": "Not requested",
     "accept.request.requestedAt": "Link issued",
@@ -62,7 +62,7 @@ export const relationshipMessages = defineMessages({
       "O parceiro (e, num pedido de dois níveis, o seu fornecedor indireto) pode vender-lhe subscrições de cloud da Microsoft através do CSP e dar suporte às que já tem.",
     "accept.means.dap": "Administração delegada, se pedida.",
     "accept.means.dapText":
-      "Os agentes de administração do parceiro recebem direitos de administrador no seu inquilino (privilégios de administrador delegado, DAP) para o gerirem por si.",
+      "Os agentes de administração do parceiro recebem direitos de administrador no seu inquilino (privilégios granulares de administrador delegado, GDAP) para o gerirem por si.",
     "accept.means.mca": "Contrato de Cliente Microsoft.",
     "accept.means.mcaText": "Ao aceitar, aceita também o Contrato de Cliente Microsoft em nome da sua organização.",
     "accept.means.later":
@@ -77,7 +77,7 @@ export const relationshipMessages = defineMessages({
     "accept.request.customer": "A sua organização",
     "accept.request.partner": "Parceiro",
     "accept.request.partners": "Parceiros (dois níveis: ao aceitar, ambos passam a ser seus parceiros)",
-    "accept.request.dap": "Administração delegada (DAP)",
+    "accept.request.dap": "Administração delegada (GDAP)",
     "accept.request.dapYes": "Pedida: os agentes de administração dos parceiros passariam a gerir o seu inquilino",
     "accept.request.dapNo": "Não pedida",
     "accept.request.requestedAt": "Ligação emitida",

@@ -4,6 +4,7 @@ import { IntegrityIdempotency1796187612466 } from "./1796187612466-IntegrityIdem
 import { ApiTokensUsers1796187626604 } from "./1796187626604-ApiTokensUsers";
 import { AuditEvent1796187810413 } from "./1796187810413-AuditEvent";
 import { OidcSessions1796194947887 } from "./1796194947887-OidcSessions";
+import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreement";
 
 export const migrations = [
   Initial1795609999885,
@@ -12,4 +13,5 @@ export const migrations = [
   ApiTokensUsers1796187626604,
   AuditEvent1796187810413,
   OidcSessions1796194947887,
+  CustomerAgreement1796199000000,
 ];

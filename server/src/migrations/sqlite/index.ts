@@ -4,6 +4,7 @@ import { ApiTokensUsers1796187607982 } from "./1796187607982-ApiTokensUsers";
 import { IntegrityIdempotency1796187612466 } from "./1796187612466-IntegrityIdempotency";
 import { AuditEvent1796187786714 } from "./1796187786714-AuditEvent";
 import { OidcSessions1796194940745 } from "./1796194940745-OidcSessions";
+import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreement";
 
 export const migrations = [
   Initial1795609998903,
@@ -12,4 +13,5 @@ export const migrations = [
   IntegrityIdempotency1796187612466,
   AuditEvent1796187786714,
   OidcSessions1796194940745,
+  CustomerAgreement1796199000000,
 ];

@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from "graphql-scalars";
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from "typeorm";
 import { toGlobalId } from "../../common/global-id";
@@ -35,6 +36,29 @@ export class Customer implements Node {
   @Field({ description: "Has accepted the Microsoft Customer Agreement." })
   @Column({ type: "boolean" })
   mcaAccepted: boolean;
+
+  // The partner's attestation of the acceptance (recordCustomerAgreement), as Partner Center's agreement resource
+  // keeps it: the date and the customer's user who accepted. Null when the customer accepted through a relationship
+  // link (the Microsoft 365 admin center) or was created with mcaAccepted. Partner Center splits the name into
+  // first and last name; one field is enough here.
+  // https://learn.microsoft.com/en-us/partner-center/developer/confirm-customer-consent-customer-agreement
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: "The date the customer accepted the Microsoft Customer Agreement, as recorded by a partner.",
+  })
+  @Column({ type: "date", nullable: true })
+  mcaAcceptedOn: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The customer's user who accepted the Microsoft Customer Agreement, as recorded by a partner.",
+  })
+  @Column({ type: "varchar", length: 200, nullable: true })
+  mcaAcceptedByName: string | null;
+
+  @Field(() => String, { nullable: true, description: "That user's email address." })
+  @Column({ type: "varchar", length: 254, nullable: true })
+  mcaAcceptedByEmail: string | null;
 
   /** Set when this tenant is the CSP transaction tenant of a partner (RULES.md R9, R27). */
   @Column({ type: "varchar", length: 36, nullable: true })

@@ -8,6 +8,8 @@ import {
   AcceptRelationshipPayload,
   CreateCustomerInput,
   CreateCustomerPayload,
+  RecordCustomerAgreementInput,
+  RecordCustomerAgreementPayload,
   RemoveRelationshipInput,
   RemoveRelationshipPayload,
   RequestRelationshipInput,
@@ -22,6 +24,17 @@ export class CustomerMutations {
   })
   createCustomer(@Arg("input", () => CreateCustomerInput) input: CreateCustomerInput, @Ctx() ctx: RequestContext) {
     return mutate(ctx, CreateCustomerPayload, (s) => customers.create(s, input));
+  }
+
+  @Mutation(() => RecordCustomerAgreementPayload, {
+    description:
+      "A partner with an ACTIVE relationship records that the customer accepted the Microsoft Customer Agreement (date and the customer's user who accepted); ordering needs it (R3).",
+  })
+  recordCustomerAgreement(
+    @Arg("input", () => RecordCustomerAgreementInput) input: RecordCustomerAgreementInput,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return mutate(ctx, RecordCustomerAgreementPayload, (s) => customers.recordAgreement(s, input));
   }
 
   @Mutation(() => RequestRelationshipPayload, {

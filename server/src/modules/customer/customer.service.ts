@@ -15,9 +15,19 @@ import { namedReseller } from "../partner/partner.lookups";
 import { Customer } from "./customer.entity";
 import { CustomerRelationship } from "./customer-relationship.entity";
 import { namedResellerErrors } from "./customer-relationship.service";
-import type { CreateCustomerInput, CreateCustomerPayload, CustomerFilter } from "./customer.types";
+import { isEmailAddress } from "../user/user.rules";
+import { hasActiveRelationship, visibleCustomer } from "./customer.lookups";
+import type {
+  CreateCustomerInput,
+  CreateCustomerPayload,
+  CustomerFilter,
+  RecordCustomerAgreementInput,
+  RecordCustomerAgreementPayload,
+} from "./customer.types";
 
 const COUNTRY = /^[A-Z]{2}$/;
+/** As the users module: an email address is at most 254 characters (RFC 5321 path limit). */
+const MAX_AGREEMENT_EMAIL = 254;
 
 /** A customer holding a live subscription from a channel matching `channelSql` (on alias `fs`). */
 const holdsLive = (channelSql: string) =>
@@ -126,6 +136,47 @@ export class CustomerService {
     await s.em.insert(CustomerRelationship, relationships);
     for (const r of relationships) s.audit.change("CustomerRelationship", null, r);
     return { customer };
+  }
+
+  /**
+   * A partner with an ACTIVE relationship confirms that the customer accepted the Microsoft Customer Agreement:
+   * the date and the customer's user who accepted. Ordering needs it (R3). Confirming again with other details
+   * replaces them; the same details again are ALREADY_EXISTS, as Partner Center refuses a duplicate confirmation.
+   * https://learn.microsoft.com/en-us/partner-center/developer/confirm-customer-consent-customer-agreement
+   */
+  async recordAgreement(
+    s: ServiceContext,
+    input: RecordCustomerAgreementInput,
+  ): Promise<Partial<RecordCustomerAgreementPayload>> {
+    const customer = await visibleCustomer(s, input.customerId);
+    const name = input.acceptedByName?.trim() ?? "";
+    const email = input.acceptedByEmail?.trim().toLowerCase() ?? "";
+    const checks = new InputChecks(s.locale).text("acceptedByName", name, 2, 200).date("dateAgreed", input.dateAgreed);
+    if (email.length > MAX_AGREEMENT_EMAIL || !isEmailAddress(email)) checks.fail("acceptedByEmail", "EMAIL_FORMAT");
+    if (input.dateAgreed > s.today) checks.fail("dateAgreed", "MCA_DATE_IN_FUTURE");
+    ensureNoErrors(checks.errors);
+    ensureThat(await hasActiveRelationship(s, customer), () =>
+      userError("customerId", UserErrorCode.NOT_ALLOWED, s.t("MCA_NEEDS_RELATIONSHIP")),
+    );
+    const changes = {
+      mcaAccepted: true,
+      mcaAcceptedOn: input.dateAgreed,
+      mcaAcceptedByName: name,
+      mcaAcceptedByEmail: email,
+    };
+    ensureThat(
+      !(
+        customer.mcaAccepted &&
+        customer.mcaAcceptedOn === changes.mcaAcceptedOn &&
+        customer.mcaAcceptedByName === name &&
+        customer.mcaAcceptedByEmail === email
+      ),
+      () => userError(null, UserErrorCode.ALREADY_EXISTS, s.t("MCA_ALREADY_RECORDED")),
+    );
+    await s.em.update(Customer, { id: customer.id }, changes);
+    const updated = Object.assign(new Customer(), customer, changes);
+    s.audit.change("Customer", customer, updated);
+    return { customer: updated };
   }
 }
 

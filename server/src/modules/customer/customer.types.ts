@@ -1,4 +1,5 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
+import { GraphQLLocalDate } from "graphql-scalars";
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { SalesChannel } from "../../domain/enums";
 import { ConnectionType } from "../../common/connection";
@@ -103,6 +104,29 @@ export class AcceptRelationshipInput {
 export class RemoveRelationshipInput {
   @Field(() => ID)
   customerId: string;
+}
+
+@InputType({
+  description:
+    "A partner's confirmation that the customer accepted the Microsoft Customer Agreement (Partner Center: confirm customer acceptance).",
+})
+export class RecordCustomerAgreementInput {
+  @Field(() => ID)
+  customerId: string;
+  @Field(() => GraphQLLocalDate, {
+    description: "When the customer accepted (Partner Center's dateAgreed); not later than today.",
+  })
+  dateAgreed: string;
+  @Field({ description: "Full name of the customer's user who accepted." })
+  acceptedByName: string;
+  @Field({ description: "Email address of the customer's user who accepted." })
+  acceptedByEmail: string;
+}
+
+@ObjectType()
+export class RecordCustomerAgreementPayload extends Payload {
+  @Field(() => Customer, { nullable: true })
+  customer: Customer | null;
 }
 
 @ObjectType()

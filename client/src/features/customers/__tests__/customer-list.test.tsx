@@ -235,7 +235,7 @@ describe("CustomerListView", () => {
     });
     const form = await screen.findByRole("form", { name: "Request a reseller relationship" });
     await user.type(within(form).getByLabelText("Customer domain"), "nowhere.example");
-    await user.click(within(form).getByLabelText("Ask for delegated admin privileges (DAP)"));
+    await user.click(within(form).getByLabelText("Ask for granular delegated admin privileges (GDAP)"));
     await user.click(within(form).getByRole("button", { name: "Create the request" }));
     expect(await within(form).findByText("No customer tenant has this domain")).toBeInTheDocument();
     expect(within(form).getByLabelText("Customer domain")).toHaveAccessibleDescription(/No customer tenant/);

@@ -11,6 +11,7 @@ import {
 } from "../../../graphql/generated";
 import { CustomerView } from "../CustomerView";
 import {
+  activityMock,
   CUSTOMER_ID,
   RESELLER_ID,
   customerPage,
@@ -32,7 +33,12 @@ const subsMock = (nodes = [subscription()]) => subscriptionsMock(nodes);
 const resellersMock = resellerOptionsMock([], { maxUsageCount: 5 });
 
 function view(mocks: RenderViewOptions["mocks"], kind: "provider" | "reseller" | "direct" = "provider", at = route) {
-  return renderView(<CustomerView />, { mocks, viewer: viewer(kind), url: at, path: "/customers/:customerId" });
+  return renderView(<CustomerView />, {
+    mocks: [...(mocks ?? []), activityMock()],
+    viewer: viewer(kind),
+    url: at,
+    path: "/customers/:customerId",
+  });
 }
 
 describe("CustomerView eligibility", () => {
@@ -52,65 +58,101 @@ describe("CustomerView eligibility", () => {
     ),
   });
 
-  it("shows the header, groups subscriptions by channel with a badge per action and the reasons on demand", async () => {
+  it("shows the header's facts, then the subscriptions grouped by channel with one status and an actions menu", async () => {
     const user = userEvent.setup();
     view([pageMock(), subsMock([subscription({ cancel: cancelBlocked }), ea]), resellersMock]);
 
     expect(await screen.findByRole("heading", { level: 1, name: "Contoso Ltd." })).toBeInTheDocument();
     expect(screen.getByText("f42b4bb3-0303-439c-b8ce-b25eed414157")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Take over subscriptions by transfer" })).toHaveAttribute(
+      "href",
+      `/transfers/new?customerId=${CUSTOMER_ID}`,
+    );
 
     const csp = await screen.findByRole("region", { name: /^CSP/ });
+    expect(csp).toHaveTextContent("1 subscription");
     const eaGroup = screen.getByRole("region", { name: /^Enterprise Agreement/ });
     const row = within(csp).getByText("Microsoft 365 E3").closest("tr")!;
-    expect(within(row).getByText("Support: Allowed")).toBeInTheDocument();
-    expect(within(row).getByText("Cancel: Not allowed")).toHaveAttribute("title", "R30 CANCELLATION_WINDOW_CLOSED");
-    expect(within(row).getByText("Transfer: Not allowed")).toBeInTheDocument();
-    expect(within(eaGroup).getByText(/Support: Allowed/)).toHaveTextContent("ⓘ");
+    // One status per row, the seats in words, and no badge per action.
+    expect(within(row).getByText("Active")).toBeInTheDocument();
+    expect(within(row).getByText("25 licences")).toBeInTheDocument();
+    expect(within(row).queryByText(/Not allowed/)).not.toBeInTheDocument();
 
-    // The reasons are spelled out on demand: rule, code, message and source.
-    const why = within(row).getByRole("button", { name: /Why\?/ });
-    expect(why).toHaveAttribute("aria-expanded", "false");
-    await user.click(why);
-    expect(why).toHaveAttribute("aria-expanded", "true");
-    const details = document.getElementById(why.getAttribute("aria-controls")!)!;
-    const r30 = within(details)
+    // The actions menu: each action enabled, or disabled with its reason in words, its rule and its page.
+    const menu = within(row).getByRole("button", { name: "Actions — Microsoft 365 E3" });
+    expect(menu).toHaveAttribute("aria-expanded", "false");
+    await user.click(menu);
+    expect(menu).toHaveAttribute("aria-expanded", "true");
+    const panel = screen.getByRole("group", { name: "What you can do with Microsoft 365 E3" });
+    expect(within(panel).getByText("Your organization can support this subscription.")).toBeInTheDocument();
+    expect(within(panel).getByRole("button", { name: "Suspend — Microsoft 365 E3" })).toBeEnabled();
+    const cancel = within(panel).getByRole("button", { name: "Cancel — Microsoft 365 E3" });
+    expect(cancel).toBeDisabled();
+    expect(cancel).toHaveAccessibleDescription(
+      /^The 7-day cancellation window has closed\.\s?\(Rule R30 · Source: New commerce cancellation policy\)$/,
+    );
+    const r30 = within(panel)
       .getByText(/The 7-day cancellation window has closed/)
       .closest("li")!;
-    expect(r30).toHaveTextContent("Rule R30 CANCELLATION_WINDOW_CLOSED — The 7-day cancellation window has closed.");
     expect(within(r30).getByRole("link", { name: "New commerce cancellation policy" })).toHaveAttribute(
       "href",
       "https://learn.microsoft.com/en-us/partner-center/customers/new-commerce-cancellation-policy",
     );
-    expect(within(details).getByText(/You already bill it/)).toBeInTheDocument();
+    // The viewer bills it: taking it over by transfer is not offered. No reason code is shown as text.
+    expect(within(panel).queryByRole("button", { name: /Take over by transfer/ })).not.toBeInTheDocument();
+    expect(panel).not.toHaveTextContent("CANCELLATION_WINDOW_CLOSED");
+    expect(r30).toHaveAttribute("data-code", "CANCELLATION_WINDOW_CLOSED");
+
+    // Another channel's subscription: support with a note in words (no symbol glyph), and the transfer path.
+    const eaRow = within(eaGroup).getByText("Azure Enterprise").closest("tr")!;
+    expect(within(eaRow).getByText("Pay as you go")).toBeInTheDocument();
+    await user.click(within(eaRow).getByRole("button", { name: "Actions — Azure Enterprise" }));
+    const eaPanel = screen.getByRole("group", { name: "What you can do with Azure Enterprise" });
+    expect(
+      within(eaPanel)
+        .getByText(/Support it; reprovision to take it over/)
+        .closest("li"),
+    ).toHaveTextContent(
+      "Note: Support it; reprovision to take it over. (Rule R7a · Source: New commerce cancellation policy)",
+    );
+    expect(document.body).not.toHaveTextContent("\u24d8");
+    // One menu open at a time.
+    expect(screen.queryByRole("group", { name: "What you can do with Microsoft 365 E3" })).not.toBeInTheDocument();
   });
 
-  it("disables an action with the reason when the decision says no", async () => {
-    view([pageMock(), subsMock([subscription({ cancel: cancelBlocked })]), resellersMock]);
-    const cancel = await screen.findByRole("button", { name: "Cancel" });
-    expect(cancel).toBeDisabled();
-    expect(cancel).toHaveAccessibleDescription("Not allowed: rule R30");
-    const suspend = screen.getByRole("button", { name: "Suspend" });
-    expect(suspend).toBeEnabled();
-    // Asking is keyboard-friendly: Escape closes the confirmation and gives the focus back.
+  it("confirms before an action runs; Escape closes the question and gives the focus back", async () => {
     const user = userEvent.setup();
+    view([pageMock(), subsMock([subscription({ cancel: cancelBlocked })]), resellersMock]);
+    await user.click(await screen.findByRole("button", { name: "Actions — Microsoft 365 E3" }));
+    const suspend = screen.getByRole("button", { name: "Suspend — Microsoft 365 E3" });
     await user.click(suspend);
     expect(screen.getByRole("button", { name: "Yes, suspend it" })).toHaveFocus();
     await user.keyboard("{Escape}");
-    expect(screen.queryByRole("group", { name: "Suspend" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Yes, suspend it" })).not.toBeInTheDocument();
     expect(suspend).toHaveFocus();
   });
 
-  it("disables Remove relationship and lists its reasons", async () => {
+  it("puts Remove relationship under Manage relationship, disabled with its reasons", async () => {
+    const user = userEvent.setup();
     const removal = decision("REMOVE_RELATIONSHIP", [
       reason("R6", "RELATIONSHIP_HAS_ACTIVE_SUBSCRIPTIONS", "Cancel the active subscriptions you bill first."),
     ]);
     view([pageMock(customerPage({}, removal)), subsMock(), resellersMock]);
-    const remove = await screen.findByRole("button", { name: "Remove relationship" });
+    const manage = await screen.findByText("Manage relationship");
+    // Closed until asked for: the page does not lead with a refusal.
+    expect(screen.getByRole("button", { name: "Remove relationship", hidden: true })).not.toBeVisible();
+    await user.click(manage);
+    const remove = screen.getByRole("button", { name: "Remove relationship" });
     expect(remove).toBeDisabled();
-    expect(remove).toHaveAccessibleDescription("Not allowed: rule R6");
-    expect(screen.getByText(/Cancel the active subscriptions you bill first/).closest("li")).toHaveTextContent(
-      "Rule R6",
-    );
+    expect(remove).toHaveAccessibleDescription(/Cancel the active subscriptions you bill first\.\s?\(Rule R6/);
+    // Below the subscriptions.
+    const subsHeading = screen.getByRole("heading", { level: 2, name: /^Subscriptions/ });
+    expect(subsHeading.compareDocumentPosition(manage) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it("shows the customer's activity from the audit log", async () => {
+    view([pageMock(), subsMock(), resellersMock]);
+    expect(await screen.findByRole("heading", { level: 2, name: "Activity" })).toBeInTheDocument();
   });
 
   it("confirms, cancels with expectedVersion, shows a userError, and refetches the page", async () => {
@@ -152,15 +194,18 @@ describe("CustomerView eligibility", () => {
       pageMock(),
       subsMock([cancelled]),
     ]);
-    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    await user.click(await screen.findByRole("button", { name: "Actions — Microsoft 365 E3" }));
+    await user.click(screen.getByRole("button", { name: "Cancel — Microsoft 365 E3" }));
     const confirm = screen.getByRole("group", { name: "Cancel" });
     expect(confirm).toHaveTextContent("Cancel Microsoft 365 E3? This cannot be undone.");
     expect(within(confirm).getByRole("button", { name: "Yes, cancel it" })).toHaveFocus();
     await user.click(within(confirm).getByRole("button", { name: "Yes, cancel it" }));
-    expect(await screen.findByRole("button", { name: "Working…" })).toBeDisabled();
+    const working = await screen.findByRole("button", { name: "Cancel — Microsoft 365 E3" });
+    await waitFor(() => expect(working).toHaveTextContent("Working…"));
+    expect(working).toBeDisabled();
     expect(await screen.findByText("Microsoft 365 E3 was cancelled.")).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText("Cancelled")).toBeInTheDocument());
-    expect(screen.queryByRole("button", { name: "Cancel" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /^Cancel — / })).not.toBeInTheDocument();
   });
 
   it("shows a refused action's userErrors under the subscription", async () => {
@@ -195,7 +240,8 @@ describe("CustomerView eligibility", () => {
       pageMock(),
       subsMock([sub]),
     ]);
-    await user.click(await screen.findByRole("button", { name: "Cancel" }));
+    await user.click(await screen.findByRole("button", { name: "Actions — Microsoft 365 E3" }));
+    await user.click(screen.getByRole("button", { name: "Cancel — Microsoft 365 E3" }));
     await user.click(screen.getByRole("button", { name: "Yes, cancel it" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("The subscription was changed by someone else");
   });
@@ -346,7 +392,9 @@ describe("CustomerView order and register forms", () => {
     await within(form).findByText(/Azure in CSP coexists/);
     await user.click(within(form).getByRole("button", { name: "Order" }));
     const done = await screen.findByText("Azure plan was ordered.");
-    expect(done.closest(".success")).toHaveTextContent("Note · Rule R8 AZURE_COEXISTS_WITH_OTHER_CHANNEL");
+    expect(done.closest(".success")).toHaveTextContent(
+      "Note: Azure in CSP coexists with the EA subscription. (Rule R8",
+    );
     expect(await screen.findByText("Azure plan", { selector: "strong" })).toBeInTheDocument();
   });
 
@@ -454,9 +502,14 @@ describe("CustomerView order and register forms", () => {
     expect(screen.queryByRole("form", { name: "Order a CSP subscription" })).not.toBeInTheDocument();
     const form = await within(panel).findByRole("form", { name: "Ask your provider to order" });
     expect(within(form).getByLabelText("Provider")).toHaveDisplayValue("Trey Research (777)");
-    // A subscription not sold through this reseller: the actions stay disabled with the API's reason.
-    expect(screen.getByRole("button", { name: "Cancel" })).toHaveAccessibleDescription("Not allowed: rule R22");
-    expect(screen.queryByRole("button", { name: /Ask provider to cancel/ })).not.toBeInTheDocument();
-    expect(screen.queryByRole("link", { name: "Start a transfer" })).not.toBeInTheDocument();
+    // A subscription not sold through this reseller: no Cancel it could never use, no "ask to cancel" either, but
+    // the path that exists: asking a provider to take it over by transfer.
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Actions — Microsoft 365 E3" }));
+    const menu = screen.getByRole("group", { name: "What you can do with Microsoft 365 E3" });
+    expect(within(menu).queryByRole("button", { name: /^Cancel/ })).not.toBeInTheDocument();
+    expect(within(menu).queryByRole("button", { name: /Ask provider to cancel/ })).not.toBeInTheDocument();
+    expect(within(menu).getByRole("button", { name: /Ask provider to take it over \(transfer\)/ })).toBeEnabled();
+    expect(screen.queryByRole("link", { name: "Take over subscriptions by transfer" })).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import type { ViewerInfo } from "../../shell/viewer";
 import { makeViewer } from "../../../testing/harness";
 import {
+  ActivityListDocument,
   CustomerPageDocument,
   CustomerProviderOptionsDocument,
   CustomerResellerOptionsDocument,
@@ -74,6 +75,8 @@ export function customerPage(
       domain: "contoso.onmicrosoft.com",
       country: "US",
       mcaAccepted: true,
+      mcaAcceptedOn: null,
+      mcaAcceptedByName: null,
       tenantId: "f42b4bb3-0303-439c-b8ce-b25eed414157",
       createdAt: "2026-01-01T00:00:00.000Z",
       channels: ["CSP", "EA"],
@@ -223,6 +226,27 @@ export function providerOptionsMock(usage: Usage = {}) {
               },
             },
           ],
+        },
+      },
+    },
+    ...usage,
+  };
+}
+
+/**
+ * The customer page's Activity section (features/activity CustomerActivity): the audit events that named
+ * CUSTOMER_ID — none, or the given ones.
+ */
+export function activityMock(nodes: unknown[] = [], usage: Usage = { maxUsageCount: 5 }) {
+  return {
+    request: { query: ActivityListDocument, variables: { first: 20, filter: { customerId: CUSTOMER_ID } } },
+    result: {
+      data: {
+        auditEvents: {
+          __typename: "AuditEventConnection",
+          totalCount: nodes.length,
+          pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: null },
+          nodes,
         },
       },
     },

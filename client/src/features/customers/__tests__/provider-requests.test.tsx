@@ -14,6 +14,7 @@ import {
 import { providerRequest } from "../../requests/__tests__/fixtures";
 import { CustomerView } from "../CustomerView";
 import {
+  activityMock,
   CUSTOMER_ID,
   PROVIDER_ID,
   RESELLER_ID,
@@ -94,6 +95,7 @@ describe("CustomerView: an indirect reseller asks its provider", () => {
       url: `${route}?panel=order`,
       path: "/customers/:customerId",
       mocks: [
+        activityMock(),
         pageMock,
         subsMock([]),
         providersMock,
@@ -122,14 +124,25 @@ describe("CustomerView: an indirect reseller asks its provider", () => {
     await user.type(quantity, "400000");
     await user.selectOptions(within(form).getByLabelText("Term"), "P3Y");
     await user.type(within(form).getByLabelText("Note to your provider"), "For the new office");
-    await user.click(within(form).getByRole("button", { name: "Send request" }));
+    // Nothing is sent in one click: the request is reviewed first, and "Back to the form" keeps what was typed.
+    await user.click(within(form).getByRole("button", { name: "Review request" }));
+    let confirm = screen.getByRole("group", { name: "Send this request?" });
+    expect(confirm).toHaveTextContent("Ask Trey Research to order Microsoft 365 E5 (400000) for this customer.");
+    expect(within(confirm).queryByRole("note")).not.toBeInTheDocument();
+    await user.click(within(confirm).getByRole("button", { name: "Back to the form" }));
+    expect(screen.queryByRole("group", { name: "Send this request?" })).not.toBeInTheDocument();
+    await user.click(within(form).getByRole("button", { name: "Review request" }));
+    confirm = screen.getByRole("group", { name: "Send this request?" });
+    expect(within(confirm).getByRole("button", { name: "Send request" })).toHaveFocus();
+    await user.click(within(confirm).getByRole("button", { name: "Send request" }));
     expect(await within(form).findByRole("button", { name: "Sending…" })).toBeDisabled();
     await waitFor(() => expect(quantity).toHaveAccessibleDescription("must be between 1 and 300000"));
     expect(quantity).toHaveAttribute("aria-invalid", "true");
 
     await user.clear(quantity);
     await user.type(quantity, "25");
-    await user.click(within(form).getByRole("button", { name: "Send request" }));
+    await user.click(within(form).getByRole("button", { name: "Review request" }));
+    await user.click(screen.getByRole("button", { name: "Send request" }));
     const sent = await screen.findByText(/^Request sent to Trey Research: order Microsoft 365 E5 \(25\)/);
     const status = sent.closest("[role=status]") as HTMLElement;
     expect(within(status).getByRole("link", { name: "See your requests" })).toHaveAttribute(
@@ -138,14 +151,21 @@ describe("CustomerView: an indirect reseller asks its provider", () => {
     );
     // Whether the provider will be able to do it: not as things stand, and why.
     expect(status).toHaveTextContent("Will Trey Research be able to do it today? Not allowed");
-    expect(status).toHaveTextContent("Rule R3 MCA_NOT_ACCEPTED — The customer must accept the MCA first.");
+    expect(status).toHaveTextContent("The customer must accept the MCA first.");
+    expect(status).toHaveTextContent("Rule R3");
+    expect(status).not.toHaveTextContent("MCA_NOT_ACCEPTED");
     // The open order request is listed so it is not asked twice; the form starts again.
     expect(
       await screen.findByText(/Microsoft 365 E5 \(25\), asked of Trey Research on Nov 24, 2026/),
     ).toBeInTheDocument();
-    expect(
-      within(screen.getByRole("form", { name: "Ask your provider to order" })).getByLabelText("Quantity"),
-    ).toHaveValue(1);
+    const again = screen.getByRole("form", { name: "Ask your provider to order" });
+    expect(within(again).getByLabelText("Quantity")).toHaveValue(1);
+    // Asking for the same offer again is flagged as a duplicate of the open request before anything is sent.
+    await user.selectOptions(within(again).getByLabelText("Offer"), "CFQ7TTC0LFLZ:0002");
+    await user.click(within(again).getByRole("button", { name: "Review request" }));
+    expect(within(screen.getByRole("group", { name: "Send this request?" })).getByRole("note")).toHaveTextContent(
+      "You already asked Trey Research for Microsoft 365 E5 on Nov 24, 2026 and it is still open",
+    );
   });
 
   it("asks its provider to cancel a subscription sold through it, then shows it as waiting", async () => {
@@ -162,6 +182,7 @@ describe("CustomerView: an indirect reseller asks its provider", () => {
       url: route,
       path: "/customers/:customerId",
       mocks: [
+        activityMock(),
         pageMock,
         subsMock([sub]),
         providersMock,
@@ -184,9 +205,12 @@ describe("CustomerView: an indirect reseller asks its provider", () => {
         openMock([openRequest("CANCEL", sub.id)], many),
       ],
     });
+    await user.click(await screen.findByRole("button", { name: "Actions — Microsoft 365 E3" }));
     const ask = await screen.findByRole("button", { name: /^Ask provider to cancel/ });
     expect(screen.getByRole("button", { name: /^Ask provider to suspend/ })).toBeEnabled();
-    expect(screen.queryByRole("button", { name: "Cancel" })).not.toBeInTheDocument();
+    // Not "Suspend: Not allowed" beside "Ask provider to suspend": what it can never do is not offered.
+    expect(screen.queryByRole("button", { name: /^Cancel/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /^Suspend/ })).not.toBeInTheDocument();
     await user.click(ask);
     const form = screen.getByRole("form", { name: "Ask provider to cancel" });
     expect(form).toHaveTextContent("Ask Trey Research to cancel Microsoft 365 E3?");
@@ -235,6 +259,7 @@ describe("CustomerView: a provider follows a request's “Do it” link", () => 
       url: `${route}?${params.toString()}`,
       path: "/customers/:customerId",
       mocks: [
+        activityMock(),
         pageMock,
         subsMock([]),
         resellerOptionsMock(),

@@ -3,8 +3,9 @@ import { useI18n } from "../../../lib/i18n";
 import { FormField } from "../../../components/FormField";
 import type { ProviderOption } from "./options";
 import "../messages";
+import "../page-messages";
 
-export type AskableAction = "CANCEL" | "SUSPEND" | "REACTIVATE";
+export type AskableAction = "CANCEL" | "SUSPEND" | "REACTIVATE" | "TRANSFER";
 
 /**
  * A reseller's "Ask provider to cancel / suspend / reactivate" on a subscription (it cannot do it itself, R22):

@@ -1,26 +1,44 @@
+import type { ReactNode } from "react";
 import { useI18n } from "../../../lib/i18n";
 import "../messages";
+import "../page-messages";
 
 export interface CustomerHeaderData {
   name: string;
   domain: string;
   country: string;
   mcaAccepted: boolean;
+  mcaAcceptedOn?: string | null;
+  mcaAcceptedByName?: string | null;
   tenantId: string;
   channels: readonly string[];
   partnerTenantOf: { name: string } | null;
 }
 
-/** The customer's identity: name, domain, country, MCA, tenant id and channels. */
-export function CustomerHeader({ customer }: { customer: CustomerHeaderData }) {
-  const { t } = useI18n();
+/**
+ * The customer's facts in one compact block: name, domain, country, Microsoft Customer Agreement (with "Record
+ * acceptance" when `mcaAction` is given), tenant id, channels; `actions` are the page's main links.
+ */
+export function CustomerHeader({
+  customer,
+  mcaAction,
+  actions,
+}: {
+  customer: CustomerHeaderData;
+  mcaAction?: ReactNode;
+  actions?: ReactNode;
+}) {
+  const { t, formatDate } = useI18n();
   return (
-    <header className="panel">
-      <h1 id="customer-heading">{customer.name}</h1>
+    <header className="panel cust-header">
+      <div className="cust-header-top">
+        <h1 id="customer-heading">{customer.name}</h1>
+        {actions && <div className="form-actions">{actions}</div>}
+      </div>
       <dl className="facts">
         <div>
           <dt>{t("customers.header.domain")}</dt>
-          <dd>{customer.domain}</dd>
+          <dd className="breakable">{customer.domain}</dd>
         </div>
         <div>
           <dt>{t("customers.header.country")}</dt>
@@ -30,16 +48,28 @@ export function CustomerHeader({ customer }: { customer: CustomerHeaderData }) {
           <dt>{t("customers.header.mca")}</dt>
           <dd>
             {customer.mcaAccepted ? (
-              <span className="badge badge-ok">{t("customers.header.mcaYes")}</span>
+              <>
+                <span className="badge badge-ok">{t("customers.header.mcaYes")}</span>
+                {customer.mcaAcceptedOn && customer.mcaAcceptedByName && (
+                  <small className="action-note">
+                    {t("customers.mca.recordedOn", {
+                      date: formatDate(customer.mcaAcceptedOn),
+                      name: customer.mcaAcceptedByName,
+                    })}
+                  </small>
+                )}
+              </>
             ) : (
-              <span className="badge badge-no">{t("customers.header.mcaNo")}</span>
+              <>
+                <span className="badge badge-warn">{t("customers.header.mcaNo")}</span> {mcaAction}
+              </>
             )}
           </dd>
         </div>
         <div>
           <dt>{t("customers.header.tenant")}</dt>
           <dd>
-            <code>{customer.tenantId}</code>
+            <code className="breakable">{customer.tenantId}</code>
           </dd>
         </div>
         <div>

@@ -1,18 +1,24 @@
 import { useI18n } from "../../../lib/i18n";
 import { FormErrors } from "../../../components/FormField";
-import { EligibilityBadge, ReasonList, type DecisionView } from "../../../components/Reasons";
+import { useId } from "react";
+import { ReasonList, type DecisionView } from "../../../components/Reasons";
 import type { UserErrorLike } from "../../../lib/user-errors";
 import type { CustomerPageQuery } from "../../../graphql/generated";
 import { AcceptanceLink } from "./AcceptanceLink";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import "../messages";
+import "../page-messages";
 
 type PageNode = Extract<NonNullable<CustomerPageQuery["node"]>, { __typename: "Customer" }>;
 export type RelationshipRow = PageNode["relationships"][number];
 
 const STATUS_BADGE: Record<string, string> = { ACTIVE: "badge-ok", REQUESTED: "badge-warn", REMOVED: "badge-neutral" };
 
-/** The network's relationships with the customer, the acceptance links still open, and "Remove relationship". */
+/**
+ * The network's relationships with the customer and the acceptance links still open; below, for a partner that can
+ * remove relationships, "Manage relationship" (closed until asked for): "Remove relationship", disabled with its
+ * reasons while it is not allowed.
+ */
 export function RelationshipsPanel({
   customerName,
   relationships,
@@ -21,7 +27,7 @@ export function RelationshipsPanel({
   pending,
   errors,
   removed,
-  readOnlyReason,
+  canManage,
   onRemove,
 }: {
   customerName: string;
@@ -32,10 +38,12 @@ export function RelationshipsPanel({
   pending: boolean;
   errors: readonly UserErrorLike[];
   removed: boolean;
-  readOnlyReason?: string | null;
+  /** The viewer's role and partner type can ever remove a relationship: "Manage relationship" is shown. */
+  canManage: boolean;
   onRemove(): void;
 }) {
   const { t, formatDate } = useI18n();
+  const reasonsId = useId();
   const mine = relationships.find((r) => r.partner.id === viewerPartnerId && r.status === "ACTIVE");
   return (
     <section className="panel" aria-labelledby="rel-heading">
@@ -102,32 +110,32 @@ export function RelationshipsPanel({
         </div>
       )}
 
-      <h3>{t("customers.rel.remove")}</h3>
-      {removed && (
-        <p className="success" role="status">
-          {t("customers.rel.removed", { name: customerName })}
-        </p>
-      )}
-      <FormErrors errors={errors} />
-      {removal && (
-        <>
-          <p>
-            <EligibilityBadge decision={removal} label={t("customers.rel.remove")} />
-          </p>
-          <ReasonList decision={removal} />
-        </>
-      )}
-      {(mine || removal) && (
-        <ConfirmButton
-          label={t("customers.rel.remove")}
-          decision={removal}
-          danger
-          disabledReason={readOnlyReason}
-          pending={pending}
-          question={t("customers.rel.removeQuestion", { name: customerName })}
-          confirmLabel={t("customers.rel.removeConfirm")}
-          onConfirm={onRemove}
-        />
+      {canManage && (mine || removal) && (
+        <details className="manage-rel" open={removed || errors.length > 0 || undefined}>
+          <summary>{t("customers.rel.manage")}</summary>
+          <p className="hint">{t("customers.rel.manageHint")}</p>
+          {removed && (
+            <p className="success" role="status">
+              {t("customers.rel.removed", { name: customerName })}
+            </p>
+          )}
+          <FormErrors errors={errors} />
+          <ConfirmButton
+            label={t("customers.rel.remove")}
+            disabled={removal ? !removal.eligible : false}
+            describedBy={removal && !removal.eligible ? reasonsId : undefined}
+            danger
+            pending={pending}
+            question={t("customers.rel.removeQuestion", { name: customerName })}
+            confirmLabel={t("customers.rel.removeConfirm")}
+            onConfirm={onRemove}
+          />
+          {removal && (
+            <div id={reasonsId}>
+              <ReasonList decision={removal} />
+            </div>
+          )}
+        </details>
       )}
     </section>
   );

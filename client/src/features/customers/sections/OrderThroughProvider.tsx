@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useI18n } from "../../../lib/i18n";
 import { fieldError, formErrors, type UserErrorLike } from "../../../lib/user-errors";
 import { useMutationForm, type MutationFormState } from "../../../lib/mutation-form";
@@ -17,6 +17,7 @@ import { OfferFields } from "../components/OfferFields";
 import { ProviderRequestSent, type SentRequest } from "../components/ProviderRequestSent";
 import { SENT_REQUEST_QUERIES } from "./page-queries";
 import "../messages";
+import "../page-messages";
 
 export interface OrderThroughProviderCustomer {
   id: string;
@@ -60,8 +61,31 @@ export function OrderThroughProvider({
   const form = useMutationForm();
   const [sent, setSent] = useState<SentRequest | null>(null);
   const [formKey, setFormKey] = useState(0);
+  // The values waiting for the user's confirmation: nothing is sent before "Send request" in the confirmation.
+  const [confirming, setConfirming] = useState<ProviderOrderValues | null>(null);
+
+  function localErrors(values: ProviderOrderValues): UserErrorLike[] {
+    const local: UserErrorLike[] = [];
+    if (!values.providerId) local.push(fieldError("providerId", t("customers.error.required")));
+    if (values.offerKind !== "USAGE_BASED" && !/^\d+$/.test(values.quantity.trim())) {
+      local.push(fieldError("quantity", t("customers.error.wholeNumber")));
+    }
+    return local;
+  }
+
+  /** The form's submit: check the values, then ask for confirmation. */
+  function review(values: ProviderOrderValues) {
+    setSent(null);
+    if (localErrors(values).length) {
+      void form.submit(async () => null, { validate: () => localErrors(values) });
+      return;
+    }
+    form.reset();
+    setConfirming(values);
+  }
 
   async function submit(values: ProviderOrderValues) {
+    setConfirming(null);
     setSent(null);
     const usage = values.offerKind === "USAGE_BASED";
     const quantity = usage ? 1 : Number(values.quantity);
@@ -84,16 +108,7 @@ export function OrderThroughProvider({
             },
           })
         ).data?.requestProviderAction,
-      {
-        validate: () => {
-          const local: UserErrorLike[] = [];
-          if (!values.providerId) local.push(fieldError("providerId", t("customers.error.required")));
-          if (!usage && !/^\d+$/.test(values.quantity.trim())) {
-            local.push(fieldError("quantity", t("customers.error.wholeNumber")));
-          }
-          return local;
-        },
-      },
+      { validate: () => localErrors(values) },
     );
     if (!payload?.providerRequest) return;
     setSent({
@@ -132,10 +147,85 @@ export function OrderThroughProvider({
         ) : providers.length === 0 ? (
           <p className="notice">{t("customers.noProvider")}</p>
         ) : (
-          <ProviderOrderForm key={formKey} providers={providers} form={form} onSubmit={(v) => void submit(v)} />
+          <>
+            <ProviderOrderForm
+              key={formKey}
+              providers={providers}
+              form={form}
+              locked={Boolean(confirming)}
+              onSubmit={review}
+            />
+            {confirming && (
+              <ConfirmOrderRequest
+                values={confirming}
+                providers={providers}
+                openOrders={openOrders}
+                onSend={() => void submit(confirming)}
+                onBack={() => setConfirming(null)}
+              />
+            )}
+          </>
         )}
       </DataState>
     </section>
+  );
+}
+
+/**
+ * "Send this request?": what will be asked of whom, and a flag when an open request already asks the provider for
+ * the same offer. The focus goes to "Send request"; "Back to the form" (or Escape) returns to the form.
+ */
+function ConfirmOrderRequest({
+  values,
+  providers,
+  openOrders,
+  onSend,
+  onBack,
+}: {
+  values: ProviderOrderValues;
+  providers: readonly ProviderOption[];
+  openOrders: readonly OpenProviderRequest[];
+  onSend(): void;
+  onBack(): void;
+}) {
+  const { t, formatDate } = useI18n();
+  const send = useRef<HTMLButtonElement>(null);
+  useEffect(() => send.current?.focus(), []);
+  const provider = providers.find((p) => p.id === values.providerId);
+  const offer = values.offerName.trim();
+  const quantity = values.offerKind === "USAGE_BASED" ? 1 : Number(values.quantity);
+  const duplicate = openOrders.find(
+    (r) => r.provider.id === values.providerId && (r.offerName ?? "").toLowerCase() === offer.toLowerCase(),
+  );
+  return (
+    <div
+      className="confirm"
+      role="group"
+      aria-labelledby="confirm-order-heading"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onBack();
+      }}
+    >
+      <h4 id="confirm-order-heading">{t("customers.ask.confirmTitle")}</h4>
+      <p>{t("customers.ask.confirmOrder", { provider: provider?.name ?? "", offer, quantity })}</p>
+      {duplicate && (
+        <p className="notice" role="note">
+          {t("customers.ask.duplicate", {
+            provider: duplicate.provider.name,
+            offer: duplicate.offerName ?? offer,
+            date: formatDate(duplicate.createdAt),
+          })}
+        </p>
+      )}
+      <span className="form-actions">
+        <button ref={send} type="button" onClick={onSend}>
+          {t("customers.ask.send")}
+        </button>
+        <button type="button" className="secondary" onClick={onBack}>
+          {t("customers.ask.back")}
+        </button>
+      </span>
+    </div>
   );
 }
 
@@ -143,10 +233,13 @@ export function OrderThroughProvider({
 export function ProviderOrderForm({
   providers,
   form,
+  locked = false,
   onSubmit,
 }: {
   providers: readonly ProviderOption[];
   form: MutationFormState;
+  /** A confirmation is open: the form's own submit waits. */
+  locked?: boolean;
   onSubmit(values: ProviderOrderValues): void;
 }) {
   const { t } = useI18n();
@@ -166,7 +259,7 @@ export function ProviderOrderForm({
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!form.pending) onSubmit(values);
+    if (!form.pending && !locked) onSubmit(values);
   }
 
   return (
@@ -190,8 +283,8 @@ export function ProviderOrderForm({
         <textarea rows={3} maxLength={1000} value={values.note} onChange={(e) => set("note", e.target.value)} />
       </FormField>
       <div className="form-actions">
-        <button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
-          {form.pending ? t("customers.ask.sending") : t("customers.ask.send")}
+        <button type="submit" disabled={form.pending || locked} aria-busy={form.pending || undefined}>
+          {form.pending ? t("customers.ask.sending") : t("customers.ask.review")}
         </button>
       </div>
     </form>

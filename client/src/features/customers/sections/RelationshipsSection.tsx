@@ -12,7 +12,7 @@ export function RelationshipsSection({
   removal,
   removed,
   onRemovedChange,
-  readOnlyReason,
+  canManage,
 }: {
   customer: { id: string; name: string; relationships: readonly RelationshipRow[] };
   /** The REMOVE_RELATIONSHIP decision for the viewer's partner. */
@@ -20,7 +20,8 @@ export function RelationshipsSection({
   /** The relationship was just removed (the page says so even once the customer is out of sight). */
   removed: boolean;
   onRemovedChange(removed: boolean): void;
-  readOnlyReason: string | null;
+  /** The role and partner type can ever remove a relationship (not a read-only role, not an indirect reseller). */
+  canManage: boolean;
 }) {
   const viewer = useViewer();
   const [removeRelationship] = useCustomerRemoveRelationshipMutation({
@@ -47,7 +48,7 @@ export function RelationshipsSection({
       pending={action.pending}
       errors={action.errors}
       removed={removed}
-      readOnlyReason={readOnlyReason}
+      canManage={canManage}
       onRemove={() => void remove()}
     />
   );

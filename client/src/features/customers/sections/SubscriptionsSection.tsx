@@ -15,6 +15,7 @@ import { useUrlParams } from "../../../lib/url-params";
 import { HandlingRequest } from "../../requests/components/HandlingRequest";
 import { isProvider, isResellerOnly, useViewer } from "../../shell/viewer";
 import { SubscriptionGroups } from "../components/SubscriptionGroups";
+import { transferWizardUrl } from "../../transfers/urls";
 import type { ProviderOption, ResellerOption } from "../components/options";
 import { customerPageParams } from "../urls";
 import { OrderPanel } from "./OrderPanel";
@@ -29,21 +30,15 @@ const PAGE_SIZE = 50;
  * panels, the provider request being handled, the channel filter (and, for providers, the reseller a transfer
  * decision is for), the subscriptions grouped by channel with their decisions and actions, and the pager.
  */
-export function SubscriptionsSection({
-  customer,
-  readOnlyReason,
-  orderReadOnlyReason,
-}: {
-  customer: { id: string; name: string };
-  /** Set when the user's role cannot manage customers (register from another channel). */
-  readOnlyReason: string | null;
-  /** Set when the user's role cannot order or change subscriptions (nor ask a provider to). */
-  orderReadOnlyReason: string | null;
-}) {
+export function SubscriptionsSection({ customer }: { customer: { id: string; name: string } }) {
   const { t } = useI18n();
   const viewer = useViewer();
+  const { canOrder, canManageCustomers, canTransfer } = viewer.permissions;
   const provider = isProvider(viewer);
   const resellerOnly = isResellerOnly(viewer);
+  // What the role can ever do here: the controls it cannot use are not offered (viewer.permissions).
+  const canOrderHere = canOrder;
+  const canRegister = canManageCustomers;
   const [url, setUrl] = useUrlParams(customerPageParams);
   const { hash } = useLocation();
   const targetId = hash.startsWith("#sub-") ? decodeURIComponent(hash.slice(5)) : null;
@@ -97,42 +92,45 @@ export function SubscriptionsSection({
           {t("customers.subs.title")}
           {connection && <small className="muted"> ({connection.totalCount})</small>}
         </h2>
-        <div className="form-actions">
-          <button
-            type="button"
-            className={url.panel === "order" ? undefined : "secondary"}
-            aria-expanded={url.panel === "order"}
-            aria-controls="add-panel"
-            onClick={() => togglePanel("order")}
-          >
-            {t("customers.order.open")}
-          </button>
-          <button
-            type="button"
-            className={url.panel === "register" ? undefined : "secondary"}
-            aria-expanded={url.panel === "register"}
-            aria-controls="add-panel"
-            onClick={() => togglePanel("register")}
-          >
-            {t("customers.register.open")}
-          </button>
-        </div>
+        {(canOrderHere || canRegister) && (
+          <div className="form-actions">
+            {canOrderHere && (
+              <button
+                type="button"
+                className={url.panel === "order" ? undefined : "secondary"}
+                aria-expanded={url.panel === "order"}
+                aria-controls="add-panel"
+                onClick={() => togglePanel("order")}
+              >
+                {resellerOnly ? t("customers.ask.orderTitle") : t("customers.order.open")}
+              </button>
+            )}
+            {canRegister && (
+              <button
+                type="button"
+                className={url.panel === "register" ? undefined : "secondary"}
+                aria-expanded={url.panel === "register"}
+                aria-controls="add-panel"
+                onClick={() => togglePanel("register")}
+              >
+                {t("customers.register.open")}
+              </button>
+            )}
+          </div>
+        )}
       </div>
 
       {url.request && <HandlingRequest requestId={url.request} scrollIntoView={!targetId} />}
 
       <div id="add-panel">
         {url.panel === "order" &&
+          canOrderHere &&
           (resellerOnly ? (
-            <OrderThroughProvider
-              customer={customer}
-              openOrders={openRequests.filter((r) => r.action === "ORDER")}
-              readOnlyReason={orderReadOnlyReason}
-            />
+            <OrderThroughProvider customer={customer} openOrders={openRequests.filter((r) => r.action === "ORDER")} />
           ) : (
-            <OrderPanel customerId={customer.id} resellers={resellers} readOnlyReason={orderReadOnlyReason} />
+            <OrderPanel customerId={customer.id} resellers={resellers} readOnlyReason={null} />
           ))}
-        {url.panel === "register" && <RegisterPanel customerId={customer.id} readOnlyReason={readOnlyReason} />}
+        {url.panel === "register" && canRegister && <RegisterPanel customerId={customer.id} readOnlyReason={null} />}
       </div>
 
       <div className="filters">
@@ -178,10 +176,19 @@ export function SubscriptionsSection({
         {(page) => (
           <SubscriptionGroups
             subscriptions={page.nodes}
-            pending={actions.pending}
             outcomes={actions.outcomes}
-            readOnlyReason={orderReadOnlyReason}
             targetId={targetId}
+            act={
+              resellerOnly
+                ? null
+                : {
+                    canChange: canOrder,
+                    transferUrl: canTransfer ? transferWizardUrl({ customerId: customer.id }) : null,
+                    viewerPartnerId: viewer.partner.id,
+                    pending: actions.pending,
+                    onAction: (s, a) => void actions.run(s, a),
+                  }
+            }
             askProvider={
               resellerOnly
                 ? {
@@ -189,14 +196,13 @@ export function SubscriptionsSection({
                     providers,
                     openRequests,
                     pending: actions.pending,
-                    disabledReason:
-                      orderReadOnlyReason ??
-                      (providersQ.data && providers.length === 0 ? t("customers.ask.noProvider") : null),
+                    canAskChanges: canOrder,
+                    canAskTransfer: canTransfer,
+                    disabledReason: providersQ.data && providers.length === 0 ? t("customers.ask.noProvider") : null,
                     onAsk: (s, a, providerId, note) => void actions.ask(s, a, providerId, note),
                   }
                 : null
             }
-            onAction={(s, a) => void actions.run(s, a)}
           />
         )}
       </PagedList>

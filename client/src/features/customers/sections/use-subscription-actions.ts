@@ -7,7 +7,7 @@ import {
 } from "../../../graphql/generated";
 import { refetchOnSuccess, runMutation } from "../../../lib/graphql";
 import { useI18n } from "../../../lib/i18n";
-import type { ActionOutcome, SubscriptionAction, SubscriptionRow } from "../components/SubscriptionGroups";
+import type { ActionOutcome, AskAction, SubscriptionAction, SubscriptionRow } from "../components/SubscriptionGroups";
 import { PAGE_QUERIES, SENT_REQUEST_QUERIES } from "./page-queries";
 
 /**
@@ -25,7 +25,7 @@ export function useSubscriptionActions(customerId: string) {
   const [requestProviderAction] = useCustomerRequestProviderActionMutation({
     refetchQueries: refetchOnSuccess((d) => d.requestProviderAction, SENT_REQUEST_QUERIES),
   });
-  const [pending, setPending] = useState<{ id: string; action: SubscriptionAction } | null>(null);
+  const [pending, setPending] = useState<{ id: string; action: AskAction } | null>(null);
   const [outcomes, setOutcomes] = useState<Record<string, ActionOutcome>>({});
   const record = (id: string, outcome: ActionOutcome) => setOutcomes((prev) => ({ ...prev, [id]: outcome }));
 
@@ -44,7 +44,7 @@ export function useSubscriptionActions(customerId: string) {
     setPending(null);
   }
 
-  async function ask(s: SubscriptionRow, action: SubscriptionAction, providerId: string, note: string) {
+  async function ask(s: SubscriptionRow, action: AskAction, providerId: string, note: string) {
     setPending({ id: s.id, action });
     const input = { action, customerId, providerId, subscriptionId: s.id, note: note || null };
     const { done, errors } = await runMutation(

@@ -160,7 +160,7 @@ describe("AcceptRelationshipView", () => {
         .map((li) => li.textContent),
     ).toEqual(["Trey Research", "Wingtip Toys"]);
     expect(asks).toHaveTextContent("Partners (two-tier: accepting makes both your partners)");
-    expect(asks).toHaveTextContent("Delegated administration (DAP)Requested");
+    expect(asks).toHaveTextContent("Delegated administration (GDAP)Requested");
     expect(screen.getByLabelText("Your user name (global administrator)")).toHaveAccessibleDescription(
       "A user of fabrikam.onmicrosoft.com, e.g. admin@fabrikam.onmicrosoft.com",
     );
