@@ -189,7 +189,11 @@ describe("roles, as the Partner Center pages give them", () => {
 
   it("public operations need no sign-in; every other one does", () => {
     const anonymous = Object.keys(PERMISSIONS).filter((c) => allows(c, null));
-    expect(anonymous.sort()).toEqual(["Mutation.acceptCustomerRelationship", "Query.relationshipRequest"]);
+    expect(anonymous.sort()).toEqual([
+      "Mutation.acceptCustomerRelationship",
+      "Query.eligibilityRules",
+      "Query.relationshipRequest",
+    ]);
   });
 
   it("the provider-request mutations admit exactly the roles of some action", () => {

@@ -146,7 +146,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Query.transfers": read(NETWORK_READERS, P.manageSubscriptions, "the Transfer requests tab of Subscriptions"),
   "Query.transferEligibility": read(NETWORK_READERS, P.manageSubscriptions),
   "Query.eligibility": read(NETWORK_READERS, P.manageSubscriptions),
-  "Query.eligibilityRules": read(ALL_ROLES, P.rolesAndPermissions, "the rule book: public documentation"),
+  "Query.eligibilityRules": read("PUBLIC", P.rolesAndPermissions, "the rule book: public, like docs/rules.md"),
   "Query.resellers": read(NETWORK_READERS, P.indirectProviderTasks, "readers as for customers"),
   "Query.providers": read(NETWORK_READERS, P.indirectResellerTasks, "readers as for customers"),
   "Query.providerRequests": read(NETWORK_READERS, P.transitionDirectToIndirect, "readers as for customers"),
