@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, getMetadataStorage, type AuthCheckerFn, type ResolverData } from "type-graphql";
 import { authChecker } from "./auth/roles";
