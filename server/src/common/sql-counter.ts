@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Logger } from "typeorm";
 import { logger } from "./log";
-import { isUniqueViolation } from "./unique";
+import { isUniqueViolation } from "./unique-violation";
 
 /** What one HTTP request carries through its async calls: its id (for logs) and its SQL statement count. */
 export interface RequestStore {
