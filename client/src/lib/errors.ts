@@ -89,3 +89,15 @@ export function describeErrorNow(error: unknown): Failure {
   const locale = currentLocale();
   return describeError(error, (key, vars) => translate(locale, key, vars));
 }
+
+/**
+ * The API refused the request's arguments (BAD_USER_INPUT), e.g. an id it never issued: for a page addressed by
+ * id, the same as "not found" — trying again cannot help.
+ */
+export function isBadInput(error: unknown): boolean {
+  return (
+    CombinedGraphQLErrors.is(error) &&
+    error.errors.length > 0 &&
+    error.errors.every((e) => e.extensions?.code === "BAD_USER_INPUT")
+  );
+}

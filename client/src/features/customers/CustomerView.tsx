@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useI18n } from "../../lib/i18n";
 import { DataState } from "../../components/DataState";
+import { isBadInput } from "../../lib/errors";
 import { useCustomerPageQuery } from "../../graphql/generated";
 import { CustomerActivity } from "../activity/CustomerActivity";
 import { isResellerOnly, useViewer } from "../shell/viewer";
@@ -44,7 +45,8 @@ export function CustomerView() {
     </p>
   );
 
-  if (!page.loading && !page.error && !customer) {
+  // A malformed or foreign id (BAD_USER_INPUT) is a customer that is not there, with its main heading.
+  if (!page.loading && (!page.error || isBadInput(page.error)) && !customer) {
     return (
       <section aria-labelledby="customer-heading" className="cust">
         {backLink}
@@ -64,6 +66,8 @@ export function CustomerView() {
   return (
     <section aria-labelledby="customer-heading" className="cust">
       {backLink}
+      {/* While loading or after a failure the page still has its main heading (the header brings it otherwise). */}
+      {!customer && <h1 id="customer-heading">{t("customers.col.name")}</h1>}
       <DataState
         loading={page.loading && !customer}
         error={customer ? null : page.error}

@@ -25,8 +25,9 @@ const PAGE_SIZE = 25;
 const REFETCH = ["SettingsUsers"];
 
 /**
- * /settings/users — the partner's users for the roles that manage them (GLOBAL_ADMIN, USER_MANAGEMENT_ADMIN, as
- * Partner Center's "Assign roles and permissions to users" has it): invite, change role, deactivate.
+ * /settings/users — the partner's users for the roles that manage them (GLOBAL_ADMIN, USER_MANAGEMENT_ADMIN, the
+ * "appropriate roles" of https://learn.microsoft.com/en-us/partner-center/account-settings/create-user-accounts-and-set-permissions):
+ * invite, change role, deactivate.
  */
 export function UsersView() {
   const { t } = useI18n();

@@ -1,9 +1,12 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { GraphQLError } from "graphql";
+import { ServerError } from "@apollo/client/errors";
 import { describe, expect, it } from "vitest";
 import {
   CustomerCancelSubscriptionDocument,
   CustomerOpenProviderRequestsDocument,
+  CustomerPageDocument,
   CustomerOrderPreviewDocument,
   CustomerOrderSubscriptionDocument,
   CustomerProviderOptionsDocument,
@@ -511,5 +514,42 @@ describe("CustomerView order and register forms", () => {
     expect(within(menu).queryByRole("button", { name: /Ask provider to cancel/ })).not.toBeInTheDocument();
     expect(within(menu).getByRole("button", { name: /Ask provider to take it over \(transfer\)/ })).toBeEnabled();
     expect(screen.queryByRole("link", { name: "Take over subscriptions by transfer" })).not.toBeInTheDocument();
+  });
+});
+
+describe("CustomerView: not found and failures", () => {
+  it("answers an id the API never issued (BAD_USER_INPUT) with the not-found page and its main heading", async () => {
+    view(
+      [
+        {
+          request: { query: CustomerPageDocument, variables: { id: "not-an-id" } },
+          result: {
+            errors: [
+              new GraphQLError("id: is not an id issued by this API", { extensions: { code: "BAD_USER_INPUT" } }),
+            ],
+          },
+        },
+      ],
+      "provider",
+      "/customers/not-an-id",
+    );
+    expect(await screen.findByRole("heading", { level: 1, name: "Customer not found" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Try again" })).not.toBeInTheDocument();
+  });
+
+  it("keeps a main heading when the page fails to load, with a retry in plain words", async () => {
+    view([
+      {
+        request: { query: CustomerPageDocument, variables: { id: CUSTOMER_ID } },
+        error: new ServerError("Response not successful: Received status code 503", {
+          response: new Response("", { status: 503 }),
+          bodyText: "",
+        }),
+      },
+    ]);
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("The service is not available at the moment");
+    expect(within(alert).getByRole("button", { name: "Try again" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { level: 1 })).toBeInTheDocument();
   });
 });
