@@ -59,7 +59,7 @@ export class Loaders {
   readonly subscription = new DataLoader<string, CustomerSubscription | null>(async (ids) => {
     if (!this.scope) return ids.map(() => null);
     const qb = this.ds.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id IN (:...ids)", { ids });
-    return byId(ids, await this.scope.visibleSubscriptions(qb, "s.customer_id").getMany());
+    return byId(ids, await this.scope.visibleSubscriptions(qb, "s").getMany());
   });
 
   /** The viewer's network's relationships with each customer. */
@@ -97,8 +97,9 @@ export class Loaders {
   });
 
   /**
-   * Subscriptions on each transfer's lines, scoped like every subscription: a party to a transfer about a customer
-   * outside its network (a removed relationship, a reseller named on a request) must not read its subscriptions.
+   * Subscriptions on each transfer's lines, where a transfer needs them (TenantScope.transferableSubscriptions): a
+   * party to a transfer about a customer outside its network (a removed relationship, a reseller named on a request)
+   * must not read its subscriptions.
    */
   readonly subscriptionsOfTransfer = new DataLoader<string, CustomerSubscription[]>(async (transferIds) => {
     if (!this.scope) return transferIds.map(() => []);
@@ -108,7 +109,7 @@ export class Loaders {
       .innerJoinAndSelect("tl.subscription", "s")
       .where("tl.transfer_id IN (:...transferIds)", { transferIds });
     const lines = await this.scope
-      .visibleSubscriptions(qb, "s.customer_id")
+      .transferableSubscriptions(qb, "s.customer_id")
       .orderBy("s.offer_name")
       .addOrderBy("s.id")
       .getMany();

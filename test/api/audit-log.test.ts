@@ -16,6 +16,7 @@ import { AUDIT_CSV_COLUMNS } from "../../server/src/modules/audit/audit.export";
 import { createSchema } from "../../server/src/schema";
 import type { World } from "../../server/src/scenarios/world";
 import { startTestServer, type TestServer } from "./harness";
+import { customerAdminSession } from "./fixtures";
 import {
   cspLicense,
   customer,
@@ -284,7 +285,8 @@ describe("what an event records", () => {
       ),
     );
     const token = new URL(requested.acceptanceUrl, "http://x").searchParams.get("token")!;
-    expectOk(await mutation(t, ACCEPT, { token, acceptedBy: "admin@beta.onmicrosoft.com" }, null));
+    const customerAdminToken = await customerAdminSession(t, "beta.onmicrosoft.com");
+    expectOk(await mutation(t, ACCEPT, { token, customerAdminToken }, null));
     const e = await latest({ as: "direct" }, "acceptCustomerRelationship");
     expect(e).toMatchObject({
       outcome: "ACCEPTED",

@@ -20,7 +20,9 @@ import type {
   WorldSubscription,
   WorldTransfer,
 } from "../../server/src/scenarios/world";
-import type { GqlError } from "./harness";
+import type { GqlError, TestServer } from "./harness";
+import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, signCustomerAdminToken } from "../../server/src/auth/customer-admin-token";
+import { Customer } from "../../server/src/modules/customer/customer.entity";
 
 // Small world builders for the API tests. Dates are relative to the real today: the server decides "today"
 // from the clock (ctx.today), so a PENDING transfer created 3 days ago stays PENDING whenever the tests run.
@@ -431,4 +433,21 @@ export const LEAK_PATTERNS = [
 export function expectNoLeak(text: string): void {
   for (const pattern of LEAK_PATTERNS)
     expect(text, `response leaks ${pattern}: ${text.slice(0, 500)}`).not.toMatch(pattern);
+}
+
+/**
+ * A signed customer-admin session (what the customer's sign-in gives, auth/customer-admin-token.ts) for the customer
+ * tenant with this domain: a global admin unless `globalAdmin: false`; `secret` signs with another key.
+ */
+export async function customerAdminSession(
+  t: TestServer,
+  domain: string,
+  opts: { globalAdmin?: boolean; secret?: string } = {},
+): Promise<string> {
+  const customer = await t.app.dataSource.getRepository(Customer).findOneByOrFail({ domain });
+  return signCustomerAdminToken(opts.secret ?? t.config.authSecret, {
+    tenantId: customer.tenantId,
+    upn: `admin@${domain}`,
+    roleTemplateIds: opts.globalAdmin === false ? [] : [GLOBAL_ADMIN_ROLE_TEMPLATE_ID],
+  });
 }

@@ -3,6 +3,7 @@ import { PartnershipStatus, PartnerType, SubscriptionStatus, UserRole } from "..
 import type { World } from "../../server/src/scenarios/world";
 import { userMessage } from "../../server/src/common/user-messages";
 import { startTestServer, type TestServer } from "./harness";
+import { customerAdminSession } from "./fixtures";
 import {
   cspLicense,
   customer,
@@ -69,7 +70,7 @@ const END_PARTNERSHIP = `mutation($input: PartnershipIdInput!) {
 const CREATE_CUSTOMER = `mutation($input: CreateCustomerInput!) { createCustomer(input: $input) {
   customer { id name domain country mcaAccepted relationships { status acceptedAt partner { name } } } ${USER_ERRORS} } }`;
 const REQUEST = `mutation($input: RequestRelationshipInput!) { requestCustomerRelationship(input: $input) {
-  acceptanceUrl relationships { id status includesDelegatedAdmin acceptanceUrl partner { name } customer { name } } ${USER_ERRORS} } }`;
+  acceptanceUrl customerDomain requestExpiresAt relationships { id status includesDelegatedAdmin acceptanceUrl partner { name } customer { name } } ${USER_ERRORS} } }`;
 const ACCEPT_RELATIONSHIP = `mutation($input: AcceptRelationshipInput!) {
   acceptCustomerRelationship(input: $input) { acceptedCount customerName partnerNames ${USER_ERRORS} } }`;
 const REMOVE = `mutation($input: RemoveRelationshipInput!) { removeCustomerRelationship(input: $input) {
@@ -127,6 +128,10 @@ async function resellersOfProv(status: PartnershipStatus[]) {
   );
   return data.resellers.nodes;
 }
+
+/** A signed customer-admin session for the tenant with this domain (what the customer's OIDC sign-in gives). */
+const customerAdmin = (domain: string, opts: { globalAdmin?: boolean; secret?: string } = {}) =>
+  customerAdminSession(t, domain, opts);
 
 async function customersOf(who: { as?: string; email?: string }, search?: string) {
   const data = await query<{ customers: { totalCount: number; nodes: CustomerNode[] } }>(
@@ -477,6 +482,8 @@ describe("createCustomer", () => {
 describe("customer relationship requests", () => {
   type RequestPayload = {
     acceptanceUrl: string | null;
+    customerDomain: string | null;
+    requestExpiresAt: string | null;
     relationships: { id: string; status: string; acceptanceUrl: string | null; partner: { name: string } }[] | null;
     userErrors: UserErrorShape[];
   };
@@ -488,57 +495,51 @@ describe("customer relationship requests", () => {
   };
   let token = "";
 
-  it("a reseller's request is two-tier: REQUESTED relationships for it and its provider, and a link", async () => {
+  it("a reseller's request is two-tier and answers the link, the domain asked and the expiry, nothing of the customer", async () => {
+    const before = Date.now();
     const p = expectOk(
       await mutation<RequestPayload>(t, REQUEST, { customerDomain: "Fabrikam.onmicrosoft.com" }, { as: "res" }),
     );
     const match = /^\/relationships\/accept\?token=([A-Za-z0-9_-]{16,64})$/.exec(p.acceptanceUrl ?? "");
     expect(match, p.acceptanceUrl ?? "no url").not.toBeNull();
     token = match![1]!;
-    expect(p.relationships!.map((r) => [r.partner.name, r.status]).sort()).toEqual([
-      ["Prov Ltd", "REQUESTED"],
-      ["Res Ltd", "REQUESTED"],
-    ]);
-    expect(p.relationships!.every((r) => r.acceptanceUrl === p.acceptanceUrl)).toBe(true);
-
-    // The provider sees the invited customer through its reseller, still waiting for the customer.
-    const seen = await customersOf(PROV, "fabrikam");
-    expect(seen.nodes[0]!.relationships.map((r) => r.status)).toEqual(["REQUESTED", "REQUESTED"]);
-    expect(seen.nodes[0]!.mcaAccepted).toBe(false);
+    expect(p.customerDomain).toBe("fabrikam.onmicrosoft.com");
+    expect(p.relationships).toBeNull();
+    const expires = Date.parse(p.requestExpiresAt!) - before;
+    expect(expires).toBeGreaterThan(7 * 86_400_000 - 60_000);
+    expect(expires).toBeLessThan(7 * 86_400_000 + 60_000);
+    // Neither the reseller nor its provider sees the customer before it accepts.
+    expect((await customersOf(PROV, "fabrikam")).totalCount).toBe(0);
+    expect((await customersOf({ as: "res" }, "fabrikam")).totalCount).toBe(0);
   });
 
-  it("acceptCustomerRelationship refuses an acceptedBy of another domain and an unknown token", async () => {
-    await expectRefused(t, ACCEPT_RELATIONSHIP, { token, acceptedBy: "admin@contoso.onmicrosoft.com" }, null, [
-      { code: "INVALID_INPUT", field: ["input", "acceptedBy"] },
+  it("acceptCustomerRelationship needs a global admin of the customer's tenant, signed in, and a live link", async () => {
+    const refusedSession = [{ code: "NOT_ALLOWED", field: ["input", "customerAdminToken"] }];
+    for (const customerAdminToken of [
+      "",
+      "not-a-jwt",
+      await t.tokenFor("res"), // a partner user's sign-in is not a customer admin's
+      await customerAdmin("fabrikam.onmicrosoft.com", { globalAdmin: false }), // a user of the right tenant
+      await customerAdmin("fabrikam.onmicrosoft.com", { secret: "another-secret-another-secret-xx" }),
+    ]) {
+      await expectRefused(t, ACCEPT_RELATIONSHIP, { token, customerAdminToken }, null, refusedSession);
+    }
+    // Another tenant's global admin: the link is not theirs, answered like an unknown link (no tenant oracle).
+    const other = await customerAdmin("contoso.onmicrosoft.com");
+    await expectRefused(t, ACCEPT_RELATIONSHIP, { token, customerAdminToken: other }, null, [
+      { code: "NOT_FOUND", field: ["input", "token"] },
     ]);
-    await expectRefused(t, ACCEPT_RELATIONSHIP, { token, acceptedBy: "fabrikam.onmicrosoft.com" }, null, [
-      { code: "INVALID_INPUT", field: ["input", "acceptedBy"] },
-    ]);
-    await expectRefused(
-      t,
-      ACCEPT_RELATIONSHIP,
-      { token: `${token.slice(0, -2)}zz`, acceptedBy: "admin@fabrikam.onmicrosoft.com" },
-      null,
-      [{ code: "NOT_FOUND", field: ["input", "token"] }],
-    );
-    await expectRefused(
-      t,
-      ACCEPT_RELATIONSHIP,
-      { token: "short", acceptedBy: "admin@fabrikam.onmicrosoft.com" },
-      null,
-      [{ code: "NOT_FOUND", field: ["input", "token"] }],
-    );
+    const admin = await customerAdmin("fabrikam.onmicrosoft.com");
+    for (const bad of [`${token.slice(0, -2)}zz`, "short"]) {
+      await expectRefused(t, ACCEPT_RELATIONSHIP, { token: bad, customerAdminToken: admin }, null, [
+        { code: "NOT_FOUND", field: ["input", "token"] },
+      ]);
+    }
   });
 
-  it("the customer's admin accepts with the link's token alone: both relationships ACTIVE, MCA accepted", async () => {
-    const p = expectOk(
-      await mutation<AcceptPayload>(
-        t,
-        ACCEPT_RELATIONSHIP,
-        { token, acceptedBy: " Admin@Fabrikam.onmicrosoft.com " },
-        null, // no Authorization header
-      ),
-    );
+  it("the customer's global admin accepts: both relationships ACTIVE, accepted by the signed-in UPN, MCA accepted", async () => {
+    const customerAdminToken = await customerAdmin("fabrikam.onmicrosoft.com");
+    const p = expectOk(await mutation<AcceptPayload>(t, ACCEPT_RELATIONSHIP, { token, customerAdminToken }, null));
     expect(p).toMatchObject({ acceptedCount: 2, customerName: "Fabrikam Inc", partnerNames: ["Prov Ltd", "Res Ltd"] });
 
     const seen = await customersOf(PROV, "fabrikam");
@@ -551,7 +552,7 @@ describe("customer relationship requests", () => {
     ]);
 
     // The link is single-use, and there is nothing left to request.
-    await expectRefused(t, ACCEPT_RELATIONSHIP, { token, acceptedBy: "admin@fabrikam.onmicrosoft.com" }, null, [
+    await expectRefused(t, ACCEPT_RELATIONSHIP, { token, customerAdminToken }, null, [
       { code: "NOT_FOUND", field: ["input", "token"] },
     ]);
     await expectRefused(t, REQUEST, { customerId: seen.nodes[0]!.id }, { as: "res" }, [
@@ -599,11 +600,19 @@ describe("user error messages in European Portuguese (Accept-Language: pt-PT)", 
     const pt = await expectRefused(
       t,
       ACCEPT_RELATIONSHIP,
-      { token: "x".repeat(32), acceptedBy: "admin@fabrikam.onmicrosoft.com" },
+      { token: "x".repeat(32), customerAdminToken: await customerAdmin("fabrikam.onmicrosoft.com") },
       PT,
       [{ code: "NOT_FOUND", field: ["input", "token"] }],
     );
-    expect(messagesOf(pt)).toEqual(["Esta ligação não é válida ou já foi utilizada"]);
+    expect(messagesOf(pt)).toEqual([userMessage("pt-PT", "ACCEPTANCE_LINK_INVALID")]);
+    const anonymous = await expectRefused(
+      t,
+      ACCEPT_RELATIONSHIP,
+      { token: "x".repeat(32), customerAdminToken: "" },
+      PT,
+      [{ code: "NOT_ALLOWED", field: ["input", "customerAdminToken"] }],
+    );
+    expect(messagesOf(anonymous)).toEqual([userMessage("pt-PT", "CUSTOMER_ADMIN_SIGN_IN_REQUIRED")]);
     const region = await expectRefused(
       t,
       CREATE_CUSTOMER,
@@ -629,22 +638,29 @@ describe("user error messages in European Portuguese (Accept-Language: pt-PT)", 
 });
 
 describe("relationshipRequest (public preview of an acceptance link)", () => {
-  const PREVIEW = `query($token: String!) { relationshipRequest(token: $token) {
-    customerName customerDomain partnerNames includesDelegatedAdmin requestedAt } }`;
+  const PREVIEW = `query($token: String!, $session: String!) { relationshipRequest(token: $token, customerAdminToken: $session) {
+    customerName customerDomain partnerNames includesDelegatedAdmin requestedAt requestExpiresAt } }`;
   type Preview = {
     customerName: string;
     customerDomain: string;
     partnerNames: string[];
     includesDelegatedAdmin: boolean;
     requestedAt: string;
+    requestExpiresAt: string;
   };
   let token = "";
+  let admin = "";
 
-  async function preview(tok: string, who: { as?: string; headers?: Record<string, string> } = {}) {
-    return query<{ relationshipRequest: Preview | null }>(t, PREVIEW, { token: tok }, who);
+  async function preview(
+    tok: string,
+    who: { as?: string; headers?: Record<string, string> } = {},
+    session: string = admin,
+  ) {
+    return query<{ relationshipRequest: Preview | null }>(t, PREVIEW, { token: tok, session }, who);
   }
 
-  it("shows the customer's admin, without any partner token, who asks for what", async () => {
+  it("shows the customer's signed-in global admin, without any partner token, who asks for what", async () => {
+    admin = await customerAdmin("northwind.onmicrosoft.com");
     const before = Date.now();
     const p = expectOk(
       await mutation<{ acceptanceUrl: string | null; userErrors: UserErrorShape[] }>(
@@ -662,15 +678,28 @@ describe("relationshipRequest (public preview of an acceptance link)", () => {
       partnerNames: ["Prov Ltd", "Res Ltd"],
       includesDelegatedAdmin: false,
       requestedAt: expect.any(String),
+      requestExpiresAt: expect.any(String),
     });
     const requestedAt = Date.parse(relationshipRequest!.requestedAt);
     expect(requestedAt).toBeGreaterThanOrEqual(before - 1000);
     expect(requestedAt).toBeLessThanOrEqual(Date.now() + 1000);
-    // A signed-in partner gets the same answer: the token is the credential.
+    expect(Date.parse(relationshipRequest!.requestExpiresAt) - requestedAt).toBe(7 * 86_400_000);
+    // A partner's sign-in changes nothing: the customer admin's session is what counts.
     expect((await preview(token, { as: "prov2" })).relationshipRequest).toEqual(relationshipRequest);
   });
 
-  it("exposes nothing about the customer beyond those five fields", async () => {
+  it("is null without that session: the requester holds the link too, and must not read the customer through it", async () => {
+    for (const session of [
+      "",
+      await t.tokenFor("res"),
+      await customerAdmin("northwind.onmicrosoft.com", { globalAdmin: false }),
+      await customerAdmin("contoso.onmicrosoft.com"),
+    ]) {
+      expect((await preview(token, { as: "res" }, session)).relationshipRequest).toBeNull();
+    }
+  });
+
+  it("exposes nothing about the customer beyond those six fields", async () => {
     const type = await query<{
       __type: { fields: { name: string; type: { kind: string; ofType: { name: string } } }[] };
     }>(t, `{ __type(name: "RelationshipRequestPreview") { fields { name type { kind ofType { name } } } } }`, {}, {});
@@ -679,13 +708,15 @@ describe("relationshipRequest (public preview of an acceptance link)", () => {
       "customerName",
       "includesDelegatedAdmin",
       "partnerNames",
+      "requestExpiresAt",
       "requestedAt",
     ]);
     // Scalars (and a list of strings) only: no path to the customer, its relationships or its subscriptions.
     expect(type.__type.fields.every((f) => f.type.kind === "NON_NULL" && f.type.ofType.name !== "Customer")).toBe(true);
-    const res = await t.gql(`query($token: String!) { relationshipRequest(token: $token) { customer { id } } }`, {
-      token,
-    });
+    const res = await t.gql(
+      `query($token: String!, $s: String!) { relationshipRequest(token: $token, customerAdminToken: $s) { customer { id } } }`,
+      { token, s: admin },
+    );
     expect(res.body.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
   });
 
@@ -697,13 +728,13 @@ describe("relationshipRequest (public preview of an acceptance link)", () => {
 
   it("refuses a token outside 16–64 characters with BAD_USER_INPUT naming token", async () => {
     for (const bad of ["", "short", "x".repeat(15), "x".repeat(65)]) {
-      const res = await t.gql(PREVIEW, { token: bad });
+      const res = await t.gql(PREVIEW, { token: bad, session: admin });
       expect(
         res.body.errors?.map((e) => [e.extensions?.code, e.extensions?.field]),
         bad,
       ).toEqual([["BAD_USER_INPUT", "token"]]);
     }
-    const pt = await t.gql(PREVIEW, { token: "short" }, { headers: { "accept-language": "pt-PT" } });
+    const pt = await t.gql(PREVIEW, { token: "short", session: admin }, { headers: { "accept-language": "pt-PT" } });
     expect(pt.body.errors?.[0]?.message).toBe("token: deve ter entre 16 e 64 caracteres");
   });
 
@@ -712,7 +743,7 @@ describe("relationshipRequest (public preview of an acceptance link)", () => {
       await mutation<{ userErrors: UserErrorShape[] }>(
         t,
         ACCEPT_RELATIONSHIP,
-        { token, acceptedBy: "admin@northwind.onmicrosoft.com" },
+        { token, customerAdminToken: admin },
         null,
       ),
     );

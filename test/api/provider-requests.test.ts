@@ -418,8 +418,9 @@ describe("refusals", () => {
     await expectRefused(t, REQUEST, orderInput({ customerId: toGlobalId("Customer", randomUUID()) }), RES, [
       { code: "NOT_FOUND", field },
     ]);
+    // Only requested, not accepted: the customer shows nothing, as if unknown.
     await expectRefused(t, REQUEST, orderInput({ customerId: id.customer("req") }), RES, [
-      { code: "RESELLER_RELATIONSHIP_REQUIRED", field, ruleId: "R1" },
+      { code: "NOT_FOUND", field },
     ]);
     // Both problems at once, each on its field.
     await expectRefused(
@@ -448,14 +449,14 @@ describe("refusals", () => {
     await expectRefused(t, REQUEST, subscriptionInput("CANCEL", "fabE3", { subscriptionId: "garbage" }), RES, [
       { code: "NOT_FOUND", field },
     ]);
-    // A shared customer: res sees the subscription, but it was sold through res2.
+    // A shared customer: the subscription was sold through res2, so res does not even see it (need to know).
     for (const action of ["CANCEL", "SUSPEND", "REACTIVATE"]) {
       await expectRefused(
         t,
         REQUEST,
         subscriptionInput(action, "sharedS", { customerId: id.customer("shared") }),
         RES,
-        [{ code: "NOT_ALLOWED", field }],
+        [{ code: "NOT_FOUND", field }],
       );
     }
   });

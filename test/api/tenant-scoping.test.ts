@@ -1,6 +1,8 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, signCustomerAdminToken } from "../../server/src/auth/customer-admin-token";
 import { signToken } from "../../server/src/auth/token";
+import { Customer } from "../../server/src/modules/customer/customer.entity";
 import { toGlobalId, type NodeTypeName } from "../../server/src/common/global-id";
 import { CustomerRelationship } from "../../server/src/modules/customer/customer-relationship.entity";
 import { ResellerPartnership } from "../../server/src/modules/partner/reseller-partnership.entity";
@@ -197,7 +199,8 @@ describe("an indirect reseller (R1) never reaches other tenants", () => {
   });
 
   it("subscriptions: only its customer's, whatever the filter", async () => {
-    const own = ids("s1a", "s1b", "s1c", "s1d", "s1e");
+    // Not s1e: D bills it (another CSP partner's subscription of a shared customer: transfers only).
+    const own = ids("s1a", "s1b", "s1c", "s1d");
     expect(await subscriptionIds("R1")).toEqual(own);
     expect(await subscriptionIds("R1", { customerId: gid.C1 })).toEqual(own);
     for (const filter of [
@@ -266,7 +269,7 @@ describe("an indirect reseller (R1) never reaches other tenants", () => {
     ["C5", "D"],
     ["C6", "P2"],
     ["C7", "P2"],
-    ["C8", "P1"],
+    ["C8", null], // only P1's pending request: nobody sees C8 until it accepts
     ["s2a", "P1"],
     ["s2b", "P1"],
     ["s2c", "P1"],
@@ -287,7 +290,7 @@ describe("an indirect reseller (R1) never reaches other tenants", () => {
     ["rel:R2-C2", "P1"],
     ["rel:P1-C2", "P1"],
     ["rel:R3-C3", "P2"],
-    ["rel:P1-C8", "P1"],
+    ["rel:P1-C8", null], // a pending request shows its requester the domain and status only (mutation answer)
     ["rel:R1-C5", null], // its own relationship, REMOVED: C5 has left every network R1 belongs to
     ["rp:P1-R2", "P1"],
     ["rp:P1-R4", "P1"],
@@ -351,7 +354,7 @@ describe("an indirect reseller (R1) never reaches other tenants", () => {
     );
     expect(res.body.errors).toBeUndefined();
     const nodes = res.body.data!.subscriptions.nodes;
-    expect(nodes).toHaveLength(5);
+    expect(nodes).toHaveLength(4);
     for (const n of nodes) {
       expect(n.customer.name).toBe(NAMES.C1);
       // Only R1's own relationship: not P1's, not D's.
@@ -408,7 +411,8 @@ describe("an indirect reseller (R1) never reaches other tenants", () => {
     expect(res.body.data!.resellers).toEqual({ totalCount: 0, nodes: [] });
   });
 
-  it("eligibility on another tenant's subscription answers with reasons only, never the subject's data", async () => {
+  it("eligibility on a subject it cannot see answers with reasons only, never the subject's data", async () => {
+    // The conformance contract: a partner without a relationship asks exactly that (R1/R12-style reasons).
     const res = await t.gql(
       `query ($id: ID!) { eligibility(input: { action: SUPPORT, subscriptionId: $id }) { eligible blocking { code } advisories { code } } }`,
       { id: gid.s2a },
@@ -419,6 +423,17 @@ describe("an indirect reseller (R1) never reaches other tenants", () => {
         eligibility: { eligible: false, blocking: [{ code: "RESELLER_RELATIONSHIP_REQUIRED" }], advisories: [] },
       },
     });
+    // The decision type has no path to the subject: codes, messages, rule pages and the date only.
+    const type = await t.gql<{ __type: { fields: { name: string }[] } }>(
+      `{ __type(name: "EligibilityDecision") { fields { name } } }`,
+    );
+    expect(type.body.data!.__type.fields.map((f) => f.name).sort()).toEqual([
+      "action",
+      "advisories",
+      "asOf",
+      "blocking",
+      "eligible",
+    ]);
   });
 
   it("networkSummary counts only what the viewer's network holds", async () => {
@@ -430,43 +445,46 @@ describe("an indirect reseller (R1) never reaches other tenants", () => {
       R1: {
         customerCount: 1,
         multiChannelCustomerCount: 1,
-        subscriptionCount: 5,
-        incomingTransfersPending: 1,
-        outgoingTransfersPending: 0,
-        relationshipsRequested: 0,
-        activeResellerCount: 0,
-        channels: { CSP: 4, MICROSOFT_DIRECT: 1 },
-      },
-      P1: {
-        customerCount: 3,
-        // C1 and C2, and C8: an invited customer's channels are an opportunity, its subscriptions stay hidden.
-        multiChannelCustomerCount: 3,
-        subscriptionCount: 8,
-        incomingTransfersPending: 1,
-        outgoingTransfersPending: 1,
-        relationshipsRequested: 1,
-        activeResellerCount: 2,
-        channels: { CSP: 6, MICROSOFT_DIRECT: 1, EA: 1 },
-      },
-      P2: {
-        customerCount: 3,
-        multiChannelCustomerCount: 0,
         subscriptionCount: 4,
         incomingTransfersPending: 1,
         outgoingTransfersPending: 0,
         relationshipsRequested: 0,
+        activeResellerCount: 0,
+        channels: { CSP: 3, MICROSOFT_DIRECT: 1 },
+      },
+      P1: {
+        // Not C8: a pending request shows nothing of the customer (its request is counted, not its channels).
+        customerCount: 2,
+        multiChannelCustomerCount: 2,
+        // Not s1e: D bills it.
+        subscriptionCount: 7,
+        incomingTransfersPending: 1,
+        outgoingTransfersPending: 1,
+        relationshipsRequested: 1,
+        activeResellerCount: 2,
+        channels: { CSP: 5, MICROSOFT_DIRECT: 1, EA: 1 },
+      },
+      P2: {
+        customerCount: 3,
+        multiChannelCustomerCount: 0,
+        // Not s3b on C3: D bills it.
+        subscriptionCount: 3,
+        incomingTransfersPending: 1,
+        outgoingTransfersPending: 0,
+        relationshipsRequested: 0,
         activeResellerCount: 3,
-        channels: { CSP: 4 },
+        channels: { CSP: 3 },
       },
       D: {
         customerCount: 4,
         multiChannelCustomerCount: 1,
-        subscriptionCount: 9,
+        // Its own s1e, s3b, s4a, s5a and C1's Microsoft-direct s1d; not P1's or P2's on C1 and C3.
+        subscriptionCount: 5,
         incomingTransfersPending: 1,
         outgoingTransfersPending: 2,
         relationshipsRequested: 0,
         activeResellerCount: 0,
-        channels: { CSP: 8, MICROSOFT_DIRECT: 1 },
+        channels: { CSP: 4, MICROSOFT_DIRECT: 1 },
       },
     };
     for (const [as, want] of Object.entries(expected)) {
@@ -719,20 +737,24 @@ describe("mutations with out-of-scope ids", () => {
       { as: "P1" },
     );
     const asP2 = await t.gql(
-      `query ($s3a: ID!, $s3b: ID!, $s6a: ID!, $t2: ID!, $c7: ID!) {
+      `query ($s3a: ID!, $s6a: ID!, $t2: ID!, $c7: ID!) {
         s3a: node(id: $s3a) { ... on CustomerSubscription { status version } }
-        s3b: node(id: $s3b) { ... on CustomerSubscription { status version } }
         s6a: node(id: $s6a) { ... on CustomerSubscription { status version } }
         t2: node(id: $t2) { ... on Transfer { status respondedAt } }
         c7: node(id: $c7) { ... on Customer { relationships { status partner { name } } } }
         transfers { totalCount }
       }`,
-      { s3a: gid.s3a, s3b: gid.s3b, s6a: gid.s6a, t2: gid.T2, c7: gid.C7 },
+      { s3a: gid.s3a, s6a: gid.s6a, t2: gid.T2, c7: gid.C7 },
       { as: "P2" },
     );
+    const asD = await t.gql(
+      `query ($s3b: ID!) { s3b: node(id: $s3b) { ... on CustomerSubscription { status version } } }`,
+      { s3b: gid.s3b },
+      { as: "D" },
+    );
     const asR2 = await t.gql(`{ providers { nodes { status } } customers { totalCount } }`, {}, { as: "R2" });
-    for (const r of [asP1, asP2, asR2]) expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
-    return { p1: asP1.body.data, p2: asP2.body.data, r2: asR2.body.data };
+    for (const r of [asP1, asP2, asR2, asD]) expect(r.body.errors, JSON.stringify(r.body.errors)).toBeUndefined();
+    return { p1: asP1.body.data, p2: asP2.body.data, r2: asR2.body.data, d: asD.body.data };
   }
 
   it("are refused with NOT_FOUND user errors and change nothing", async () => {
@@ -744,7 +766,8 @@ describe("mutations with out-of-scope ids", () => {
       c2: { relationships: [{ status: "ACTIVE" }, { status: "ACTIVE" }] },
       subscriptions: { totalCount: 3 },
     });
-    expect(before.p2).toMatchObject({ t2: { status: "PENDING" }, s3b: { status: "SUSPENDED" } });
+    expect(before.p2).toMatchObject({ t2: { status: "PENDING" } });
+    expect(before.d).toMatchObject({ s3b: { status: "SUSPENDED" } });
 
     for (const a of attempts) {
       const res = await t.gql<
@@ -800,7 +823,7 @@ describe("mutations with out-of-scope ids", () => {
 
 describe("what each partner sees", () => {
   it("P1 sees its own and its ACTIVE resellers' customers, not P2's, D's, nor an INVITED/REMOVED reseller's", async () => {
-    expect(await customerNames("P1")).toEqual([NAMES.C1, NAMES.C2, NAMES.C8]);
+    expect(await customerNames("P1")).toEqual([NAMES.C1, NAMES.C2]);
     expect(await customerNames("P1", { resellerId: gid.R1 })).toEqual([NAMES.C1]);
     expect(await customerNames("P1", { resellerId: gid.R2 })).toEqual([NAMES.C2]);
     expect(await customerNames("P1", { resellerId: gid.R4 })).toEqual([]);
@@ -808,8 +831,8 @@ describe("what each partner sees", () => {
     for (const name of [NAMES.C3, NAMES.C4, NAMES.C5, NAMES.C6, NAMES.C7]) {
       expect(await customerNames("P1", { search: name }), name).toEqual([]);
     }
-    // Not s8a: C8 is listed (P1's request is pending) but its subscriptions stay closed until it accepts.
-    expect(await subscriptionIds("P1")).toEqual(ids("s1a", "s1b", "s1c", "s1d", "s1e", "s2a", "s2b", "s2c"));
+    // Not s8a: C8 is not listed while P1's request is pending. Not s1e: D bills it.
+    expect(await subscriptionIds("P1")).toEqual(ids("s1a", "s1b", "s1c", "s1d", "s2a", "s2b", "s2c"));
     expect(await subscriptionIds("P1", { customerId: gid.C8 })).toEqual([]);
     expectError((await t.gql(NODE, { id: gid.s8a }, { as: "P1" })).body, "NOT_FOUND", "id");
     expect(await transferIds("P1")).toEqual(ids("T1", "T3", "T5", "T6"));
@@ -831,7 +854,8 @@ describe("what each partner sees", () => {
 
   it("D sees only the customers it has relationships with", async () => {
     expect(await customerNames("D")).toEqual([NAMES.C1, NAMES.C3, NAMES.C4, NAMES.C5]);
-    expect(await subscriptionIds("D")).toEqual(ids("s1a", "s1b", "s1c", "s1d", "s1e", "s3a", "s3b", "s4a", "s5a"));
+    // What D bills, and C1's Microsoft-direct subscription; not P1's on C1 nor P2's on C3.
+    expect(await subscriptionIds("D")).toEqual(ids("s1d", "s1e", "s3b", "s4a", "s5a"));
     expect(await transferIds("D")).toEqual(ids("T1", "T2", "T4", "T5", "T6"));
     const res = await t.gql(
       `query ($id: ID!) { node(id: $id) { ... on Customer { relationships { partner { name } } } } }`,
@@ -989,62 +1013,75 @@ describe("a relationship request sent by domain alone", () => {
     await fresh?.close();
   });
 
-  it("lists the customer as invited but opens none of its subscriptions until the customer accepts", async () => {
+  it("shows nothing of the customer while pending; once its global admin signs in and accepts, only what R1 needs to know", async () => {
     const c2 = toGlobalId("Customer", fresh.world.customers.get("C2")!);
     const s2a = toGlobalId("CustomerSubscription", fresh.world.subscriptions.get("s2a")!);
+    const s2c = toGlobalId("CustomerSubscription", fresh.world.subscriptions.get("s2c")!);
     const request = await fresh.gql<{
-      r: { userErrors: unknown[]; acceptanceUrl: string; relationships: { status: string }[] };
+      r: { userErrors: unknown[]; acceptanceUrl: string; customerDomain: string; relationships: unknown };
     }>(
       `mutation { r: requestCustomerRelationship(input: { customerDomain: "bravoindustries.onmicrosoft.com" }) {
-          userErrors { code } acceptanceUrl relationships { status } } }`,
+          userErrors { code } acceptanceUrl customerDomain relationships { status customer { name } } } }`,
       {},
       { as: "R1" },
     );
     expect(request.body.errors).toBeUndefined();
-    expect(request.body.data!.r.userErrors).toEqual([]);
-    expect(request.body.data!.r.relationships).toEqual([{ status: "REQUESTED" }]);
+    expect(request.body.data!.r).toMatchObject({
+      userErrors: [],
+      customerDomain: "bravoindustries.onmicrosoft.com",
+      relationships: null,
+    });
+    expectNothingForeign(request.body.data);
 
-    const probe = `query ($c: ID!, $cs: String!, $s: ID!) {
+    const probe = `query ($cs: String!, $s: ID!) {
       customers { nodes { name relationships { status } } }
       subscriptions(first: 100) { totalCount nodes { offerName } }
       filtered: subscriptions(filter: { customerId: $cs }) { totalCount }
-      transferEligibility(customerId: $c) { totalCount nodes { subscription { offerName } } }
-      networkSummary { subscriptionCount }
+      networkSummary { subscriptionCount customerCount }
       sub: node(id: $s) { id }
     }`;
-    const pending = await fresh.gql<Record<string, unknown>>(probe, { c: c2, cs: c2, s: s2a }, { as: "R1" });
+    const transfers = `query ($c: ID!) { transferEligibility(customerId: $c) { totalCount nodes { subscription { offerName } } } }`;
+    expectError((await fresh.gql(transfers, { c: c2 }, { as: "R1" })).body, "NOT_FOUND", "customerId");
+    const pending = await fresh.gql<Record<string, unknown>>(probe, { cs: c2, s: s2a }, { as: "R1" });
     expect(pending.body.data).toMatchObject({
-      customers: {
-        nodes: [
-          { name: NAMES.C1, relationships: [{ status: "ACTIVE" }] },
-          { name: NAMES.C2, relationships: [{ status: "REQUESTED" }] },
-        ],
-      },
-      subscriptions: { totalCount: 5 },
+      customers: { nodes: [{ name: NAMES.C1, relationships: [{ status: "ACTIVE" }] }] },
+      subscriptions: { totalCount: 4 },
       filtered: { totalCount: 0 },
-      transferEligibility: { totalCount: 0, nodes: [] },
-      networkSummary: { subscriptionCount: 5 },
+      networkSummary: { subscriptionCount: 4, customerCount: 1 },
       sub: null,
     });
     expectError(pending.body, "NOT_FOUND", "id");
     expectNothingForeign(pending.body.data, ["Business Premium", "Defender for Business", "Business Central"]);
 
-    // Once C2's global admin accepts, the relationship is ACTIVE and the subscriptions open.
+    // C2's global admin signs in (tid = C2's tenant) and accepts: the relationship is ACTIVE.
     const token = new URL(request.body.data!.r.acceptanceUrl, "http://x").searchParams.get("token")!;
+    const c2Row = await fresh.app.dataSource.getRepository(Customer).findOneByOrFail({ name: NAMES.C2 });
+    const session = await signCustomerAdminToken(fresh.config.authSecret, {
+      tenantId: c2Row.tenantId,
+      upn: "admin@bravoindustries.onmicrosoft.com",
+      roleTemplateIds: [GLOBAL_ADMIN_ROLE_TEMPLATE_ID],
+    });
     const accept = await fresh.gql<{ r: { userErrors: unknown[]; acceptedCount: number } }>(
-      `mutation ($token: String!) { r: acceptCustomerRelationship(input: { token: $token, acceptedBy: "admin@bravoindustries.onmicrosoft.com" }) {
+      `mutation ($token: String!, $session: String!) {
+        r: acceptCustomerRelationship(input: { token: $token, customerAdminToken: $session }) {
           userErrors { code } acceptedCount } }`,
-      { token },
+      { token, session },
     );
     expect(accept.body.data!.r).toEqual({ userErrors: [], acceptedCount: 1 });
-    const accepted = await fresh.gql<Record<string, unknown>>(probe, { c: c2, cs: c2, s: s2a }, { as: "R1" });
-    expect(accepted.body.errors).toBeUndefined();
-    expect(accepted.body.data).toMatchObject({
-      subscriptions: { totalCount: 8 },
-      filtered: { totalCount: 3 },
+    // Now C2 is R1's customer: its EA subscription (another channel) opens, P1/R2's CSP subscriptions do not,
+    // except where a transfer needs them (transferEligibility).
+    const accepted = await fresh.gql<Record<string, unknown>>(probe, { cs: c2, s: s2a }, { as: "R1" });
+    expect((await fresh.gql(transfers, { c: c2 }, { as: "R1" })).body.data).toMatchObject({
       transferEligibility: { totalCount: 2 },
-      networkSummary: { subscriptionCount: 8 },
-      sub: { id: s2a },
     });
+    expect(accepted.body.data).toMatchObject({
+      subscriptions: { totalCount: 5 },
+      filtered: { totalCount: 1 },
+      networkSummary: { subscriptionCount: 5, customerCount: 2 },
+      sub: null,
+    });
+    expectError(accepted.body, "NOT_FOUND", "id");
+    const ea = await fresh.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id: s2c }, { as: "R1" });
+    expect(ea.body).toEqual({ data: { node: { id: s2c } } });
   });
 });

@@ -2,12 +2,24 @@ import express, { type Express } from "express";
 import type { DataSource } from "typeorm";
 import type { AppConfig } from "../config";
 import { User } from "../modules/user/user.entity";
+import { Customer } from "../modules/customer/customer.entity";
+import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, signCustomerAdminToken } from "./customer-admin-token";
 import { signToken } from "./token";
 import { startSession } from "../http/session";
 
+/** The customer tenant a simulated customer-admin sign-in names: `{ domain }` or `{ tenantId }`. */
+function demoCustomerOf(ds: DataSource, body: unknown): Promise<Customer | null> {
+  const { domain, tenantId } = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+  const text = (v: unknown) =>
+    typeof v === "string" && v.length > 0 && v.length <= 253 ? v.trim().toLowerCase() : null;
+  const where = text(domain) ? { domain: text(domain)! } : text(tenantId) ? { tenantId: text(tenantId)! } : null;
+  return where ? ds.getRepository(Customer).findOneBy(where) : Promise.resolve(null);
+}
+
 /**
  * Demo sign-in for the embedded database: lists seeded users and issues a token for one.
- * Mounted only when config.demoLogin is on (default with SQLite, off in production).
+ * Also simulates a customer tenant's global admin signing in (POST /auth/demo-customer-login), who accepts
+ * relationship requests. Mounted only when config.demoLogin is on (default with SQLite, off in production).
  */
 export function mountDemoAuth(app: Express, ds: DataSource, config: AppConfig): void {
   app.get("/auth/demo-users", async (_req, res) => {
@@ -47,5 +59,21 @@ export function mountDemoAuth(app: Express, ds: DataSource, config: AppConfig): 
     // The browser gets a session cookie (the SPA keeps no token); `token` stays for scripts and tests.
     const { csrfToken } = await startSession(ds, config, res, user, "DEMO");
     res.json({ token: await signToken(config.authSecret, user.email), csrfToken });
+  });
+  app.post("/auth/demo-customer-login", express.json({ limit: "10kb" }), async (req, res) => {
+    const customer = await demoCustomerOf(ds, req.body);
+    if (!customer) {
+      res.status(404).json({ error: "domain or tenantId: no such customer tenant" });
+      return;
+    }
+    // Simulates the customer's OIDC sign-in as its global admin: what production gets from Entra ID.
+    const upn = `admin@${customer.domain}`;
+    const roleTemplateIds = [GLOBAL_ADMIN_ROLE_TEMPLATE_ID];
+    const token = await signCustomerAdminToken(config.authSecret, {
+      tenantId: customer.tenantId,
+      upn,
+      roleTemplateIds,
+    });
+    res.json({ token, upn, tenantId: customer.tenantId });
   });
 }

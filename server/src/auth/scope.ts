@@ -1,15 +1,13 @@
 import { Brackets, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
-import { PartnershipStatus, PartnerType, RelationshipStatus } from "../domain/enums";
+import { PartnershipStatus, PartnerType, RelationshipStatus, SalesChannel } from "../domain/enums";
 import { Partner } from "../modules/partner/partner.entity";
 import { ResellerPartnership } from "../modules/partner/reseller-partnership.entity";
 
-/** Relationship states that put a customer in a partner's network (a pending request shows it as invited). */
-const VISIBLE_RELATIONSHIP = [RelationshipStatus.ACTIVE, RelationshipStatus.REQUESTED];
 /**
- * Relationship states that open a customer's subscriptions: only one the customer accepted. A request is sent
- * by domain alone, so a REQUESTED relationship must not reveal what the customer holds.
+ * Relationship states that put a customer in a partner's network: only one the customer accepted. A request is
+ * sent by domain alone, so a REQUESTED relationship must reveal nothing about the customer (issue 7, item 5).
  */
-const SUBSCRIPTION_RELATIONSHIP = [RelationshipStatus.ACTIVE];
+const VISIBLE_RELATIONSHIP = [RelationshipStatus.ACTIVE];
 
 /**
  * What one partner may see. The single place where tenant scoping is decided: every list, loader and
@@ -17,11 +15,17 @@ const SUBSCRIPTION_RELATIONSHIP = [RelationshipStatus.ACTIVE];
  *
  * - A provider sees its own customers and those of its resellers with an ACTIVE partnership.
  * - A reseller or a direct-bill partner sees only its own customers.
- * - A customer is "its own" while the partner holds an ACTIVE or REQUESTED relationship with it.
- * - Subscriptions follow their customer once the relationship is ACTIVE (not while merely REQUESTED);
- *   transfers are visible to their source, target and named reseller.
+ * - A customer is "its own" while the partner holds an ACTIVE relationship with it (a REQUESTED one shows nothing
+ *   of the customer: the requester sees its request's domain and status only).
+ * - CSP subscriptions: those the network bills (transacting partner) or resells (reseller of record). Other
+ *   channels' subscriptions: those of the network's customers. Another CSP partner's subscriptions of a shared
+ *   customer appear only where a transfer needs them (`transferableSubscriptions`), never in lists or counts.
+ * - Transfers are visible to their source, target and named reseller.
  * - Provider requests are visible to their reseller and their provider only (not to the rest of either network).
- * - Partners: itself and its partnership counterparts (any status); partnerships: those it is a party to.
+ * - Partners: itself and its partnership counterparts (any status); partnerships: those it is a party to. A
+ *   counterpart known only through an invitation shows its name and Partner ID only (no tenant id, country, MPA,
+ *   program status or compliance flags) until the invitation is accepted. A reseller's customer and subscription
+ *   counts: for its provider only, while the partnership is ACTIVE.
  * - Customer relationships: those of the network's partners with visible customers.
  * - Users: its own users only.
  * - Audit events: those accountable to the partner itself: what its own users and API tokens did (accepted or
@@ -35,6 +39,8 @@ export class TenantScope {
     readonly networkPartnerIds: readonly string[],
     /** Partners this one has (or had) a partnership with. */
     readonly counterpartIds: readonly string[],
+    /** Counterparts whose every partnership with this one is still INVITED: known by name and Partner ID only. */
+    readonly invitedOnlyIds: readonly string[] = [],
   ) {}
 
   static async load(manager: EntityManager | DataSource, partner: Partner): Promise<TenantScope> {
@@ -48,8 +54,11 @@ export class TenantScope {
           .filter((p) => p.providerId === partner.id && p.status === PartnershipStatus.ACTIVE)
           .map((p) => p.resellerId)
       : [];
-    const counterparts = partnerships.map((p) => (p.providerId === partner.id ? p.resellerId : p.providerId));
-    return new TenantScope(partner, [partner.id, ...activeResellers], [...new Set(counterparts)]);
+    const counterpartOf = (p: ResellerPartnership) => (p.providerId === partner.id ? p.resellerId : p.providerId);
+    const counterparts = [...new Set(partnerships.map(counterpartOf))];
+    const accepted = new Set(partnerships.filter((p) => p.status !== PartnershipStatus.INVITED).map(counterpartOf));
+    const invitedOnly = counterparts.filter((id) => !accepted.has(id));
+    return new TenantScope(partner, [partner.id, ...activeResellers], counterparts, invitedOnly);
   }
 
   /** Restricts a query to customers in the network; `customerIdColumn` is e.g. "c.id" or "s.customer_id". */
@@ -64,16 +73,39 @@ export class TenantScope {
     );
   }
 
-  /** Restricts a subscription query to customers the network holds an ACTIVE relationship with. */
-  visibleSubscriptions<T extends ObjectLiteral>(
+  /**
+   * Restricts a subscription query (alias `s`-like) to what the network needs to know: CSP subscriptions it bills
+   * or resells, and other channels' subscriptions of its customers.
+   */
+  visibleSubscriptions<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+    return qb.andWhere(
+      new Brackets((w) =>
+        w
+          .where(`${alias}.transacting_partner_id IN (:...scopeNetwork)`)
+          .orWhere(`${alias}.reseller_of_record_id IN (:...scopeNetwork)`)
+          .orWhere(
+            `(${alias}.channel <> :scopeCsp AND ${alias}.customer_id IN (SELECT scope_sr.customer_id ` +
+              `FROM customer_relationship scope_sr WHERE scope_sr.partner_id IN (:...scopeNetwork) ` +
+              `AND scope_sr.status IN (:...scopeSubscriptionStates)))`,
+          ),
+      ),
+      {
+        scopeNetwork: this.networkPartnerIds,
+        scopeCsp: SalesChannel.CSP,
+        scopeSubscriptionStates: VISIBLE_RELATIONSHIP,
+      },
+    );
+  }
+
+  /**
+   * Where a transfer needs them only (transfer eligibility, a transfer's lines): every subscription of customers the
+   * network holds an ACTIVE relationship with, another CSP partner's included.
+   */
+  transferableSubscriptions<T extends ObjectLiteral>(
     qb: SelectQueryBuilder<T>,
     customerIdColumn: string,
   ): SelectQueryBuilder<T> {
-    return qb.andWhere(
-      `${customerIdColumn} IN (SELECT scope_sr.customer_id FROM customer_relationship scope_sr ` +
-        `WHERE scope_sr.partner_id IN (:...scopeNetwork) AND scope_sr.status IN (:...scopeSubscriptionStates))`,
-      { scopeNetwork: this.networkPartnerIds, scopeSubscriptionStates: SUBSCRIPTION_RELATIONSHIP },
-    );
+    return this.visibleCustomers(qb, customerIdColumn);
   }
 
   /** Restricts a transfer query (alias `t`-like) to transfers where the network is a party. */
@@ -107,7 +139,7 @@ export class TenantScope {
   }
 
   /**
-   * Restricts a customer query to customers the given partner holds (ACTIVE or REQUESTED relationship), on top of
+   * Restricts a customer query to customers the given partner holds (ACTIVE relationship), on top of
    * the network's scope: e.g. the customers of one reseller.
    */
   customersHeldBy<T extends ObjectLiteral>(
@@ -127,6 +159,14 @@ export class TenantScope {
     return this.visibleCustomers(qb, `${alias}.customer_id`).andWhere(`${alias}.partner_id IN (:...scopeNetwork)`, {
       scopeNetwork: this.networkPartnerIds,
     });
+  }
+
+  /**
+   * Restricts a customer_relationship query to the network's own rows, whatever the customer: for counting its
+   * pending requests (the count says nothing about the customers).
+   */
+  relationshipsOfNetwork<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+    return qb.andWhere(`${alias}.partner_id IN (:...scopeNetwork)`, { scopeNetwork: this.networkPartnerIds });
   }
 
   /** Restricts a reseller_partnership query (alias `rp`-like) to partnerships the partner is a party to. */
@@ -191,6 +231,29 @@ export class TenantScope {
     return qb.andWhere(`${alias}.${column} = :scopeSelf`, { scopeSelf: this.partner.id });
   }
 
+  /**
+   * A partner's details beyond its name and Partner ID (tenant id, country, MPA, program status, since when): not
+   * for a counterpart known only through an invitation nobody has accepted yet (issue 7 item 6).
+   */
+  mayDescribePartner(partnerId: string): boolean {
+    return !this.invitedOnlyIds.includes(partnerId);
+  }
+
+  /** A partnership's compliance facts (the reseller's MPA, status, region): once it has been accepted. */
+  mayDescribePartnership(rp: { status: PartnershipStatus }): boolean {
+    return rp.status !== PartnershipStatus.INVITED;
+  }
+
+  /** Narrows a partnership query (alias `rp`-like) to those whose compliance facts the partner may filter on. */
+  describedPartnerships<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+    return qb.andWhere(`${alias}.status <> :scopeInvited`, { scopeInvited: PartnershipStatus.INVITED });
+  }
+
+  /** A reseller's live counts: only for its provider, and only while their partnership is ACTIVE (its network). */
+  mayCountResellerOf(rp: { providerId: string; status: PartnershipStatus }): boolean {
+    return rp.providerId === this.partner.id && rp.status === PartnershipStatus.ACTIVE;
+  }
+
   /** The transfer leaves the network (mirror of outgoingTransferSql). */
   isOutgoing(t: { sourcePartnerId: string }): boolean {
     return this.isInNetwork(t.sourcePartnerId);
@@ -199,4 +262,19 @@ export class TenantScope {
   isInNetwork(partnerId: string | null): boolean {
     return partnerId !== null && this.networkPartnerIds.includes(partnerId);
   }
+}
+
+/**
+ * An acceptance link is a credential (issue 7 item 5): shown to a user whose role manages customers
+ * (`managesCustomers`: CAN_MANAGE_CUSTOMERS in auth/roles.ts, so not helpdesk or billing), while the request is
+ * pending and the link has not expired.
+ */
+export function mayReadAcceptanceLink(
+  managesCustomers: boolean,
+  r: { status: RelationshipStatus; requestToken: string | null; requestExpiresAt: Date | null },
+  now: Date,
+): boolean {
+  if (!managesCustomers) return false;
+  const live = r.requestExpiresAt !== null && r.requestExpiresAt.getTime() > now.getTime();
+  return r.status === RelationshipStatus.REQUESTED && r.requestToken !== null && live;
 }

@@ -22,10 +22,14 @@ const CURSOR: TextLimit = { max: 500 };
 /** Free-text search and id filters of lists: compared, never stored. */
 const FILTER: TextLimit = { max: 200 };
 
+/** A customer-admin session (auth/customer-admin-token.ts): a compact JWT of tid, upn (≤ 254), wids; verified, never stored. */
+const CUSTOMER_ADMIN_SESSION: TextLimit = { max: 2048 };
+
 export const TEXT_INPUT_LIMITS: Readonly<Record<string, TextLimit>> = {
   "*(after)": CURSOR,
   "Query.relationshipRequest(token)": { max: 64, column: "CustomerRelationship.requestToken" },
-  "AcceptRelationshipInput.acceptedBy": { max: 254, column: "CustomerRelationship.acceptedBy" },
+  "Query.relationshipRequest(customerAdminToken)": CUSTOMER_ADMIN_SESSION,
+  "AcceptRelationshipInput.customerAdminToken": CUSTOMER_ADMIN_SESSION,
   "AcceptRelationshipInput.token": { max: 64, column: "CustomerRelationship.requestToken" },
   "AuditEventFilter.operation": { max: 80, column: "AuditEvent.operation" },
   "CreateApiTokenInput.name": { max: 100, column: "ApiToken.name" },

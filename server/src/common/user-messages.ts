@@ -66,10 +66,6 @@ export const userMessages = {
 
   // Not found in the viewer's network.
   CUSTOMER_NOT_FOUND: { en: "No such customer in your network", "pt-PT": "Este cliente não existe na sua rede" },
-  CUSTOMER_DOMAIN_NOT_FOUND: {
-    en: "No customer tenant has this domain",
-    "pt-PT": "Nenhum inquilino de cliente tem este domínio",
-  },
   RESELLER_NOT_FOUND: { en: "No indirect reseller has this id", "pt-PT": "Nenhum revendedor indireto tem este ID" },
   RESELLER_PARTNER_ID_NOT_FOUND: {
     en: "No indirect reseller has this Partner ID",
@@ -97,8 +93,16 @@ export const userMessages = {
     "pt-PT": "Este pedido ao fornecedor não existe na sua rede",
   },
   ACCEPTANCE_LINK_INVALID: {
-    en: "This link is not valid or was already used",
-    "pt-PT": "Esta ligação não é válida ou já foi utilizada",
+    en: "This link is not valid for your organisation, has expired or was already used",
+    "pt-PT": "Esta ligação não é válida para a sua organização, expirou ou já foi utilizada",
+  },
+  CUSTOMER_ADMIN_SIGN_IN_REQUIRED: {
+    en: "Sign in as a global admin of the customer's tenant to accept",
+    "pt-PT": "Inicie sessão como administrador global do inquilino do cliente para aceitar",
+  },
+  CUSTOMER_ADMIN_NOT_GLOBAL_ADMIN: {
+    en: "Only a global admin of the customer's tenant can accept",
+    "pt-PT": "Só um administrador global do inquilino do cliente pode aceitar",
   },
 
   // Customers and relationships.
@@ -121,8 +125,9 @@ export const userMessages = {
     "pt-PT": "Esta aceitação do Contrato de Cliente Microsoft já está registada",
   },
   CUSTOMER_DOMAIN_EXISTS: {
-    en: "A customer with this domain already exists: request a relationship with it instead",
-    "pt-PT": "Já existe um cliente com este domínio: em alternativa, peça-lhe uma relação de revendedor",
+    en: "This domain is not available: if the organisation already has a tenant, request a relationship with it instead",
+    "pt-PT":
+      "Este domínio não está disponível: se a organização já tem um inquilino, peça-lhe uma relação de revendedor",
   },
   ONLY_CSP_PARTNERS_REQUEST_RELATIONSHIPS: {
     en: "Only CSP partners can request reseller relationships",

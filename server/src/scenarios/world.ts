@@ -241,6 +241,7 @@ export async function loadWorld(em: EntityManager, world: World, now: Date): Pro
         acceptedBy: null,
         removedAt: r.status === RelationshipStatus.REMOVED ? now : null,
         requestToken: null,
+        requestExpiresAt: null,
         version: 1,
       }),
     ),

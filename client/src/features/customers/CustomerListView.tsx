@@ -178,7 +178,7 @@ export function CustomerListView() {
             ) : (
               <CreateCustomerForm
                 key={createKey}
-                defaultCountry={viewer.partner.country}
+                defaultCountry={viewer.partner.country ?? ""}
                 resellers={resellers}
                 form={createForm}
                 onSubmit={(v) => void submitCreate(v)}

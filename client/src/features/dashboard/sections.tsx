@@ -205,9 +205,15 @@ export function ResellersSection() {
   const data = fresh ?? previousData;
   const connection = data?.resellers;
   const rows = [...(connection?.nodes ?? [])]
-    .sort((a, b) => b.counts.subscriptions - a.counts.subscriptions || a.reseller.name.localeCompare(b.reseller.name))
+    .sort(
+      (a, b) =>
+        (b.counts?.subscriptions ?? -1) - (a.counts?.subscriptions ?? -1) ||
+        a.reseller.name.localeCompare(b.reseller.name),
+    )
     .slice(0, TOP_RESELLERS);
-  const flagged = (connection?.nodes ?? []).filter((n) => n.status === "ACTIVE" && n.complianceFlags.length > 0).length;
+  const flagged = (connection?.nodes ?? []).filter(
+    (n) => n.status === "ACTIVE" && (n.complianceFlags?.length ?? 0) > 0,
+  ).length;
   return (
     <section className="panel" aria-labelledby="resellers-title">
       <PanelHeading id="resellers-title" title={t("dashboard.resellers.title")}>

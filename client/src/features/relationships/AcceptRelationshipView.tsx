@@ -3,10 +3,12 @@ import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { LOCALES, useI18n, type Locale } from "../../lib/i18n";
 import { useMutationForm } from "../../lib/mutation-form";
 import { useUrlParams } from "../../lib/url-params";
-import { fieldError, type UserErrorLike } from "../../lib/user-errors";
+import { fieldError } from "../../lib/user-errors";
 import { useRelationshipAcceptMutation, useRelationshipPreviewQuery } from "../../graphql/generated";
 import { AcceptRelationshipForm, type AcceptValues } from "./components/AcceptRelationshipForm";
+import { CustomerAdminSignInForm } from "./components/CustomerAdminSignInForm";
 import { RequestPreview } from "./components/RequestPreview";
+import { signInCustomerAdmin, type CustomerAdminSession } from "./customer-admin-sign-in";
 import { acceptRelationshipParams } from "./urls";
 import "./messages";
 import "../customers/customers.css";
@@ -51,38 +53,45 @@ function isBadToken(error: unknown) {
 }
 
 /**
- * /relationships/accept?token=… — the page the customer's global admin opens from the partner's link. Shows what
- * the link asks (customer, partners, delegated admin) from the public relationshipRequest preview, explains what
- * accepting grants, asks for the admin's UPN and accepts (acceptCustomerRelationship needs no sign-in). A link that
- * is unknown or already used says so, with no form.
+ * /relationships/accept?token=… — the page the customer's global admin opens from the partner's link. First the
+ * admin signs in to their organisation (`signIn`: the sandbox's simulated sign-in by default); then the page shows
+ * what the link asks (relationshipRequest, answered only to that tenant's global admin), explains what accepting
+ * grants, and accepts with the admin's session (acceptCustomerRelationship). A link that is unknown, expired, used
+ * or not for the signed-in organisation says so, with no form.
  */
-export function AcceptRelationshipView() {
+export function AcceptRelationshipView({
+  signIn = signInCustomerAdmin,
+}: {
+  /** How the admin signs in (tests pass a stub). */
+  signIn?: (upn: string) => Promise<CustomerAdminSession | null>;
+}) {
   const { t } = useI18n();
-  const [{ token }] = useUrlParams(acceptRelationshipParams);
+  const [{ token: linkToken }] = useUrlParams(acceptRelationshipParams);
+  const [signedIn, setSignedIn] = useState<{ session: CustomerAdminSession; token: string } | null>(null);
+  const token = signedIn?.token ?? linkToken;
   const [accept] = useRelationshipAcceptMutation();
   const form = useMutationForm();
-  const preview = useRelationshipPreviewQuery({ variables: { token }, skip: !token, fetchPolicy: "network-only" });
+  const preview = useRelationshipPreviewQuery({
+    variables: { token, customerAdminToken: signedIn?.session.token ?? "" },
+    skip: !signedIn,
+    fetchPolicy: "network-only",
+  });
   const request = preview.data?.relationshipRequest ?? null;
-  // Unknown or already used: the API answers null (or refuses a malformed token).
-  const unknownLink = Boolean(token) && ((preview.data !== undefined && !request) || isBadToken(preview.error));
+  // Unknown, expired, used or not this organisation's: the API answers null (or refuses a malformed token).
+  const unknownLink = Boolean(signedIn) && ((preview.data !== undefined && !request) || isBadToken(preview.error));
   const [accepted, setAccepted] = useState<Accepted | null>(null);
 
   async function submit(values: AcceptValues) {
+    if (!signedIn) return;
     const payload = await form.submit(
       async () =>
         (
           await accept({
-            variables: { input: { token: values.token, acceptedBy: values.acceptedBy.trim() } },
+            variables: { input: { token: signedIn.token, customerAdminToken: signedIn.session.token } },
           })
         ).data?.acceptCustomerRelationship,
       {
-        validate: () => {
-          const local: UserErrorLike[] = [];
-          if (!values.token) local.push(fieldError("token", t("accept.noToken")));
-          if (!values.acceptedBy.trim()) local.push(fieldError("acceptedBy", t("accept.upnRequired")));
-          if (!values.consent) local.push(fieldError("consent", t("accept.consentRequired")));
-          return local;
-        },
+        validate: () => (values.consent ? [] : [fieldError("consent", t("accept.consentRequired"))]),
       },
     );
     if (payload) setAccepted({ customerName: payload.customerName, partnerNames: payload.partnerNames ?? [] });
@@ -112,18 +121,18 @@ export function AcceptRelationshipView() {
       ) : (
         <>
           <p>{t("accept.intro")}</p>
-          {token && (
+          {!linkToken && !signedIn && (
+            <p className="notice" role="note">
+              {t("accept.missingToken")}
+            </p>
+          )}
+          {signedIn && (
             <RequestPreview
               request={request}
               loading={preview.loading}
               error={isBadToken(preview.error) ? null : (preview.error ?? null)}
               onRetry={() => void preview.refetch()}
             />
-          )}
-          {!token && (
-            <p className="notice" role="note">
-              {t("accept.missingToken")}
-            </p>
           )}
           <section className="panel" aria-labelledby="accept-means-heading">
             <h2 id="accept-means-heading">{t("accept.means.title")}</h2>
@@ -141,12 +150,21 @@ export function AcceptRelationshipView() {
             <p className="hint">{t("accept.means.later")}</p>
           </section>
           <div className="panel">
-            <AcceptRelationshipForm
-              initialToken={token}
-              domain={request?.customerDomain ?? null}
-              form={form}
-              onSubmit={(v) => void submit(v)}
-            />
+            {signedIn ? (
+              request && (
+                <AcceptRelationshipForm
+                  signedInAs={signedIn.session.upn}
+                  form={form}
+                  onSubmit={(v) => void submit(v)}
+                />
+              )
+            ) : (
+              <CustomerAdminSignInForm
+                initialToken={linkToken}
+                signIn={signIn}
+                onSignedIn={(session, typed) => setSignedIn({ session, token: typed })}
+              />
+            )}
           </div>
         </>
       )}

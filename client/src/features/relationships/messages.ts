@@ -5,6 +5,16 @@ import "../shell/shell-messages";
 export const relationshipMessages = defineMessages({
   en: {
     "accept.title": "Accept a partner relationship",
+    "accept.signIn.title": "Sign in to your organisation",
+    "accept.signIn.text":
+      "Only a global administrator of the organisation the link is for can see what it asks and accept it. Sign in first.",
+    "accept.signIn.sandbox":
+      "Sandbox: this is a simulated sign-in of your organisation's global administrator (in production, your Microsoft sign-in).",
+    "accept.signIn.submit": "Sign in",
+    "accept.signIn.signingIn": "Signing in…",
+    "accept.signIn.failed": "This sign-in was refused: no organisation with this domain can sign in here.",
+    "accept.signedInAs": "Signed in as {upn}.",
+    "accept.request.expiresAt": "Link expires",
     "accept.language": "Language",
     "accept.intro":
       "A Microsoft Cloud Solution Provider (CSP) partner asked to become your organisation's partner. As your organisation's global administrator, you can accept here.",
@@ -26,7 +36,6 @@ export const relationshipMessages = defineMessages({
     "accept.tokenHint": "The part after “token=” in the link.",
     "accept.upn": "Your user name (global administrator)",
     "accept.upnHint": "A user of your organisation's domain, e.g. admin@fabrikam.onmicrosoft.com",
-    "accept.upnHintDomain": "A user of {domain}, e.g. admin@{domain}",
     "accept.request.title": "What this link asks",
     "accept.request.customer": "Your organisation",
     "accept.request.partner": "Partner",
@@ -37,7 +46,7 @@ export const relationshipMessages = defineMessages({
     "accept.request.requestedAt": "Link issued",
     "accept.unknown.title": "This link cannot be used",
     "accept.unknown.text":
-      "It is unknown, or it was already used to accept. If you have not accepted yet, ask the partner who sent it for a new link; if you have, there is nothing more to do.",
+      "It is unknown, it has expired (links work for 7 days), it was already used to accept, or it is not for the organisation you signed in to. If you have not accepted yet, ask the partner who sent it for a new link; if you have, there is nothing more to do.",
     "accept.consent":
       "I am a global administrator of this organisation and accept the relationship and the Microsoft Customer Agreement on its behalf",
     "accept.submit": "Accept the relationship",
@@ -51,6 +60,17 @@ export const relationshipMessages = defineMessages({
   },
   "pt-PT": {
     "accept.title": "Aceitar uma relação com um parceiro",
+    "accept.signIn.title": "Inicie sessão na sua organização",
+    "accept.signIn.text":
+      "Só um administrador global da organização a que a ligação se destina pode ver o que ela pede e aceitá-la. Inicie sessão primeiro.",
+    "accept.signIn.sandbox":
+      "Ambiente de demonstração: este é um início de sessão simulado do administrador global da sua organização (em produção, o seu início de sessão Microsoft).",
+    "accept.signIn.submit": "Iniciar sessão",
+    "accept.signIn.signingIn": "A iniciar sessão…",
+    "accept.signIn.failed":
+      "Este início de sessão foi recusado: nenhuma organização com este domínio pode iniciar sessão aqui.",
+    "accept.signedInAs": "Sessão iniciada como {upn}.",
+    "accept.request.expiresAt": "A ligação expira",
     "accept.language": "Idioma",
     "accept.intro":
       "Um parceiro do programa Cloud Solution Provider (CSP) da Microsoft pediu para ser parceiro da sua organização. Como administrador global da organização, pode aceitar aqui.",
@@ -72,7 +92,6 @@ export const relationshipMessages = defineMessages({
     "accept.tokenHint": "A parte depois de «token=» na ligação.",
     "accept.upn": "O seu nome de utilizador (administrador global)",
     "accept.upnHint": "Um utilizador do domínio da sua organização, p. ex. admin@fabrikam.onmicrosoft.com",
-    "accept.upnHintDomain": "Um utilizador de {domain}, p. ex. admin@{domain}",
     "accept.request.title": "O que esta ligação pede",
     "accept.request.customer": "A sua organização",
     "accept.request.partner": "Parceiro",
@@ -83,7 +102,7 @@ export const relationshipMessages = defineMessages({
     "accept.request.requestedAt": "Ligação emitida",
     "accept.unknown.title": "Esta ligação não pode ser usada",
     "accept.unknown.text":
-      "É desconhecida ou já foi usada para aceitar. Se ainda não aceitou, peça uma nova ligação ao parceiro que a enviou; se já aceitou, não precisa de fazer mais nada.",
+      "É desconhecida, expirou (as ligações valem 7 dias), já foi usada para aceitar ou não se destina à organização em que iniciou sessão. Se ainda não aceitou, peça uma nova ligação ao parceiro que a enviou; se já aceitou, não precisa de fazer mais nada.",
     "accept.consent":
       "Sou administrador global desta organização e aceito a relação e o Contrato de Cliente Microsoft em seu nome",
     "accept.submit": "Aceitar a relação",

@@ -3,6 +3,7 @@ import { ProviderRequest1795612226997 } from "./1795612226997-ProviderRequest";
 import { IntegrityIdempotency1796187612466 } from "./1796187612466-IntegrityIdempotency";
 import { ApiTokensUsers1796187626604 } from "./1796187626604-ApiTokensUsers";
 import { AuditEvent1796187810413 } from "./1796187810413-AuditEvent";
+import { RelationshipRequestExpiry1796194859355 } from "./1796194859355-RelationshipRequestExpiry";
 import { OidcSessions1796194947887 } from "./1796194947887-OidcSessions";
 import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreement";
 
@@ -12,6 +13,7 @@ export const migrations = [
   IntegrityIdempotency1796187612466,
   ApiTokensUsers1796187626604,
   AuditEvent1796187810413,
+  RelationshipRequestExpiry1796194859355,
   OidcSessions1796194947887,
   CustomerAgreement1796199000000,
 ];

@@ -3,6 +3,7 @@ import { ProviderRequest1795612221353 } from "./1795612221353-ProviderRequest";
 import { ApiTokensUsers1796187607982 } from "./1796187607982-ApiTokensUsers";
 import { IntegrityIdempotency1796187612466 } from "./1796187612466-IntegrityIdempotency";
 import { AuditEvent1796187786714 } from "./1796187786714-AuditEvent";
+import { RelationshipRequestExpiry1796194859355 } from "./1796194859355-RelationshipRequestExpiry";
 import { OidcSessions1796194940745 } from "./1796194940745-OidcSessions";
 import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreement";
 
@@ -12,6 +13,7 @@ export const migrations = [
   ApiTokensUsers1796187607982,
   IntegrityIdempotency1796187612466,
   AuditEvent1796187786714,
+  RelationshipRequestExpiry1796194859355,
   OidcSessions1796194940745,
   CustomerAgreement1796199000000,
 ];

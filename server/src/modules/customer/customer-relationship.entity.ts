@@ -58,7 +58,10 @@ export class CustomerRelationship implements Node {
   @Column({ type: Date, nullable: true })
   acceptedAt: Date | null;
 
-  @Field(() => String, { nullable: true, description: "UPN of the customer's global admin who accepted." })
+  @Field(() => String, {
+    nullable: true,
+    description: "UPN of the customer's global admin who accepted, from their sign-in (never typed by anyone).",
+  })
   @Column({ type: "varchar", length: 254, nullable: true })
   acceptedBy: string | null;
 
@@ -70,6 +73,11 @@ export class CustomerRelationship implements Node {
   @Column({ type: "varchar", length: 64, nullable: true })
   @Index()
   requestToken: string | null;
+
+  /** The acceptance link works until then (RELATIONSHIP_REQUEST_EXPIRY_DAYS after the request); null once used. */
+  @Field(() => Date, { nullable: true, description: "While REQUESTED: when the acceptance link expires." })
+  @Column({ type: Date, nullable: true })
+  requestExpiresAt: Date | null;
 
   @Column({ type: "integer", default: 1 })
   version: number;

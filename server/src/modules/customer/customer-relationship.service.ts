@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { In } from "typeorm";
+import { In, MoreThan } from "typeorm";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
 import { insertUnique } from "../../common/unique";
 import { forUpdate } from "../../common/lookup";
@@ -11,6 +11,8 @@ import { InputChecks } from "../../common/validate";
 import { updateVersioned } from "../../common/versioned";
 import { EligibilityAction, PartnershipStatus, RelationshipStatus } from "../../domain/enums";
 import type { RequestContext } from "../../context";
+import { type CustomerAdminIdentity, verifyCustomerAdminToken } from "../../auth/customer-admin-token";
+import { RELATIONSHIP_REQUEST_EXPIRY_DAYS } from "../../domain/policy";
 import type { PublicServiceContext, ServiceContext } from "../../service-context";
 import { EligibilityService } from "../eligibility/eligibility.service";
 import { ruleMessage } from "../eligibility/messages";
@@ -42,10 +44,14 @@ export async function namedResellerErrors(s: ServiceContext, reseller: Partner |
 const tokenHasValidLength = (token: string) =>
   token.length >= REQUEST_TOKEN_LENGTH.min && token.length <= REQUEST_TOKEN_LENGTH.max;
 
-/** The relationships a pending acceptance link stands for (one, or two for a two-tier request). */
+/** The link sent to the customer's global admin (path relative to the SPA's origin). */
+export const acceptanceUrlOf = (token: string) => `/relationships/accept?token=${encodeURIComponent(token)}`;
+
+/** The relationships a live acceptance link stands for (one, or two for a two-tier request); none once expired. */
 function requestedByToken(s: Pick<PublicServiceContext, "em">, token: string, withParties = false) {
+  if (!tokenHasValidLength(token)) return Promise.resolve([]);
   return s.em.getRepository(CustomerRelationship).find({
-    where: { requestToken: token, status: RelationshipStatus.REQUESTED },
+    where: { requestToken: token, status: RelationshipStatus.REQUESTED, requestExpiresAt: MoreThan(new Date()) },
     relations: withParties ? { partner: true, customer: true } : {},
   });
 }
@@ -56,17 +62,49 @@ async function lockCustomer(s: ServiceContext, customerId: string): Promise<void
   await forUpdate(qb, s.canLockRows).getOne();
 }
 
+/**
+ * The link's relationships and customer, for a signed-in global admin of that customer's tenant only. Anyone else
+ * (no session, a user who is not a global admin, another tenant's admin) learns nothing about the link: an unknown,
+ * expired or used link and a link for another tenant answer alike (no domain-existence oracle through links).
+ */
+async function requestForCustomerAdmin(
+  s: Pick<PublicServiceContext, "em">,
+  identity: CustomerAdminIdentity | null,
+  token: string,
+  withParties = false,
+): Promise<{ rows: CustomerRelationship[]; customer: Customer } | null> {
+  if (!identity?.isGlobalAdmin) return null;
+  const rows = await requestedByToken(s, token, withParties);
+  const first = rows[0];
+  if (!first) return null;
+  const customer = await s.em.getRepository(Customer).findOneByOrFail({ id: first.customerId });
+  return customer.tenantId === identity.tenantId ? { rows, customer } : null;
+}
+
+/** The customer a request names: by id (one the network sees), or by domain (maybe none, maybe hidden). */
+interface InvitedCustomer {
+  customer: Customer | null;
+  /** The network already sees it: the answer may show it and R4 may be decided now. */
+  visible: boolean;
+  /** The domain as the requester typed it (normalised), or the visible customer's. */
+  domain: string;
+}
+
 export class CustomerRelationshipService {
   /**
    * Requests a reseller relationship and returns the acceptance link. A reseller's request includes its provider,
    * and a provider may name a reseller (R23–R26): accepting creates both relationships.
+   *
+   * Asked by domain, the answer is the same whether a tenant has that domain or not, and shows nothing of a customer
+   * outside the network (no name, tenant id, country, channels; R4 is decided at acceptance instead): like Partner
+   * Center, the partner sends a link to whoever it names, and only that tenant's global admin can use it.
    */
   async request(s: ServiceContext, input: RequestRelationshipInput): Promise<Partial<RequestRelationshipPayload>> {
     const me = s.actor;
     const customerField = input.customerId ? "customerId" : "customerDomain";
-    const customer = await this.customerToInvite(s, input);
+    const invited = await this.customerToInvite(s, input);
     const errors: UserError[] = [];
-    if (customer.country !== me.country) {
+    if (invited.visible && invited.customer && invited.customer.country !== me.country) {
       errors.push(userError(customerField, UserErrorCode.CUSTOMER_REGION_MISMATCH, ruleMessage("R4", s.locale), "R4"));
     }
     const partners: Partner[] = [me];
@@ -82,6 +120,14 @@ export class CustomerRelationshipService {
     }
     ensureNoErrors(errors);
 
+    const token = randomBytes(24).toString("base64url");
+    const now = new Date();
+    const requestExpiresAt = new Date(now.getTime() + RELATIONSHIP_REQUEST_EXPIRY_DAYS * 86_400_000);
+    const answer = { acceptanceUrl: acceptanceUrlOf(token), requestExpiresAt, customerDomain: invited.domain };
+    // No tenant has the domain: the same answer, and nothing to accept (the link leads nowhere).
+    if (!invited.customer) return { ...answer, relationships: null };
+    const customer = invited.customer;
+
     // Requests for one customer queue here (PostgreSQL): each sees the rows the previous one wrote, as in sequence.
     await lockCustomer(s, customer.id);
     const existing = await s.em.getRepository(CustomerRelationship).findBy({
@@ -92,13 +138,17 @@ export class CustomerRelationshipService {
     const isActive = (p: Partner) =>
       existing.some((r) => r.partnerId === p.id && r.status === RelationshipStatus.ACTIVE);
     const pending = partners.filter((p) => !isActive(p));
+    // All active includes the viewer itself: the customer is in its network already, so this reveals nothing.
     ensureThat(pending.length > 0, () =>
       userError(customerField, UserErrorCode.ALREADY_EXISTS, s.t("RELATIONSHIP_ALREADY_ACTIVE")),
     );
 
-    const token = randomBytes(24).toString("base64url");
-    const now = new Date();
-    const request = { requestToken: token, requestedAt: now, includesDelegatedAdmin: input.includesDelegatedAdmin };
+    const request = {
+      requestToken: token,
+      requestedAt: now,
+      requestExpiresAt,
+      includesDelegatedAdmin: input.includesDelegatedAdmin,
+    };
     const relationships: CustomerRelationship[] = [];
     for (const partner of pending) {
       const requested = existing.find((r) => r.partnerId === partner.id && r.status === RelationshipStatus.REQUESTED);
@@ -107,7 +157,7 @@ export class CustomerRelationshipService {
         const renewed = await updateVersioned(s.em, CustomerRelationship, requested, request, () =>
           userError(customerField, UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
         );
-        s.audit.change("CustomerRelationship", requested, renewed);
+        if (invited.visible) s.audit.change("CustomerRelationship", requested, renewed);
         relationships.push(renewed);
         continue;
       }
@@ -126,33 +176,54 @@ export class CustomerRelationshipService {
       await insertUnique(s.em, CustomerRelationship, created, () =>
         userError(customerField, UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
       );
-      s.audit.change("CustomerRelationship", null, created);
+      if (invited.visible) s.audit.change("CustomerRelationship", null, created);
       relationships.push(created);
     }
-    return { relationships, acceptanceUrl: `/relationships/accept?token=${token}` };
+    // A customer outside the network: the audit event names nothing of it either (the requester reads its own
+    // events), so it matches the event of a domain nobody has; its acceptance is recorded with the customer.
+    return { ...answer, relationships: invited.visible ? relationships : null };
   }
 
-  /** The customer's global admin accepts through the link: every relationship of the request becomes ACTIVE. */
+  /**
+   * The customer's global admin, signed in to the customer's tenant, accepts through the link: every relationship
+   * of the request becomes ACTIVE. The link alone is not enough (issue 7 item 5: anonymous acceptance is gone).
+   */
   async accept(s: PublicServiceContext, input: AcceptRelationshipInput): Promise<Partial<AcceptRelationshipPayload>> {
-    const rows = tokenHasValidLength(input.token) ? await requestedByToken(s, input.token) : [];
-    const first = ensure(rows[0], () => userError("token", UserErrorCode.NOT_FOUND, s.t("ACCEPTANCE_LINK_INVALID")));
-    const customer = await s.em.getRepository(Customer).findOneByOrFail({ id: first.customerId });
-    const upn = input.acceptedBy.trim().toLowerCase();
+    const identity = ensure(await verifyCustomerAdminToken(s.config.authSecret, input.customerAdminToken), () =>
+      userError("customerAdminToken", UserErrorCode.NOT_ALLOWED, s.t("CUSTOMER_ADMIN_SIGN_IN_REQUIRED")),
+    );
+    // Who tried, even when refused; accountable to the requesting partners only once the link is this tenant's.
+    s.audit.actedFor(identity.upn, []);
+    ensureThat(identity.isGlobalAdmin, () =>
+      userError("customerAdminToken", UserErrorCode.NOT_ALLOWED, s.t("CUSTOMER_ADMIN_NOT_GLOBAL_ADMIN")),
+    );
+    const { rows, customer } = ensure(await requestForCustomerAdmin(s, identity, input.token), () =>
+      userError("token", UserErrorCode.NOT_FOUND, s.t("ACCEPTANCE_LINK_INVALID")),
+    );
     s.audit.target("Customer", customer.id).actedFor(
-      upn,
+      identity.upn,
       rows.map((r) => r.partnerId),
     );
-    const at = upn.lastIndexOf("@");
-    ensureThat(at > 0 && upn.slice(at + 1) === customer.domain, () =>
-      userError("acceptedBy", UserErrorCode.INVALID_INPUT, s.t("USER_OF_DOMAIN", { domain: customer.domain })),
+    const partners = await s.em.getRepository(Partner).findBy({ id: In(rows.map((r) => r.partnerId)) });
+    // R4, not decided at the request when the requester could not see the customer's country.
+    ensureThat(
+      partners.every((p) => p.country === customer.country),
+      () => userError("token", UserErrorCode.CUSTOMER_REGION_MISMATCH, ruleMessage("R4", s.locale), "R4"),
     );
     const now = new Date();
+    const acceptance = {
+      status: RelationshipStatus.ACTIVE,
+      acceptedAt: now,
+      acceptedBy: identity.upn,
+      requestToken: null,
+      requestExpiresAt: null,
+    };
     for (const r of rows) {
       const accepted = await updateVersioned(
         s.em,
         CustomerRelationship,
         r,
-        { status: RelationshipStatus.ACTIVE, acceptedAt: now, acceptedBy: upn, requestToken: null },
+        acceptance,
         () => userError("token", UserErrorCode.CONFLICT, s.t("RELATIONSHIP_CHANGED")),
         { where: { status: RelationshipStatus.REQUESTED } },
       );
@@ -163,7 +234,6 @@ export class CustomerRelationshipService {
       await s.em.update(Customer, { id: customer.id }, { mcaAccepted: true });
       s.audit.change("Customer", customer, { ...customer, mcaAccepted: true });
     }
-    const partners = await s.em.getRepository(Partner).findBy({ id: In(rows.map((r) => r.partnerId)) });
     return {
       customerName: customer.name,
       partnerNames: partners.map((p) => p.name).sort(),
@@ -201,32 +271,39 @@ export class CustomerRelationshipService {
   }
 
   /**
-   * Public: what the request behind a link asks. Null when the token is unknown or used; BAD_USER_INPUT when it
-   * cannot be a token.
+   * Public: what the request behind a link asks, for a signed-in global admin of the customer's tenant (the same
+   * session that accepts). Null when the token is unknown, expired or used, or the session is missing or not that
+   * tenant's global admin (the requester holds the link too: it must not read the customer through it);
+   * BAD_USER_INPUT when it cannot be a token.
    */
-  async preview(ctx: Pick<RequestContext, "dataSource" | "locale">, token: string) {
+  async preview(ctx: Pick<RequestContext, "dataSource" | "locale" | "config">, token: string, session: string) {
     const { min, max } = REQUEST_TOKEN_LENGTH;
     if (!tokenHasValidLength(token)) throw badInput("token", userMessage(ctx.locale, "TEXT_LENGTH", { min, max }));
-    const rows = await requestedByToken({ em: ctx.dataSource.manager }, token, true);
-    const customer = rows[0]?.customer;
-    if (!customer) return null;
+    const identity = await verifyCustomerAdminToken(ctx.config.authSecret, session);
+    const found = await requestForCustomerAdmin({ em: ctx.dataSource.manager }, identity, token, true);
+    if (!found) return null;
+    const { rows, customer } = found;
     return Object.assign(new RelationshipRequestPreview(), {
       customerName: customer.name,
       customerDomain: customer.domain,
       partnerNames: rows.map((r) => (r.partner as Partner).name).sort(),
       includesDelegatedAdmin: rows.some((r) => r.includesDelegatedAdmin),
       requestedAt: new Date(Math.max(...rows.map((r) => r.requestedAt.getTime()))),
+      requestExpiresAt: new Date(Math.min(...rows.map((r) => (r.requestExpiresAt as Date).getTime()))),
     });
   }
 
-  /** By id, a customer in the network (e.g. after a removed relationship); by domain, any customer tenant. */
-  private async customerToInvite(s: ServiceContext, input: RequestRelationshipInput): Promise<Customer> {
-    if (input.customerId) return visibleCustomer(s, input.customerId);
+  /** By id, a customer in the network; by domain, any customer tenant, or none (the answer does not tell). */
+  private async customerToInvite(s: ServiceContext, input: RequestRelationshipInput): Promise<InvitedCustomer> {
+    if (input.customerId) {
+      const customer = await visibleCustomer(s, input.customerId);
+      return { customer, visible: true, domain: customer.domain };
+    }
     ensureNoErrors(new InputChecks(s.locale).domain("customerDomain", input.customerDomain).errors);
     const domain = (input.customerDomain ?? "").trim().toLowerCase();
-    return ensure(await s.em.getRepository(Customer).findOneBy({ domain }), () =>
-      userError("customerDomain", UserErrorCode.NOT_FOUND, s.t("CUSTOMER_DOMAIN_NOT_FOUND")),
-    );
+    const customer = await s.em.getRepository(Customer).findOneBy({ domain });
+    const visible = customer !== null && (await s.loaders.customer.load(customer.id)) !== null;
+    return { customer, visible, domain };
   }
 
   /** A reseller's two-tier request includes its provider: the named one, or its only active one. */

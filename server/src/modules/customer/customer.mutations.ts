@@ -50,7 +50,7 @@ export class CustomerMutations {
 
   @Mutation(() => AcceptRelationshipPayload, {
     description:
-      "The customer's global admin accepts a relationship request through its link. Needs no partner token: the link's secret is the credential.",
+      "The customer's global admin accepts a relationship request through its link, signed in to the customer's tenant (input.customerAdminToken). Needs no partner token.",
   })
   acceptCustomerRelationship(
     @Arg("input", () => AcceptRelationshipInput) input: AcceptRelationshipInput,

@@ -4,11 +4,13 @@ import { PageArgs } from "../../common/connection";
 import { ensure } from "../../common/ensure";
 import { notFound } from "../../common/errors";
 import { readContext } from "../../service-context";
-import { RelationshipStatus, SalesChannel } from "../../domain/enums";
+import { SalesChannel } from "../../domain/enums";
 import { Customer } from "./customer.entity";
 import { CustomerRelationship } from "./customer-relationship.entity";
 import { Partner } from "../partner/partner.entity";
-import { customerRelationshipService } from "./customer-relationship.service";
+import { acceptanceUrlOf, customerRelationshipService } from "./customer-relationship.service";
+import { mayReadAcceptanceLink } from "../../auth/scope";
+import { CAN_MANAGE_CUSTOMERS } from "../../auth/roles";
 import { customerService } from "./customer.service";
 import { CustomerConnection, CustomerFilter, RelationshipRequestPreview } from "./customer.types";
 
@@ -64,12 +66,13 @@ export class CustomerRelationshipResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "While REQUESTED: the link to send to the customer's global admin (path relative to the API origin).",
+    description:
+      "While REQUESTED and not expired: the link to send to the customer's global admin (path relative to the SPA's origin). Null for roles that cannot manage customers (the link is a credential).",
   })
-  acceptanceUrl(@Root() r: CustomerRelationship): string | null {
-    return r.status === RelationshipStatus.REQUESTED && r.requestToken
-      ? `/relationships/accept?token=${encodeURIComponent(r.requestToken)}`
-      : null;
+  acceptanceUrl(@Root() r: CustomerRelationship, @Ctx() ctx: RequestContext): string | null {
+    const role = ctx.viewer?.user.role;
+    const visible = mayReadAcceptanceLink(role !== undefined && CAN_MANAGE_CUSTOMERS.includes(role), r, new Date());
+    return visible && r.requestToken ? acceptanceUrlOf(r.requestToken) : null;
   }
 }
 
@@ -78,12 +81,16 @@ export class RelationshipRequestResolver {
   @Query(() => RelationshipRequestPreview, {
     nullable: true,
     description:
-      "Public: what the relationship request behind an acceptance link asks, for the customer's global admin before acceptCustomerRelationship. Needs no partner token: the link's secret is the credential. Null when the token is unknown or was already used; BAD_USER_INPUT (field token) when it is not 16–64 characters.",
+      "Public: what the relationship request behind an acceptance link asks, for the customer's global admin before acceptCustomerRelationship. Needs no partner token, but the customer-admin session that accepts (customerAdminToken: a global admin of the customer's tenant). Null when the token is unknown, expired or used, or the session is not that tenant's global admin; BAD_USER_INPUT (field token) when it is not 16–64 characters.",
   })
   async relationshipRequest(
     @Arg("token", () => String) token: string,
+    @Arg("customerAdminToken", () => String, {
+      description: "The customer-admin session (as for acceptCustomerRelationship).",
+    })
+    customerAdminToken: string,
     @Ctx() ctx: RequestContext,
   ): Promise<RelationshipRequestPreview | null> {
-    return customerRelationshipService.preview(ctx, token);
+    return customerRelationshipService.preview(ctx, token, customerAdminToken);
   }
 }

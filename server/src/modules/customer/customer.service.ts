@@ -96,11 +96,14 @@ export class CustomerService {
       checks.failWith(UserErrorCode.CUSTOMER_REGION_MISMATCH, "country", "OWN_COUNTRY", { country: me.country });
     }
     const domain = input.domain.trim().toLowerCase();
-    if (!malformed.has("domain") && (await s.em.getRepository(Customer).existsBy({ domain }))) {
-      checks.failWith(UserErrorCode.ALREADY_EXISTS, "domain", "CUSTOMER_DOMAIN_EXISTS");
-    }
     const reseller = await namedReseller(s, input.resellerId);
     ensureNoErrors([...checks.errors, ...(await namedResellerErrors(s, reseller))]);
+    // Not a free domain-existence oracle (issue 7 item 5): only a create that would otherwise succeed learns that the
+    // domain is taken, and the answer is the same whoever holds it (this network, another one) — the one bit a
+    // unique tenant domain cannot hide, and the one Entra ID itself publishes for any domain.
+    ensureThat(!(await s.em.getRepository(Customer).existsBy({ domain })), () =>
+      userError("domain", UserErrorCode.ALREADY_EXISTS, s.t("CUSTOMER_DOMAIN_EXISTS")),
+    );
 
     const now = new Date();
     const customer = Object.assign(new Customer(), {

@@ -49,7 +49,7 @@ export class RelationshipRequestPreview {
   @Field()
   customerName: string;
 
-  @Field({ description: "The customer tenant's primary domain: the accepting admin's UPN must be in it." })
+  @Field({ description: "The customer tenant's primary domain: a global admin of this tenant must sign in to accept." })
   customerDomain: string;
 
   @Field(() => [String], {
@@ -62,6 +62,9 @@ export class RelationshipRequestPreview {
 
   @Field({ description: "When the link was issued (or last re-issued)." })
   requestedAt: Date;
+
+  @Field({ description: "When the link stops working." })
+  requestExpiresAt: Date;
 }
 
 @InputType()
@@ -96,8 +99,11 @@ export class RequestRelationshipInput {
 export class AcceptRelationshipInput {
   @Field({ description: "The token of the acceptance link." })
   token: string;
-  @Field({ description: "UPN of the customer's global admin accepting, e.g. admin@fabrikam.onmicrosoft.com." })
-  acceptedBy: string;
+  @Field({
+    description:
+      "The customer-admin session from the customer's sign-in (audience channelgate-customer-admin, tid = the customer's tenant id, a global admin). In the sandbox: POST /auth/demo-customer-login. The accepting UPN comes from it.",
+  })
+  customerAdminToken: string;
 }
 
 @InputType()
@@ -137,10 +143,21 @@ export class CreateCustomerPayload extends Payload {
 
 @ObjectType()
 export class RequestRelationshipPayload extends Payload {
-  @Field(() => [CustomerRelationship], { nullable: true })
+  @Field(() => [CustomerRelationship], {
+    nullable: true,
+    description: "The requested relationships, for a customer already in your network (requested by id); else null.",
+  })
   relationships: CustomerRelationship[] | null;
   @Field(() => String, { nullable: true, description: "Send this link to the customer's global admin." })
   acceptanceUrl: string | null;
+  @Field(() => Date, { nullable: true, description: "The link stops working then (7 days after the request)." })
+  requestExpiresAt: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The domain the request is for, as asked. Nothing else about a customer outside your network is shown until it accepts.",
+  })
+  customerDomain: string | null;
 }
 
 @ObjectType()

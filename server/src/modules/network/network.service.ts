@@ -131,7 +131,7 @@ export class NetworkService {
   /** The network's relationship requests still waiting for the customer. */
   private requestedRelationships(s: ServiceContext): Promise<number> {
     return s.scope
-      .networkRelationships(s.em.getRepository(CustomerRelationship).createQueryBuilder("cr"), "cr")
+      .relationshipsOfNetwork(s.em.getRepository(CustomerRelationship).createQueryBuilder("cr"), "cr")
       .andWhere("cr.status = :requested", { requested: RelationshipStatus.REQUESTED })
       .getCount();
   }

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
-import { PartnerType, ProgramStatus } from "../../domain/enums";
+import { PartnerType, type ProgramStatus } from "../../domain/enums";
 import { toGlobalId } from "../../common/global-id";
 import { Node } from "../../common/node";
 
@@ -26,7 +26,7 @@ export class Partner implements Node {
   @Column({ type: "varchar", length: 20, unique: true })
   partnerId: string;
 
-  @Field({ description: "Microsoft Entra tenant id (GUID)." })
+  // GraphQL field: PartnerFieldsResolver (null for a counterpart known only through an invitation).
   @Column({ type: "varchar", length: 36, unique: true })
   tenantId: string;
 
@@ -34,19 +34,19 @@ export class Partner implements Node {
   @Column({ type: "simple-array" })
   types: PartnerType[];
 
-  @Field({ description: "ISO 3166-1 alpha-2 country of the partner's location." })
+  // GraphQL field: PartnerFieldsResolver (null for a counterpart known only through an invitation).
   @Column({ type: "varchar", length: 2 })
   country: string;
 
-  @Field({ description: "Has signed the Microsoft Partner Agreement." })
+  // GraphQL field: PartnerFieldsResolver (null for a counterpart known only through an invitation).
   @Column({ type: "boolean" })
   mpaSigned: boolean;
 
-  @Field(() => ProgramStatus)
+  // GraphQL field: PartnerFieldsResolver (null for a counterpart known only through an invitation).
   @Column({ type: "varchar", length: 20 })
   programStatus: ProgramStatus;
 
-  @Field()
+  // GraphQL field: PartnerFieldsResolver (null for a counterpart known only through an invitation).
   @Column({ type: Date })
   createdAt: Date;
 

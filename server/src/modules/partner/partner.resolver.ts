@@ -7,6 +7,7 @@ import { notFound } from "../../common/errors";
 import { permissionsOf } from "../../auth/roles";
 import { readContext } from "../../service-context";
 import { canTransact } from "../eligibility/rules/predicates";
+import { ProgramStatus } from "../../domain/enums";
 import { Partner } from "./partner.entity";
 import { ResellerPartnership } from "./reseller-partnership.entity";
 import { partnershipService } from "./partnership.service";
@@ -65,13 +66,23 @@ export class ResellerPartnershipResolver {
     return rp.reseller ?? ensure(await ctx.loaders.partner.load(rp.resellerId), () => notFound("Partner"));
   }
 
-  @FieldResolver(() => PartnershipCounts, { description: "The reseller's customers and subscriptions." })
-  async counts(@Root() rp: ResellerPartnership, @Ctx() ctx: RequestContext): Promise<PartnershipCounts> {
+  @FieldResolver(() => PartnershipCounts, {
+    nullable: true,
+    description:
+      "The reseller's customers and subscriptions, for its provider while the partnership is ACTIVE; null otherwise (an invitation or a removed partnership shows no live counts).",
+  })
+  async counts(@Root() rp: ResellerPartnership, @Ctx() ctx: RequestContext): Promise<PartnershipCounts | null> {
+    if (!ctx.viewer?.scope.mayCountResellerOf(rp)) return null;
     return Object.assign(new PartnershipCounts(), await ctx.loaders.resellerCounts.load(rp.resellerId));
   }
 
-  @FieldResolver(() => [ComplianceFlag], { description: "Empty when the provider may name this reseller." })
-  async complianceFlags(@Root() rp: ResellerPartnership, @Ctx() ctx: RequestContext): Promise<ComplianceFlag[]> {
+  @FieldResolver(() => [ComplianceFlag], {
+    nullable: true,
+    description:
+      "Empty when the provider may name this reseller. Null while the partnership is an invitation (the reseller's MPA, status and region are its own until it accepts).",
+  })
+  async complianceFlags(@Root() rp: ResellerPartnership, @Ctx() ctx: RequestContext): Promise<ComplianceFlag[] | null> {
+    if (ctx.viewer && !ctx.viewer.scope.mayDescribePartnership(rp)) return null;
     const [provider, reseller] = await Promise.all([
       ctx.loaders.partner.load(rp.providerId),
       ctx.loaders.partner.load(rp.resellerId),
@@ -80,8 +91,44 @@ export class ResellerPartnershipResolver {
   }
 }
 
+/** A partner's details, or null for a counterpart the viewer knows only through an invitation (auth/scope.ts). */
+const described = <T>(ctx: RequestContext, p: Partner, value: T): T | null =>
+  !ctx.viewer || ctx.viewer.scope.mayDescribePartner(p.id) ? value : null;
+const UNTIL_ACCEPTED = "Null for a partner known to you only through an invitation not accepted yet.";
+
 @Resolver(() => Partner)
 export class PartnerFieldsResolver {
+  @FieldResolver(() => String, { nullable: true, description: `Microsoft Entra tenant id (GUID). ${UNTIL_ACCEPTED}` })
+  tenantId(@Root() p: Partner, @Ctx() ctx: RequestContext): string | null {
+    return described(ctx, p, p.tenantId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: `ISO 3166-1 alpha-2 country of the partner's location. ${UNTIL_ACCEPTED}`,
+  })
+  country(@Root() p: Partner, @Ctx() ctx: RequestContext): string | null {
+    return described(ctx, p, p.country);
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: `Has signed the Microsoft Partner Agreement. ${UNTIL_ACCEPTED}`,
+  })
+  mpaSigned(@Root() p: Partner, @Ctx() ctx: RequestContext): boolean | null {
+    return described(ctx, p, p.mpaSigned);
+  }
+
+  @FieldResolver(() => ProgramStatus, { nullable: true, description: UNTIL_ACCEPTED })
+  programStatus(@Root() p: Partner, @Ctx() ctx: RequestContext): ProgramStatus | null {
+    return described(ctx, p, p.programStatus);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: UNTIL_ACCEPTED })
+  createdAt(@Root() p: Partner, @Ctx() ctx: RequestContext): Date | null {
+    return described(ctx, p, p.createdAt);
+  }
+
   @FieldResolver(() => Boolean, { description: "Can bill CSP subscriptions (direct-bill or indirect provider)." })
   canTransact(@Root() p: Partner): boolean {
     return canTransact(p);

@@ -66,7 +66,9 @@ export class PartnershipService {
     }
     if (filter?.hasComplianceIssues !== undefined && filter.hasComplianceIssues !== null) {
       const issue = complianceIssueSql("cp", s.actor.country);
-      qb.andWhere(filter.hasComplianceIssues ? issue.sql : `NOT ${issue.sql}`, issue.params);
+      s.scope
+        .describedPartnerships(qb, "rp")
+        .andWhere(filter.hasComplianceIssues ? issue.sql : `NOT ${issue.sql}`, issue.params);
     }
     return paginate(qb, page, {
       column: "cp.name",

@@ -7,7 +7,7 @@ import { hasActiveRelationship } from "../customer/customer.lookups";
 import { ruleMessage } from "../eligibility/messages";
 import type { Partner } from "../partner/partner.entity";
 import { ResellerPartnership } from "../partner/reseller-partnership.entity";
-import type { CustomerSubscription } from "../subscription/customer-subscription.entity";
+import { CustomerSubscription } from "../subscription/customer-subscription.entity";
 import { ProviderRequest, ProviderRequestAction, SUBSCRIPTION_REQUEST_ACTIONS } from "./provider-request.entity";
 import { whereOpen } from "./provider-request.status";
 import type { RequestProviderActionInput } from "./provider-request.types";
@@ -68,7 +68,8 @@ async function customerAndSubscription(
   }
   if (!SUBSCRIPTION_REQUEST_ACTIONS.has(input.action)) return { customer, subscription: null };
   const subscriptionId = decodeId(input.subscriptionId, "CustomerSubscription");
-  const subscription = typeof subscriptionId === "string" ? await s.loaders.subscription.load(subscriptionId) : null;
+  const subscription =
+    typeof subscriptionId === "string" ? await subjectSubscription(s, subscriptionId, input.action) : null;
   if (!subscription || subscription.customerId !== customer.id) {
     return userError("subscriptionId", UserErrorCode.NOT_FOUND, s.t("CUSTOMER_SUBSCRIPTION_NOT_IN_NETWORK"));
   }
@@ -84,6 +85,20 @@ async function customerAndSubscription(
     );
   }
   return { customer, subscription };
+}
+
+/**
+ * The subscription a request may name: one the reseller may read (it resells it) or, for TRANSFER, any subscription
+ * of its customer, as a transfer needs (TenantScope.transferableSubscriptions).
+ */
+async function subjectSubscription(
+  s: ServiceContext,
+  id: string,
+  action: ProviderRequestAction,
+): Promise<CustomerSubscription | null> {
+  if (action !== ProviderRequestAction.TRANSFER) return s.loaders.subscription.load(id);
+  const qb = s.em.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id = :id", { id });
+  return s.scope.transferableSubscriptions(qb, "s.customer_id").getOne();
 }
 
 /** The reseller already has an OPEN request for this action on this subscription with this provider. */

@@ -13,10 +13,7 @@ export function subscriptionQuery(
   filter: SubscriptionFilter | null,
   fieldPrefix = "filter",
 ): SelectQueryBuilder<CustomerSubscription> {
-  const qb = scope.visibleSubscriptions(
-    ds.getRepository(CustomerSubscription).createQueryBuilder("s"),
-    "s.customer_id",
-  );
+  const qb = scope.visibleSubscriptions(ds.getRepository(CustomerSubscription).createQueryBuilder("s"), "s");
   if (!filter) return qb;
   if (filter.status?.length) qb.andWhere("s.status IN (:...statuses)", { statuses: filter.status });
   if (filter.channel?.length) qb.andWhere("s.channel IN (:...channels)", { channels: filter.channel });

@@ -66,7 +66,9 @@ export class SubscriptionService {
     ensure(await s.loaders.customer.load(customerId), () => notFound("Customer", "customerId"));
     const reseller = await namedResellerArg(s.loaders, args.resellerId, "resellerId");
     const asOf = args.asOf ?? s.today;
-    const qb = subscriptionQuery(s.em, s.scope, null)
+    // Where a transfer needs them: every CSP subscription of the customer, another partner's included.
+    const qb = s.scope
+      .transferableSubscriptions(s.em.getRepository(CustomerSubscription).createQueryBuilder("s"), "s.customer_id")
       .andWhere("s.customer_id = :customerId", { customerId })
       .andWhere("s.channel = :csp", { csp: SalesChannel.CSP })
       .andWhere("s.status <> :deleted", { deleted: SubscriptionStatus.DELETED });

@@ -145,7 +145,7 @@ export function CreateCustomerBlocked({
                 <li key={p.id}>
                   <strong>{p.name}</strong>{" "}
                   <span className="muted">
-                    {t("customers.partnerIdCountry", { id: p.partnerId, country: p.country })}
+                    {t("customers.partnerIdCountry", { id: p.partnerId, country: p.country ?? "—" })}
                   </span>
                 </li>
               ))}

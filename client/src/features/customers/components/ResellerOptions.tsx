@@ -10,7 +10,7 @@ export function ResellerOptions({ resellers }: { resellers: readonly ResellerOpt
       {resellers.map((r) => (
         <option key={r.id} value={r.id}>
           {r.name}
-          {r.complianceFlags.length > 0
+          {r.complianceFlags?.length
             ? ` — ${r.complianceFlags.map((f) => t(`customers.compliance.${f}`)).join(", ")}`
             : ""}
         </option>

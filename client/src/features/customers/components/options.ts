@@ -18,7 +18,8 @@ export interface ResellerOption {
   id: string;
   name: string;
   partnerId: string;
-  complianceFlags: readonly ComplianceFlag[];
+  /** Null while the partnership is an invitation (these lists hold ACTIVE ones). */
+  complianceFlags: readonly ComplianceFlag[] | null;
 }
 
 /** A provider as the reseller's screens show it. */
@@ -26,7 +27,7 @@ export interface ProviderOption {
   id: string;
   name: string;
   partnerId: string;
-  country: string;
+  country: string | null;
 }
 
 /** A few real new-commerce offers to pick from (the API has no catalogue query). */

@@ -10,8 +10,9 @@ import "../messages";
 export interface ProviderContact {
   partnershipId: string;
   status: PartnershipStatus;
-  complianceFlags: readonly ComplianceFlag[];
-  provider: { id: string; name: string; partnerId: string; country: string };
+  /** Null while the partnership is an invitation. */
+  complianceFlags: readonly ComplianceFlag[] | null;
+  provider: { id: string; name: string; partnerId: string; country: string | null };
 }
 
 /** The rule that sends resellers to their provider (R22), as the API states it in the user's language. */
@@ -82,7 +83,7 @@ export function AskProviderPanel({
                 {t("dashboard.ask.partnerId", { id: p.provider.partnerId })} · {p.provider.country}
               </small>
               {p.status === "INVITED" && <p className="hint">{t("dashboard.ask.invited")}</p>}
-              {p.status === "ACTIVE" && p.complianceFlags.length > 0 && (
+              {p.status === "ACTIVE" && p.complianceFlags && p.complianceFlags.length > 0 && (
                 <div className="hint">
                   {t("dashboard.ask.flagged")} <ComplianceFlags flags={p.complianceFlags} />
                 </div>

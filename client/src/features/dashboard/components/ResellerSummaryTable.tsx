@@ -3,6 +3,7 @@ import type { ComplianceFlag, PartnershipStatus } from "../../../graphql/generat
 import { useI18n } from "../../../lib/i18n";
 import { ComplianceFlags } from "../../network/components/ComplianceFlags";
 import { PartnershipStatusBadge } from "../../network/components/PartnershipStatusBadge";
+import { NO_COUNT } from "../../network/components/PartnershipTable";
 import { subscriptionListUrl } from "../../subscriptions/urls";
 import { customerListUrl } from "../../customers/urls";
 import "../messages";
@@ -10,8 +11,10 @@ import "../messages";
 export interface ResellerSummaryRow {
   id: string;
   status: PartnershipStatus;
-  complianceFlags: readonly ComplianceFlag[];
-  counts: { customers: number; subscriptions: number };
+  /** Null while the partnership is an invitation. */
+  complianceFlags: readonly ComplianceFlag[] | null;
+  /** Null unless the viewer is the provider of an ACTIVE partnership (need to know, server auth/scope.ts). */
+  counts: { customers: number; subscriptions: number } | null;
   reseller: { id: string; name: string; partnerId: string };
 }
 
@@ -52,11 +55,13 @@ export function ResellerSummaryTable({ rows, total }: { rows: readonly ResellerS
                 <ComplianceFlags flags={r.complianceFlags} />
               </td>
               <td className="sub-num hide-narrow">
-                <Link to={customerListUrl({ reseller: r.reseller.id })}>{formatNumber(r.counts.customers)}</Link>
+                <Link to={customerListUrl({ reseller: r.reseller.id })}>
+                  {r.counts ? formatNumber(r.counts.customers) : NO_COUNT}
+                </Link>
               </td>
               <td className="sub-num">
                 <Link to={subscriptionListUrl({ reseller: r.reseller.id })}>
-                  {formatNumber(r.counts.subscriptions)}
+                  {r.counts ? formatNumber(r.counts.subscriptions) : NO_COUNT}
                 </Link>
               </td>
             </tr>

@@ -7,12 +7,19 @@ import { ComplianceFlags } from "./ComplianceFlags";
 import { PartnershipSince, PartnershipStatusBadge } from "./PartnershipStatusBadge";
 import "../messages";
 
+/**
+ * Shown for a partnership's counts the API does not give (null): an invitation, a removed partnership, or the
+ * reseller's side (counts are for the provider of an ACTIVE partnership only).
+ */
+export const NO_COUNT = "—";
+
 /** The other side of a partnership, as the tables show it. */
 export interface PartnerRef {
   id: string;
   name: string;
   partnerId: string;
-  country: string;
+  /** Null for a partner known only through an invitation not accepted yet. */
+  country: string | null;
 }
 
 /**
@@ -83,10 +90,14 @@ export function PartnershipTable<R extends NetworkPartnershipFieldsFragment>({
                   <ComplianceFlags flags={row.complianceFlags} />
                 </td>
                 <td data-label={t("network.col.customers")} className="sub-num">
-                  {formatNumber(row.counts.customers)}
+                  {row.counts ? formatNumber(row.counts.customers) : NO_COUNT}
                 </td>
                 <td data-label={t("network.col.subscriptions")} className="sub-num">
-                  {subscriptionsCell ? subscriptionsCell(row) : formatNumber(row.counts.subscriptions)}
+                  {subscriptionsCell
+                    ? subscriptionsCell(row)
+                    : row.counts
+                      ? formatNumber(row.counts.subscriptions)
+                      : NO_COUNT}
                 </td>
                 <td className="hide-narrow">
                   <PartnershipSince invitedAt={row.invitedAt} acceptedAt={row.acceptedAt} removedAt={row.removedAt} />

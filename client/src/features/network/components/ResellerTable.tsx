@@ -4,7 +4,7 @@ import type { UserErrorLike } from "../../../lib/user-errors";
 import { useI18n } from "../../../lib/i18n";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { subscriptionListUrl } from "../../subscriptions/urls";
-import { PartnershipTable } from "./PartnershipTable";
+import { NO_COUNT, PartnershipTable } from "./PartnershipTable";
 import "../messages";
 
 export type ResellerRow = NetworkResellersQuery["resellers"]["nodes"][number];
@@ -35,7 +35,9 @@ export function ResellerTable({
       rowTestId="reseller-row"
       rowErrors={rowErrors}
       subscriptionsCell={(row) =>
-        row.counts.subscriptions > 0 ? (
+        !row.counts ? (
+          NO_COUNT
+        ) : row.counts.subscriptions > 0 ? (
           <Link
             to={subscriptionListUrl({ reseller: row.reseller.id })}
             aria-label={t("network.subscriptionsLink", { name: row.reseller.name })}

@@ -5,7 +5,10 @@ import "../messages";
 
 export type RelationshipRequestPreview = NonNullable<RelationshipPreviewQuery["relationshipRequest"]>;
 
-/** What the link asks, before the admin accepts: the customer, the partners and whether DAP is requested. */
+/**
+ * What the link asks, before the signed-in admin accepts: the customer, the partners, whether DAP is requested and
+ * until when the link works.
+ */
 export function RequestPreview({
   request,
   loading,
@@ -49,6 +52,10 @@ export function RequestPreview({
             <div>
               <dt>{t("accept.request.requestedAt")}</dt>
               <dd>{formatDate(request.requestedAt)}</dd>
+            </div>
+            <div>
+              <dt>{t("accept.request.expiresAt")}</dt>
+              <dd>{formatDate(request.requestExpiresAt)}</dd>
             </div>
           </dl>
         )}

@@ -90,17 +90,24 @@ function ResellerItem({
 }) {
   const { t } = useI18n();
   const flagsId = useId();
-  const flagged = row.complianceFlags.length > 0;
+  // The wizard lists ACTIVE partnerships, whose flags the API always gives (null only for an invitation).
+  const flags = row.complianceFlags ?? [];
+  const flagged = flags.length > 0;
   return (
     <li className={selected ? "xfer-picked" : undefined}>
       <div>
         <strong>{row.reseller.name}</strong>
         <div className="xfer-sub">
-          {t("transfers.partnerId", { id: row.reseller.partnerId })} · {row.reseller.country} ·{" "}
-          {t("transfers.wizard.reseller.counts", {
-            customers: row.counts.customers,
-            subscriptions: row.counts.subscriptions,
-          })}
+          {t("transfers.partnerId", { id: row.reseller.partnerId })} · {row.reseller.country}
+          {row.counts && (
+            <>
+              {" · "}
+              {t("transfers.wizard.reseller.counts", {
+                customers: row.counts.customers,
+                subscriptions: row.counts.subscriptions,
+              })}
+            </>
+          )}
         </div>
         <div className="xfer-flags">
           {knowsCustomer && customerName && (
@@ -108,7 +115,7 @@ function ResellerItem({
           )}
           {flagged ? (
             <span id={flagsId}>
-              {row.complianceFlags.map((f) => (
+              {flags.map((f) => (
                 <span key={f} className="badge badge-no">
                   {t(`transfers.flag.${f}`)} ({FLAG_RULE[f]})
                 </span>
