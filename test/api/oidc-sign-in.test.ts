@@ -356,3 +356,16 @@ describe("OpenID Connect sign-in (oidc-provider)", () => {
     expect(await viewerEmail(jar, { "x-csrf-token": csrfToken })).toMatchObject({ status: 200, email: BOB });
   });
 });
+
+describe("sign-in routes under the anonymous rate limit", () => {
+  it("count per address: the fourth call in a minute with a budget of 3 is refused with 429", async () => {
+    const t = await startTestServer(world, { config: { rateLimitPerMinute: 100, anonymousRateLimitPerMinute: 3 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${t.app.origin}/auth/session`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+});
