@@ -247,6 +247,12 @@ describe("OpenID Connect sign-in (oidc-provider)", () => {
     const otherToken = (await session(other.jar)).csrfToken!;
     expect(otherToken).not.toBe(csrfToken);
     expect(await viewerEmail(jar, { "x-csrf-token": otherToken })).toMatchObject({ status: 403 });
+    // The CSV export (a fetch from the app, not a plain link) is under the same rule.
+    const csv = `${origin}/export/audit-events.csv`;
+    expect((await go(jar, csv)).status).toBe(403);
+    const exported = await go(jar, csv, { headers: { "x-csrf-token": csrfToken! } });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-type")).toMatch(/text\/csv/);
     // Bearer tokens keep working for tools, with no CSRF header.
     const res = await fetch(t.app.url, {
       method: "POST",
