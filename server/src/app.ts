@@ -21,7 +21,7 @@ import { mountOidc } from "./auth/oidc";
 import { mountSessionRoutes } from "./auth/session-routes";
 import { depthLimit } from "./common/depth-limit";
 import { clientDistPath, mountClient } from "./static-client";
-import { identifyCaller, callerOf, isSignedIn } from "./http/caller";
+import { anonymousCaller, identifyCaller, callerOf, isSignedIn } from "./http/caller";
 import { apiTokenScopePlugin } from "./auth/api-token-scope-plugin";
 import { ANONYMOUS_LIMITS, SIGNED_IN_LIMITS, guardBodySize, guardDocument } from "./http/document-guard";
 import { createRateLimiter } from "./http/rate-limit";
@@ -135,13 +135,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       res.status(503).json({ status: "unavailable" });
     }
   });
+  const rateLimiter = createRateLimiter(config);
+  // Sign-in routes (demo, OpenID Connect, session) count against the caller's address, as anonymous callers.
+  if (rateLimiter) app.use("/auth", anonymousCaller, rateLimiter.middleware);
   if (config.demoLogin) mountDemoAuth(app, dataSource, config);
   // Browser sign-in: OpenID Connect when configured, a session cookie either way (auth/oidc.ts, http/session.ts).
   if (config.oidc) mountOidc(app, dataSource, config, config.oidc);
   mountSessionRoutes(app, dataSource, config);
   // The edge of /graphql: who calls (a verified token or an address), their rate limit, then size, token and
   // nesting limits by caller — all before Apollo parses, validates or authenticates anything — then idempotency.
-  const rateLimiter = createRateLimiter(config);
   const limitsOf = (res: express.Response) => (isSignedIn(callerOf(res)) ? SIGNED_IN_LIMITS : ANONYMOUS_LIMITS);
   const jsonSignedIn = express.json({ limit: SIGNED_IN_LIMITS.maxBodyBytes });
   const jsonAnonymous = express.json({ limit: ANONYMOUS_LIMITS.maxBodyBytes });

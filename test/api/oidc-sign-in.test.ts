@@ -247,6 +247,12 @@ describe("OpenID Connect sign-in (oidc-provider)", () => {
     const otherToken = (await session(other.jar)).csrfToken!;
     expect(otherToken).not.toBe(csrfToken);
     expect(await viewerEmail(jar, { "x-csrf-token": otherToken })).toMatchObject({ status: 403 });
+    // The CSV export (a fetch from the app, not a plain link) is under the same rule.
+    const csv = `${origin}/export/audit-events.csv`;
+    expect((await go(jar, csv)).status).toBe(403);
+    const exported = await go(jar, csv, { headers: { "x-csrf-token": csrfToken! } });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-type")).toMatch(/text\/csv/);
     // Bearer tokens keep working for tools, with no CSRF header.
     const res = await fetch(t.app.url, {
       method: "POST",
@@ -354,5 +360,18 @@ describe("OpenID Connect sign-in (oidc-provider)", () => {
     const { csrfToken } = (await res.json()) as { csrfToken: string };
     expect(jar.get(origin, "cg_session")).toBeTruthy();
     expect(await viewerEmail(jar, { "x-csrf-token": csrfToken })).toMatchObject({ status: 200, email: BOB });
+  });
+});
+
+describe("sign-in routes under the anonymous rate limit", () => {
+  it("count per address: the fourth call in a minute with a budget of 3 is refused with 429", async () => {
+    const t = await startTestServer(world, { config: { rateLimitPerMinute: 100, anonymousRateLimitPerMinute: 3 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${t.app.origin}/auth/session`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await t.close();
+    }
   });
 });

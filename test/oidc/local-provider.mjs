@@ -75,7 +75,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const appOrigin = process.env.APP_ORIGIN ?? "http://127.0.0.1:4000";
   const tid = process.env.OIDC_DEV_TID;
   if (!tid) {
-    console.error("Set OIDC_DEV_TID to the tenant id of a seeded partner (see README, OpenID Connect).");
+    console.error("Set OIDC_DEV_TID to the tenant id of a seeded partner (see README, Sign-in and sessions).");
     process.exit(2);
   }
   const email = process.env.OIDC_DEV_EMAIL ?? "admin@treyresearch.example";
@@ -85,7 +85,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       {
         clientId: "channelgate-dev",
         clientSecret: "channelgate-dev-secret",
-        redirectUris: [`${appOrigin}/auth/oidc/callback`],
+        // The app as `npm start` serves it, under either name, and through Vite (`npm run dev`).
+        redirectUris: [
+          ...new Set([appOrigin, "http://127.0.0.1:4000", "http://localhost:4000", "http://localhost:5173"]),
+        ].map((o) => `${o}/auth/oidc/callback`),
       },
     ],
     accounts: { [email.split("@")[0] ?? "admin"]: { tid, oid: "00000000-0000-4000-8000-00000000d001", email } },

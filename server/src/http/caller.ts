@@ -84,6 +84,15 @@ export function identifyCaller(config: AppConfig, ds: DataSource) {
   };
 }
 
+/** The caller as an address only (sign-in routes): the anonymous rate limit applies per address. */
+export function anonymousCaller(req: Request, res: Response, next: NextFunction): void {
+  res.locals["caller"] = {
+    kind: "anonymous",
+    address: req.ip ?? req.socket.remoteAddress ?? "unknown",
+  } satisfies Caller;
+  next();
+}
+
 /** Signed in (a user or an API token): the larger limits apply. */
 export function isSignedIn(caller: Caller): boolean {
   return caller.kind !== "anonymous";
