@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DataSource, EntityManager } from "typeorm";
+import { In, type DataSource, type EntityManager } from "typeorm";
 import { runInTransaction } from "../data-source";
 import {
   BillingCycle,
@@ -74,7 +74,8 @@ interface CustomerBundle {
   customer: PcCustomer;
   subscriptions: PcSubscription[];
   resellers: PcPartnerRelationship[];
-  agreements: PcAgreement[];
+  /** Null without App+User credentials (the agreements endpoint needs them). */
+  agreements: PcAgreement[] | null;
   transfers: PcTransferEntity[];
 }
 
@@ -174,7 +175,7 @@ export async function fullSync(
     ]);
   } else {
     report.skipped.push(
-      "indirect resellers and providers: Partner Center serves them to App+User tokens only (set PARTNER_CENTER_REFRESH_TOKEN)",
+      "indirect resellers, providers, customers' resellers and MCA acceptance: Partner Center serves them to App+User tokens only (set PARTNER_CENTER_REFRESH_TOKEN)",
     );
   }
   progress(
@@ -294,14 +295,18 @@ export async function fullSync(
       appPlusUser
         ? client.get<PcCollection<PcPartnerRelationship>>(`${base}/relationships`, { auth: "user" })
         : Promise.resolve(null),
-      client.get<PcCollection<PcAgreement>>(`${base}/agreements?agreementType=MicrosoftCustomerAgreement`),
+      appPlusUser
+        ? client.get<PcCollection<PcAgreement>>(`${base}/agreements?agreementType=MicrosoftCustomerAgreement`, {
+            auth: "user",
+          })
+        : Promise.resolve(null),
       client.get<PcTransferEntity[] | PcCollection<PcTransferEntity>>(`${base}/transfers`),
     ]);
     return {
       customer,
       subscriptions: subscriptions.items,
       resellers: relationships?.items ?? [],
-      agreements: agreements.items,
+      agreements: agreements?.items ?? null,
       transfers: Array.isArray(transfers) ? transfers : transfers.items,
     };
   };
@@ -372,11 +377,11 @@ async function writeCustomer(
       domain: c.companyProfile.domain.toLowerCase(),
       tenantId: c.companyProfile.tenantId,
       country: country.toUpperCase(),
-      mcaAccepted: b.agreements.some((a) => a.type === "MicrosoftCustomerAgreement"),
+      ...(b.agreements ? { mcaAccepted: b.agreements.some((a) => a.type === "MicrosoftCustomerAgreement") } : {}),
       // A customer tenant that is a known partner's own tenant is that partner's CSP transaction tenant.
       partnerTenantOfId: known.partnersByTenant.get(c.companyProfile.tenantId)?.id ?? null,
     },
-    { createdAt: now },
+    { createdAt: now, mcaAccepted: false },
   );
 
   // Relationships: the home partner's (it lists the customer, so the customer accepted it), and its resellers'.
@@ -419,8 +424,17 @@ async function writeCustomer(
   }
 
   // Subscriptions, base subscriptions before their add-ons.
-  const subs = [...b.subscriptions].sort((x, y) => Number(!!x.parentSubscriptionId) - Number(!!y.parentSubscriptionId));
+  // Ids compared lower-case: Partner Center's examples show the same GUIDs in either case.
+  const subs = b.subscriptions
+    .map((x) => ({ ...x, id: x.id.toLowerCase(), parentSubscriptionId: x.parentSubscriptionId?.toLowerCase() }))
+    .sort((x, y) => Number(!!x.parentSubscriptionId) - Number(!!y.parentSubscriptionId));
   const ids = new Set(subs.map((s) => s.id));
+  const existingSubs = new Map(
+    (ids.size > 0 ? await em.getRepository(CustomerSubscription).findBy({ id: In([...ids]) }) : []).map((x) => [
+      x.id,
+      x,
+    ]),
+  );
   let subscriptions = 0;
   for (const s of subs) {
     const reseller = s.partnerId ? known.partnersByMpn.get(s.partnerId) : undefined;
@@ -436,7 +450,7 @@ async function writeCustomer(
     const parentId = s.parentSubscriptionId && ids.has(s.parentSubscriptionId) ? s.parentSubscriptionId : null;
     await w.upsert(
       CustomerSubscription,
-      await em.getRepository(CustomerSubscription).findOneBy({ id: s.id }),
+      existingSubs.get(s.id) ?? null,
       {
         id: s.id,
         customerId: customer.id,
@@ -469,8 +483,8 @@ async function writeCustomer(
     const source = known.partnersByTenant.get(t.sourcePartnerTenantId);
     const target = known.partnersByTenant.get(t.targetPartnerTenantId);
     const lineSubs = t.lineItems.map((l) => l.subscriptionId.toLowerCase());
-    const missing = [];
-    for (const id of lineSubs) if (!(await em.getRepository(CustomerSubscription).existsBy({ id }))) missing.push(id);
+    const found = lineSubs.length > 0 ? await em.getRepository(CustomerSubscription).findBy({ id: In(lineSubs) }) : [];
+    const missing = lineSubs.filter((id) => !found.some((f) => f.id === id));
     if (!source || !target || missing.length > 0) {
       skipped.push(
         `transfer ${t.id} of customer ${c.id}: ${!source || !target ? "a partner" : `${missing.length} subscription(s)`} not visible to this partner`,
@@ -502,9 +516,11 @@ async function writeCustomer(
       },
       { createdByUserId: null, version: 1 },
     );
+    const lines = new Set(
+      (await em.getRepository(TransferLine).findBy({ transferId: t.id })).map((l) => l.subscriptionId),
+    );
     for (const subscriptionId of lineSubs) {
-      const line = await em.getRepository(TransferLine).findOneBy({ transferId: t.id, subscriptionId });
-      if (!line) {
+      if (!lines.has(subscriptionId)) {
         await em.insert(TransferLine, { id: randomUUID(), transferId: t.id, subscriptionId });
         w.changed += 1;
       }

@@ -340,7 +340,7 @@ export function createEmulatorApp(state: EmulatorState, options: EmulatorOptions
 
   const visibleCustomer = (req: Request, res: Response): string | null => {
     const c = state.customersById.get(String(req.params.id));
-    if (!c || !customersOf(state, partnerOf(res).key).includes(c.key)) {
+    if (!c || !new Set(customersOf(state, partnerOf(res).key)).has(c.key)) {
       pcError(res, 404, 600, "Customer not found.");
       return null;
     }
@@ -405,8 +405,9 @@ export function createEmulatorApp(state: EmulatorState, options: EmulatorOptions
     res.json(collection(items));
   });
 
-  // https://learn.microsoft.com/partner-center/developer/get-customer-agreements
+  // https://learn.microsoft.com/partner-center/developer/get-confirmation-of-customer-agreement (App+User only)
   app.get("/v1/customers/:id/agreements", (req, res) => {
+    if (needsAppPlusUser(res)) return;
     const key = visibleCustomer(req, res);
     if (!key) return;
     const type = req.query.agreementType ?? "MicrosoftCloudAgreement";

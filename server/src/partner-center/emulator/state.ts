@@ -55,6 +55,9 @@ export interface EmulatorState {
   subscriptions: EmuSubscription[];
   subscriptionsByKey: Map<string, EmuSubscription>;
   transfers: EmuTransfer[];
+  /** Memo of customersOf (the state does not change while served). */
+  customersOfPartner: Map<string, string[]>;
+  subscriptionsByCustomer: Map<string, EmuSubscription[]>;
 }
 
 /** Builds the emulator's store from a world (the demo network or a scenario world) as of a date (YYYY-MM-DD). */
@@ -84,11 +87,15 @@ export function stateFromWorld(world: World, asOf: string): EmulatorState {
   }
   const subscriptions: EmuSubscription[] = [];
   const subscriptionsByKey = new Map<string, EmuSubscription>();
+  const subscriptionsByCustomer = new Map<string, EmuSubscription[]>();
   for (const s of world.subscriptions) {
     if (s.channel !== SalesChannel.CSP) continue;
     const e = { ...s, id: stableGuid(`subscription:${s.key}`) };
     subscriptions.push(e);
     subscriptionsByKey.set(s.key, e);
+    const list = subscriptionsByCustomer.get(s.customer) ?? [];
+    list.push(e);
+    subscriptionsByCustomer.set(s.customer, list);
   }
   const transfers = world.transfers.map((t) => ({ ...t, id: stableGuid(`transfer:${t.key}`) }));
   return {
@@ -102,6 +109,8 @@ export function stateFromWorld(world: World, asOf: string): EmulatorState {
     subscriptions,
     subscriptionsByKey,
     transfers,
+    customersOfPartner: new Map(),
+    subscriptionsByCustomer,
   };
 }
 
@@ -121,11 +130,15 @@ export function activeProvidersOf(state: EmulatorState, partner: string): string
 
 /** Customer keys of a partner: those with an accepted (ACTIVE) reseller relationship with it. */
 export function customersOf(state: EmulatorState, partner: string): string[] {
+  const memo = state.customersOfPartner.get(partner);
+  if (memo) return memo;
   const keys = new Set<string>();
   for (const r of state.relationships) {
     if (r.partner === partner && r.status === RelationshipStatus.ACTIVE) keys.add(r.customer);
   }
-  return [...state.customers.keys()].filter((k) => keys.has(k));
+  const list = [...state.customers.keys()].filter((k) => keys.has(k));
+  state.customersOfPartner.set(partner, list);
+  return list;
 }
 
 /** Whether the customer accepted a relationship with DAP for this partner. */
@@ -141,8 +154,8 @@ export function delegatedAccess(state: EmulatorState, partner: string, customer:
 
 /** The CSP subscriptions a partner sees for a customer: those it bills, or of which it is the reseller of record. */
 export function subscriptionsOf(state: EmulatorState, partner: string, customer: string): EmuSubscription[] {
-  return state.subscriptions.filter(
-    (s) => s.customer === customer && (s.transactingPartner === partner || s.resellerOfRecord === partner),
+  return (state.subscriptionsByCustomer.get(customer) ?? []).filter(
+    (s) => s.transactingPartner === partner || s.resellerOfRecord === partner,
   );
 }
 
