@@ -53,7 +53,13 @@ async function main(args: string[]): Promise<number> {
     if (!report) return 2;
     for (const s of report.skipped.slice(0, 20)) err(`skipped: ${s}`);
     if (report.skipped.length > 20) err(`skipped: … ${report.skipped.length - 20} more`);
-    err(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const stats = upstream.callStats();
+    err(
+      `done in ${((performance.now() - started) / 1000).toFixed(1)} s` +
+        (stats
+          ? `: ${stats.calls} calls, ${stats.retries} retries (${stats.throttled} throttled), ${stats.tokenRequests} token requests`
+          : ""),
+    );
     process.stdout.write(`${summaryLine(report)}\n`);
     return 0;
   } catch (e) {

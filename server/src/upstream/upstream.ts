@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { AppConfig, UpstreamKind } from "../config";
-import { PartnerCenterClient, type ClientOptions } from "../partner-center/client";
+import { PartnerCenterClient, type ClientOptions, type ClientStats } from "../partner-center/client";
 import { fullSync, type SyncOptions, type SyncReport } from "../partner-center/sync";
 
 // The upstream port (issue 8 item 1): where the partner network lives. Two adapters, chosen by UPSTREAM:
@@ -14,12 +14,17 @@ export interface UpstreamPort {
   readonly kind: UpstreamKind;
   /** Imports the partner's network into the database; null when the adapter holds nothing to import. */
   fullSync(ds: DataSource, options?: SyncOptions): Promise<SyncReport | null>;
+  /** Calls made upstream so far (calls, retries, throttled, token requests); null for the sandbox. */
+  callStats(): ClientStats | null;
 }
 
 class SandboxUpstream implements UpstreamPort {
   readonly kind = "sandbox" as const;
   fullSync(): Promise<SyncReport | null> {
     return Promise.resolve(null);
+  }
+  callStats(): null {
+    return null;
   }
 }
 
@@ -28,6 +33,9 @@ class PartnerCenterUpstream implements UpstreamPort {
   constructor(readonly client: PartnerCenterClient) {}
   fullSync(ds: DataSource, options?: SyncOptions): Promise<SyncReport> {
     return fullSync(ds, this.client, options);
+  }
+  callStats(): ClientStats {
+    return { ...this.client.stats };
   }
 }
 
