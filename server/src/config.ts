@@ -1,4 +1,8 @@
 import { TransferPolicy } from "./domain/enums";
+import type { PartnerCenterSettings } from "./partner-center/client";
+
+/** Where the partner network lives: channelgate's own database (sandbox), or Partner Center (synced into it). */
+export type UpstreamKind = "sandbox" | "partner-center";
 
 export interface AppConfig {
   host: string;
@@ -29,6 +33,10 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Express `trust proxy`: how many proxies in front of the server set X-Forwarded-For (for the caller's address). */
   trustProxy: number;
+  /** UPSTREAM: sandbox (default; the database is the truth) or partner-center. */
+  upstream: UpstreamKind;
+  /** Partner Center connection (PARTNER_CENTER_*); set when upstream is partner-center. */
+  partnerCenter: PartnerCenterSettings | null;
   /** OpenID Connect sign-in (auth/oidc.ts), or null when OIDC_ISSUER is not set. */
   oidc: OidcConfig | null;
   /**
@@ -116,6 +124,49 @@ function parseOidc(env: NodeJS.ProcessEnv, production: boolean, publicOrigin: st
   };
 }
 
+export const DEFAULT_PARTNER_CENTER_API_URL = "https://api.partnercenter.microsoft.com";
+export const DEFAULT_PARTNER_CENTER_TOKEN_URL = "https://login.microsoftonline.com/<tenant>/oauth2/token";
+
+export function parseUpstream(value: string | undefined): UpstreamKind {
+  if (value === undefined || value === "" || value === "sandbox") return "sandbox";
+  if (value === "partner-center") return value;
+  throw new Error(`UPSTREAM must be sandbox or partner-center, got "${value}"`);
+}
+
+/** PARTNER_CENTER_* settings; required when UPSTREAM=partner-center (the secret is never put in a message). */
+export function loadPartnerCenterSettings(env: NodeJS.ProcessEnv, required: boolean): PartnerCenterSettings | null {
+  const tenantId = env.PARTNER_CENTER_TENANT_ID ?? "";
+  const clientId = env.PARTNER_CENTER_CLIENT_ID ?? "";
+  const clientSecret = env.PARTNER_CENTER_CLIENT_SECRET ?? "";
+  const missing = [
+    ["PARTNER_CENTER_TENANT_ID", tenantId],
+    ["PARTNER_CENTER_CLIENT_ID", clientId],
+    ["PARTNER_CENTER_CLIENT_SECRET", clientSecret],
+  ]
+    .filter(([, v]) => v === "")
+    .map(([k]) => k);
+  if (missing.length > 0) {
+    if (required) throw new Error(`UPSTREAM=partner-center needs ${missing.join(", ")}`);
+    return null;
+  }
+  const apiUrl = env.PARTNER_CENTER_API_URL || DEFAULT_PARTNER_CENTER_API_URL;
+  const tokenUrl = env.PARTNER_CENTER_TOKEN_URL || DEFAULT_PARTNER_CENTER_TOKEN_URL;
+  for (const [name, url] of [
+    ["PARTNER_CENTER_API_URL", apiUrl],
+    ["PARTNER_CENTER_TOKEN_URL", tokenUrl],
+  ] as const) {
+    if (!/^https?:\/\//.test(url)) throw new Error(`${name} must be an http(s) URL, got "${url}"`);
+  }
+  return {
+    apiUrl,
+    tokenUrl,
+    tenantId,
+    clientId,
+    clientSecret,
+    refreshToken: env.PARTNER_CENTER_REFRESH_TOKEN || null,
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === "production";
   const databaseUrl = env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : null;
@@ -157,5 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicOrigin,
     sessionHours: envInt("SESSION_HOURS", env.SESSION_HOURS, 8, 1, 12),
     secureCookies: production || (publicOrigin?.startsWith("https:") ?? false),
+    upstream: parseUpstream(env.UPSTREAM),
+    partnerCenter: loadPartnerCenterSettings(env, parseUpstream(env.UPSTREAM) === "partner-center"),
   };
 }

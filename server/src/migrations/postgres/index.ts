@@ -6,6 +6,7 @@ import { AuditEvent1796187810413 } from "./1796187810413-AuditEvent";
 import { RelationshipRequestExpiry1796194859355 } from "./1796194859355-RelationshipRequestExpiry";
 import { OidcSessions1796194947887 } from "./1796194947887-OidcSessions";
 import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreement";
+import { SyncProvenance1796195066340 } from "./1796195066340-SyncProvenance";
 
 export const migrations = [
   Initial1795609999885,
@@ -16,4 +17,5 @@ export const migrations = [
   RelationshipRequestExpiry1796194859355,
   OidcSessions1796194947887,
   CustomerAgreement1796199000000,
+  SyncProvenance1796195066340,
 ];

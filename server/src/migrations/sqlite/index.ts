@@ -6,6 +6,7 @@ import { AuditEvent1796187786714 } from "./1796187786714-AuditEvent";
 import { RelationshipRequestExpiry1796194859355 } from "./1796194859355-RelationshipRequestExpiry";
 import { OidcSessions1796194940745 } from "./1796194940745-OidcSessions";
 import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreement";
+import { SyncProvenance1796195066340 } from "./1796195066340-SyncProvenance";
 
 export const migrations = [
   Initial1795609998903,
@@ -16,4 +17,5 @@ export const migrations = [
   RelationshipRequestExpiry1796194859355,
   OidcSessions1796194940745,
   CustomerAgreement1796199000000,
+  SyncProvenance1796195066340,
 ];

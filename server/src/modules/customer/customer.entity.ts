@@ -72,4 +72,12 @@ export class Customer implements Node {
   @Field()
   @Column({ type: Date })
   createdAt: Date;
+
+  /** Provenance: "partner-center" for rows a sync wrote, null for channelgate's own (seed, mutations). */
+  @Column({ type: "varchar", length: 20, nullable: true })
+  source?: string | null;
+
+  /** When a sync last wrote this row. */
+  @Column({ type: Date, nullable: true })
+  syncedAt?: Date | null;
 }

@@ -50,6 +50,14 @@ export class Partner implements Node {
   @Column({ type: Date })
   createdAt: Date;
 
+  /** Provenance: "partner-center" for rows a sync wrote, null for channelgate's own (seed, mutations). */
+  @Column({ type: "varchar", length: 20, nullable: true })
+  source?: string | null;
+
+  /** When a sync last wrote this row. */
+  @Column({ type: Date, nullable: true })
+  syncedAt?: Date | null;
+
   is(type: PartnerType): boolean {
     return this.types.includes(type);
   }

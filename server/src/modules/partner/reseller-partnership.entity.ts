@@ -54,4 +54,12 @@ export class ResellerPartnership implements Node {
 
   @Column({ type: "integer", default: 1 })
   version: number;
+
+  /** Provenance: "partner-center" for rows a sync wrote, null for channelgate's own (seed, mutations). */
+  @Column({ type: "varchar", length: 20, nullable: true })
+  source?: string | null;
+
+  /** When a sync last wrote this row. */
+  @Column({ type: Date, nullable: true })
+  syncedAt?: Date | null;
 }

@@ -1,0 +1,191 @@
+import { createHash } from "node:crypto";
+import {
+  BillingCycle,
+  CommerceModel,
+  OfferKind,
+  PartnershipStatus,
+  RelationshipStatus,
+  SalesChannel,
+  SubscriptionStatus,
+  TransferStatus,
+} from "../../domain/enums";
+import type { World, WorldPartner, WorldSubscription, WorldTransfer } from "../../scenarios/world";
+
+// What Partner Center holds of a world: partners, provider ↔ reseller partnerships, customers, their reseller
+// relationships, CSP subscriptions and transfers. Subscriptions from other channels (EA, direct, Open …) are
+// channelgate's own records (multi-channel support) and are not here. Ids are derived from the world keys, so a
+// restarted emulator serves the same ids.
+
+/** A GUID derived from a name (SHA-1, version 5 layout), stable across runs. */
+export function stableGuid(name: string): string {
+  const h = createHash("sha1").update(`channelgate-emulator:${name}`).digest();
+  h[6] = (h[6]! & 0x0f) | 0x50;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export interface EmuPartner extends WorldPartner {
+  tenantId: string;
+}
+export interface EmuCustomer {
+  key: string;
+  /** Customer id = its tenant id, as in Partner Center. */
+  id: string;
+  name: string;
+  domain: string;
+  country: string;
+  mcaAccepted: boolean;
+}
+export interface EmuSubscription extends WorldSubscription {
+  id: string;
+}
+export interface EmuTransfer extends WorldTransfer {
+  id: string;
+}
+
+export interface EmulatorState {
+  asOf: string;
+  partners: Map<string, EmuPartner>;
+  partnersByTenant: Map<string, EmuPartner>;
+  partnerships: World["partnerships"];
+  customers: Map<string, EmuCustomer>;
+  customersById: Map<string, EmuCustomer>;
+  relationships: World["relationships"];
+  subscriptions: EmuSubscription[];
+  subscriptionsByKey: Map<string, EmuSubscription>;
+  transfers: EmuTransfer[];
+  /** Memo of customersOf (the state does not change while served). */
+  customersOfPartner: Map<string, string[]>;
+  subscriptionsByCustomer: Map<string, EmuSubscription[]>;
+}
+
+/** Builds the emulator's store from a world (the demo network or a scenario world) as of a date (YYYY-MM-DD). */
+export function stateFromWorld(world: World, asOf: string): EmulatorState {
+  const partners = new Map<string, EmuPartner>();
+  const partnersByTenant = new Map<string, EmuPartner>();
+  for (const p of world.partners) {
+    const e = { ...p, tenantId: p.tenantId ?? stableGuid(`partner:${p.key}`) };
+    partners.set(p.key, e);
+    partnersByTenant.set(e.tenantId, e);
+  }
+  const customers = new Map<string, EmuCustomer>();
+  const customersById = new Map<string, EmuCustomer>();
+  for (const c of world.customers) {
+    // A partner's own CSP transaction tenant shares the partner's tenant id in the demo world; in Partner
+    // Center the customer id is the customer's tenant id, so both worlds agree.
+    const e: EmuCustomer = {
+      key: c.key,
+      id: c.tenantId ?? stableGuid(`customer:${c.key}`),
+      name: c.name,
+      domain: c.domain.toLowerCase(),
+      country: c.country,
+      mcaAccepted: c.mcaAccepted,
+    };
+    customers.set(c.key, e);
+    customersById.set(e.id, e);
+  }
+  const subscriptions: EmuSubscription[] = [];
+  const subscriptionsByKey = new Map<string, EmuSubscription>();
+  const subscriptionsByCustomer = new Map<string, EmuSubscription[]>();
+  for (const s of world.subscriptions) {
+    if (s.channel !== SalesChannel.CSP) continue;
+    const e = { ...s, id: stableGuid(`subscription:${s.key}`) };
+    subscriptions.push(e);
+    subscriptionsByKey.set(s.key, e);
+    const list = subscriptionsByCustomer.get(s.customer) ?? [];
+    list.push(e);
+    subscriptionsByCustomer.set(s.customer, list);
+  }
+  const transfers = world.transfers.map((t) => ({ ...t, id: stableGuid(`transfer:${t.key}`) }));
+  return {
+    asOf,
+    partners,
+    partnersByTenant,
+    partnerships: world.partnerships,
+    customers,
+    customersById,
+    relationships: world.relationships,
+    subscriptions,
+    subscriptionsByKey,
+    transfers,
+    customersOfPartner: new Map(),
+    subscriptionsByCustomer,
+  };
+}
+
+/** Partner keys with an ACTIVE partnership where `partner` is the provider (its indirect resellers). */
+export function activeResellersOf(state: EmulatorState, partner: string): string[] {
+  return state.partnerships
+    .filter((p) => p.provider === partner && p.status === PartnershipStatus.ACTIVE)
+    .map((p) => p.reseller);
+}
+
+/** Partner keys with an ACTIVE partnership where `partner` is the reseller (its indirect providers). */
+export function activeProvidersOf(state: EmulatorState, partner: string): string[] {
+  return state.partnerships
+    .filter((p) => p.reseller === partner && p.status === PartnershipStatus.ACTIVE)
+    .map((p) => p.provider);
+}
+
+/** Customer keys of a partner: those with an accepted (ACTIVE) reseller relationship with it. */
+export function customersOf(state: EmulatorState, partner: string): string[] {
+  const memo = state.customersOfPartner.get(partner);
+  if (memo) return memo;
+  const keys = new Set<string>();
+  for (const r of state.relationships) {
+    if (r.partner === partner && r.status === RelationshipStatus.ACTIVE) keys.add(r.customer);
+  }
+  const list = [...state.customers.keys()].filter((k) => keys.has(k));
+  state.customersOfPartner.set(partner, list);
+  return list;
+}
+
+/** Whether the customer accepted a relationship with DAP for this partner. */
+export function delegatedAccess(state: EmulatorState, partner: string, customer: string): boolean {
+  return state.relationships.some(
+    (r) =>
+      r.partner === partner &&
+      r.customer === customer &&
+      r.status === RelationshipStatus.ACTIVE &&
+      r.includesDelegatedAdmin,
+  );
+}
+
+/** The CSP subscriptions a partner sees for a customer: those it bills, or of which it is the reseller of record. */
+export function subscriptionsOf(state: EmulatorState, partner: string, customer: string): EmuSubscription[] {
+  return (state.subscriptionsByCustomer.get(customer) ?? []).filter(
+    (s) => s.transactingPartner === partner || s.resellerOfRecord === partner,
+  );
+}
+
+/**
+ * Transfers of a customer the partner takes part in (source or target). Withdrawn transfers are gone (the
+ * withdrawal is a DELETE in Partner Center); accepted ones in progress have no documented status value and are
+ * not served.
+ */
+export function transfersOf(state: EmulatorState, partner: string, customer: string): EmuTransfer[] {
+  return state.transfers.filter(
+    (t) =>
+      t.customer === customer &&
+      (t.source === partner || t.target === partner) &&
+      t.status !== TransferStatus.WITHDRAWN &&
+      t.status !== TransferStatus.ACCEPTED,
+  );
+}
+
+export function isNewCommerceLicense(s: WorldSubscription): boolean {
+  return s.commerceModel === CommerceModel.NEW_COMMERCE && s.offerKind === OfferKind.LICENSE_BASED;
+}
+
+export function billingCycleOf(s: WorldSubscription): BillingCycle {
+  return s.billingCycle ?? (s.offerKind === OfferKind.USAGE_BASED ? BillingCycle.MONTHLY : BillingCycle.ANNUAL);
+}
+
+export const EMULATOR_SUBSCRIPTION_STATUS: Record<SubscriptionStatus, string> = {
+  [SubscriptionStatus.ACTIVE]: "active",
+  [SubscriptionStatus.SUSPENDED]: "suspended",
+  [SubscriptionStatus.EXPIRED]: "expired",
+  [SubscriptionStatus.DISABLED]: "disabled",
+  [SubscriptionStatus.DELETED]: "deleted",
+};

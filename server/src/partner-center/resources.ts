@@ -1,0 +1,175 @@
+// Partner Center REST API v1 resources, as Microsoft documents them (JSON shapes of the response examples).
+// Only the fields channelgate reads or the emulator serves are typed; Partner Center sends more.
+// Pages (Microsoft Learn, Partner Center developer docs):
+//   Link, ResourceAttributes ... https://learn.microsoft.com/partner-center/developer/utility-resources
+//   Customer ............... https://learn.microsoft.com/partner-center/developer/customer-resources
+//   Subscription ........... https://learn.microsoft.com/partner-center/developer/subscription-resources
+//   PartnerRelationship .... https://learn.microsoft.com/partner-center/developer/relationships-resources
+//   Agreement .............. https://learn.microsoft.com/partner-center/developer/agreement-resources
+//   TransferEntity ......... https://learn.microsoft.com/partner-center/developer/transfer-entity-resources
+//   Profiles ............... https://learn.microsoft.com/partner-center/developer/get-an-organization-profile,
+//                            https://learn.microsoft.com/partner-center/developer/get-mpn-profile
+
+export interface PcLink {
+  uri: string;
+  method: string;
+  headers: Array<{ key: string; value: string }>;
+}
+
+export interface PcAttributes {
+  objectType: string;
+  etag?: string;
+}
+
+export interface PcCollection<T> {
+  totalCount: number;
+  items: T[];
+  links?: { self?: PcLink; next?: PcLink; previous?: PcLink };
+  attributes: PcAttributes;
+}
+
+export interface PcAddress {
+  country: string;
+  region?: string;
+  city?: string;
+  state?: string;
+  addressLine1?: string;
+  postalCode?: string;
+}
+
+export interface PcOrganizationProfile {
+  id: string;
+  companyName: string;
+  defaultAddress: PcAddress;
+  tenantId: string;
+  domain?: string;
+  profileType: "OrganizationProfile";
+  links?: { self: PcLink };
+  attributes: PcAttributes;
+}
+
+export interface PcMpnProfile {
+  partnerName?: string;
+  mpnId: string;
+  profileType: "MpnProfile";
+  links?: { self: PcLink };
+  attributes: PcAttributes;
+}
+
+/** `relationshipType` wire values of PartnerRelationshipType. */
+export type PcPartnerRelationshipType = "is_indirect_cloud_solution_provider_of" | "is_indirect_reseller_of";
+
+export interface PcPartnerRelationship {
+  /** The other partner's tenant id. */
+  id: string;
+  name: string;
+  relationshipType: PcPartnerRelationshipType;
+  state?: string;
+  mpnId: string;
+  location?: string;
+  attributes: PcAttributes;
+}
+
+export interface PcCustomerCompanyProfile {
+  tenantId: string;
+  domain: string;
+  companyName: string;
+  address?: PcAddress;
+  attributes: PcAttributes;
+}
+
+export interface PcCustomer {
+  id: string;
+  commerceId?: string;
+  companyProfile: PcCustomerCompanyProfile;
+  billingProfile?: { defaultAddress: PcAddress; attributes: PcAttributes };
+  relationshipToPartner: "none" | "reseller" | "advisor" | "syndication" | "microsoft_support";
+  /** Only returned by get-by-id (customer-resources). */
+  allowDelegatedAccess?: boolean;
+  links?: { self: PcLink };
+  attributes: PcAttributes;
+}
+
+export type PcSubscriptionStatus = "none" | "active" | "pending" | "suspended" | "expired" | "disabled" | "deleted";
+
+export interface PcSubscription {
+  id: string;
+  offerId: string;
+  offerName: string;
+  friendlyName: string;
+  quantity: number;
+  unitType: string;
+  parentSubscriptionId?: string;
+  creationDate: string;
+  effectiveStartDate: string;
+  commitmentEndDate: string;
+  status: PcSubscriptionStatus;
+  autoRenewEnabled: boolean;
+  billingType: "none" | "usage" | "license" | "benefit";
+  billingCycle: "unknown" | "monthly" | "annual" | "none" | "oneTime" | "triennial";
+  termDuration?: "P1M" | "P1Y" | "P3Y";
+  /** MPN id (PartnerID) of the reseller of record, in the indirect model. */
+  partnerId?: string;
+  contractType: "subscription" | "productKey" | "redemptionCode";
+  /** New commerce: the catalog item type ("OnlineServicesNCE", "Azure"). */
+  productType?: { id: string; displayName: string };
+  attributes: PcAttributes;
+}
+
+export interface PcAgreement {
+  templateId: string;
+  dateAgreed: string;
+  type: string;
+  agreementLink?: string;
+}
+
+export type PcTransferStatus = "Active" | "Completed" | "Reject";
+
+export interface PcTransferLineItem {
+  id: number;
+  subscriptionId: string;
+  offerId: string;
+  billingCycle: string;
+  friendlyName: string;
+  quantity: number;
+  partnerIdOnRecord?: string;
+  addonItems: PcTransferLineItem[];
+}
+
+export interface PcTransferEntity {
+  id: string;
+  status: PcTransferStatus;
+  createdTime: string;
+  lastModifiedTime: string;
+  customerTenantId: string;
+  sourcePartnerName: string;
+  sourcePartnerTenantId: string;
+  targetPartnerName: string;
+  targetPartnerTenantId: string;
+  lineItems: PcTransferLineItem[];
+  attributes: PcAttributes;
+}
+
+/** Error body of Partner Center REST calls (error-codes page): numeric code and description. */
+export interface PcError {
+  code: number;
+  description: string;
+  data: unknown[];
+  source: string;
+}
+
+/** Entra ID v1 token endpoint answer (partner-center-authentication). */
+export interface TokenResponse {
+  token_type: "Bearer";
+  expires_in: string;
+  ext_expires_in?: string;
+  expires_on: string;
+  not_before?: string;
+  resource: string;
+  access_token: string;
+  refresh_token?: string;
+  scope?: string;
+}
+
+/** The resource (audience) Partner Center tokens are issued for (partner-center-authentication). */
+export const PARTNER_CENTER_RESOURCE = "https://api.partnercenter.microsoft.com";

@@ -1,0 +1,531 @@
+import { randomUUID } from "node:crypto";
+import { In, type DataSource, type EntityManager } from "typeorm";
+import { runInTransaction } from "../data-source";
+import {
+  BillingCycle,
+  CommerceModel,
+  OfferKind,
+  PartnershipStatus,
+  PartnerType,
+  ProgramStatus,
+  RelationshipStatus,
+  SalesChannel,
+  SubscriptionStatus,
+  TermDuration,
+  TransferStatus,
+} from "../domain/enums";
+import { Customer } from "../modules/customer/customer.entity";
+import { CustomerRelationship } from "../modules/customer/customer-relationship.entity";
+import { Partner } from "../modules/partner/partner.entity";
+import { ResellerPartnership } from "../modules/partner/reseller-partnership.entity";
+import { CustomerSubscription } from "../modules/subscription/customer-subscription.entity";
+import { Transfer, TransferLine } from "../modules/transfer/transfer.entity";
+import type { PartnerCenterClient } from "./client";
+import type {
+  PcAgreement,
+  PcCollection,
+  PcCustomer,
+  PcMpnProfile,
+  PcOrganizationProfile,
+  PcPartnerRelationship,
+  PcSubscription,
+  PcTransferEntity,
+} from "./resources";
+
+// Full sync from Partner Center into channelgate's model (issue 8 item 3). Field mapping: README "Partner Center
+// sync". Writes are upserts keyed by Partner Center's ids (tenant ids for partners and customers, subscription
+// and transfer ids), and a row is written only when a mapped field differs: a second run with no upstream change
+// writes nothing. One transaction for the home partner and its partnerships, then one per customer; a failure keeps
+// what was written and reports the customer to resume from.
+
+export const SYNC_SOURCE = "partner-center";
+export const CUSTOMER_PAGE_SIZE = 100;
+
+export interface SyncOptions {
+  /** Skip customers before this one in Partner Center's list order (resume a failed run). */
+  resumeFrom?: string | null;
+  /** Progress lines (stderr in the CLI). */
+  progress?: (line: string) => void;
+  now?: () => Date;
+}
+
+export interface SyncReport {
+  customers: number;
+  subscriptions: number;
+  resellers: number;
+  transfers: number;
+  /** Rows inserted or updated. */
+  changed: number;
+  /** What could not be imported, and why. */
+  skipped: string[];
+}
+
+export class SyncFailure extends Error {
+  constructor(
+    message: string,
+    readonly report: SyncReport,
+    readonly resumeFrom: string | null,
+  ) {
+    super(message);
+  }
+}
+
+interface CustomerBundle {
+  customer: PcCustomer;
+  subscriptions: PcSubscription[];
+  resellers: PcPartnerRelationship[];
+  /** Null without App+User credentials (the agreements endpoint needs them). */
+  agreements: PcAgreement[] | null;
+  transfers: PcTransferEntity[];
+}
+
+const SUBSCRIPTION_STATUS: Record<string, SubscriptionStatus> = {
+  active: SubscriptionStatus.ACTIVE,
+  suspended: SubscriptionStatus.SUSPENDED,
+  expired: SubscriptionStatus.EXPIRED,
+  disabled: SubscriptionStatus.DISABLED,
+  deleted: SubscriptionStatus.DELETED,
+};
+
+const BILLING_CYCLE: Record<string, BillingCycle> = {
+  monthly: BillingCycle.MONTHLY,
+  annual: BillingCycle.ANNUAL,
+  triennial: BillingCycle.TRIENNIAL,
+  none: BillingCycle.NONE,
+  onetime: BillingCycle.NONE,
+};
+
+const TERMS = new Set<string>(Object.values(TermDuration));
+
+function dateOnly(value: string): string {
+  return value.slice(0, 10);
+}
+
+/** Comparable form of a column value (dates by instant, everything else by JSON). */
+function comparable(v: unknown): string {
+  if (v instanceof Date) return `d:${v.getTime()}`;
+  if (v === undefined) return "null";
+  return JSON.stringify(v);
+}
+
+class Writer {
+  changed = 0;
+  constructor(
+    private readonly em: EntityManager,
+    private readonly now: Date,
+  ) {}
+
+  /**
+   * Inserts `desired` when no row has its id, else updates the fields of `desired` that differ. `insertOnly` fields
+   * are set on insert and never compared (createdAt, channelgate's own judgement such as a reseller's MPA).
+   */
+  async upsert<T extends { id: string }>(
+    entity: new () => T,
+    existing: T | null,
+    desired: Partial<T> & { id: string },
+    insertOnly: Partial<T> = {},
+  ): Promise<T> {
+    if (!existing) {
+      const row = Object.assign(new entity(), insertOnly, desired, { source: SYNC_SOURCE, syncedAt: this.now });
+      await this.em.insert(entity, row as never);
+      this.changed += 1;
+      return row;
+    }
+    const diff: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(desired)) {
+      if (comparable((existing as Record<string, unknown>)[k]) !== comparable(v)) diff[k] = v;
+    }
+    if (Object.keys(diff).length === 0) return existing;
+    const set = { ...diff, source: SYNC_SOURCE, syncedAt: this.now } as Record<string, unknown>;
+    if ("version" in (existing as object))
+      set.version = ((existing as unknown as { version: number }).version ?? 1) + 1;
+    if ("updatedAt" in (existing as object) && entity === (CustomerSubscription as unknown)) set.updatedAt = this.now;
+    await this.em.update(entity, { id: existing.id } as never, set as never);
+    this.changed += 1;
+    return Object.assign(existing, set);
+  }
+}
+
+/** Runs a full sync of the partner behind `client` into `ds`. */
+export async function fullSync(
+  ds: DataSource,
+  client: PartnerCenterClient,
+  options: SyncOptions = {},
+): Promise<SyncReport> {
+  const progress = options.progress ?? (() => {});
+  const now = (options.now ?? (() => new Date()))();
+  const report: SyncReport = { customers: 0, subscriptions: 0, resellers: 0, transfers: 0, changed: 0, skipped: [] };
+  const appPlusUser = client.hasUserCredentials;
+
+  // 1. The home partner and its two-tier partners.
+  const [org, mpn] = await Promise.all([
+    client.get<PcOrganizationProfile>("/v1/profiles/organization"),
+    client.get<PcMpnProfile>("/v1/profiles/mpn"),
+  ]);
+  let resellers: PcPartnerRelationship[] = [];
+  let providers: PcPartnerRelationship[] = [];
+  if (appPlusUser) {
+    [resellers, providers] = await Promise.all([
+      client.getAll<PcPartnerRelationship>("/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf", {
+        auth: "user",
+      }),
+      client.getAll<PcPartnerRelationship>("/v1/relationships?relationship_type=IsIndirectResellerOf", {
+        auth: "user",
+      }),
+    ]);
+  } else {
+    report.skipped.push(
+      "indirect resellers, providers, customers' resellers and MCA acceptance: Partner Center serves them to App+User tokens only (set PARTNER_CENTER_REFRESH_TOKEN)",
+    );
+  }
+  progress(
+    `home partner ${org.companyName} (PartnerID ${mpn.mpnId}); ${resellers.length} resellers, ${providers.length} providers`,
+  );
+
+  const homeTypes: PartnerType[] = [];
+  if (resellers.length > 0) homeTypes.push(PartnerType.INDIRECT_PROVIDER);
+  if (providers.length > 0) homeTypes.push(PartnerType.INDIRECT_RESELLER);
+  if (homeTypes.length === 0) homeTypes.push(PartnerType.DIRECT_BILL);
+
+  const partnersByTenant = new Map<string, Partner>();
+  const partnersByMpn = new Map<string, Partner>();
+  let home!: Partner;
+  await runInTransaction(ds, async (em) => {
+    const w = new Writer(em, now);
+    const repo = em.getRepository(Partner);
+    home = await w.upsert(
+      Partner,
+      await repo.findOneBy({ id: org.tenantId }),
+      {
+        id: org.tenantId,
+        name: org.companyName,
+        partnerId: mpn.mpnId,
+        tenantId: org.tenantId,
+        country: org.defaultAddress.country,
+      },
+      // Not in the profiles: a partner that calls the API transacts in CSP, so it signed the MPA and is active.
+      { types: homeTypes, mpaSigned: true, programStatus: ProgramStatus.ACTIVE, createdAt: now },
+    );
+    for (const [list, type] of [
+      [resellers, PartnerType.INDIRECT_RESELLER],
+      [providers, PartnerType.INDIRECT_PROVIDER],
+    ] as const) {
+      for (const r of list) {
+        const p = await w.upsert(
+          Partner,
+          await repo.findOneBy({ id: r.id }),
+          {
+            id: r.id,
+            name: r.name,
+            partnerId: r.mpnId,
+            tenantId: r.id,
+            ...(r.location ? { country: r.location } : {}),
+          },
+          // MPA and program standing come from other APIs (compliance, agreement status) not synced yet.
+          {
+            types: [type],
+            mpaSigned: true,
+            programStatus: ProgramStatus.ACTIVE,
+            createdAt: now,
+            country: r.location ?? "",
+          },
+        );
+        const providerId = type === PartnerType.INDIRECT_RESELLER ? home.id : p.id;
+        const resellerId = type === PartnerType.INDIRECT_RESELLER ? p.id : home.id;
+        const existing = await em.getRepository(ResellerPartnership).findOneBy({ providerId, resellerId });
+        await w.upsert(
+          ResellerPartnership,
+          existing,
+          {
+            id: existing?.id ?? randomUUID(),
+            providerId,
+            resellerId,
+            status: PartnershipStatus.ACTIVE,
+            removedAt: null,
+          },
+          { invitedAt: now, acceptedAt: now, version: 1 },
+        );
+      }
+    }
+    // Synced partnerships Partner Center no longer lists were removed there.
+    const listed = new Set([...resellers, ...providers].map((r) => r.id));
+    const synced = await em.getRepository(ResellerPartnership).find({
+      where: [
+        { providerId: home.id, source: SYNC_SOURCE },
+        { resellerId: home.id, source: SYNC_SOURCE },
+      ],
+    });
+    for (const rp of synced) {
+      const other = rp.providerId === home.id ? rp.resellerId : rp.providerId;
+      if (!listed.has(other) && rp.status !== PartnershipStatus.REMOVED) {
+        await w.upsert(ResellerPartnership, rp, { id: rp.id, status: PartnershipStatus.REMOVED, removedAt: now });
+      }
+    }
+    report.changed += w.changed;
+  });
+  report.resellers = resellers.length + providers.length;
+  for (const p of await ds.getRepository(Partner).find()) {
+    partnersByTenant.set(p.tenantId, p);
+    partnersByMpn.set(p.partnerId, p);
+  }
+  // The transacting partner of what the home partner sees: itself, or its provider when it is an indirect reseller.
+  const transacting =
+    homeTypes.includes(PartnerType.INDIRECT_RESELLER) && !homeTypes.includes(PartnerType.INDIRECT_PROVIDER)
+      ? providers.length === 1
+        ? partnersByTenant.get(providers[0]!.id)!
+        : null
+      : home;
+
+  // 2. Customers, following the continuation token.
+  const customers = await client.getAll<PcCustomer>(`/v1/customers?size=${CUSTOMER_PAGE_SIZE}`);
+  progress(`${customers.length} customers listed`);
+  let start = 0;
+  if (options.resumeFrom) {
+    start = customers.findIndex((c) => c.id === options.resumeFrom);
+    if (start < 0) throw new Error(`--resume: customer ${options.resumeFrom} is not in Partner Center's list`);
+    progress(`resuming at customer ${start + 1} (${options.resumeFrom})`);
+  }
+
+  // 3. Each customer: read everything (calls run concurrently, bounded by the client), then write it in one transaction.
+  const fetchBundle = async (c: PcCustomer): Promise<CustomerBundle> => {
+    const base = `/v1/customers/${encodeURIComponent(c.id)}`;
+    const [customer, subscriptions, relationships, agreements, transfers] = await Promise.all([
+      client.get<PcCustomer>(base),
+      client.get<PcCollection<PcSubscription>>(`${base}/subscriptions`),
+      appPlusUser
+        ? client.get<PcCollection<PcPartnerRelationship>>(`${base}/relationships`, { auth: "user" })
+        : Promise.resolve(null),
+      appPlusUser
+        ? client.get<PcCollection<PcAgreement>>(`${base}/agreements?agreementType=MicrosoftCustomerAgreement`, {
+            auth: "user",
+          })
+        : Promise.resolve(null),
+      client.get<PcTransferEntity[] | PcCollection<PcTransferEntity>>(`${base}/transfers`),
+    ]);
+    return {
+      customer,
+      subscriptions: subscriptions.items,
+      resellers: relationships?.items ?? [],
+      agreements: agreements?.items ?? null,
+      transfers: Array.isArray(transfers) ? transfers : transfers.items,
+    };
+  };
+
+  const WINDOW = 8;
+  const pending = new Map<number, Promise<CustomerBundle>>();
+  const prefetch = (i: number) => {
+    if (i < customers.length && !pending.has(i)) {
+      const p = fetchBundle(customers[i]!);
+      p.catch(() => {}); // awaited in order below; avoid an unhandled rejection meanwhile
+      pending.set(i, p);
+    }
+  };
+  for (let i = start; i < customers.length; i++) {
+    for (let j = i; j < i + WINDOW; j++) prefetch(j);
+    const c = customers[i]!;
+    try {
+      const bundle = await pending.get(i)!;
+      pending.delete(i);
+      const counts = await runInTransaction(ds, (em) =>
+        writeCustomer(em, now, bundle, { home, transacting, partnersByTenant, partnersByMpn }, report.skipped),
+      );
+      report.customers += 1;
+      report.subscriptions += counts.subscriptions;
+      report.transfers += counts.transfers;
+      report.changed += counts.changed;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      throw new SyncFailure(
+        `customer ${i + 1}/${customers.length} (${c.id}, ${c.companyProfile.companyName}): ${message}`,
+        report,
+        c.id,
+      );
+    }
+    if ((i + 1) % 25 === 0 || i + 1 === customers.length) {
+      progress(
+        `customers ${i + 1}/${customers.length}, ${report.subscriptions} subscriptions, ${report.changed} changed`,
+      );
+    }
+  }
+  return report;
+}
+
+interface Known {
+  home: Partner;
+  transacting: Partner | null;
+  partnersByTenant: Map<string, Partner>;
+  partnersByMpn: Map<string, Partner>;
+}
+
+async function writeCustomer(
+  em: EntityManager,
+  now: Date,
+  b: CustomerBundle,
+  known: Known,
+  skipped: string[],
+): Promise<{ subscriptions: number; transfers: number; changed: number }> {
+  const w = new Writer(em, now);
+  const c = b.customer;
+  const country = c.billingProfile?.defaultAddress.country ?? c.companyProfile.address?.country;
+  if (!country) throw new Error("Partner Center sent no billing country");
+  const customer = await w.upsert(
+    Customer,
+    await em.getRepository(Customer).findOneBy({ id: c.id }),
+    {
+      id: c.id,
+      name: c.companyProfile.companyName,
+      domain: c.companyProfile.domain.toLowerCase(),
+      tenantId: c.companyProfile.tenantId,
+      country: country.toUpperCase(),
+      ...(b.agreements ? { mcaAccepted: b.agreements.some((a) => a.type === "MicrosoftCustomerAgreement") } : {}),
+      // A customer tenant that is a known partner's own tenant is that partner's CSP transaction tenant.
+      partnerTenantOfId: known.partnersByTenant.get(c.companyProfile.tenantId)?.id ?? null,
+    },
+    { createdAt: now, mcaAccepted: false },
+  );
+
+  // Relationships: the home partner's (it lists the customer, so the customer accepted it), and its resellers'.
+  const relationshipRows: Array<{ partnerId: string; dap: boolean | null }> = [
+    { partnerId: known.home.id, dap: c.allowDelegatedAccess ?? false },
+  ];
+  for (const r of b.resellers) {
+    const p = known.partnersByTenant.get(r.id);
+    if (p) relationshipRows.push({ partnerId: p.id, dap: null });
+    else skipped.push(`relationship of customer ${c.id} with unknown partner ${r.id}`);
+  }
+  for (const r of relationshipRows) {
+    const existing = await em.getRepository(CustomerRelationship).findOne({
+      where: [
+        { partnerId: r.partnerId, customerId: customer.id, status: RelationshipStatus.ACTIVE },
+        { partnerId: r.partnerId, customerId: customer.id, status: RelationshipStatus.REQUESTED },
+      ],
+    });
+    await w.upsert(
+      CustomerRelationship,
+      existing,
+      {
+        id: existing?.id ?? randomUUID(),
+        partnerId: r.partnerId,
+        customerId: customer.id,
+        status: RelationshipStatus.ACTIVE,
+        // A reseller's DAP is not in what the provider can read: keep what channelgate knows (none on insert).
+        ...(r.dap === null ? {} : { includesDelegatedAdmin: r.dap }),
+      },
+      {
+        includesDelegatedAdmin: false,
+        requestedAt: now,
+        acceptedAt: now,
+        acceptedBy: null,
+        removedAt: null,
+        requestToken: null,
+        version: 1,
+      },
+    );
+  }
+
+  // Subscriptions, base subscriptions before their add-ons.
+  // Ids compared lower-case: Partner Center's examples show the same GUIDs in either case.
+  const subs = b.subscriptions
+    .map((x) => ({ ...x, id: x.id.toLowerCase(), parentSubscriptionId: x.parentSubscriptionId?.toLowerCase() }))
+    .sort((x, y) => Number(!!x.parentSubscriptionId) - Number(!!y.parentSubscriptionId));
+  const ids = new Set(subs.map((s) => s.id));
+  const existingSubs = new Map(
+    (ids.size > 0 ? await em.getRepository(CustomerSubscription).findBy({ id: In([...ids]) }) : []).map((x) => [
+      x.id,
+      x,
+    ]),
+  );
+  let subscriptions = 0;
+  for (const s of subs) {
+    const reseller = s.partnerId ? known.partnersByMpn.get(s.partnerId) : undefined;
+    if (s.partnerId && !reseller) skipped.push(`reseller of record ${s.partnerId} of subscription ${s.id} is unknown`);
+    const status = SUBSCRIPTION_STATUS[s.status];
+    if (!status) {
+      skipped.push(`subscription ${s.id}: status "${s.status}" has no counterpart`);
+      continue;
+    }
+    const purchaseDate = dateOnly(s.creationDate);
+    const termStart = dateOnly(s.effectiveStartDate);
+    const usage = s.billingType === "usage";
+    const parentId = s.parentSubscriptionId && ids.has(s.parentSubscriptionId) ? s.parentSubscriptionId : null;
+    await w.upsert(
+      CustomerSubscription,
+      existingSubs.get(s.id) ?? null,
+      {
+        id: s.id,
+        customerId: customer.id,
+        offerName: s.offerName,
+        offerId: s.offerId,
+        offerKind: usage ? OfferKind.USAGE_BASED : OfferKind.LICENSE_BASED,
+        commerceModel: s.productType ? CommerceModel.NEW_COMMERCE : CommerceModel.LEGACY,
+        channel: SalesChannel.CSP,
+        status,
+        transactingPartnerId: known.transacting?.id ?? null,
+        resellerOfRecordId: reseller?.id ?? null,
+        purchaseDate,
+        renewalDate: termStart > purchaseDate ? termStart : null,
+        commitmentEndDate: dateOnly(s.commitmentEndDate),
+        termDuration: s.termDuration && TERMS.has(s.termDuration) ? (s.termDuration as TermDuration) : null,
+        billingCycle: BILLING_CYCLE[s.billingCycle.toLowerCase()] ?? BillingCycle.NONE,
+        quantity: s.quantity,
+        autoRenew: s.autoRenewEnabled,
+        parentId,
+        isAzurePlan: s.productType?.id === "Azure",
+      },
+      { registeredById: null, createdAt: now, updatedAt: now, version: 1 },
+    );
+    subscriptions += 1;
+  }
+
+  // Transfers whose partners and subscriptions channelgate knows.
+  let transfers = 0;
+  for (const t of b.transfers) {
+    const source = known.partnersByTenant.get(t.sourcePartnerTenantId);
+    const target = known.partnersByTenant.get(t.targetPartnerTenantId);
+    const lineSubs = t.lineItems.map((l) => l.subscriptionId.toLowerCase());
+    const found = lineSubs.length > 0 ? await em.getRepository(CustomerSubscription).findBy({ id: In(lineSubs) }) : [];
+    const missing = lineSubs.filter((id) => !found.some((f) => f.id === id));
+    if (!source || !target || missing.length > 0) {
+      skipped.push(
+        `transfer ${t.id} of customer ${c.id}: ${!source || !target ? "a partner" : `${missing.length} subscription(s)`} not visible to this partner`,
+      );
+      continue;
+    }
+    const status =
+      t.status === "Completed"
+        ? TransferStatus.COMPLETED
+        : t.status === "Reject"
+          ? TransferStatus.REJECTED
+          : TransferStatus.PENDING;
+    const onRecord = t.lineItems.find((l) => l.partnerIdOnRecord)?.partnerIdOnRecord;
+    const reseller = onRecord ? known.partnersByMpn.get(onRecord) : undefined;
+    const created = new Date(t.createdTime);
+    const modified = new Date(t.lastModifiedTime);
+    await w.upsert(
+      Transfer,
+      await em.getRepository(Transfer).findOneBy({ id: t.id }),
+      {
+        id: t.id,
+        customerId: customer.id,
+        sourcePartnerId: source.id,
+        targetPartnerId: target.id,
+        resellerId: reseller && reseller.id !== target.id ? reseller.id : null,
+        status,
+        createdAt: created,
+        respondedAt: status !== TransferStatus.PENDING && modified.getTime() > created.getTime() ? modified : null,
+      },
+      { createdByUserId: null, version: 1 },
+    );
+    const lines = new Set(
+      (await em.getRepository(TransferLine).findBy({ transferId: t.id })).map((l) => l.subscriptionId),
+    );
+    for (const subscriptionId of lineSubs) {
+      if (!lines.has(subscriptionId)) {
+        await em.insert(TransferLine, { id: randomUUID(), transferId: t.id, subscriptionId });
+        w.changed += 1;
+      }
+    }
+    transfers += 1;
+  }
+  return { subscriptions, transfers, changed: w.changed };
+}
