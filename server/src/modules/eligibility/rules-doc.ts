@@ -19,9 +19,15 @@ const ACTION_SUMMARY: Record<EligibilityAction, string> = {
   [EligibilityAction.SUSPEND]:
     "The actor suspends an active subscription (an extension of the rule book: the guards of the suspend mutation).",
   [EligibilityAction.REMOVE_RELATIONSHIP]: "The actor ends its reseller relationship with a customer.",
+  [EligibilityAction.CHANGE_QUANTITY]:
+    "Rule book V2: the actor sets a subscription's seat count now (subject: the subscription and the requested total).",
+  [EligibilityAction.SET_AUTO_RENEW]:
+    "Rule book V2: the actor turns a subscription's auto-renew on or off (subject: the subscription and the value wanted).",
+  [EligibilityAction.SCHEDULE_CHANGE]:
+    "Rule book V2: the actor saves a change (quantity, term, billing) that applies at the next renewal.",
 };
 
-const actions = Object.keys(rulesByAction) as EligibilityAction[];
+const actions = (Object.keys(rulesByAction) as EligibilityAction[]).filter((a) => rulesByAction[a].length > 0);
 const anchor = (ruleId: string) => ruleId.toLowerCase();
 const actionLink = (action: EligibilityAction) => `[${action}](#${action.toLowerCase()})`;
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
