@@ -64,6 +64,19 @@ export interface DecisionOptions {
   excludeTransferId?: string | null;
 }
 
+/**
+ * The rule book and instant an operation decides with: under V2 the current instant (to the second) when `asOf` is
+ * today, else 00:00:00 UTC of `asOf`; under V1 always 00:00:00 UTC of the date (V1 reads only the date).
+ */
+export function decisionTime(
+  s: { today: string; config: { ruleBook: RuleBook } },
+  asOf: string = s.today,
+): { ruleBook: RuleBook; at: Instant } {
+  const now = fromDate(new Date());
+  const v2 = s.config.ruleBook === RuleBook.V2;
+  return { ruleBook: s.config.ruleBook, at: v2 && asOf === s.today && dateOf(now) === asOf ? now : startOfDate(asOf) };
+}
+
 export const partnerFacts = (p: Partner): PartnerFacts => ({
   id: p.id,
   types: p.types,
