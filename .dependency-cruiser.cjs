@@ -39,7 +39,7 @@ module.exports = {
       severity: "error",
       comment:
         "Eligibility rules are pure functions of the facts: they import only domain/, the facts and rule types, " +
-        "other rule files and calendar arithmetic; no ORM entity, service or package.",
+        "other rule files and calendar and instant arithmetic; no ORM entity, service or package.",
       from: { path: "^server/src/modules/eligibility/rules/" },
       to: {
         pathNot: [
@@ -47,6 +47,7 @@ module.exports = {
           "^server/src/modules/eligibility/(facts|rule)\\.ts$",
           "^server/src/modules/eligibility/rules/",
           "^server/src/common/dates\\.ts$",
+          "^server/src/common/instants\\.ts$",
         ],
       },
     },

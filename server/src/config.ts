@@ -1,4 +1,4 @@
-import { TransferPolicy } from "./domain/enums";
+import { RuleBook, TransferPolicy } from "./domain/enums";
 import type { PartnerCenterSettings } from "./partner-center/client";
 
 /** Where the partner network lives: channelgate's own database (sandbox), or Partner Center (synced into it). */
@@ -11,6 +11,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   sqlitePath: string;
   transferPolicy: TransferPolicy;
+  /** The rule book the engine applies (RULE_BOOK; V2 unless set). */
+  ruleBook: RuleBook;
   /** HS256 key for bearer tokens. */
   authSecret: string;
   production: boolean;
@@ -167,6 +169,13 @@ export function loadPartnerCenterSettings(env: NodeJS.ProcessEnv, required: bool
   };
 }
 
+/** RULE_BOOK: new deployments run rule book V2; V1 keeps the first rule book exactly. */
+export function parseRuleBook(value: string | undefined): RuleBook {
+  if (value === undefined || value === "") return RuleBook.V2;
+  if (value === RuleBook.V1 || value === RuleBook.V2) return value;
+  throw new Error(`RULE_BOOK must be V1 or V2, got "${value}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === "production";
   const databaseUrl = env.DATABASE_URL && /^postgres(ql)?:\/\//.test(env.DATABASE_URL) ? env.DATABASE_URL : null;
@@ -190,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     sqlitePath: env.SQLITE_PATH ?? "data/channelgate.sqlite",
     transferPolicy: parsePolicy(env.TRANSFER_POLICY),
+    ruleBook: parseRuleBook(env.RULE_BOOK),
     // Development default: a fixed, documented key. Production refuses to start without its own.
     authSecret: authSecret || DEVELOPMENT_AUTH_SECRET,
     production,

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import type { TenantScope } from "./auth/scope";
-import type { EligibilityAction, TransferPolicy } from "./domain/enums";
+import { RuleBook, type EligibilityAction, type TransferPolicy } from "./domain/enums";
 import { liveSubscriptionSql } from "./domain/subscription-status";
 import { Customer } from "./modules/customer/customer.entity";
 import { CustomerRelationship } from "./modules/customer/customer-relationship.entity";
@@ -10,6 +10,7 @@ import { Partner } from "./modules/partner/partner.entity";
 import { TransferLine } from "./modules/transfer/transfer.entity";
 import { EligibilityService } from "./modules/eligibility/eligibility.service";
 import type { Decision } from "./modules/eligibility/rule";
+import type { ScheduledChangeFacts } from "./modules/eligibility/facts";
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
   const map = new Map(rows.map((r) => [r.id, r]));
@@ -29,9 +30,27 @@ function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 export interface EligibilityKey {
   action: EligibilityAction;
   asOf: string;
+  /** Rule book V2: the decision's instant (epoch ms); defaults to 00:00:00 UTC of asOf. */
+  at?: number;
   subscription: CustomerSubscription;
   reseller: Partner | null;
+  /** The V2 actions' subjects: CHANGE_QUANTITY's total, SET_AUTO_RENEW's value, SCHEDULE_CHANGE's change. */
+  quantity?: number | null;
+  autoRenew?: boolean | null;
+  change?: ScheduledChangeFacts | null;
 }
+
+/** What batches decisions together: everything in the key but the subscription. */
+const decisionGroup = (k: EligibilityKey): string =>
+  JSON.stringify([
+    k.action,
+    k.asOf,
+    k.at ?? null,
+    k.reseller?.id ?? "",
+    k.quantity ?? null,
+    k.autoRenew ?? null,
+    k.change ?? null,
+  ]);
 
 /**
  * Per-request DataLoaders: every nested field resolves through one batched, scoped query per field,
@@ -43,6 +62,8 @@ export class Loaders {
     private readonly ds: DataSource | EntityManager,
     private readonly scope: TenantScope | null,
     private readonly policy: TransferPolicy,
+    /** The rule book decisions follow (V1 unless the server runs V2). */
+    private readonly ruleBook: RuleBook = RuleBook.V1,
   ) {}
 
   /** Partners referenced by visible objects (names and ids of counterparties are not secret). */
@@ -149,7 +170,7 @@ export class Loaders {
     async (keys) => {
       if (!this.scope) throw new Error("eligibility needs a viewer");
       const actor = this.scope.partner;
-      const groups = groupBy([...keys], (k) => `${k.action}|${k.asOf}|${k.reseller?.id ?? ""}`);
+      const groups = groupBy([...keys], decisionGroup);
       const results = new Map<string, Decision>();
       for (const [groupKey, group] of groups) {
         const first = group[0]!;
@@ -157,16 +178,23 @@ export class Loaders {
           actor,
           first.action,
           group.map((k) => k.subscription),
-          { asOf: first.asOf, policy: this.policy, reseller: first.reseller },
+          {
+            asOf: first.asOf,
+            at: first.at ?? null,
+            ruleBook: this.ruleBook,
+            policy: this.policy,
+            reseller: first.reseller,
+            quantity: first.quantity ?? null,
+            autoRenew: first.autoRenew ?? null,
+            change: first.change ?? null,
+          },
         );
         for (const [id, d] of decisions) results.set(`${groupKey}|${id}`, d);
       }
       return keys.map(
-        (k) =>
-          results.get(`${k.action}|${k.asOf}|${k.reseller?.id ?? ""}|${k.subscription.id}`) ??
-          new Error("subscription not found"),
+        (k) => results.get(`${decisionGroup(k)}|${k.subscription.id}`) ?? new Error("subscription not found"),
       );
     },
-    { cacheKeyFn: (k) => `${k.action}|${k.asOf}|${k.reseller?.id ?? ""}|${k.subscription.id}` },
+    { cacheKeyFn: (k) => `${decisionGroup(k)}|${k.subscription.id}` },
   );
 }

@@ -85,7 +85,7 @@ export function readContext(ctx: RequestContext): ServiceContext {
 
 /** Loaders that read through a transaction, with the request's scope. */
 function transactionLoaders(ctx: RequestContext, em: EntityManager): Loaders {
-  return new Loaders(em, ctx.viewer?.scope ?? null, ctx.config.transferPolicy);
+  return new Loaders(em, ctx.viewer?.scope ?? null, ctx.config.transferPolicy, ctx.config.ruleBook);
 }
 
 /**

@@ -5,7 +5,7 @@ import { loadConfig, type AppConfig } from "../../server/src/config";
 import { createDataSource, runInTransaction } from "../../server/src/data-source";
 import { signToken } from "../../server/src/auth/token";
 import { loadWorld, type LoadedWorld, type World } from "../../server/src/scenarios/world";
-import { TransferPolicy } from "../../server/src/domain/enums";
+import { RuleBook, TransferPolicy } from "../../server/src/domain/enums";
 
 /**
  * Test server over a throwaway database: in-memory SQLite, or a fresh PostgreSQL database per test file
@@ -74,6 +74,9 @@ export async function startTestServer(
     databaseUrl,
     sqlitePath: ":memory:",
     transferPolicy: opts.policy ?? TransferPolicy.CURRENT,
+    // These suites' worlds and expectations are written against rule book V1 (days, not hours); the V2 rules are
+    // proven by the V2 conformance corpus (test/scenarios/v2). A suite can ask for V2 through opts.config.
+    ruleBook: RuleBook.V1,
     seedOnEmptyDatabase: false,
     demoLogin: true,
     countSql: true,

@@ -84,7 +84,7 @@ export async function buildContext(req: Request, ds: DataSource, config: AppConf
     config,
     dataSource: ds,
     viewer,
-    loaders: new Loaders(ds, viewer?.scope ?? null, config.transferPolicy),
+    loaders: new Loaders(ds, viewer?.scope ?? null, config.transferPolicy, config.ruleBook),
     locale: localeOf(req),
     today: toIsoDate(new Date()),
     sql,

@@ -107,6 +107,28 @@ export enum EligibilityAction {
   REMOVE_RELATIONSHIP = "REMOVE_RELATIONSHIP",
   /** Not in RULES.md yet: the guards the suspend mutation applies (R37, R22, R15s). */
   SUSPEND = "SUSPEND",
+  /** Rule book V2: set the seat count now (subject: subscription + quantity). */
+  CHANGE_QUANTITY = "CHANGE_QUANTITY",
+  /** Rule book V2: turn auto-renew on or off (subject: subscription + autoRenew). */
+  SET_AUTO_RENEW = "SET_AUTO_RENEW",
+  /** Rule book V2: save a change for the next renewal (subject: subscription + change). */
+  SCHEDULE_CHANGE = "SCHEDULE_CHANGE",
+}
+
+/** Which rule book the engine applies (RULES.md "v2: which rule book decides"). */
+export enum RuleBook {
+  V1 = "V1",
+  V2 = "V2",
+}
+
+/** What a subscription sells (RULES.md "v2: vocabulary"); decides cancellation and seat-change windows under V2. */
+export enum ProductType {
+  LICENSE = "LICENSE",
+  SOFTWARE_SUBSCRIPTION = "SOFTWARE_SUBSCRIPTION",
+  PERPETUAL_SOFTWARE = "PERPETUAL_SOFTWARE",
+  MARKETPLACE_SAAS = "MARKETPLACE_SAAS",
+  AZURE_PLAN = "AZURE_PLAN",
+  USAGE = "USAGE",
 }
 
 export enum EligibilityReasonCode {
@@ -138,6 +160,21 @@ export enum EligibilityReasonCode {
   SUBSCRIPTION_NOT_REACTIVATABLE = "SUBSCRIPTION_NOT_REACTIVATABLE",
   INDIRECT_RESELLER_CANNOT_REMOVE_RELATIONSHIP = "INDIRECT_RESELLER_CANNOT_REMOVE_RELATIONSHIP",
   RELATIONSHIP_HAS_ACTIVE_SUBSCRIPTIONS = "RELATIONSHIP_HAS_ACTIVE_SUBSCRIPTIONS",
+  // Rule book V2
+  PARTNER_MPA_NOT_SIGNED = "PARTNER_MPA_NOT_SIGNED",
+  PARTNER_CANNOT_TRANSACT = "PARTNER_CANNOT_TRANSACT",
+  TRANSFER_LINE_LIMIT_EXCEEDED = "TRANSFER_LINE_LIMIT_EXCEEDED",
+  TRANSFER_NOT_PENDING = "TRANSFER_NOT_PENDING",
+  AZURE_PLAN_HAS_ACTIVE_SUBSCRIPTIONS = "AZURE_PLAN_HAS_ACTIVE_SUBSCRIPTIONS",
+  QUANTITY_CHANGE_NOT_SUPPORTED = "QUANTITY_CHANGE_NOT_SUPPORTED",
+  QUANTITY_OUT_OF_RANGE = "QUANTITY_OUT_OF_RANGE",
+  SEAT_REDUCTION_WINDOW_CLOSED = "SEAT_REDUCTION_WINDOW_CLOSED",
+  SCHEDULED_CHANGES_WILL_BE_DELETED = "SCHEDULED_CHANGES_WILL_BE_DELETED",
+  AUTO_RENEW_NOT_APPLICABLE = "AUTO_RENEW_NOT_APPLICABLE",
+  SUBSCRIPTION_TERM_ENDED = "SUBSCRIPTION_TERM_ENDED",
+  SCHEDULED_CHANGE_NOT_SUPPORTED = "SCHEDULED_CHANGE_NOT_SUPPORTED",
+  SCHEDULED_CHANGE_REQUIRES_AUTO_RENEW = "SCHEDULED_CHANGE_REQUIRES_AUTO_RENEW",
+  BILLING_PLAN_NOT_ALLOWED = "BILLING_PLAN_NOT_ALLOWED",
 }
 
 export enum Severity {
@@ -160,6 +197,8 @@ const enums: Array<[object, string, string]> = [
   [UserRole, "UserRole", "Partner Center role of a partner's user."],
   [ApiTokenScope, "ApiTokenScope", "What an API token may do: READ (queries) or WRITE (queries and mutations)."],
   [TransferPolicy, "TransferPolicy", "Which transfer rule the server applies (RULES.md R11/R11b)."],
+  [RuleBook, "RuleBook", "Which rule book decided: V1, or V2 (new-commerce lifecycle, instants, corrections)."],
+  [ProductType, "ProductType", "What a subscription sells; decides its cancellation and seat-change windows (V2)."],
   [EligibilityAction, "EligibilityAction", "What the actor wants to do."],
   [EligibilityReasonCode, "EligibilityReasonCode", "Why a decision is not (or not simply) yes."],
   [Severity, "Severity", "BLOCKING reasons make a decision ineligible; ADVISORY ones inform."],

@@ -5,6 +5,8 @@ import { signToken } from "../auth/token";
 import { toGlobalId } from "../common/global-id";
 import { loadConfig, type AppConfig } from "../config";
 import { createDataSource } from "../data-source";
+import { parseInstant } from "../common/instants";
+import { RuleBook } from "../domain/enums";
 import { readScenarioFile, ScenarioError, type Scenario, type ScenarioCheck } from "./scenario-file";
 import { loadWorld, type LoadedWorld } from "./world";
 
@@ -21,6 +23,13 @@ export interface RunSummary {
 const QUERY = `query Eligibility($input: EligibilityInput!) {
   eligibility(input: $input) { eligible blocking { code ruleId message } advisories { code ruleId message } }
 }`;
+/** Rule book V2 also answers until when, from when, and the refundable seats. */
+const QUERY_V2 = `query Eligibility($input: EligibilityInput!) {
+  eligibility(input: $input) {
+    eligible blocking { code ruleId message } advisories { code ruleId message } ruleBook
+    eligibleUntil becomesEligibleAt refundableQuantity refundableDetails { quantity allowedUntil }
+  }
+}`;
 
 /** Checks in flight at once per file. */
 const CONCURRENCY = 4;
@@ -30,12 +39,25 @@ interface Got {
   eligible: boolean;
   blocking: string[];
   advisories: string[];
+  ruleBook?: string;
+  eligibleUntil?: string | null;
+  becomesEligibleAt?: string | null;
+  refundableQuantity?: number | null;
+  refundableDetails?: { quantity: number; allowedUntil: string }[] | null;
 }
 
 /** A file to run, or a path that yields none (reported as malformed, in argument order). */
 type Entry = { file: string } | { path: string; problem: string };
 
-/** Folders become their *.json files (sorted by name); files stay as given. */
+/** The *.json files under a folder and its subfolders, by path (a folder's files before its subfolders'). */
+function jsonFilesUnder(dir: string): string[] {
+  const entries = readdirSync(dir).sort();
+  const files = entries.filter((n) => n.endsWith(".json") && statSync(join(dir, n)).isFile()).map((n) => join(dir, n));
+  const folders = entries.filter((n) => !n.startsWith(".") && statSync(join(dir, n)).isDirectory());
+  return [...files, ...folders.flatMap((n) => jsonFilesUnder(join(dir, n)))];
+}
+
+/** Folders become their *.json files, recursively (sorted by name); files stay as given. */
 function expand(paths: string[]): Entry[] {
   return paths.flatMap((p): Entry[] => {
     let isDir: boolean;
@@ -45,11 +67,9 @@ function expand(paths: string[]): Entry[] {
       return [{ path: p, problem: "no such file or folder" }];
     }
     if (!isDir) return [{ file: p }];
-    const names = readdirSync(p)
-      .filter((n) => n.endsWith(".json") && statSync(join(p, n)).isFile())
-      .sort();
-    if (names.length === 0) return [{ path: p, problem: "folder holds no *.json scenario files" }];
-    return names.map((n) => ({ file: join(p, n) }));
+    const files = jsonFilesUnder(p);
+    if (files.length === 0) return [{ path: p, problem: "folder holds no *.json scenario files" }];
+    return files.map((file) => ({ file }));
   });
 }
 
@@ -81,6 +101,35 @@ function diff(expected: readonly string[], got: readonly string[]): string {
   return parts.filter(Boolean).join("; ");
 }
 
+/** Instants compare as instants (README: 15:00Z, 15:00:00Z and 16:00:00+01:00 are equal). */
+const sameInstant = (a: string | null | undefined, b: string | null | undefined): boolean =>
+  a === null || a === undefined || b === null || b === undefined
+    ? (a ?? null) === (b ?? null)
+    : parseInstant(a) !== null && parseInstant(a) === parseInstant(b);
+
+const windowKey = (w: { quantity: number; allowedUntil: string }) => `${w.quantity}@${parseInstant(w.allowedUntil)}`;
+
+/** The V2 fields a check states, compared; each difference names its field. */
+function compareV2(c: ScenarioCheck, got: Got): string[] {
+  const problems: string[] = [];
+  for (const field of ["eligibleUntil", "becomesEligibleAt"] as const) {
+    if (c[field] !== undefined && !sameInstant(c[field], got[field]))
+      problems.push(`${field}: expected ${c[field] ?? "null"}, got ${got[field] ?? "null"}`);
+  }
+  if (c.refundableQuantity !== undefined && c.refundableQuantity !== got.refundableQuantity)
+    problems.push(`refundableQuantity: expected ${c.refundableQuantity}, got ${got.refundableQuantity ?? "null"}`);
+  if (c.refundableDetails !== undefined) {
+    const show = (ws: readonly { quantity: number; allowedUntil: string }[] | null | undefined) =>
+      ws ? `[${ws.map((w) => `${w.quantity} until ${w.allowedUntil}`).join(", ")}]` : "null";
+    if (
+      !sameSet(c.refundableDetails.map(windowKey), (got.refundableDetails ?? []).map(windowKey)) ||
+      !got.refundableDetails
+    )
+      problems.push(`refundableDetails: expected ${show(c.refundableDetails)}, got ${show(got.refundableDetails)}`);
+  }
+  return problems;
+}
+
 /** Null when the answer matches the check, else what differs. */
 function compare(c: ScenarioCheck, got: Got): string | null {
   const problems: string[] = [];
@@ -88,36 +137,41 @@ function compare(c: ScenarioCheck, got: Got): string | null {
   if (!sameSet(c.blocking, got.blocking)) problems.push(`blocking: ${diff(c.blocking, got.blocking)}`);
   if (c.advisories !== undefined && !sameSet(c.advisories, got.advisories))
     problems.push(`advisories: ${diff(c.advisories, got.advisories)}`);
+  problems.push(...compareV2(c, got));
   if (problems.length === 0) return null;
   const show = (e: boolean, b: readonly string[], a: readonly string[] | undefined): string =>
     `eligible=${e} blocking=${codes(b)}${a !== undefined && c.advisories !== undefined ? ` advisories=${codes(a)}` : ""}`;
   return `expected ${show(c.eligible, c.blocking, c.advisories)}, got ${show(got.eligible, got.blocking, got.advisories)} (${problems.join("; ")})`;
 }
 
-function inputOf(c: ScenarioCheck, s: Scenario, world: LoadedWorld): Record<string, string> {
+function inputOf(c: ScenarioCheck, s: Scenario, world: LoadedWorld): Record<string, unknown> {
   const id = (map: Map<string, string>, key: string): string => {
     const value = map.get(key);
     if (value === undefined) throw new Error(`key "${key}" was not loaded`);
     return value;
   };
-  const input: Record<string, string> = { action: c.action, asOf: s.asOf };
+  const input: Record<string, unknown> = { action: c.action, asOf: s.asOf };
   if (c.subscription !== undefined)
     input.subscriptionId = toGlobalId("CustomerSubscription", id(world.subscriptions, c.subscription));
   if (c.customer !== undefined) input.customerId = toGlobalId("Customer", id(world.customers, c.customer));
   if (c.offerKind !== undefined) input.offerKind = c.offerKind;
   if (c.reseller !== undefined) input.resellerId = toGlobalId("Partner", id(world.partners, c.reseller));
+  if (c.quantity !== undefined) input.quantity = c.quantity;
+  if (c.autoRenew !== undefined) input.autoRenew = c.autoRenew;
+  if (c.change !== undefined) input.change = c.change;
+  if (c.transfer !== undefined) input.transferId = toGlobalId("Transfer", id(world.transfers, c.transfer));
   return input;
 }
 
 /** Asks one check; resolves to the answer or to an error text (GraphQL errors, HTTP failures). */
-async function ask(url: string, token: string, input: Record<string, string>): Promise<Got | string> {
+async function ask(url: string, token: string, input: Record<string, unknown>, query: string): Promise<Got | string> {
   let body: unknown;
   let status: number;
   try {
     const res = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: QUERY, variables: { input } }),
+      body: JSON.stringify({ query, variables: { input } }),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     status = res.status;
@@ -131,7 +185,11 @@ async function ask(url: string, token: string, input: Record<string, string>): P
     return `request failed: ${(e as Error).message}`;
   }
   const { data, errors } = (body ?? {}) as {
-    data?: { eligibility?: { eligible: boolean; blocking: { code: string }[]; advisories: { code: string }[] } | null };
+    data?: {
+      eligibility?:
+        | (Omit<Got, "blocking" | "advisories"> & { blocking: { code: string }[]; advisories: { code: string }[] })
+        | null;
+    };
     errors?: { message?: string; extensions?: { code?: string } }[];
   };
   if (Array.isArray(errors) && errors.length > 0) {
@@ -140,7 +198,7 @@ async function ask(url: string, token: string, input: Record<string, string>): P
   }
   const d = data?.eligibility;
   if (!d) return `HTTP ${status}: no eligibility in the response`;
-  return { eligible: d.eligible, blocking: d.blocking.map((r) => r.code), advisories: d.advisories.map((r) => r.code) };
+  return { ...d, blocking: d.blocking.map((r) => r.code), advisories: d.advisories.map((r) => r.code) };
 }
 
 /** Runs `work` over items with at most `limit` in flight; results keep the items' order. */
@@ -193,7 +251,8 @@ async function runFile(file: string, out: (line: string) => void, provision?: Pr
         await dataSource.initialize();
         await dataSource.runMigrations();
       });
-      const now = new Date(`${scenario.asOf}T12:00:00Z`);
+      const asOf = parseInstant(scenario.asOf) ?? Date.parse(`${scenario.asOf}T00:00:00Z`);
+      const now = new Date(scenario.asOf.length === 10 ? asOf + 12 * 3_600_000 : asOf);
       world = await dataSource.transaction((em) => loadWorld(em, scenario, now));
     } catch (e) {
       out(`${file}: the world cannot be loaded: ${(e as Error).message}`);
@@ -205,6 +264,8 @@ async function runFile(file: string, out: (line: string) => void, provision?: Pr
       port: 0,
       host: "127.0.0.1",
       transferPolicy: scenario.policy,
+      // README: a file without ruleBook is V1, whatever the server's default.
+      ruleBook: scenario.ruleBook === RuleBook.V2 ? RuleBook.V2 : RuleBook.V1,
       seedOnEmptyDatabase: false,
       demoLogin: false,
       logErrors: false,
@@ -220,7 +281,8 @@ async function runFile(file: string, out: (line: string) => void, provision?: Pr
     }
 
     const failures = await mapLimited(scenario.checks, CONCURRENCY, async (c, i) => {
-      const got = await ask(started.url, tokens.get(c.actor) ?? "", inputOf(c, scenario, world));
+      const query = scenario.ruleBook === RuleBook.V2 ? QUERY_V2 : QUERY;
+      const got = await ask(started.url, tokens.get(c.actor) ?? "", inputOf(c, scenario, world), query);
       const problem =
         typeof got === "string"
           ? `expected eligible=${c.eligible} blocking=${codes(c.blocking)}, got ${got}`

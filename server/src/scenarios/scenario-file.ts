@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { isInstantText } from "../common/instants";
 import {
   BillingCycle,
   CommerceModel,
@@ -8,6 +9,7 @@ import {
   OfferKind,
   PartnershipStatus,
   PartnerType,
+  ProductType,
   ProgramStatus,
   RelationshipStatus,
   SalesChannel,
@@ -127,7 +129,14 @@ const country = matching(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 country code such as
 const reason = oneOf(EligibilityReasonCode);
 
 /** Rule book V2 (README "Rule book v2 files"): what a V1 file may not use. */
-const V2_ACTIONS = ["CHANGE_QUANTITY", "SET_AUTO_RENEW", "SCHEDULE_CHANGE"];
+const V2_ACTIONS: readonly string[] = [
+  EligibilityAction.CHANGE_QUANTITY,
+  EligibilityAction.SET_AUTO_RENEW,
+  EligibilityAction.SCHEDULE_CHANGE,
+];
+const V1_ACTIONS = Object.fromEntries(
+  Object.entries(EligibilityAction).filter(([, v]) => !V2_ACTIONS.includes(v)),
+) as Record<string, EligibilityAction>;
 const V2_CHECK_FIELDS = [
   "quantity",
   "autoRenew",
@@ -138,96 +147,94 @@ const V2_CHECK_FIELDS = [
   "refundableQuantity",
   "refundableDetails",
 ];
-const V1_ONLY = "this server runs rule book V1, and the file is a V1 file";
-/** The product types of rule book V2; in a V1 file a fact the rules ignore. */
-const ProductType = {
-  LICENSE: "LICENSE",
-  SOFTWARE_SUBSCRIPTION: "SOFTWARE_SUBSCRIPTION",
-  PERPETUAL_SOFTWARE: "PERPETUAL_SOFTWARE",
-  MARKETPLACE_SAAS: "MARKETPLACE_SAAS",
-  AZURE_PLAN: "AZURE_PLAN",
-  USAGE: "USAGE",
-} as const;
+const V1_ONLY = 'the file is a V1 file (it says no "ruleBook": "V2")';
+const RuleBook = { V1: "V1", V2: "V2" } as const;
 
-const partner = record({
-  key,
-  name: str,
-  partnerId: matching(/^\d{1,20}$/, "a numeric partner id string"),
-  types: list(oneOf(PartnerType), true),
-  country,
-  mpaSigned: bool,
-  programStatus: oneOf(ProgramStatus),
-  tenantId: str.optional(),
-});
-const partnership = record({ provider: key, reseller: key, status: oneOf(PartnershipStatus) });
-const customer = record({
-  key,
-  name: str,
-  domain: str,
-  country,
-  mcaAccepted: bool,
-  partnerTenantOf: key.nullable(),
-  tenantId: str.optional(),
-});
-const relationship = record({
-  partner: key,
-  customer: key,
-  status: oneOf(RelationshipStatus),
-  includesDelegatedAdmin: bool,
-});
-const subscription = record({
-  key,
-  customer: key,
-  offerName: str,
-  offerKind: oneOf(OfferKind),
-  commerceModel: oneOf(CommerceModel),
-  channel: oneOf(SalesChannel),
-  status: oneOf(SubscriptionStatus),
-  transactingPartner: key.nullable(),
-  resellerOfRecord: key.nullable(),
-  purchaseDate: date,
-  renewalDate: date.nullable(),
-  commitmentEndDate: date,
-  quantity: count,
-  isAzurePlan: bool,
-  parent: key.nullable(),
-  offerId: str.optional(),
-  termDuration: oneOf(TermDuration).nullable().optional(),
+/** V2 instants (RULES.md "v2: time"): a date, or a date-time to the minute or second with Z or ±HH:MM. */
+const V2_INSTANT = "a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:MM[:SS] with Z or ±HH:MM (no fractional seconds)";
+const strictInstant = text(V2_INSTANT, isInstantText);
+const change = record({
+  quantity: count.optional(),
+  termDuration: oneOf(TermDuration).optional(),
   billingCycle: oneOf(BillingCycle).optional(),
-  autoRenew: bool.optional(),
-  // Rule book V2 facts: read (so that a typo is still an error) and ignored by the V1 rules.
-  productType: oneOf(ProductType).optional(),
-  tranches: list(record({ quantity: count, purchasedAt: instant })).optional(),
-  maxQuantity: count.optional(),
-  scheduledChange: record({
-    quantity: count.optional(),
-    termDuration: oneOf(TermDuration).optional(),
+});
+
+/** The format under a rule book: V1 reads date-times as their UTC dates and refuses the V2 check fields. */
+function formatOf(v2: boolean) {
+  /** A v1 date (a date-time is read as its UTC date), or under V2 an instant as written. */
+  const when = v2 ? strictInstant : date;
+  const partner = record({
+    key,
+    name: str,
+    partnerId: matching(/^\d{1,20}$/, "a numeric partner id string"),
+    types: list(oneOf(PartnerType), true),
+    country,
+    mpaSigned: bool,
+    programStatus: oneOf(ProgramStatus),
+    tenantId: str.optional(),
+  });
+  const partnership = record({ provider: key, reseller: key, status: oneOf(PartnershipStatus) });
+  const customer = record({
+    key,
+    name: str,
+    domain: str,
+    country,
+    mcaAccepted: bool,
+    partnerTenantOf: key.nullable(),
+    tenantId: str.optional(),
+  });
+  const relationship = record({
+    partner: key,
+    customer: key,
+    status: oneOf(RelationshipStatus),
+    includesDelegatedAdmin: bool,
+  });
+  const subscription = record({
+    key,
+    customer: key,
+    offerName: str,
+    offerKind: oneOf(OfferKind),
+    commerceModel: oneOf(CommerceModel),
+    channel: oneOf(SalesChannel),
+    status: oneOf(SubscriptionStatus),
+    transactingPartner: key.nullable(),
+    resellerOfRecord: key.nullable(),
+    purchaseDate: when,
+    renewalDate: when.nullable(),
+    commitmentEndDate: date,
+    quantity: count,
+    isAzurePlan: bool,
+    parent: key.nullable(),
+    offerId: str.optional(),
+    termDuration: oneOf(TermDuration).nullable().optional(),
     billingCycle: oneOf(BillingCycle).optional(),
-  })
-    .nullable()
-    .optional(),
-  activeAzureSubscriptions: count.optional(),
-});
-const transfer = record({
-  key,
-  customer: key,
-  source: key,
-  target: key,
-  reseller: key.nullable().default(null),
-  status: oneOf(TransferStatus),
-  createdAt: instant,
-  subscriptions: list(key, true),
-});
-const user = record({
-  partner: key,
-  email: matching(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "an email address"),
-  displayName: str,
-  role: oneOf(UserRole),
-});
-const check = record(
-  {
-    action: oneOf(EligibilityAction, (v) =>
-      V2_ACTIONS.includes(v as string) ? `a rule book V2 action: ${V1_ONLY}` : undefined,
+    autoRenew: bool.optional(),
+    // Rule book V2 facts (in a V1 file: read, so that a typo is still an error, and ignored by the V1 rules).
+    productType: oneOf(ProductType).optional(),
+    tranches: list(record({ quantity: count, purchasedAt: v2 ? strictInstant : instant })).optional(),
+    maxQuantity: count.optional(),
+    scheduledChange: change.nullable().optional(),
+    activeAzureSubscriptions: count.optional(),
+  });
+  const transfer = record({
+    key,
+    customer: key,
+    source: key,
+    target: key,
+    reseller: key.nullable().default(null),
+    status: oneOf(TransferStatus),
+    createdAt: v2 ? strictInstant : instant,
+    subscriptions: list(key, true),
+  });
+  const user = record({
+    partner: key,
+    email: matching(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, "an email address"),
+    displayName: str,
+    role: oneOf(UserRole),
+  });
+  const v1Check = {
+    action: oneOf(v2 ? EligibilityAction : V1_ACTIONS, (v) =>
+      !v2 && V2_ACTIONS.includes(v as string) ? `a rule book V2 action: ${V1_ONLY}` : undefined,
     ),
     actor: key,
     subscription: key.optional(),
@@ -238,31 +245,46 @@ const check = record(
     blocking: list(reason),
     /** When absent, advisories are not compared. */
     advisories: list(reason).optional(),
-  },
-  Object.fromEntries(V2_CHECK_FIELDS.map((f) => [f, `a rule book V2 check field: ${V1_ONLY}`])),
-);
-const RuleBook = { V1: "V1", V2: "V2" } as const;
+  };
+  const v2Check = {
+    ...v1Check,
+    quantity: count.optional(),
+    autoRenew: bool.optional(),
+    change: change.optional(),
+    transfer: key.optional(),
+    eligibleUntil: strictInstant.nullable().optional(),
+    becomesEligibleAt: strictInstant.nullable().optional(),
+    refundableQuantity: count.optional(),
+    refundableDetails: list(record({ quantity: count, allowedUntil: strictInstant })).optional(),
+  };
+  const checkV2 = record(v2Check);
+  // A V1 check is a V2 check without the V2 fields (the same type, narrower data).
+  const check = v2
+    ? checkV2
+    : (record(
+        v1Check,
+        Object.fromEntries(V2_CHECK_FIELDS.map((f) => [f, `a rule book V2 check field: ${V1_ONLY}`])),
+      ) as unknown as typeof checkV2);
+  return record({
+    ruleBook: oneOf(RuleBook).optional(),
+    name: str,
+    sources: list(str).default(() => []),
+    /** The decision date (V1: a date-time is read as its UTC date) or instant (V2). */
+    asOf: when,
+    policy: oneOf(TransferPolicy).default(TransferPolicy.CURRENT),
+    partners: list(partner, true),
+    partnerships: list(partnership).default(() => []),
+    customers: list(customer),
+    relationships: list(relationship).default(() => []),
+    subscriptions: list(subscription).default(() => []),
+    transfers: list(transfer).default(() => []),
+    users: list(user).optional(),
+    checks: list(check, true),
+  });
+}
 
-const scenarioShape = record({
-  ruleBook: oneOf(RuleBook)
-    .refine((v) => v === RuleBook.V1, {
-      error: "this server runs rule book V1 only; a V2 file needs a server with rule book V2",
-    })
-    .optional(),
-  name: str,
-  sources: list(str).default(() => []),
-  /** The decision date (a date-time is read as its UTC date). */
-  asOf: date,
-  policy: oneOf(TransferPolicy).default(TransferPolicy.CURRENT),
-  partners: list(partner, true),
-  partnerships: list(partnership).default(() => []),
-  customers: list(customer),
-  relationships: list(relationship).default(() => []),
-  subscriptions: list(subscription).default(() => []),
-  transfers: list(transfer).default(() => []),
-  users: list(user).optional(),
-  checks: list(check, true),
-});
+const scenarioShape = formatOf(true);
+const scenarioShapeV1 = formatOf(false);
 
 /** A scenario as read; the runner loads it as a World (world.ts). */
 export type Scenario = z.output<typeof scenarioShape>;
@@ -285,7 +307,17 @@ const SUBJECTS: Record<
   SUSPEND: { required: ["subscription"], reseller: false },
   ORDER: { required: ["customer", "offerKind"], reseller: true },
   REMOVE_RELATIONSHIP: { required: ["customer"], reseller: false },
+  CHANGE_QUANTITY: { required: ["subscription"], reseller: false },
+  SET_AUTO_RENEW: { required: ["subscription"], reseller: false },
+  SCHEDULE_CHANGE: { required: ["subscription"], reseller: false },
 };
+
+/** The V2 check field each V2 action needs; each is allowed on that action only. */
+const V2_SUBJECT_FIELDS = {
+  quantity: EligibilityAction.CHANGE_QUANTITY,
+  autoRenew: EligibilityAction.SET_AUTO_RENEW,
+  change: EligibilityAction.SCHEDULE_CHANGE,
+} as const;
 
 /** Reports the second occurrence of a value (`get` folds values the database treats as equal). */
 function unique<T>(items: T[], list: string, field: string, get: (t: T) => string | undefined, report: Report): void {
@@ -320,6 +352,8 @@ function checkReferences(s: Scenario, report: Report): void {
     if (k !== null && k !== undefined && !known[kind].has(k)) report(path, `unknown ${kind} key ${show(k)}`);
   };
   const customerOf = new Map(s.subscriptions.map((x) => [x.key, x.customer]));
+  const subscriptionOf = new Map(s.subscriptions.map((x) => [x.key, x]));
+  const transferOf = new Map(s.transfers.map((t) => [t.key, t]));
 
   s.partnerships.forEach((rp, i) => {
     ref("partner", ["partnerships", i, "provider"], rp.provider);
@@ -379,6 +413,39 @@ function checkReferences(s: Scenario, report: Report): void {
     }
     if (c.reseller !== undefined && !subject.reseller)
       report(at("reseller"), `${c.action} takes no reseller (only ORDER and TRANSFER do)`);
+    for (const [field, action] of Object.entries(V2_SUBJECT_FIELDS) as [
+      keyof typeof V2_SUBJECT_FIELDS,
+      EligibilityAction,
+    ][]) {
+      if (c.action === action && c[field] === undefined) report(at(field), `missing field (${action} needs it)`);
+      if (c.action !== action && c[field] !== undefined) report(at(field), `only ${action} takes ${field}`);
+    }
+    if (c.change !== undefined && Object.keys(c.change).length === 0)
+      report(at("change"), "needs at least one of quantity, termDuration, billingCycle");
+    if (c.action === EligibilityAction.SCHEDULE_CHANGE && c.subscription !== undefined) {
+      const subject = subscriptionOf.get(c.subscription);
+      if (subject && (subject.termDuration == null || subject.billingCycle === undefined))
+        report(at("subscription"), "the subject of SCHEDULE_CHANGE needs termDuration and billingCycle");
+    }
+    for (const field of ["refundableQuantity", "refundableDetails"] as const)
+      if (c[field] !== undefined && c.action !== EligibilityAction.CHANGE_QUANTITY)
+        report(at(field), "only CHANGE_QUANTITY answers it");
+    if (c.transfer !== undefined) {
+      const t = transferOf.get(c.transfer);
+      const subject = c.subscription !== undefined ? subscriptionOf.get(c.subscription) : undefined;
+      if (c.action !== EligibilityAction.TRANSFER) report(at("transfer"), "only TRANSFER names a transfer request");
+      else if (t === undefined) report(at("transfer"), `unknown transfer key ${show(c.transfer)}`);
+      else if (
+        t.target !== c.actor ||
+        (subject !== undefined && (t.customer !== subject.customer || t.source !== subject.transactingPartner))
+      )
+        report(
+          at("transfer"),
+          "must be the actor's own request for the subscription's customer, from its transacting partner",
+        );
+      else if (c.reseller !== undefined && c.reseller !== t.reseller)
+        report(at("reseller"), `must be the named request's reseller (${show(t.reseller)})`);
+    }
     if (c.eligible !== (c.blocking.length === 0))
       report(
         at("eligible"),
@@ -390,15 +457,18 @@ function checkReferences(s: Scenario, report: Report): void {
 }
 
 /** The whole format: the shape, then the references between its parts (checked only once the shape is right). */
-const scenarioFile = scenarioShape.superRefine((s, ctx) =>
-  checkReferences(s, (path, message) => ctx.addIssue({ code: "custom", path, message })),
-);
+const withReferences = <T extends z.ZodType<Scenario>>(shape: T) =>
+  shape.superRefine((s, ctx) => checkReferences(s, (path, message) => ctx.addIssue({ code: "custom", path, message })));
+const scenarioFile = withReferences(scenarioShape);
+const scenarioFileV1 = withReferences(scenarioShapeV1);
 
 // ---- reading ------------------------------------------------------------------------------------------------
 
 /** Validates parsed JSON; throws ScenarioError naming `file`, the JSON path and the problem of the first error. */
 export function parseScenario(json: unknown, file: string): Scenario {
-  const result = scenarioFile.safeParse(json);
+  // The rule book decides how the rest reads (README "Rule book v2 files": a file without one is V1).
+  const v2 = typeof json === "object" && json !== null && (json as { ruleBook?: unknown }).ruleBook === RuleBook.V2;
+  const result = (v2 ? scenarioFile : scenarioFileV1).safeParse(json);
   if (result.success) return result.data;
   // A rule book this server does not run explains every other error; an unknown key is most often a misspelt
   // field, which then also shows up as missing: report those first.

@@ -5,6 +5,7 @@ import {
   CommerceModel,
   OfferKind,
   PartnershipStatus,
+  type ProductType,
   PartnerType,
   ProgramStatus,
   RelationshipStatus,
@@ -21,6 +22,8 @@ import { Partner } from "../modules/partner/partner.entity";
 import { ResellerPartnership } from "../modules/partner/reseller-partnership.entity";
 import { Transfer, TransferLine } from "../modules/transfer/transfer.entity";
 import { User } from "../modules/user/user.entity";
+import { defaultProductType, oneTranche } from "../modules/subscription/new-subscription";
+import { dateOf, formatInstant, parseInstant } from "../common/instants";
 
 // A world in the format of ../shared/scenarios/README.md, plus optional extras the demo seed uses
 // (users, offer ids, terms). Keys are local to a world; the loader maps them to fresh UUIDs.
@@ -75,6 +78,23 @@ export interface WorldSubscription {
   termDuration?: TermDuration | null;
   billingCycle?: BillingCycle;
   autoRenew?: boolean;
+  // Rule book V2 (RULES.md "v2: vocabulary"); purchaseDate, renewalDate and purchasedAt may be date-times.
+  productType?: ProductType;
+  tranches?: { quantity: number; purchasedAt: string }[];
+  maxQuantity?: number;
+  scheduledChange?: {
+    quantity?: number | undefined;
+    termDuration?: TermDuration | undefined;
+    billingCycle?: BillingCycle | undefined;
+  } | null;
+  activeAzureSubscriptions?: number;
+}
+
+/** A date or a date-time as an instant (a date is 00:00:00 UTC); the world's files have been validated. */
+function instantOf(text: string): number {
+  const t = parseInstant(text) ?? Date.parse(text);
+  if (Number.isNaN(t)) throw new Error(`not a date or date-time: "${text}"`);
+  return Math.floor(t / 1000) * 1000;
 }
 export interface WorldTransfer {
   key: string;
@@ -251,8 +271,10 @@ export async function loadWorld(em: EntityManager, world: World, now: Date): Pro
   await insertChunked(
     em,
     CustomerSubscription,
-    world.subscriptions.map((s) =>
-      make(CustomerSubscription, {
+    world.subscriptions.map((s) => {
+      const purchasedAt = instantOf(s.purchaseDate);
+      const renewedAt = s.renewalDate === null ? null : instantOf(s.renewalDate);
+      return make(CustomerSubscription, {
         id: lookup(loaded.subscriptions, s.key, "subscription"),
         customerId: lookup(loaded.customers, s.customer, "customer"),
         offerName: s.offerName,
@@ -265,8 +287,8 @@ export async function loadWorld(em: EntityManager, world: World, now: Date): Pro
           s.transactingPartner === null ? null : lookup(loaded.partners, s.transactingPartner, "partner"),
         resellerOfRecordId: s.resellerOfRecord === null ? null : lookup(loaded.partners, s.resellerOfRecord, "partner"),
         registeredById: null,
-        purchaseDate: s.purchaseDate,
-        renewalDate: s.renewalDate,
+        purchaseDate: dateOf(purchasedAt),
+        renewalDate: renewedAt === null ? null : dateOf(renewedAt),
         commitmentEndDate: s.commitmentEndDate,
         termDuration: s.termDuration ?? (s.offerKind === OfferKind.USAGE_BASED ? null : TermDuration.P1Y),
         billingCycle:
@@ -275,11 +297,20 @@ export async function loadWorld(em: EntityManager, world: World, now: Date): Pro
         autoRenew: s.autoRenew ?? true,
         parentId: s.parent === null ? null : lookup(loaded.subscriptions, s.parent, "subscription"),
         isAzurePlan: s.isAzurePlan,
+        productType: s.productType ?? defaultProductType(s.offerKind, s.isAzurePlan),
+        purchasedAt: new Date(purchasedAt),
+        renewedAt: renewedAt === null ? null : new Date(renewedAt),
+        tranches:
+          s.tranches?.map((t) => ({ quantity: t.quantity, purchasedAt: formatInstant(instantOf(t.purchasedAt)) })) ??
+          oneTranche(s.quantity, renewedAt ?? purchasedAt),
+        maxQuantity: s.maxQuantity ?? null,
+        scheduledChange: s.scheduledChange ?? null,
+        activeAzureSubscriptions: s.activeAzureSubscriptions ?? 0,
         createdAt: now,
         updatedAt: now,
         version: 1,
-      }),
-    ),
+      });
+    }),
   );
 
   const lines: TransferLine[] = [];
@@ -306,7 +337,8 @@ export async function loadWorld(em: EntityManager, world: World, now: Date): Pro
         resellerId:
           t.reseller === null || t.reseller === undefined ? null : lookup(loaded.partners, t.reseller, "partner"),
         status: t.status,
-        createdAt: new Date(t.createdAt.length === 10 ? `${t.createdAt}T12:00:00Z` : t.createdAt),
+        // A date is 00:00:00 UTC (RULES.md "v2: time"); v1 reads only the date.
+        createdAt: new Date(instantOf(t.createdAt)),
         respondedAt: null,
         createdByUserId: null,
         version: 1,

@@ -5,8 +5,9 @@ import { ApiTokensUsers1796187626604 } from "./1796187626604-ApiTokensUsers";
 import { AuditEvent1796187810413 } from "./1796187810413-AuditEvent";
 import { RelationshipRequestExpiry1796194859355 } from "./1796194859355-RelationshipRequestExpiry";
 import { OidcSessions1796194947887 } from "./1796194947887-OidcSessions";
-import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreement";
 import { SyncProvenance1796195066340 } from "./1796195066340-SyncProvenance";
+import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreement";
+import { SubscriptionLifecycle1796400000000 } from "./1796400000000-SubscriptionLifecycle";
 
 export const migrations = [
   Initial1795609999885,
@@ -16,6 +17,7 @@ export const migrations = [
   AuditEvent1796187810413,
   RelationshipRequestExpiry1796194859355,
   OidcSessions1796194947887,
-  CustomerAgreement1796199000000,
   SyncProvenance1796195066340,
+  CustomerAgreement1796199000000,
+  SubscriptionLifecycle1796400000000,
 ];

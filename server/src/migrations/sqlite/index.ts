@@ -5,8 +5,9 @@ import { IntegrityIdempotency1796187612466 } from "./1796187612466-IntegrityIdem
 import { AuditEvent1796187786714 } from "./1796187786714-AuditEvent";
 import { RelationshipRequestExpiry1796194859355 } from "./1796194859355-RelationshipRequestExpiry";
 import { OidcSessions1796194940745 } from "./1796194940745-OidcSessions";
-import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreement";
 import { SyncProvenance1796195066340 } from "./1796195066340-SyncProvenance";
+import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreement";
+import { SubscriptionLifecycle1796400000000 } from "./1796400000000-SubscriptionLifecycle";
 
 export const migrations = [
   Initial1795609998903,
@@ -16,6 +17,7 @@ export const migrations = [
   AuditEvent1796187786714,
   RelationshipRequestExpiry1796194859355,
   OidcSessions1796194940745,
-  CustomerAgreement1796199000000,
   SyncProvenance1796195066340,
+  CustomerAgreement1796199000000,
+  SubscriptionLifecycle1796400000000,
 ];

@@ -14,7 +14,7 @@ import type { RequestContext } from "../../context";
 import { type CustomerAdminIdentity, verifyCustomerAdminToken } from "../../auth/customer-admin-token";
 import { RELATIONSHIP_REQUEST_EXPIRY_DAYS } from "../../domain/policy";
 import type { PublicServiceContext, ServiceContext } from "../../service-context";
-import { EligibilityService } from "../eligibility/eligibility.service";
+import { EligibilityService, decisionTime } from "../eligibility/eligibility.service";
 import { ruleMessage } from "../eligibility/messages";
 import { decisionErrors, presentDecision } from "../eligibility/present";
 import { canTransact, isOnlyIndirectReseller } from "../eligibility/rules/predicates";
@@ -248,7 +248,7 @@ export class CustomerRelationshipService {
       s.actor,
       EligibilityAction.REMOVE_RELATIONSHIP,
       [customer.id],
-      { asOf: s.today, policy: s.config.transferPolicy },
+      { asOf: s.today, ...decisionTime(s), policy: s.config.transferPolicy },
     );
     const decision = ensure(decisions.get(customer.id), () => new Error("no decision for a visible customer"));
     const presented = presentDecision(decision, s.today, s.locale);

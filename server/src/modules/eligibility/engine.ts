@@ -1,7 +1,9 @@
-import { Severity } from "../../domain/enums";
+import { dateOf, type Instant } from "../../common/instants";
+import { EligibilityAction, RuleBook, Severity } from "../../domain/enums";
 import type { DecisionFacts } from "./facts";
-import { rulesByAction } from "./registry";
+import { rulesFor } from "./registry";
 import type { Decision, Reason, Rule, Verdict } from "./rule";
+import { refundableSeats } from "./rules/lifecycle.rules";
 import { NAMED_RESELLER_RULES, type NamedResellerFacts } from "./rules/reseller.rules";
 
 /** Evaluates rules in order; a pure function of the facts. */
@@ -17,9 +19,50 @@ function evaluate<F>(rules: readonly Rule<F>[], facts: F): Verdict {
   return { eligible: blocking.length === 0, blocking, advisories };
 }
 
-/** Evaluates every rule of the action. */
+/** The same facts seen at another instant. */
+const at = (facts: DecisionFacts, t: Instant): DecisionFacts => ({ ...facts, at: t, asOf: dateOf(t) });
+
+/**
+ * RULES.md "v2: the decision": between two consecutive instants at which some rule's answer can change, every rule
+ * answers the same; so the decision is re-made at each such instant after asOf, in order.
+ */
+function timeBounds(rules: readonly Rule[], facts: DecisionFacts, eligible: boolean) {
+  const instants = [...new Set(rules.flatMap((r) => r.instants?.(facts) ?? []))]
+    .filter((t) => t > facts.at)
+    .sort((a, b) => a - b);
+  for (const t of instants) {
+    const later = evaluate(rules, at(facts, t)).eligible;
+    if (eligible && !later) return { eligibleUntil: t - 1000, becomesEligibleAt: null };
+    if (!eligible && later) return { eligibleUntil: null, becomesEligibleAt: t };
+  }
+  return { eligibleUntil: null, becomesEligibleAt: null };
+}
+
+/** Evaluates every rule of the action under the facts' rule book. */
 export function decide(facts: DecisionFacts): Decision {
-  return { action: facts.action, ...evaluate(rulesByAction[facts.action], facts) };
+  const rules = rulesFor(facts.ruleBook, facts.action);
+  const verdict = evaluate(rules, facts);
+  if (facts.ruleBook !== RuleBook.V2) {
+    return {
+      action: facts.action,
+      ruleBook: facts.ruleBook,
+      ...verdict,
+      eligibleUntil: null,
+      becomesEligibleAt: null,
+      refundable: null,
+    };
+  }
+  const refundable =
+    facts.action === EligibilityAction.CHANGE_QUANTITY && facts.subscription !== null
+      ? refundableSeats(facts.subscription, facts.at)
+      : null;
+  return {
+    action: facts.action,
+    ruleBook: facts.ruleBook,
+    ...verdict,
+    ...timeBounds(rules, facts, verdict.eligible),
+    refundable,
+  };
 }
 
 /**

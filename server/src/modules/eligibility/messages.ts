@@ -161,6 +161,87 @@ export const ruleMessages: Record<string, { en: string; "pt-PT": string }> = {
     "pt-PT":
       "Só o parceiro que transaciona (fatura) esta subscrição pode realizar esta operação, e a sua organização não é esse parceiro. Contacte o parceiro que a transaciona ou peça primeiro a transferência da subscrição para a sua organização.",
   },
+  // Rule book V2
+  R15m: {
+    en: "Only an active subscription can change its seats, auto-renew or scheduled changes; this one is suspended, expired, disabled or deleted. Reactivate it first if it is suspended.",
+    "pt-PT":
+      "Só uma subscrição ativa pode alterar as licenças, a renovação automática ou as alterações agendadas; esta está suspensa, expirada, desativada ou eliminada. Se estiver suspensa, reative-a primeiro.",
+  },
+  R30p: {
+    en: "An Azure plan can only be cancelled when no Azure subscription under it is active. Cancel or move the Azure subscriptions under the plan first.",
+    "pt-PT":
+      "Um plano do Azure só pode ser cancelado quando não tem nenhuma subscrição do Azure ativa. Cancele ou mova primeiro as subscrições do Azure do plano.",
+  },
+  R35d: {
+    en: "Your organization's CSP authorization has been revoked (deauthorized), so it can no longer operate on customers' subscriptions. Contact Microsoft through Partner Center about your account.",
+    "pt-PT":
+      "A autorização CSP da sua organização foi revogada, pelo que já não pode operar sobre as subscrições dos clientes. Contacte a Microsoft através do Partner Center sobre a sua conta.",
+  },
+  R38: {
+    en: "Your organization has not signed the Microsoft Partner Agreement, which every partner that transacts in CSP must sign. A global admin can accept it in Partner Center.",
+    "pt-PT":
+      "A sua organização não assinou o Microsoft Partner Agreement, que todos os parceiros que transacionam no CSP têm de assinar. Um administrador global pode aceitá-lo no Partner Center.",
+  },
+  R39: {
+    en: "Your organization is not a direct-bill partner or an indirect provider, so it cannot buy or take over CSP subscriptions. Enroll in CSP, or work through a CSP partner.",
+    "pt-PT":
+      "A sua organização não é um parceiro de faturação direta nem um fornecedor indireto, pelo que não pode comprar nem receber subscrições CSP. Inscreva-se no CSP ou trabalhe através de um parceiro CSP.",
+  },
+  R40: {
+    en: "A transfer request can hold at most 25 subscriptions, and this one would hold more. Create another transfer request for the remaining subscriptions.",
+    "pt-PT":
+      "Um pedido de transferência pode ter no máximo 25 subscrições, e este passaria a ter mais. Crie outro pedido de transferência para as restantes subscrições.",
+  },
+  R41: {
+    en: "This transfer request is no longer pending (it was accepted, completed, rejected, withdrawn or has expired), so subscriptions can no longer be added to it. Create a new transfer request.",
+    "pt-PT":
+      "Este pedido de transferência já não está pendente (foi aceite, concluído, rejeitado, retirado ou expirou), pelo que já não lhe podem ser adicionadas subscrições. Crie um novo pedido de transferência.",
+  },
+  R42: {
+    en: "The seat count of this product cannot be changed in Partner Center: only licence and software subscriptions have seats. For marketplace SaaS, follow the publisher's terms.",
+    "pt-PT":
+      "O número de licenças deste produto não pode ser alterado no Partner Center: só as subscrições de licenças e de software têm licenças. Para SaaS do marketplace, siga os termos do editor.",
+  },
+  R43: {
+    en: "The requested quantity is outside what the offer allows: at least 1 seat, and no more than the offer's maximum. To remove every seat, cancel the subscription instead.",
+    "pt-PT":
+      "A quantidade pedida está fora do que a oferta permite: pelo menos 1 licença e não mais do que o máximo da oferta. Para remover todas as licenças, cancele a subscrição.",
+  },
+  R44: {
+    en: "New-commerce seats can only be removed within 168 hours (7 days) of being added, and the seats this reduction needs are outside their window. Remove fewer seats, or schedule the lower quantity for the next renewal.",
+    "pt-PT":
+      "As licenças de novo comércio só podem ser removidas nas 168 horas (7 dias) seguintes à sua adição, e as licenças de que esta redução precisa já estão fora desse prazo. Remova menos licenças ou agende a quantidade menor para a próxima renovação.",
+  },
+  R45: {
+    en: "This change takes effect now and deletes the change scheduled for the next renewal. Schedule it again afterwards if it is still wanted.",
+    "pt-PT":
+      "Esta alteração tem efeito imediato e elimina a alteração agendada para a próxima renovação. Volte a agendá-la depois, se ainda for necessária.",
+  },
+  R46: {
+    en: "Auto-renew applies only to new-commerce licence, software and marketplace SaaS subscriptions; this product does not renew this way.",
+    "pt-PT":
+      "A renovação automática só se aplica a subscrições de novo comércio de licenças, de software e de SaaS do marketplace; este produto não se renova desta forma.",
+  },
+  R47: {
+    en: "This subscription's term has ended and its renewal is being processed; auto-renew and scheduled changes are read-only until the renewal completes. Try again after the renewal.",
+    "pt-PT":
+      "O prazo desta subscrição terminou e a renovação está a ser processada; a renovação automática e as alterações agendadas só podem ser lidas até a renovação terminar. Tente novamente depois da renovação.",
+  },
+  R48: {
+    en: "Changes for the next renewal can only be scheduled on new-commerce licence and software subscriptions. Make the change when you next buy this product.",
+    "pt-PT":
+      "Só é possível agendar alterações para a próxima renovação em subscrições de novo comércio de licenças e de software. Faça a alteração quando voltar a comprar este produto.",
+  },
+  R49: {
+    en: "Changes for the next renewal can only be scheduled while auto-renew is on. Turn auto-renew on first.",
+    "pt-PT":
+      "Só é possível agendar alterações para a próxima renovação com a renovação automática ativa. Ative primeiro a renovação automática.",
+  },
+  R50: {
+    en: "This combination of term and billing frequency is not sold: billing can never be longer than the term. Choose monthly or annual billing for a 1-year term, or monthly, annual or triennial billing for a 3-year term.",
+    "pt-PT":
+      "Esta combinação de prazo e frequência de faturação não é vendida: a faturação nunca pode ser mais longa do que o prazo. Escolha faturação mensal ou anual para um prazo de 1 ano, ou mensal, anual ou trienal para um prazo de 3 anos.",
+  },
 };
 
 /** The message of a rule in `locale`; falls back to English, then to the rule id itself. */

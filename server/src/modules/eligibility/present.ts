@@ -1,8 +1,9 @@
 import type { Locale } from "../../common/locale";
+import { formatInstant, type Instant } from "../../common/instants";
 import { userError, type UserError } from "../../common/user-error";
 import { ruleMessage } from "./messages";
 import type { Decision, Reason, Verdict } from "./rule";
-import { EligibilityDecision, EligibilityReason } from "./eligibility.types";
+import { EligibilityDecision, EligibilityReason, RefundableSeatWindow } from "./eligibility.types";
 
 const reasonType = (r: Reason, locale: Locale): EligibilityReason =>
   Object.assign(new EligibilityReason(), {
@@ -25,12 +26,25 @@ export function decisionErrors(
 }
 
 /** The engine's decision as the GraphQL type, with messages in the request's language. */
-export function presentDecision(d: Decision, asOf: string, locale: Locale): EligibilityDecision {
+export function presentDecision(d: Decision, asOf: string, locale: Locale, at?: Instant): EligibilityDecision {
+  const instant = (t: Instant | null) => (t === null ? null : formatInstant(t));
   return Object.assign(new EligibilityDecision(), {
     action: d.action,
     eligible: d.eligible,
     blocking: d.blocking.map((r) => reasonType(r, locale)),
     advisories: d.advisories.map((r) => reasonType(r, locale)),
     asOf,
+    at: formatInstant(at ?? Date.parse(`${asOf}T00:00:00Z`)),
+    ruleBook: d.ruleBook,
+    eligibleUntil: instant(d.eligibleUntil),
+    becomesEligibleAt: instant(d.becomesEligibleAt),
+    refundableQuantity: d.refundable?.quantity ?? null,
+    refundableDetails:
+      d.refundable?.details.map((w) =>
+        Object.assign(new RefundableSeatWindow(), {
+          quantity: w.quantity,
+          allowedUntil: formatInstant(w.allowedUntil),
+        }),
+      ) ?? null,
   });
 }

@@ -1,6 +1,6 @@
 import { EligibilityAction } from "../../domain/enums";
 import { ruleMessage } from "./messages";
-import { allRules, rulesByAction } from "./registry";
+import { allRules, allRulesV2, rulesByAction, rulesV2ByAction } from "./registry";
 import type { Rule, RuleSource } from "./rule";
 
 // Renders docs/rules.md from the registry, the rules' sources and their messages (`npm run docs:rules`).
@@ -19,9 +19,15 @@ const ACTION_SUMMARY: Record<EligibilityAction, string> = {
   [EligibilityAction.SUSPEND]:
     "The actor suspends an active subscription (an extension of the rule book: the guards of the suspend mutation).",
   [EligibilityAction.REMOVE_RELATIONSHIP]: "The actor ends its reseller relationship with a customer.",
+  [EligibilityAction.CHANGE_QUANTITY]:
+    "Rule book V2: the actor sets a subscription's seat count now (subject: the subscription and the requested total).",
+  [EligibilityAction.SET_AUTO_RENEW]:
+    "Rule book V2: the actor turns a subscription's auto-renew on or off (subject: the subscription and the value wanted).",
+  [EligibilityAction.SCHEDULE_CHANGE]:
+    "Rule book V2: the actor saves a change (quantity, term, billing) that applies at the next renewal.",
 };
 
-const actions = Object.keys(rulesByAction) as EligibilityAction[];
+const actions = (Object.keys(rulesByAction) as EligibilityAction[]).filter((a) => rulesByAction[a].length > 0);
 const anchor = (ruleId: string) => ruleId.toLowerCase();
 const actionLink = (action: EligibilityAction) => `[${action}](#${action.toLowerCase()})`;
 const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
@@ -107,17 +113,68 @@ function actionSection(action: EligibilityAction, seen: Set<string>): string {
   ].join("\n");
 }
 
+const V2_INTRO = `## Rule book V2
+
+The server setting \`RULE_BOOK\` (\`V2\` unless set; conformance scenario files say \`"ruleBook": "V2"\`, and a file
+that says nothing runs \`V1\`) chooses the rule book; every decision answers the \`ruleBook\` that made it. Under
+\`V2\` the tables below replace the ones above: a rule id they reuse keeps its meaning unless a correction changes it
+(R4 and R25 compare CSP markets instead of countries; R11, R16, R30 and R31 read instants; R16 holds the lines of
+ACCEPTED transfers and of PENDING ones for 720 hours; R30's window depends on the product, in hours). Three actions
+exist only under \`V2\`: \`CHANGE_QUANTITY\` (with \`quantity\`), \`SET_AUTO_RENEW\` (with \`autoRenew\`) and
+\`SCHEDULE_CHANGE\` (with \`change\`); TRANSFER may name the request (\`transferId\`) the subscription would join (R40,
+R41).
+
+Under \`V2\` \`asOf\` is an instant (a date means 00:00:00 UTC; a date-time needs \`Z\` or \`±HH:MM\`), and a decision
+also answers \`eligibleUntil\` (when eligible: the last second it stays so with the same facts; null when it always
+does), \`becomesEligibleAt\` (when not: the first second it becomes eligible; null when time alone will not do it)
+and, for CHANGE_QUANTITY, \`refundableQuantity\` and \`refundableDetails\` (the seats whose 168-hour reduction window
+is open, by deadline: Partner Center's RefundableQuantity).`;
+
+function v2ActionSection(action: EligibilityAction, seen: Set<string>): string {
+  const rows = rulesV2ByAction[action].map((rule) => {
+    const key = `v2-${anchor(rule.id)}`;
+    const id = seen.has(key) ? `[${rule.id}](#${key})` : `<a id="${key}"></a>${rule.id}`;
+    seen.add(key);
+    const actionsOfV2 = (Object.keys(rulesV2ByAction) as EligibilityAction[]).filter((a) =>
+      rulesV2ByAction[a].includes(rule),
+    );
+    return [
+      id,
+      `\`${rule.code}\``,
+      rule.severity,
+      actionsOfV2.join(", "),
+      sourceLink(rule.source),
+      cell(ruleMessage(rule.id, "en")),
+      cell(ruleMessage(rule.id, "pt-PT")),
+    ];
+  });
+  return [
+    `### ${action} (V2)`,
+    "",
+    ACTION_SUMMARY[action],
+    "",
+    "| id | reason code | severity | actions | source | message (en) | message (pt-PT) |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
+}
+
 function sourcesSection(): string {
   // One row per page, titled as the first rule that cites it titles it; pages in order of first citation.
   const byUrl = new Map<string, { source: RuleSource; ruleIds: string[] }>();
-  for (const rule of allRules) {
-    const entry = byUrl.get(rule.source.url) ?? { source: rule.source, ruleIds: [] };
-    entry.ruleIds.push(rule.id);
-    byUrl.set(rule.source.url, entry);
+  const link = (id: string) =>
+    id.startsWith("v2-") ? `[${id.slice(3)} (V2)](#${anchor(id)})` : `[${id}](#${anchor(id)})`;
+  for (const [rules, prefix] of [
+    [allRules, ""],
+    [allRulesV2, "v2-"],
+  ] as const) {
+    for (const rule of rules) {
+      const entry = byUrl.get(rule.source.url) ?? { source: rule.source, ruleIds: [] };
+      if (!entry.ruleIds.includes(`${prefix}${rule.id}`)) entry.ruleIds.push(`${prefix}${rule.id}`);
+      byUrl.set(rule.source.url, entry);
+    }
   }
-  const rows = [...byUrl.values()].map(
-    (e) => `| ${sourceLink(e.source)} | ${e.ruleIds.map((id) => `[${id}](#${anchor(id)})`).join(", ")} |`,
-  );
+  const rows = [...byUrl.values()].map((e) => `| ${sourceLink(e.source)} | ${e.ruleIds.map(link).join(", ")} |`);
   return ["## Sources", "", "| page on Microsoft Learn | rules |", "| --- | --- |", ...rows].join("\n");
 }
 
@@ -127,5 +184,7 @@ export function renderRulesDoc(): string {
   const seen = new Set<string>();
   const sections = actions.map((a) => actionSection(a, seen));
   const intro = INTRO.replace("__GATED__", gated.join(", ")).trimEnd();
-  return [intro, ...sections, sourcesSection()].join("\n\n") + "\n";
+  const seenV2 = new Set<string>();
+  const v2 = (Object.keys(rulesV2ByAction) as EligibilityAction[]).map((a) => v2ActionSection(a, seenV2));
+  return [intro, ...sections, V2_INTRO, ...v2, sourcesSection()].join("\n\n") + "\n";
 }

@@ -8,7 +8,7 @@ import { userError, UserErrorCode } from "../../common/user-error";
 import { updateVersioned } from "../../common/versioned";
 import { EligibilityAction, OfferKind, PartnerType } from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
-import { EligibilityService } from "../eligibility/eligibility.service";
+import { EligibilityService, decisionTime } from "../eligibility/eligibility.service";
 import { presentDecision } from "../eligibility/present";
 import type { Decision } from "../eligibility/rule";
 import { cleanNote, ensureActionRole, requestChecks, responseChecks } from "./provider-request.checks";
@@ -118,7 +118,7 @@ async function providerDecision(
   { provider, customer, subscription }: RequestSubject,
 ): Promise<Decision> {
   const service = new EligibilityService(s.em);
-  const opts = { asOf: s.today, policy: s.config.transferPolicy };
+  const opts = { asOf: s.today, ...decisionTime(s), policy: s.config.transferPolicy };
   const action = ELIGIBILITY_ACTION[input.action];
   const noDecision = () => new Error(`no ${action} decision for the provider`);
   if (subscription) {

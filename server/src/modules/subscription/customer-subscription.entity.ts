@@ -1,10 +1,13 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { GraphQLInstant } from "../../common/instant-scalar";
+import { ScheduledChange, SeatTranche } from "./subscription-lifecycle.types";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from "typeorm";
 import {
   BillingCycle,
   CommerceModel,
   OfferKind,
+  ProductType,
   SalesChannel,
   SubscriptionStatus,
   TermDuration,
@@ -124,6 +127,41 @@ export class CustomerSubscription implements Node {
   @Field({ description: "True for the Azure plan offer." })
   @Column({ type: "boolean" })
   isAzurePlan: boolean;
+
+  // ---- rule book V2 (RULES.md "v2: vocabulary") ----
+
+  @Field(() => ProductType)
+  @Column({ type: "varchar", length: 30, default: ProductType.LICENSE })
+  productType: ProductType;
+
+  @Field(() => GraphQLInstant, { description: "The purchase instant (UTC); purchaseDate is its date." })
+  @Column({ type: Date })
+  purchasedAt: Date;
+
+  @Field(() => GraphQLInstant, {
+    nullable: true,
+    description: "When the last renewal completed (UTC); renewalDate is its date.",
+  })
+  @Column({ type: Date, nullable: true })
+  renewedAt: Date | null;
+
+  @Field(() => [SeatTranche], {
+    description: "The seats of the current term by when they were added; each has its own 168-hour reduction window.",
+  })
+  @Column({ type: "simple-json" })
+  tranches: SeatTranche[];
+
+  @Field(() => Int, { nullable: true, description: "The offer's maximum seats on one subscription; null: no maximum." })
+  @Column({ type: "integer", nullable: true })
+  maxQuantity: number | null;
+
+  @Field(() => ScheduledChange, { nullable: true, description: "What is saved for the next renewal." })
+  @Column({ type: "simple-json", nullable: true })
+  scheduledChange: ScheduledChange | null;
+
+  @Field(() => Int, { description: "Azure plans: how many Azure subscriptions under the plan are active." })
+  @Column({ type: "integer", default: 0 })
+  activeAzureSubscriptions: number;
 
   @Field()
   @Column({ type: Date })

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { termEndDate, type IsoDate } from "../../common/dates";
+import { dateOf, formatInstant, fromDate, startOfDate } from "../../common/instants";
 import {
   BillingCycle,
   CommerceModel,
   OfferKind,
+  ProductType,
   SalesChannel,
   SubscriptionStatus,
   TermDuration,
@@ -20,6 +22,16 @@ import type { OrderSubscriptionInput, RegisterExternalSubscriptionInput } from "
 export function commitmentEnd(purchaseDate: IsoDate, term: TermDuration | null): IsoDate {
   return termEndDate(purchaseDate, term ? TERM_MONTHS[term] : 1);
 }
+
+/** RULES.md "v2: vocabulary": the product type a subscription has when nothing more is known. */
+export function defaultProductType(offerKind: OfferKind, isAzurePlan: boolean): ProductType {
+  if (isAzurePlan) return ProductType.AZURE_PLAN;
+  return offerKind === OfferKind.USAGE_BASED ? ProductType.USAGE : ProductType.LICENSE;
+}
+
+/** Every seat in one tranche, added at `at` (a purchase or a renewal). */
+export const oneTranche = (quantity: number, at: number) =>
+  quantity > 0 ? [{ quantity, purchasedAt: formatInstant(at) }] : [];
 
 function row(fields: Omit<CustomerSubscription, "id" | "nodeId" | "createdAt" | "updatedAt" | "version">) {
   const now = new Date();
@@ -59,6 +71,13 @@ export function externalSubscription(
     autoRenew: false,
     parentId: null,
     isAzurePlan: false,
+    productType: defaultProductType(input.offerKind, false),
+    purchasedAt: new Date(startOfDate(input.purchaseDate)),
+    renewedAt: null,
+    tranches: oneTranche(input.quantity, startOfDate(input.purchaseDate)),
+    maxQuantity: null,
+    scheduledChange: null,
+    activeAzureSubscriptions: 0,
   });
 }
 
@@ -75,6 +94,9 @@ export function cspSubscription(
 ): CustomerSubscription {
   const license = input.offerKind === OfferKind.LICENSE_BASED;
   const term = license ? (input.termDuration ?? null) : null;
+  // The purchase instant: now, to the second (its date is today unless the day turned in between).
+  const now = fromDate(new Date());
+  const purchasedAt = dateOf(now) === order.today ? now : startOfDate(order.today);
   return row({
     customerId: order.customer.id,
     offerName: input.offerName.trim(),
@@ -95,5 +117,12 @@ export function cspSubscription(
     autoRenew: true,
     parentId: order.parent?.id ?? null,
     isAzurePlan: input.isAzurePlan,
+    productType: defaultProductType(input.offerKind, input.isAzurePlan),
+    purchasedAt: new Date(purchasedAt),
+    renewedAt: null,
+    tranches: oneTranche(input.quantity, purchasedAt),
+    maxQuantity: null,
+    scheduledChange: null,
+    activeAzureSubscriptions: 0,
   });
 }

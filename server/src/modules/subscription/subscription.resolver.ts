@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { RequestContext } from "../../context";
 import { PageArgs } from "../../common/connection";
@@ -7,7 +7,8 @@ import { notFound } from "../../common/errors";
 import { EligibilityAction } from "../../domain/enums";
 import { readContext } from "../../service-context";
 import { Customer } from "../customer/customer.entity";
-import { EligibilityDecision } from "../eligibility/eligibility.types";
+import { EligibilityDecision, ScheduledChangeInput } from "../eligibility/eligibility.types";
+import { GraphQLInstant } from "../../common/instant-scalar";
 import { Partner } from "../partner/partner.entity";
 import { CustomerSubscription } from "./customer-subscription.entity";
 import { SubscriptionService } from "./subscription.service";
@@ -72,10 +73,27 @@ export class SubscriptionResolver {
   eligibility(
     @Root() s: CustomerSubscription,
     @Arg("action", () => EligibilityAction) action: EligibilityAction,
-    @Arg("asOf", () => GraphQLLocalDate, { nullable: true }) asOf: string | null,
+    @Arg("asOf", () => GraphQLInstant, {
+      nullable: true,
+      description: "A date (00:00:00 UTC) or a date-time with Z or ±HH:MM; defaults to now. V1 reads its UTC date.",
+    })
+    asOf: string | null,
     @Arg("resellerId", () => ID, { nullable: true }) resellerId: string | null,
+    @Arg("quantity", () => Int, { nullable: true, description: "CHANGE_QUANTITY (V2): the requested seat total." })
+    quantity: number | null,
+    @Arg("autoRenew", () => Boolean, { nullable: true, description: "SET_AUTO_RENEW (V2): the value wanted." })
+    autoRenew: boolean | null,
+    @Arg("change", () => ScheduledChangeInput, { nullable: true, description: "SCHEDULE_CHANGE (V2): the change." })
+    change: ScheduledChangeInput | null,
     @Ctx() ctx: RequestContext,
   ): Promise<EligibilityDecision> {
-    return subscriptionService.decisionFor(readContext(ctx), s, { action, asOf, resellerId });
+    return subscriptionService.decisionFor(readContext(ctx), s, {
+      action,
+      asOf,
+      resellerId,
+      quantity,
+      autoRenew,
+      change,
+    });
   }
 }

@@ -1,16 +1,18 @@
 import { paginate, type Page, type PageArgs } from "../../common/connection";
 import type { IsoDate } from "../../common/dates";
+import { dateOf, fromDate, parseInstant, startOfDate } from "../../common/instants";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
 import { badInput, notFound } from "../../common/errors";
 import { requireId } from "../../common/global-id";
 import { userError, UserErrorCode } from "../../common/user-error";
 import { updateVersioned } from "../../common/versioned";
-import { EligibilityAction, SalesChannel, SubscriptionStatus } from "../../domain/enums";
+import { EligibilityAction, RuleBook, SalesChannel, SubscriptionStatus } from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
 import { hasActiveRelationship, visibleCustomer } from "../customer/customer.lookups";
 import type { Customer } from "../customer/customer.entity";
-import { EligibilityService, SUBSCRIPTION_ACTIONS } from "../eligibility/eligibility.service";
-import type { EligibilityDecision } from "../eligibility/eligibility.types";
+import { EligibilityService, SUBSCRIPTION_ACTIONS, decisionTime } from "../eligibility/eligibility.service";
+import type { EligibilityDecision, ScheduledChangeInput } from "../eligibility/eligibility.types";
+import { checkV2Input } from "../eligibility/v2-input";
 import { ruleMessage } from "../eligibility/messages";
 import { decisionErrors, presentDecision } from "../eligibility/present";
 import { namedReseller, namedResellerArg } from "../partner/partner.lookups";
@@ -77,7 +79,7 @@ export class SubscriptionService {
       s.actor,
       EligibilityAction.TRANSFER,
       result.nodes,
-      { asOf, policy: s.config.transferPolicy, reseller },
+      { asOf, ...decisionTime(s, asOf), policy: s.config.transferPolicy, reseller },
     );
     const candidate = (subscription: CustomerSubscription) => {
       const decision = ensure(decisions.get(subscription.id), () => new Error("no TRANSFER decision"));
@@ -93,14 +95,38 @@ export class SubscriptionService {
   async decisionFor(
     s: ServiceContext,
     subscription: CustomerSubscription,
-    args: { action: EligibilityAction; asOf: IsoDate | null; resellerId: string | null },
+    args: {
+      action: EligibilityAction;
+      /** An instant as the Instant scalar gives it (YYYY-MM-DDTHH:MM:SSZ), or null for now. */
+      asOf: string | null;
+      resellerId: string | null;
+      quantity?: number | null;
+      autoRenew?: boolean | null;
+      change?: ScheduledChangeInput | null;
+    },
   ): Promise<EligibilityDecision> {
     if (!SUBSCRIPTION_ACTIONS.has(args.action))
       throw badInput("action", `${args.action} is decided for a customer, not a subscription`);
-    const asOf = args.asOf ?? s.today;
+    const ruleBook = s.config.ruleBook;
+    checkV2Input({ ...args, transferId: null }, ruleBook);
+    const v2 = ruleBook === RuleBook.V2;
+    const asked = args.asOf ? parseInstant(args.asOf) : null;
+    const now = fromDate(new Date());
+    const instant = asked ?? (v2 && dateOf(now) === s.today ? now : startOfDate(s.today));
+    const asOf: IsoDate = dateOf(instant);
+    const at = v2 ? instant : startOfDate(asOf);
     const reseller = await namedResellerArg(s.loaders, args.resellerId, "resellerId");
-    const decision = await s.loaders.eligibility.load({ action: args.action, asOf, subscription, reseller });
-    return presentDecision(decision, asOf, s.locale);
+    const decision = await s.loaders.eligibility.load({
+      action: args.action,
+      asOf,
+      at,
+      subscription,
+      reseller,
+      quantity: args.quantity ?? null,
+      autoRenew: args.autoRenew ?? null,
+      change: args.change ?? null,
+    });
+    return presentDecision(decision, asOf, s.locale, at);
   }
 
   /** Multi-channel support: records a subscription the customer bought outside CSP (needs a relationship, R1). */
@@ -126,7 +152,7 @@ export class SubscriptionService {
       s.actor,
       EligibilityAction.ORDER,
       [customer.id],
-      { asOf: s.today, policy: s.config.transferPolicy, reseller, offerKind: input.offerKind },
+      { asOf: s.today, ...decisionTime(s), policy: s.config.transferPolicy, reseller, offerKind: input.offerKind },
     );
     const decision = ensure(decisions.get(customer.id), () => new Error("no ORDER decision for the customer"));
     const presented = presentDecision(decision, s.today, s.locale);
@@ -147,6 +173,7 @@ export class SubscriptionService {
     const subscription = await visibleSubscription(s, input.subscriptionId, { lock: true });
     const decisions = await new EligibilityService(s.em).decideForSubscriptions(s.actor, action, [subscription], {
       asOf: s.today,
+      ...decisionTime(s),
       policy: s.config.transferPolicy,
     });
     const decision = ensure(decisions.get(subscription.id), () => new Error(`no ${action} decision`));

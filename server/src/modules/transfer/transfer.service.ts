@@ -9,7 +9,7 @@ import { updateVersioned } from "../../common/versioned";
 import { EligibilityAction, TransferStatus } from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
 import { visibleCustomer } from "../customer/customer.lookups";
-import { EligibilityService } from "../eligibility/eligibility.service";
+import { EligibilityService, decisionTime } from "../eligibility/eligibility.service";
 import { namedReseller } from "../partner/partner.lookups";
 import { CustomerSubscription } from "../subscription/customer-subscription.entity";
 import { Transfer, TransferLine } from "./transfer.entity";
@@ -67,7 +67,7 @@ export class TransferService {
       s.actor,
       EligibilityAction.TRANSFER,
       bases,
-      { asOf: s.today, policy: s.config.transferPolicy, reseller },
+      { asOf: s.today, ...decisionTime(s), policy: s.config.transferPolicy, reseller },
     );
     ensureNoErrors(lineErrors(decisions, bases, (b) => requested.field(b.id), s.locale, ACTOR_RULE_FIELDS));
     const transfer = Object.assign(new Transfer(), {
@@ -103,7 +103,13 @@ export class TransferService {
         target,
         EligibilityAction.TRANSFER,
         bases,
-        { asOf: s.today, policy: s.config.transferPolicy, reseller, excludeTransferId: transfer.id },
+        {
+          asOf: s.today,
+          ...decisionTime(s),
+          policy: s.config.transferPolicy,
+          reseller,
+          excludeTransferId: transfer.id,
+        },
       );
       ensureNoErrors(
         lineErrors(decisions, bases, () => "transferId", s.locale),

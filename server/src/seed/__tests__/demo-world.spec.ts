@@ -18,6 +18,7 @@ import { decide } from "../../modules/eligibility/engine";
 import type { CustomerFacts, DecisionFacts, PartnerFacts, SubscriptionFacts } from "../../modules/eligibility/facts";
 import type { World, WorldPartner, WorldSubscription } from "../../scenarios/world";
 import { buildDemoWorld, DEMO_USERS } from "../demo-world";
+import { v1DecisionDefaults, withLifecycleDefaults } from "../../modules/eligibility/facts-defaults";
 
 const AS_OF = "2026-11-24";
 const world = buildDemoWorld(AS_OF);
@@ -41,6 +42,23 @@ function expectUnique(xs: readonly string[], what: string): void {
   const dupes = xs.filter((x) => (seen.has(x) ? true : (seen.add(x), false)));
   expect(dupes, `duplicate ${what}`).toEqual([]);
 }
+
+const V2_REASON_CODES = [
+  EligibilityReasonCode.PARTNER_MPA_NOT_SIGNED,
+  EligibilityReasonCode.PARTNER_CANNOT_TRANSACT,
+  EligibilityReasonCode.TRANSFER_LINE_LIMIT_EXCEEDED,
+  EligibilityReasonCode.TRANSFER_NOT_PENDING,
+  EligibilityReasonCode.AZURE_PLAN_HAS_ACTIVE_SUBSCRIPTIONS,
+  EligibilityReasonCode.QUANTITY_CHANGE_NOT_SUPPORTED,
+  EligibilityReasonCode.QUANTITY_OUT_OF_RANGE,
+  EligibilityReasonCode.SEAT_REDUCTION_WINDOW_CLOSED,
+  EligibilityReasonCode.SCHEDULED_CHANGES_WILL_BE_DELETED,
+  EligibilityReasonCode.AUTO_RENEW_NOT_APPLICABLE,
+  EligibilityReasonCode.SUBSCRIPTION_TERM_ENDED,
+  EligibilityReasonCode.SCHEDULED_CHANGE_NOT_SUPPORTED,
+  EligibilityReasonCode.SCHEDULED_CHANGE_REQUIRES_AUTO_RENEW,
+  EligibilityReasonCode.BILLING_PLAN_NOT_ALLOWED,
+];
 
 describe("buildDemoWorld", () => {
   it("is deterministic: the same asOf gives the same world", () => {
@@ -310,7 +328,10 @@ describe("buildDemoWorld", () => {
 
   it("gives every eligibility reason code a live example", () => {
     const produced = produceReasonCodes(world, AS_OF);
-    const missing = values(EligibilityReasonCode).filter((code) => !produced.has(code));
+    // The codes rule book V2 added are decided on facts the demo world does not model yet (tranches, windows in
+    // hours, scheduled changes): the V2 scenario corpus covers them (test/scenarios/v2).
+    const v2Codes = new Set<string>(V2_REASON_CODES);
+    const missing = values(EligibilityReasonCode).filter((code) => !produced.has(code) && !v2Codes.has(code));
     expect(missing).toEqual([]);
   });
 
@@ -490,7 +511,7 @@ function factsBuilder(
   const subscriptionFacts = new Map<string, SubscriptionFacts>(
     w.subscriptions.map((s) => [
       s.key,
-      {
+      withLifecycleDefaults({
         id: s.key,
         customerId: s.customer,
         offerKind: s.offerKind,
@@ -504,7 +525,7 @@ function factsBuilder(
         commitmentEndDate: s.commitmentEndDate,
         parentId: s.parent,
         isAzurePlan: s.isAzurePlan,
-      },
+      }),
     ]),
   );
   const subsOf = new Map<string, SubscriptionFacts[]>();
@@ -529,6 +550,7 @@ function factsBuilder(
     const reseller = subject.reseller ?? null;
     return {
       action,
+      ...v1DecisionDefaults(asOf),
       asOf,
       policy: subject.policy ?? TransferPolicy.CURRENT,
       actor: need(partnerFacts, actorKey),

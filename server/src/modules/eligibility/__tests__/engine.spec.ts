@@ -8,16 +8,19 @@ import {
   PartnerType,
   ProgramStatus,
   SalesChannel,
+  RuleBook,
   Severity,
   SubscriptionStatus,
   TransferPolicy,
 } from "../../../domain/enums";
 import type { DecisionFacts } from "../facts";
+import { v1DecisionDefaults, withLifecycleDefaults } from "../facts-defaults";
 import * as S from "../rules/subscription.rules";
 import { ACTOR_ID, RESELLER_ID, buildFacts, daysFromAsOf, subscriptionFacts } from "./facts-builder";
 
 const base = (): DecisionFacts => ({
   action: EligibilityAction.TRANSFER,
+  ...v1DecisionDefaults("2026-11-24"),
   asOf: "2026-11-24",
   policy: TransferPolicy.CURRENT,
   actor: {
@@ -28,7 +31,7 @@ const base = (): DecisionFacts => ({
     programStatus: ProgramStatus.ACTIVE,
   },
   customer: { id: "c", country: "US", mcaAccepted: true, partnerTenantOfId: null },
-  subscription: {
+  subscription: withLifecycleDefaults({
     id: "s",
     customerId: "c",
     offerKind: OfferKind.LICENSE_BASED,
@@ -42,7 +45,7 @@ const base = (): DecisionFacts => ({
     commitmentEndDate: "2026-12-31",
     parentId: "p",
     isAzurePlan: false,
-  },
+  }),
   offerKind: null,
   reseller: null,
   resellerPartnershipActive: false,
@@ -64,7 +67,16 @@ describe("decide with the facts builder", () => {
     "the builder's default facts are eligible for %s with no reasons",
     (action) => {
       const d = decide(buildFacts(action));
-      expect(d).toEqual({ action, eligible: true, blocking: [], advisories: [] });
+      expect(d).toEqual({
+        action,
+        ruleBook: RuleBook.V1,
+        eligible: true,
+        blocking: [],
+        advisories: [],
+        eligibleUntil: null,
+        becomesEligibleAt: null,
+        refundable: null,
+      });
     },
   );
 

@@ -10,6 +10,7 @@ import {
 } from "../../../domain/enums";
 import { addDays } from "../../../common/dates";
 import type { CustomerFacts, DecisionFacts, IsoDate, PartnerFacts, SubscriptionFacts } from "../facts";
+import { v1DecisionDefaults, withLifecycleDefaults } from "../facts-defaults";
 
 // A typed builder of DecisionFacts for the eligibility tests. `buildFacts(action)` returns complete facts on
 // which every rule of `action` passes (eligible, no advisories); tests override only what they exercise.
@@ -44,7 +45,7 @@ export function customerFacts(overrides: Partial<CustomerFacts> = {}): CustomerF
 
 /** An ACTIVE new-commerce license-based CSP subscription of the customer, bought 4 days before AS_OF. */
 export function subscriptionFacts(overrides: Partial<SubscriptionFacts> = {}): SubscriptionFacts {
-  return {
+  return withLifecycleDefaults({
     id: SUBJECT_ID,
     customerId: CUSTOMER_ID,
     offerKind: OfferKind.LICENSE_BASED,
@@ -59,7 +60,7 @@ export function subscriptionFacts(overrides: Partial<SubscriptionFacts> = {}): S
     parentId: null,
     isAzurePlan: false,
     ...overrides,
-  };
+  });
 }
 
 /** An ACTIVE Azure plan of the customer transacted by the actor (what R14 looks for). */
@@ -121,6 +122,7 @@ export function buildFacts(
       : partnerFacts({ id: RESELLER_ID, types: [PartnerType.INDIRECT_RESELLER], ...reseller });
   return {
     action,
+    ...v1DecisionDefaults(AS_OF),
     asOf: AS_OF,
     policy: TransferPolicy.CURRENT,
     actor: partnerFacts(actor),

@@ -45,6 +45,10 @@ const expected: Record<EligibilityAction, string[]> = {
   // Not in RULES.md (an extension, see enums.ts): the guards of the suspend mutation.
   [EligibilityAction.SUSPEND]: ["R37", "R22", "R15s"],
   [EligibilityAction.REMOVE_RELATIONSHIP]: ["R1", "R6a", "R6"],
+  // Rule book V2 only: under V1 these actions are refused before the engine.
+  [EligibilityAction.CHANGE_QUANTITY]: [],
+  [EligibilityAction.SET_AUTO_RENEW]: [],
+  [EligibilityAction.SCHEDULE_CHANGE]: [],
 };
 
 const ids = (action: EligibilityAction) => rulesByAction[action].map((r) => r.id);

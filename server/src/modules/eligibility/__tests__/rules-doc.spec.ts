@@ -24,8 +24,10 @@ describe("renderRulesDoc", () => {
 
   it("has one table per action, in registry order, with a row per rule of the action", () => {
     const headings = [...doc.matchAll(/^### (\S+)$/gm)].map((m) => m[1]);
-    expect(headings).toEqual(Object.keys(rulesByAction));
-    for (const [action, rules] of Object.entries(rulesByAction)) {
+    // The V2-only actions have no V1 rules: the rule book V2 part documents them.
+    const v1 = Object.entries(rulesByAction).filter(([, rules]) => rules.length > 0);
+    expect(headings.slice(0, v1.length)).toEqual(v1.map(([action]) => action));
+    for (const [action, rules] of v1) {
       const section = doc.split(`### ${action}\n`)[1]!.split(/\n#{2,3} /)[0]!;
       const ids = [...section.matchAll(/^\| (?:<a id="[^"]+"><\/a>|\[)([^\]| ]+)/gm)].map((m) => m[1]);
       expect(ids, action).toEqual(rules.map((r) => r.id));

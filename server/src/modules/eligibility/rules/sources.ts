@@ -53,4 +53,41 @@ export const PARTNER_CENTER = {
     url: "https://learn.microsoft.com/en-us/partner-center/customers/new-commerce-cancellation-policy",
     title: "New commerce cancellation policy",
   },
+  // Rule book V2 (../shared/domain/RULES.md "v2: sources").
+  createSubscription: {
+    url: "https://learn.microsoft.com/en-us/partner-center/customers/create-a-new-subscription",
+    title: "Create, suspend, or cancel new commerce subscriptions (quantities, auto-renew, scheduled changes)",
+  },
+  changeQuantity: {
+    url: "https://learn.microsoft.com/en-us/partner-center/developer/change-the-quantity-of-a-subscription",
+    title: "Change the quantity of licenses in a customer subscription",
+  },
+  scheduledChanges: {
+    url: "https://learn.microsoft.com/en-us/partner-center/developer/create-scheduled-changes",
+    title: "Schedule changes for a new commerce subscription",
+  },
+  updateAutoRenew: {
+    url: "https://learn.microsoft.com/en-us/partner-center/developer/update-autorenew-for-an-azure-marketplace-subscription",
+    title: "Update the autorenew property of a subscription",
+  },
+  azurePlanManage: {
+    url: "https://learn.microsoft.com/en-us/partner-center/customers/azure-plan-manage",
+    title: "Manage the Azure plan",
+  },
+  regionalAuthorization: {
+    url: "https://learn.microsoft.com/en-us/partner-center/enroll/regional-authorization-overview",
+    title: "CSP regional markets and currencies",
+  },
+  suspendedAccount: {
+    url: "https://learn.microsoft.com/en-us/partner-center/suspended-partner-center-account",
+    title: "Suspended Partner Center account",
+  },
+  advisorsNoCsp: {
+    url: "https://learn.microsoft.com/en-us/partner-center/advisors-no-csp",
+    title: "Advisors who are not CSP partners",
+  },
+  errorCodes: {
+    url: "https://learn.microsoft.com/en-us/partner-center/developer/error-codes",
+    title: "Partner Center error codes",
+  },
 } as const satisfies Record<string, RuleSource>;
