@@ -5,7 +5,9 @@ import { useI18n } from "../../../lib/i18n";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { subscriptionListUrl } from "../../subscriptions/urls";
 import { PartnershipTable } from "./PartnershipTable";
+import { plural } from "../../../lib/plural";
 import "../messages";
+import "../network-page-messages";
 
 export type ResellerRow = NetworkResellersQuery["resellers"]["nodes"][number];
 
@@ -24,7 +26,7 @@ export function ResellerTable({
   readOnlyReason?: string | null;
   onEnd(row: ResellerRow): void;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   return (
     <PartnershipTable
       rows={rows}
@@ -46,13 +48,24 @@ export function ResellerTable({
           formatNumber(row.counts.subscriptions)
         )
       }
-      actions={(row) =>
-        row.status !== "REMOVED" && (
+      actions={(row) => {
+        if (row.status === "REMOVED") return null;
+        // An invitation not accepted yet is withdrawn; an active partnership is ended, saying what it affects.
+        const invited = row.status === "INVITED";
+        const name = row.reseller.name;
+        const question = invited
+          ? t("network.withdraw.confirm", { name })
+          : t("network.end.impact", {
+              name,
+              customers: plural(t, locale, "network.count.customers", row.counts.customers),
+              subscriptions: plural(t, locale, "network.count.subscriptions", row.counts.subscriptions),
+            });
+        return (
           <ConfirmButton
-            label={t("network.end.button")}
-            accessibleLabel={t("network.end.label", { name: row.reseller.name })}
-            question={t("network.end.confirm", { name: row.reseller.name })}
-            confirmLabel={t("network.end.confirmButton")}
+            label={invited ? t("network.withdraw.button") : t("network.end.button")}
+            accessibleLabel={invited ? t("network.withdraw.label", { name }) : t("network.end.label", { name })}
+            question={question}
+            confirmLabel={invited ? t("network.withdraw.confirmButton") : t("network.end.confirmButton")}
             layout="swap"
             danger
             pendingLabel={t("network.end.pending")}
@@ -61,8 +74,8 @@ export function ResellerTable({
             disabledReason={readOnlyReason ?? undefined}
             onConfirm={() => onEnd(row)}
           />
-        )
-      }
+        );
+      }}
     />
   );
 }
