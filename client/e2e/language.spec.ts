@@ -15,7 +15,8 @@ test("the Portuguese switch translates the interface and the reasons from the AP
     .getByRole("button", { name: /Porquê|Motivo/ })
     .first()
     .click();
-  await expect(page.getByText(/INDIRECT_RESELLER_MUST_USE_PROVIDER/).first()).toBeVisible();
+  // The reason in words (its code only on data-code, never as text).
+  await expect(page.locator('.reason-blocking[data-code="INDIRECT_RESELLER_MUST_USE_PROVIDER"]').first()).toBeVisible();
   await expect(page.locator(".reason-blocking").first()).toContainText(/fornecedor/i);
   await screenshot(page, "12-subscriptions-pt-PT");
   await expect(page.locator("html")).toHaveAttribute("lang", "pt-PT");

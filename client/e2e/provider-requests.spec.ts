@@ -13,12 +13,16 @@ test("a reseller asks its provider to order and the provider fulfils it", async 
     .first()
     .click();
   await expect(reseller.getByRole("heading", { level: 1, name: /Contoso Ltd\./ })).toBeVisible();
-  await reseller.getByRole("button", { name: "Order subscription" }).click();
+  await reseller.getByRole("button", { name: "Ask your provider to order" }).click();
   const ask = reseller.getByRole("form", { name: "Ask your provider to order" });
   await ask.getByLabel("Offer", { exact: true }).selectOption("CFQ7TTC0LFLZ:0002");
   await ask.getByLabel("Quantity").fill("25");
   await ask.getByLabel("Note to your provider").fill("E5 for the new Lisbon office");
-  await ask.getByRole("button", { name: "Send request" }).click();
+  // Nothing is sent in one click: the request is reviewed, then sent.
+  await ask.getByRole("button", { name: "Review request" }).click();
+  const confirm = reseller.getByRole("group", { name: "Send this request?" });
+  await expect(confirm).toContainText("Ask Trey Research Distribution to order Microsoft 365 E5 (25)");
+  await confirm.getByRole("button", { name: "Send request" }).click();
   const sent = reseller.getByRole("status").filter({ hasText: "Request sent to Trey Research Distribution" });
   await expect(sent.getByText(/order Microsoft 365 E5 \(25\)/)).toBeVisible();
   // The provider's own decision comes back with the request: it will be able to order.

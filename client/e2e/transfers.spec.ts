@@ -15,7 +15,7 @@ test("the transfer wizard shows an ineligible subscription with its reasons, sub
   const azure = page.getByRole("listitem").filter({ has: page.getByRole("checkbox", { name: "Azure plan" }) });
   await expect(azure).toBeVisible();
   await expect(azure.getByRole("checkbox")).toBeDisabled();
-  await expect(azure.getByText("TARGET_AZURE_PLAN_MISSING")).toBeVisible();
+  await expect(azure.locator('[data-code="TARGET_AZURE_PLAN_MISSING"]')).toBeVisible();
   await expect(azure.getByText("Rule R14")).toBeVisible();
   await screenshot(page, "06-transfer-wizard-preview");
 

@@ -26,6 +26,7 @@ import {
 import type { ProviderOption, ResellerOption } from "./components/options";
 import { customerListParams, customerUrl } from "./urls";
 import "./messages";
+import "./page-messages";
 import "./customers.css";
 
 const PAGE_SIZE = 25;
@@ -133,30 +134,29 @@ export function CustomerListView() {
     <section aria-labelledby="customers-heading" className="cust">
       <div className="page-head">
         <h1 id="customers-heading">{t("customers.title")}</h1>
-        <div className="form-actions">
-          <button
-            type="button"
-            aria-expanded={url.panel === "create"}
-            aria-controls="customer-panel"
-            className={url.panel === "create" ? undefined : "secondary"}
-            disabled={Boolean(readOnlyReason)}
-            aria-describedby={readOnlyReason ? "customers-readonly" : undefined}
-            onClick={() => openPanel(url.panel === "create" ? null : "create")}
-          >
-            {t("customers.create.open")}
-          </button>
-          <button
-            type="button"
-            aria-expanded={url.panel === "request"}
-            aria-controls="customer-panel"
-            className={url.panel === "request" ? undefined : "secondary"}
-            disabled={Boolean(readOnlyReason)}
-            aria-describedby={readOnlyReason ? "customers-readonly" : undefined}
-            onClick={() => openPanel(url.panel === "request" ? null : "request")}
-          >
-            {t("customers.request.open")}
-          </button>
-        </div>
+        {/* A role that cannot manage customers is not offered the buttons (the notice below says why). */}
+        {!readOnlyReason && (
+          <div className="form-actions">
+            <button
+              type="button"
+              aria-expanded={url.panel === "create"}
+              aria-controls="customer-panel"
+              className={url.panel === "create" ? undefined : "secondary"}
+              onClick={() => openPanel(url.panel === "create" ? null : "create")}
+            >
+              {resellerOnly ? t("customers.create.openReseller") : t("customers.create.open")}
+            </button>
+            <button
+              type="button"
+              aria-expanded={url.panel === "request"}
+              aria-controls="customer-panel"
+              className={url.panel === "request" ? undefined : "secondary"}
+              onClick={() => openPanel(url.panel === "request" ? null : "request")}
+            >
+              {t("customers.request.open")}
+            </button>
+          </div>
+        )}
       </div>
 
       {readOnlyReason && (
@@ -174,7 +174,11 @@ export function CustomerListView() {
         {url.panel === "create" && !readOnlyReason && (
           <FormPanel onClose={() => openPanel(null)}>
             {resellerOnly ? (
-              <CreateCustomerBlocked providers={providers} loading={providersQ.loading} />
+              <CreateCustomerBlocked
+                providers={providers}
+                loading={providersQ.loading}
+                onInvite={() => openPanel("request")}
+              />
             ) : (
               <CreateCustomerForm
                 key={createKey}

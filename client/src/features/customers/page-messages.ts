@@ -44,6 +44,8 @@ export const customerPageMessages = defineMessages({
     "customers.mca.cancel": "Cancel",
     "customers.mca.done": "The customer's acceptance is recorded: orders no longer wait for it.",
     "customers.mca.recordedOn": "Accepted on {date} by {name}",
+    "customers.create.openReseller": "Add a customer",
+    "customers.create.invite": "Send an invitation link (with your provider)",
     "customers.rel.manage": "Manage relationship",
     "customers.rel.manageHint":
       "Ending the relationship stops your access to this customer. It is possible only once nothing you bill is active.",
@@ -88,6 +90,8 @@ export const customerPageMessages = defineMessages({
     "customers.mca.cancel": "Cancelar",
     "customers.mca.done": "A aceitação do cliente está registada: as encomendas já não esperam por ela.",
     "customers.mca.recordedOn": "Aceite a {date} por {name}",
+    "customers.create.openReseller": "Adicionar cliente",
+    "customers.create.invite": "Enviar uma ligação de convite (com o seu fornecedor)",
     "customers.rel.manage": "Gerir relação",
     "customers.rel.manageHint":
       "Terminar a relação retira-lhe o acesso a este cliente. Só é possível quando nada do que fatura estiver ativo.",

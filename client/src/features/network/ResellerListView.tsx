@@ -84,7 +84,10 @@ function ResellerNetwork() {
     setNotice(null);
     const variables = { input: { partnershipId: row.id } };
     const done = await rows.run(row.id, "end", async () => (await end({ variables })).data?.endResellerPartnership);
-    if (done) setNotice(t("network.end.done", { name: row.reseller.name }));
+    if (done) {
+      const key = row.status === "INVITED" ? "network.withdraw.done" : "network.end.done";
+      setNotice(t(key, { name: row.reseller.name }));
+    }
   }
 
   return (

@@ -75,7 +75,10 @@ export function Layout() {
             </select>
           </label>
           {viewer && (
-            <span className="whoami" title={viewer.user.email}>
+            <span
+              className="whoami"
+              title={`${viewer.user.displayName} · ${viewer.partner.name} (${t(`role.${viewer.user.role}`)}) — ${viewer.user.email}`}
+            >
               {viewer.user.displayName} · {viewer.partner.name} ({t(`role.${viewer.user.role}`)})
             </span>
           )}

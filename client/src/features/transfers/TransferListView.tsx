@@ -13,6 +13,7 @@ import {
 import { useI18n } from "../../lib/i18n";
 import { useUrlParams } from "../../lib/url-params";
 import { isResellerOnly, useViewer } from "../shell/viewer";
+import { customerListUrl } from "../customers/urls";
 import { ExpiryCountdown, TransferStatusBadge } from "./transfer-ui";
 import { transferListParams, transferUrl, transferWizardUrl } from "./urls";
 import "./messages";
@@ -57,13 +58,23 @@ export function TransferListView() {
     <section aria-labelledby="transfers-title">
       <div className="xfer-head">
         <h1 id="transfers-title">{t("transfers.list.title")}</h1>
-        {!isResellerOnly(viewer) && (
+        {!isResellerOnly(viewer) && viewer.permissions.canTransfer && (
           <Link className="xfer-button-link" to={transferWizardUrl()}>
             {t("transfers.list.new")}
           </Link>
         )}
+        {/* A reseller cannot transfer itself (R22): the path that exists is a TRANSFER request to its provider,
+            sent from a subscription's actions on the customer's page. */}
+        {isResellerOnly(viewer) && viewer.permissions.canTransfer && (
+          <Link className="xfer-button-link" to={customerListUrl()}>
+            {t("transfers.list.askProvider")}
+          </Link>
+        )}
       </div>
-      <p className="hint">{isResellerOnly(viewer) ? t("transfers.list.introReseller") : t("transfers.list.intro")}</p>
+      <p className="hint">
+        {isResellerOnly(viewer) ? t("transfers.list.introReseller") : t("transfers.list.intro")}
+        {isResellerOnly(viewer) && viewer.permissions.canTransfer && <> {t("transfers.list.askProviderHow")}</>}
+      </p>
 
       <form className="filters xfer-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <fieldset className="xfer-status-filter" aria-labelledby={statusLegendId}>

@@ -43,6 +43,9 @@ export const transferMessages = defineMessages({
     "transfers.list.new": "New transfer",
     "transfers.list.intro":
       "Requests to take over a customer's CSP subscriptions from another partner. The source partner has 30 days to accept; after that a request expires.",
+    "transfers.list.askProvider": "Ask your provider for a transfer",
+    "transfers.list.askProviderHow":
+      "To ask for one, open the customer, then a subscription's Actions: \u201cAsk provider to take it over (transfer)\u201d.",
     "transfers.list.introReseller":
       "Transfers that name you as the reseller. Your provider requests them on your behalf; the source partner accepts or rejects.",
     "transfers.list.caption": "Transfers, newest first",
@@ -226,6 +229,9 @@ export const transferMessages = defineMessages({
     "transfers.list.new": "Nova transferência",
     "transfers.list.intro":
       "Pedidos para assumir as subscrições CSP de um cliente a outro parceiro. O parceiro de origem tem 30 dias para aceitar; depois disso o pedido expira.",
+    "transfers.list.askProvider": "Pedir uma transferência ao fornecedor",
+    "transfers.list.askProviderHow":
+      "Para a pedir, abra o cliente e, nas Ações de uma subscrição, escolha \u201cPedir ao fornecedor que a assuma (transferência)\u201d.",
     "transfers.list.introReseller":
       "Transferências que o indicam como revendedor. O seu fornecedor pede-as em seu nome; o parceiro de origem aceita ou recusa.",
     "transfers.list.caption": "Transferências, das mais recentes para as mais antigas",

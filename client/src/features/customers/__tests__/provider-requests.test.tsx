@@ -166,7 +166,7 @@ describe("CustomerView: an indirect reseller asks its provider", () => {
     expect(within(screen.getByRole("group", { name: "Send this request?" })).getByRole("note")).toHaveTextContent(
       "You already asked Trey Research for Microsoft 365 E5 on Nov 24, 2026 and it is still open",
     );
-  });
+  }, 30_000); // A long flow (review, back, send twice, a duplicate): more than the default under load.
 
   it("asks its provider to cancel a subscription sold through it, then shows it as waiting", async () => {
     const user = userEvent.setup();

@@ -7,6 +7,7 @@ import type { ProviderOption, ResellerOption } from "./options";
 import { ResellerOptions } from "./ResellerOptions";
 import { CheckboxField } from "../../../components/CheckboxField";
 import "../messages";
+import "../page-messages";
 
 export interface CreateCustomerValues {
   name: string;
@@ -125,9 +126,12 @@ export function CreateCustomerForm({
 export function CreateCustomerBlocked({
   providers,
   loading,
+  onInvite,
 }: {
   providers: readonly ProviderOption[] | null;
   loading: boolean;
+  /** Opens the relationship request (an invitation link that includes the provider): the path that exists. */
+  onInvite?(): void;
 }) {
   const { t } = useI18n();
   return (
@@ -155,6 +159,13 @@ export function CreateCustomerBlocked({
           <p>{t("customers.noProvider")}</p>
         )}
         <p>{t("customers.create.orRequest")}</p>
+        {onInvite && (
+          <p>
+            <button type="button" onClick={onInvite}>
+              {t("customers.create.invite")}
+            </button>
+          </p>
+        )}
       </div>
     </section>
   );

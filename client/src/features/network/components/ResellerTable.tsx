@@ -5,7 +5,9 @@ import { useI18n } from "../../../lib/i18n";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { subscriptionListUrl } from "../../subscriptions/urls";
 import { NO_COUNT, PartnershipTable } from "./PartnershipTable";
+import { plural } from "../../../lib/plural";
 import "../messages";
+import "../network-page-messages";
 
 export type ResellerRow = NetworkResellersQuery["resellers"]["nodes"][number];
 
@@ -24,7 +26,7 @@ export function ResellerTable({
   readOnlyReason?: string | null;
   onEnd(row: ResellerRow): void;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   return (
     <PartnershipTable
       rows={rows}
@@ -48,13 +50,27 @@ export function ResellerTable({
           formatNumber(row.counts.subscriptions)
         )
       }
-      actions={(row) =>
-        row.status !== "REMOVED" && (
+      actions={(row) => {
+        if (row.status === "REMOVED") return null;
+        // An invitation not accepted yet is withdrawn; an active partnership is ended, saying what it affects.
+        const invited = row.status === "INVITED";
+        const name = row.reseller.name;
+        // Counts are shown only for an active partnership (need-to-know); without them the plain question is asked.
+        const question = invited
+          ? t("network.withdraw.confirm", { name })
+          : row.counts
+            ? t("network.end.impact", {
+                name,
+                customers: plural(t, locale, "network.count.customers", row.counts.customers),
+                subscriptions: plural(t, locale, "network.count.subscriptions", row.counts.subscriptions),
+              })
+            : t("network.end.confirm", { name });
+        return (
           <ConfirmButton
-            label={t("network.end.button")}
-            accessibleLabel={t("network.end.label", { name: row.reseller.name })}
-            question={t("network.end.confirm", { name: row.reseller.name })}
-            confirmLabel={t("network.end.confirmButton")}
+            label={invited ? t("network.withdraw.button") : t("network.end.button")}
+            accessibleLabel={invited ? t("network.withdraw.label", { name }) : t("network.end.label", { name })}
+            question={question}
+            confirmLabel={invited ? t("network.withdraw.confirmButton") : t("network.end.confirmButton")}
             layout="swap"
             danger
             pendingLabel={t("network.end.pending")}
@@ -63,8 +79,8 @@ export function ResellerTable({
             disabledReason={readOnlyReason ?? undefined}
             onConfirm={() => onEnd(row)}
           />
-        )
-      }
+        );
+      }}
     />
   );
 }
