@@ -132,6 +132,9 @@ const write = entry("write");
 /** Only a user's own sign-in: no API token (managing users and tokens). */
 const ownSignIn = entry("none");
 
+/** Partner details: every role reads its own partner's; of another partner, auth/scope.ts decides (need-to-know). */
+const PARTNER_DETAIL = "own partner: every role; another partner's: only what auth/scope.ts shows (need-to-know)";
+
 /**
  * The matrix. Keys are schema coordinates (`Type.field`). To add an operation, add one line, e.g.
  * `"Mutation.startSync": write(SUBSCRIPTION_WRITERS, P.manageSubscriptions),`.
@@ -220,6 +223,11 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "CustomerSubscription.parentSubscription": read(NETWORK_READERS, P.manageSubscriptions),
   "CustomerSubscription.eligibility": read(NETWORK_READERS, P.manageSubscriptions),
   "Partner.canTransact": read(ALL_ROLES, P.rolesAndPermissions, "the viewer's own partner type"),
+  "Partner.tenantId": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
+  "Partner.country": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
+  "Partner.mpaSigned": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
+  "Partner.programStatus": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
+  "Partner.createdAt": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
   "ResellerPartnership.provider": read(NETWORK_READERS, P.indirectResellerTasks),
   "ResellerPartnership.reseller": read(NETWORK_READERS, P.indirectProviderTasks),
   "ResellerPartnership.counts": read(NETWORK_READERS, P.indirectProviderTasks),
