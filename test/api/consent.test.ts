@@ -16,6 +16,7 @@ import { expectError, NAMES, scopingWorld } from "./fixtures";
 import { startTestServer, type TestServer } from "./harness";
 
 const D_SALES = "sales@direct.example";
+const D_ADMIN = "admin@direct.example";
 const P1_HELPDESK = "helpdesk@contoso-distribution.example";
 const P1_ADMIN = "admin@contoso-distribution.example";
 
@@ -41,6 +42,8 @@ beforeAll(async () => {
   const world = scopingWorld();
   world.users!.push(
     { partner: "D", email: D_SALES, displayName: "Direct sales", role: UserRole.SALES_AGENT },
+    // The activity log is for global admins and admin agents (permission matrix).
+    { partner: "D", email: D_ADMIN, displayName: "Direct admin", role: UserRole.GLOBAL_ADMIN },
     { partner: "P1", email: P1_ADMIN, displayName: "Contoso admin", role: UserRole.GLOBAL_ADMIN },
     { partner: "P1", email: P1_HELPDESK, displayName: "Contoso helpdesk", role: UserRole.HELPDESK_AGENT },
   );
@@ -262,7 +265,7 @@ describe("no domain-existence oracle elsewhere", () => {
       `{ auditEvents(first: 3, filter: { operation: "requestCustomerRelationship" }) {
         nodes { outcome targets { type id } changes { type id } userErrors { code } } } }`,
       {},
-      { as: "D" },
+      { email: D_ADMIN },
     );
     expect(res.body.errors).toBeUndefined();
     const [unknown, hidden, own] = res.body.data!.auditEvents.nodes; // newest first

@@ -14,14 +14,14 @@ import {
   type GraphQLInputType,
 } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiTokenScope, PartnerType, UserRole } from "../../server/src/domain/enums";
+import { ApiTokenScope, PartnershipStatus, PartnerType, UserRole } from "../../server/src/domain/enums";
 import type { World } from "../../server/src/scenarios/world";
 import { toGlobalId } from "../../server/src/common/global-id";
 import { allowedOperations, allows, PERMISSIONS } from "../../server/src/auth/permissions";
 import { permissionsOf } from "../../server/src/auth/roles";
 import { signToken } from "../../server/src/auth/token";
 import { startTestServer, type GqlError, type TestServer } from "./harness";
-import { customer, expectOk, mutation, partner, rel, snapshot, USER_ERRORS } from "./mutation-helpers";
+import { customer, expectOk, ids, mutation, partner, rel, snapshot, USER_ERRORS } from "./mutation-helpers";
 
 // The permission matrix at run time, through the real server: every mutation and query of the committed schema,
 // called by a user of each of the six roles, is refused with FORBIDDEN exactly when the matrix says so; helpdesk
@@ -39,8 +39,11 @@ const ROLE_EMAILS: Record<UserRole, string> = {
 const ROLES = Object.keys(ROLE_EMAILS) as UserRole[];
 
 const world: World = {
-  partners: [partner("prov", "1810001", [PartnerType.INDIRECT_PROVIDER])],
-  partnerships: [],
+  partners: [
+    partner("prov", "1810001", [PartnerType.INDIRECT_PROVIDER]),
+    partner("res", "1810002", [PartnerType.INDIRECT_RESELLER]),
+  ],
+  partnerships: [{ provider: "prov", reseller: "res", status: PartnershipStatus.ACTIVE }],
   customers: [customer("known"), customer("invitee")],
   relationships: [rel("prov", "known")],
   subscriptions: [],
@@ -160,7 +163,9 @@ describe("the permission matrix at run time", () => {
         t,
         `mutation ($input: RequestRelationshipInput!) { requestCustomerRelationship(input: $input) {
           acceptanceUrl ${USER_ERRORS} } }`,
-        { customerDomain: "invitee.onmicrosoft.com" },
+        // Need-to-know: a REQUESTED relationship shows only on a customer the network already holds, so the
+        // provider names its reseller on its own customer (a two-tier request).
+        { customerId: ids(t).customer("known"), resellerId: ids(t).partner("res") },
         { email: ROLE_EMAILS[UserRole.SALES_AGENT] },
       ),
     );

@@ -414,16 +414,26 @@ describe("an indirect reseller (R1) never reaches other tenants", () => {
   it("eligibility on a subject it cannot see answers with reasons only, never the subject's data", async () => {
     // The conformance contract: a partner without a relationship asks exactly that (R1/R12-style reasons).
     const res = await t.gql(
-      `query ($id: ID!) { eligibility(input: { action: SUPPORT, subscriptionId: $id }) { eligible blocking { code } advisories { code } } }`,
+      `query ($id: ID!) { eligibility(input: { action: SUPPORT, subscriptionId: $id }) { eligible blocking { code } advisories { code } eligibleUntil becomesEligibleAt refundableQuantity refundableDetails { quantity } } }`,
       { id: gid.s2a },
       { as: "R1" },
     );
     expect(res.body).toEqual({
       data: {
-        eligibility: { eligible: false, blocking: [{ code: "RESELLER_RELATIONSHIP_REQUIRED" }], advisories: [] },
+        eligibility: {
+          eligible: false,
+          blocking: [{ code: "RESELLER_RELATIONSHIP_REQUIRED" }],
+          advisories: [],
+          // Subject data under rule book V2 (seat windows, the instants the answer changes): withheld.
+          eligibleUntil: null,
+          becomesEligibleAt: null,
+          refundableQuantity: null,
+          refundableDetails: null,
+        },
       },
     });
-    // The decision type has no path to the subject: codes, messages, rule pages and the date only.
+    // The decision type has no path to the subject: codes, messages, rule pages, the instant and book it was decided
+    // at, and the subject-derived V2 fields, which are null for an unseen subject (above).
     const type = await t.gql<{ __type: { fields: { name: string }[] } }>(
       `{ __type(name: "EligibilityDecision") { fields { name } } }`,
     );
@@ -431,8 +441,14 @@ describe("an indirect reseller (R1) never reaches other tenants", () => {
       "action",
       "advisories",
       "asOf",
+      "at",
+      "becomesEligibleAt",
       "blocking",
       "eligible",
+      "eligibleUntil",
+      "refundableDetails",
+      "refundableQuantity",
+      "ruleBook",
     ]);
   });
 

@@ -59,7 +59,16 @@ export class EligibilityResolver {
         opts.reseller = reseller;
       }
       const decisions = await service.decideForSubscriptions(partner, input.action, [subscription], opts);
-      return presentDecision(decisions.get(id)!, asOf, ctx.locale, at);
+      const decision = presentDecision(decisions.get(id)!, asOf, ctx.locale, at);
+      // Need-to-know: about a subscription outside the viewer's network, reasons only. Seat windows and the
+      // instants a decision changes would tell its purchase time and seat count.
+      if (await ctx.loaders.subscription.load(id)) return decision;
+      return Object.assign(decision, {
+        eligibleUntil: null,
+        becomesEligibleAt: null,
+        refundableQuantity: null,
+        refundableDetails: null,
+      });
     }
     if (!input.customerId) throw badInput("customerId", `is required for ${input.action}`);
     if (input.action === EligibilityAction.ORDER && !input.offerKind)
