@@ -33,7 +33,8 @@ const route = `/customers/${encodeURIComponent(CUSTOMER_ID)}`;
 
 const pageMock = (page = customerPage()) => customerPageMock(page);
 const subsMock = (nodes = [subscription()]) => subscriptionsMock(nodes);
-const resellersMock = resellerOptionsMock([], { maxUsageCount: 5 });
+// Re-read on every render of the form: a generous count keeps the test independent of render timing under load.
+const resellersMock = resellerOptionsMock([], { maxUsageCount: 50 });
 
 function view(mocks: RenderViewOptions["mocks"], kind: "provider" | "reseller" | "direct" = "provider", at = route) {
   return renderView(<CustomerView />, {
