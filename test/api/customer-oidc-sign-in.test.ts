@@ -2,6 +2,7 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID } from "../../server/src/auth/customer-admin-token";
 import { customerAdminOf, issuerMatchesTenant } from "../../server/src/auth/customer-oidc";
+import { loadConfig } from "../../server/src/config";
 import { PartnerType, RelationshipStatus, UserRole } from "../../server/src/domain/enums";
 import { CustomerRelationship } from "../../server/src/modules/customer/customer-relationship.entity";
 import type { World } from "../../server/src/scenarios/world";
@@ -257,5 +258,22 @@ describe("customer sign-in: issuer per tenant and claims", () => {
     });
     expect(customerAdminOf({ tid: TID_CUSTOMER })).toBeNull();
     expect(customerAdminOf({ preferred_username: "a@b.example" })).toBeNull();
+  });
+});
+
+describe("customer sign-in settings", () => {
+  const ISSUER = "https://login.microsoftonline.com/organizations/v2.0";
+  it("is off by default, on with an issuer and a client id, and refuses half a setting", () => {
+    expect(loadConfig({}).customerOidc).toBeNull();
+    expect(loadConfig({ OIDC_CUSTOMER_ISSUER: ISSUER, OIDC_CUSTOMER_CLIENT_ID: "cid" }).customerOidc).toEqual({
+      issuer: ISSUER,
+      clientId: "cid",
+      clientSecret: null,
+      allowHttp: false,
+    });
+    expect(() => loadConfig({ OIDC_CUSTOMER_CLIENT_ID: "cid" })).toThrow(/OIDC_CUSTOMER_ISSUER is not/);
+    expect(() => loadConfig({ OIDC_CUSTOMER_ISSUER: ISSUER })).toThrow(/needs OIDC_CUSTOMER_CLIENT_ID/);
+    // The partner sign-in's settings do not turn it on.
+    expect(loadConfig({ OIDC_ISSUER: ISSUER, OIDC_CLIENT_ID: "cid" }).customerOidc).toBeNull();
   });
 });
