@@ -18,6 +18,7 @@ import { isDatabaseUnavailable, makeFormatError, serviceUnavailable } from "./co
 import { buildContext } from "./auth/request-context";
 import { mountDemoAuth } from "./auth/demo-auth";
 import { mountOidc } from "./auth/oidc";
+import { mountCustomerOidc } from "./auth/customer-oidc";
 import { mountSessionRoutes } from "./auth/session-routes";
 import { depthLimit } from "./common/depth-limit";
 import { clientDistPath, mountClient } from "./static-client";
@@ -141,6 +142,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   if (config.demoLogin) mountDemoAuth(app, dataSource, config);
   // Browser sign-in: OpenID Connect when configured, a session cookie either way (auth/oidc.ts, http/session.ts).
   if (config.oidc) mountOidc(app, dataSource, config, config.oidc);
+  // A customer's global admin signs in to accept a relationship request (auth/customer-oidc.ts), when configured.
+  if (config.customerOidc) mountCustomerOidc(app, dataSource, config, config.customerOidc);
   mountSessionRoutes(app, dataSource, config);
   // The edge of /graphql: who calls (a verified token or an address), their rate limit, then size, token and
   // nesting limits by caller — all before Apollo parses, validates or authenticates anything — then idempotency.

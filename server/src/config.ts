@@ -42,6 +42,11 @@ export interface AppConfig {
   /** OpenID Connect sign-in (auth/oidc.ts), or null when OIDC_ISSUER is not set. */
   oidc: OidcConfig | null;
   /**
+   * OpenID Connect sign-in of CUSTOMER tenants' global admins, who accept relationship requests
+   * (auth/customer-oidc.ts), or null when OIDC_CUSTOMER_ISSUER is not set (the feature is off).
+   */
+  customerOidc: OidcConfig | null;
+  /**
    * The app's public origin (PUBLIC_URL, e.g. https://channelgate.example.com): the OIDC redirect URI is built on it
    * and cookie-signed-in requests must come from it (Origin check). Null in development: the request's own origin.
    */
@@ -98,30 +103,39 @@ function parsePublicUrl(value: string | undefined, production: boolean): string 
   return url.origin;
 }
 
-function parseOidc(env: NodeJS.ProcessEnv, production: boolean, publicOrigin: string | null): OidcConfig | null {
-  const issuer = env.OIDC_ISSUER ?? "";
+function parseOidc(
+  env: NodeJS.ProcessEnv,
+  production: boolean,
+  publicOrigin: string | null,
+  prefix: "OIDC" | "OIDC_CUSTOMER" = "OIDC",
+): OidcConfig | null {
+  const OIDC_ISSUER = `${prefix}_ISSUER`;
+  const OIDC_CLIENT_ID = `${prefix}_CLIENT_ID`;
+  const issuer = env[OIDC_ISSUER] ?? "";
   if (issuer === "") {
-    if (env.OIDC_CLIENT_ID) throw new Error("OIDC_CLIENT_ID is set but OIDC_ISSUER is not");
+    if (env[OIDC_CLIENT_ID]) throw new Error(`${OIDC_CLIENT_ID} is set but ${OIDC_ISSUER} is not`);
     return null;
   }
   let url: URL;
   try {
     url = new URL(issuer);
   } catch {
-    throw new Error(`OIDC_ISSUER is not a URL: "${issuer}"`);
+    throw new Error(`${OIDC_ISSUER} is not a URL: "${issuer}"`);
   }
   if (url.protocol !== "https:" && (production || url.protocol !== "http:")) {
-    throw new Error(`OIDC_ISSUER must be an https:// address${production ? " in production" : ""}, got "${issuer}"`);
+    throw new Error(`${OIDC_ISSUER} must be an https:// address${production ? " in production" : ""}, got "${issuer}"`);
   }
-  const clientId = env.OIDC_CLIENT_ID ?? "";
-  if (clientId === "" || clientId.length > 200) throw new Error("OIDC_ISSUER needs OIDC_CLIENT_ID (1–200 characters)");
+  const clientId = env[OIDC_CLIENT_ID] ?? "";
+  if (clientId === "" || clientId.length > 200) {
+    throw new Error(`${OIDC_ISSUER} needs ${OIDC_CLIENT_ID} (1–200 characters)`);
+  }
   if (production && !publicOrigin) {
-    throw new Error("OIDC_ISSUER needs PUBLIC_URL in production (the redirect URI and the allowed Origin)");
+    throw new Error(`${OIDC_ISSUER} needs PUBLIC_URL in production (the redirect URI and the allowed Origin)`);
   }
   return {
     issuer,
     clientId,
-    clientSecret: env.OIDC_CLIENT_SECRET || null,
+    clientSecret: env[`${prefix}_CLIENT_SECRET`] || null,
     allowHttp: url.protocol === "http:",
   };
 }
@@ -215,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: env.REDIS_URL && /^rediss?:\/\//.test(env.REDIS_URL) ? env.REDIS_URL : null,
     trustProxy: envInt("TRUST_PROXY", env.TRUST_PROXY, 0, 0, 10),
     oidc,
+    customerOidc: parseOidc(env, production, publicOrigin, "OIDC_CUSTOMER"),
     publicOrigin,
     sessionHours: envInt("SESSION_HOURS", env.SESSION_HOURS, 8, 1, 12),
     secureCookies: production || (publicOrigin?.startsWith("https:") ?? false),

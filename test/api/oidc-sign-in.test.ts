@@ -168,7 +168,7 @@ describe("OpenID Connect sign-in (oidc-provider)", () => {
     (await (await go(jar, `${origin}/auth/session`)).json()) as {
       user: { email: string } | null;
       csrfToken: string | null;
-      signIn: { oidc: boolean; demo: boolean };
+      signIn: { oidc: boolean; demo: boolean; customerOidc: boolean };
     };
 
   const viewerEmail = async (jar: Jar, headers: Record<string, string>) => {
@@ -224,7 +224,7 @@ describe("OpenID Connect sign-in (oidc-provider)", () => {
     expect([alice.oidcTenantId, alice.oidcObjectId]).toEqual([TID_A, "oid-alice"]);
     const s = await session(jar);
     expect(s.user?.email).toBe(ALICE);
-    expect(s.signIn).toEqual({ oidc: true, demo: true });
+    expect(s.signIn).toEqual({ oidc: true, demo: true, customerOidc: false });
     expect(await viewerEmail(jar, { "x-csrf-token": s.csrfToken! })).toMatchObject({ status: 200, email: ALICE });
     // The account's e-mail changed at the provider: the binding (tid, oid) still names Alice.
     const again = await signIn("alice-renamed");

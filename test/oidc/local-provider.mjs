@@ -12,7 +12,7 @@ import Provider from "oidc-provider";
  * @param {{
  *   port?: number,
  *   clients: { clientId: string, clientSecret: string, redirectUris: string[] }[],
- *   accounts: Record<string, { tid: string, oid: string, email: string, name?: string }>,
+ *   accounts: Record<string, { tid: string, oid: string, email: string, name?: string, wids?: string[] }>,
  * }} options
  */
 export async function startLocalProvider({ port = 0, clients, accounts }) {
@@ -43,12 +43,14 @@ export async function startLocalProvider({ port = 0, clients, accounts }) {
             email: account.email,
             preferred_username: account.email,
             name: account.name ?? id,
+            // Entra's directory roles (role template ids), when the account has any.
+            ...(account.wids ? { wids: account.wids } : {}),
           };
         },
       };
     },
     claims: {
-      openid: ["sub", "tid", "oid"],
+      openid: ["sub", "tid", "oid", "wids"],
       email: ["email"],
       profile: ["name", "preferred_username"],
     },

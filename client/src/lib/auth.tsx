@@ -17,7 +17,7 @@ export interface SessionUser {
 export interface SessionInfo {
   user: SessionUser | null;
   csrfToken: string | null;
-  signIn: { oidc: boolean; demo: boolean };
+  signIn: { oidc: boolean; demo: boolean; customerOidc?: boolean };
 }
 
 interface Credentials {

@@ -2,8 +2,9 @@ import { jwtVerify, SignJWT } from "jose";
 
 /**
  * The signed-in administrator of a CUSTOMER tenant (not a partner user): who may accept a relationship request.
- * In production it comes from the customer's OIDC sign-in (`tid` = the customer's Entra tenant id, `wids` = the
- * directory roles); in the sandbox from the simulated sign-in (POST /auth/demo-customer-login, demo only).
+ * In production it comes from the customer's OIDC sign-in (auth/customer-oidc.ts: `tid` = the customer's Entra tenant
+ * id, `wids` = the directory roles); in the sandbox from the simulated sign-in (POST /auth/demo-customer-login, demo
+ * only).
  */
 export interface CustomerAdminIdentity {
   tenantId: string;

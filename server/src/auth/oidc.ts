@@ -66,7 +66,7 @@ async function readFlow(req: Request, config: AppConfig): Promise<FlowState | nu
 }
 
 /** The provider's configuration, discovered once (again after a failure, so a provider outage is not cached). */
-function discoverer(settings: OidcConfig): () => Promise<oidc.Configuration> {
+export function discoverer(settings: OidcConfig): () => Promise<oidc.Configuration> {
   let pending: Promise<oidc.Configuration> | null = null;
   return () => {
     pending ??= oidc

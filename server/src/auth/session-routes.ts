@@ -5,13 +5,13 @@ import { csrfTokenFor, endSession, findSession, passesCsrfCheck, sessionSecretOf
 
 /**
  * The browser's view of its session:
- *   GET  /auth/session → { user, csrfToken, expiresAt, signIn: { oidc, demo } }; user null when signed out. The
+ *   GET  /auth/session → { user, csrfToken, expiresAt, signIn: { oidc, demo, customerOidc } }; user null when signed out. The
  *                        CSRF token is readable only by the app's own pages (same origin, no CORS).
  *   POST /auth/logout  → deletes the session and clears the cookie (204); with a live session it needs the CSRF
  *                        header, so another site cannot sign the user out.
  */
 export function mountSessionRoutes(app: Express, ds: DataSource, config: AppConfig): void {
-  const signIn = { oidc: config.oidc !== null, demo: config.demoLogin };
+  const signIn = { oidc: config.oidc !== null, demo: config.demoLogin, customerOidc: config.customerOidc !== null };
   app.get("/auth/session", async (req, res, next) => {
     try {
       res.set("Cache-Control", "no-store");

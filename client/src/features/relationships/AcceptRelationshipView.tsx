@@ -1,5 +1,7 @@
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
+import { useLocation, useNavigate } from "react-router";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
+import { fetchSession } from "../../lib/auth";
 import { LOCALES, useI18n, type Locale } from "../../lib/i18n";
 import { useMutationForm } from "../../lib/mutation-form";
 import { useUrlParams } from "../../lib/url-params";
@@ -8,7 +10,13 @@ import { useRelationshipAcceptMutation, useRelationshipPreviewQuery } from "../.
 import { AcceptRelationshipForm, type AcceptValues } from "./components/AcceptRelationshipForm";
 import { CustomerAdminSignInForm } from "./components/CustomerAdminSignInForm";
 import { RequestPreview } from "./components/RequestPreview";
-import { signInCustomerAdmin, type CustomerAdminSession } from "./customer-admin-sign-in";
+import {
+  customerSignInUrl,
+  sessionFromFragment,
+  signInCustomerAdmin,
+  type CustomerAdminSession,
+  type CustomerSignInMethods,
+} from "./customer-admin-sign-in";
 import { acceptRelationshipParams } from "./urls";
 import "./messages";
 import "../customers/customers.css";
@@ -54,20 +62,45 @@ function isBadToken(error: unknown) {
 
 /**
  * /relationships/accept?token=… — the page the customer's global admin opens from the partner's link. First the
- * admin signs in to their organisation (`signIn`: the sandbox's simulated sign-in by default); then the page shows
+ * admin signs in to their organisation (with their Microsoft account when the server offers it, returning here with
+ * the session in the fragment; or the sandbox's simulated sign-in, `signIn`, when the demo is on); then the page shows
  * what the link asks (relationshipRequest, answered only to that tenant's global admin), explains what accepting
  * grants, and accepts with the admin's session (acceptCustomerRelationship). A link that is unknown, expired, used
  * or not for the signed-in organisation says so, with no form.
  */
 export function AcceptRelationshipView({
   signIn = signInCustomerAdmin,
+  methods: givenMethods,
 }: {
   /** How the admin signs in (tests pass a stub). */
   signIn?: (upn: string) => Promise<CustomerAdminSession | null>;
+  /** The sign-in ways the server offers (read from GET /auth/session when not given). */
+  methods?: CustomerSignInMethods;
 }) {
   const { t } = useI18n();
   const [{ token: linkToken }] = useUrlParams(acceptRelationshipParams);
-  const [signedIn, setSignedIn] = useState<{ session: CustomerAdminSession; token: string } | null>(null);
+  const location = useLocation();
+  const navigate = useNavigate();
+  // Back from the organisation's Microsoft sign-in: the session arrives in the fragment (never sent to a server).
+  const [signedIn, setSignedIn] = useState<{ session: CustomerAdminSession; token: string } | null>(() => {
+    const session = linkToken ? sessionFromFragment(location.hash) : null;
+    return session ? { session, token: linkToken } : null;
+  });
+  const [methods, setMethods] = useState<CustomerSignInMethods | null>(givenMethods ?? null);
+  useEffect(() => {
+    // The session must not stay in the address bar nor in the history.
+    if (location.hash) void navigate({ pathname: location.pathname, search: location.search }, { replace: true });
+  }, [location.hash, location.pathname, location.search, navigate]);
+  useEffect(() => {
+    if (methods) return;
+    let live = true;
+    fetchSession()
+      .then((info) => live && setMethods({ demo: info.signIn.demo, customerOidc: info.signIn.customerOidc ?? false }))
+      .catch(() => live && setMethods({ demo: true, customerOidc: false }));
+    return () => {
+      live = false;
+    };
+  }, [methods]);
   const token = signedIn?.token ?? linkToken;
   const [accept] = useRelationshipAcceptMutation();
   const form = useMutationForm();
@@ -159,11 +192,24 @@ export function AcceptRelationshipView({
                 />
               )
             ) : (
-              <CustomerAdminSignInForm
-                initialToken={linkToken}
-                signIn={signIn}
-                onSignedIn={(session, typed) => setSignedIn({ session, token: typed })}
-              />
+              <>
+                {methods?.customerOidc && linkToken && (
+                  <section aria-labelledby="accept-oidc-heading">
+                    <h2 id="accept-oidc-heading">{t("accept.signIn.title")}</h2>
+                    <p>{t("accept.signIn.text")}</p>
+                    <a className="button" href={customerSignInUrl(linkToken)}>
+                      {t("accept.signIn.microsoft")}
+                    </a>
+                  </section>
+                )}
+                {methods?.demo && (
+                  <CustomerAdminSignInForm
+                    initialToken={linkToken}
+                    signIn={signIn}
+                    onSignedIn={(session, typed) => setSignedIn({ session, token: typed })}
+                  />
+                )}
+              </>
             )}
           </div>
         </>

@@ -22,3 +22,23 @@ export async function signInCustomerAdmin(upn: string): Promise<CustomerAdminSes
   const body = (await res.json()) as { token?: unknown; upn?: unknown };
   return typeof body.token === "string" && typeof body.upn === "string" ? { token: body.token, upn: body.upn } : null;
 }
+
+/** The sign-in ways GET /auth/session says the server offers a customer's admin. */
+export interface CustomerSignInMethods {
+  /** The organisation's Microsoft (OpenID Connect) sign-in: server/src/auth/customer-oidc.ts. */
+  customerOidc: boolean;
+  /** The sandbox's simulated sign-in. */
+  demo: boolean;
+}
+
+/** Where the organisation's Microsoft sign-in starts for this link (the server checks tenant and role). */
+export const customerSignInUrl = (linkToken: string) =>
+  `/auth/oidc/customer/login?link=${encodeURIComponent(linkToken)}`;
+
+/** The session the server's customer sign-in puts in the accept page's fragment (`#session=…&upn=…`), if any. */
+export function sessionFromFragment(hash: string): CustomerAdminSession | null {
+  const params = new URLSearchParams(hash.startsWith("#") ? hash.slice(1) : hash);
+  const token = params.get("session");
+  const upn = params.get("upn");
+  return token && upn && token.length <= 4096 && upn.length <= 254 ? { token, upn } : null;
+}

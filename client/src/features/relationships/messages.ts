@@ -11,6 +11,7 @@ export const relationshipMessages = defineMessages({
     "accept.signIn.sandbox":
       "Sandbox: this is a simulated sign-in of your organisation's global administrator (in production, your Microsoft sign-in).",
     "accept.signIn.submit": "Sign in",
+    "accept.signIn.microsoft": "Sign in with your organisation's Microsoft account",
     "accept.signIn.signingIn": "Signing in…",
     "accept.signIn.failed": "This sign-in was refused: no organisation with this domain can sign in here.",
     "accept.signedInAs": "Signed in as {upn}.",
@@ -66,6 +67,7 @@ export const relationshipMessages = defineMessages({
     "accept.signIn.sandbox":
       "Ambiente de demonstração: este é um início de sessão simulado do administrador global da sua organização (em produção, o seu início de sessão Microsoft).",
     "accept.signIn.submit": "Iniciar sessão",
+    "accept.signIn.microsoft": "Iniciar sessão com a conta Microsoft da sua organização",
     "accept.signIn.signingIn": "A iniciar sessão…",
     "accept.signIn.failed":
       "Este início de sessão foi recusado: nenhuma organização com este domínio pode iniciar sessão aqui.",

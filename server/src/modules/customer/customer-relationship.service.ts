@@ -56,6 +56,16 @@ function requestedByToken(s: Pick<PublicServiceContext, "em">, token: string, wi
   });
 }
 
+/**
+ * The Entra tenant id of the customer a live acceptance link is for, or null (unknown, expired, used): the customer
+ * admin's OIDC sign-in (auth/customer-oidc.ts) checks the ID token's `tid` against it.
+ */
+export async function customerTenantOfLink(em: PublicServiceContext["em"], token: string): Promise<string | null> {
+  const first = (await requestedByToken({ em }, token))[0];
+  if (!first) return null;
+  return (await em.getRepository(Customer).findOneBy({ id: first.customerId }))?.tenantId ?? null;
+}
+
 /** Locks the customer row until the transaction ends (PostgreSQL); SQLite transactions already run one at a time. */
 async function lockCustomer(s: ServiceContext, customerId: string): Promise<void> {
   const qb = s.em.getRepository(Customer).createQueryBuilder("c").where("c.id = :customerId", { customerId });

@@ -43,8 +43,9 @@ function renderPage(
   mocks: MockLink.MockedResponse[],
   route = `/relationships/accept?token=${TOKEN}`,
   locale: "en" | "pt-PT" = "en",
+  methods = { demo: true, customerOidc: false },
 ) {
-  return renderView(<AcceptRelationshipView signIn={signIn} />, {
+  return renderView(<AcceptRelationshipView signIn={signIn} methods={methods} />, {
     url: route,
     path: "/relationships/accept",
     locale,
@@ -196,5 +197,30 @@ describe("AcceptRelationshipView", () => {
     await user.type(screen.getByLabelText("O seu nome de utilizador (administrador global)"), SESSION.upn);
     await user.click(screen.getByRole("button", { name: "Iniciar sessão" }));
     await waitFor(() => expect(code).toHaveAccessibleDescription(/Falta o código de aceitação/));
+  });
+
+  it("offers the organisation's Microsoft sign-in when the server has it, and no simulated one without the demo", () => {
+    renderPage([], undefined, "en", { demo: false, customerOidc: true });
+    const link = screen.getByRole("link", { name: "Sign in with your organisation's Microsoft account" });
+    expect(link).toHaveAttribute("href", `/auth/oidc/customer/login?link=${TOKEN}`);
+    expect(screen.queryByLabelText("Your user name (global administrator)")).not.toBeInTheDocument();
+  });
+
+  it("keeps the simulated sign-in alone when only the demo is on", () => {
+    renderPage([]);
+    expect(screen.queryByRole("link", { name: /Microsoft account/ })).not.toBeInTheDocument();
+    expect(screen.getByLabelText("Your user name (global administrator)")).toBeInTheDocument();
+  });
+
+  it("back from the Microsoft sign-in, takes the session from the fragment and shows what the link asks", async () => {
+    const fragment = new URLSearchParams({ session: SESSION.token, upn: SESSION.upn });
+    renderPage([previewMock(preview)], `/relationships/accept?token=${TOKEN}#${fragment.toString()}`, "en", {
+      demo: false,
+      customerOidc: true,
+    });
+    const asks = await screen.findByRole("region", { name: "What this link asks" });
+    expect(await within(asks).findByText("Fabrikam, Inc.")).toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: /Microsoft account/ })).not.toBeInTheDocument();
+    expect(screen.getByTestId("location")).toHaveTextContent(`/relationships/accept?token=${TOKEN}`);
   });
 });

@@ -1,0 +1,231 @@
+import type { Express, Request, Response } from "express";
+import { jwtVerify, SignJWT } from "jose";
+import * as oidc from "openid-client";
+import type { DataSource } from "typeorm";
+import type { AppConfig, OidcConfig } from "../config";
+import { logger } from "../common/log";
+import { appOrigin, readCookie } from "../http/session";
+import { customerTenantOfLink } from "../modules/customer/customer-relationship.service";
+import { REQUEST_TOKEN_LENGTH } from "../modules/customer/customer-relationship.entity";
+import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, signCustomerAdminToken } from "./customer-admin-token";
+import { discoverer } from "./oidc";
+
+/**
+ * A CUSTOMER tenant's global admin signs in with OpenID Connect to accept a relationship request (issue 7 item 5),
+ * against OIDC_CUSTOMER_ISSUER: a multi-tenant authority (Microsoft Entra ID:
+ * https://login.microsoftonline.com/organizations/v2.0). Same flow as the partner sign-in (auth/oidc.ts:
+ * authorization code, PKCE S256, state, nonce, the flow's secrets in a signed httpOnly cookie), with its own
+ * cookie and audience so neither flow can finish the other.
+ *
+ *   GET /auth/oidc/customer/login?link=<acceptance token> → to the provider (the link must be live)
+ *   GET /auth/oidc/customer/callback                      → checks, then /relationships/accept?token=…#session=…
+ *
+ * Checks at the callback, all before any session is issued:
+ * - the ID token's `iss` is the issuer of the tenant it names: a multi-tenant authority's discovery document
+ *   publishes `https://login.microsoftonline.com/{tenantid}/v2.0`, and each token carries its tenant's issuer, so
+ *   `{tenantid}` is replaced with the token's `tid` and compared ("Update your code to handle multiple issuer
+ *   values", https://learn.microsoft.com/en-us/entra/identity-platform/howto-convert-app-to-be-multi-tenant).
+ *   openid-client 6 does the same for login.microsoftonline.com; `issuerMatchesTenant` checks it again here;
+ * - `tid` is the tenant of the customer the link's request names (else WRONG_TENANT);
+ * - `wids` (the directory roles' template ids) contains Global Administrator's, 62e90394-69f5-4237-9190-012177145e10
+ *   ("Microsoft Entra built-in roles",
+ *   https://learn.microsoft.com/en-us/entra/identity/role-based-access-control/permissions-reference), else
+ *   NOT_GLOBAL_ADMIN. The app registration must emit `wids` in ID tokens (README, Customer sign-in).
+ *
+ * The customer-admin session (customer-admin-token.ts, 15 minutes, its own audience) goes to the SPA in the URL
+ * FRAGMENT of the accept page, not in a cookie: the accept mutation takes it as an explicit input, so no ambient
+ * credential exists that another site could make a browser send (no CSRF on an anonymous mutation); a fragment is
+ * never sent to a server, a proxy's log nor a Referer, and the page removes it from the address bar and history at
+ * once. Refusals are a plain page (403) in English and Portuguese, and nothing is issued.
+ */
+
+const FLOW_COOKIE = "cg_customer_oidc_flow";
+const FLOW_PATH = "/auth/oidc/customer";
+const FLOW_AUDIENCE = "channelgate-customer-oidc-flow";
+const FLOW_SECONDS = 600;
+
+export type CustomerSignInRefusal =
+  "LINK_INVALID" | "SIGN_IN_FAILED" | "SIGN_IN_EXPIRED" | "WRONG_TENANT" | "NOT_GLOBAL_ADMIN";
+
+const REFUSALS: Record<CustomerSignInRefusal, { en: string; pt: string }> = {
+  LINK_INVALID: {
+    en: "This acceptance link is unknown, expired or already used. Ask the partner for a new link.",
+    pt: "Esta ligação de aceitação é desconhecida, expirou ou já foi usada. Peça uma nova ligação ao parceiro.",
+  },
+  SIGN_IN_FAILED: {
+    en: "The sign-in could not be verified. Open the link again and sign in once more.",
+    pt: "Não foi possível verificar o início de sessão. Abra a ligação de novo e inicie sessão outra vez.",
+  },
+  SIGN_IN_EXPIRED: {
+    en: "The sign-in took too long or was started in another browser. Open the link again.",
+    pt: "O início de sessão demorou demasiado ou foi iniciado noutro browser. Abra a ligação de novo.",
+  },
+  WRONG_TENANT: {
+    en: "You signed in to a different organisation from the one this request was sent to. Sign in with an account of the customer's organisation.",
+    pt: "Iniciou sessão numa organização diferente daquela a que o pedido foi enviado. Inicie sessão com uma conta da organização do cliente.",
+  },
+  NOT_GLOBAL_ADMIN: {
+    en: "Only a Global Administrator of the customer's organisation can accept this request. Your account does not hold that role.",
+    pt: "Só um Administrador Global da organização do cliente pode aceitar este pedido. A sua conta não tem essa função.",
+  },
+};
+
+interface CustomerFlow {
+  verifier: string;
+  state: string;
+  nonce: string;
+  link: string;
+}
+
+const key = (config: AppConfig) => new TextEncoder().encode(config.authSecret);
+
+const isLinkToken = (v: unknown): v is string =>
+  typeof v === "string" && v.length >= REQUEST_TOKEN_LENGTH.min && v.length <= REQUEST_TOKEN_LENGTH.max;
+
+function flowCookie(config: AppConfig, value: string, maxAge: number): string {
+  return `${FLOW_COOKIE}=${value}; Path=${FLOW_PATH}; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${
+    config.secureCookies ? "; Secure" : ""
+  }`;
+}
+
+async function readFlow(req: Request, config: AppConfig): Promise<CustomerFlow | null> {
+  const token = readCookie(req, FLOW_COOKIE);
+  if (!token) return null;
+  try {
+    const { payload } = await jwtVerify(token, key(config), { audience: FLOW_AUDIENCE, algorithms: ["HS256"] });
+    const { verifier, state, nonce, link } = payload as Partial<Record<keyof CustomerFlow, unknown>>;
+    if (typeof verifier !== "string" || typeof state !== "string" || typeof nonce !== "string") return null;
+    return isLinkToken(link) ? { verifier, state, nonce, link } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The ID token's `iss` is its own tenant's issuer: the configured issuer with `{tenantid}` replaced by the token's
+ * `tid` (a multi-tenant authority), or the configured issuer itself (a single-issuer provider).
+ */
+export function issuerMatchesTenant(configuredIssuer: string, claims: Record<string, unknown>): boolean {
+  const { iss, tid } = claims;
+  if (typeof iss !== "string" || typeof tid !== "string" || !/^[0-9a-zA-Z-]{1,64}$/.test(tid)) return false;
+  return iss === configuredIssuer.replace("{tenantid}", tid);
+}
+
+/** What a verified ID token says of the admin: tenant, sign-in name and directory roles; null if unusable. */
+export function customerAdminOf(
+  claims: Record<string, unknown>,
+): { tenantId: string; upn: string; roleTemplateIds: string[] } | null {
+  const { tid, wids } = claims;
+  const name = [claims.upn, claims.preferred_username, claims.email].find(
+    (v): v is string => typeof v === "string" && v.includes("@") && v.length <= 254,
+  );
+  if (typeof tid !== "string" || tid.length === 0 || tid.length > 64 || !name) return null;
+  const roles = Array.isArray(wids) ? wids.filter((w): w is string => typeof w === "string").slice(0, 200) : [];
+  return { tenantId: tid, upn: name, roleTemplateIds: roles };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+function refusalPage(reason: CustomerSignInRefusal): string {
+  const { en, pt } = REFUSALS[reason];
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Relationship not accepted</title></head>
+<body><main>
+<h1>Relationship not accepted</h1><p data-reason="${reason}">${escapeHtml(en)}</p>
+<section lang="pt-PT"><h2>Relação não aceite</h2><p>${escapeHtml(pt)}</p></section>
+</main></body></html>`;
+}
+
+export function mountCustomerOidc(app: Express, ds: DataSource, config: AppConfig, settings: OidcConfig): void {
+  const provider = discoverer(settings);
+  const redirectUri = (req: Request) => `${appOrigin(req, config)}${FLOW_PATH}/callback`;
+  const refuse = (res: Response, reason: CustomerSignInRefusal) => {
+    res.append("Set-Cookie", flowCookie(config, "", 0));
+    res
+      .status(reason === "LINK_INVALID" ? 404 : 403)
+      .type("html")
+      .send(refusalPage(reason));
+  };
+
+  app.get(`${FLOW_PATH}/login`, async (req, res, next) => {
+    try {
+      res.set("Cache-Control", "no-store");
+      const link = req.query.link;
+      if (!isLinkToken(link) || !(await customerTenantOfLink(ds.manager, link))) return refuse(res, "LINK_INVALID");
+      const configuration = await provider();
+      const flow: CustomerFlow = {
+        verifier: oidc.randomPKCECodeVerifier(),
+        state: oidc.randomState(),
+        nonce: oidc.randomNonce(),
+        link,
+      };
+      const cookie = await new SignJWT({ ...flow })
+        .setProtectedHeader({ alg: "HS256" })
+        .setAudience(FLOW_AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(`${FLOW_SECONDS}s`)
+        .sign(key(config));
+      const target = oidc.buildAuthorizationUrl(configuration, {
+        redirect_uri: redirectUri(req),
+        scope: "openid profile email",
+        response_type: "code",
+        code_challenge: await oidc.calculatePKCECodeChallenge(flow.verifier),
+        code_challenge_method: "S256",
+        state: flow.state,
+        nonce: flow.nonce,
+      });
+      res.append("Set-Cookie", flowCookie(config, cookie, FLOW_SECONDS));
+      res.redirect(303, target.href);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.get(`${FLOW_PATH}/callback`, async (req, res, next) => {
+    try {
+      res.set("Cache-Control", "no-store");
+      const flow = await readFlow(req, config);
+      if (!flow) return refuse(res, "SIGN_IN_EXPIRED");
+      const configuration = await provider();
+      let claims: Record<string, unknown> | undefined;
+      try {
+        const current = new URL(redirectUri(req));
+        current.search = new URL(req.originalUrl, current).search;
+        const tokens = await oidc.authorizationCodeGrant(configuration, current, {
+          pkceCodeVerifier: flow.verifier,
+          expectedState: flow.state,
+          expectedNonce: flow.nonce,
+          idTokenExpected: true,
+        });
+        claims = tokens.claims();
+      } catch (error) {
+        logger.warn({ err: error instanceof Error ? error.message : String(error) }, "customer oidc: callback refused");
+        return refuse(res, "SIGN_IN_FAILED");
+      }
+      const admin = claims ? customerAdminOf(claims) : null;
+      if (!claims || !admin || !issuerMatchesTenant(configuration.serverMetadata().issuer, claims)) {
+        logger.warn("customer oidc: the ID token's iss/tid/name do not fit");
+        return refuse(res, "SIGN_IN_FAILED");
+      }
+      // The link again: it may have been used or expired while the admin signed in.
+      const tenantId = await customerTenantOfLink(ds.manager, flow.link);
+      if (!tenantId) return refuse(res, "LINK_INVALID");
+      if (admin.tenantId.toLowerCase() !== tenantId.toLowerCase()) {
+        logger.warn({ tid: admin.tenantId }, "customer oidc: signed in to another tenant than the link's customer");
+        return refuse(res, "WRONG_TENANT");
+      }
+      if (!admin.roleTemplateIds.includes(GLOBAL_ADMIN_ROLE_TEMPLATE_ID)) {
+        logger.warn({ tid: admin.tenantId }, "customer oidc: not a global administrator");
+        return refuse(res, "NOT_GLOBAL_ADMIN");
+      }
+      const session = await signCustomerAdminToken(config.authSecret, { ...admin, tenantId });
+      const fragment = new URLSearchParams({ session, upn: admin.upn.toLowerCase() });
+      res.append("Set-Cookie", flowCookie(config, "", 0));
+      res.redirect(303, `/relationships/accept?token=${encodeURIComponent(flow.link)}#${fragment.toString()}`);
+    } catch (error) {
+      next(error);
+    }
+  });
+}
