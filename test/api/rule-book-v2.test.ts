@@ -9,7 +9,10 @@ import { customer, partner, relationship, subscription } from "./fixtures";
 // fields at an instant with a zone, and a V1 server that refuses what exists only under V2.
 
 const world = (): World => ({
-  partners: [partner("direct", "First Up Consultants", "6012345", [PartnerType.DIRECT_BILL])],
+  partners: [
+    partner("direct", "First Up Consultants", "6012345", [PartnerType.DIRECT_BILL]),
+    partner("other", "Other Direct Partner", "6012346", [PartnerType.DIRECT_BILL]),
+  ],
   partnerships: [],
   customers: [customer("fab", "Fabrikam")],
   relationships: [relationship("direct", "fab")],
@@ -72,6 +75,27 @@ describe("rule book V2 on the API", () => {
     const tooMany = await v2.gql(FIELD, { id: e3(v2), q: 19, asOf: "2026-11-24T10:00Z" }, { as: "direct" });
     const d = (tooMany.body.data as unknown as { node: { eligibility: { blocking: { ruleId: string }[] } } }).node;
     expect(d.eligibility.blocking).toEqual([{ ruleId: "R44" }]);
+  });
+
+  it("tells a partner outside the subscription's network the reasons only: no seat windows, no instants", async () => {
+    const q = `query ($id: ID!) { eligibility(input: { action: CHANGE_QUANTITY, subscriptionId: $id, quantity: 20,
+      asOf: "2026-11-24T10:00:00Z" }) { eligible blocking { ruleId } eligibleUntil becomesEligibleAt
+      refundableQuantity refundableDetails { quantity allowedUntil } } }`;
+    const own = await v2.gql(q, { id: e3(v2) }, { as: "direct" });
+    expect(own.body.data).toMatchObject({
+      eligibility: { refundableQuantity: 5, eligibleUntil: "2026-11-27T15:00:00Z" },
+    });
+    const foreign = await v2.gql(q, { id: e3(v2) }, { as: "other" });
+    expect(foreign.body.errors).toBeUndefined();
+    const d = (foreign.body.data as { eligibility: Record<string, unknown> }).eligibility;
+    expect(d.eligible).toBe(false);
+    expect((d.blocking as unknown[]).length).toBeGreaterThan(0);
+    expect(d).toMatchObject({
+      eligibleUntil: null,
+      becomesEligibleAt: null,
+      refundableQuantity: null,
+      refundableDetails: null,
+    });
   });
 
   it("refuses an instant without a zone, and a V2 action on a V1 server", async () => {
