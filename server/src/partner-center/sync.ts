@@ -19,6 +19,9 @@ import { CustomerRelationship } from "../modules/customer/customer-relationship.
 import { Partner } from "../modules/partner/partner.entity";
 import { ResellerPartnership } from "../modules/partner/reseller-partnership.entity";
 import { CustomerSubscription } from "../modules/subscription/customer-subscription.entity";
+import { defaultProductType, oneTranche } from "../modules/subscription/new-subscription";
+import type { SeatTranche } from "../modules/subscription/subscription-lifecycle.types";
+import { dateOf, fromDate, parseInstant, type Instant } from "../common/instants";
 import { Transfer, TransferLine } from "../modules/transfer/transfer.entity";
 import type { PartnerCenterClient } from "./client";
 import type {
@@ -99,6 +102,34 @@ const TERMS = new Set<string>(Object.values(TermDuration));
 
 function dateOnly(value: string): string {
   return value.slice(0, 10);
+}
+
+/** A Partner Center date or date-time (UTC) as an instant cut to the second; null when unreadable. */
+function instantOfPc(value: string): Instant | null {
+  const t = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(t) ? null : fromDate(new Date(t));
+}
+
+/**
+ * The seat tranches of a synced subscription. Partner Center has no tranches: every seat in one tranche at the start
+ * of the current term (as the seed and the V2 migration default them). Tranches channelgate already holds for the
+ * same term and the same seat count are kept (mid-term additions it recorded itself).
+ */
+function tranchesOf(existing: CustomerSubscription | null, quantity: number, termStart: Instant): SeatTranche[] {
+  if (existing) {
+    const kept = existing.tranches ?? [];
+    const total = kept.reduce((n, t) => n + t.quantity, 0);
+    if (
+      kept.length > 0 &&
+      total === quantity &&
+      kept.every((t) => {
+        const at = parseInstant(t.purchasedAt);
+        return at !== null && at >= termStart;
+      })
+    )
+      return kept;
+  }
+  return oneTranche(quantity, termStart);
 }
 
 /** Comparable form of a column value (dates by instant, everything else by JSON). */
@@ -444,13 +475,23 @@ async function writeCustomer(
       skipped.push(`subscription ${s.id}: status "${s.status}" has no counterpart`);
       continue;
     }
-    const purchaseDate = dateOnly(s.creationDate);
-    const termStart = dateOnly(s.effectiveStartDate);
+    // Partner Center's date-times are UTC, possibly with fractional seconds: instants are whole seconds.
+    const purchasedAt = instantOfPc(s.creationDate);
+    const termStart = instantOfPc(s.effectiveStartDate);
+    if (purchasedAt === null || termStart === null) {
+      skipped.push(`subscription ${s.id}: creationDate or effectiveStartDate is not a date-time`);
+      continue;
+    }
+    // Guessed: a term start after the purchase is the last renewal (README "Field mapping").
+    const renewedAt = termStart > purchasedAt ? termStart : null;
+    const purchaseDate = dateOf(purchasedAt);
     const usage = s.billingType === "usage";
+    const isAzurePlan = s.productType?.id === "Azure";
     const parentId = s.parentSubscriptionId && ids.has(s.parentSubscriptionId) ? s.parentSubscriptionId : null;
+    const existing = existingSubs.get(s.id) ?? null;
     await w.upsert(
       CustomerSubscription,
-      existingSubs.get(s.id) ?? null,
+      existing,
       {
         id: s.id,
         customerId: customer.id,
@@ -463,16 +504,30 @@ async function writeCustomer(
         transactingPartnerId: known.transacting?.id ?? null,
         resellerOfRecordId: reseller?.id ?? null,
         purchaseDate,
-        renewalDate: termStart > purchaseDate ? termStart : null,
+        renewalDate: renewedAt === null ? null : dateOf(renewedAt),
         commitmentEndDate: dateOnly(s.commitmentEndDate),
         termDuration: s.termDuration && TERMS.has(s.termDuration) ? (s.termDuration as TermDuration) : null,
         billingCycle: BILLING_CYCLE[s.billingCycle.toLowerCase()] ?? BillingCycle.NONE,
         quantity: s.quantity,
         autoRenew: s.autoRenewEnabled,
         parentId,
-        isAzurePlan: s.productType?.id === "Azure",
+        isAzurePlan,
+        productType: defaultProductType(usage ? OfferKind.USAGE_BASED : OfferKind.LICENSE_BASED, isAzurePlan),
+        purchasedAt: new Date(purchasedAt),
+        renewedAt: renewedAt === null ? null : new Date(renewedAt),
+        tranches: tranchesOf(existing, s.quantity, renewedAt ?? purchasedAt),
       },
-      { registeredById: null, createdAt: now, updatedAt: now, version: 1 },
+      // Not in the subscription resource: no maximum, nothing scheduled, no active Azure subscription counted;
+      // channelgate's own values are kept on later syncs.
+      {
+        registeredById: null,
+        maxQuantity: null,
+        scheduledChange: null,
+        activeAzureSubscriptions: 0,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      },
     );
     subscriptions += 1;
   }

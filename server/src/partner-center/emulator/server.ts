@@ -436,7 +436,8 @@ export function createEmulatorApp(state: EmulatorState, options: EmulatorOptions
       const source = state.partners.get(t.source)!;
       const target = state.partners.get(t.target)!;
       const reseller = t.reseller ? state.partners.get(t.reseller) : undefined;
-      const created = t.createdAt.length === 10 ? `${t.createdAt}T12:00:00Z` : t.createdAt;
+      // A world's date is 00:00:00 UTC of that day, as the seed loads it (RULES.md "v2: time").
+      const created = isoDateTime(t.createdAt);
       return {
         id: t.id,
         status:
