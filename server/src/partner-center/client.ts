@@ -120,6 +120,10 @@ export class PartnerCenterClient {
     return items;
   }
 
+  private afterRetryAfter(ms: number): number {
+    return Math.round(ms + this.opts.random() * (ms / 4));
+  }
+
   private backoff(attempt: number): number {
     const ceiling = Math.min(this.opts.backoffCapMs, this.opts.backoffBaseMs * 2 ** (attempt - 1));
     return Math.round(ceiling / 2 + this.opts.random() * (ceiling / 2));
@@ -168,7 +172,8 @@ export class PartnerCenterClient {
         if (res.status === 429) {
           this.stats.throttled += 1;
           const retryAfter = parseRetryAfter(res.headers.get("retry-after"));
-          if (retryAfter !== null) wait = Math.min(retryAfter, this.opts.maxRetryAfterMs);
+          // At least Retry-After, plus up to a quarter more: calls throttled together must not come back together.
+          if (retryAfter !== null) wait = this.afterRetryAfter(Math.min(retryAfter, this.opts.maxRetryAfterMs));
         }
         this.stats.retries += 1;
         this.opts.log(`retry ${url.pathname}: HTTP ${res.status}, waiting ${wait} ms`);

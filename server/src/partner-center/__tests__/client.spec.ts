@@ -129,10 +129,16 @@ describe("Partner Center client", () => {
   it("waits Retry-After on 429 and retries 503 until the call succeeds", async () => {
     const e = await emulator({ every429: 2, every503: 3, retryAfterSeconds: 0.03 });
     const waits: number[] = [];
-    const c = client(e, { ...fast, sleep: (ms) => (waits.push(ms), Promise.resolve()) });
+    const c = client(e, { ...fast, random: () => 0, sleep: (ms) => (waits.push(ms), Promise.resolve()) });
     for (let i = 0; i < 6; i++) await c.get("/v1/profiles/organization");
     expect(c.stats.throttled).toBeGreaterThan(0);
     expect(waits).toContain(30);
+    // Up to a quarter more than Retry-After, so calls throttled together spread out.
+    const jittered: number[] = [];
+    const d = client(e, { ...fast, random: () => 1, sleep: (ms) => (jittered.push(ms), Promise.resolve()) });
+    for (let i = 0; i < 6; i++) await d.get("/v1/profiles/organization");
+    expect(jittered).toContain(38);
+    expect(jittered).not.toContain(30);
     expect(e.calls.some((x) => x.status === 503)).toBe(true);
   });
 
