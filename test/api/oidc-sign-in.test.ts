@@ -1,5 +1,6 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifiedIdentity } from "../../server/src/auth/oidc";
 import { PartnerType, UserRole } from "../../server/src/domain/enums";
 import { User } from "../../server/src/modules/user/user.entity";
 import { UserSession } from "../../server/src/http/session.entity";
@@ -15,12 +16,18 @@ import { partner } from "./mutation-helpers";
 
 const TID_A = "6a0c4f1e-0000-4000-8000-00000000000a";
 const TID_OTHER = "6a0c4f1e-0000-4000-8000-0000000000ff";
+// A reseller's tenant: its users sign in to the indirect provider's deployment too.
+const TID_B = "6a0c4f1e-0000-4000-8000-00000000000b";
 const ALICE = "alice@oidc-a.example";
 const BOB = "bob@oidc-a.example";
 const CAROL = "carol@oidc-a.example";
+const DAVE = "dave@oidc-b.example";
 
 const world: World = {
-  partners: [partner("pa", "1730001", [PartnerType.INDIRECT_PROVIDER], { tenantId: TID_A })],
+  partners: [
+    partner("pa", "1730001", [PartnerType.INDIRECT_PROVIDER], { tenantId: TID_A }),
+    partner("pb", "1730002", [PartnerType.INDIRECT_RESELLER], { tenantId: TID_B }),
+  ],
   partnerships: [],
   customers: [],
   relationships: [],
@@ -30,6 +37,7 @@ const world: World = {
     { partner: "pa", email: ALICE, displayName: "Alice", role: UserRole.GLOBAL_ADMIN },
     { partner: "pa", email: BOB, displayName: "Bob", role: UserRole.SALES_AGENT },
     { partner: "pa", email: CAROL, displayName: "Carol", role: UserRole.HELPDESK_AGENT },
+    { partner: "pb", email: DAVE, displayName: "Dave", role: UserRole.GLOBAL_ADMIN },
   ],
 };
 
@@ -42,6 +50,7 @@ const ACCOUNTS = {
   // Bob's e-mail in another tenant: must not bind Bob.
   mallory: { tid: TID_OTHER, oid: "oid-mallory", email: BOB },
   carol: { tid: TID_A, oid: "oid-carol", email: CAROL },
+  dave: { tid: TID_B, oid: "oid-dave", email: DAVE },
 };
 
 async function freePort(): Promise<number> {
@@ -287,6 +296,15 @@ describe("OpenID Connect sign-in (oidc-provider)", () => {
     expect(body.data?.viewer ?? null).toBeNull();
   });
 
+  it("signs in a user of a second partner's tenant, bound by (tid, oid) to that partner", async () => {
+    const { jar, res } = await signIn("dave");
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/customers");
+    const dave = await t.app.dataSource.getRepository(User).findOneByOrFail({ email: DAVE });
+    expect([dave.oidcTenantId, dave.oidcObjectId]).toEqual([TID_B, "oid-dave"]);
+    expect((await session(jar)).user?.email).toBe(DAVE);
+  });
+
   it("refuses an account no user is bound to or invited as: no session", async () => {
     const { jar, res } = await signIn("stranger");
     expect(res.status).toBe(303);
@@ -360,6 +378,39 @@ describe("OpenID Connect sign-in (oidc-provider)", () => {
     const { csrfToken } = (await res.json()) as { csrfToken: string };
     expect(jar.get(origin, "cg_session")).toBeTruthy();
     expect(await viewerEmail(jar, { "x-csrf-token": csrfToken })).toMatchObject({ status: 200, email: BOB });
+  });
+});
+
+describe("partner sign-in: the ID token's issuer, single-tenant and multi-tenant", () => {
+  // Entra's `organizations` (or `common`) authority publishes this issuer template in its discovery document.
+  const TEMPLATE = "https://login.microsoftonline.com/{tenantid}/v2.0";
+  const issuerOf = (tid: string) => `https://login.microsoftonline.com/${tid}/v2.0`;
+
+  it("through the multi-tenant authority, takes a user of any tenant whose iss is that tenant's issuer", () => {
+    expect(verifiedIdentity(TEMPLATE, { iss: issuerOf(TID_B), tid: TID_B, oid: "oid-dave", email: DAVE })).toEqual({
+      tenantId: TID_B,
+      objectId: "oid-dave",
+      email: DAVE,
+    });
+    expect(verifiedIdentity(TEMPLATE, { iss: issuerOf(TID_A), tid: TID_A, oid: "oid-alice" })).toMatchObject({
+      tenantId: TID_A,
+    });
+  });
+
+  it("refuses a token whose iss names another tenant than its tid, or the template itself, or no tid", () => {
+    expect(verifiedIdentity(TEMPLATE, { iss: issuerOf(TID_A), tid: TID_B, oid: "oid-dave" })).toBeNull();
+    expect(verifiedIdentity(TEMPLATE, { iss: issuerOf(TID_B), tid: TID_A, oid: "oid-alice" })).toBeNull();
+    expect(verifiedIdentity(TEMPLATE, { iss: TEMPLATE, tid: "{tenantid}", oid: "x" })).toBeNull();
+    expect(verifiedIdentity(TEMPLATE, { iss: "https://login.evil.example/x/v2.0", tid: "x", oid: "x" })).toBeNull();
+    expect(verifiedIdentity(TEMPLATE, { iss: issuerOf(TID_B), oid: "oid-dave" })).toBeNull();
+  });
+
+  it("keeps the exact-issuer check for a single tenant's issuer", () => {
+    const single = issuerOf(TID_A);
+    expect(verifiedIdentity(single, { iss: single, tid: TID_A, oid: "oid-alice" })).toMatchObject({ tenantId: TID_A });
+    // Another tenant's token, even with its own tenant's issuer, does not pass a single-tenant deployment.
+    expect(verifiedIdentity(single, { iss: issuerOf(TID_B), tid: TID_B, oid: "oid-dave" })).toBeNull();
+    expect(verifiedIdentity("http://127.0.0.1:1", { iss: "http://127.0.0.1:1", tid: TID_A, oid: "o" })).not.toBeNull();
   });
 });
 

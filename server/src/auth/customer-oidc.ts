@@ -8,7 +8,10 @@ import { appOrigin, readCookie } from "../http/session";
 import { customerTenantOfLink } from "../modules/customer/customer-relationship.service";
 import { REQUEST_TOKEN_LENGTH } from "../modules/customer/customer-relationship.entity";
 import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, signCustomerAdminToken } from "./customer-admin-token";
+import { issuerMatchesTenant } from "./issuer";
 import { discoverer } from "./oidc";
+
+export { issuerMatchesTenant };
 
 /**
  * A CUSTOMER tenant's global admin signs in with OpenID Connect to accept a relationship request (issue 7 item 5),
@@ -25,7 +28,8 @@ import { discoverer } from "./oidc";
  *   publishes `https://login.microsoftonline.com/{tenantid}/v2.0`, and each token carries its tenant's issuer, so
  *   `{tenantid}` is replaced with the token's `tid` and compared ("Update your code to handle multiple issuer
  *   values", https://learn.microsoft.com/en-us/entra/identity-platform/howto-convert-app-to-be-multi-tenant).
- *   openid-client 6 does the same for login.microsoftonline.com; `issuerMatchesTenant` checks it again here;
+ *   openid-client 6 does the same for login.microsoftonline.com; `issuerMatchesTenant` (auth/issuer.ts, shared with
+ *   the partner sign-in) checks it again here;
  * - `tid` is the tenant of the customer the link's request names (else WRONG_TENANT);
  * - `wids` (the directory roles' template ids) contains Global Administrator's, 62e90394-69f5-4237-9190-012177145e10
  *   ("Microsoft Entra built-in roles",
@@ -99,16 +103,6 @@ async function readFlow(req: Request, config: AppConfig): Promise<CustomerFlow |
   } catch {
     return null;
   }
-}
-
-/**
- * The ID token's `iss` is its own tenant's issuer: the configured issuer with `{tenantid}` replaced by the token's
- * `tid` (a multi-tenant authority), or the configured issuer itself (a single-issuer provider).
- */
-export function issuerMatchesTenant(configuredIssuer: string, claims: Record<string, unknown>): boolean {
-  const { iss, tid } = claims;
-  if (typeof iss !== "string" || typeof tid !== "string" || !/^[0-9a-zA-Z-]{1,64}$/.test(tid)) return false;
-  return iss === configuredIssuer.replace("{tenantid}", tid);
 }
 
 /** What a verified ID token says of the admin: tenant, sign-in name and directory roles; null if unusable. */

@@ -6,6 +6,7 @@ import type { AppConfig, OidcConfig } from "../config";
 import { logger } from "../common/log";
 import { User } from "../modules/user/user.entity";
 import { appOrigin, readCookie, startSession } from "../http/session";
+import { issuerMatchesTenant } from "./issuer";
 
 /**
  * Sign-in with OpenID Connect: the authorization code flow with PKCE (S256), state and nonce, against OIDC_ISSUER
@@ -18,6 +19,14 @@ import { appOrigin, readCookie, startSession } from "../http/session";
  *                                          nonce) wait in a signed, httpOnly cookie for 10 minutes
  *   GET /auth/oidc/callback              → code exchange (openid-client checks state, issuer, PKCE, nonce and
  *                                          the ID token's signature), then the user is matched and signed in
+ *
+ * OIDC_ISSUER may be one tenant's issuer (only that tenant signs in: `iss` must equal the discovered issuer) or a
+ * multi-tenant authority (https://login.microsoftonline.com/organizations/v2.0 or …/common/v2.0, for an indirect
+ * provider whose resellers' users live in other tenants): its discovery document publishes the issuer template
+ * `https://login.microsoftonline.com/{tenantid}/v2.0`, and the ID token's `iss` must be that template with the token's
+ * own `tid` (auth/issuer.ts; "Convert a single-tenant app to multitenant",
+ * https://learn.microsoft.com/en-us/entra/identity-platform/howto-convert-app-to-be-multi-tenant). openid-client 6
+ * does that for login.microsoftonline.com; `verifiedIdentity` checks it again after the code exchange, either way.
  *
  * Users are matched by the ID token's (`tid`, `oid`). An invited user (known by e-mail, not bound yet) is bound on
  * first sign-in when the account's e-mail matches and its `tid` is the user's partner's tenant: a same e-mail in
@@ -99,6 +108,15 @@ export function identityOf(claims: Record<string, unknown>): OidcIdentity | null
   const mail = typeof claims.email === "string" ? claims.email : claims.preferred_username;
   const email = typeof mail === "string" && mail.includes("@") && mail.length <= 254 ? mail.toLowerCase() : null;
   return { tenantId: tid, objectId: oid, email };
+}
+
+/**
+ * The identity of an ID token verified by openid-client, if its `iss` is the issuer of the tenant its `tid` names:
+ * `discoveredIssuer` itself for one tenant, or with `{tenantid}` replaced by `tid` for a multi-tenant authority.
+ */
+export function verifiedIdentity(discoveredIssuer: string, claims: Record<string, unknown>): OidcIdentity | null {
+  const identity = identityOf(claims);
+  return identity && issuerMatchesTenant(discoveredIssuer, claims) ? identity : null;
 }
 
 /**
@@ -196,9 +214,9 @@ export function mountOidc(app: Express, ds: DataSource, config: AppConfig, setti
         logger.warn({ err: error instanceof Error ? error.message : String(error) }, "oidc: callback refused");
         return refuse(res, "SIGN_IN_FAILED");
       }
-      const identity = claims ? identityOf(claims) : null;
+      const identity = claims ? verifiedIdentity(configuration.serverMetadata().issuer, claims) : null;
       if (!identity) {
-        logger.warn("oidc: the ID token has no tid/oid claims");
+        logger.warn("oidc: the ID token's iss/tid/oid do not fit");
         return refuse(res, "SIGN_IN_FAILED");
       }
       const user = await matchUser(ds, identity);
