@@ -60,9 +60,13 @@ export class EligibilityResolver {
       }
       const decisions = await service.decideForSubscriptions(partner, input.action, [subscription], opts);
       const decision = presentDecision(decisions.get(id)!, asOf, ctx.locale, at);
-      // Need-to-know: about a subscription outside the viewer's network, reasons only. Seat windows and the
-      // instants a decision changes would tell its purchase time and seat count.
-      if (await ctx.loaders.subscription.load(id)) return decision;
+      // Need-to-know: about a subscription of a customer outside the viewer's network, reasons only. Seat windows
+      // and the instants a decision changes would tell its purchase time and seat count. A competitor's
+      // subscription of a customer the viewer holds is what a transfer needs, so its instants are answered.
+      const seen =
+        (await ctx.loaders.subscription.load(id)) !== null ||
+        (await ctx.loaders.customer.load(subscription.customerId)) !== null;
+      if (seen) return decision;
       return Object.assign(decision, {
         eligibleUntil: null,
         becomesEligibleAt: null,
