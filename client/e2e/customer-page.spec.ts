@@ -91,25 +91,3 @@ test("a helpdesk agent finds no usable write control on the customer page", asyn
   await expect(main.getByRole("link", { name: "Take over subscriptions by transfer" })).toHaveCount(0);
   await screenshot(page, "20-customer-page-helpdesk");
 });
-
-test("a reseller asks its provider for a transfer from the customer page", async ({ asReseller: page }) => {
-  await openCustomer(page, "Contoso Ltd.");
-  // A subscription billed by another partner offers the path that exists: ask the provider to take it over.
-  const menus = page.getByRole("button", { name: /^Actions — / });
-  const count = await menus.count();
-  let asked = false;
-  for (let i = 0; i < count && !asked; i++) {
-    await menus.nth(i).click();
-    const ask = page.getByRole("button", { name: /^Ask provider to take it over \(transfer\)/ });
-    if ((await ask.count()) > 0 && (await ask.first().isEnabled())) {
-      await ask.first().click();
-      const form = page.getByRole("form", { name: "Ask provider to take it over (transfer)" });
-      await expect(form).toContainText(/Ask .+ to take .+ over by transfer, with you as the reseller\?/);
-      await form.getByRole("button", { name: "Send request" }).click();
-      await expect(page.getByText(/^Request sent to .+: take .+ over by transfer\./)).toBeVisible();
-      asked = true;
-    }
-  }
-  expect(asked, "a subscription of Contoso Ltd. that the reseller can ask to take over").toBe(true);
-  await screenshot(page, "21-reseller-asks-transfer");
-});
