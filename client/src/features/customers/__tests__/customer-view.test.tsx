@@ -311,7 +311,11 @@ describe("CustomerView order and register forms", () => {
     expect(submit).toBeDisabled();
     expect(within(form).getByText("Ordering is not allowed: see the reasons above.")).toBeInTheDocument();
 
-    await user.selectOptions(within(form).getByLabelText("Reseller of record"), RESELLER_ID);
+    // The reseller options arrive by their own query: wait for the option before choosing it (a loaded machine
+    // renders the form first).
+    const resellerField = within(form).getByLabelText("Reseller of record");
+    await waitFor(() => expect(resellerField.querySelector(`option[value="${RESELLER_ID}"]`)).not.toBeNull());
+    await user.selectOptions(resellerField, RESELLER_ID);
     await waitFor(() => expect(within(form).getByText("Order: Allowed")).toBeInTheDocument());
     const quantity = within(form).getByLabelText("Quantity");
     await user.clear(quantity);
