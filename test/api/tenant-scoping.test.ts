@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, signCustomerAdminToken } from "../../server/src/auth/customer-admin-token";
@@ -7,6 +8,7 @@ import { toGlobalId, type NodeTypeName } from "../../server/src/common/global-id
 import { CustomerRelationship } from "../../server/src/modules/customer/customer-relationship.entity";
 import { ResellerPartnership } from "../../server/src/modules/partner/reseller-partnership.entity";
 import { User } from "../../server/src/modules/user/user.entity";
+import { UserRole } from "../../server/src/domain/enums";
 import { expectError, NAMES, R1_HELPDESK, scopingWorld, TODAY } from "./fixtures";
 import { startTestServer, type TestServer } from "./harness";
 
@@ -1099,5 +1101,236 @@ describe("a relationship request sent by domain alone", () => {
     expectError(accepted.body, "NOT_FOUND", "id");
     const ea = await fresh.gql(`query ($id: ID!) { node(id: $id) { id } }`, { id: s2c }, { as: "R1" });
     expect(ea.body).toEqual({ data: { node: { id: s2c } } });
+  });
+});
+
+// --- the rest of auth/scope.ts, as an attacker ----------------------------------------------------------------
+// `npm run test:scope-coverage` proves these suites reach every line and branch of auth/scope.ts.
+
+describe("scope of provider requests, audit events, API tokens, partner details and acceptance links", () => {
+  let w: TestServer;
+  const P1_HELPDESK = "helpdesk@contoso-distribution.example";
+  const wid = {
+    partner: (k: string) => toGlobalId("Partner", w.world.partners.get(k)!),
+    customer: (k: string) => toGlobalId("Customer", w.world.customers.get(k)!),
+  };
+  const ok = <T>(res: { body: { data?: T; errors?: unknown } }): T => {
+    expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+    return res.body.data!;
+  };
+
+  beforeAll(async () => {
+    w = await startTestServer(scopingWorld());
+    // A read-only user of the provider: it may see the reseller's pending request, never its link.
+    await w.app.dataSource.getRepository(User).save({
+      id: randomUUID(),
+      partnerId: w.world.partners.get("P1")!,
+      email: P1_HELPDESK,
+      displayName: "Contoso helpdesk",
+      role: UserRole.HELPDESK_AGENT,
+      deactivatedAt: null,
+      oidcTenantId: null,
+      oidcObjectId: null,
+    });
+  });
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it("provider requests: each direction shows only the partner's own, not its network's nor another provider's", async () => {
+    const sent = ok(
+      await w.gql<{ requestProviderAction: { userErrors: unknown[] } }>(
+        `mutation ($input: RequestProviderActionInput!) { requestProviderAction(input: $input) { userErrors { code } } }`,
+        {
+          input: {
+            providerId: wid.partner("P1"),
+            customerId: wid.customer("C1"),
+            action: "ORDER",
+            offerName: "Microsoft 365 E3",
+            offerId: "CFQ7TTC0LFLZ:0001",
+            offerKind: "LICENSE_BASED",
+            quantity: 5,
+            termDuration: "P1Y",
+          },
+        },
+        { as: "R1" },
+      ),
+    );
+    expect(sent.requestProviderAction.userErrors).toEqual([]);
+    const count = async (as: string, direction: string | null) =>
+      ok(
+        await w.gql<{ providerRequests: { totalCount: number; nodes: { direction: string }[] } }>(
+          `query ($filter: ProviderRequestFilter) { providerRequests(filter: $filter) { totalCount nodes { direction } } }`,
+          { filter: direction ? { direction } : null },
+          { as },
+        ),
+      ).providerRequests;
+    expect(await count("R1", "SENT")).toEqual({ totalCount: 1, nodes: [{ direction: "SENT" }] });
+    expect(await count("R1", "RECEIVED")).toEqual({ totalCount: 0, nodes: [] });
+    expect(await count("P1", "RECEIVED")).toEqual({ totalCount: 1, nodes: [{ direction: "RECEIVED" }] });
+    expect(await count("P1", "SENT")).toEqual({ totalCount: 0, nodes: [] });
+    // R2 is in P1's network, P2 is another provider: neither sees R1's request, whatever the direction.
+    for (const as of ["R2", "P2"]) {
+      for (const direction of [null, "SENT", "RECEIVED"]) {
+        expect(await count(as, direction), `${as} ${direction}`).toEqual({ totalCount: 0, nodes: [] });
+      }
+    }
+  });
+
+  it("audit events: only what the partner's own users did, even filtered by a shared customer", async () => {
+    const request = ok(
+      await w.gql<{ r: { userErrors: unknown[] } }>(
+        `mutation { r: requestCustomerRelationship(input: { customerDomain: "bravoindustries.onmicrosoft.com" }) {
+          userErrors { code } } }`,
+        {},
+        { as: "R1" },
+      ),
+    );
+    expect(request.r.userErrors).toEqual([]);
+    const events = async (as: string, filter: Record<string, unknown> | null = null) =>
+      ok(
+        await w.gql<{ auditEvents: { totalCount: number; nodes: { operation: string }[] } }>(
+          `query ($filter: AuditEventFilter) { auditEvents(filter: $filter, first: 50) { totalCount nodes { operation } } }`,
+          { filter },
+          { as },
+        ),
+      ).auditEvents;
+    expect((await events("R1")).nodes.map((e) => e.operation).sort()).toEqual([
+      "requestCustomerRelationship",
+      "requestProviderAction",
+    ]);
+    expect((await events("R1", { customerId: wid.customer("C1") })).totalCount).toBe(1);
+    // P1 received the provider request about its own customer C1, R2 and D share nothing R1 did.
+    for (const as of ["P1", "R2", "D", "P2"]) {
+      expect(await events(as), as).toEqual({ totalCount: 0, nodes: [] });
+      expect(await events(as, { customerId: wid.customer("C1") }), as).toEqual({ totalCount: 0, nodes: [] });
+    }
+  });
+
+  it("acceptance links: the provider's admin sees its reseller's live link; read-only, expired and used links show none", async () => {
+    const RELATIONSHIPS = `query ($id: ID!) { node(id: $id) { ... on Customer {
+      relationships { status partner { name } acceptanceUrl } } } }`;
+    type Rel = { status: string; partner: { name: string }; acceptanceUrl: string | null };
+    const links = async (opts: { as?: string; email?: string }) => {
+      const data = ok(await w.gql<{ node: { relationships: Rel[] } }>(RELATIONSHIPS, { id: wid.customer("C2") }, opts));
+      return Object.fromEntries(data.node.relationships.map((r) => [`${r.partner.name} ${r.status}`, r.acceptanceUrl]));
+    };
+    // R1's request for C2 (previous test): C2 is P1's customer through R2, so P1 sees the pending request.
+    const admin = await links({ as: "P1" });
+    expect(admin[`${NAMES.R1} REQUESTED`]).toMatch(/^\/relationships\/accept\?token=/);
+    expect(admin[`${NAMES.P1} ACTIVE`]).toBeNull();
+    expect(admin[`${NAMES.R2} ACTIVE`]).toBeNull();
+    expect(await links({ email: P1_HELPDESK })).toEqual({
+      [`${NAMES.R2} ACTIVE`]: null,
+      [`${NAMES.P1} ACTIVE`]: null,
+      [`${NAMES.R1} REQUESTED`]: null,
+    });
+    const repo = w.app.dataSource.getRepository(CustomerRelationship);
+    const row = await repo.findOneByOrFail({
+      partnerId: w.world.partners.get("R1")!,
+      customerId: w.world.customers.get("C2")!,
+    });
+    await repo.update(row.id, { requestExpiresAt: new Date(Date.now() - 1000) });
+    expect((await links({ as: "P1" }))[`${NAMES.R1} REQUESTED`]).toBeNull();
+    await repo.update(row.id, { requestExpiresAt: new Date(Date.now() + 86_400_000), requestToken: null });
+    expect((await links({ as: "P1" }))[`${NAMES.R1} REQUESTED`]).toBeNull();
+  });
+
+  it("API tokens: another partner's token is neither listed nor reachable by node(id:)", async () => {
+    const created = ok(
+      await w.gql<{ createApiToken: { apiToken: { id: string }; userErrors: unknown[] } }>(
+        `mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { id } userErrors { code } } }`,
+        {
+          input: { name: "P1 tool", scopes: ["READ"], expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+        },
+        { as: "P1" },
+      ),
+    ).createApiToken;
+    expect(created.userErrors).toEqual([]);
+    const tokenId = created.apiToken.id;
+    const NODE_TOKEN = `query ($id: ID!) { node(id: $id) { id ... on ApiToken { name } } }`;
+    expect(ok(await w.gql(NODE_TOKEN, { id: tokenId }, { as: "P1" }))).toEqual({
+      node: { id: tokenId, name: "P1 tool" },
+    });
+    for (const as of ["R1", "P2"]) {
+      const list = await w.gql<{ apiTokens: { totalCount: number } }>(`{ apiTokens { totalCount } }`, {}, { as });
+      expect(ok(list).apiTokens.totalCount, as).toBe(0);
+      const probe = await w.gql(NODE_TOKEN, { id: tokenId }, { as });
+      expect(probe.body.data, as).toEqual({ node: null });
+      expectError(probe.body, "NOT_FOUND", "id");
+    }
+  });
+
+  it("partner details and counts: an invitation shows name and Partner ID only; counts only to an ACTIVE provider", async () => {
+    type Side = { name: string; partnerId: string; tenantId: string | null; country: string | null };
+    type Row = {
+      status: string;
+      provider: Side;
+      reseller: Side;
+      counts: { customers: number } | null;
+      complianceFlags: string[] | null;
+    };
+    const SIDE = "name partnerId tenantId country mpaSigned programStatus";
+    const FIELDS = `totalCount nodes { status provider { ${SIDE} } reseller { ${SIDE} } counts { customers subscriptions } complianceFlags }`;
+    const rows = async (as: string, root: "resellers" | "providers", filter: Record<string, unknown> | null = null) =>
+      ok(
+        await w.gql<Record<string, { totalCount: number; nodes: Row[] }>>(
+          `query ($filter: PartnershipFilter) { list: ${root}(filter: $filter, first: 50) { ${FIELDS} } }`,
+          { filter },
+          { as },
+        ),
+      ).list!;
+    const byName = (list: { nodes: Row[] }, side: "provider" | "reseller") =>
+      Object.fromEntries(list.nodes.map((n) => [n[side].name, n]));
+
+    const p1 = byName(await rows("P1", "resellers"), "reseller");
+    expect(p1[NAMES.R1]).toMatchObject({ status: "ACTIVE", counts: { customers: 1 }, complianceFlags: [] });
+    expect(p1[NAMES.R1]!.reseller.tenantId).not.toBeNull();
+    // R4 never accepted P1's invitation: its tenant, country, MPA and counts are its own.
+    expect(p1[NAMES.R4]).toMatchObject({
+      status: "INVITED",
+      counts: null,
+      complianceFlags: null,
+      reseller: { name: NAMES.R4, partnerId: "4000014", tenantId: null, country: null, mpaSigned: null },
+    });
+    // R5 left: described (it was accepted once), but no live counts.
+    expect(p1[NAMES.R5]).toMatchObject({ status: "REMOVED", counts: null, complianceFlags: [] });
+    expect(p1[NAMES.R5]!.reseller.country).toBe("US");
+
+    // Filtering on compliance facts cannot reveal an invited reseller's MPA or status.
+    for (const hasComplianceIssues of [true, false]) {
+      const filtered = await rows("P1", "resellers", { hasComplianceIssues });
+      expect(filtered.nodes.map((n) => n.reseller.name)).not.toContain(NAMES.R4);
+    }
+    expect((await rows("P1", "resellers", { hasComplianceIssues: false })).totalCount).toBe(3);
+
+    // The reseller side: no counts about itself from its providers' list, and an inviting provider is a name only.
+    const r4 = byName(await rows("R4", "providers"), "provider");
+    expect(r4[NAMES.P1]).toMatchObject({
+      status: "INVITED",
+      counts: null,
+      provider: { tenantId: null, country: null },
+    });
+    expect(r4[NAMES.P2]).toMatchObject({ status: "ACTIVE", counts: null });
+    expect(r4[NAMES.P2]!.provider.tenantId).not.toBeNull();
+  });
+
+  it("transfer direction is decided from the viewer's network", async () => {
+    const directions = async (as: string) =>
+      ok(
+        await w.gql<{ transfers: { nodes: { id: string; direction: string }[] } }>(
+          `{ transfers(first: 50) { nodes { id direction } } }`,
+          {},
+          { as },
+        ),
+      ).transfers.nodes;
+    const tid = (k: string) => toGlobalId("Transfer", w.world.transfers.get(k)!);
+    const d = Object.fromEntries((await directions("D")).map((n) => [n.id, n.direction]));
+    expect(d[tid("T1")]).toBe("INCOMING");
+    expect(d[tid("T2")]).toBe("OUTGOING");
+    // R1 is the reseller named on T6 (D → P1): incoming for it, outgoing for D.
+    const r1 = Object.fromEntries((await directions("R1")).map((n) => [n.id, n.direction]));
+    expect(r1[tid("T6")]).toBe("INCOMING");
+    expect(d[tid("T6")]).toBe("OUTGOING");
   });
 });

@@ -259,8 +259,8 @@ export class TenantScope {
     return this.isInNetwork(t.sourcePartnerId);
   }
 
-  isInNetwork(partnerId: string | null): boolean {
-    return partnerId !== null && this.networkPartnerIds.includes(partnerId);
+  isInNetwork(partnerId: string): boolean {
+    return this.networkPartnerIds.includes(partnerId);
   }
 }
 
