@@ -6,6 +6,7 @@ import { signToken } from "../../server/src/auth/token";
 import { Customer } from "../../server/src/modules/customer/customer.entity";
 import { toGlobalId, type NodeTypeName } from "../../server/src/common/global-id";
 import { CustomerRelationship } from "../../server/src/modules/customer/customer-relationship.entity";
+import { CustomerSubscription } from "../../server/src/modules/subscription/customer-subscription.entity";
 import { ResellerPartnership } from "../../server/src/modules/partner/reseller-partnership.entity";
 import { User } from "../../server/src/modules/user/user.entity";
 import { UserRole } from "../../server/src/domain/enums";
@@ -1313,6 +1314,36 @@ describe("scope of provider requests, audit events, API tokens, partner details 
     });
     expect(r4[NAMES.P2]).toMatchObject({ status: "ACTIVE", counts: null });
     expect(r4[NAMES.P2]!.provider.tenantId).not.toBeNull();
+  });
+
+  it("a subscription the network billed for a customer that has left goes with the customer", async () => {
+    // C5 left P1 and R1 (REMOVED relationships) and now buys from D; say P1/R1 had billed s5a before it left.
+    const s5a = w.world.subscriptions.get("s5a")!;
+    const repo = w.app.dataSource.getRepository(CustomerSubscription);
+    await repo.update(s5a, {
+      transactingPartnerId: w.world.partners.get("P1")!,
+      resellerOfRecordId: w.world.partners.get("R1")!,
+    });
+    const probe = `query ($id: ID!) {
+      subscriptions(first: 100) { totalCount nodes { id customer { name } } }
+      networkSummary { subscriptionCount }
+      node(id: $id) { id } }`;
+    const s5aGid = toGlobalId("CustomerSubscription", s5a);
+    for (const as of ["P1", "R1"]) {
+      const res = await w.gql<{ subscriptions: { totalCount: number; nodes: { id: string }[] } }>(
+        probe,
+        { id: s5aGid },
+        { as },
+      );
+      // Before: listed, and its customer (not readable) failed the whole list.
+      expect(
+        res.body.data?.subscriptions.nodes.map((n) => n.id),
+        as,
+      ).not.toContain(s5aGid);
+      expectError(res.body, "NOT_FOUND", "id");
+      expect(res.body.errors, as).toHaveLength(1);
+      expectNothingForeign(res.body.data, [NAMES.C5, "Power BI Pro"]);
+    }
   });
 
   it("transfer direction is decided from the viewer's network", async () => {

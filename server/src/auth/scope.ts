@@ -17,8 +17,8 @@ const VISIBLE_RELATIONSHIP = [RelationshipStatus.ACTIVE];
  * - A reseller or a direct-bill partner sees only its own customers.
  * - A customer is "its own" while the partner holds an ACTIVE relationship with it (a REQUESTED one shows nothing
  *   of the customer: the requester sees its request's domain and status only).
- * - CSP subscriptions: those the network bills (transacting partner) or resells (reseller of record). Other
- *   channels' subscriptions: those of the network's customers. Another CSP partner's subscriptions of a shared
+ * - CSP subscriptions: those the network bills (transacting partner) or resells (reseller of record) for its
+ *   customers. Other channels' subscriptions: those of the network's customers. Another CSP partner's subscriptions of a shared
  *   customer appear only where a transfer needs them (`transferableSubscriptions`), never in lists or counts.
  * - Transfers are visible to their source, target and named reseller.
  * - Provider requests are visible to their reseller and their provider only (not to the rest of either network).
@@ -75,25 +75,18 @@ export class TenantScope {
 
   /**
    * Restricts a subscription query (alias `s`-like) to what the network needs to know: CSP subscriptions it bills
-   * or resells, and other channels' subscriptions of its customers.
+   * or resells, and other channels' subscriptions, of its customers. A subscription it billed for a customer that has
+   * since left the network goes with the customer (it would otherwise be listed with a customer nobody may read).
    */
   visibleSubscriptions<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
-    return qb.andWhere(
+    return this.visibleCustomers(qb, `${alias}.customer_id`).andWhere(
       new Brackets((w) =>
         w
           .where(`${alias}.transacting_partner_id IN (:...scopeNetwork)`)
           .orWhere(`${alias}.reseller_of_record_id IN (:...scopeNetwork)`)
-          .orWhere(
-            `(${alias}.channel <> :scopeCsp AND ${alias}.customer_id IN (SELECT scope_sr.customer_id ` +
-              `FROM customer_relationship scope_sr WHERE scope_sr.partner_id IN (:...scopeNetwork) ` +
-              `AND scope_sr.status IN (:...scopeSubscriptionStates)))`,
-          ),
+          .orWhere(`${alias}.channel <> :scopeCsp`),
       ),
-      {
-        scopeNetwork: this.networkPartnerIds,
-        scopeCsp: SalesChannel.CSP,
-        scopeSubscriptionStates: VISIBLE_RELATIONSHIP,
-      },
+      { scopeNetwork: this.networkPartnerIds, scopeCsp: SalesChannel.CSP },
     );
   }
 
