@@ -1,4 +1,5 @@
 import { ApiTokenScope, UserRole } from "../domain/enums";
+import type { GraphQLError } from "graphql";
 import { forbidden, unauthenticated } from "../common/errors";
 import type { Locale } from "../common/locale";
 import { userMessage } from "../common/user-messages";
@@ -284,38 +285,52 @@ export function tokenMay(access: TokenAccess, scopes: readonly ApiTokenScope[]):
   return access === "read" || scopes.includes(ApiTokenScope.WRITE);
 }
 
-/** Whether the caller (null: anonymous) may call the field at `coordinate`; false when it has no entry. */
-export function allows(coordinate: string, caller: Caller | null): boolean {
-  const p = Object.hasOwn(PERMISSIONS, coordinate) ? PERMISSIONS[coordinate] : undefined;
+/** The matrix entry of a field (`Type.field`), or undefined when it has none (deny by default). */
+export function permissionOf(coordinate: string): Permission | undefined {
+  return Object.hasOwn(PERMISSIONS, coordinate) ? PERMISSIONS[coordinate] : undefined;
+}
+
+/** Whether the caller (null: anonymous) may call a field with entry `p`; false when there is no entry. */
+export function entryAllows(p: Permission | undefined, caller: Caller | null): boolean {
   if (!p) return false;
   if (p.roles === "PUBLIC" && !caller) return true;
   if (!caller || (p.roles !== "PUBLIC" && !p.roles.includes(caller.role))) return false;
   return caller.tokenScopes === null || tokenMay(p.tokens, caller.tokenScopes);
 }
 
+/** Whether the caller (null: anonymous) may call the field at `coordinate`; false when it has no entry. */
+export function allows(coordinate: string, caller: Caller | null): boolean {
+  return entryAllows(permissionOf(coordinate), caller);
+}
+
 /**
- * Refuses the call when the matrix does not allow it: FORBIDDEN when the field has no entry (deny by default),
+ * Why a call that `entryAllows` refused is refused: FORBIDDEN when the field has no entry (deny by default),
  * UNAUTHENTICATED without a sign-in, FORBIDDEN for another role or an API token without the scope.
  */
-export function ensureAllowed(coordinate: string, context: unknown): void {
+export function refusalOf(
+  coordinate: string,
+  p: Permission | undefined,
+  caller: Caller | null,
+  context: unknown,
+): GraphQLError {
   const locale: Locale = (context as { locale?: Locale } | null)?.locale ?? "en";
-  const p = Object.hasOwn(PERMISSIONS, coordinate) ? PERMISSIONS[coordinate] : undefined;
-  if (!p) throw forbidden(userMessage(locale, "OPERATION_NOT_IN_MATRIX", { coordinate }));
-  const caller = callerOf(context);
-  if (!caller) {
-    if (p.roles === "PUBLIC") return;
-    throw unauthenticated();
-  }
+  if (!p) return forbidden(userMessage(locale, "OPERATION_NOT_IN_MATRIX", { coordinate }));
+  if (!caller) return unauthenticated();
   if (p.roles !== "PUBLIC" && !p.roles.includes(caller.role)) {
-    throw forbidden(userMessage(locale, "ROLE_FORBIDDEN", { role: caller.role, roles: p.roles.join(", ") }));
+    return forbidden(userMessage(locale, "ROLE_FORBIDDEN", { role: caller.role, roles: p.roles.join(", ") }));
   }
-  if (caller.tokenScopes !== null && !tokenMay(p.tokens, caller.tokenScopes)) {
-    throw forbidden(
-      p.tokens === "none"
-        ? userMessage(locale, "API_TOKEN_CANNOT_MANAGE_ACCESS")
-        : userMessage(locale, "API_TOKEN_READ_ONLY"),
-    );
-  }
+  return forbidden(
+    p.tokens === "none"
+      ? userMessage(locale, "API_TOKEN_CANNOT_MANAGE_ACCESS")
+      : userMessage(locale, "API_TOKEN_READ_ONLY"),
+  );
+}
+
+/** Refuses the call when the matrix does not allow it (see refusalOf for the error). */
+export function ensureAllowed(coordinate: string, context: unknown): void {
+  const p = permissionOf(coordinate);
+  const caller = callerOf(context);
+  if (!entryAllows(p, caller)) throw refusalOf(coordinate, p, caller, context);
 }
 
 /** The roles of an entry (throws for a missing or public one: a programming error). */
