@@ -200,6 +200,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Mutation.resolveProviderRequest": write(SUBSCRIPTION_WRITERS, P.transitionDirectToIndirect, "per action: below"),
   "Mutation.withdrawProviderRequest": write(SUBSCRIPTION_WRITERS, P.transitionDirectToIndirect, "per action: below"),
   // Users and API tokens
+  "Subscription.events": read(NETWORK_READERS, P.manageSubscriptions, "live: what the reader's queries would show"),
+
   "Mutation.inviteUser": ownSignIn(USER_ADMINS, P.createUsers),
   "Mutation.changeUserRole": ownSignIn(USER_ADMINS, P.createUsers),
   "Mutation.deactivateUser": ownSignIn(USER_ADMINS, P.createUsers),
