@@ -21,6 +21,8 @@ export interface LiveContext extends RequestContext {
  * scan. Stateless beyond connections: any number of replicas run one each on the same database and Redis.
  */
 export class LiveHub {
+  private streams = 0;
+
   private constructor(
     readonly fanOut: FanOut,
     readonly publisher: OutboxPublisher,
@@ -59,7 +61,9 @@ export class LiveHub {
       else queue.push(e);
       waiting?.();
     });
+    this.streams += 1;
     const finish = () => {
+      if (!finished) this.streams -= 1;
       finished = true;
       unlisten();
       waiting?.();
@@ -88,6 +92,11 @@ export class LiveHub {
         return this;
       },
     };
+  }
+
+  /** Subscriptions streaming from this process now (for health and tests). */
+  get activeStreams(): number {
+    return this.streams;
   }
 
   async close(): Promise<void> {
