@@ -200,13 +200,14 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Mutation.resolveProviderRequest": write(SUBSCRIPTION_WRITERS, P.transitionDirectToIndirect, "per action: below"),
   "Mutation.withdrawProviderRequest": write(SUBSCRIPTION_WRITERS, P.transitionDirectToIndirect, "per action: below"),
   // Users and API tokens
-  "Subscription.events": read(NETWORK_READERS, P.manageSubscriptions, "live: what the reader's queries would show"),
-
   "Mutation.inviteUser": ownSignIn(USER_ADMINS, P.createUsers),
   "Mutation.changeUserRole": ownSignIn(USER_ADMINS, P.createUsers),
   "Mutation.deactivateUser": ownSignIn(USER_ADMINS, P.createUsers),
   "Mutation.createApiToken": ownSignIn(ACCESS_ADMINS, P.apiAuthentication),
   "Mutation.revokeApiToken": ownSignIn(ACCESS_ADMINS, P.apiAuthentication),
+
+  // Live events over WebSocket (modules/live): each event reaches the partners that may see its subject.
+  "Subscription.events": read(NETWORK_READERS, P.manageSubscriptions, "live: only what the reader's queries would show"),
 
   // Object fields that resolve data (field resolvers): readable by whoever reads their object.
   "Customer.relationships": read(NETWORK_READERS, P.manageSubscriptions),
