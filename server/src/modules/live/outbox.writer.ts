@@ -38,15 +38,18 @@ export async function writeOutboxEvents(em: EntityManager, drafts: readonly Outb
     dedupeKey: d.dedupeKey,
     publishedAt: null,
   }));
-  // One statement per row: OR IGNORE must skip only the duplicate, not the rest of a batch.
-  for (const row of rows) {
-    await em
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxEvent)
+  const insert = () => em.createQueryBuilder().insert().into(OutboxEvent).updateEntity(false);
+  // Events without a key in one statement (an accepted transfer moves many subscriptions); keyed ones one by one,
+  // so that OR IGNORE skips only the duplicate.
+  const plain = rows.filter((r) => r.dedupeKey === null);
+  if (plain.length)
+    await insert()
+      .values(plain as QueryDeepPartialEntity<OutboxEvent>[])
+      .execute();
+  for (const row of rows.filter((r) => r.dedupeKey !== null)) {
+    await insert()
       .values(row as QueryDeepPartialEntity<OutboxEvent>)
       .orIgnore()
-      .updateEntity(false)
       .execute();
   }
   if (em.connection.options.type === "postgres") await em.query(`NOTIFY ${OUTBOX_CHANNEL}`);
