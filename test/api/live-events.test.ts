@@ -24,6 +24,7 @@ import {
   rel,
   today,
   USER_ERRORS,
+  type UserErrorShape,
 } from "./mutation-helpers";
 
 // Live events end to end on one server (SQLite, in-memory fan-out): a mutation's events reach the subscribers of
@@ -115,9 +116,11 @@ function defaultsOff() {
 
 describe("live events over graphql-ws", () => {
   it("a transfer reaches its source, target and reseller, and not another tenant or a bystander", async () => {
-    const [prov, res, direct, direct2, outsider] = await Promise.all(
-      ["prov", "res", "direct", "direct2", "outsider"].map((k) => subscriber(k)),
-    );
+    const prov = await subscriber("prov");
+    const res = await subscriber("res");
+    const direct = await subscriber("direct");
+    const direct2 = await subscriber("direct2");
+    const outsider = await subscriber("outsider");
     const created = expectOk(
       await mutation<{ transfer: { id: string } | null; userErrors: [] }>(
         t,
@@ -157,7 +160,7 @@ describe("live events over graphql-ws", () => {
 
   it("a refused mutation publishes nothing", async () => {
     const before = await t.app.dataSource.getRepository(OutboxEvent).count();
-    const again = await mutation<{ userErrors: { code: string }[] }>(
+    const again = await mutation<{ userErrors: UserErrorShape[] }>(
       t,
       SUSPEND,
       { subscriptionId: id.sub("o1") },
@@ -165,7 +168,7 @@ describe("live events over graphql-ws", () => {
     );
     expect(again.userErrors.length).toBeGreaterThan(0);
     // Another tenant's subscription: refused as not found, nothing written either.
-    const foreign = await mutation<{ userErrors: { code: string }[] }>(
+    const foreign = await mutation<{ userErrors: UserErrorShape[] }>(
       t,
       SUSPEND,
       { subscriptionId: id.sub("o2") },

@@ -141,7 +141,7 @@ describe.skipIf(!databaseUrl)("two replicas on one PostgreSQL with Redis", () =>
       customerId: gid("Customer", loaded.customers, "fab"),
       subscriptionIds: [gid("CustomerSubscription", loaded.subscriptions, "s1")],
       resellerId: gid("Partner", loaded.partners, "res"),
-    })) as { transfer: { id: string } };
+    })) as unknown as { transfer: { id: string } };
     const transferId = created.transfer.id;
     await resOnB.waitFor((e) => e.type === "TRANSFER_CREATED" && e.subjectId === transferId, 1000);
     const latencyMs = performance.now() - started;
