@@ -142,10 +142,12 @@ describe.skipIf(!databaseUrl)("two replicas on one PostgreSQL with Redis", () =>
       subscriptionIds: [gid("CustomerSubscription", loaded.subscriptions, "s1")],
       resellerId: gid("Partner", loaded.partners, "res"),
     })) as unknown as { transfer: { id: string } };
+    const committed = performance.now();
     const transferId = created.transfer.id;
     await resOnB.waitFor((e) => e.type === "TRANSFER_CREATED" && e.subjectId === transferId, 1000);
-    const latencyMs = performance.now() - started;
-    expect(latencyMs).toBeLessThan(1000);
+    const received = performance.now();
+    // Within a second of the answer (the change is committed when A answers).
+    expect(received - committed).toBeLessThan(1000);
     await provOnA.waitFor((e) => e.subjectId === transferId, 1000);
     // The outsider's own change follows in the stream: when it arrives on B, the transfer had its chance.
     const o1 = gid("CustomerSubscription", loaded.subscriptions, "o1");
@@ -156,7 +158,10 @@ describe.skipIf(!databaseUrl)("two replicas on one PostgreSQL with Redis", () =>
     // Published once: each id reached each subscriber once.
     for (const s of [resOnB, outsiderOnB, provOnA])
       expect(new Set(s.events.map((e) => e.id)).size).toBe(s.events.length);
-    console.info(`replica A → Redis → replica B: ${latencyMs.toFixed(0)} ms from the mutation's request`);
+    console.info(
+      `replica A → Redis → replica B: ${(received - committed).toFixed(0)} ms after A answered, ` +
+        `${(received - started).toFixed(0)} ms from the request`,
+    );
   });
 
   it("replica B publishes what A committed when A's publisher is gone (NOTIFY wakes it)", async (ctx) => {
