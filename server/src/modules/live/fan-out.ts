@@ -84,6 +84,15 @@ export class RedisFanOut implements FanOut {
     this.channel = `${prefix}events`;
     this.pub = connectRedis(url);
     this.sub = connectRedis(url);
+    // Connection errors: ioredis reconnects by itself; log each client's first failure, not every retry.
+    for (const client of [this.pub, this.sub]) {
+      let reported = false;
+      client.on("error", (err: Error) => {
+        if (!reported) logger.error({ err: err.message }, "live events: Redis connection failed; retrying");
+        reported = true;
+      });
+      client.on("ready", () => (reported = false));
+    }
     this.sub.on("message", (channel: string, message: string) => {
       if (channel !== this.channel) return;
       try {
@@ -93,6 +102,8 @@ export class RedisFanOut implements FanOut {
       }
     });
     this.ready = this.sub.subscribe(this.channel).then(() => undefined);
+    // A rejected subscribe (Redis down) is reported by the hub's start; ioredis re-subscribes on reconnect.
+    this.ready.catch(() => undefined);
   }
 
   async publish(event: PublishedEvent): Promise<void> {

@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import type { PubSub } from "type-graphql";
 import type { DataSource } from "typeorm";
+import { logger } from "../../common/log";
 import type { AppConfig } from "../../config";
 import type { RequestContext } from "../../context";
 import { MemoryFanOut, RedisFanOut, type FanOut, type PublishedEvent } from "./fan-out";
@@ -31,7 +32,18 @@ export class LiveHub {
 
   static async start(ds: DataSource, config: AppConfig): Promise<LiveHub> {
     const fanOut = config.redisUrl ? new RedisFanOut(config.redisUrl, config.live.channelPrefix) : new MemoryFanOut();
-    if (fanOut instanceof RedisFanOut) await fanOut.ready;
+    // Redis down at start must not keep the API down: go on after a few seconds (ioredis subscribes again when it
+    // connects; until then the drain fails and retries, so nothing is lost).
+    if (fanOut instanceof RedisFanOut) {
+      const ready = await Promise.race([
+        fanOut.ready.then(
+          () => true,
+          () => false,
+        ),
+        new Promise<false>((resolve) => setTimeout(resolve, 5000, false).unref()),
+      ]);
+      if (!ready) logger.error({}, "live events: Redis is not answering; publishing will retry");
+    }
     const publisher = new OutboxPublisher(ds, fanOut, {
       pollMs: config.live.pollMs,
       batch: 200,
