@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { "/graphql": api, "/auth": api, "/export": api, "/healthz": api },
+    proxy: { "/graphql": { target: api, ws: true }, "/auth": api, "/export": api, "/healthz": api },
   },
   build: { outDir: "dist", sourcemap: true, chunkSizeWarningLimit: 450 },
   test: {

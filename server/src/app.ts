@@ -33,6 +33,8 @@ import { CostBuckets } from "./http/query-cost";
 import { idempotency } from "./http/idempotency";
 import { auditPlugin } from "./modules/audit/audit.writer";
 import { auditCsvExport } from "./modules/audit/audit.export";
+import { LiveHub } from "./modules/live/live.hub";
+import { serveSubscriptions } from "./modules/live/live.ws";
 
 export interface RunningApp {
   /** http://host:port/graphql */
@@ -40,6 +42,8 @@ export interface RunningApp {
   origin: string;
   dataSource: DataSource;
   express: Express;
+  /** Live events (outbox publisher, fan-out, scan), or null when LIVE_EVENTS is off. */
+  live: LiveHub | null;
   close(): Promise<void>;
 }
 
@@ -86,6 +90,12 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
+  const validationRules = [...protection.validationRules, depthLimit(10)];
+  // Live events: the outbox publisher and subscriptions over graphql-ws on the same path (modules/live).
+  const live = config.live.enabled ? await LiveHub.start(dataSource, config) : null;
+  const subscriptions = live
+    ? serveSubscriptions({ httpServer, schema, dataSource, config, live, validationRules })
+    : null;
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: makeFormatError(config.logErrors && !options.quiet),
@@ -94,7 +104,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     hideSchemaDetailsFromClientErrors: config.production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    validationRules: [...protection.validationRules, depthLimit(10)],
+    validationRules,
     plugins: [
       ...protection.plugins,
       requestLogPlugin(config.logRequests && !options.quiet),
@@ -106,6 +116,15 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         anonymous: new CostBuckets(Math.ceil(config.costBudget / 10), Math.ceil(config.costRestoreRate / 10)),
       }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await subscriptions?.dispose();
+            },
+          };
+        },
+      },
       ApolloServerPluginCacheControlDisabled(),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
@@ -195,8 +214,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     origin,
     dataSource,
     express: app,
+    live,
     async close() {
       await apollo.stop();
+      await live?.close();
       await rateLimiter?.close();
       if (ownsDataSource && dataSource.isInitialized) await dataSource.destroy();
     },

@@ -33,6 +33,8 @@ export interface AppConfig {
   costRestoreRate: number;
   /** redis://… shares the rate limit across replicas; otherwise it is counted in memory. */
   redisUrl: string | null;
+  /** Live events (modules/live): outbox polling, the timed-event scan, and the Redis channel prefix. */
+  live: LiveConfig;
   /** Express `trust proxy`: how many proxies in front of the server set X-Forwarded-For (for the caller's address). */
   trustProxy: number;
   /** UPSTREAM: sandbox (default; the database is the truth) or partner-center. */
@@ -55,6 +57,19 @@ export interface AppConfig {
   sessionHours: number;
   /** Mark the session cookie Secure (production, or a https PUBLIC_URL). */
   secureCookies: boolean;
+}
+
+export interface LiveConfig {
+  /** Publish outbox events and serve subscriptions (LIVE_EVENTS, on by default). */
+  enabled: boolean;
+  /** How often the publisher looks for events without a wake-up (LIVE_POLL_MS). */
+  pollMs: number;
+  /** How often the timed-event scan runs (LIVE_SCAN_MINUTES; 0 turns it off). */
+  scanMinutes: number;
+  /** Prefix of the Redis channel (LIVE_CHANNEL_PREFIX): deployments sharing one Redis use different ones. */
+  channelPrefix: string;
+  /** Published outbox rows are deleted after this many hours (LIVE_RETAIN_HOURS). */
+  retainHours: number;
 }
 
 export interface OidcConfig {
@@ -227,6 +242,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     costBudget: envInt("COST_BUDGET", env.COST_BUDGET, 10_000, 100, 10_000_000),
     costRestoreRate: envInt("COST_RESTORE_RATE", env.COST_RESTORE_RATE, 500, 1, 10_000_000),
     redisUrl: env.REDIS_URL && /^rediss?:\/\//.test(env.REDIS_URL) ? env.REDIS_URL : null,
+    live: {
+      enabled: envBool(env.LIVE_EVENTS, true),
+      pollMs: envInt("LIVE_POLL_MS", env.LIVE_POLL_MS, 1000, 50, 60_000),
+      scanMinutes: envInt("LIVE_SCAN_MINUTES", env.LIVE_SCAN_MINUTES, 15, 0, 1440),
+      channelPrefix: env.LIVE_CHANNEL_PREFIX ?? "cg:live:",
+      retainHours: envInt("LIVE_RETAIN_HOURS", env.LIVE_RETAIN_HOURS, 72, 1, 24 * 365),
+    },
     trustProxy: envInt("TRUST_PROXY", env.TRUST_PROXY, 0, 0, 10),
     oidc,
     customerOidc: parseOidc(env, production, publicOrigin, "OIDC_CUSTOMER"),

@@ -6,12 +6,14 @@ import { ensureAllowed } from "./auth/permissions";
 import { guardedCoordinates, guardPermissions } from "./auth/permission-guard";
 import { resolvers } from "./resolvers";
 import { guardInputs } from "./common/input-guard";
+import { NO_TOPICS } from "./modules/live/live.hub";
 
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     authChecker,
     authMode: "error",
+    pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: false },
   });
   // The permission matrix (auth/permissions.ts) guards every root field and field resolver; the input guard asks

@@ -18,6 +18,7 @@ import {
   type AuditActor,
 } from "./modules/audit/audit.writer";
 import type { Partner } from "./modules/partner/partner.entity";
+import { outboxCommitted, writeMutationEvents } from "./modules/live/outbox.writer";
 
 /**
  * What a service operation works with: one unit of work of one request. Services take it as their first argument
@@ -94,6 +95,9 @@ function transactionLoaders(ctx: RequestContext, em: EntityManager): Loaders {
  * the mutation's own transaction: the change and its event commit together or not at all. Refused (user errors
  * rolled the transaction back) or failed (an internal error), the event is written right after the rollback in a
  * small transaction of its own, with the user errors and the decision the payload carries and no changes.
+ *
+ * What committed is also written to the outbox in the same transaction (modules/live): the domain events its
+ * changes amount to, each with the partners that may see it. The publisher is woken once the commit is done.
  */
 async function audited<P extends Payload>(
   ctx: RequestContext,
@@ -104,12 +108,17 @@ async function audited<P extends Payload>(
   const operation = claimMutation(ctx);
   const audit = new AuditRecorder();
   let committed = false;
+  let published = false;
   let payload: P;
   try {
     payload = await runMutation(ctx.dataSource, PayloadClass, async (em) => {
       const result = await work(em, audit);
       const outcome = result.userErrors?.length ? AuditOutcome.REFUSED : AuditOutcome.ACCEPTED;
       await writeAuditEvents(em, auditEvents(audit, operation, actor, { outcome, committed: true, answer: result }));
+      // With live events off nothing drains the outbox: nothing is written to it either.
+      if (ctx.config.live.enabled) {
+        published = (await writeMutationEvents(em, operation, audit.changes, audit.customerId)) > 0;
+      }
       committed = true;
       return result;
     });
@@ -118,6 +127,7 @@ async function audited<P extends Payload>(
     await writeAfterRollback(ctx.dataSource, events);
     throw error;
   }
+  if (published) outboxCommitted(ctx.dataSource);
   if (!committed) {
     const answer = payload as Partial<P>;
     await writeAfterRollback(

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, type ComponentType } from "react";
 import { ApolloProvider } from "@apollo/client/react";
 import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from "react-router";
-import { createApolloClient } from "../lib/apollo";
+import { createApolloClient, reconnectLive } from "../lib/apollo";
 import { AuthProvider, isSignedIn, useAuth } from "../lib/auth";
 import { I18nProvider, useI18n } from "../lib/i18n";
 import { Layout } from "../features/shell/Layout";
@@ -106,7 +106,12 @@ export function App() {
   );
   return (
     <I18nProvider>
-      <AuthProvider onChange={() => void client.clearStore()}>
+      <AuthProvider
+        onChange={() => {
+          reconnectLive(client);
+          void client.clearStore();
+        }}
+      >
         <ApolloProvider client={client}>
           <BrowserRouter>
             <AppRoutes />

@@ -1,8 +1,11 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from "@apollo/client";
 import { ErrorLink } from "@apollo/client/link/error";
+import { GraphQLWsLink } from "@apollo/client/link/subscriptions";
+import { OperationTypeNode } from "graphql";
+import { createClient, type Client as WsClient } from "graphql-ws";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { currentLocale } from "./i18n";
-import { authHeaders } from "./auth";
+import { authHeaders, liveConnectionParams } from "./auth";
 import generated from "../graphql/possible-types";
 
 /**
@@ -23,7 +26,9 @@ export function createCache() {
  * The app's client: every request carries the credentials (the session's CSRF token with its cookie, or a pasted
  * bearer token) and the UI's language; UNAUTHENTICATED signs out.
  */
-export function createApolloClient(options: { uri?: string; onUnauthenticated?: () => void } = {}) {
+export function createApolloClient(
+  options: { uri?: string; onUnauthenticated?: () => void; /** null: no live events */ liveUrl?: string | null } = {},
+) {
   const auth = new ApolloLink((operation, forward) => {
     operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
       headers: {
@@ -39,8 +44,41 @@ export function createApolloClient(options: { uri?: string; onUnauthenticated?: 
       options.onUnauthenticated?.();
     }
   });
-  return new ApolloClient({
-    link: ApolloLink.from([errors, auth, new HttpLink({ uri: options.uri ?? "/graphql" })]),
+  const http = new HttpLink({ uri: options.uri ?? "/graphql" });
+  // Subscriptions (live events) over graphql-ws on the same path; everything else over HTTP. Lazy: the socket
+  // opens with the first subscription. If it cannot open, the subscription fails and screens keep working as
+  // before, fetching on navigation (lib/live.ts).
+  const live =
+    options.liveUrl === null || typeof WebSocket === "undefined"
+      ? null
+      : createClient({
+          url: options.liveUrl ?? liveUrlOf(window.location),
+          connectionParams: liveConnectionParams,
+          retryAttempts: 5,
+          lazy: true,
+        });
+  const transport = live
+    ? ApolloLink.split((op) => op.operationType === OperationTypeNode.SUBSCRIPTION, new GraphQLWsLink(live), http)
+    : http;
+  const client = new ApolloClient({
+    link: ApolloLink.from([errors, auth, transport]),
     cache: createCache(),
   });
+  if (live) liveSockets.set(client, live);
+  return client;
+}
+
+const liveSockets = new WeakMap<ApolloClient, WsClient>();
+
+/**
+ * After a sign-in or sign-out: the open socket carries the previous credentials, so it is dropped; graphql-ws
+ * reconnects (with the current ones) while a subscription wants it.
+ */
+export function reconnectLive(client: ApolloClient): void {
+  liveSockets.get(client)?.terminate();
+}
+
+/** ws(s)://host/graphql for the page's own origin (the Vite dev server proxies the upgrade). */
+export function liveUrlOf(location: { protocol: string; host: string }): string {
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/graphql`;
 }

@@ -34,6 +34,15 @@ export function authHeaders(): Record<string, string> {
   return current.csrfToken ? { "x-csrf-token": current.csrfToken } : {};
 }
 
+/**
+ * The socket's credentials (graphql-ws connection parameters), read when it connects: the pasted bearer token, or
+ * the session's CSRF token (the upgrade request carries the cookie but cannot carry the header).
+ */
+export function liveConnectionParams(): Record<string, string> {
+  if (current.bearer) return { authorization: `Bearer ${current.bearer}` };
+  return current.csrfToken ? { csrfToken: current.csrfToken } : {};
+}
+
 /** Signed in at all (a session or a pasted token)? */
 export function isSignedIn(): boolean {
   return current.bearer !== null || current.csrfToken !== null;

@@ -11,7 +11,7 @@ import type { MockLink } from "@apollo/client/testing";
 import { createCache } from "../lib/apollo";
 import { I18nProvider, type Locale } from "../lib/i18n";
 import { ViewerProvider, type ViewerInfo, type ViewerPermissions } from "../features/shell/viewer";
-import type { PartnerType, UserRole } from "../graphql/generated";
+import { LiveEventsDocument, type PartnerType, type UserRole } from "../graphql/generated";
 import "../features/shell/shell-messages";
 
 const PROVIDER_PARTNER_ID = "UGFydG5lcjpwcm92aWRlcg";
@@ -109,6 +109,13 @@ export interface RenderViewOptions {
   cache?: ReturnType<typeof createCache>;
 }
 
+/** The shell's live-event subscription (lib/live.ts), connected but silent: views behave as without events. */
+const QUIET_LIVE_EVENTS: MockLink.MockedResponse = {
+  request: { query: LiveEventsDocument },
+  delay: Infinity,
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+
 /** Renders a view inside the app's providers. */
 export function renderView(
   ui: ReactElement,
@@ -124,7 +131,7 @@ export function renderView(
 ) {
   return render(
     <I18nProvider locale={locale}>
-      <MockedProvider mocks={mocks} cache={cache}>
+      <MockedProvider mocks={[...mocks, QUIET_LIVE_EVENTS]} cache={cache}>
         <MemoryRouter initialEntries={[url]}>
           <ViewerProvider viewer={viewer}>
             <Routes>

@@ -18,10 +18,14 @@ const ROLE_HEADINGS: Record<UserRole, string> = {
 
 const TOKENS: Record<Permission["tokens"], string> = { read: "READ", write: "WRITE", none: "—" };
 
-/** Root operations first (queries, then mutations), then object fields; each group in matrix order. */
+/** Root operations first (queries, mutations, subscriptions), then object fields; each group in matrix order. */
 function orderedCoordinates(): string[] {
   const all = Object.keys(PERMISSIONS);
-  const group = (c: string) => (c.startsWith("Query.") ? 0 : c.startsWith("Mutation.") ? 1 : 2);
+  const roots = ["Query.", "Mutation.", "Subscription."];
+  const group = (c: string) => {
+    const i = roots.findIndex((r) => c.startsWith(r));
+    return i === -1 ? roots.length : i;
+  };
   return all
     .map((c, i) => ({ c, i }))
     .sort((a, b) => group(a.c) - group(b.c) || a.i - b.i)

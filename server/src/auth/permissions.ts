@@ -207,6 +207,13 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Mutation.createApiToken": ownSignIn(ACCESS_ADMINS, P.apiAuthentication),
   "Mutation.revokeApiToken": ownSignIn(ACCESS_ADMINS, P.apiAuthentication),
 
+  // Live events over WebSocket (modules/live): each event reaches the partners that may see its subject.
+  "Subscription.events": read(
+    NETWORK_READERS,
+    P.manageSubscriptions,
+    "live: only what the reader's queries would show",
+  ),
+
   // Object fields that resolve data (field resolvers): readable by whoever reads their object.
   "Customer.relationships": read(NETWORK_READERS, P.manageSubscriptions),
   "Customer.channels": read(NETWORK_READERS, P.manageSubscriptions),

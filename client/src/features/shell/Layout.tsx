@@ -2,6 +2,7 @@ import { Suspense } from "react";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { useApolloClient } from "@apollo/client/react";
 import { useAuth } from "../../lib/auth";
+import { useLiveEvents } from "../../lib/live";
 import { LOCALES, useI18n, type Locale } from "../../lib/i18n";
 import { DataState } from "../../components/DataState";
 import { useShellOpenRequestsQuery, useViewerQuery } from "../../graphql/generated";
@@ -37,6 +38,8 @@ export function Layout() {
   }
 
   const viewer = data?.viewer;
+  // Badge, dashboard, transfer and subscription pages follow live events once the viewer is known.
+  useLiveEvents(viewer !== undefined);
   return (
     <>
       <a className="skip" href="#main">

@@ -1,0 +1,25 @@
+import { registerEnumType } from "type-graphql";
+
+/** The domain events a subscriber can ask for (`events(types:)`); each comes from the outbox. */
+export enum LiveEventType {
+  TRANSFER_CREATED = "TRANSFER_CREATED",
+  TRANSFER_ACCEPTED = "TRANSFER_ACCEPTED",
+  TRANSFER_REJECTED = "TRANSFER_REJECTED",
+  TRANSFER_WITHDRAWN = "TRANSFER_WITHDRAWN",
+  TRANSFER_EXPIRED = "TRANSFER_EXPIRED",
+  RELATIONSHIP_ACCEPTED = "RELATIONSHIP_ACCEPTED",
+  SUBSCRIPTION_CHANGED = "SUBSCRIPTION_CHANGED",
+  PROVIDER_REQUEST_OPENED = "PROVIDER_REQUEST_OPENED",
+  PROVIDER_REQUEST_RESOLVED = "PROVIDER_REQUEST_RESOLVED",
+  CANCELLATION_WINDOW_CLOSING = "CANCELLATION_WINDOW_CLOSING",
+  TRANSFER_EXPIRING = "TRANSFER_EXPIRING",
+  TERM_ENDING = "TERM_ENDING",
+}
+
+registerEnumType(LiveEventType, {
+  name: "LiveEventType",
+  description:
+    "What happened. Changes: TRANSFER_*, RELATIONSHIP_ACCEPTED, SUBSCRIPTION_CHANGED, PROVIDER_REQUEST_*. Timed (the " +
+    "scheduler, once each): CANCELLATION_WINDOW_CLOSING (within 24 hours), TRANSFER_EXPIRING (within 3 days), " +
+    "TERM_ENDING (within 7 days).",
+});

@@ -1,0 +1,156 @@
+import { Client } from "pg";
+import type { DataSource, EntityManager } from "typeorm";
+import { toIsoDate } from "../../common/dates";
+import { logger } from "../../common/log";
+import { dialectOf, runInTransaction } from "../../common/transaction";
+import type { FanOut, PublishedEvent } from "./fan-out";
+import { OutboxEvent } from "./outbox-event.entity";
+import { OUTBOX_CHANNEL, onOutboxCommit } from "./outbox.writer";
+
+/** One advisory lock key for "draining the outbox": one replica publishes at a time, in id order. */
+const DRAIN_LOCK = 0x63670001;
+
+export interface PublisherOptions {
+  /** How often to look for events without a wake-up (other replicas on SQLite, a missed NOTIFY). */
+  pollMs: number;
+  /** Rows per drain transaction. */
+  batch: number;
+  /** Published rows older than this are deleted (a webhook dispatcher would keep its own cursor and log). */
+  retainHours: number;
+  /** PostgreSQL URL for LISTEN (its own connection: a pooled one would be returned mid-listen). */
+  listenUrl: string | null;
+}
+
+const toEvent = (r: OutboxEvent): PublishedEvent => ({
+  id: String(r.id),
+  type: r.type,
+  occurredAt: new Date(r.occurredAt).toISOString(),
+  subjectType: r.subjectType,
+  subjectId: r.subjectId,
+  dueOn: r.dueOn,
+  audience: r.audience,
+});
+
+/**
+ * Drains the outbox into the fan-out: unpublished rows by increasing id, published, then marked — in one
+ * transaction, so a crash between the two publishes them again (at-least-once; consumers drop repeats by id).
+ * On PostgreSQL a transaction-scoped advisory lock lets one replica drain at a time (the others find it taken and
+ * try again on their next wake-up), and every replica drains what any replica committed: the wake-ups are this
+ * process's commits, NOTIFY from the others, and a poll as the fallback.
+ */
+export class OutboxPublisher {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private listener: Client | null = null;
+  private unhook: (() => void) | null = null;
+  private lastCleanup = 0;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly fanOut: FanOut,
+    private readonly options: PublisherOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    this.unhook = onOutboxCommit(this.ds, () => this.wake());
+    if (this.options.listenUrl && dialectOf(this.ds) === "postgres") {
+      const client = new Client({ connectionString: this.options.listenUrl });
+      client.on("notification", () => this.wake());
+      client.on("error", (err) => logger.error({ err: err.message }, "outbox LISTEN connection failed; polling"));
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+    }
+    this.timer = setInterval(() => this.wake(), this.options.pollMs);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Asks for a drain; calls during one run it once more afterwards (nothing committed meanwhile is left behind). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Drains until nothing is left (or another replica holds the lock). Resolves when idle. */
+  async drainNow(): Promise<void> {
+    this.wake();
+    while (this.running) await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        let published: number;
+        do published = await this.drainOnce();
+        while (published === this.options.batch && !this.stopped);
+        await this.cleanup();
+      } catch (error) {
+        logger.error({ err: error instanceof Error ? error.message : String(error) }, "outbox drain failed");
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  private async drainOnce(): Promise<number> {
+    return runInTransaction(this.ds, async (em) => {
+      if (!(await this.lock(em))) return 0;
+      const rows = await em
+        .getRepository(OutboxEvent)
+        .createQueryBuilder("o")
+        .where("o.published_at IS NULL")
+        .orderBy("o.id", "ASC")
+        .limit(this.options.batch)
+        .getMany();
+      for (const row of rows) await this.fanOut.publish(toEvent(row));
+      if (rows.length) {
+        await em
+          .createQueryBuilder()
+          .update(OutboxEvent)
+          .set({ publishedAt: new Date() })
+          .whereInIds(rows.map((r) => r.id))
+          .execute();
+      }
+      return rows.length;
+    });
+  }
+
+  private async lock(em: EntityManager): Promise<boolean> {
+    if (dialectOf(this.ds) !== "postgres") return true; // SQLite: one writer per database file already
+    const [row] = (await em.query(`SELECT pg_try_advisory_xact_lock(${DRAIN_LOCK}) AS locked`)) as {
+      locked: boolean;
+    }[];
+    return row?.locked === true;
+  }
+
+  private async cleanup(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastCleanup < 3_600_000) return;
+    this.lastCleanup = now;
+    const before = new Date(now - this.options.retainHours * 3_600_000);
+    await this.ds
+      .createQueryBuilder()
+      .delete()
+      .from(OutboxEvent)
+      // A timed event is its own dedupe record: kept until the date it announces has passed.
+      .where("published_at IS NOT NULL AND published_at < :before", { before })
+      .andWhere("(due_on IS NULL OR due_on < :today)", { today: toIsoDate(new Date(now)) })
+      .execute();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    this.unhook?.();
+    while (this.running) await this.running;
+    if (this.listener) await this.listener.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,83 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
+import { audienceKey, audiencesOf, type AudienceSubject } from "../../auth/scope";
+import type { AuditChangeRow } from "../audit/audit-event.entity";
+import { eventsOf, type EventDraft } from "./event-mapping";
+import { OutboxEvent } from "./outbox-event.entity";
+
+/** The PostgreSQL channel the outbox notifies on commit (the publishers' wake-up; polling is the fallback). */
+export const OUTBOX_CHANNEL = "cg_outbox";
+
+/** A timed or derived event ready for the outbox, with the customer it concerns. */
+export interface OutboxDraft extends EventDraft {
+  customerId: string | null;
+  operation: string | null;
+  dueOn: string | null;
+}
+
+/**
+ * Writes events through `em`, each with its audience (auth/scope.ts `audiencesOf`), in the caller's transaction.
+ * Events with a dedupe key already written are skipped (INSERT … OR IGNORE / ON CONFLICT DO NOTHING). On
+ * PostgreSQL, NOTIFY is delivered at commit, so listeners wake only for events that exist. Returns how many
+ * drafts it was given.
+ */
+export async function writeOutboxEvents(em: EntityManager, drafts: readonly OutboxDraft[]): Promise<number> {
+  if (drafts.length === 0) return 0;
+  const subjects = drafts.map((d) => ({ type: d.subjectType, id: d.subjectId }) as AudienceSubject);
+  const audiences = await audiencesOf(em, subjects);
+  const occurredAt = new Date();
+  const rows = drafts.map((d, i) => ({
+    type: d.type,
+    occurredAt,
+    subjectType: d.subjectType,
+    subjectId: d.subjectId,
+    customerId: d.customerId,
+    operation: d.operation,
+    dueOn: d.dueOn,
+    audience: audiences.get(audienceKey(subjects[i]!)) ?? [],
+    dedupeKey: d.dedupeKey,
+    publishedAt: null,
+  }));
+  const insert = () => em.createQueryBuilder().insert().into(OutboxEvent).updateEntity(false);
+  // Events without a key in one statement (an accepted transfer moves many subscriptions); keyed ones one by one,
+  // so that OR IGNORE skips only the duplicate.
+  const plain = rows.filter((r) => r.dedupeKey === null);
+  if (plain.length)
+    await insert()
+      .values(plain as QueryDeepPartialEntity<OutboxEvent>[])
+      .execute();
+  for (const row of rows.filter((r) => r.dedupeKey !== null)) {
+    await insert()
+      .values(row as QueryDeepPartialEntity<OutboxEvent>)
+      .orIgnore()
+      .execute();
+  }
+  if (em.connection.options.type === "postgres") await em.query(`NOTIFY ${OUTBOX_CHANNEL}`);
+  return rows.length;
+}
+
+/** The events of a committed mutation (event-mapping.ts), written in its transaction by the seam. */
+export function writeMutationEvents(
+  em: EntityManager,
+  operation: string,
+  changes: readonly AuditChangeRow[],
+  customerId: string | null,
+): Promise<number> {
+  const drafts = eventsOf(operation, changes).map((d) => ({ ...d, customerId, operation, dueOn: null }));
+  return writeOutboxEvents(em, drafts);
+}
+
+// The publisher of each data source (one per process): the seam wakes it after a commit that wrote events, so
+// that this replica publishes without waiting for its poll.
+const publishers = new WeakMap<DataSource, () => void>();
+
+export function onOutboxCommit(ds: DataSource, wake: () => void): () => void {
+  publishers.set(ds, wake);
+  return () => {
+    if (publishers.get(ds) === wake) publishers.delete(ds);
+  };
+}
+
+export function outboxCommitted(ds: DataSource): void {
+  publishers.get(ds)?.();
+}
