@@ -33,6 +33,8 @@ import { CostBuckets } from "./http/query-cost";
 import { idempotency } from "./http/idempotency";
 import { auditPlugin } from "./modules/audit/audit.writer";
 import { auditCsvExport } from "./modules/audit/audit.export";
+import { registerSyncCoordinator } from "./modules/sync/sync.service";
+import type { UpstreamPort } from "./upstream/upstream";
 
 export interface RunningApp {
   /** http://host:port/graphql */
@@ -51,6 +53,8 @@ export interface StartOptions {
   mount?: (app: Express) => void;
   /** Serve the built SPA from client/dist when it exists (default true). */
   serveClient?: boolean;
+  /** The upstream port (tests: an emulator client with short backoffs); otherwise created from the config. */
+  upstream?: UpstreamPort;
 }
 
 function unavailable(errors: readonly { extensions?: Record<string, unknown> }[] | undefined): boolean {
@@ -67,6 +71,9 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const ownsDataSource = !options.dataSource;
   const dataSource = options.dataSource ?? (await openDatabase(config));
+  // Partner Center syncs of this process (startSync, the scheduled incremental sync), one at a time across replicas.
+  const sync = registerSyncCoordinator(dataSource, config, options.upstream);
+  sync.schedule(config.syncIntervalMinutes);
   const app = express();
   app.disable("x-powered-by");
   // POST answers are never cached: hashing each one for an ETag is wasted work.
@@ -196,6 +203,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     dataSource,
     express: app,
     async close() {
+      await sync.close();
       await apollo.stop();
       await rateLimiter?.close();
       if (ownsDataSource && dataSource.isInitialized) await dataSource.destroy();

@@ -39,6 +39,8 @@ export interface AppConfig {
   upstream: UpstreamKind;
   /** Partner Center connection (PARTNER_CENTER_*); set when upstream is partner-center. */
   partnerCenter: PartnerCenterSettings | null;
+  /** SYNC_INTERVAL_MINUTES: the incremental sync from Partner Center's audit records runs this often (0: off). */
+  syncIntervalMinutes: number;
   /** OpenID Connect sign-in (auth/oidc.ts), or null when OIDC_ISSUER is not set. */
   oidc: OidcConfig | null;
   /**
@@ -235,5 +237,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: production || (publicOrigin?.startsWith("https:") ?? false),
     upstream: parseUpstream(env.UPSTREAM),
     partnerCenter: loadPartnerCenterSettings(env, parseUpstream(env.UPSTREAM) === "partner-center"),
+    syncIntervalMinutes: envInt("SYNC_INTERVAL_MINUTES", env.SYNC_INTERVAL_MINUTES, 15, 0, 24 * 60),
   };
 }

@@ -17,6 +17,7 @@ import { TransferResolver } from "./modules/transfer/transfer.resolver";
 import { ProviderRequestResolver } from "./modules/provider-request/provider-request.resolver";
 import { ApiTokenResolver } from "./modules/api-token/api-token.resolver";
 import { UserResolver } from "./modules/user/user.resolver";
+import { SyncResolver } from "./modules/sync/sync.resolver";
 import { ProviderRequestMutations } from "./modules/provider-request/provider-request.mutations";
 import {
   PartnerFieldsResolver,
@@ -45,5 +46,6 @@ export const resolvers: NonEmptyArray<Function> = [
   ProviderRequestMutations,
   UserResolver,
   ApiTokenResolver,
+  SyncResolver,
   AuditResolver,
 ];
