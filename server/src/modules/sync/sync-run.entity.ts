@@ -94,7 +94,8 @@ export class SyncRun {
 
   @Field(() => String, {
     nullable: true,
-    description: "The Partner Center customer id a resumed full sync starts from (startSync with resume: true).",
+    description:
+      "Full runs: the Partner Center customer id the run started from (a resumed run), or once FAILED the one to resume from (startSync with resume: true).",
   })
   @Column({ type: "varchar", length: 64, nullable: true })
   resumeFrom: string | null;

@@ -114,7 +114,8 @@ export class SyncCoordinator {
         onProgress: (p) => writer.progress(p),
       });
       if (report) writer.counts(report);
-      await writer.finish(SyncRunStatus.SUCCEEDED, null, { resumeFrom: null });
+      // Succeeded: resumeFrom keeps where this run started (null for a run from the top).
+      await writer.finish(SyncRunStatus.SUCCEEDED, null, { resumeFrom: run.resumeFrom });
     } catch (error) {
       if (error instanceof SyncFailure) writer.counts(error.report);
       const resumeFrom = error instanceof SyncFailure ? error.resumeFrom : writer.resumeFrom;
@@ -275,7 +276,9 @@ class ProgressWriter {
       ...extra,
     };
     this.chain = this.chain
-      .then(() => runInTransaction(this.ds, (em) => em.getRepository(SyncRun).update({ id: this.run.id }, set as never)))
+      .then(() =>
+        runInTransaction(this.ds, (em) => em.getRepository(SyncRun).update({ id: this.run.id }, set as never)),
+      )
       .then(
         () => undefined,
         (e: unknown) => logger.warn({ syncRun: this.run.id, err: describe(e) }, "could not record sync progress"),

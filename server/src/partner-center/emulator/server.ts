@@ -15,6 +15,7 @@ import type {
   TokenResponse,
 } from "../resources";
 import { PARTNER_CENTER_RESOURCE } from "../resources";
+import { mountAuditRecords } from "./audit-records";
 import {
   EMULATOR_SUBSCRIPTION_STATUS,
   activeProvidersOf,
@@ -471,6 +472,9 @@ export function createEmulatorApp(state: EmulatorState, options: EmulatorOptions
     });
     res.json(items);
   });
+
+  // Staying current (audit records, webhooks): emulator/audit-records.ts.
+  mountAuditRecords(app, state, partnerOf, pcError);
 
   app.use("/v1", (_req, res) => pcError(res, 404, 404, "Resource not found."));
 
