@@ -141,7 +141,7 @@ const PARTNER_DETAIL = "own partner: every role; another partner's: only what au
 
 /**
  * The matrix. Keys are schema coordinates (`Type.field`). To add an operation, add one line, e.g.
- * `"Mutation.startSync": write(SUBSCRIPTION_WRITERS, P.manageSubscriptions),`.
+ * `"Mutation.renewSubscription": write(SUBSCRIPTION_WRITERS, P.manageSubscriptions),`.
  */
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   // Queries
