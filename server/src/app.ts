@@ -34,6 +34,7 @@ import { idempotency } from "./http/idempotency";
 import { auditPlugin } from "./modules/audit/audit.writer";
 import { auditCsvExport } from "./modules/audit/audit.export";
 import { registerSyncCoordinator } from "./modules/sync/sync.service";
+import { mountPartnerCenterWebhooks } from "./modules/sync/webhook.receiver";
 import type { UpstreamPort } from "./upstream/upstream";
 
 export interface RunningApp {
@@ -182,6 +183,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ...(rateLimiter ? [rateLimiter.middleware] : []),
     auditCsvExport(dataSource, config),
   );
+  // Partner Center's webhook events (signed; modules/sync/webhook.receiver.ts), when Partner Center is upstream.
+  if (config.upstream === "partner-center") {
+    if (rateLimiter) app.use("/partner-center", anonymousCaller, rateLimiter.middleware);
+    mountPartnerCenterWebhooks(app, dataSource, sync.upstream, config.partnerCenterWebhooks);
+  }
   options.mount?.(app);
   const client = options.serveClient === false ? null : clientDistPath();
   if (client) mountClient(app, client);

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createSign, generateKeyPairSync, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
 import { startApp, type RunningApp } from "../../server/src/app";
@@ -16,6 +16,12 @@ import { syncCoordinatorOf } from "../../server/src/modules/sync/sync.service";
 import { User } from "../../server/src/modules/user/user.entity";
 import type { ClientOptions, PartnerCenterSettings } from "../../server/src/partner-center/client";
 import { changeSubscription } from "../../server/src/partner-center/emulator/audit-records";
+import { signWebhookBody, webhookDeliveries } from "../../server/src/partner-center/emulator/webhooks";
+import {
+  EMULATOR_WEBHOOK_CERT_PEM,
+  EMULATOR_WEBHOOK_ORGANIZATION,
+} from "../../server/src/partner-center/emulator/webhook-test-key";
+import { WebhookEvent } from "../../server/src/modules/sync/webhook-event.entity";
 import {
   startEmulator,
   type EmulatorOptions,
@@ -435,4 +441,178 @@ describe("incremental sync from the audit records, once across replicas", () => 
     const later = await two.runIncremental();
     expect(later.run).toMatchObject({ status: "SUCCEEDED", changed: 0 });
   }, 120_000);
+});
+
+describe("Partner Center webhooks: signed events refresh what they name; unsigned or tampered ones change nothing", () => {
+  let state: EmulatorState;
+  let emulator: RunningEmulator;
+  let db: Awaited<ReturnType<typeof emptyDatabase>>;
+  let app: RunningApp;
+  let accessToken: string;
+  const hook = () => `${app.origin}/partner-center/webhooks`;
+
+  beforeAll(async () => {
+    state = stateFromWorld(world, asOf);
+    emulator = await startEmulator(state, { clients: { [CLIENT_ID]: SECRET } });
+    db = await emptyDatabase();
+    const upstream = upstreamFor(emulator, state);
+    await upstream.fullSync(db.ds);
+    const config: AppConfig = {
+      ...loadConfig({}),
+      host: "127.0.0.1",
+      port: 0,
+      rateLimitPerMinute: 0,
+      upstream: "partner-center",
+      partnerCenter: settingsFor(emulator, state),
+      syncIntervalMinutes: 0,
+      partnerCenterWebhooks: {
+        certificateHosts: [new URL(emulator.url).host],
+        organization: EMULATOR_WEBHOOK_ORGANIZATION,
+        trustedCaPem: EMULATOR_WEBHOOK_CERT_PEM,
+        allowHttp: true,
+      },
+    };
+    app = await startApp(config, { dataSource: db.ds, quiet: true, upstream, serveClient: false });
+    const tenant = state.partners.get(HOME)!.tenantId;
+    const token = await fetch(`${emulator.url}/${tenant}/oauth2/token`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "client_credentials", client_id: CLIENT_ID, client_secret: SECRET }),
+    });
+    accessToken = ((await token.json()) as { access_token: string }).access_token;
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.ds.destroy();
+    await db?.drop?.();
+    await emulator?.close();
+  });
+
+  async function register(events: string[]) {
+    const res = await fetch(`${emulator.url}/webhooks/v1/registration`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ WebhookUrl: hook(), WebhookEvents: events }),
+    });
+    expect(res.status).toBe(200);
+  }
+
+  function activeSubscriptionOf(index: number) {
+    const key = customersOf(state, HOME)[index]!;
+    return state.subscriptions.find(
+      (s) => s.customer === key && s.transactingPartner === HOME && s.status === SubscriptionStatus.ACTIVE,
+    )!;
+  }
+
+  const quantityOf = async (id: string) =>
+    (await db.ds.getRepository(CustomerSubscription).findOneByOrFail({ id })).quantity;
+
+  it("a signed subscription-updated event refreshes that subscription, once", async () => {
+    await register(["subscription-updated"]);
+    const sub = activeSubscriptionOf(2);
+    const before = await quantityOf(sub.id);
+    changeSubscription(state, sub.id, { quantity: sub.quantity + 5 });
+    const deliveries = await webhookDeliveries(state);
+    expect(deliveries.at(-1)).toMatchObject({ eventName: "subscription-updated", status: 200 });
+    expect(await quantityOf(sub.id)).toBe(before + 5);
+    expect(await db.ds.getRepository(WebhookEvent).countBy({ outcome: "refreshed" })).toBe(1);
+  });
+
+  it("the same event delivered again is acknowledged and not acted on", async () => {
+    const sub = activeSubscriptionOf(2);
+    const body = JSON.stringify({
+      EventName: "subscription-updated",
+      ResourceUri: `${emulator.url}/v1/customers/${state.customers.get(sub.customer)!.id}/subscriptions/${sub.id}`,
+      ResourceName: "subscription",
+      AuditUri: null,
+      ResourceChangeUtcDate: "2026-12-02T10:00:00.000Z",
+    });
+    const send = () =>
+      fetch(hook(), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          authorization: `Signature ${signWebhookBody(body)}`,
+          "x-ms-certificate-url": `${emulator.url}/webhooks/certificate.cer`,
+          "x-ms-signature-algorithm": "rsa-sha256",
+        },
+        body,
+      });
+    expect(await (await send()).json()).toEqual({ status: "refreshed" });
+    const calls = emulator.calls.length;
+    expect(await (await send()).json()).toEqual({ status: "duplicate" });
+    expect(emulator.calls.length).toBe(calls);
+  });
+
+  it("refuses unsigned, tampered, foreign-key and untrusted-host events with 401, and changes nothing", async () => {
+    // The change happens in Partner Center, but no webhook for it is registered: only forged events arrive.
+    await register(["customer-created"]);
+    const sub = activeSubscriptionOf(4);
+    const before = await quantityOf(sub.id);
+    changeSubscription(state, sub.id, { quantity: sub.quantity + 9 });
+    const body = JSON.stringify({
+      EventName: "subscription-updated",
+      ResourceUri: `${emulator.url}/v1/customers/${state.customers.get(sub.customer)!.id}/subscriptions/${sub.id}`,
+      ResourceName: "subscription",
+      AuditUri: null,
+      ResourceChangeUtcDate: new Date().toISOString(),
+    });
+    const certUrl = `${emulator.url}/webhooks/certificate.cer`;
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const foreign = createSign("RSA-SHA256").update(body).sign(privateKey, "base64");
+    const attempts: Array<[string, Record<string, string>, string]> = [
+      ["unsigned", { "x-ms-certificate-url": certUrl, "x-ms-signature-algorithm": "rsa-sha256" }, body],
+      [
+        "tampered",
+        {
+          authorization: `Signature ${signWebhookBody(body)}`,
+          "x-ms-certificate-url": certUrl,
+          "x-ms-signature-algorithm": "rsa-sha256",
+        },
+        body.replace("subscription-updated", "subscription-renewed"),
+      ],
+      [
+        "another key",
+        {
+          authorization: `Signature ${foreign}`,
+          "x-ms-certificate-url": certUrl,
+          "x-ms-signature-algorithm": "rsa-sha256",
+        },
+        body,
+      ],
+      [
+        "untrusted certificate host",
+        {
+          authorization: `Signature ${signWebhookBody(body)}`,
+          "x-ms-certificate-url": `http://evil.example/cert.cer`,
+          "x-ms-signature-algorithm": "rsa-sha256",
+        },
+        body,
+      ],
+      [
+        "other algorithm",
+        {
+          authorization: `Signature ${signWebhookBody(body)}`,
+          "x-ms-certificate-url": certUrl,
+          "x-ms-signature-algorithm": "rsa-sha1",
+        },
+        body,
+      ],
+    ];
+    const events = await db.ds.getRepository(WebhookEvent).count();
+    const calls = emulator.calls.length;
+    for (const [what, headers, sent] of attempts) {
+      const res = await fetch(hook(), {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: sent,
+      });
+      expect(res.status, what).toBe(401);
+      expect(await res.text()).not.toMatch(/at .*\.ts|stack/i);
+    }
+    expect(await quantityOf(sub.id)).toBe(before);
+    expect(await db.ds.getRepository(WebhookEvent).count()).toBe(events);
+    expect(emulator.calls.length).toBe(calls);
+  });
 });

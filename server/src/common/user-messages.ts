@@ -314,7 +314,8 @@ export const userMessages = {
   // Partner Center sync (modules/sync).
   SYNC_NOTHING_UPSTREAM: {
     en: "There is nothing to sync: this deployment runs the sandbox (UPSTREAM=sandbox), whose database is the truth",
-    "pt-PT": "Não há nada a sincronizar: esta instalação corre o sandbox (UPSTREAM=sandbox), cuja base de dados é a verdade",
+    "pt-PT":
+      "Não há nada a sincronizar: esta instalação corre o sandbox (UPSTREAM=sandbox), cuja base de dados é a verdade",
   },
   SYNC_ALREADY_RUNNING: {
     en: "A Partner Center sync is already running; wait for it to finish",
@@ -327,7 +328,8 @@ export const userMessages = {
   SYNC_RUN_NOT_FOUND: { en: "No such sync run", "pt-PT": "Esta sincronização não existe" },
   SYNC_HOME_PARTNER_ONLY: {
     en: "Only the home partner's users (the Partner Center account this deployment syncs) manage its sync",
-    "pt-PT": "Só os utilizadores do parceiro principal (a conta do Partner Center que esta instalação sincroniza) gerem a sincronização",
+    "pt-PT":
+      "Só os utilizadores do parceiro principal (a conta do Partner Center que esta instalação sincroniza) gerem a sincronização",
   },
 
   // Roles (FORBIDDEN errors).
