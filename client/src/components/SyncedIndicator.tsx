@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useProvenanceQuery } from "../graphql/generated";
 import { useI18n, type Translate } from "../lib/i18n";
 import "../features/settings/sync-messages";
@@ -20,15 +21,17 @@ export function ago(t: Translate, iso: string, now: number = Date.now()): string
  */
 export function SyncedIndicator({ id }: { id: string }) {
   const { t } = useI18n();
+  // "Now" of the first render: the text does not tick while the page stays open (a reload refreshes it).
+  const [now] = useState(() => Date.now());
   const { data } = useProvenanceQuery({ variables: { id }, errorPolicy: "all", fetchPolicy: "cache-and-network" });
   const node = data?.node;
   const syncedAt = node && "syncedAt" in node ? node.syncedAt : null;
   const source = node && "source" in node ? node.source : null;
   if (!source || typeof syncedAt !== "string") return null;
-  const stale = Date.now() - Date.parse(syncedAt) > STALE_AFTER_MS;
+  const stale = now - Date.parse(syncedAt) > STALE_AFTER_MS;
   const text = stale
-    ? t("provenance.stale", { ago: ago(t, syncedAt) })
-    : t("provenance.synced", { ago: ago(t, syncedAt) });
+    ? t("provenance.stale", { ago: ago(t, syncedAt, now) })
+    : t("provenance.synced", { ago: ago(t, syncedAt, now) });
   return (
     <span
       className={stale ? "badge provenance stale" : "badge provenance"}
