@@ -89,10 +89,6 @@ export const ROLE_SOURCES = {
     url: "https://learn.microsoft.com/en-us/partner-center/developer/partner-center-authentication",
     title: "Partner Center API authentication (App+User credentials)",
   },
-  partnerCenterApi: {
-    url: "https://learn.microsoft.com/en-us/partner-center/developer/set-up-api-access-in-partner-center",
-    title: "Set up API access in Partner Center (GA, AA)",
-  },
 } as const satisfies Record<string, RolesSource>;
 
 /** Which API tokens may call a field: any token (READ is enough), tokens with the WRITE scope, or none. */
@@ -160,8 +156,16 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Query.auditEvents": read(ACCESS_ADMINS, P.activityLogs),
   "Query.users": ownSignIn(USER_ADMINS, P.createUsers, "Account admin is not a role here"),
   "Query.apiTokens": ownSignIn(ACCESS_ADMINS, P.apiAuthentication, "Global admin and Admin agent register API apps"),
-  "Query.syncRuns": read(ACCESS_ADMINS, P.partnerCenterApi, "the home partner's admins, who connect its API app"),
-  "Query.syncRun": read(ACCESS_ADMINS, P.partnerCenterApi, "the home partner's admins, who connect its API app"),
+  "Query.syncRuns": read(
+    ACCESS_ADMINS,
+    P.apiAuthentication,
+    "the home partner's admins, who register its API app (as for API tokens)",
+  ),
+  "Query.syncRun": read(
+    ACCESS_ADMINS,
+    P.apiAuthentication,
+    "the home partner's admins, who register its API app (as for API tokens)",
+  ),
   "Query.relationshipRequest": read("PUBLIC", P.requestRelationship, "the customer's global admin, by the link"),
 
   // Mutations: reseller partnerships
@@ -212,7 +216,11 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Mutation.createApiToken": ownSignIn(ACCESS_ADMINS, P.apiAuthentication),
   "Mutation.revokeApiToken": ownSignIn(ACCESS_ADMINS, P.apiAuthentication),
   // Partner Center sync (the home partner only: modules/sync)
-  "Mutation.startSync": write(ACCESS_ADMINS, P.partnerCenterApi, "the home partner's admins, who connect its API app"),
+  "Mutation.startSync": write(
+    ACCESS_ADMINS,
+    P.apiAuthentication,
+    "the home partner's admins, who register its API app (as for API tokens)",
+  ),
 
   // Object fields that resolve data (field resolvers): readable by whoever reads their object.
   "Customer.relationships": read(NETWORK_READERS, P.manageSubscriptions),
