@@ -35,6 +35,9 @@ import { auditPlugin } from "./modules/audit/audit.writer";
 import { auditCsvExport } from "./modules/audit/audit.export";
 import { LiveHub } from "./modules/live/live.hub";
 import { serveSubscriptions } from "./modules/live/live.ws";
+import { registerSyncCoordinator } from "./modules/sync/sync.service";
+import { mountPartnerCenterWebhooks } from "./modules/sync/webhook.receiver";
+import type { UpstreamPort } from "./upstream/upstream";
 
 export interface RunningApp {
   /** http://host:port/graphql */
@@ -55,6 +58,8 @@ export interface StartOptions {
   mount?: (app: Express) => void;
   /** Serve the built SPA from client/dist when it exists (default true). */
   serveClient?: boolean;
+  /** The upstream port (tests: an emulator client with short backoffs); otherwise created from the config. */
+  upstream?: UpstreamPort;
 }
 
 function unavailable(errors: readonly { extensions?: Record<string, unknown> }[] | undefined): boolean {
@@ -71,6 +76,9 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const ownsDataSource = !options.dataSource;
   const dataSource = options.dataSource ?? (await openDatabase(config));
+  // Partner Center syncs of this process (startSync, the scheduled incremental sync), one at a time across replicas.
+  const sync = registerSyncCoordinator(dataSource, config, options.upstream);
+  sync.schedule(config.syncIntervalMinutes);
   const app = express();
   app.disable("x-powered-by");
   // POST answers are never cached: hashing each one for an ETag is wasted work.
@@ -194,6 +202,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ...(rateLimiter ? [rateLimiter.middleware] : []),
     auditCsvExport(dataSource, config),
   );
+  // Partner Center's webhook events (signed; modules/sync/webhook.receiver.ts), when Partner Center is upstream.
+  if (config.upstream === "partner-center") {
+    if (rateLimiter) app.use("/partner-center", anonymousCaller, rateLimiter.middleware);
+    mountPartnerCenterWebhooks(app, dataSource, sync.upstream, config.partnerCenterWebhooks);
+  }
   options.mount?.(app);
   const client = options.serveClient === false ? null : clientDistPath();
   if (client) mountClient(app, client);
@@ -216,6 +229,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     express: app,
     live,
     async close() {
+      await sync.close();
       await apollo.stop();
       await live?.close();
       await rateLimiter?.close();

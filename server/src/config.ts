@@ -1,5 +1,11 @@
 import { RuleBook, TransferPolicy } from "./domain/enums";
 import type { PartnerCenterSettings } from "./partner-center/client";
+import {
+  DEFAULT_WEBHOOK_CERT_HOSTS,
+  DEFAULT_WEBHOOK_ORGANIZATION,
+  type WebhookTrust,
+} from "./partner-center/webhook-verify";
+import { readFileSync } from "node:fs";
 
 /** Where the partner network lives: channelgate's own database (sandbox), or Partner Center (synced into it). */
 export type UpstreamKind = "sandbox" | "partner-center";
@@ -41,6 +47,10 @@ export interface AppConfig {
   upstream: UpstreamKind;
   /** Partner Center connection (PARTNER_CENTER_*); set when upstream is partner-center. */
   partnerCenter: PartnerCenterSettings | null;
+  /** Which signed webhook events POST /partner-center/webhooks accepts (PARTNER_CENTER_WEBHOOK_*). */
+  partnerCenterWebhooks: WebhookTrust;
+  /** SYNC_INTERVAL_MINUTES: the incremental sync from Partner Center's audit records runs this often (0: off). */
+  syncIntervalMinutes: number;
   /** OpenID Connect sign-in (auth/oidc.ts), or null when OIDC_ISSUER is not set. */
   oidc: OidcConfig | null;
   /**
@@ -257,5 +267,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: production || (publicOrigin?.startsWith("https:") ?? false),
     upstream: parseUpstream(env.UPSTREAM),
     partnerCenter: loadPartnerCenterSettings(env, parseUpstream(env.UPSTREAM) === "partner-center"),
+    partnerCenterWebhooks: {
+      certificateHosts: env.PARTNER_CENTER_WEBHOOK_CERT_HOSTS
+        ? env.PARTNER_CENTER_WEBHOOK_CERT_HOSTS.split(",")
+            .map((h) => h.trim())
+            .filter(Boolean)
+        : DEFAULT_WEBHOOK_CERT_HOSTS,
+      organization: env.PARTNER_CENTER_WEBHOOK_CERT_ORG || DEFAULT_WEBHOOK_ORGANIZATION,
+      trustedCaPem: env.PARTNER_CENTER_WEBHOOK_CA_FILE
+        ? readFileSync(env.PARTNER_CENTER_WEBHOOK_CA_FILE, "utf8")
+        : null,
+      // The emulator serves its certificate over http; production accepts https only.
+      allowHttp: !production && envBool(env.PARTNER_CENTER_WEBHOOK_ALLOW_HTTP, false),
+    },
+    syncIntervalMinutes: envInt("SYNC_INTERVAL_MINUTES", env.SYNC_INTERVAL_MINUTES, 15, 0, 24 * 60),
   };
 }

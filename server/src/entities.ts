@@ -11,6 +11,8 @@ import { ApiToken } from "./modules/api-token/api-token.entity";
 import { AuditEvent } from "./modules/audit/audit-event.entity";
 import { UserSession } from "./http/session.entity";
 import { OutboxEvent } from "./modules/live/outbox-event.entity";
+import { SyncRun } from "./modules/sync/sync-run.entity";
+import { WebhookEvent } from "./modules/sync/webhook-event.entity";
 
 /** Every ORM entity, for the DataSource. Code imports an entity from its module, not from here. */
 export const entities = [
@@ -28,4 +30,6 @@ export const entities = [
   AuditEvent,
   UserSession,
   OutboxEvent,
+  SyncRun,
+  WebhookEvent,
 ];

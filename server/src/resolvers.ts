@@ -18,6 +18,7 @@ import { ProviderRequestResolver } from "./modules/provider-request/provider-req
 import { ApiTokenResolver } from "./modules/api-token/api-token.resolver";
 import { UserResolver } from "./modules/user/user.resolver";
 import { LiveResolver } from "./modules/live/live.resolver";
+import { SyncResolver } from "./modules/sync/sync.resolver";
 import { ProviderRequestMutations } from "./modules/provider-request/provider-request.mutations";
 import {
   PartnerFieldsResolver,
@@ -46,6 +47,7 @@ export const resolvers: NonEmptyArray<Function> = [
   ProviderRequestMutations,
   UserResolver,
   ApiTokenResolver,
+  SyncResolver,
   AuditResolver,
   LiveResolver,
 ];

@@ -68,15 +68,17 @@ describe("the permission matrix covers the schema (deny by default)", () => {
   it("refuses a field without a row, saying so, whoever calls", () => {
     let thrown: GraphQLError | null = null;
     try {
-      ensureAllowed("Mutation.startSync", { viewer: null, locale: "en" });
+      ensureAllowed("Mutation.purgeEverything", { viewer: null, locale: "en" });
     } catch (e) {
       thrown = e as GraphQLError;
     }
     expect(thrown?.extensions.code).toBe("FORBIDDEN");
-    expect(thrown?.message).toBe("Mutation.startSync has no entry in the permission matrix, so nobody may call it yet");
-    for (const role of ALL_ROLES) expect(allows("Mutation.startSync", user(role))).toBe(false);
-    expect(missingEntryHint("Mutation.startSync")).toBe(
-      '"Mutation.startSync": write([...roles], ROLE_SOURCES.<page>),',
+    expect(thrown?.message).toBe(
+      "Mutation.purgeEverything has no entry in the permission matrix, so nobody may call it yet",
+    );
+    for (const role of ALL_ROLES) expect(allows("Mutation.purgeEverything", user(role))).toBe(false);
+    expect(missingEntryHint("Mutation.purgeEverything")).toBe(
+      '"Mutation.purgeEverything": write([...roles], ROLE_SOURCES.<page>),',
     );
   });
 

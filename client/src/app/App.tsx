@@ -44,6 +44,7 @@ const ProviderRequestListView = lazyView(
 );
 const UsersView = lazyView(() => import("../features/settings/UsersView"), "UsersView");
 const ApiTokensView = lazyView(() => import("../features/settings/ApiTokensView"), "ApiTokensView");
+const SyncView = lazyView(() => import("../features/settings/SyncView"), "SyncView");
 import { ActivityView } from "../features/activity/ActivityView";
 import "../features/shell/shell-messages";
 
@@ -85,6 +86,7 @@ export function AppRoutes() {
             <Route path="activity" element={<ActivityView />} />
             <Route path="settings/users" element={<UsersView />} />
             <Route path="settings/api-tokens" element={<ApiTokensView />} />
+            <Route path="settings/partner-center-sync" element={<SyncView />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

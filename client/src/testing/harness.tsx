@@ -35,6 +35,8 @@ function permissionsFor(
     mustUseProvider: types.includes("INDIRECT_RESELLER") && !canTransact,
     canManageUsers: ["GLOBAL_ADMIN", "USER_MANAGEMENT_ADMIN"].includes(role),
     canManageApiTokens: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
+    canViewSync: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
+    canStartSync: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
   };
 }
 

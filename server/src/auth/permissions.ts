@@ -138,7 +138,7 @@ const PARTNER_DETAIL = "own partner: every role; another partner's: only what au
 
 /**
  * The matrix. Keys are schema coordinates (`Type.field`). To add an operation, add one line, e.g.
- * `"Mutation.startSync": write(SUBSCRIPTION_WRITERS, P.manageSubscriptions),`.
+ * `"Mutation.renewSubscription": write(SUBSCRIPTION_WRITERS, P.manageSubscriptions),`.
  */
 export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   // Queries
@@ -157,6 +157,16 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Query.auditEvents": read(ACCESS_ADMINS, P.activityLogs),
   "Query.users": ownSignIn(USER_ADMINS, P.createUsers, "Account admin is not a role here"),
   "Query.apiTokens": ownSignIn(ACCESS_ADMINS, P.apiAuthentication, "Global admin and Admin agent register API apps"),
+  "Query.syncRuns": read(
+    ACCESS_ADMINS,
+    P.apiAuthentication,
+    "the home partner's admins, who register its API app (as for API tokens)",
+  ),
+  "Query.syncRun": read(
+    ACCESS_ADMINS,
+    P.apiAuthentication,
+    "the home partner's admins, who register its API app (as for API tokens)",
+  ),
   "Query.relationshipRequest": read("PUBLIC", P.requestRelationship, "the customer's global admin, by the link"),
 
   // Mutations: reseller partnerships
@@ -206,6 +216,12 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Mutation.deactivateUser": ownSignIn(USER_ADMINS, P.createUsers),
   "Mutation.createApiToken": ownSignIn(ACCESS_ADMINS, P.apiAuthentication),
   "Mutation.revokeApiToken": ownSignIn(ACCESS_ADMINS, P.apiAuthentication),
+  // Partner Center sync (the home partner only: modules/sync)
+  "Mutation.startSync": write(
+    ACCESS_ADMINS,
+    P.apiAuthentication,
+    "the home partner's admins, who register its API app (as for API tokens)",
+  ),
 
   // Live events over WebSocket (modules/live): each event reaches the partners that may see its subject.
   "Subscription.events": read(

@@ -54,6 +54,8 @@ export const PERMISSION_FLAGS = {
   canReactivate: ["Mutation.reactivateSubscription"],
   canRequestProviderAction: ["Mutation.requestProviderAction"],
   canViewAudit: ["Query.auditEvents"],
+  canViewSync: ["Query.syncRuns"],
+  canStartSync: ["Mutation.startSync"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PermissionFlag = keyof typeof PERMISSION_FLAGS;

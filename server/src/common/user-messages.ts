@@ -311,6 +311,27 @@ export const userMessages = {
     "pt-PT": "O token de API já está revogado",
   },
 
+  // Partner Center sync (modules/sync).
+  SYNC_NOTHING_UPSTREAM: {
+    en: "There is nothing to sync: this deployment runs the sandbox (UPSTREAM=sandbox), whose database is the truth",
+    "pt-PT":
+      "Não há nada a sincronizar: esta instalação corre o sandbox (UPSTREAM=sandbox), cuja base de dados é a verdade",
+  },
+  SYNC_ALREADY_RUNNING: {
+    en: "A Partner Center sync is already running; wait for it to finish",
+    "pt-PT": "Já está em curso uma sincronização com o Partner Center; aguarde que termine",
+  },
+  SYNC_NOTHING_TO_RESUME: {
+    en: "can only be set when the last full sync failed with a resume point",
+    "pt-PT": "só pode ser indicado quando a última sincronização completa falhou com um ponto de retoma",
+  },
+  SYNC_RUN_NOT_FOUND: { en: "No such sync run", "pt-PT": "Esta sincronização não existe" },
+  SYNC_HOME_PARTNER_ONLY: {
+    en: "Only the home partner's users (the Partner Center account this deployment syncs) manage its sync",
+    "pt-PT":
+      "Só os utilizadores do parceiro principal (a conta do Partner Center que esta instalação sincroniza) gerem a sincronização",
+  },
+
   // Roles (FORBIDDEN errors).
   API_TOKEN_READ_ONLY: {
     en: "This API token has the READ scope only: it cannot call mutations",

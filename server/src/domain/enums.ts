@@ -182,6 +182,24 @@ export enum Severity {
   ADVISORY = "ADVISORY",
 }
 
+export enum SyncRunKind {
+  FULL = "FULL",
+  INCREMENTAL = "INCREMENTAL",
+}
+
+export enum SyncRunStatus {
+  RUNNING = "RUNNING",
+  SUCCEEDED = "SUCCEEDED",
+  FAILED = "FAILED",
+}
+
+export enum SyncPhase {
+  PARTNERS = "PARTNERS",
+  CUSTOMERS = "CUSTOMERS",
+  AUDIT_RECORDS = "AUDIT_RECORDS",
+  REFRESH = "REFRESH",
+}
+
 const enums: Array<[object, string, string]> = [
   [PartnerType, "PartnerType", "A partner's role in the CSP program; a partner may hold several."],
   [ProgramStatus, "ProgramStatus", "Standing of a partner in the CSP program."],
@@ -202,5 +220,8 @@ const enums: Array<[object, string, string]> = [
   [EligibilityAction, "EligibilityAction", "What the actor wants to do."],
   [EligibilityReasonCode, "EligibilityReasonCode", "Why a decision is not (or not simply) yes."],
   [Severity, "Severity", "BLOCKING reasons make a decision ineligible; ADVISORY ones inform."],
+  [SyncRunKind, "SyncRunKind", "FULL: everything Partner Center holds; INCREMENTAL: what its audit records name."],
+  [SyncRunStatus, "SyncRunStatus", "State of a Partner Center sync run."],
+  [SyncPhase, "SyncPhase", "A step of a sync run, with its own done/total counts."],
 ];
 for (const [enumObj, name, description] of enums) registerEnumType(enumObj, { name, description });

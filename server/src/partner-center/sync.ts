@@ -11,6 +11,7 @@ import {
   RelationshipStatus,
   SalesChannel,
   SubscriptionStatus,
+  SyncPhase,
   TermDuration,
   TransferStatus,
 } from "../domain/enums";
@@ -49,7 +50,18 @@ export interface SyncOptions {
   resumeFrom?: string | null;
   /** Progress lines (stderr in the CLI). */
   progress?: (line: string) => void;
+  /** Structured progress (a sync run's phase counts and resume point), after each step. */
+  onProgress?: (p: SyncProgress) => void;
   now?: () => Date;
+}
+
+export interface SyncProgress {
+  phase: SyncPhase.PARTNERS | SyncPhase.CUSTOMERS;
+  done: number;
+  total: number;
+  /** The customer a failed run would resume from (the next one not yet written). */
+  resumeFrom: string | null;
+  report: SyncReport;
 }
 
 export interface SyncReport {
@@ -73,7 +85,7 @@ export class SyncFailure extends Error {
   }
 }
 
-interface CustomerBundle {
+export interface CustomerBundle {
   customer: PcCustomer;
   subscriptions: PcSubscription[];
   resellers: PcPartnerRelationship[];
@@ -139,7 +151,7 @@ function comparable(v: unknown): string {
   return JSON.stringify(v);
 }
 
-class Writer {
+export class Writer {
   changed = 0;
   constructor(
     private readonly em: EntityManager,
@@ -187,6 +199,9 @@ export async function fullSync(
   const now = (options.now ?? (() => new Date()))();
   const report: SyncReport = { customers: 0, subscriptions: 0, resellers: 0, transfers: 0, changed: 0, skipped: [] };
   const appPlusUser = client.hasUserCredentials;
+  const step = (phase: SyncProgress["phase"], done: number, total: number, resumeFrom: string | null) =>
+    options.onProgress?.({ phase, done, total, resumeFrom, report });
+  step(SyncPhase.PARTNERS, 0, 0, options.resumeFrom ?? null);
 
   // 1. The home partner and its two-tier partners.
   const [org, mpn] = await Promise.all([
@@ -295,6 +310,7 @@ export async function fullSync(
     report.changed += w.changed;
   });
   report.resellers = resellers.length + providers.length;
+  step(SyncPhase.PARTNERS, report.resellers + 1, report.resellers + 1, options.resumeFrom ?? null);
   for (const p of await ds.getRepository(Partner).find()) {
     partnersByTenant.set(p.tenantId, p);
     partnersByMpn.set(p.partnerId, p);
@@ -316,31 +332,10 @@ export async function fullSync(
     if (start < 0) throw new Error(`--resume: customer ${options.resumeFrom} is not in Partner Center's list`);
     progress(`resuming at customer ${start + 1} (${options.resumeFrom})`);
   }
+  step(SyncPhase.CUSTOMERS, start, customers.length, customers[start]?.id ?? null);
 
   // 3. Each customer: read everything (calls run concurrently, bounded by the client), then write it in one transaction.
-  const fetchBundle = async (c: PcCustomer): Promise<CustomerBundle> => {
-    const base = `/v1/customers/${encodeURIComponent(c.id)}`;
-    const [customer, subscriptions, relationships, agreements, transfers] = await Promise.all([
-      client.get<PcCustomer>(base),
-      client.get<PcCollection<PcSubscription>>(`${base}/subscriptions`),
-      appPlusUser
-        ? client.get<PcCollection<PcPartnerRelationship>>(`${base}/relationships`, { auth: "user" })
-        : Promise.resolve(null),
-      appPlusUser
-        ? client.get<PcCollection<PcAgreement>>(`${base}/agreements?agreementType=MicrosoftCustomerAgreement`, {
-            auth: "user",
-          })
-        : Promise.resolve(null),
-      client.get<PcTransferEntity[] | PcCollection<PcTransferEntity>>(`${base}/transfers`),
-    ]);
-    return {
-      customer,
-      subscriptions: subscriptions.items,
-      resellers: relationships?.items ?? [],
-      agreements: agreements?.items ?? null,
-      transfers: Array.isArray(transfers) ? transfers : transfers.items,
-    };
-  };
+  const fetchBundle = (c: PcCustomer) => fetchCustomerBundle(client, c.id, appPlusUser);
 
   const WINDOW = 8;
   const pending = new Map<number, Promise<CustomerBundle>>();
@@ -364,6 +359,7 @@ export async function fullSync(
       report.subscriptions += counts.subscriptions;
       report.transfers += counts.transfers;
       report.changed += counts.changed;
+      step(SyncPhase.CUSTOMERS, i + 1, customers.length, customers[i + 1]?.id ?? null);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       throw new SyncFailure(
@@ -381,14 +377,43 @@ export async function fullSync(
   return report;
 }
 
-interface Known {
+/** Everything the sync reads of one customer (calls run concurrently, bounded by the client). */
+export async function fetchCustomerBundle(
+  client: PartnerCenterClient,
+  customerId: string,
+  appPlusUser: boolean,
+): Promise<CustomerBundle> {
+  const base = `/v1/customers/${encodeURIComponent(customerId)}`;
+  const [customer, subscriptions, relationships, agreements, transfers] = await Promise.all([
+    client.get<PcCustomer>(base),
+    client.get<PcCollection<PcSubscription>>(`${base}/subscriptions`),
+    appPlusUser
+      ? client.get<PcCollection<PcPartnerRelationship>>(`${base}/relationships`, { auth: "user" })
+      : Promise.resolve(null),
+    appPlusUser
+      ? client.get<PcCollection<PcAgreement>>(`${base}/agreements?agreementType=MicrosoftCustomerAgreement`, {
+          auth: "user",
+        })
+      : Promise.resolve(null),
+    client.get<PcTransferEntity[] | PcCollection<PcTransferEntity>>(`${base}/transfers`),
+  ]);
+  return {
+    customer,
+    subscriptions: subscriptions.items,
+    resellers: relationships?.items ?? [],
+    agreements: agreements?.items ?? null,
+    transfers: Array.isArray(transfers) ? transfers : transfers.items,
+  };
+}
+
+export interface Known {
   home: Partner;
   transacting: Partner | null;
   partnersByTenant: Map<string, Partner>;
   partnersByMpn: Map<string, Partner>;
 }
 
-async function writeCustomer(
+export async function writeCustomer(
   em: EntityManager,
   now: Date,
   b: CustomerBundle,

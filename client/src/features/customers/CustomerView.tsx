@@ -8,6 +8,7 @@ import { CustomerActivity } from "../activity/CustomerActivity";
 import { isResellerOnly, useViewer } from "../shell/viewer";
 import { transferWizardUrl } from "../transfers/urls";
 import { CustomerHeader } from "./components/CustomerHeader";
+import { SyncedIndicator } from "../../components/SyncedIndicator";
 import { AgreementRecord } from "./sections/AgreementRecord";
 import { RelationshipsSection } from "./sections/RelationshipsSection";
 import { SubscriptionsSection } from "./sections/SubscriptionsSection";
@@ -92,6 +93,7 @@ export function CustomerView() {
                 ) : null
               }
             />
+            <SyncedIndicator id={customer.id} />
             {mcaDone && (
               <p className="success" role="status">
                 {t("customers.mca.done")}

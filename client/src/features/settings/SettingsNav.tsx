@@ -1,18 +1,35 @@
 import { NavLink } from "react-router";
 import { useI18n } from "../../lib/i18n";
 import { useViewer } from "../shell/viewer";
-import { apiTokensUrl, usersUrl } from "./urls";
+import { apiTokensUrl, syncUrl, usersUrl } from "./urls";
 import "./messages";
 
 /** The settings screens the viewer's role may use (viewer.permissions), as tabs above each one. */
 export function SettingsNav() {
   const { t } = useI18n();
   const { permissions } = useViewer();
-  if (!permissions.canManageUsers || !permissions.canManageApiTokens) return null;
+  const tabs = [
+    permissions.canManageUsers && (
+      <NavLink key="users" to={usersUrl()}>
+        {t("settings.users")}
+      </NavLink>
+    ),
+    permissions.canManageApiTokens && (
+      <NavLink key="tokens" to={apiTokensUrl()}>
+        {t("settings.apiTokens")}
+      </NavLink>
+    ),
+    permissions.canViewSync && (
+      <NavLink key="sync" to={syncUrl()}>
+        {t("settings.sync")}
+      </NavLink>
+    ),
+  ].filter(Boolean);
+  // Tabs only when there is somewhere else to go.
+  if (tabs.length < 2) return null;
   return (
     <nav aria-label={t("settings.nav")} className="settings-tabs">
-      <NavLink to={usersUrl()}>{t("settings.users")}</NavLink>
-      <NavLink to={apiTokensUrl()}>{t("settings.apiTokens")}</NavLink>
+      {tabs}
     </nav>
   );
 }

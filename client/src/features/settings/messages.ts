@@ -8,6 +8,7 @@ export const settingsMessages = defineMessages({
     "settings.nav": "Settings",
     "settings.users": "Users",
     "settings.apiTokens": "API tokens",
+    "settings.sync": "Partner Center sync",
     "settings.notAllowed": "Your role ({role}) cannot manage {what}. A global admin can.",
 
     "users.title": "Users",
@@ -100,6 +101,7 @@ export const settingsMessages = defineMessages({
     "settings.nav": "Definições",
     "settings.users": "Utilizadores",
     "settings.apiTokens": "Tokens da API",
+    "settings.sync": "Sincronização com o Partner Center",
     "settings.notAllowed": "A sua função ({role}) não permite gerir {what}. Um administrador global pode.",
 
     "users.title": "Utilizadores",

@@ -13,9 +13,18 @@ export function apiTokensUrl(params: ParamChanges<typeof apiTokensParams> = {}):
   return `/settings/api-tokens${formatParams(apiTokensParams, params)}`;
 }
 
+export function syncUrl(): string {
+  return "/settings/partner-center-sync";
+}
+
 /** Where "Settings" in the main navigation leads for this viewer, or null when its role may use no settings. */
-export function settingsHome(permissions: { canManageUsers: boolean; canManageApiTokens: boolean }): string | null {
+export function settingsHome(permissions: {
+  canManageUsers: boolean;
+  canManageApiTokens: boolean;
+  canViewSync?: boolean;
+}): string | null {
   if (permissions.canManageUsers) return usersUrl();
   if (permissions.canManageApiTokens) return apiTokensUrl();
+  if (permissions.canViewSync) return syncUrl();
   return null;
 }

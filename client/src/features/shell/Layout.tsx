@@ -107,7 +107,11 @@ export function Layout() {
 }
 
 /** "Settings" (users, API tokens) for the roles that may use one of them; nothing for the others. */
-function SettingsNavLink({ permissions }: { permissions: { canManageUsers: boolean; canManageApiTokens: boolean } }) {
+function SettingsNavLink({
+  permissions,
+}: {
+  permissions: { canManageUsers: boolean; canManageApiTokens: boolean; canViewSync: boolean };
+}) {
   const { t } = useI18n();
   const home = settingsHome(permissions);
   return home ? <NavLink to={home}>{t("nav.settings")}</NavLink> : null;

@@ -9,6 +9,7 @@ import { SyncProvenance1796195066340 } from "./1796195066340-SyncProvenance";
 import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreement";
 import { SubscriptionLifecycle1796400000000 } from "./1796400000000-SubscriptionLifecycle";
 import { OutboxEvent1796460000000 } from "./1796460000000-OutboxEvent";
+import { SyncRun1796500000000 } from "./1796500000000-SyncRun";
 
 export const migrations = [
   Initial1795609999885,
@@ -22,4 +23,5 @@ export const migrations = [
   CustomerAgreement1796199000000,
   SubscriptionLifecycle1796400000000,
   OutboxEvent1796460000000,
+  SyncRun1796500000000,
 ];

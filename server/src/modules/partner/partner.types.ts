@@ -87,6 +87,12 @@ export class ViewerPermissions {
   @Field(flag("canViewAudit", "The role may read the audit log and export it"))
   canViewAudit: boolean;
 
+  @Field(flag("canViewSync", "The role may read the Partner Center sync runs (home partner only)"))
+  canViewSync: boolean;
+
+  @Field(flag("canStartSync", "The role may start a Partner Center sync (home partner only)"))
+  canStartSync: boolean;
+
   @Field(() => [String], {
     description:
       "Every root operation the user may call, as `Query.name` or `Mutation.name`, sorted: the permission matrix for the role, narrowed by the API token's scopes.",

@@ -77,10 +77,15 @@ export class Transfer implements Node {
   version: number;
 
   /** Provenance: "partner-center" for rows a sync wrote, null for channelgate's own (seed, mutations). */
+  @Field(() => String, {
+    nullable: true,
+    description: "Where the data came from: partner-center when a sync wrote it last, null for channelgate's own.",
+  })
   @Column({ type: "varchar", length: 20, nullable: true })
   source?: string | null;
 
   /** When a sync last wrote this row. */
+  @Field(() => Date, { nullable: true, description: "When a Partner Center sync last wrote it (stale when old)." })
   @Column({ type: Date, nullable: true })
   syncedAt?: Date | null;
 }

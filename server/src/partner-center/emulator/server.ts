@@ -15,6 +15,8 @@ import type {
   TokenResponse,
 } from "../resources";
 import { PARTNER_CENTER_RESOURCE } from "../resources";
+import { mountAuditRecords } from "./audit-records";
+import { mountWebhooks } from "./webhooks";
 import {
   EMULATOR_SUBSCRIPTION_STATUS,
   activeProvidersOf,
@@ -90,7 +92,12 @@ function isoDateTime(date: string): string {
   return date.length === 10 ? `${date}T00:00:00Z` : new Date(date).toISOString();
 }
 
-export function createEmulatorApp(state: EmulatorState, options: EmulatorOptions) {
+export function createEmulatorApp(
+  state: EmulatorState,
+  options: EmulatorOptions,
+  /** The emulator's own address (set once it listens), for the URIs its webhooks carry. */
+  selfUrl: { value: string } = { value: "http://127.0.0.1" },
+) {
   const app = express();
   app.disable("x-powered-by");
   const grants = new Map<string, Grant>();
@@ -472,6 +479,15 @@ export function createEmulatorApp(state: EmulatorState, options: EmulatorOptions
     res.json(items);
   });
 
+  // Staying current (audit records, webhooks): emulator/audit-records.ts and emulator/webhooks.ts.
+  mountAuditRecords(app, state, partnerOf, pcError);
+  const bearerPartner = (req: Request): EmuPartner | null => {
+    const auth = req.get("authorization") ?? "";
+    const grant = auth.startsWith("Bearer ") ? grants.get(auth.slice(7)) : undefined;
+    return grant && grant.expiresAt > Date.now() ? (state.partnersByTenant.get(grant.tenantId) ?? null) : null;
+  };
+  mountWebhooks(app, state, bearerPartner, () => selfUrl.value);
+
   app.use("/v1", (_req, res) => pcError(res, 404, 404, "Resource not found."));
 
   return { app, calls, tokenRequests, refreshTokenFor };
@@ -503,13 +519,15 @@ export async function startEmulator(
   options: EmulatorOptions,
   listen: { host?: string; port?: number } = {},
 ): Promise<RunningEmulator> {
-  const { app, calls, tokenRequests, refreshTokenFor } = createEmulatorApp(state, options);
+  const selfUrl = { value: "" };
+  const { app, calls, tokenRequests, refreshTokenFor } = createEmulatorApp(state, options, selfUrl);
   const host = listen.host ?? "127.0.0.1";
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(listen.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(s)));
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
+  selfUrl.value = `http://${host}:${port}`;
   return {
     url: `http://${host}:${port}`,
     calls,
