@@ -13,6 +13,7 @@ import { AuditResolver } from "./modules/audit/audit.resolver";
 import { NetworkResolver } from "./modules/network/network.resolver";
 import { NodeResolver } from "./modules/node/node.resolver";
 import { SubscriptionResolver } from "./modules/subscription/subscription.resolver";
+import { RenewalsResolver } from "./modules/subscription/renewals.resolver";
 import { TransferResolver } from "./modules/transfer/transfer.resolver";
 import { ProviderRequestResolver } from "./modules/provider-request/provider-request.resolver";
 import { ApiTokenResolver } from "./modules/api-token/api-token.resolver";
@@ -34,6 +35,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CustomerRelationshipResolver,
   RelationshipRequestResolver,
   SubscriptionResolver,
+  RenewalsResolver,
   TransferResolver,
   ProviderRequestResolver,
   NodeResolver,
