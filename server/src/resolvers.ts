@@ -3,6 +3,7 @@ import { EligibilityResolver } from "./modules/eligibility/eligibility.resolver"
 import { CustomerMutations } from "./modules/customer/customer.mutations";
 import { PartnershipMutations } from "./modules/partner/partnership.mutations";
 import { SubscriptionMutations } from "./modules/subscription/subscription.mutations";
+import { SubscriptionLifecycleMutations } from "./modules/subscription/subscription-lifecycle.mutations";
 import { TransferMutations } from "./modules/transfer/transfer.mutations";
 import {
   CustomerRelationshipResolver,
@@ -43,6 +44,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PartnershipMutations,
   CustomerMutations,
   SubscriptionMutations,
+  SubscriptionLifecycleMutations,
   TransferMutations,
   ProviderRequestMutations,
   UserResolver,
