@@ -36,6 +36,7 @@ export const userMessages = {
   },
   NOT_BEFORE_FIELD: { en: "must not be before {field}", "pt-PT": "não pode ser anterior a {field}" },
   REQUIRED_FOR_ACTION: { en: "is required for {action}", "pt-PT": "é obrigatório para {action}" },
+  ONLY_FOR_ACTION: { en: "is only used for {action}", "pt-PT": "só se utiliza em {action}" },
   REQUIRED_FOR_LICENSE_BASED: {
     en: "is required for license-based offers",
     "pt-PT": "é obrigatório para ofertas baseadas em licenças",

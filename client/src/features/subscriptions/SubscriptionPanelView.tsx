@@ -1,7 +1,7 @@
 import { Link, useParams } from "react-router";
 import { DataState } from "../../components/DataState";
 import { FormErrors } from "../../components/FormField";
-import { ReasonList } from "../../components/Reasons";
+import { EligibilityBadge, ReasonList } from "../../components/Reasons";
 import { useSubscriptionPanelQuery } from "../../graphql/generated";
 import { useI18n } from "../../lib/i18n";
 import { customerUrl } from "../customers/urls";
@@ -13,7 +13,8 @@ import { AutoRenewSection } from "./sections/AutoRenewSection";
 import { describePlan, type PanelSubscription } from "./sections/lifecycle";
 import { RenewalPlanner } from "./sections/RenewalPlanner";
 import { SeatsSection } from "./sections/SeatsSection";
-import { useLifecycleActions, type LifecycleOutcome } from "./sections/use-lifecycle-actions";
+import { useLifecycleActions, type AskValues, type LifecycleOutcome } from "./sections/use-lifecycle-actions";
+import { requestListUrl } from "../requests/urls";
 import "./lifecycle-messages";
 import "./messages";
 import "./subscriptions.css";
@@ -50,6 +51,14 @@ function SubscriptionPanel({ subscription: s }: { subscription: PanelSubscriptio
   const canAct = viewer.permissions.canActForCustomers && viewer.permissions.canOrder;
   const actions = useLifecycleActions(s);
   const pending = actions.pending;
+  // An indirect reseller credited with the subscription asks the provider that bills it (requestProviderAction),
+  // when its role may (the same writers' roles).
+  const provider = s.transactingPartner;
+  const ask =
+    resellerOnly && viewer.permissions.canOrder && s.resellerOfRecord?.id === viewer.partner.id && provider
+      ? { providerName: provider.name }
+      : null;
+  const askFor = (values: AskValues) => provider && void actions.ask(values, provider.id, null);
 
   return (
     <>
@@ -67,7 +76,11 @@ function SubscriptionPanel({ subscription: s }: { subscription: PanelSubscriptio
         )}
       </p>
 
-      {resellerOnly ? (
+      {ask ? (
+        <p className="notice" role="note">
+          <strong>{t("lifecycle.ask.title")}:</strong> {t("lifecycle.ask.intro", { provider: ask.providerName })}
+        </p>
+      ) : resellerOnly ? (
         <p className="notice" role="note">
           {t("lifecycle.resellerOnly")} <Link to={providerListUrl()}>{t("lifecycle.providersLink")}</Link>
         </p>
@@ -86,14 +99,16 @@ function SubscriptionPanel({ subscription: s }: { subscription: PanelSubscriptio
           key={`seats-${s.quantity}`}
           subscription={s}
           canAct={canAct}
+          ask={ask}
           pending={pending === "QUANTITY"}
-          onChange={(q) => void actions.changeQuantity(q)}
+          onChange={(q) => (ask ? askFor({ action: "CHANGE_QUANTITY", quantity: q }) : void actions.changeQuantity(q))}
         />
         <AutoRenewSection
           subscription={s}
           canAct={canAct}
+          ask={ask}
           pending={pending === "AUTO_RENEW"}
-          onSet={(v) => void actions.setAutoRenew(v)}
+          onSet={(v) => (ask ? askFor({ action: "SET_AUTO_RENEW", autoRenew: v }) : void actions.setAutoRenew(v))}
         />
         {s.termDuration && (
           <RenewalPlanner
@@ -101,8 +116,11 @@ function SubscriptionPanel({ subscription: s }: { subscription: PanelSubscriptio
             subscription={s}
             term={s.termDuration}
             canAct={canAct}
+            ask={ask}
             pending={pending === "SCHEDULE" || pending === "UNSCHEDULE" ? pending : null}
-            onSchedule={(change) => void actions.schedule(change)}
+            onSchedule={(change) =>
+              ask ? askFor({ action: "SCHEDULE_CHANGE", change }) : void actions.schedule(change)
+            }
             onRemove={() => void actions.cancelScheduled()}
           />
         )}
@@ -120,6 +138,22 @@ function Outcome({ outcome, subscription: s }: { outcome: LifecycleOutcome; subs
       <p>{outcome.done}</p>
       {outcome.deleted && <p>{t("lifecycle.deleted", { what: describePlan(t, locale, s, outcome.deleted) })}</p>}
       {outcome.advisories && <ReasonList decision={outcome.advisories} />}
+      {outcome.sent && (
+        <>
+          <p>
+            <Link to={requestListUrl({ direction: "SENT" })}>{t("lifecycle.ask.seeRequests")}</Link>
+          </p>
+          {outcome.sent.decision && (
+            <>
+              <p>
+                {t("lifecycle.ask.willProvider", { provider: outcome.sent.providerName })}{" "}
+                <EligibilityBadge decision={outcome.sent.decision} />
+              </p>
+              <ReasonList decision={outcome.sent.decision} />
+            </>
+          )}
+        </>
+      )}
     </div>
   );
 }

@@ -14,11 +14,14 @@ import "../lifecycle-messages";
 export function AutoRenewSection({
   subscription: s,
   canAct,
+  ask = null,
   pending,
   onSet,
 }: {
   subscription: PanelSubscription;
   canAct: boolean;
+  /** An indirect reseller asks this provider instead (R22). */
+  ask?: { providerName: string } | null;
   pending: boolean;
   onSet(autoRenew: boolean): void;
 }) {
@@ -34,7 +37,8 @@ export function AutoRenewSection({
     if (asking) yes.current?.focus();
   }, [asking]);
   const end = formatDate(s.commitmentEndDate);
-  const blocked = decision ? !decision.eligible : true;
+  // A reseller's own decision always says "ask your provider" (R22): it does not disable the request.
+  const blocked = ask ? false : decision ? !decision.eligible : true;
 
   function close() {
     setAsking(false);
@@ -45,7 +49,7 @@ export function AutoRenewSection({
     <section className="lc-section" aria-labelledby={`${baseId}-title`}>
       <h2 id={`${baseId}-title`}>{t("lifecycle.autoRenew.title")}</h2>
       <p>{t(s.autoRenew ? "lifecycle.autoRenew.on" : "lifecycle.autoRenew.off", { date: end })}</p>
-      {canAct && (
+      {(canAct || ask) && (
         <div className="lc-controls">
           <button
             ref={toggle}
@@ -74,10 +78,15 @@ export function AutoRenewSection({
               }}
             >
               <p>
-                {t(want ? "lifecycle.autoRenew.confirmOn" : "lifecycle.autoRenew.confirmOff", {
-                  name: s.offerName,
-                  date: end,
-                })}
+                {ask
+                  ? t(want ? "lifecycle.ask.autoRenewQuestionOn" : "lifecycle.ask.autoRenewQuestionOff", {
+                      name: s.offerName,
+                      provider: ask.providerName,
+                    })
+                  : t(want ? "lifecycle.autoRenew.confirmOn" : "lifecycle.autoRenew.confirmOff", {
+                      name: s.offerName,
+                      date: end,
+                    })}
                 {!want && s.scheduledChange && (
                   <strong className="lc-warn">
                     {" "}
@@ -95,7 +104,9 @@ export function AutoRenewSection({
                     onSet(want);
                   }}
                 >
-                  {t(want ? "lifecycle.autoRenew.confirmDoOn" : "lifecycle.autoRenew.confirmDoOff")}
+                  {ask
+                    ? t("lifecycle.ask.confirmDo")
+                    : t(want ? "lifecycle.autoRenew.confirmDoOn" : "lifecycle.autoRenew.confirmDoOff")}
                 </button>
                 <button type="button" className="secondary" onClick={close}>
                   {t("confirm.keep")}

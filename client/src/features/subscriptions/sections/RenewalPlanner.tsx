@@ -40,6 +40,7 @@ export function RenewalPlanner({
   subscription: s,
   term,
   canAct,
+  ask = null,
   pending,
   onSchedule,
   onRemove,
@@ -47,6 +48,8 @@ export function RenewalPlanner({
   subscription: PanelSubscription;
   term: TermDuration;
   canAct: boolean;
+  /** An indirect reseller asks this provider instead (R22); it cannot remove a scheduled change. */
+  ask?: { providerName: string } | null;
   pending: "SCHEDULE" | "UNSCHEDULE" | null;
   onSchedule(change: ScheduledChangeInput): void;
   onRemove(): void;
@@ -104,7 +107,7 @@ export function RenewalPlanner({
         <p>{t("lifecycle.planner.none")}</p>
       )}
 
-      {canAct && (
+      {(canAct || ask) && (
         <div className="lc-planner">
           <div className="field">
             <label htmlFor={`${baseId}-q`}>{t("lifecycle.planner.quantity")}</label>
@@ -146,11 +149,26 @@ export function RenewalPlanner({
             </select>
           </div>
           <ConfirmButton
-            label={t(s.scheduledChange ? "lifecycle.planner.replace" : "lifecycle.planner.save")}
-            question={t("lifecycle.planner.confirm", { date: end, name: s.offerName, what })}
-            confirmLabel={t("lifecycle.planner.confirmDo")}
+            label={t(
+              ask
+                ? "lifecycle.ask.schedule"
+                : s.scheduledChange
+                  ? "lifecycle.planner.replace"
+                  : "lifecycle.planner.save",
+            )}
+            question={
+              ask
+                ? t("lifecycle.ask.scheduleQuestion", {
+                    date: end,
+                    name: s.offerName,
+                    what,
+                    provider: ask.providerName,
+                  })
+                : t("lifecycle.planner.confirm", { date: end, name: s.offerName, what })
+            }
+            confirmLabel={t(ask ? "lifecycle.ask.confirmDo" : "lifecycle.planner.confirmDo")}
             pending={pending === "SCHEDULE"}
-            decision={quantity === null ? null : (node?.scheduleChange ?? null)}
+            decision={quantity === null || ask ? null : (node?.scheduleChange ?? null)}
             disabled={loading || pending !== null}
             disabledReason={quantity === null ? t("lifecycle.seats.invalid") : null}
             onConfirm={() => onSchedule(change)}

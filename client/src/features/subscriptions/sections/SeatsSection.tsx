@@ -25,12 +25,15 @@ function parseSeats(draft: string): number | null {
 export function SeatsSection({
   subscription: s,
   canAct,
+  ask = null,
   pending,
   onChange,
 }: {
   subscription: PanelSubscription;
   /** The viewer may change seats (role and partner); otherwise the decisions only. */
   canAct: boolean;
+  /** An indirect reseller asks this provider instead (R22): same controls, the request is what is sent. */
+  ask?: { providerName: string } | null;
   pending: boolean;
   onChange(quantity: number): void;
 }) {
@@ -118,7 +121,7 @@ export function SeatsSection({
         </div>
       )}
 
-      {canAct && (
+      {(canAct || ask) && (
         <div className="lc-controls">
           <label htmlFor={inputId}>{t("lifecycle.seats.newTotal")}</label>
           <span className="lc-stepper">
@@ -152,11 +155,12 @@ export function SeatsSection({
             </button>
           </span>
           <ConfirmButton
-            label={t("lifecycle.seats.apply")}
+            label={t(ask ? "lifecycle.ask.seats" : "lifecycle.seats.apply")}
             question={question}
-            confirmLabel={t("lifecycle.seats.confirmDo")}
+            confirmLabel={t(ask ? "lifecycle.ask.confirmDo" : "lifecycle.seats.confirmDo")}
             pending={pending}
-            decision={disabledReason ? null : change}
+            // A reseller's own decision always says "ask your provider" (R22): it does not disable the request.
+            decision={disabledReason || ask ? null : change}
             disabled={loading}
             disabledReason={disabledReason}
             onConfirm={() => target !== null && onChange(target)}

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import {
+  useSubscriptionAskProviderMutation,
   useSubscriptionCancelScheduledChangeMutation,
   useSubscriptionChangeQuantityMutation,
   useSubscriptionScheduleChangeMutation,
@@ -24,7 +25,21 @@ export interface LifecycleOutcome {
   deleted: SubscriptionChangeResultFragment["deletedScheduledChange"];
   /** The decision's advisories, when the change was made with some. */
   advisories: DecisionView | null;
+  /** A reseller's request to its provider: to whom, and the provider's own decision today. */
+  sent?: { providerName: string; decision: DecisionView | null } | null;
 }
+
+/** What a reseller can ask its provider for from the panel. */
+export type AskValues =
+  | { action: "CHANGE_QUANTITY"; quantity: number }
+  | { action: "SET_AUTO_RENEW"; autoRenew: boolean }
+  | { action: "SCHEDULE_CHANGE"; change: ScheduledChangeInput };
+
+const ASK_PENDING: Record<AskValues["action"], LifecycleAction> = {
+  CHANGE_QUANTITY: "QUANTITY",
+  SET_AUTO_RENEW: "AUTO_RENEW",
+  SCHEDULE_CHANGE: "SCHEDULE",
+};
 
 // Every decision on the panel depends on the subscription: refetch them after any change, refused or not (the
 // version or the facts may have moved on).
@@ -43,6 +58,7 @@ export function useLifecycleActions(s: PanelSubscription) {
   const [setAutoRenew] = useSubscriptionSetAutoRenewMutation(options);
   const [schedule] = useSubscriptionScheduleChangeMutation(options);
   const [unschedule] = useSubscriptionCancelScheduledChangeMutation(options);
+  const [askProvider] = useSubscriptionAskProviderMutation({ refetchQueries: ["ShellOpenRequests"] });
   const [pending, setPending] = useState<LifecycleAction | null>(null);
   const [outcome, setOutcome] = useState<LifecycleOutcome | null>(null);
   const base = { subscriptionId: s.id, expectedVersion: s.version };
@@ -68,9 +84,33 @@ export function useLifecycleActions(s: PanelSubscription) {
     setPending(null);
   }
 
+  /** A reseller (R22) asks the provider that bills the subscription; nothing changes until the provider acts. */
+  async function ask(values: AskValues, providerId: string, note: string | null) {
+    const action = ASK_PENDING[values.action];
+    setPending(action);
+    setOutcome(null);
+    const input = { ...values, providerId, customerId: s.customer.id, subscriptionId: s.id, note };
+    const { done, errors } = await runMutation(
+      async () => (await askProvider({ variables: { input } })).data?.requestProviderAction,
+    );
+    const sent = done?.providerRequest
+      ? { providerName: done.providerRequest.provider.name, decision: done.providerDecision }
+      : null;
+    setOutcome({
+      action,
+      errors,
+      done: sent ? t("lifecycle.ask.sent", { provider: sent.providerName }) : null,
+      deleted: null,
+      advisories: null,
+      sent,
+    });
+    setPending(null);
+  }
+
   return {
     pending,
     outcome,
+    ask,
     changeQuantity: (quantity: number) =>
       run(
         "QUANTITY",
