@@ -3,6 +3,7 @@ import { EligibilityResolver } from "./modules/eligibility/eligibility.resolver"
 import { CustomerMutations } from "./modules/customer/customer.mutations";
 import { PartnershipMutations } from "./modules/partner/partnership.mutations";
 import { SubscriptionMutations } from "./modules/subscription/subscription.mutations";
+import { SubscriptionLifecycleMutations } from "./modules/subscription/subscription-lifecycle.mutations";
 import { TransferMutations } from "./modules/transfer/transfer.mutations";
 import {
   CustomerRelationshipResolver,
@@ -13,6 +14,7 @@ import { AuditResolver } from "./modules/audit/audit.resolver";
 import { NetworkResolver } from "./modules/network/network.resolver";
 import { NodeResolver } from "./modules/node/node.resolver";
 import { SubscriptionResolver } from "./modules/subscription/subscription.resolver";
+import { RenewalsResolver } from "./modules/subscription/renewals.resolver";
 import { TransferResolver } from "./modules/transfer/transfer.resolver";
 import { ProviderRequestResolver } from "./modules/provider-request/provider-request.resolver";
 import { ApiTokenResolver } from "./modules/api-token/api-token.resolver";
@@ -36,6 +38,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CustomerRelationshipResolver,
   RelationshipRequestResolver,
   SubscriptionResolver,
+  RenewalsResolver,
   TransferResolver,
   ProviderRequestResolver,
   NodeResolver,
@@ -43,6 +46,7 @@ export const resolvers: NonEmptyArray<Function> = [
   PartnershipMutations,
   CustomerMutations,
   SubscriptionMutations,
+  SubscriptionLifecycleMutations,
   TransferMutations,
   ProviderRequestMutations,
   UserResolver,

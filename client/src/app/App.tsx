@@ -29,6 +29,11 @@ const SubscriptionListView = lazyView(
   () => import("../features/subscriptions/SubscriptionListView"),
   "SubscriptionListView",
 );
+const SubscriptionPanelView = lazyView(
+  () => import("../features/subscriptions/SubscriptionPanelView"),
+  "SubscriptionPanelView",
+);
+const RenewalsView = lazyView(() => import("../features/renewals/RenewalsView"), "RenewalsView");
 const ResellerListView = lazyView(() => import("../features/network/ResellerListView"), "ResellerListView");
 const ProviderListView = lazyView(() => import("../features/network/ProviderListView"), "ProviderListView");
 const TransferListView = lazyView(() => import("../features/transfers/TransferListView"), "TransferListView");
@@ -77,6 +82,8 @@ export function AppRoutes() {
             <Route path="customers" element={<CustomerListView />} />
             <Route path="customers/:customerId" element={<CustomerView />} />
             <Route path="subscriptions" element={<SubscriptionListView />} />
+            <Route path="subscriptions/:subscriptionId" element={<SubscriptionPanelView />} />
+            <Route path="renewals" element={<RenewalsView />} />
             <Route path="resellers" element={<ResellerListView />} />
             <Route path="providers" element={<ProviderListView />} />
             <Route path="transfers" element={<TransferListView />} />

@@ -62,6 +62,18 @@ export const ROLE_SOURCES = {
     url: "https://learn.microsoft.com/en-us/partner-center/customers/new-commerce-cancellation-policy",
     title: "New commerce cancellation policy (AA, SA, GA)",
   },
+  changeQuantity: {
+    url: "https://learn.microsoft.com/en-us/partner-center/developer/change-the-quantity-of-a-subscription",
+    title: "Change the quantity of licenses in a customer subscription (App+User)",
+  },
+  updateAutoRenew: {
+    url: "https://learn.microsoft.com/en-us/partner-center/developer/update-autorenew-for-an-azure-marketplace-subscription",
+    title: "Update the autorenew property of a subscription (App+User)",
+  },
+  scheduledChanges: {
+    url: "https://learn.microsoft.com/en-us/partner-center/developer/create-scheduled-changes",
+    title: "Schedule changes for a new commerce subscription (App+User)",
+  },
   createTransfer: {
     url: "https://learn.microsoft.com/en-us/partner-center/developer/create-a-transfer",
     title: "Create a transfer for new commerce (AA)",
@@ -146,6 +158,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Query.node": read(NETWORK_READERS, P.manageSubscriptions, "users and tokens as node: their own lists decide"),
   "Query.customers": read(NETWORK_READERS, P.manageSubscriptions),
   "Query.subscriptions": read(NETWORK_READERS, P.manageSubscriptions),
+  "Query.renewals": read(NETWORK_READERS, P.manageSubscriptions, "the subscriptions list, by term end"),
   "Query.networkSummary": read(NETWORK_READERS, P.manageSubscriptions),
   "Query.transfers": read(NETWORK_READERS, P.manageSubscriptions, "the Transfer requests tab of Subscriptions"),
   "Query.transferEligibility": read(NETWORK_READERS, P.manageSubscriptions),
@@ -201,6 +214,23 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     P.manageSubscriptions,
     "writers: Subscription management",
   ),
+  // Subscriptions, rule book V2: the developer pages name no roles (App+User), so the writers of the portal's page
+  "Mutation.changeSubscriptionQuantity": write(
+    SUBSCRIPTION_WRITERS,
+    P.changeQuantity,
+    "writers: Subscription management",
+  ),
+  "Mutation.setSubscriptionAutoRenew": write(
+    SUBSCRIPTION_WRITERS,
+    P.updateAutoRenew,
+    "writers: Subscription management",
+  ),
+  "Mutation.scheduleSubscriptionChange": write(
+    SUBSCRIPTION_WRITERS,
+    P.scheduledChanges,
+    "writers: Subscription management",
+  ),
+  "Mutation.cancelScheduledChange": write(SUBSCRIPTION_WRITERS, P.scheduledChanges, "writers: Subscription management"),
   // Transfers
   "Mutation.createTransfer": write(TRANSFER_ROLES, P.createTransfer),
   "Mutation.acceptTransfer": write(TRANSFER_ROLES, P.transferAzurePlan, "the current partner's Admin agent"),

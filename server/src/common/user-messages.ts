@@ -36,6 +36,7 @@ export const userMessages = {
   },
   NOT_BEFORE_FIELD: { en: "must not be before {field}", "pt-PT": "não pode ser anterior a {field}" },
   REQUIRED_FOR_ACTION: { en: "is required for {action}", "pt-PT": "é obrigatório para {action}" },
+  ONLY_FOR_ACTION: { en: "is only used for {action}", "pt-PT": "só se utiliza em {action}" },
   REQUIRED_FOR_LICENSE_BASED: {
     en: "is required for license-based offers",
     "pt-PT": "é obrigatório para ofertas baseadas em licenças",
@@ -190,6 +191,19 @@ export const userMessages = {
   SUBSCRIPTION_CHANGED: {
     en: "The subscription was changed by someone else; reload and try again",
     "pt-PT": "A subscrição foi alterada por outra pessoa; recarregue e tente novamente",
+  },
+  RULE_BOOK_V2_ONLY: {
+    en: "Seat changes, auto-renew and scheduled changes exist only under rule book V2 (this server runs V1)",
+    "pt-PT":
+      "Alterações de licenças, renovação automática e alterações agendadas só existem no livro de regras V2 (este servidor usa o V1)",
+  },
+  NO_SCHEDULED_CHANGE: {
+    en: "This subscription has no change saved for its renewal",
+    "pt-PT": "Esta subscrição não tem nenhuma alteração guardada para a renovação",
+  },
+  CHANGE_NEEDS_A_FIELD: {
+    en: "needs at least one of quantity, term or billing plan",
+    "pt-PT": "precisa de pelo menos um dos seguintes: quantidade, prazo ou plano de faturação",
   },
 
   // Transfers.

@@ -42,6 +42,13 @@ export const requestMessages = defineMessages({
     "requests.action.SUSPEND": "Suspend",
     "requests.action.REACTIVATE": "Reactivate",
     "requests.action.TRANSFER": "Transfer",
+    "requests.action.CHANGE_QUANTITY": "Change seats",
+    "requests.action.SET_AUTO_RENEW": "Auto-renew",
+    "requests.action.SCHEDULE_CHANGE": "Change at renewal",
+    "requests.what.toSeats": "to {count} seats",
+    "requests.what.autoRenewOn": "turn auto-renew on",
+    "requests.what.autoRenewOff": "turn auto-renew off",
+    "requests.what.atRenewal": "at renewal: {what}",
     "requests.what.quantity": "{count} licences",
     "requests.what.quantity.one": "{count} licence",
     "requests.what.usage": "usage-based",
@@ -86,6 +93,12 @@ export const requestMessages = defineMessages({
     "requests.handling.how.REACTIVATE":
       "Reactivate the highlighted subscription below, then mark the request fulfilled.",
     "requests.handling.how.TRANSFER": "Request the transfer for the reseller, then mark the request fulfilled.",
+    "requests.handling.how.CHANGE_QUANTITY":
+      "Change the seats on the subscription's page, then mark the request fulfilled.",
+    "requests.handling.how.SET_AUTO_RENEW":
+      "Switch auto-renew on the subscription's page, then mark the request fulfilled.",
+    "requests.handling.how.SCHEDULE_CHANGE":
+      "Schedule the change on the subscription's page, then mark the request fulfilled.",
     "requests.handling.gone": "The request this link was for is not visible to you any more.",
     "requests.handling.back": "Back to the open requests",
   },
@@ -128,6 +141,13 @@ export const requestMessages = defineMessages({
     "requests.action.SUSPEND": "Suspender",
     "requests.action.REACTIVATE": "Reativar",
     "requests.action.TRANSFER": "Transferir",
+    "requests.action.CHANGE_QUANTITY": "Alterar licenças",
+    "requests.action.SET_AUTO_RENEW": "Renovação automática",
+    "requests.action.SCHEDULE_CHANGE": "Alteração na renovação",
+    "requests.what.toSeats": "para {count} licenças",
+    "requests.what.autoRenewOn": "ativar a renovação automática",
+    "requests.what.autoRenewOff": "desativar a renovação automática",
+    "requests.what.atRenewal": "na renovação: {what}",
     "requests.what.quantity": "{count} licenças",
     "requests.what.quantity.one": "{count} licença",
     "requests.what.usage": "baseada no consumo",
@@ -173,6 +193,12 @@ export const requestMessages = defineMessages({
       "Reative a subscrição destacada abaixo e depois marque o pedido como satisfeito.",
     "requests.handling.how.TRANSFER":
       "Peça a transferência para o revendedor e depois marque o pedido como satisfeito.",
+    "requests.handling.how.CHANGE_QUANTITY":
+      "Altere as licenças na página da subscrição e depois marque o pedido como satisfeito.",
+    "requests.handling.how.SET_AUTO_RENEW":
+      "Altere a renovação automática na página da subscrição e depois marque o pedido como satisfeito.",
+    "requests.handling.how.SCHEDULE_CHANGE":
+      "Agende a alteração na página da subscrição e depois marque o pedido como satisfeito.",
     "requests.handling.gone": "O pedido a que esta ligação se referia já não está visível para si.",
     "requests.handling.back": "Voltar aos pedidos abertos",
   },

@@ -1,8 +1,12 @@
 import type { ProviderRequestAction, ProviderRequestStatus, RequestsRowFragment } from "../../graphql/generated";
-import { useI18n, type Translate } from "../../lib/i18n";
+import { useI18n, type Locale, type Translate } from "../../lib/i18n";
 import type { ViewerPermissions } from "../shell/viewer";
 import { customerUrl } from "../customers/urls";
 import { transferWizardUrl } from "../transfers/urls";
+import { describePlan } from "../subscriptions/sections/lifecycle";
+import { subscriptionUrl } from "../subscriptions/urls";
+import "../subscriptions/lifecycle-messages";
+import "../subscriptions/messages";
 import "./messages";
 
 export type RequestRow = RequestsRowFragment;
@@ -30,7 +34,7 @@ export const roleMayHandle = (permissions: ViewerPermissions, action: ProviderRe
   action === "TRANSFER" ? permissions.canTransfer : permissions.canOrder;
 
 /** What is asked, in a line: "Microsoft 365 E3 (CFQ7TTC0LFLX:0001) · 10 licences · 1 year" or the subscription. */
-export function requestWhat(t: Translate, r: RequestRow): string {
+export function requestWhat(t: Translate, r: RequestRow, locale: Locale = "en"): string {
   if (r.action === "ORDER") {
     return [
       `${r.offerName ?? "—"}${r.offerId ? ` (${r.offerId})` : ""}`,
@@ -45,10 +49,24 @@ export function requestWhat(t: Translate, r: RequestRow): string {
       .filter(Boolean)
       .join(" · ");
   }
-  return r.subscription
+  const subject = r.subscription
     ? `${r.subscription.offerName} (${r.subscription.offerId})`
     : t("requests.what.subscriptionGone");
+  const asked = lifecycleWhat(t, r, locale);
+  return asked ? `${subject} · ${asked}` : subject;
 }
+
+/** The V2 lifecycle value asked for: "to 12 seats", "turn auto-renew off", "at renewal: 20 seats, 1 year, …". */
+function lifecycleWhat(t: Translate, r: RequestRow, locale: Locale): string | null {
+  if (r.action === "CHANGE_QUANTITY" && r.quantity !== null) return t("requests.what.toSeats", { count: r.quantity });
+  if (r.action === "SET_AUTO_RENEW" && r.autoRenew !== null)
+    return t(r.autoRenew ? "requests.what.autoRenewOn" : "requests.what.autoRenewOff");
+  if (r.action === "SCHEDULE_CHANGE" && r.scheduledChange && r.subscription)
+    return t("requests.what.atRenewal", { what: describePlan(t, locale, r.subscription, r.scheduledChange) });
+  return null;
+}
+
+const LIFECYCLE_ACTIONS: readonly ProviderRequestAction[] = ["CHANGE_QUANTITY", "SET_AUTO_RENEW", "SCHEDULE_CHANGE"];
 
 /** The page where the provider does what a request asks, prefilled; null when the customer is out of sight. */
 export function doItUrl(r: RequestRow): string | null {
@@ -72,5 +90,7 @@ export function doItUrl(r: RequestRow): string | null {
       ids: r.subscription ? [r.subscription.id] : null,
     });
   }
+  // Seats, auto-renew and scheduled changes are made on the subscription's panel.
+  if (LIFECYCLE_ACTIONS.includes(r.action) && r.subscription) return subscriptionUrl(r.subscription.id);
   return customerUrl(r.customer.id, { request: r.id }, r.subscription?.id);
 }

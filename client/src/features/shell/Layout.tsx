@@ -12,6 +12,7 @@ import { dashboardUrl } from "../dashboard/urls";
 import { providerListUrl, resellerListUrl } from "../network/urls";
 import { requestListUrl } from "../requests/urls";
 import { subscriptionListUrl } from "../subscriptions/urls";
+import { renewalsUrl } from "../renewals/urls";
 import { transferListUrl } from "../transfers/urls";
 import { activityUrl } from "../activity/urls";
 import { settingsHome } from "../settings/urls";
@@ -54,6 +55,7 @@ export function Layout() {
             </NavLink>
             <NavLink to={customerListUrl()}>{t("nav.customers")}</NavLink>
             <NavLink to={subscriptionListUrl()}>{t("nav.subscriptions")}</NavLink>
+            {usesProviderRequests(viewer) && <NavLink to={renewalsUrl()}>{t("nav.renewals")}</NavLink>}
             {isProvider(viewer) && <NavLink to={resellerListUrl()}>{t("nav.resellers")}</NavLink>}
             {isResellerOnly(viewer) && <NavLink to={providerListUrl()}>{t("nav.providers")}</NavLink>}
             <NavLink to={transferListUrl()}>{t("nav.transfers")}</NavLink>

@@ -53,3 +53,6 @@ export const SUBSCRIPTION_FILTER_KEYS = [
 
 export const subscriptionListUrl = (params?: ParamChanges<typeof subscriptionListParams>) =>
   `/subscriptions${formatParams(subscriptionListParams, params)}`;
+
+/** /subscriptions/:id: one subscription's panel (seats, auto-renew, renewal planner). */
+export const subscriptionUrl = (id: string) => `/subscriptions/${encodeURIComponent(id)}`;

@@ -10,6 +10,7 @@ import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreemen
 import { SubscriptionLifecycle1796400000000 } from "./1796400000000-SubscriptionLifecycle";
 import { OutboxEvent1796460000000 } from "./1796460000000-OutboxEvent";
 import { SyncRun1796500000000 } from "./1796500000000-SyncRun";
+import { ProviderRequestLifecycle1796510000000 } from "./1796510000000-ProviderRequestLifecycle";
 
 export const migrations = [
   Initial1795609999885,
@@ -24,4 +25,5 @@ export const migrations = [
   SubscriptionLifecycle1796400000000,
   OutboxEvent1796460000000,
   SyncRun1796500000000,
+  ProviderRequestLifecycle1796510000000,
 ];

@@ -16,6 +16,10 @@ const ACTION_ROLES: Record<ProviderRequestAction, readonly UserRole[]> = {
   SUSPEND: CAN_SUSPEND,
   REACTIVATE: CAN_REACTIVATE,
   TRANSFER: CAN_TRANSFER,
+  // The lifecycle mutations have the subscription writers' rows, as cancelSubscription does.
+  CHANGE_QUANTITY: CAN_CANCEL,
+  SET_AUTO_RENEW: CAN_CANCEL,
+  SCHEDULE_CHANGE: CAN_CANCEL,
 };
 
 /** Roles that may handle some action: the provider-request mutations' rows of the permission matrix (a test checks). */
@@ -38,12 +42,30 @@ export function requestChecks(input: RequestProviderActionInput, locale: Locale)
   if (input.action === ProviderRequestAction.ORDER) orderChecks(checks, input);
   else {
     if (!input.subscriptionId) checks.fail("subscriptionId", "REQUIRED_FOR_ACTION", { action: input.action });
-    for (const field of ["offerName", "offerId", "offerKind", "quantity", "termDuration"] as const) {
+    for (const field of ["offerName", "offerId", "offerKind", "termDuration"] as const) {
       if (present(input[field])) checks.fail(field, "ONLY_USED_FOR_ORDER");
     }
+    lifecycleChecks(checks, input);
   }
   if (present(input.note)) checks.text("note", input.note, 0, MAX_NOTE_LENGTH);
   return checks;
+}
+
+/** The value each V2 lifecycle action asks for: required with its action, refused with any other. */
+function lifecycleChecks(checks: InputChecks, input: RequestProviderActionInput): void {
+  const { CHANGE_QUANTITY, SET_AUTO_RENEW, SCHEDULE_CHANGE } = ProviderRequestAction;
+  if (input.action === CHANGE_QUANTITY) {
+    if (present(input.quantity)) checks.integer("quantity", input.quantity, 1, 300_000);
+    else checks.fail("quantity", "REQUIRED_FOR_ACTION", { action: CHANGE_QUANTITY });
+  } else if (present(input.quantity)) checks.fail("quantity", "ONLY_FOR_ACTION", { action: "ORDER, CHANGE_QUANTITY" });
+  if (input.action === SET_AUTO_RENEW && !present(input.autoRenew))
+    checks.fail("autoRenew", "REQUIRED_FOR_ACTION", { action: SET_AUTO_RENEW });
+  if (input.action !== SET_AUTO_RENEW && present(input.autoRenew))
+    checks.fail("autoRenew", "ONLY_FOR_ACTION", { action: SET_AUTO_RENEW });
+  if (input.action === SCHEDULE_CHANGE && !present(input.change))
+    checks.fail("change", "REQUIRED_FOR_ACTION", { action: SCHEDULE_CHANGE });
+  if (input.action !== SCHEDULE_CHANGE && present(input.change))
+    checks.fail("change", "ONLY_FOR_ACTION", { action: SCHEDULE_CHANGE });
 }
 
 function orderChecks(checks: InputChecks, input: RequestProviderActionInput): void {
@@ -64,6 +86,8 @@ function orderChecks(checks: InputChecks, input: RequestProviderActionInput): vo
     checks.fail("quantity", "QUANTITY_ONE_FOR_USAGE_BASED");
   }
   if (present(input.subscriptionId)) checks.fail("subscriptionId", "NOT_USED_FOR_ORDER");
+  if (present(input.autoRenew)) checks.fail("autoRenew", "NOT_USED_FOR_ORDER");
+  if (present(input.change)) checks.fail("change", "NOT_USED_FOR_ORDER");
 }
 
 /** Input checks of resolveProviderRequest: the note to the reseller. */

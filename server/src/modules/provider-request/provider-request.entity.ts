@@ -6,6 +6,7 @@ import { Node } from "../../common/node";
 import { Partner } from "../partner/partner.entity";
 import { Customer } from "../customer/customer.entity";
 import { CustomerSubscription } from "../subscription/customer-subscription.entity";
+import { ScheduledChange } from "../subscription/subscription-lifecycle.types";
 
 /** What an indirect reseller asks its provider to do (RULES.md R22: resellers act through their provider). */
 export enum ProviderRequestAction {
@@ -14,6 +15,10 @@ export enum ProviderRequestAction {
   SUSPEND = "SUSPEND",
   REACTIVATE = "REACTIVATE",
   TRANSFER = "TRANSFER",
+  // Rule book V2: new-commerce lifecycle changes a reseller cannot make itself (R22).
+  CHANGE_QUANTITY = "CHANGE_QUANTITY",
+  SET_AUTO_RENEW = "SET_AUTO_RENEW",
+  SCHEDULE_CHANGE = "SCHEDULE_CHANGE",
 }
 
 export enum ProviderRequestStatus {
@@ -26,7 +31,7 @@ export enum ProviderRequestStatus {
 registerEnumType(ProviderRequestAction, {
   name: "ProviderRequestAction",
   description:
-    "What a reseller asks its provider to do: ORDER a new subscription, or CANCEL, SUSPEND, REACTIVATE or TRANSFER (take over, naming the reseller) an existing one.",
+    "What a reseller asks its provider to do: ORDER a new subscription, or CANCEL, SUSPEND, REACTIVATE or TRANSFER (take over, naming the reseller) an existing one, or (rule book V2) CHANGE_QUANTITY, SET_AUTO_RENEW or SCHEDULE_CHANGE on it.",
 });
 registerEnumType(ProviderRequestStatus, {
   name: "ProviderRequestStatus",
@@ -39,6 +44,9 @@ export const SUBSCRIPTION_REQUEST_ACTIONS: ReadonlySet<ProviderRequestAction> = 
   ProviderRequestAction.SUSPEND,
   ProviderRequestAction.REACTIVATE,
   ProviderRequestAction.TRANSFER,
+  ProviderRequestAction.CHANGE_QUANTITY,
+  ProviderRequestAction.SET_AUTO_RENEW,
+  ProviderRequestAction.SCHEDULE_CHANGE,
 ]);
 
 /** Longest `note` and `responseNote`. */
@@ -93,7 +101,7 @@ export class ProviderRequest implements Node {
   @Column({ type: "varchar", length: 20 })
   action: ProviderRequestAction;
 
-  /** CANCEL, SUSPEND, REACTIVATE, TRANSFER: the subscription concerned. */
+  /** Every action but ORDER: the subscription concerned. */
   @Column({ type: "varchar", length: 36, nullable: true })
   @Index()
   subscriptionId: string | null;
@@ -114,13 +122,24 @@ export class ProviderRequest implements Node {
   @Column({ type: "varchar", length: 20, nullable: true })
   offerKind: OfferKind | null;
 
-  @Field(() => Int, { nullable: true, description: "ORDER: seats (1 for usage-based offers)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "ORDER: seats (1 for usage-based offers); CHANGE_QUANTITY: the new seat total asked for.",
+  })
   @Column({ type: "integer", nullable: true })
   quantity: number | null;
 
   @Field(() => TermDuration, { nullable: true, description: "ORDER of a license-based offer: the term." })
   @Column({ type: "varchar", length: 5, nullable: true })
   termDuration: TermDuration | null;
+
+  @Field(() => Boolean, { nullable: true, description: "SET_AUTO_RENEW: the value asked for." })
+  @Column({ type: "boolean", nullable: true })
+  autoRenew: boolean | null;
+
+  @Field(() => ScheduledChange, { nullable: true, description: "SCHEDULE_CHANGE: the change asked for at renewal." })
+  @Column({ type: "simple-json", nullable: true })
+  scheduledChange: ScheduledChange | null;
 
   @Field(() => String, { nullable: true, description: "The reseller's note to the provider." })
   @Column({ type: "varchar", length: MAX_NOTE_LENGTH, nullable: true })

@@ -10,6 +10,7 @@ import { EligibilityAction, OfferKind, PartnerType } from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
 import { EligibilityService, decisionTime } from "../eligibility/eligibility.service";
 import { presentDecision } from "../eligibility/present";
+import { checkV2Input } from "../eligibility/v2-input";
 import type { Decision } from "../eligibility/rule";
 import { cleanNote, ensureActionRole, requestChecks, responseChecks } from "./provider-request.checks";
 import { ProviderRequest, ProviderRequestAction, ProviderRequestStatus } from "./provider-request.entity";
@@ -32,6 +33,9 @@ const ELIGIBILITY_ACTION: Record<ProviderRequestAction, EligibilityAction> = {
   SUSPEND: EligibilityAction.SUSPEND,
   REACTIVATE: EligibilityAction.REACTIVATE,
   TRANSFER: EligibilityAction.TRANSFER,
+  CHANGE_QUANTITY: EligibilityAction.CHANGE_QUANTITY,
+  SET_AUTO_RENEW: EligibilityAction.SET_AUTO_RENEW,
+  SCHEDULE_CHANGE: EligibilityAction.SCHEDULE_CHANGE,
 };
 
 /** Newest first, by creation time; the cursor carries it as an ISO string. */
@@ -78,6 +82,11 @@ export class ProviderRequestService {
       userError(null, UserErrorCode.NOT_ALLOWED, s.t("ONLY_RESELLERS_SEND_REQUESTS")),
     );
     ensureNoErrors(requestChecks(input, s.locale).errors);
+    // The lifecycle actions exist only under rule book V2, with their values checked as eligibility checks them.
+    checkV2Input(
+      { ...lifecycleValues(input), action: ELIGIBILITY_ACTION[input.action], transferId: null },
+      s.config.ruleBook,
+    );
     const subject = await subjectOf(s, input);
     const decision = await providerDecision(s, input, subject);
     const providerRequest = newRequest(s, input, subject);
@@ -123,7 +132,11 @@ async function providerDecision(
   const noDecision = () => new Error(`no ${action} decision for the provider`);
   if (subscription) {
     const reseller = input.action === ProviderRequestAction.TRANSFER ? s.actor : null;
-    const decisions = await service.decideForSubscriptions(provider, action, [subscription], { ...opts, reseller });
+    const decisions = await service.decideForSubscriptions(provider, action, [subscription], {
+      ...opts,
+      reseller,
+      ...lifecycleValues(input),
+    });
     return ensure(decisions.get(subscription.id), noDecision);
   }
   const decisions = await service.decideForCustomers(provider, action, [customer.id], {
@@ -132,6 +145,16 @@ async function providerDecision(
     offerKind: input.offerKind,
   });
   return ensure(decisions.get(customer.id), noDecision);
+}
+
+/** CHANGE_QUANTITY, SET_AUTO_RENEW, SCHEDULE_CHANGE: the value asked for (their fields passed requestChecks). */
+function lifecycleValues(input: RequestProviderActionInput) {
+  const { CHANGE_QUANTITY, SET_AUTO_RENEW, SCHEDULE_CHANGE } = ProviderRequestAction;
+  return {
+    quantity: input.action === CHANGE_QUANTITY ? (input.quantity ?? null) : null,
+    autoRenew: input.action === SET_AUTO_RENEW ? (input.autoRenew ?? null) : null,
+    change: input.action === SCHEDULE_CHANGE ? (input.change ?? null) : null,
+  };
 }
 
 /** ORDER: the offer asked for (its fields passed requestChecks); the other actions name a subscription instead. */
@@ -158,6 +181,9 @@ function newRequest(s: ServiceContext, input: RequestProviderActionInput, subjec
     action: input.action,
     subscriptionId: subject.subscription?.id ?? null,
     ...offerOf(input),
+    ...(input.action === ProviderRequestAction.CHANGE_QUANTITY ? { quantity: input.quantity ?? null } : {}),
+    autoRenew: lifecycleValues(input).autoRenew,
+    scheduledChange: lifecycleValues(input).change,
     note: cleanNote(input.note),
     status: ProviderRequestStatus.OPEN,
     responseNote: null,

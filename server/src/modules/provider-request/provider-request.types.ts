@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-gr
 import { ConnectionType } from "../../common/connection";
 import { Payload } from "../../common/mutation";
 import { OfferKind, TermDuration } from "../../domain/enums";
-import { EligibilityDecision } from "../eligibility/eligibility.types";
+import { EligibilityDecision, ScheduledChangeInput } from "../eligibility/eligibility.types";
 import {
   MAX_NOTE_LENGTH,
   ProviderRequest,
@@ -47,7 +47,7 @@ registerEnumType(ProviderRequestOutcome, {
 
 @InputType({
   description:
-    "ORDER names an offer (offerName, offerId, offerKind, quantity; termDuration for license-based offers); CANCEL, SUSPEND, REACTIVATE and TRANSFER name a subscription of the customer.",
+    "ORDER names an offer (offerName, offerId, offerKind, quantity; termDuration for license-based offers); the other actions name a subscription of the customer, with quantity (CHANGE_QUANTITY), autoRenew (SET_AUTO_RENEW) or change (SCHEDULE_CHANGE).",
 })
 export class RequestProviderActionInput {
   @Field(() => ID, { description: "The indirect provider to ask: one you have an ACTIVE partnership with." })
@@ -67,8 +67,16 @@ export class RequestProviderActionInput {
   offerId?: string | null;
   @Field(() => OfferKind, { nullable: true, description: "ORDER: license-based or usage-based." })
   offerKind?: OfferKind | null;
-  @Field(() => Int, { nullable: true, description: "ORDER: seats (1–300000); 1 (or none) for usage-based offers." })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "ORDER: seats (1–300000); 1 (or none) for usage-based offers. CHANGE_QUANTITY: required, the new seat total.",
+  })
   quantity?: number | null;
+  @Field(() => Boolean, { nullable: true, description: "SET_AUTO_RENEW: required, the value wanted." })
+  autoRenew?: boolean | null;
+  @Field(() => ScheduledChangeInput, { nullable: true, description: "SCHEDULE_CHANGE: required, the change wanted." })
+  change?: ScheduledChangeInput | null;
   @Field(() => TermDuration, { nullable: true, description: "ORDER of a license-based offer: required." })
   termDuration?: TermDuration | null;
   @Field(() => String, {

@@ -22,6 +22,8 @@ export function providerRequest(overrides: Partial<RequestsRowFragment> = {}): R
     offerKind: "LICENSE_BASED",
     quantity: 25,
     termDuration: "P1Y",
+    autoRenew: null,
+    scheduledChange: null,
     customer: { __typename: "Customer", id: CUSTOMER_ID, name: "Contoso Ltd.", domain: "contoso.onmicrosoft.com" },
     subscription: null,
     reseller: { __typename: "Partner", id: RESELLER_ID, name: "Wingtip Toys", partnerId: "5555555" },
@@ -32,7 +34,7 @@ export function providerRequest(overrides: Partial<RequestsRowFragment> = {}): R
 
 /** A CANCEL (or other subscription) request: no offer fields, the subscription instead. */
 export function subscriptionRequest(
-  action: "CANCEL" | "SUSPEND" | "REACTIVATE" | "TRANSFER",
+  action: Exclude<RequestsRowFragment["action"], "ORDER">,
   overrides: Partial<RequestsRowFragment> = {},
 ): RequestsRowFragment {
   return providerRequest({
@@ -51,6 +53,8 @@ export function subscriptionRequest(
       offerId: "CFQ7TTC0LH18:0001",
       quantity: 12,
       status: "ACTIVE",
+      termDuration: "P1Y",
+      billingCycle: "ANNUAL",
     },
     ...overrides,
   });

@@ -19,7 +19,7 @@ export function HandlingRequest({
   /** Bring it into view once loaded (the page opened for it, and no subscription is targeted). */
   scrollIntoView?: boolean;
 }) {
-  const { t, formatDate } = useI18n();
+  const { t, locale, formatDate } = useI18n();
   const [done, setDone] = useState<string | null>(null);
   const { data, error } = useRequestsHandlingQuery({ variables: { id: requestId } });
   const node = data?.node;
@@ -46,7 +46,7 @@ export function HandlingRequest({
         <RequestStatusBadge status={request.status} />
       </h2>
       <p>
-        <strong>{t(`requests.action.${request.action}`)}</strong>: {requestWhat(t, request)}
+        <strong>{t(`requests.action.${request.action}`)}</strong>: {requestWhat(t, request, locale)}
         {request.customer && <> · {request.customer.name}</>}{" "}
         <small className="muted">{t("requests.sentOn", { date: formatDate(request.createdAt) })}</small>
       </p>

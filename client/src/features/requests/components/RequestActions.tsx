@@ -27,7 +27,7 @@ export function RequestActions({
   showDoIt?: boolean;
   onDone(message: string): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const viewer = useViewer();
   const reasonId = useId();
   const [mode, setMode] = useState<Mode | null>(null);
@@ -51,7 +51,7 @@ export function RequestActions({
 
   if (request.status !== "OPEN") return null;
   const received = request.direction === "RECEIVED";
-  const what = `${t(`requests.action.${request.action}`)}: ${requestWhat(t, request)}`;
+  const what = `${t(`requests.action.${request.action}`)}: ${requestWhat(t, request, locale)}`;
   const customer = request.customer?.name ?? t("requests.customerGone");
   const disabledReason = roleMayHandle(viewer.permissions, request.action)
     ? null

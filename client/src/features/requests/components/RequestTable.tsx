@@ -10,7 +10,7 @@ import "../messages";
  * ways, the status and dates, and the viewer's actions. Rows become cards on narrow screens (.stack).
  */
 export function RequestTable({ rows, onDone }: { rows: readonly RequestRow[]; onDone(message: string): void }) {
-  const { t, formatDate } = useI18n();
+  const { t, locale, formatDate } = useI18n();
   return (
     <div className="table-wrap">
       <table className="stack req-table">
@@ -31,7 +31,7 @@ export function RequestTable({ rows, onDone }: { rows: readonly RequestRow[]; on
               <td>
                 <strong>{t(`requests.action.${r.action}`)}</strong>
                 <br />
-                <span>{requestWhat(t, r)}</span>
+                <span>{requestWhat(t, r, locale)}</span>
                 <small className="action-note">{t("requests.sentOn", { date: formatDate(r.createdAt) })}</small>
               </td>
               <td data-label={t("requests.col.customer")}>

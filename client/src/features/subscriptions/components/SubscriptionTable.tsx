@@ -1,6 +1,7 @@
 import { Fragment, useId, useState } from "react";
 import { Link } from "react-router";
 import { customerUrl } from "../../customers/urls";
+import { subscriptionUrl } from "../urls";
 import type { EligibilityAction, SubscriptionsListQuery } from "../../../graphql/generated";
 import { EligibilityBadge, ReasonList } from "../../../components/Reasons";
 import { useI18n } from "../../../lib/i18n";
@@ -79,7 +80,9 @@ export function SubscriptionTable({
               <Fragment key={s.id}>
                 <tr className={isOpen ? "sub-row-open" : undefined}>
                   <td>
-                    <strong className="sub-offer-name">{s.offerName}</strong>
+                    <strong className="sub-offer-name">
+                      <Link to={subscriptionUrl(s.id)}>{s.offerName}</Link>
+                    </strong>
                     <small className="sub-meta">
                       {t(`subscriptions.offerKind.${s.offerKind}`)}
                       {s.channel === "CSP" ? ` · ${t(`subscriptions.commerce.${s.commerceModel}`)}` : ""}
