@@ -76,6 +76,11 @@ const world: World = {
     }),
     sub("renewoff", "direct", { quantity: 5, scheduledChange: { termDuration: TermDuration.P3Y } }),
     sub("plain", "direct", { quantity: 5 }),
+    sub("cancelme", "direct", {
+      quantity: 5,
+      purchaseDate: hoursAgo(5),
+      scheduledChange: { billingCycle: BillingCycle.ANNUAL },
+    }),
     sub("manualrenew", "direct", { quantity: 5, autoRenew: false }),
     sub("saas", "direct", { quantity: 5, productType: ProductType.MARKETPLACE_SAAS }),
     sub("perpetual", "direct", { quantity: 5, productType: ProductType.PERPETUAL_SOFTWARE }),
@@ -349,6 +354,22 @@ describe("scheduleSubscriptionChange and cancelScheduledChange", () => {
     await expectRefused<Payload>(t, SCHEDULE, { subscriptionId: id.sub("plain"), change: {} }, DIRECT, [
       { code: "INVALID_INPUT", field: ["input", "change"], ruleId: null },
     ]);
+  });
+});
+
+describe("cancelSubscription under V2", () => {
+  it("deletes the change saved for renewal, with the R45 advisory", async () => {
+    const q = `mutation($input: SubscriptionActionInput!) { cancelSubscription(input: $input) {
+      subscription { status autoRenew scheduledChange { billingCycle } } decision { advisories { ruleId } } ${USER_ERRORS} } }`;
+    const p = expectOk(
+      await mutation<{
+        userErrors: UserErrorShape[];
+        subscription: { status: string; autoRenew: boolean; scheduledChange: unknown };
+        decision: { advisories: { ruleId: string }[] };
+      }>(t, q, { subscriptionId: id.sub("cancelme") }, DIRECT),
+    );
+    expect(p.subscription).toEqual({ status: "DELETED", autoRenew: false, scheduledChange: null });
+    expect(p.decision.advisories.map((a) => a.ruleId)).toEqual(["R45"]);
   });
 });
 

@@ -157,7 +157,9 @@ export function addLifecycleStates(
       quantity: r.int(1, 20),
       isAzurePlan: false,
       parent: null,
-      termDuration: product.termDuration,
+      // Perpetual software has no term; the world loader stores a licence without one as P1Y, so none is given here
+      // (a null would be stored as P1Y but served as none by the Partner Center emulator).
+      ...(product.termDuration ? { termDuration: product.termDuration } : {}),
       billingCycle: product.billingCycle,
       autoRenew: !perpetual,
       productType: product.productType,
