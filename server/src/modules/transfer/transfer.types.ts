@@ -1,7 +1,7 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
 import { TransferStatus } from "../../domain/enums";
-import { ConnectionType } from "../../common/connection";
+import { ConnectionType, OrderByInput } from "../../common/connection";
 import { Payload } from "../../common/mutation";
 import { Transfer } from "./transfer.entity";
 import { MAX_TRANSFER_LINES } from "./transfer-lines";
@@ -16,6 +16,15 @@ registerEnumType(TransferDirection, {
 });
 
 export const TransferConnection = ConnectionType(Transfer, "Transfer");
+
+/** The columns the transfer list sorts on. */
+export enum TransferSortField {
+  CREATED_AT = "CREATED_AT",
+  CUSTOMER_NAME = "CUSTOMER_NAME",
+}
+registerEnumType(TransferSortField, { name: "TransferSortField" });
+export const TransferOrder = OrderByInput(TransferSortField, "Transfer");
+export type TransferOrder = InstanceType<typeof TransferOrder>;
 
 @InputType()
 export class TransferFilter {
