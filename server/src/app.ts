@@ -33,6 +33,7 @@ import { CostBuckets } from "./http/query-cost";
 import { idempotency } from "./http/idempotency";
 import { auditPlugin } from "./modules/audit/audit.writer";
 import { auditCsvExport } from "./modules/audit/audit.export";
+import { listCsvExport } from "./modules/list-export/list-export";
 
 export interface RunningApp {
   /** http://host:port/graphql */
@@ -174,6 +175,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     identifyCaller(config, dataSource),
     ...(rateLimiter ? [rateLimiter.middleware] : []),
     auditCsvExport(dataSource, config),
+  );
+  // Lists as CSV (subscriptions, customers): the same sign-in, rate limit, permission row and scope as /graphql.
+  app.get(
+    "/export/:list.csv",
+    withRequestId,
+    identifyCaller(config, dataSource),
+    ...(rateLimiter ? [rateLimiter.middleware] : []),
+    listCsvExport(dataSource, config, schema),
   );
   options.mount?.(app);
   const client = options.serveClient === false ? null : clientDistPath();

@@ -10,6 +10,7 @@ import { ProviderRequest } from "./modules/provider-request/provider-request.ent
 import { ApiToken } from "./modules/api-token/api-token.entity";
 import { AuditEvent } from "./modules/audit/audit-event.entity";
 import { UserSession } from "./http/session.entity";
+import { SavedView } from "./modules/saved-view/saved-view.entity";
 
 /** Every ORM entity, for the DataSource. Code imports an entity from its module, not from here. */
 export const entities = [
@@ -26,4 +27,5 @@ export const entities = [
   IdempotencyKey,
   AuditEvent,
   UserSession,
+  SavedView,
 ];

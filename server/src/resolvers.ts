@@ -17,6 +17,7 @@ import { TransferResolver } from "./modules/transfer/transfer.resolver";
 import { ProviderRequestResolver } from "./modules/provider-request/provider-request.resolver";
 import { ApiTokenResolver } from "./modules/api-token/api-token.resolver";
 import { UserResolver } from "./modules/user/user.resolver";
+import { SavedViewResolver } from "./modules/saved-view/saved-view.resolver";
 import { ProviderRequestMutations } from "./modules/provider-request/provider-request.mutations";
 import {
   PartnerFieldsResolver,
@@ -46,4 +47,5 @@ export const resolvers: NonEmptyArray<Function> = [
   UserResolver,
   ApiTokenResolver,
   AuditResolver,
+  SavedViewResolver,
 ];

@@ -201,7 +201,11 @@ describe("sort and cursor input", () => {
 
   it("a sort key outside the whitelist is refused by the schema, with no data", async () => {
     const spec = LISTS[0]!;
-    const res = await t.gql(spec.query, { orderBy: { field: "id; DROP TABLE customer", direction: "ASC" } }, { as: AS });
+    const res = await t.gql(
+      spec.query,
+      { orderBy: { field: "id; DROP TABLE customer", direction: "ASC" } },
+      { as: AS },
+    );
     expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(res.body.data ?? null).toBeNull();
   });

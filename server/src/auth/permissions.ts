@@ -157,6 +157,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Query.users": ownSignIn(USER_ADMINS, P.createUsers, "Account admin is not a role here"),
   "Query.apiTokens": ownSignIn(ACCESS_ADMINS, P.apiAuthentication, "Global admin and Admin agent register API apps"),
   "Query.relationshipRequest": read("PUBLIC", P.requestRelationship, "the customer's global admin, by the link"),
+  "Query.savedViews": ownSignIn(NETWORK_READERS, P.rolesAndPermissions, "the user's own list views"),
 
   // Mutations: reseller partnerships
   "Mutation.inviteReseller": write([GA, SA], P.indirectProviderTasks),
@@ -205,6 +206,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Mutation.deactivateUser": ownSignIn(USER_ADMINS, P.createUsers),
   "Mutation.createApiToken": ownSignIn(ACCESS_ADMINS, P.apiAuthentication),
   "Mutation.revokeApiToken": ownSignIn(ACCESS_ADMINS, P.apiAuthentication),
+  // Saved list views: a user's own list settings; read-only roles (Helpdesk agent, Billing admin) change nothing
+  "Mutation.createSavedView": ownSignIn(SUBSCRIPTION_WRITERS, P.rolesAndPermissions, "the user's own list views"),
+  "Mutation.updateSavedView": ownSignIn(SUBSCRIPTION_WRITERS, P.rolesAndPermissions, "the user's own list views"),
+  "Mutation.deleteSavedView": ownSignIn(SUBSCRIPTION_WRITERS, P.rolesAndPermissions, "the user's own list views"),
 
   // Object fields that resolve data (field resolvers): readable by whoever reads their object.
   "Customer.relationships": read(NETWORK_READERS, P.manageSubscriptions),

@@ -8,6 +8,7 @@ import { OidcSessions1796194940745 } from "./1796194940745-OidcSessions";
 import { SyncProvenance1796195066340 } from "./1796195066340-SyncProvenance";
 import { CustomerAgreement1796199000000 } from "./1796199000000-CustomerAgreement";
 import { SubscriptionLifecycle1796400000000 } from "./1796400000000-SubscriptionLifecycle";
+import { ListsAndSavedViews1796500000000 } from "./1796500000000-ListsAndSavedViews";
 
 export const migrations = [
   Initial1795609998903,
@@ -20,4 +21,5 @@ export const migrations = [
   SyncProvenance1796195066340,
   CustomerAgreement1796199000000,
   SubscriptionLifecycle1796400000000,
+  ListsAndSavedViews1796500000000,
 ];

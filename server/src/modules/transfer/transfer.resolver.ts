@@ -26,7 +26,8 @@ const transferService = new TransferService();
 @Resolver(() => Transfer)
 export class TransferResolver {
   @Query(() => TransferConnection, {
-    description: "Transfers where the viewer's network is source, target or named reseller; newest first unless orderBy says.",
+    description:
+      "Transfers where the viewer's network is source, target or named reseller; newest first unless orderBy says.",
   })
   async transfers(
     @Args() page: PageArgs,

@@ -16,7 +16,13 @@ import { Transfer, TransferLine } from "./transfer.entity";
 import { ACTOR_RULE_FIELDS, basesOf, lineErrors, onlySource, RequestedSubscriptions } from "./transfer-lines";
 import { visibleTransfer } from "./transfer.lookups";
 import { effectiveStatus, expiredWhilePending, whereEffectiveStatus } from "./transfer.status";
-import { TransferSortField, type CreateTransferInput, type TransferFilter, type TransferIdInput, type TransferOrder } from "./transfer.types";
+import {
+  TransferSortField,
+  type CreateTransferInput,
+  type TransferFilter,
+  type TransferIdInput,
+  type TransferOrder,
+} from "./transfer.types";
 
 export interface TransferResult {
   transfer: Transfer;
