@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fromGlobalId, toGlobalId } from "../../server/src/common/global-id";
-import { NAMES, R1_HELPDESK, scopingWorld } from "./fixtures";
+import { RelationshipStatus } from "../../server/src/domain/enums";
+import { day, NAMES, R1_HELPDESK, scopingWorld } from "./fixtures";
 import { startTestServer, type TestServer } from "./harness";
 
 // CSV export of the lists (GET /export/{subscriptions,customers}.csv) and saved views, in the tenant-scoping world:
@@ -12,6 +13,12 @@ const HOSTILE = { C1: '=HYPERLINK("http://evil.example","x")', s1a: "+SUM(A1:A9)
 
 beforeAll(async () => {
   const world = scopingWorld();
+  // R1 (P1's reseller) waits for C2, a customer P1 already holds: the request shows on a customer in the network.
+  world.relationships.push({
+    ...world.relationships.find((r) => r.customer === "C2")!,
+    partner: "R1",
+    status: RelationshipStatus.REQUESTED,
+  });
   world.customers.find((c) => c.key === "C1")!.name = HOSTILE.C1;
   for (const s of world.subscriptions) {
     const name = HOSTILE[s.key as keyof typeof HOSTILE];
@@ -257,5 +264,44 @@ describe("saved views", () => {
       { headers: { authorization: `Bearer ${token}` } },
     );
     expect(write.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("dashboard cards open the list they count", () => {
+  const SUMMARY = `{ networkSummary { relationshipsRequested transfersExpiringWithin7Days activeResellerCount } }`;
+  type Summary = { networkSummary: Record<string, number> };
+
+  it("relationship requests: customers in the network with a request still waiting", async () => {
+    const summary = (await t.gql<Summary>(SUMMARY, {}, { as: "P1" })).body.data!.networkSummary;
+    const res = await t.gql<{ customers: { totalCount: number; nodes: { name: string }[] } }>(
+      `{ customers(filter: { relationshipRequested: true }) { totalCount nodes { name } } }`,
+      {},
+      { as: "P1" },
+    );
+    // C2 (R1's request); C8's request is counted too but C8 is outside the network until it accepts (need-to-know).
+    expect(res.body.data!.customers.nodes.map((c) => c.name)).toEqual([NAMES.C2]);
+    expect(summary.relationshipsRequested).toBe(2);
+    // Another network's request never shows: P2 has none waiting.
+    const p2 = await t.gql<{ customers: { totalCount: number } }>(
+      `{ customers(filter: { relationshipRequested: true }) { totalCount } }`,
+      {},
+      { as: "P2" },
+    );
+    expect(p2.body.data!.customers.totalCount).toBe(0);
+  });
+
+  it("expiring transfers: pending ones whose 30 days end before the date, as the card counts them", async () => {
+    const q = `query ($before: LocalDate) { transfers(filter: { status: [PENDING], expiresBefore: $before }) {
+      totalCount nodes { id } } }`;
+    const summary = (await t.gql<Summary>(SUMMARY, {}, { as: "P1" })).body.data!.networkSummary;
+    const inWeek = await t.gql<{ transfers: { totalCount: number } }>(q, { before: day(7) }, { as: "P1" });
+    expect(inWeek.body.data!.transfers.totalCount).toBe(summary.transfersExpiringWithin7Days);
+    // T1 (created 3 days ago) ends in 27 days, T6 (1 day ago) in 29: a cutoff of 28 days takes T1 only.
+    const in28 = await t.gql<{ transfers: { nodes: { id: string }[] } }>(q, { before: day(28) }, { as: "P1" });
+    expect(in28.body.data!.transfers.nodes.map((n) => n.id)).toEqual([
+      toGlobalId("Transfer", t.world.transfers.get("T1")!),
+    ]);
+    const bad = await t.gql(q, { before: "next week" }, { as: "P1" });
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });

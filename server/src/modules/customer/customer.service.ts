@@ -79,6 +79,14 @@ export class CustomerService {
       const exists = holdsLive("fs.channel <> :cspChannel");
       qb.andWhere(filter.hasNonCspSubscriptions ? exists : `NOT ${exists}`, { cspChannel: SalesChannel.CSP });
     }
+    if (filter?.relationshipRequested !== undefined && filter.relationshipRequested !== null) {
+      // The dashboard's "relationship requests" card opens this filter.
+      const waiting = `EXISTS (SELECT 1 FROM customer_relationship rq WHERE rq.customer_id = c.id AND rq.status = :rqStatus AND rq.partner_id IN (:...rqNetwork))`;
+      qb.andWhere(filter.relationshipRequested ? waiting : `NOT ${waiting}`, {
+        rqStatus: RelationshipStatus.REQUESTED,
+        rqNetwork: s.scope.networkPartnerIds,
+      });
+    }
     if (filter?.resellerId) {
       s.scope.customersHeldBy(qb, "c.id", requireId(filter.resellerId, "Partner", "filter.resellerId"));
     }

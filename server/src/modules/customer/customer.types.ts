@@ -33,6 +33,12 @@ export class CustomerFilter {
   })
   hasNonCspSubscriptions?: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Customers with (or without) a relationship request of the viewer's network still waiting for them.",
+  })
+  relationshipRequested?: boolean | null;
+
   @MaxLength(200)
   @Field(() => String, {
     nullable: true,

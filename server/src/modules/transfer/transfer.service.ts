@@ -15,7 +15,7 @@ import { CustomerSubscription } from "../subscription/customer-subscription.enti
 import { Transfer, TransferLine } from "./transfer.entity";
 import { ACTOR_RULE_FIELDS, basesOf, lineErrors, onlySource, RequestedSubscriptions } from "./transfer-lines";
 import { visibleTransfer } from "./transfer.lookups";
-import { effectiveStatus, expiredWhilePending, whereEffectiveStatus } from "./transfer.status";
+import { effectiveStatus, expiredWhilePending, expiryCutoff, whereEffectiveStatus } from "./transfer.status";
 import {
   TransferSortField,
   type CreateTransferInput,
@@ -55,6 +55,10 @@ export class TransferService {
       qb.andWhere("t.customer_id = :customerId", {
         customerId: requireId(filter.customerId, "Customer", "filter.customerId"),
       });
+    }
+    if (filter?.expiresBefore) {
+      // The same cutoff as the dashboard's count: created before the date's expiry cutoff.
+      qb.andWhere("t.created_at < :expiresCutoff", { expiresCutoff: expiryCutoff(filter.expiresBefore) });
     }
     if (orderBy?.field === TransferSortField.CUSTOMER_NAME) qb.innerJoinAndSelect("t.customer", "tc");
     const order = sortOrder(TRANSFER_SORTS, { idColumn: "t.id", id: (t: Transfer) => t.id }, orderBy, {

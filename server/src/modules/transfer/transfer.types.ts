@@ -1,5 +1,6 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { GraphQLLocalDate } from "graphql-scalars";
 import { TransferStatus } from "../../domain/enums";
 import { ConnectionType, OrderByInput } from "../../common/connection";
 import { Payload } from "../../common/mutation";
@@ -41,6 +42,12 @@ export class TransferFilter {
   @MaxLength(200)
   @Field(() => String, { nullable: true, description: "Customer id." })
   customerId?: string | null;
+
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: "Transfers whose 30 days to answer end before this date (the dashboard's expiring-soon card).",
+  })
+  expiresBefore?: string | null;
 }
 
 @InputType()
