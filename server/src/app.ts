@@ -38,6 +38,7 @@ import { serveSubscriptions } from "./modules/live/live.ws";
 import { registerSyncCoordinator } from "./modules/sync/sync.service";
 import { mountPartnerCenterWebhooks } from "./modules/sync/webhook.receiver";
 import type { UpstreamPort } from "./upstream/upstream";
+import { listCsvExport } from "./modules/list-export/list-export";
 
 export interface RunningApp {
   /** http://host:port/graphql */
@@ -207,6 +208,14 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     if (rateLimiter) app.use("/partner-center", anonymousCaller, rateLimiter.middleware);
     mountPartnerCenterWebhooks(app, dataSource, sync.upstream, config.partnerCenterWebhooks);
   }
+  // Lists as CSV (subscriptions, customers): the same sign-in, rate limit, permission row and scope as /graphql.
+  app.get(
+    "/export/:list.csv",
+    withRequestId,
+    identifyCaller(config, dataSource),
+    ...(rateLimiter ? [rateLimiter.middleware] : []),
+    listCsvExport(dataSource, config, schema),
+  );
   options.mount?.(app);
   const client = options.serveClient === false ? null : clientDistPath();
   if (client) mountClient(app, client);

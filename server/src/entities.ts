@@ -13,6 +13,7 @@ import { UserSession } from "./http/session.entity";
 import { OutboxEvent } from "./modules/live/outbox-event.entity";
 import { SyncRun } from "./modules/sync/sync-run.entity";
 import { WebhookEvent } from "./modules/sync/webhook-event.entity";
+import { SavedView } from "./modules/saved-view/saved-view.entity";
 
 /** Every ORM entity, for the DataSource. Code imports an entity from its module, not from here. */
 export const entities = [
@@ -32,4 +33,5 @@ export const entities = [
   OutboxEvent,
   SyncRun,
   WebhookEvent,
+  SavedView,
 ];

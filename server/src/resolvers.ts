@@ -21,6 +21,7 @@ import { ApiTokenResolver } from "./modules/api-token/api-token.resolver";
 import { UserResolver } from "./modules/user/user.resolver";
 import { LiveResolver } from "./modules/live/live.resolver";
 import { SyncResolver } from "./modules/sync/sync.resolver";
+import { SavedViewResolver } from "./modules/saved-view/saved-view.resolver";
 import { ProviderRequestMutations } from "./modules/provider-request/provider-request.mutations";
 import {
   PartnerFieldsResolver,
@@ -54,4 +55,5 @@ export const resolvers: NonEmptyArray<Function> = [
   SyncResolver,
   AuditResolver,
   LiveResolver,
+  SavedViewResolver,
 ];

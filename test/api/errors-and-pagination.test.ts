@@ -329,7 +329,7 @@ describe("malformed requests", () => {
       ["too deep", { query: deep }],
       ["SQL in a search", { query: `{ customers(filter: { search: "'; DROP TABLE customer; --" }) { totalCount } }` }],
       ["SQL in an id", { query: `{ node(id: "${b64("Customer:' OR 1=1 --")}") { id } }` }],
-      ["SQL in a cursor", { query: `{ customers(after: "${b64(["' OR 1=1 --", "x"])}") { totalCount } }` }],
+      ["SQL in a cursor", { query: `{ customers(after: "${b64(["NAME:ASC", "' OR 1=1 --", "x"])}") { totalCount } }` }],
       ["bad country", { query: `{ customers(filter: { country: "usa" }) { totalCount } }` }],
       ["bad filter id", { query: `{ subscriptions(filter: { customerId: "nope" }) { totalCount } }` }],
       [

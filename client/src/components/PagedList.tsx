@@ -1,13 +1,15 @@
 import type { ReactNode } from "react";
 import { DataState } from "./DataState";
 import { Pager } from "./Pager";
+import { ListPager, type PageLinks, type PageMove } from "./ListPager";
+import type { PagingValues } from "../lib/list-paging";
 import { StaleBanner } from "./StaleBanner";
 import "./components-messages";
 
 /** The part of a Relay connection a paged list needs. */
 export interface PagedConnection {
   totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: { hasNextPage: boolean; endCursor: string | null } & Partial<PageLinks>;
   nodes: readonly unknown[];
 }
 
@@ -25,6 +27,7 @@ export function PagedList<C extends PagedConnection>({
   after,
   onPage,
   pagerOnSinglePage = true,
+  paging,
   children,
 }: {
   connection: C | null | undefined;
@@ -37,6 +40,8 @@ export function PagedList<C extends PagedConnection>({
   onPage(after: string | null): void;
   /** false: no pager when everything fits on the first page. */
   pagerOnSinglePage?: boolean;
+  /** Page N of M with first, previous, next, last and page size (the connection must carry the full pageInfo). */
+  paging?: { values: PagingValues; onMove(move: PageMove): void };
   children(connection: C): ReactNode;
 }) {
   const showPager = pagerOnSinglePage || Boolean(connection?.pageInfo.hasNextPage || after);
@@ -52,7 +57,20 @@ export function PagedList<C extends PagedConnection>({
         <div aria-busy={loading || undefined} className={loading ? "refreshing" : undefined}>
           {error ? <StaleBanner error={error} onRetry={onRetry} /> : null}
           {children(connection)}
-          {showPager && (
+          {showPager && paging && (
+            <ListPager
+              totalCount={connection.totalCount}
+              pageInfo={{
+                hasNextPage: connection.pageInfo.hasNextPage,
+                hasPreviousPage: connection.pageInfo.hasPreviousPage ?? false,
+                startCursor: connection.pageInfo.startCursor ?? null,
+                endCursor: connection.pageInfo.endCursor,
+              }}
+              values={paging.values}
+              onMove={paging.onMove}
+            />
+          )}
+          {showPager && !paging && (
             <Pager
               totalCount={connection.totalCount}
               hasNextPage={connection.pageInfo.hasNextPage}

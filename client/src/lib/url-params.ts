@@ -97,6 +97,9 @@ export function changedParams<S extends ParamSchema>(
   return keys.filter((k) => JSON.stringify(values[k]) !== JSON.stringify(defaults[k]));
 }
 
+/** The URL keys that point into a paged list (lib/list-paging.ts). */
+const PAGING_KEYS = ["after", "before", "last", "page"];
+
 /**
  * The screen's state in its URL: the typed values, and a setter. Setting a value to null (or empty) removes it;
  * any change drops the page cursor `after` unless it sets `after` itself or `keepCursor` is given (a new filter
@@ -110,7 +113,8 @@ export function useUrlParams<S extends ParamSchema>(schema: S) {
       setSearch((prev) => {
         const next = new URLSearchParams(prev);
         write(schema, next, changes);
-        if (!options.keepCursor && !("after" in changes)) next.delete("after");
+        // A new filter, sort or page size starts again on the first page (every paging key goes).
+        if (!options.keepCursor && !("after" in changes)) for (const key of PAGING_KEYS) next.delete(key);
         return next;
       });
     },

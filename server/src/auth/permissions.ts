@@ -181,6 +181,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     "the home partner's admins, who register its API app (as for API tokens)",
   ),
   "Query.relationshipRequest": read("PUBLIC", P.requestRelationship, "the customer's global admin, by the link"),
+  "Query.savedViews": ownSignIn(NETWORK_READERS, P.rolesAndPermissions, "the user's own list views"),
 
   // Mutations: reseller partnerships
   "Mutation.inviteReseller": write([GA, SA], P.indirectProviderTasks),
@@ -259,6 +260,10 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
     P.manageSubscriptions,
     "live: only what the reader's queries would show",
   ),
+  // Saved list views: a user's own list settings; read-only roles (Helpdesk agent, Billing admin) change nothing
+  "Mutation.createSavedView": ownSignIn(SUBSCRIPTION_WRITERS, P.rolesAndPermissions, "the user's own list views"),
+  "Mutation.updateSavedView": ownSignIn(SUBSCRIPTION_WRITERS, P.rolesAndPermissions, "the user's own list views"),
+  "Mutation.deleteSavedView": ownSignIn(SUBSCRIPTION_WRITERS, P.rolesAndPermissions, "the user's own list views"),
 
   // Object fields that resolve data (field resolvers): readable by whoever reads their object.
   "Customer.relationships": read(NETWORK_READERS, P.manageSubscriptions),

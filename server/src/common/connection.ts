@@ -1,4 +1,4 @@
-import { ArgsType, type ClassType, Field, Int, ObjectType } from "type-graphql";
+import { ArgsType, type ClassType, Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
 import { badInput } from "./errors";
 
@@ -12,6 +12,33 @@ export class PageArgs {
 
   @Field(() => String, { nullable: true, description: "Cursor of the last edge of the previous page." })
   after?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size counted back from \`before\` (or from the end of the list), 1–${MAX_PAGE_SIZE}; not with \`first\`.`,
+  })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first edge of the next page; not with `after`." })
+  before?: string | null;
+}
+
+export enum SortDirection {
+  ASC = "ASC",
+  DESC = "DESC",
+}
+registerEnumType(SortDirection, { name: "SortDirection" });
+
+/** An `orderBy` input for one list: one of its whitelisted sort keys and a direction. */
+export function OrderByInput<K extends string>(fieldEnum: Record<string, K>, name: string) {
+  @InputType(`${name}Order`, { description: `How to sort ${name} objects; ties are broken by id.` })
+  class OrderBy {
+    @Field(() => fieldEnum)
+    field: K;
+    @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+    direction: SortDirection;
+  }
+  return OrderBy;
 }
 
 @ObjectType()
@@ -88,8 +115,10 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
 
 type OrderValue = string | number;
 
-interface KeysetOrder<T> {
-  /** SQL expression of the sort column, e.g. "c.name". */
+export interface KeysetOrder<T> {
+  /** Names the sort in its cursors, so a cursor of another sort is refused instead of misread. */
+  key?: string;
+  /** SQL expression of the sort column, e.g. "c.name" (never NULL: keyset comparisons skip NULLs). */
   column: string;
   /** SQL expression of the unique tie-breaker, e.g. "c.id". */
   idColumn: string;
@@ -100,58 +129,112 @@ interface KeysetOrder<T> {
   toParameter?: (value: OrderValue) => unknown;
 }
 
-function encodeCursor(value: OrderValue, id: string): string {
-  return Buffer.from(JSON.stringify([value, id]), "utf8").toString("base64url");
+/** One whitelisted sort key of a list: its column and how a row's value goes into and out of a cursor. */
+export type SortColumn<T> = Pick<KeysetOrder<T>, "column" | "value" | "toParameter">;
+
+/** A sort on an instant column: ISO strings in cursors, Dates as parameters. */
+export function instantColumn<T>(column: string, get: (row: T) => Date): SortColumn<T> {
+  return {
+    column,
+    value: (row) => get(row).toISOString(),
+    toParameter: (v) => {
+      const date = new Date(String(v));
+      if (Number.isNaN(date.getTime())) throw badInput("after", "is not a cursor returned by this list");
+      return date;
+    },
+  };
 }
 
-function decodeCursor(cursor: string): [OrderValue, string] {
+/**
+ * The keyset order for a list's `orderBy`: a whitelisted key (the GraphQL enum refuses others before this runs) in
+ * the asked direction, ties broken by id in the same direction; the list's default without `orderBy`.
+ */
+export function sortOrder<T, K extends string>(
+  columns: Record<K, SortColumn<T>>,
+  tieBreak: Pick<KeysetOrder<T>, "idColumn" | "id">,
+  orderBy: { field: K; direction?: SortDirection | null } | null | undefined,
+  fallback: { field: K; direction: SortDirection },
+): KeysetOrder<T> {
+  const field = orderBy?.field ?? fallback.field;
+  const direction = orderBy ? (orderBy.direction ?? SortDirection.ASC) : fallback.direction;
+  const column = columns[field];
+  if (!column) throw badInput("orderBy.field", `cannot sort by ${String(field)}`);
+  return { key: `${field}:${direction}`, ...column, ...tieBreak, direction };
+}
+
+function encodeCursor(key: string, value: OrderValue, id: string): string {
+  return Buffer.from(JSON.stringify([key, value, id]), "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string, field: "after" | "before", key: string): [OrderValue, string] {
+  let parsed: unknown = null;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      (typeof parsed[0] === "string" || typeof parsed[0] === "number") &&
-      typeof parsed[1] === "string"
-    ) {
-      return [parsed[0], parsed[1]];
-    }
+    parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    // fall through
+    // refused below
   }
-  throw badInput("after", "is not a cursor returned by this list");
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== 3 ||
+    typeof parsed[0] !== "string" ||
+    !(typeof parsed[1] === "string" || typeof parsed[1] === "number") ||
+    typeof parsed[2] !== "string"
+  ) {
+    throw badInput(field, "is not a cursor returned by this list");
+  }
+  if (parsed[0] !== key) throw badInput(field, "belongs to another sort order: start again from the first page");
+  return [parsed[1], parsed[2]];
 }
 
-/** Validates first/after: negative or huge page sizes are refused, never passed to the database. */
-export function pageSize(args: PageArgs): number {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badInput("first", `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+function checkedSize(value: number, field: "first" | "last"): number {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw badInput(field, `must be between 1 and ${MAX_PAGE_SIZE}, got ${value}`);
   }
-  return first;
+  return value;
 }
 
-/** Keyset pagination over (column, id): one SELECT for the page, a COUNT only on demand. */
+/** Validates first/after/last/before: negative or huge page sizes and mixed directions are refused. */
+export function pageSize(args: PageArgs): { size: number; backward: boolean } {
+  const hasLast = args.last !== null && args.last !== undefined;
+  const hasFirst = args.first !== null && args.first !== undefined;
+  if (hasFirst && hasLast) throw badInput("last", "give either first or last, not both");
+  if (args.after && args.before) throw badInput("before", "give either after or before, not both");
+  if (hasFirst && args.before) throw badInput("before", "pages back from before are sized with last, not first");
+  if (hasLast && args.after) throw badInput("after", "pages forward from after are sized with first, not last");
+  const backward = hasLast || Boolean(args.before);
+  if (backward) return { size: checkedSize(args.last ?? DEFAULT_PAGE_SIZE, "last"), backward };
+  return { size: checkedSize(args.first ?? DEFAULT_PAGE_SIZE, "first"), backward };
+}
+
+const flip = (d: "ASC" | "DESC"): "ASC" | "DESC" => (d === "ASC" ? "DESC" : "ASC");
+
+/**
+ * Keyset pagination over (column, id), forward (first/after) or backward (last/before): one SELECT for the page, a
+ * COUNT only on demand. Backward pages run the query in the opposite order and are turned round, so the last page
+ * costs the same as the first (no OFFSET anywhere).
+ */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   args: PageArgs,
   order: KeysetOrder<T>,
 ): Promise<Page<T>> {
-  const first = pageSize(args);
+  const { size, backward } = pageSize(args);
+  const key = order.key ?? "default";
   const countQb = qb.clone();
   const pageQb = qb.clone();
-  if (args.after) {
-    const [raw, id] = decodeCursor(args.after);
+  const direction = backward ? flip(order.direction) : order.direction;
+  const cursor = backward ? args.before : args.after;
+  if (cursor) {
+    const [raw, id] = decodeCursor(cursor, backward ? "before" : "after", key);
     const value = order.toParameter ? order.toParameter(raw) : raw;
-    const op = order.direction === "ASC" ? ">" : "<";
+    const op = direction === "ASC" ? ">" : "<";
     pageQb.andWhere(
       new Brackets((w) => {
         w.where(`${order.column} ${op} :cursorValue`, { cursorValue: value }).orWhere(
           new Brackets((w2) => {
             w2.where(`${order.column} = :cursorValue`, { cursorValue: value }).andWhere(
               `${order.idColumn} ${op} :cursorId`,
-              {
-                cursorId: id,
-              },
+              { cursorId: id },
             );
           }),
         );
@@ -159,17 +242,19 @@ export async function paginate<T extends ObjectLiteral>(
     );
   }
   const rows = await pageQb
-    .orderBy(order.column, order.direction)
-    .addOrderBy(order.idColumn, order.direction)
-    .take(first + 1)
+    .orderBy(order.column, direction)
+    .addOrderBy(order.idColumn, direction)
+    .take(size + 1)
     .getMany();
-  const nodes = rows.slice(0, first);
+  const more = rows.length > size;
+  const taken = rows.slice(0, size);
+  const nodes = backward ? taken.reverse() : taken;
   let countPromise: Promise<number> | null = null;
   return {
     nodes,
-    cursors: nodes.map((n) => encodeCursor(order.value(n), order.id(n))),
-    hasNextPage: rows.length > first,
-    hasPreviousPage: Boolean(args.after),
+    cursors: nodes.map((n) => encodeCursor(key, order.value(n), order.id(n))),
+    hasNextPage: backward ? Boolean(cursor) : more,
+    hasPreviousPage: backward ? more : Boolean(cursor),
     count: () => (countPromise ??= countQb.getCount()),
   };
 }

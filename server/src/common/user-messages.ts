@@ -324,6 +324,25 @@ export const userMessages = {
     en: "The API token is already revoked",
     "pt-PT": "O token de API já está revogado",
   },
+  // Saved list views (modules/saved-view).
+  SAVED_VIEW_NOT_FOUND: { en: "No such saved view of yours", "pt-PT": "Não tem nenhuma vista guardada com este ID" },
+  SAVED_VIEW_NAME_TAKEN: {
+    en: "You already have a view of this list with this name",
+    "pt-PT": "Já tem uma vista desta lista com este nome",
+  },
+  SAVED_VIEW_LIMIT: {
+    en: "You can keep at most {max} views of one list: delete one first",
+    "pt-PT": "Pode guardar no máximo {max} vistas de uma lista: elimine uma primeiro",
+  },
+  SAVED_VIEW_FILTER: {
+    en: "must be the list's filter as a URL query (name=value pairs, no paging or sort, at most 2000 characters)",
+    "pt-PT":
+      "deve ser o filtro da lista como consulta de URL (pares nome=valor, sem página nem ordem, até 2000 caracteres)",
+  },
+  SAVED_VIEW_SORT: {
+    en: "must be FIELD:ASC or FIELD:DESC with a column this list sorts on",
+    "pt-PT": "deve ser CAMPO:ASC ou CAMPO:DESC com uma coluna pela qual esta lista ordena",
+  },
 
   // Partner Center sync (modules/sync).
   SYNC_NOTHING_UPSTREAM: {

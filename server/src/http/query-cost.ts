@@ -67,7 +67,8 @@ export function requestedCost(
       if (!(isObjectType(named) || isInterfaceType(named) || isUnionType(named))) continue;
       const children = costOf(sel.selectionSet, named, visiting);
       if (isConnection(named)) {
-        const firstArg = sel.arguments?.find((a) => a.name.value === "first");
+        // A page is sized by `first`, or by `last` when it pages back.
+        const firstArg = sel.arguments?.find((a) => a.name.value === "first" || a.name.value === "last");
         const first = firstArg ? Number(argument(firstArg.value)) : DEFAULT_PAGE;
         const page = Number.isFinite(first) && first > 0 ? Math.min(first, 100) : DEFAULT_PAGE;
         // The connection object itself, then edges/nodes of one page (its children counted one page's worth).

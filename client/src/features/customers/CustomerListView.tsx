@@ -48,6 +48,7 @@ export function CustomerListView() {
   if (url.channels.length) filter.channels = url.channels;
   if (url.nonCsp) filter.hasNonCspSubscriptions = url.nonCsp === "yes";
   if (provider && url.reseller) filter.resellerId = url.reseller;
+  if (url.requested) filter.relationshipRequested = true;
 
   const list = useCustomerListQuery({ variables: { filter, first: PAGE_SIZE, after: url.after || null } });
   const resellersQ = useCustomerResellerOptionsQuery({ skip: !provider });
@@ -208,6 +209,15 @@ export function CustomerListView() {
           </FormPanel>
         )}
       </div>
+
+      {url.requested && (
+        <p className="notice" role="note">
+          {t("customers.list.requestedOnly")}{" "}
+          <button type="button" className="secondary" onClick={() => setUrl({ requested: null })}>
+            {t("customers.list.requestedOnly.clear")}
+          </button>
+        </p>
+      )}
 
       <CustomerFilters
         values={{ q: url.q, country: url.country, channels: url.channels, nonCsp: url.nonCsp, reseller: url.reseller }}

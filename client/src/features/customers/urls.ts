@@ -1,5 +1,5 @@
 import { OFFER_KIND_VALUES, SALES_CHANNEL_VALUES, TERM_DURATION_VALUES } from "../../graphql/generated";
-import { digits, formatParams, listOf, oneOf, text, type ParamChanges } from "../../lib/url-params";
+import { digits, formatParams, listOf, oneOf, text, type ParamChanges, flag } from "../../lib/url-params";
 
 /** /customers: filters, page cursor and the open panel ("create" a customer, "request" a relationship). */
 export const customerListParams = {
@@ -8,6 +8,8 @@ export const customerListParams = {
   channels: listOf(SALES_CHANNEL_VALUES),
   nonCsp: oneOf(["yes", "no"] as const),
   reseller: text,
+  /** Only customers with a relationship request still waiting (the dashboard's card). */
+  requested: flag,
   after: text,
   panel: oneOf(["create", "request"] as const),
 };

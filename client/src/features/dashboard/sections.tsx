@@ -72,12 +72,17 @@ export function StatsSection({ variant }: { variant: DashboardVariant }) {
     );
     if (variant === "provider") {
       items.push(
-        { key: "resellers", label: t("dashboard.stat.resellers"), value: s.activeResellerCount, to: resellerListUrl() },
+        {
+          key: "resellers",
+          label: t("dashboard.stat.resellers"),
+          value: s.activeResellerCount,
+          to: resellerListUrl({ status: "ACTIVE" }),
+        },
         {
           key: "compliance",
           label: t("dashboard.stat.compliance"),
           value: s.resellersWithComplianceIssues,
-          to: resellerListUrl({ issues: true }),
+          to: resellerListUrl({ status: "ACTIVE", issues: true }),
           tone: "warn",
         },
         {
@@ -117,7 +122,7 @@ export function StatsSection({ variant }: { variant: DashboardVariant }) {
           key: "transfersUrgent",
           label: t("dashboard.stat.transfersUrgent"),
           value: s.transfersExpiringWithin7Days,
-          to: transferListUrl({ status: ["PENDING"] }),
+          to: transferListUrl({ status: ["PENDING"], expires: addDays(today, 7) }),
           tone: "warn",
         },
       );
@@ -126,7 +131,7 @@ export function StatsSection({ variant }: { variant: DashboardVariant }) {
       key: "relationships",
       label: t("dashboard.stat.relationships"),
       value: s.relationshipsRequested,
-      to: customerListUrl(),
+      to: customerListUrl({ requested: true }),
     });
   }
 

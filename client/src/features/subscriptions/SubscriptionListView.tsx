@@ -3,9 +3,12 @@ import { providerListUrl } from "../network/urls";
 import {
   useSubscriptionsListQuery,
   useSubscriptionsResellerOptionsQuery,
+  SUBSCRIPTION_SORT_FIELD_VALUES,
   type EligibilityAction,
   type SubscriptionFilter,
 } from "../../graphql/generated";
+import { ExportButton, listExportUrl } from "../../components/ExportButton";
+import { formatSort, pageVariables, parseSort } from "../../lib/list-paging";
 import { FormField } from "../../components/FormField";
 import { PagedList } from "../../components/PagedList";
 import { useI18n } from "../../lib/i18n";
@@ -16,8 +19,6 @@ import { SubscriptionFilters, type SubscriptionFilterValues } from "./components
 import { SubscriptionTable } from "./components/SubscriptionTable";
 import "./messages";
 import "./subscriptions.css";
-
-const PAGE_SIZE = 20;
 
 /** /subscriptions: every subscription in the network, filtered from the URL, with a decision per row. */
 export function SubscriptionListView() {
@@ -31,6 +32,7 @@ export function SubscriptionListView() {
   const action: EligibilityAction = url.action ?? "SUPPORT";
   const actingFor = provider && action === "TRANSFER" && url.for ? url.for : null;
 
+  const sort = parseSort(url.sort, SUBSCRIPTION_SORT_FIELD_VALUES);
   const filter: SubscriptionFilter = {};
   if (values.status.length) filter.status = values.status;
   if (values.channel.length) filter.channel = values.channel;
@@ -42,7 +44,7 @@ export function SubscriptionListView() {
   if (values.customer) filter.customerId = values.customer;
 
   const { data, previousData, loading, error, refetch } = useSubscriptionsListQuery({
-    variables: { first: PAGE_SIZE, after: url.after || null, filter, action, resellerId: actingFor },
+    variables: { ...pageVariables(url), orderBy: sort, filter, action, resellerId: actingFor },
   });
   const options = useSubscriptionsResellerOptionsQuery({ skip: !provider });
   const resellerOptions = provider
@@ -103,16 +105,29 @@ export function SubscriptionListView() {
         </p>
       )}
 
+      <p className="list-tools">
+        <ExportButton url={listExportUrl("subscriptions", filter, url.sort)} filename="subscriptions.csv" />
+      </p>
+
       <PagedList
         connection={connection}
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
         emptyText={t("subscriptions.empty")}
-        after={url.after}
+        after={url.after || url.before || url.last}
         onPage={(after) => setUrl({ after }, { keepCursor: true })}
+        paging={{ values: url, onMove: (move) => setUrl(move, { keepCursor: true }) }}
       >
-        {(page) => <SubscriptionTable rows={page.nodes} action={action} viewerPartnerId={viewer.partner.id} />}
+        {(page) => (
+          <SubscriptionTable
+            rows={page.nodes}
+            action={action}
+            viewerPartnerId={viewer.partner.id}
+            sort={sort}
+            onSort={(next) => setUrl({ sort: formatSort(next) })}
+          />
+        )}
       </PagedList>
     </section>
   );

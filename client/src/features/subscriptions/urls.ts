@@ -7,6 +7,7 @@ import {
   type SubscriptionStatus,
 } from "../../graphql/generated";
 import { formatParams, isoDate, listOf, oneOf, text, type Param, type ParamChanges } from "../../lib/url-params";
+import { listPagingParams } from "../../lib/list-paging";
 
 /** The actions a subscription row can be checked for (every eligibility action about an existing subscription). */
 export const ROW_ACTIONS = ELIGIBILITY_ACTION_VALUES.filter(
@@ -36,7 +37,7 @@ export const subscriptionListParams = {
   reseller: text,
   action: oneOf(ROW_ACTIONS),
   for: text,
-  after: text,
+  ...listPagingParams,
 };
 
 /** The parameters that filter the list ("Clear filters" resets them). */

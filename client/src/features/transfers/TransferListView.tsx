@@ -36,6 +36,7 @@ export function TransferListView() {
         status: statuses.length ? statuses : undefined,
         direction: direction ?? undefined,
         customerId: url.customerId || undefined,
+        expiresBefore: url.expires || undefined,
       },
       first: PAGE_SIZE,
       after: url.after || undefined,
@@ -49,7 +50,7 @@ export function TransferListView() {
     setUrl({ status: on ? [...statuses, status] : statuses.filter((s) => s !== status) });
   }
 
-  const filtered = statuses.length > 0 || Boolean(direction) || Boolean(url.customerId);
+  const filtered = statuses.length > 0 || Boolean(direction) || Boolean(url.customerId) || Boolean(url.expires);
   const filteredCustomer = url.customerId
     ? connection?.nodes.find((n) => n.customer?.id === url.customerId)?.customer
     : undefined;
@@ -111,11 +112,19 @@ export function TransferListView() {
             </button>
           </p>
         )}
+        {url.expires && (
+          <p className="xfer-chip">
+            {t("transfers.filter.expires", { date: url.expires })}{" "}
+            <button type="button" className="secondary" onClick={() => setUrl({ expires: null })}>
+              {t("transfers.filter.expires.clear")}
+            </button>
+          </p>
+        )}
         {filtered && (
           <button
             type="button"
             className="secondary"
-            onClick={() => setUrl({ status: null, direction: null, customerId: null })}
+            onClick={() => setUrl({ status: null, direction: null, customerId: null, expires: null })}
           >
             {t("transfers.filter.clear")}
           </button>

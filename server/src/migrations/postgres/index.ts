@@ -11,6 +11,7 @@ import { SubscriptionLifecycle1796400000000 } from "./1796400000000-Subscription
 import { OutboxEvent1796460000000 } from "./1796460000000-OutboxEvent";
 import { SyncRun1796500000000 } from "./1796500000000-SyncRun";
 import { ProviderRequestLifecycle1796510000000 } from "./1796510000000-ProviderRequestLifecycle";
+import { ListsAndSavedViews1796520000000 } from "./1796520000000-ListsAndSavedViews";
 
 export const migrations = [
   Initial1795609999885,
@@ -26,4 +27,5 @@ export const migrations = [
   OutboxEvent1796460000000,
   SyncRun1796500000000,
   ProviderRequestLifecycle1796510000000,
+  ListsAndSavedViews1796520000000,
 ];

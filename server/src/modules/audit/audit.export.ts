@@ -58,7 +58,7 @@ function csvRow(e: AuditEventView): string {
 }
 
 /** A query-string parameter: absent, or one string (a repeated parameter is refused). */
-function param(req: Request, name: string): string | null {
+export function param(req: Request, name: string): string | null {
   const value = req.query[name];
   if (value === undefined || value === "") return null;
   if (typeof value !== "string")
@@ -76,7 +76,7 @@ function instant(req: Request, name: string): Date | null {
   return date;
 }
 
-function failure(res: Response, error: unknown): void {
+export function failure(res: Response, error: unknown): void {
   const code = error instanceof GraphQLError ? error.extensions.code : null;
   if (code === "UNAUTHENTICATED") {
     res.status(401).json({ error: "Sign in: send Authorization: Bearer <token>" });

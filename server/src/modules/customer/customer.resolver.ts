@@ -12,17 +12,18 @@ import { acceptanceUrlOf, customerRelationshipService } from "./customer-relatio
 import { mayReadAcceptanceLink } from "../../auth/scope";
 import { CAN_MANAGE_CUSTOMERS } from "../../auth/roles";
 import { customerService } from "./customer.service";
-import { CustomerConnection, CustomerFilter, RelationshipRequestPreview } from "./customer.types";
+import { CustomerConnection, CustomerFilter, CustomerOrder, RelationshipRequestPreview } from "./customer.types";
 
 @Resolver(() => Customer)
 export class CustomerResolver {
-  @Query(() => CustomerConnection, { description: "Customers in the viewer's network, by name." })
+  @Query(() => CustomerConnection, { description: "Customers in the viewer's network, by name unless orderBy says." })
   async customers(
     @Args() page: PageArgs,
     @Arg("filter", () => CustomerFilter, { nullable: true }) filter: CustomerFilter | null,
+    @Arg("orderBy", () => CustomerOrder, { nullable: true }) orderBy: CustomerOrder | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new CustomerConnection(await customerService.list(readContext(ctx), page, filter));
+    return new CustomerConnection(await customerService.list(readContext(ctx), page, filter, orderBy));
   }
 
   @FieldResolver(() => [CustomerRelationship], {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Brackets } from "typeorm";
-import { paginate, type PageArgs } from "../../common/connection";
+import { instantColumn, paginate, sortOrder, SortDirection, type PageArgs } from "../../common/connection";
 import { ensureNoErrors, ensureThat } from "../../common/ensure";
 import { insertUnique } from "../../common/unique";
 import { badInput } from "../../common/errors";
@@ -21,9 +21,11 @@ import type {
   CreateCustomerInput,
   CreateCustomerPayload,
   CustomerFilter,
+  CustomerOrder,
   RecordCustomerAgreementInput,
   RecordCustomerAgreementPayload,
 } from "./customer.types";
+import { CustomerSortField } from "./customer.types";
 
 const COUNTRY = /^[A-Z]{2}$/;
 /** As the users module: an email address is at most 254 characters (RFC 5321 path limit). */
@@ -33,9 +35,30 @@ const MAX_AGREEMENT_EMAIL = 254;
 const holdsLive = (channelSql: string) =>
   `EXISTS (SELECT 1 FROM customer_subscription fs WHERE fs.customer_id = c.id AND ${channelSql} AND ${liveSubscriptionSql("fs")})`;
 
+/** The customer list's sort keys. */
+const CUSTOMER_SORTS = {
+  NAME: { column: "c.name", value: (c: Customer) => c.name },
+  DOMAIN: { column: "c.domain", value: (c: Customer) => c.domain },
+  COUNTRY: { column: "c.country", value: (c: Customer) => c.country },
+  CREATED_AT: instantColumn("c.created_at", (c: Customer) => c.createdAt),
+};
+
+/** The keyset order of the customer list (by name by default). */
+export function customerOrder(orderBy: CustomerOrder | null | undefined) {
+  return sortOrder(CUSTOMER_SORTS, { idColumn: "c.id", id: (c: Customer) => c.id }, orderBy, {
+    field: CustomerSortField.NAME,
+    direction: SortDirection.ASC,
+  });
+}
+
 export class CustomerService {
-  /** Customers in the viewer's network, by name. */
-  async list(s: ServiceContext, page: PageArgs, filter: CustomerFilter | null) {
+  /** Customers in the viewer's network, by name unless orderBy says otherwise. */
+  async list(s: ServiceContext, page: PageArgs, filter: CustomerFilter | null, orderBy: CustomerOrder | null = null) {
+    return paginate(this.query(s, filter), page, customerOrder(orderBy));
+  }
+
+  /** The scoped, filtered customer query shared by the list and its CSV export. */
+  query(s: ServiceContext, filter: CustomerFilter | null) {
     const qb = s.scope.visibleCustomers(s.em.getRepository(Customer).createQueryBuilder("c"), "c.id");
     if (filter?.search) {
       const term = `%${filter.search.trim().toLowerCase()}%`;
@@ -56,16 +79,18 @@ export class CustomerService {
       const exists = holdsLive("fs.channel <> :cspChannel");
       qb.andWhere(filter.hasNonCspSubscriptions ? exists : `NOT ${exists}`, { cspChannel: SalesChannel.CSP });
     }
+    if (filter?.relationshipRequested !== undefined && filter.relationshipRequested !== null) {
+      // The dashboard's "relationship requests" card opens this filter.
+      const waiting = `EXISTS (SELECT 1 FROM customer_relationship rq WHERE rq.customer_id = c.id AND rq.status = :rqStatus AND rq.partner_id IN (:...rqNetwork))`;
+      qb.andWhere(filter.relationshipRequested ? waiting : `NOT ${waiting}`, {
+        rqStatus: RelationshipStatus.REQUESTED,
+        rqNetwork: s.scope.networkPartnerIds,
+      });
+    }
     if (filter?.resellerId) {
       s.scope.customersHeldBy(qb, "c.id", requireId(filter.resellerId, "Partner", "filter.resellerId"));
     }
-    return paginate(qb, page, {
-      column: "c.name",
-      idColumn: "c.id",
-      direction: "ASC",
-      value: (c) => c.name,
-      id: (c) => c.id,
-    });
+    return qb;
   }
 
   /**

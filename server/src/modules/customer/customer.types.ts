@@ -1,8 +1,8 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
 import { GraphQLLocalDate } from "graphql-scalars";
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { SalesChannel } from "../../domain/enums";
-import { ConnectionType } from "../../common/connection";
+import { ConnectionType, OrderByInput } from "../../common/connection";
 import { Payload } from "../../common/mutation";
 import { EligibilityDecision } from "../eligibility/eligibility.types";
 import { Customer } from "./customer.entity";
@@ -32,6 +32,12 @@ export class CustomerFilter {
     description: "Customers holding (or not) live subscriptions bought outside CSP.",
   })
   hasNonCspSubscriptions?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Customers with (or without) a relationship request of the viewer's network still waiting for them.",
+  })
+  relationshipRequested?: boolean | null;
 
   @MaxLength(200)
   @Field(() => String, {
@@ -177,3 +183,14 @@ export class RemoveRelationshipPayload extends Payload {
   @Field(() => EligibilityDecision, { nullable: true })
   decision: EligibilityDecision | null;
 }
+
+/** The columns the customer list sorts on (each indexed with the id, see the migrations). */
+export enum CustomerSortField {
+  NAME = "NAME",
+  DOMAIN = "DOMAIN",
+  COUNTRY = "COUNTRY",
+  CREATED_AT = "CREATED_AT",
+}
+registerEnumType(CustomerSortField, { name: "CustomerSortField" });
+export const CustomerOrder = OrderByInput(CustomerSortField, "Customer");
+export type CustomerOrder = InstanceType<typeof CustomerOrder>;

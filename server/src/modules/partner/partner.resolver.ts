@@ -16,6 +16,7 @@ import {
   ComplianceFlag,
   PartnershipCounts,
   PartnershipFilter,
+  PartnershipOrder,
   ResellerPartnershipConnection,
   Viewer,
   ViewerPermissions,
@@ -39,18 +40,22 @@ export class PartnerResolver {
   async resellers(
     @Args() page: PageArgs,
     @Arg("filter", () => PartnershipFilter, { nullable: true }) filter: PartnershipFilter | null,
+    @Arg("orderBy", () => PartnershipOrder, { nullable: true }) orderBy: PartnershipOrder | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new ResellerPartnershipConnection(await partnershipService.list(readContext(ctx), "provider", page, filter));
+    const list = await partnershipService.list(readContext(ctx), "provider", page, filter, orderBy);
+    return new ResellerPartnershipConnection(list);
   }
 
   @Query(() => ResellerPartnershipConnection, { description: "An indirect reseller's providers (its partnerships)." })
   async providers(
     @Args() page: PageArgs,
     @Arg("filter", () => PartnershipFilter, { nullable: true }) filter: PartnershipFilter | null,
+    @Arg("orderBy", () => PartnershipOrder, { nullable: true }) orderBy: PartnershipOrder | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new ResellerPartnershipConnection(await partnershipService.list(readContext(ctx), "reseller", page, filter));
+    const list = await partnershipService.list(readContext(ctx), "reseller", page, filter, orderBy);
+    return new ResellerPartnershipConnection(list);
   }
 }
 

@@ -3,7 +3,7 @@ import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphq
 import { PartnershipStatus } from "../../domain/enums";
 import { PERMISSION_FLAGS, type PermissionFlag } from "../../auth/roles";
 import { rolesOf } from "../../auth/permissions";
-import { ConnectionType } from "../../common/connection";
+import { ConnectionType, OrderByInput } from "../../common/connection";
 import { Partner } from "./partner.entity";
 import { ResellerPartnership } from "./reseller-partnership.entity";
 import { User } from "../user/user.entity";
@@ -123,6 +123,17 @@ export class Viewer {
 }
 
 export const ResellerPartnershipConnection = ConnectionType(ResellerPartnership, "ResellerPartnership");
+
+/** The columns the reseller and provider lists sort on (the counterpart partner's, or the partnership's own). */
+export enum PartnershipSortField {
+  NAME = "NAME",
+  PARTNER_ID = "PARTNER_ID",
+  STATUS = "STATUS",
+  INVITED_AT = "INVITED_AT",
+}
+registerEnumType(PartnershipSortField, { name: "PartnershipSortField" });
+export const PartnershipOrder = OrderByInput(PartnershipSortField, "Partnership");
+export type PartnershipOrder = InstanceType<typeof PartnershipOrder>;
 
 @InputType()
 export class PartnershipFilter {

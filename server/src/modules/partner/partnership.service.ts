@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Brackets } from "typeorm";
-import { paginate, type PageArgs } from "../../common/connection";
+import { instantColumn, paginate, sortOrder, SortDirection, type PageArgs } from "../../common/connection";
 import { ensure, ensureThat } from "../../common/ensure";
 import { insertUnique } from "../../common/unique";
 import { findByGlobalId, forUpdate } from "../../common/lookup";
@@ -9,7 +9,7 @@ import { updateVersioned } from "../../common/versioned";
 import { PartnershipStatus, PartnerType } from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
 import { Partner } from "./partner.entity";
-import type { PartnershipFilter } from "./partner.types";
+import { PartnershipSortField, type PartnershipFilter, type PartnershipOrder } from "./partner.types";
 import type { InviteResellerInput, PartnershipIdInput, PartnershipPayload } from "./partnership.types";
 import { ResellerPartnership } from "./reseller-partnership.entity";
 import { complianceIssueSql } from "./reseller-compliance";
@@ -48,7 +48,13 @@ async function transition(
 
 export class PartnershipService {
   /** The viewer's partnerships on one side (its resellers as provider, its providers as reseller), by counterpart name. */
-  async list(s: ServiceContext, side: "provider" | "reseller", page: PageArgs, filter: PartnershipFilter | null) {
+  async list(
+    s: ServiceContext,
+    side: "provider" | "reseller",
+    page: PageArgs,
+    filter: PartnershipFilter | null,
+    orderBy: PartnershipOrder | null = null,
+  ) {
     const counterpart = side === "provider" ? "reseller" : "provider";
     const qb = s.em
       .getRepository(ResellerPartnership)
@@ -70,13 +76,18 @@ export class PartnershipService {
         .describedPartnerships(qb, "rp")
         .andWhere(filter.hasComplianceIssues ? issue.sql : `NOT ${issue.sql}`, issue.params);
     }
-    return paginate(qb, page, {
-      column: "cp.name",
-      idColumn: "rp.id",
-      direction: "ASC",
-      value: (rp) => (rp[counterpart] as Partner).name,
-      id: (rp) => rp.id,
+    const cp = (rp: ResellerPartnership) => rp[counterpart] as Partner;
+    const sorts = {
+      NAME: { column: "cp.name", value: (rp: ResellerPartnership) => cp(rp).name },
+      PARTNER_ID: { column: "cp.partner_id", value: (rp: ResellerPartnership) => cp(rp).partnerId },
+      STATUS: { column: "rp.status", value: (rp: ResellerPartnership) => rp.status },
+      INVITED_AT: instantColumn("rp.invited_at", (rp: ResellerPartnership) => rp.invitedAt),
+    };
+    const order = sortOrder(sorts, { idColumn: "rp.id", id: (rp) => rp.id }, orderBy, {
+      field: PartnershipSortField.NAME,
+      direction: SortDirection.ASC,
     });
+    return paginate(qb, page, order);
   }
 
   /** An indirect provider invites an indirect reseller by its Partner ID (again, after a removed partnership). */

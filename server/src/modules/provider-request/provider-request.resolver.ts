@@ -10,7 +10,12 @@ import { Partner } from "../partner/partner.entity";
 import { CustomerSubscription } from "../subscription/customer-subscription.entity";
 import { ProviderRequest } from "./provider-request.entity";
 import { ProviderRequestService } from "./provider-request.service";
-import { ProviderRequestConnection, ProviderRequestDirection, ProviderRequestFilter } from "./provider-request.types";
+import {
+  ProviderRequestConnection,
+  ProviderRequestDirection,
+  ProviderRequestFilter,
+  ProviderRequestOrder,
+} from "./provider-request.types";
 
 const providerRequestService = new ProviderRequestService();
 
@@ -28,9 +33,11 @@ export class ProviderRequestResolver {
   async providerRequests(
     @Args() page: PageArgs,
     @Arg("filter", () => ProviderRequestFilter, { nullable: true }) filter: ProviderRequestFilter | null,
+    @Arg("orderBy", () => ProviderRequestOrder, { nullable: true }) orderBy: ProviderRequestOrder | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new ProviderRequestConnection(await providerRequestService.list(readContext(ctx), filter, page));
+    const list = await providerRequestService.list(readContext(ctx), filter, page, orderBy);
+    return new ProviderRequestConnection(list);
   }
 
   @FieldResolver(() => ProviderRequestDirection, { description: "From the viewer's side." })

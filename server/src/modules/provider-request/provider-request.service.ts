@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { paginate, type Page, type PageArgs } from "../../common/connection";
+import { instantColumn, paginate, sortOrder, SortDirection, type Page, type PageArgs } from "../../common/connection";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
 import { insertUnique } from "../../common/unique";
 import { badInput } from "../../common/errors";
@@ -21,6 +21,8 @@ import {
   ProviderRequestOutcome,
   type ProviderRequestFilter,
   type ProviderRequestIdInput,
+  type ProviderRequestOrder,
+  ProviderRequestSortField,
   type RequestProviderActionInput,
   type ResolveProviderRequestInput,
 } from "./provider-request.types";
@@ -38,18 +40,11 @@ const ELIGIBILITY_ACTION: Record<ProviderRequestAction, EligibilityAction> = {
   SCHEDULE_CHANGE: EligibilityAction.SCHEDULE_CHANGE,
 };
 
-/** Newest first, by creation time; the cursor carries it as an ISO string. */
-const newestFirst = {
-  column: "pr.created_at",
-  idColumn: "pr.id",
-  direction: "DESC" as const,
-  value: (r: ProviderRequest) => r.createdAt.toISOString(),
-  id: (r: ProviderRequest) => r.id,
-  toParameter: (v: string | number) => {
-    const date = new Date(String(v));
-    if (Number.isNaN(date.getTime())) throw badInput("after", "is not a cursor returned by this list");
-    return date;
-  },
+/** The request list's sort keys. */
+const REQUEST_SORTS = {
+  CREATED_AT: instantColumn("pr.created_at", (r: ProviderRequest) => r.createdAt),
+  STATUS: { column: "pr.status", value: (r: ProviderRequest) => r.status },
+  ACTION: { column: "pr.action", value: (r: ProviderRequest) => r.action },
 };
 
 export interface ProviderRequestResult {
@@ -63,7 +58,12 @@ export interface ProviderRequestResult {
  */
 export class ProviderRequestService {
   /** Requests the viewer's partner sent (as a reseller) or received (as a provider), newest first. */
-  async list(s: ServiceContext, filter: ProviderRequestFilter | null, page: PageArgs): Promise<Page<ProviderRequest>> {
+  async list(
+    s: ServiceContext,
+    filter: ProviderRequestFilter | null,
+    page: PageArgs,
+    orderBy: ProviderRequestOrder | null = null,
+  ): Promise<Page<ProviderRequest>> {
     const qb = s.scope.visibleProviderRequests(s.em.getRepository(ProviderRequest).createQueryBuilder("pr"), "pr");
     if (filter?.status?.length) qb.andWhere("pr.status IN (:...statuses)", { statuses: filter.status });
     if (filter?.direction) s.scope.providerRequestsInDirection(qb, "pr", filter.direction);
@@ -72,7 +72,11 @@ export class ProviderRequestService {
         customerId: requireId(filter.customerId, "Customer", "filter.customerId"),
       });
     }
-    return paginate(qb, page, newestFirst);
+    const order = sortOrder(REQUEST_SORTS, { idColumn: "pr.id", id: (r: ProviderRequest) => r.id }, orderBy, {
+      field: ProviderRequestSortField.CREATED_AT,
+      direction: SortDirection.DESC,
+    });
+    return paginate(qb, page, order);
   }
 
   /** The reseller asks; the payload carries what the provider would be told if it acted today. */

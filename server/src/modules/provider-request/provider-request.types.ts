@@ -1,6 +1,6 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { ConnectionType } from "../../common/connection";
+import { ConnectionType, OrderByInput } from "../../common/connection";
 import { Payload } from "../../common/mutation";
 import { OfferKind, TermDuration } from "../../domain/enums";
 import { EligibilityDecision, ScheduledChangeInput } from "../eligibility/eligibility.types";
@@ -21,6 +21,16 @@ registerEnumType(ProviderRequestDirection, {
 });
 
 export const ProviderRequestConnection = ConnectionType(ProviderRequest, "ProviderRequest");
+
+/** The columns the request list sorts on. */
+export enum ProviderRequestSortField {
+  CREATED_AT = "CREATED_AT",
+  STATUS = "STATUS",
+  ACTION = "ACTION",
+}
+registerEnumType(ProviderRequestSortField, { name: "ProviderRequestSortField" });
+export const ProviderRequestOrder = OrderByInput(ProviderRequestSortField, "ProviderRequest");
+export type ProviderRequestOrder = InstanceType<typeof ProviderRequestOrder>;
 
 @InputType()
 export class ProviderRequestFilter {

@@ -2,7 +2,7 @@ import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder 
 import type { TenantScope } from "../../auth/scope";
 import { badInput } from "../../common/errors";
 import { isIsoDate } from "../../common/dates";
-import { requireId } from "../../common/global-id";
+import { fromGlobalId, requireId } from "../../common/global-id";
 import { CustomerSubscription } from "./customer-subscription.entity";
 import type { SubscriptionFilter } from "./subscription.types";
 
@@ -38,8 +38,18 @@ export function subscriptionQuery(
     });
   }
   if (filter.search) {
-    const term = `%${filter.search.trim().toLowerCase()}%`;
-    qb.andWhere(new Brackets((w) => w.where("LOWER(s.offer_name) LIKE :term", { term })));
+    const raw = filter.search.trim();
+    const term = `%${raw.toLowerCase()}%`;
+    // The global search finds a subscription by its offer, its catalog offer id, or its own id (either form).
+    const id = fromGlobalId(raw)?.id ?? raw.toLowerCase();
+    qb.andWhere(
+      new Brackets((w) =>
+        w
+          .where("LOWER(s.offer_name) LIKE :term", { term })
+          .orWhere("LOWER(s.offer_id) = :offerId", { offerId: raw.toLowerCase() })
+          .orWhere("s.id = :searchId", { searchId: id }),
+      ),
+    );
   }
   return qb;
 }

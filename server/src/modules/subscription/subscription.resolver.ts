@@ -12,21 +12,27 @@ import { GraphQLInstant } from "../../common/instant-scalar";
 import { Partner } from "../partner/partner.entity";
 import { CustomerSubscription } from "./customer-subscription.entity";
 import { SubscriptionService } from "./subscription.service";
-import { CustomerSubscriptionConnection, SubscriptionFilter, TransferCandidateConnection } from "./subscription.types";
+import {
+  CustomerSubscriptionConnection,
+  SubscriptionFilter,
+  SubscriptionOrder,
+  TransferCandidateConnection,
+} from "./subscription.types";
 
 const subscriptionService = new SubscriptionService();
 
 @Resolver(() => CustomerSubscription)
 export class SubscriptionResolver {
   @Query(() => CustomerSubscriptionConnection, {
-    description: "Subscriptions of the customers in the viewer's network, soonest term end first.",
+    description: "Subscriptions of the customers in the viewer's network, soonest term end first unless orderBy says.",
   })
   async subscriptions(
     @Args() page: PageArgs,
     @Arg("filter", () => SubscriptionFilter, { nullable: true }) filter: SubscriptionFilter | null,
+    @Arg("orderBy", () => SubscriptionOrder, { nullable: true }) orderBy: SubscriptionOrder | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new CustomerSubscriptionConnection(await subscriptionService.list(readContext(ctx), filter, page));
+    return new CustomerSubscriptionConnection(await subscriptionService.list(readContext(ctx), filter, page, orderBy));
   }
 
   @Query(() => TransferCandidateConnection, {

@@ -1,4 +1,4 @@
-import { paginate, type Page, type PageArgs } from "../../common/connection";
+import { paginate, sortOrder, SortDirection, type Page, type PageArgs, type SortColumn } from "../../common/connection";
 import type { IsoDate } from "../../common/dates";
 import { dateOf, fromDate, parseInstant, startOfDate } from "../../common/instants";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
@@ -27,6 +27,8 @@ import {
   type RegisterExternalSubscriptionInput,
   type SubscriptionActionInput,
   type SubscriptionFilter,
+  type SubscriptionOrder,
+  SubscriptionSortField,
 } from "./subscription.types";
 
 /** The lifecycle actions on an existing subscription, and what each writes once the engine allows it. */
@@ -52,11 +54,45 @@ const byTermEnd = {
   id: (s: CustomerSubscription) => s.id,
 };
 
+/** The subscription list's sort keys; CUSTOMER_NAME joins the customer (alias sc) into the page query. */
+const SUBSCRIPTION_SORTS: Record<SubscriptionSortField, SortColumn<CustomerSubscription>> = {
+  TERM_END: { column: "s.commitment_end_date", value: (s) => s.commitmentEndDate },
+  OFFER_NAME: { column: "s.offer_name", value: (s) => s.offerName },
+  CUSTOMER_NAME: { column: "sc.name", value: (s) => s.customer?.name ?? "" },
+  STATUS: { column: "s.status", value: (s) => s.status },
+  QUANTITY: { column: "s.quantity", value: (s) => s.quantity },
+  PURCHASE_DATE: { column: "s.purchase_date", value: (s) => s.purchaseDate },
+};
+
+/** The keyset order of the subscription list (soonest term end first by default). */
+export function subscriptionOrder(orderBy: SubscriptionOrder | null | undefined) {
+  return sortOrder(SUBSCRIPTION_SORTS, { idColumn: "s.id", id: (s) => s.id }, orderBy, {
+    field: SubscriptionSortField.TERM_END,
+    direction: SortDirection.ASC,
+  });
+}
+
+/** The scoped, filtered list query in the asked order's shape (joins what the sort reads). */
+export function sortedSubscriptionQuery(
+  s: ServiceContext,
+  filter: SubscriptionFilter | null,
+  orderBy: SubscriptionOrder | null | undefined,
+) {
+  const qb = subscriptionQuery(s.em, s.scope, filter);
+  if (orderBy?.field === SubscriptionSortField.CUSTOMER_NAME) qb.innerJoinAndSelect("s.customer", "sc");
+  return qb;
+}
+
 /** Subscriptions: list and decide on them; record one bought elsewhere, buy one through CSP, change one's status. */
 export class SubscriptionService {
-  /** Subscriptions of the customers in the viewer's network, filtered, soonest term end first. */
-  list(s: ServiceContext, filter: SubscriptionFilter | null, page: PageArgs): Promise<Page<CustomerSubscription>> {
-    return paginate(subscriptionQuery(s.em, s.scope, filter), page, byTermEnd);
+  /** Subscriptions of the customers in the viewer's network, filtered, in the asked order (soonest term end first). */
+  list(
+    s: ServiceContext,
+    filter: SubscriptionFilter | null,
+    page: PageArgs,
+    orderBy: SubscriptionOrder | null = null,
+  ): Promise<Page<CustomerSubscription>> {
+    return paginate(sortedSubscriptionQuery(s, filter, orderBy), page, subscriptionOrder(orderBy));
   }
 
   /** Each CSP subscription of a customer (not deleted), with the viewer's TRANSFER decision as the target. */

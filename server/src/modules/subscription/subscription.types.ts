@@ -1,13 +1,26 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
-import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { BillingCycle, OfferKind, SalesChannel, SubscriptionStatus, TermDuration } from "../../domain/enums";
-import { ConnectionType } from "../../common/connection";
+import { ConnectionType, OrderByInput } from "../../common/connection";
 import { Payload } from "../../common/mutation";
 import { CustomerSubscription } from "./customer-subscription.entity";
 import { EligibilityDecision } from "../eligibility/eligibility.types";
 
 export const CustomerSubscriptionConnection = ConnectionType(CustomerSubscription, "CustomerSubscription");
+
+/** The columns the subscription list sorts on (a whitelist: each has an index with the id, see the migrations). */
+export enum SubscriptionSortField {
+  TERM_END = "TERM_END",
+  OFFER_NAME = "OFFER_NAME",
+  CUSTOMER_NAME = "CUSTOMER_NAME",
+  STATUS = "STATUS",
+  QUANTITY = "QUANTITY",
+  PURCHASE_DATE = "PURCHASE_DATE",
+}
+registerEnumType(SubscriptionSortField, { name: "SubscriptionSortField" });
+export const SubscriptionOrder = OrderByInput(SubscriptionSortField, "Subscription");
+export type SubscriptionOrder = InstanceType<typeof SubscriptionOrder>;
 
 @InputType()
 export class SubscriptionFilter {
@@ -37,7 +50,10 @@ export class SubscriptionFilter {
   resellerId?: string | null;
 
   @MaxLength(200)
-  @Field(() => String, { nullable: true, description: "Matches the offer name (case-insensitive, substring)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Matches the offer name (case-insensitive, substring), the catalog offer id, or the subscription id.",
+  })
   search?: string | null;
 }
 

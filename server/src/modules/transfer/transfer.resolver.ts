@@ -14,7 +14,7 @@ import { CustomerSubscription } from "../subscription/customer-subscription.enti
 import { Transfer } from "./transfer.entity";
 import { TransferService } from "./transfer.service";
 import { effectiveStatus, expiresOn } from "./transfer.status";
-import { TransferConnection, TransferDirection, TransferFilter } from "./transfer.types";
+import { TransferConnection, TransferDirection, TransferFilter, TransferOrder } from "./transfer.types";
 
 /** A partner a transfer names; it cannot be missing (the transfer would have been deleted with it). */
 async function partnerOf(ctx: RequestContext, id: string): Promise<Partner> {
@@ -26,14 +26,16 @@ const transferService = new TransferService();
 @Resolver(() => Transfer)
 export class TransferResolver {
   @Query(() => TransferConnection, {
-    description: "Transfers where the viewer's network is source, target or named reseller; newest first.",
+    description:
+      "Transfers where the viewer's network is source, target or named reseller; newest first unless orderBy says.",
   })
   async transfers(
     @Args() page: PageArgs,
     @Arg("filter", () => TransferFilter, { nullable: true }) filter: TransferFilter | null,
+    @Arg("orderBy", () => TransferOrder, { nullable: true }) orderBy: TransferOrder | null,
     @Ctx() ctx: RequestContext,
   ) {
-    return new TransferConnection(await transferService.list(readContext(ctx), filter, page));
+    return new TransferConnection(await transferService.list(readContext(ctx), filter, page, orderBy));
   }
 
   @FieldResolver(() => TransferStatus, {

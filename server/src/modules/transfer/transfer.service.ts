@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { paginate, type Page, type PageArgs } from "../../common/connection";
+import { instantColumn, paginate, sortOrder, SortDirection, type Page, type PageArgs } from "../../common/connection";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
 import { badInput } from "../../common/errors";
 import { requireId } from "../../common/global-id";
@@ -15,8 +15,14 @@ import { CustomerSubscription } from "../subscription/customer-subscription.enti
 import { Transfer, TransferLine } from "./transfer.entity";
 import { ACTOR_RULE_FIELDS, basesOf, lineErrors, onlySource, RequestedSubscriptions } from "./transfer-lines";
 import { visibleTransfer } from "./transfer.lookups";
-import { effectiveStatus, expiredWhilePending, whereEffectiveStatus } from "./transfer.status";
-import type { CreateTransferInput, TransferFilter, TransferIdInput } from "./transfer.types";
+import { effectiveStatus, expiredWhilePending, expiryCutoff, whereEffectiveStatus } from "./transfer.status";
+import {
+  TransferSortField,
+  type CreateTransferInput,
+  type TransferFilter,
+  type TransferIdInput,
+  type TransferOrder,
+} from "./transfer.types";
 
 export interface TransferResult {
   transfer: Transfer;
@@ -27,24 +33,21 @@ export interface TransferResult {
 /** Which party to a transfer may answer it. */
 type Party = "source" | "target";
 
-/** Newest first, by creation time; the cursor carries it as an ISO string. */
-const newestFirst = {
-  column: "t.created_at",
-  idColumn: "t.id",
-  direction: "DESC" as const,
-  value: (t: Transfer) => t.createdAt.toISOString(),
-  id: (t: Transfer) => t.id,
-  toParameter: (v: string | number) => {
-    const date = new Date(String(v));
-    if (Number.isNaN(date.getTime())) throw badInput("after", "is not a cursor returned by this list");
-    return date;
-  },
+/** The transfer list's sort keys; CUSTOMER_NAME joins the customer (alias tc). */
+const TRANSFER_SORTS = {
+  CREATED_AT: instantColumn("t.created_at", (t: Transfer) => t.createdAt),
+  CUSTOMER_NAME: { column: "tc.name", value: (t: Transfer) => t.customer?.name ?? "" },
 };
 
 /** Partner-to-partner transfers: the target asks, the source accepts or rejects, the target may withdraw. */
 export class TransferService {
-  /** Transfers the viewer's network is a party to, filtered on their status as of today, newest first. */
-  async list(s: ServiceContext, filter: TransferFilter | null, page: PageArgs): Promise<Page<Transfer>> {
+  /** Transfers the viewer's network is a party to, filtered on their status as of today, newest first by default. */
+  async list(
+    s: ServiceContext,
+    filter: TransferFilter | null,
+    page: PageArgs,
+    orderBy: TransferOrder | null = null,
+  ): Promise<Page<Transfer>> {
     const qb = s.scope.visibleTransfers(s.em.getRepository(Transfer).createQueryBuilder("t"), "t");
     if (filter?.status?.length) whereEffectiveStatus(qb, "t", filter.status, s.today);
     if (filter?.direction) s.scope.transfersInDirection(qb, "t", filter.direction);
@@ -53,7 +56,16 @@ export class TransferService {
         customerId: requireId(filter.customerId, "Customer", "filter.customerId"),
       });
     }
-    return paginate(qb, page, newestFirst);
+    if (filter?.expiresBefore) {
+      // The same cutoff as the dashboard's count: created before the date's expiry cutoff.
+      qb.andWhere("t.created_at < :expiresCutoff", { expiresCutoff: expiryCutoff(filter.expiresBefore) });
+    }
+    if (orderBy?.field === TransferSortField.CUSTOMER_NAME) qb.innerJoinAndSelect("t.customer", "tc");
+    const order = sortOrder(TRANSFER_SORTS, { idColumn: "t.id", id: (t: Transfer) => t.id }, orderBy, {
+      field: TransferSortField.CREATED_AT,
+      direction: SortDirection.DESC,
+    });
+    return paginate(qb, page, order);
   }
 
   /** The target asks the source to hand over CSP subscriptions of one customer; each line is decided (TRANSFER). */

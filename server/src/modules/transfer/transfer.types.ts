@@ -1,7 +1,8 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
 import { Field, ID, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { GraphQLLocalDate } from "graphql-scalars";
 import { TransferStatus } from "../../domain/enums";
-import { ConnectionType } from "../../common/connection";
+import { ConnectionType, OrderByInput } from "../../common/connection";
 import { Payload } from "../../common/mutation";
 import { Transfer } from "./transfer.entity";
 import { MAX_TRANSFER_LINES } from "./transfer-lines";
@@ -16,6 +17,15 @@ registerEnumType(TransferDirection, {
 });
 
 export const TransferConnection = ConnectionType(Transfer, "Transfer");
+
+/** The columns the transfer list sorts on. */
+export enum TransferSortField {
+  CREATED_AT = "CREATED_AT",
+  CUSTOMER_NAME = "CUSTOMER_NAME",
+}
+registerEnumType(TransferSortField, { name: "TransferSortField" });
+export const TransferOrder = OrderByInput(TransferSortField, "Transfer");
+export type TransferOrder = InstanceType<typeof TransferOrder>;
 
 @InputType()
 export class TransferFilter {
@@ -32,6 +42,12 @@ export class TransferFilter {
   @MaxLength(200)
   @Field(() => String, { nullable: true, description: "Customer id." })
   customerId?: string | null;
+
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: "Transfers whose 30 days to answer end before this date (the dashboard's expiring-soon card).",
+  })
+  expiresBefore?: string | null;
 }
 
 @InputType()

@@ -188,8 +188,18 @@ describe("DashboardView: indirect provider", () => {
     expect(within(stats).getByRole("link", { name: "163 Customers" })).toHaveAttribute("href", "/customers");
     expect(within(stats).getByRole("link", { name: "2 Resellers with compliance issues" })).toHaveAttribute(
       "href",
-      "/resellers?issues=1",
+      "/resellers?status=ACTIVE&issues=1",
     );
+    // Every card opens the list it counts, filtered the same way.
+    expect(within(stats).getByRole("link", { name: /Active resellers|Resellers$/ })).toHaveAttribute(
+      "href",
+      "/resellers?status=ACTIVE",
+    );
+    expect(within(stats).getByRole("link", { name: /^1 .*expir/i })).toHaveAttribute(
+      "href",
+      `/transfers?status=PENDING&expires=${addDays(today, 7)}`,
+    );
+    expect(within(stats).getByRole("link", { name: /^4 / })).toHaveAttribute("href", "/customers?requested=1");
     expect(within(stats).getByRole("link", { name: "190 Terms ending in 30 days" })).toHaveAttribute(
       "href",
       `/subscriptions?status=ACTIVE&termEndsAfter=${today}&termEndsBefore=${addDays(today, 30)}`,

@@ -154,7 +154,13 @@ function listResult(rows: SubscriptionRow[], totalCount = rows.length): Subscrip
     subscriptions: {
       __typename: "CustomerSubscriptionConnection",
       totalCount,
-      pageInfo: { __typename: "PageInfo", hasNextPage: totalCount > rows.length, endCursor: "Y3Vyc29y" },
+      pageInfo: {
+        __typename: "PageInfo",
+        hasNextPage: totalCount > rows.length,
+        hasPreviousPage: false,
+        startCursor: "Y3Vyc29y",
+        endCursor: "Y3Vyc29y",
+      },
       nodes: rows,
     },
   };
@@ -179,12 +185,30 @@ describe("SubscriptionListView", () => {
       viewer: makeViewer({ types: ["DIRECT_BILL"] }),
       mocks: [
         listMock(
-          { first: 20, after: null, filter, action: "CANCEL", resellerId: null },
+          {
+            first: 20,
+            after: null,
+            last: null,
+            before: null,
+            orderBy: null,
+            filter,
+            action: "CANCEL",
+            resellerId: null,
+          },
           [sub(1, "Microsoft 365 E3", decision("CANCEL", [R30]))],
           41,
         ),
         listMock(
-          { first: 20, after: null, filter, action: "SUSPEND", resellerId: null },
+          {
+            first: 20,
+            after: null,
+            last: null,
+            before: null,
+            orderBy: null,
+            filter,
+            action: "SUSPEND",
+            resellerId: null,
+          },
           [sub(1, "Microsoft 365 E3", decision("SUSPEND"))],
           41,
         ),
@@ -205,7 +229,15 @@ describe("SubscriptionListView", () => {
   });
 
   it("shows live subscriptions by default and writes filter changes to the URL", async () => {
-    const base = { first: 20, after: null, action: "SUPPORT", resellerId: null };
+    const base = {
+      first: 20,
+      after: null,
+      last: null,
+      before: null,
+      orderBy: null,
+      action: "SUPPORT",
+      resellerId: null,
+    };
     renderView(<SubscriptionListView />, {
       url: "/subscriptions",
       viewer: makeViewer({ types: ["DIRECT_BILL"] }),
@@ -232,7 +264,16 @@ describe("SubscriptionListView", () => {
       viewer: makeViewer({ types: ["INDIRECT_RESELLER"] }),
       mocks: [
         listMock(
-          { first: 20, after: null, filter: { status: ["ACTIVE", "SUSPENDED"] }, action: "CANCEL", resellerId: null },
+          {
+            first: 20,
+            after: null,
+            last: null,
+            before: null,
+            orderBy: null,
+            filter: { status: ["ACTIVE", "SUSPENDED"] },
+            action: "CANCEL",
+            resellerId: null,
+          },
           [sub(1, "Microsoft 365 E3", decision("CANCEL", [R22]))],
         ),
       ],
@@ -247,7 +288,15 @@ describe("SubscriptionListView", () => {
 
   it("lets a provider name the reseller it would transfer for (R19)", async () => {
     const reseller = "UGFydG5lcjp3aW5ndGlw";
-    const base = { first: 20, after: null, filter: { status: ["ACTIVE", "SUSPENDED"] }, action: "TRANSFER" };
+    const base = {
+      first: 20,
+      after: null,
+      last: null,
+      before: null,
+      orderBy: null,
+      filter: { status: ["ACTIVE", "SUSPENDED"] },
+      action: "TRANSFER",
+    };
     renderView(<SubscriptionListView />, {
       url: "/subscriptions?action=TRANSFER",
       mocks: [

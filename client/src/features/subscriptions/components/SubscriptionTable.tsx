@@ -3,6 +3,9 @@ import { Link } from "react-router";
 import { customerUrl } from "../../customers/urls";
 import { subscriptionUrl } from "../urls";
 import type { EligibilityAction, SubscriptionsListQuery } from "../../../graphql/generated";
+import type { EligibilityAction, SubscriptionSortField, SubscriptionsListQuery } from "../../../graphql/generated";
+import { SortHeader } from "../../../components/SortHeader";
+import type { SortValue } from "../../../lib/list-paging";
 import { EligibilityBadge, ReasonList } from "../../../components/Reasons";
 import { useI18n } from "../../../lib/i18n";
 import { statusBadgeClass } from "../subscription-status";
@@ -20,16 +23,36 @@ export function SubscriptionTable({
   rows,
   action,
   viewerPartnerId,
+  sort = null,
+  onSort,
 }: {
   rows: readonly SubscriptionRow[];
   action: EligibilityAction;
   /** The viewer's partner (global id): "you" in the billed-by column. */
   viewerPartnerId: string;
+  /** With onSort, the sortable columns' headers are buttons. */
+  sort?: SortValue<SubscriptionSortField> | null;
+  onSort?(next: SortValue<SubscriptionSortField> | null): void;
 }) {
   const { t, formatDate, formatNumber } = useI18n();
   const baseId = useId();
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const actionLabel = t(`subscriptions.action.${action}`);
+
+  function header(field: SubscriptionSortField, label: string, className?: string) {
+    if (!onSort) {
+      return (
+        <th scope="col" className={className}>
+          {label}
+        </th>
+      );
+    }
+    return (
+      <SortHeader field={field} sort={sort} onSort={onSort} className={className}>
+        {label}
+      </SortHeader>
+    );
+  }
 
   function toggle(id: string) {
     setOpen((prev) => {
@@ -46,20 +69,14 @@ export function SubscriptionTable({
         <caption className="sr-only">{t("subscriptions.caption", { action: actionLabel })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("subscriptions.col.offer")}</th>
-            <th scope="col" className="hide-narrow">
-              {t("subscriptions.col.customer")}
-            </th>
+            {header("OFFER_NAME", t("subscriptions.col.offer"))}
+            {header("CUSTOMER_NAME", t("subscriptions.col.customer"), "hide-narrow")}
             <th scope="col" className="hide-narrow">
               {t("subscriptions.col.channel")}
             </th>
-            <th scope="col" className="hide-narrow">
-              {t("subscriptions.col.status")}
-            </th>
-            <th scope="col" className="hide-narrow sub-num">
-              {t("subscriptions.col.quantity")}
-            </th>
-            <th scope="col">{t("subscriptions.col.termEnd")}</th>
+            {header("STATUS", t("subscriptions.col.status"), "hide-narrow")}
+            {header("QUANTITY", t("subscriptions.col.quantity"), "hide-narrow sub-num")}
+            {header("TERM_END", t("subscriptions.col.termEnd"))}
             <th scope="col" className="hide-narrow">
               {t("subscriptions.col.parties")}
             </th>
