@@ -209,6 +209,8 @@ export async function seedLargeNetwork(ds: DataSource, opts: LargeSeedOptions): 
   const providerOf = (resellerIndex: number) => providers[resellerIndex % providers.length] as Partner;
 
   const partnerships: ResellerPartnership[] = [];
+  /** Resellers whose partnership with their first provider is ACTIVE (their customers are in its network). */
+  const activePartnership = new Set<string>();
   resellers.forEach((reseller, i) => {
     const status = r.weighted([
       [PartnershipStatus.ACTIVE, 92],
@@ -227,6 +229,7 @@ export async function seedLargeNetwork(ds: DataSource, opts: LargeSeedOptions): 
         version: 1,
       });
     partnerships.push(link(providerOf(i), status));
+    if (status === PartnershipStatus.ACTIVE) activePartnership.add(reseller.id);
     // One in ten resellers also works with a second provider.
     if (r.chance(0.1))
       partnerships.push(link(providers[(i + 1) % providers.length] as Partner, PartnershipStatus.ACTIVE));
@@ -286,18 +289,17 @@ export async function seedLargeNetwork(ds: DataSource, opts: LargeSeedOptions): 
       createdAt: stamp,
     });
     customers.push(customer);
-    relationships.push(
-      relationship(
-        reseller.id,
-        customer.id,
-        r.weighted([
-          [RelationshipStatus.ACTIVE, 95],
-          [RelationshipStatus.REQUESTED, 3],
-          [RelationshipStatus.REMOVED, 2],
-        ] as const),
-      ),
-    );
-    if (r.chance(0.2)) relationships.push(relationship(provider.id, customer.id, RelationshipStatus.ACTIVE));
+    const resellerStatus = r.weighted([
+      [RelationshipStatus.ACTIVE, 95],
+      [RelationshipStatus.REQUESTED, 3],
+      [RelationshipStatus.REMOVED, 2],
+    ] as const);
+    relationships.push(relationship(reseller.id, customer.id, resellerStatus));
+    // The provider bills every CSP subscription of the customer, so the customer must be in its network: through
+    // the reseller (ACTIVE relationship, ACTIVE partnership) or a relationship of its own.
+    const viaReseller = resellerStatus === RelationshipStatus.ACTIVE && activePartnership.has(reseller.id);
+    if (!viaReseller || r.chance(0.2))
+      relationships.push(relationship(provider.id, customer.id, RelationshipStatus.ACTIVE));
     const other = providers[(providers.indexOf(provider) + 1) % providers.length] as Partner;
     const isShared = r.chance(Math.min(0.5, (nTransfers * 1.5) / nCustomers));
     if (isShared) relationships.push(relationship(other.id, customer.id, RelationshipStatus.ACTIVE));
@@ -364,7 +366,9 @@ export async function seedLargeNetwork(ds: DataSource, opts: LargeSeedOptions): 
         channel,
         status,
         transactingPartnerId: csp ? provider.id : null,
-        resellerOfRecordId: csp && r.chance(0.9) ? reseller.id : null,
+        // Credited to the reseller only while it holds the customer (else the reseller would see a subscription of a
+        // customer outside its network).
+        resellerOfRecordId: csp && resellerStatus === RelationshipStatus.ACTIVE && r.chance(0.9) ? reseller.id : null,
         registeredById: !csp && r.chance(0.5) ? reseller.id : null,
         purchaseDate,
         renewalDate,
@@ -425,6 +429,8 @@ export async function seedLargeNetwork(ds: DataSource, opts: LargeSeedOptions): 
       lines.push(make(TransferLine, { id: r.uuid(), transferId: t.id, subscriptionId: s.id }));
   }
 
+  // One large transaction: on SQLite a page cache big enough to hold it saves spilling pages to disk mid-way.
+  if (dialectOf(ds) === "sqlite") await ds.query("PRAGMA cache_size = -262144");
   await runInTransaction(ds, async (em) => {
     await bulkInsert(em, Partner, partners, opts.progress);
     await bulkInsert(em, User, users, opts.progress);
