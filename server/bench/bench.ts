@@ -9,7 +9,7 @@
 import "reflect-metadata";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
@@ -34,10 +34,12 @@ interface Options {
   quick: boolean;
   only: string[] | null;
   out: string;
+  /** Profile the GraphQL server (--cpu-prof) during this one operation instead of benchmarking. */
+  profile: string | null;
 }
 
 const USAGE =
-  "usage: npm run bench -- [--db sqlite|postgres] [--size demo|large] [--scale 1] [--seconds 5] [--rounds 3] [--connections 10] [--only op,op] [--quick]";
+  "usage: npm run bench -- [--db sqlite|postgres] [--size demo|large] [--scale 1] [--seconds 5] [--rounds 3] [--connections 10] [--only op,op] [--quick] [--profile op]";
 
 function parseOptions(args: string[]): Options {
   const o: Options = {
@@ -50,6 +52,7 @@ function parseOptions(args: string[]): Options {
     quick: false,
     only: null,
     out: resolve("bench/results"),
+    profile: null,
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -78,6 +81,7 @@ function parseOptions(args: string[]): Options {
     else if (a === "--only") o.only = v().split(",");
     else if (a === "--out") o.out = resolve(v());
     else if (a === "--quick") o.quick = true;
+    else if (a === "--profile") o.profile = v();
     else throw new Error(`unknown argument ${a} (${USAGE})`);
   }
   return o;
@@ -145,7 +149,6 @@ async function seed(o: Options, db: Database): Promise<Seeded> {
     const dialect = dialectOf(ds);
     const asOf = toIsoDate(new Date());
     const started = performance.now();
-    let last = "";
     const counts: Record<string, number> =
       o.size === "demo"
         ? { ...(await seedDemoData(ds, asOf)) }
@@ -154,8 +157,7 @@ async function seed(o: Options, db: Database): Promise<Seeded> {
               scale: o.scale,
               asOf,
               progress: (table, done, total) => {
-                if (done === total && table !== last) process.stderr.write(`  seeded ${total} ${table}\n`);
-                last = table;
+                if (done === total) process.stderr.write(`  seeded ${total} ${table}\n`);
               },
             })),
           };
@@ -209,9 +211,10 @@ function startChild(
   script: string,
   env: Record<string, string>,
   urlOf: (line: string) => string | null,
+  nodeArgs: string[] = [],
 ): Promise<Child> {
   return new Promise((resolveChild, reject) => {
-    const proc = spawn(process.execPath, [script], {
+    const proc = spawn(process.execPath, [...nodeArgs, script], {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -265,6 +268,18 @@ function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Waits until the process has used no CPU for 300 ms (at most 60 s). */
+async function idle(pid: number): Promise<void> {
+  let last = cpuSeconds(pid);
+  let quiet = 0;
+  for (let waited = 0; waited < 60_000 && quiet < 3; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = cpuSeconds(pid);
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
 }
 
 /** Peak resident set size of a process so far, in MB (VmHWM). */
@@ -367,26 +382,67 @@ async function drive(o: Options, target: Target, op: Operation): Promise<Sample>
     requests,
   });
   const cpu = cpuSeconds(target.child.pid) - cpuBefore;
+  // Requests still in flight when the run ends keep the server busy: let it finish them before the next run.
+  await idle(target.child.pid);
   const total = result.requests.total;
-  if (errors > 0 || result.non2xx > 0 || result.errors > 0 || result.timeouts > 0 || total === 0) {
+  if (errors > 0 || result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(
       `${target.name} ${op.name}: ${errors} error answers, ${result.non2xx} non-2xx, ${result.errors} socket errors, ${result.timeouts} timeouts of ${total}; first: ${firstError}`,
     );
   }
+  // No request finished within the run (c=10 requests sharing a slow server finish together): no latency to report.
   return {
     reqPerSec: total / o.seconds,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuMsPerRequest: (cpu * 1000) / total,
+    p50: total ? result.latency.p50 : NaN,
+    p99: total ? result.latency.p99 : NaN,
+    cpuMsPerRequest: total ? (cpu * 1000) / total : NaN,
     requests: total,
   };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
+/** Median of the finite values (NaN when none). */
+const median = (values: number[]) => {
+  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 };
+
+// ---------------------------------------------------------------------------------------------- profile
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** Self time of a V8 CPU profile by package (or app file) and by function: where the server spends its time. */
+function profileSummary(dir: string): string {
+  const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+  if (!file) return `no profile written in ${dir}`;
+  const profile = JSON.parse(readFileSync(join(dir, file), "utf8")) as { nodes: ProfileNode[] };
+  const busy = profile.nodes.filter((n) => n.callFrame.functionName !== "(idle)");
+  const total = busy.reduce((n, x) => n + (x.hitCount ?? 0), 0);
+  const where = (url: string) => {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+    if (m) return m[1] as string;
+    if (url.includes("/dist/")) return `app ${url.slice(url.indexOf("/dist/") + 6)}`;
+    return url.startsWith("node:") ? "node core" : url;
+  };
+  const pkg = (n: ProfileNode) =>
+    n.callFrame.url ? where(n.callFrame.url) : `(${n.callFrame.functionName.replace(/[()]/g, "") || "native"})`;
+  const fn = (n: ProfileNode) => `${n.callFrame.functionName || "(anonymous)"} ${pkg(n)}:${n.callFrame.lineNumber + 1}`;
+  const by = (key: (n: ProfileNode) => string) => {
+    const m = new Map<string, number>();
+    for (const n of busy) m.set(key(n), (m.get(key(n)) ?? 0) + (n.hitCount ?? 0));
+    return [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([k, v]) => `  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`)
+      .join("\n");
+  };
+  return `profile ${join(dir, file)} (busy samples only)\n\nself time by package:\n${by(pkg)}\n\nself time by function:\n${by(fn)}\n`;
+}
 
 // ---------------------------------------------------------------------------------------------- report
 
@@ -398,8 +454,8 @@ interface OpResult {
   ratio: { reqPerSec: number; cpu: number; p99: number };
 }
 
-const f1 = (n: number) => n.toFixed(1);
-const f2 = (n: number) => n.toFixed(2);
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "—");
 
 function markdown(meta: Record<string, unknown>, results: OpResult[], rss: Record<string, number>): string {
   const lines = [
@@ -450,10 +506,12 @@ async function main(): Promise<void> {
       COST_RESTORE_RATE: "10000000",
     };
     const dist = resolve(__dirname, "..");
+    const profileDir = o.profile ? mkdtempSync(join(tmpdir(), "channelgate-bench-profile-")) : null;
     const graphql = await startChild(
       join(dist, "src/main.js"),
       env,
       (line) => /"url":"([^"]+)\/graphql"/.exec(line)?.[1] ?? null,
+      profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [],
     );
     children.push(graphql);
     const baseline = await startChild(
@@ -483,6 +541,15 @@ async function main(): Promise<void> {
       }
       sql[op.name] = { graphql: g?.sql ?? NaN, baseline: b?.sql ?? NaN };
       console.error(`  ${op.name}: same JSON (${JSON.stringify(g?.body).length} bytes), SQL ${g?.sql} / ${b?.sql}`);
+    }
+    if (o.profile && profileDir) {
+      const op = ops.find((x) => x.name === o.profile);
+      if (!op) throw new Error(`--profile: no operation ${o.profile} (${ops.map((x) => x.name).join(", ")})`);
+      const s = await drive(o, ts[0] as Target, op);
+      await graphql.stop();
+      console.log(`${op.name}: ${f1(s.reqPerSec)} req/s while profiled; ${profileSummary(profileDir)}`);
+      ok = true;
+      return;
     }
     if (o.quick) {
       // CI smoke: one short untimed pass of each, through autocannon, to prove the harness and the error checks.

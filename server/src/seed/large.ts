@@ -324,11 +324,9 @@ export async function seedLargeNetwork(ds: DataSource, opts: LargeSeedOptions): 
       let renewalDate: IsoDate | null = null;
       let commitmentEndDate = termEndDate(purchaseDate, months);
       if (status === SubscriptionStatus.ACTIVE || status === SubscriptionStatus.SUSPENDED) {
-        let start = purchaseDate;
         while (commitmentEndDate < asOf) {
-          start = addDays(commitmentEndDate, 1);
-          renewalDate = start;
-          commitmentEndDate = termEndDate(start, months);
+          renewalDate = addDays(commitmentEndDate, 1);
+          commitmentEndDate = termEndDate(renewalDate, months);
         }
       }
       const quantity = usage
