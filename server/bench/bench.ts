@@ -1,108 +1,640 @@
+// npm run bench [-- --db sqlite|postgres --size demo|large --scale 1 --seconds 5 --rounds 3 --quick]
+//
+// Issue 10: the built server in production mode and a raw baseline (baseline.ts: node:http, hand-written SQL, the
+// same rule engine, the same JSON) each run in a child process on 127.0.0.1 against the same freshly seeded
+// database; this process checks that both answer every operation with the same JSON, then drives them with
+// autocannon (c=10) in interleaved rounds and reports medians: req/s, p50, p99, CPU per request (utime+stime of the
+// server process from /proc ÷ requests), SQL statements per request (COUNT_SQL), peak RSS, and GraphQL ÷ baseline.
+// Any error answer (non-2xx, or GraphQL `errors` with HTTP 200) fails the run.
 import "reflect-metadata";
-import { performance } from "node:perf_hooks";
-import { loadConfig, type AppConfig } from "../src/config";
-import { openDatabase, startApp } from "../src/app";
-import { seedDemoData } from "../src/seed/seed";
-import { DEMO_USERS } from "../src/seed/demo-world";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import autocannon from "autocannon";
+import { createDataSource, dialectOf } from "../src/data-source";
 import { signToken } from "../src/auth/token";
 import { toIsoDate } from "../src/common/dates";
+import { toGlobalId } from "../src/common/global-id";
+import { seedDemoData } from "../src/seed/seed";
+import { DEMO_USERS } from "../src/seed/demo-world";
+import { LARGE_USERS, seedLargeNetwork } from "../src/seed/large";
+import { OPERATIONS, type Operation, type OperationVars } from "./operations";
+import { refused, WRITE_CYCLE, writeCycleRequests } from "./write-cycle";
 
-// npm run bench [-- --seconds 10 --concurrency 10]: seeds the demo network into a fresh database (in-memory
-// SQLite, or the EMPTY PostgreSQL database named by BENCH_DATABASE_URL — never DATABASE_URL), then drives the dashboard queries over HTTP with a closed-loop load and reports
-// throughput, latency percentiles and SQL statements per request. Every response body is checked first.
-
-const QUERIES: Record<string, string> = {
-  dashboard: `{ networkSummary { customerCount subscriptionCount subscriptionsByChannel { channel count } subscriptionsByStatus { status count }
-      termsEndingIn30Days incomingTransfersPending outgoingTransfersPending relationshipsRequested resellersWithComplianceIssues }
-    resellers(first: 20) { totalCount nodes { status complianceFlags counts { customers subscriptions } reseller { name partnerId country } } } }`,
-  subscriptionsWithEligibility: `{ subscriptions(first: 100) { totalCount nodes { id offerName status quantity commitmentEndDate
-      customer { name country } transactingPartner { name } resellerOfRecord { name }
-      eligibility(action: TRANSFER) { eligible blocking { code ruleId } advisories { code } } } } }`,
-  customers: `{ customers(first: 50, filter: { hasNonCspSubscriptions: true }) { totalCount nodes { name domain channels
-      relationships { status partner { name } } } } }`,
-};
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+interface Options {
+  db: "sqlite" | "postgres";
+  size: "demo" | "large";
+  scale: number;
+  seconds: number;
+  rounds: number;
+  connections: number;
+  quick: boolean;
+  only: string[] | null;
+  out: string;
+  /** Profile the GraphQL server (--cpu-prof) during this one operation instead of benchmarking. */
+  profile: string | null;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const USAGE =
+  "usage: npm run bench -- [--db sqlite|postgres] [--size demo|large] [--scale 1] [--seconds 5] [--rounds 3] [--connections 10] [--only op,op] [--quick] [--profile op]";
+
+function parseOptions(args: string[]): Options {
+  const o: Options = {
+    db: "sqlite",
+    size: "demo",
+    scale: 1,
+    seconds: 5,
+    rounds: 3,
+    connections: 10,
+    quick: false,
+    only: null,
+    out: resolve("bench/results"),
+    profile: null,
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const v = () => {
+      const value = args[++i];
+      if (value === undefined) throw new Error(`${a} needs a value (${USAGE})`);
+      return value;
+    };
+    const n = (min: number, max: number) => {
+      const value = Number(v());
+      if (!(value >= min && value <= max)) throw new Error(`${a} must be a number in [${min}, ${max}] (${USAGE})`);
+      return value;
+    };
+    if (a === "--db") {
+      const db = v();
+      if (db !== "sqlite" && db !== "postgres") throw new Error(`--db must be sqlite or postgres (${USAGE})`);
+      o.db = db;
+    } else if (a === "--size") {
+      const size = v();
+      if (size !== "demo" && size !== "large") throw new Error(`--size must be demo or large (${USAGE})`);
+      o.size = size;
+    } else if (a === "--scale") o.scale = n(0.001, 10);
+    else if (a === "--seconds") o.seconds = n(1, 600);
+    else if (a === "--rounds") o.rounds = Math.round(n(1, 15));
+    else if (a === "--connections") o.connections = Math.round(n(1, 1000));
+    else if (a === "--only") o.only = v().split(",");
+    else if (a === "--out") o.out = resolve(v());
+    else if (a === "--quick") o.quick = true;
+    else if (a === "--profile") o.profile = v();
+    else throw new Error(`unknown argument ${a} (${USAGE})`);
+  }
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------- database
+
+interface Database {
+  env: Record<string, string>;
+  label: string;
+  drop: () => Promise<void>;
+}
+
+/** A fresh database for this run: a temporary SQLite file, or a PostgreSQL database `bench_<pid>` dropped after. */
+async function prepareDatabase(o: Options): Promise<Database> {
+  if (o.db === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "channelgate-bench-"));
+    const file = join(dir, "bench.sqlite");
+    return {
+      env: { SQLITE_PATH: file },
+      label: "SQLite",
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  // The PostgreSQL server is shared: a database of our own, named after this process.
+  const admin =
+    process.env.BENCH_PG_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `bench_${process.pid}`;
+  const pg = await import("pg");
+  const client = new pg.default.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${name}`);
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    label: "PostgreSQL",
+    drop: async () => {
+      const c = new pg.default.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+interface Seeded {
+  email: string;
+  vars: OperationVars;
+  counts: Record<string, number>;
+  seconds: number;
+}
+
+/** Migrates and seeds; picks the customer the per-customer operations ask about. */
+async function seed(o: Options, db: Database): Promise<Seeded> {
+  const ds = createDataSource({
+    databaseUrl: db.env.DATABASE_URL ?? null,
+    sqlitePath: db.env.SQLITE_PATH ?? ":memory:",
+  });
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: "all" });
+    const dialect = dialectOf(ds);
+    const asOf = toIsoDate(new Date());
+    const started = performance.now();
+    const counts: Record<string, number> =
+      o.size === "demo"
+        ? { ...(await seedDemoData(ds, asOf)) }
+        : {
+            ...(await seedLargeNetwork(ds, {
+              scale: o.scale,
+              asOf,
+              progress: (table, done, total) => {
+                if (done === total) process.stderr.write(`  seeded ${total} ${table}\n`);
+              },
+            })),
+          };
+    const seconds = (performance.now() - started) / 1000;
+    const email = o.size === "demo" ? DEMO_USERS.distributor.email : LARGE_USERS.provider;
+    // A customer the viewer's network holds whose CSP subscriptions another partner bills (what a transfer is
+    // about); failing that, any customer of the network with CSP subscriptions.
+    const [viewer] = (await ds.query(`SELECT partner_id FROM "user" WHERE email = '${email}'`)) as {
+      partner_id: string;
+    }[];
+    if (!viewer) throw new Error(`no user ${email} in the seeded database`);
+    const rows = (await ds.query(
+      `SELECT cr.customer_id AS id, SUM(CASE WHEN s.transacting_partner_id <> cr.partner_id THEN 1 ELSE 0 END) AS foreign_subs
+       FROM customer_relationship cr JOIN customer_subscription s ON s.customer_id = cr.customer_id AND s.channel = 'CSP'
+       WHERE cr.partner_id = '${viewer.partner_id}' AND cr.status = 'ACTIVE'
+       GROUP BY cr.customer_id ORDER BY foreign_subs DESC, COUNT(*) DESC, cr.customer_id LIMIT 1`,
+    )) as { id: string }[];
+    if (!rows[0]) throw new Error("no customer with CSP subscriptions in the viewer's network");
+    // The write cycle orders for a customer the viewer itself holds, in its own region, with the MCA accepted.
+    const [orderable] = (await ds.query(
+      `SELECT c.id FROM customer c JOIN customer_relationship cr ON cr.customer_id = c.id AND cr.status = 'ACTIVE'
+       JOIN partner p ON p.id = cr.partner_id WHERE p.id = '${viewer.partner_id}' AND c.country = p.country
+       AND c.mca_accepted = ${dialect === "postgres" ? "true" : "1"} AND c.partner_tenant_of_id IS NULL ORDER BY c.name, c.id LIMIT 1`,
+    )) as { id: string }[];
+    if (!orderable) throw new Error("no customer the viewer may order for");
+    const customerId = toGlobalId("Customer", rows[0].id);
+    const vars = {
+      customerId,
+      customerFilter: customerId,
+      orderCustomerId: toGlobalId("Customer", orderable.id),
+    };
+    return { email, vars, counts, seconds };
+  } finally {
+    await ds.destroy();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- processes
+
+interface Child {
+  proc: ChildProcess;
+  pid: number;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+const logFiles: string[] = [];
+
+/** Starts a node process and waits for the line that names its URL. */
+function startChild(
+  script: string,
+  env: Record<string, string>,
+  urlOf: (line: string) => string | null,
+  nodeArgs: string[] = [],
+): Promise<Child> {
+  return new Promise((resolveChild, reject) => {
+    const proc = spawn(process.execPath, [...nodeArgs, script], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let buffered = "";
+    let stderr = "";
+    // Everything the child writes, for a failed run: the path is printed when the bench fails.
+    const log = join(tmpdir(), `channelgate-bench-${process.pid}-${script.split("/").pop()}.log`);
+    logFiles.push(log);
+    const logStream = createWriteStream(log);
+    proc.stdout?.pipe(logStream);
+    proc.stderr?.pipe(logStream);
+    const timer = setTimeout(
+      () => reject(new Error(`${script} did not start within 120 s: ${stderr.slice(-500)}`)),
+      120_000,
+    );
+    proc.stderr?.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.length > 20_000) stderr = stderr.slice(-10_000);
+    });
+    proc.on("exit", (code) =>
+      reject(new Error(`${script} exited with ${code}: ${stderr.slice(-800)}${buffered.slice(-800)}`)),
+    );
+    proc.stdout?.on("data", (d: Buffer) => {
+      buffered += d.toString();
+      for (const line of buffered.split("\n")) {
+        const url = urlOf(line);
+        if (url && proc.pid) {
+          clearTimeout(timer);
+          resolveChild({
+            proc,
+            pid: proc.pid,
+            url,
+            stop: () =>
+              new Promise((done) => {
+                if (proc.exitCode !== null) return done();
+                proc.removeAllListeners("exit");
+                proc.once("exit", () => done());
+                proc.kill("SIGTERM");
+                setTimeout(() => proc.kill("SIGKILL"), 5000).unref();
+              }),
+          });
+        }
+      }
+      if (buffered.length > 20_000) buffered = buffered.slice(-10_000);
+    });
+  });
+}
+
+/** utime + stime of a process, in seconds (/proc/<pid>/stat fields 14 and 15, in clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Waits until the process has used no CPU for 300 ms (at most 60 s). */
+async function idle(pid: number): Promise<void> {
+  let last = cpuSeconds(pid);
+  let quiet = 0;
+  for (let waited = 0; waited < 60_000 && quiet < 3; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = cpuSeconds(pid);
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
+}
+
+/** Peak resident set size of a process so far, in MB (VmHWM). */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = /VmHWM:\s+(\d+)/.exec(status)?.[1];
+  return Number(kb ?? 0) / 1024;
+}
+
+// ---------------------------------------------------------------------------------------------- requests
+
+interface Target {
+  name: "graphql" | "baseline";
+  child: Child;
+  /** autocannon request(s) for one operation. */
+  requests: (op: Operation) => autocannon.Request[];
+  /** One request, for the equality check: the JSON to compare and the SQL statements it ran. */
+  once: (op: Operation) => Promise<{ body: unknown; sql: number }>;
+}
+
+const hasErrors = (text: string) => text.includes('"errors":') || text.startsWith('{"error"');
+
+/** Fresh ids differ between two writes; everything else must match. */
+function maskIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskIds);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "id" ? "<id>" : maskIds(v)]));
+  return value;
+}
+
+function targets(graphql: Child, baseline: Child, token: string, vars: OperationVars): Target[] {
+  const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
+  const gqlBody = (op: Operation) => JSON.stringify({ query: op.query, variables: vars });
+  const baseBody = JSON.stringify({ variables: vars });
+  const post = async (url: string, body: string) => {
+    const res = await fetch(url, { method: "POST", headers, body });
+    const text = await res.text();
+    if (res.status !== 200 || hasErrors(text)) throw new Error(`${url}: HTTP ${res.status} ${text.slice(0, 400)}`);
+    return { json: JSON.parse(text) as { data: unknown }, sql: Number(res.headers.get("x-sql-count") ?? NaN) };
+  };
+  return [
+    {
+      name: "graphql",
+      child: graphql,
+      requests: (op) =>
+        op.name === WRITE_CYCLE.name
+          ? writeCycleRequests("graphql", headers, vars)
+          : [{ method: "POST", path: "/graphql", headers, body: gqlBody(op) }],
+      once: async (op) => {
+        if (op.name === WRITE_CYCLE.name) return WRITE_CYCLE.once("graphql", graphql.url, headers, vars);
+        const r = await post(`${graphql.url}/graphql`, gqlBody(op));
+        return { body: r.json.data, sql: r.sql };
+      },
+    },
+    {
+      name: "baseline",
+      child: baseline,
+      requests: (op) =>
+        op.name === WRITE_CYCLE.name
+          ? writeCycleRequests("baseline", headers, vars)
+          : [{ method: "POST", path: `/op/${op.name}`, headers, body: baseBody }],
+      once: async (op) => {
+        if (op.name === WRITE_CYCLE.name) return WRITE_CYCLE.once("baseline", baseline.url, headers, vars);
+        const r = await post(`${baseline.url}/op/${op.name}`, baseBody);
+        return { body: r.json.data, sql: r.sql };
+      },
+    },
+  ];
+}
+
+interface Sample {
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  cpuMsPerRequest: number;
+  requests: number;
+}
+
+async function drive(o: Options, target: Target, op: Operation): Promise<Sample> {
+  let errors = 0;
+  let firstError = "";
+  const requests: autocannon.Request[] = target.requests(op).map((r) => {
+    const next = typeof r.onResponse === "function" ? r.onResponse : null;
+    return {
+      ...r,
+      onResponse: (status: number, body: string, context: object, headers?: Record<string, unknown>) => {
+        if (status < 200 || status > 299 || hasErrors(body) || refused(body)) {
+          errors++;
+          if (!firstError) firstError = `HTTP ${status} ${body.slice(0, 300)}`;
+        }
+        next?.(status, body, context, headers as never);
+      },
+    };
+  });
+  const cpuBefore = cpuSeconds(target.child.pid);
+  const result = await autocannon({
+    url: target.child.url,
+    connections: o.connections,
+    duration: o.seconds,
+    requests,
+  });
+  const cpu = cpuSeconds(target.child.pid) - cpuBefore;
+  // Requests still in flight when the run ends keep the server busy: let it finish them before the next run.
+  await idle(target.child.pid);
+  const total = result.requests.total;
+  if (errors > 0 || result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
+    throw new Error(
+      `${target.name} ${op.name}: ${errors} error answers, ${result.non2xx} non-2xx, ${result.errors} socket errors, ${result.timeouts} timeouts of ${total}; first: ${firstError}`,
+    );
+  }
+  // No request finished within the run (c=10 requests sharing a slow server finish together): no latency to report.
+  return {
+    reqPerSec: total / o.seconds,
+    p50: total ? result.latency.p50 : NaN,
+    p99: total ? result.latency.p99 : NaN,
+    cpuMsPerRequest: total ? (cpu * 1000) / total : NaN,
+    requests: total,
+  };
+}
+
+/** Median of the finite values (NaN when none). */
+const median = (values: number[]) => {
+  const s = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+// ---------------------------------------------------------------------------------------------- profile
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** Self time of a V8 CPU profile by package (or app file) and by function: where the server spends its time. */
+function profileSummary(dir: string): string {
+  const file = readdirSync(dir).find((f) => f.endsWith(".cpuprofile"));
+  if (!file) return `no profile written in ${dir}`;
+  const profile = JSON.parse(readFileSync(join(dir, file), "utf8")) as { nodes: ProfileNode[] };
+  const busy = profile.nodes.filter((n) => n.callFrame.functionName !== "(idle)");
+  const total = busy.reduce((n, x) => n + (x.hitCount ?? 0), 0);
+  const where = (url: string) => {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+    if (m) return m[1] as string;
+    if (url.includes("/dist/")) return `app ${url.slice(url.indexOf("/dist/") + 6)}`;
+    return url.startsWith("node:") ? "node core" : url;
+  };
+  const pkg = (n: ProfileNode) =>
+    n.callFrame.url ? where(n.callFrame.url) : `(${n.callFrame.functionName.replace(/[()]/g, "") || "native"})`;
+  const fn = (n: ProfileNode) => `${n.callFrame.functionName || "(anonymous)"} ${pkg(n)}:${n.callFrame.lineNumber + 1}`;
+  const by = (key: (n: ProfileNode) => string) => {
+    const m = new Map<string, number>();
+    for (const n of busy) m.set(key(n), (m.get(key(n)) ?? 0) + (n.hitCount ?? 0));
+    return [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 15)
+      .map(([k, v]) => `  ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`)
+      .join("\n");
+  };
+  return `profile ${join(dir, file)} (busy samples only)\n\nself time by package:\n${by(pkg)}\n\nself time by function:\n${by(fn)}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------- report
+
+interface OpResult {
+  name: string;
+  title: string;
+  graphql: Sample & { sql: number };
+  baseline: Sample & { sql: number };
+  ratio: { reqPerSec: number; cpu: number; p99: number };
+}
+
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
+const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "—");
+
+function markdown(meta: Record<string, unknown>, results: OpResult[], rss: Record<string, number>): string {
+  const lines = [
+    `### ${meta.database}, ${meta.size} (${meta.subscriptions} subscriptions) — ${meta.date}`,
+    "",
+    `c=${meta.connections}, ${meta.seconds} s per run, median of ${meta.rounds} interleaved rounds; node ${meta.node}, ${meta.cpus} CPUs (load average ${meta.load}).`,
+    "",
+    "| operation | GraphQL req/s | baseline req/s | ratio | p50 ms G / B | p99 ms G / B | CPU ms/req G / B | CPU ratio | SQL/req G / B |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.map(
+      (r) =>
+        `| ${r.title} | ${f1(r.graphql.reqPerSec)} | ${f1(r.baseline.reqPerSec)} | ${f2(r.ratio.reqPerSec)} | ${f1(r.graphql.p50)} / ${f1(r.baseline.p50)} | ${f1(r.graphql.p99)} / ${f1(r.baseline.p99)} | ${f2(r.graphql.cpuMsPerRequest)} / ${f2(r.baseline.cpuMsPerRequest)} | ${f2(r.ratio.cpu)}× | ${r.graphql.sql} / ${r.baseline.sql} |`,
+    ),
+    "",
+    `Peak RSS: GraphQL server ${rss.graphql?.toFixed(0)} MB, baseline ${rss.baseline?.toFixed(0)} MB. Seeding took ${meta.seedSeconds} s.`,
+    "",
+  ];
+  return lines.join("\n");
 }
 
 async function main(): Promise<void> {
-  const seconds = arg("seconds", 8);
-  const concurrency = arg("concurrency", 10);
+  process.env.TZ = "UTC";
   process.env.LOG_MIGRATIONS = "0";
-  const base = loadConfig();
-  const config: AppConfig = {
-    ...base,
-    port: 0,
-    host: "127.0.0.1",
-    sqlitePath: ":memory:",
-    databaseUrl: process.env.BENCH_DATABASE_URL ?? null,
-    countSql: true,
-    logErrors: true,
-    seedOnEmptyDatabase: false,
-  };
-  const ds = await openDatabase(config);
-  const t0 = performance.now();
-  const counts = await seedDemoData(ds, toIsoDate(new Date()));
-  console.log(
-    `seeded ${JSON.stringify(counts)} in ${(performance.now() - t0).toFixed(0)} ms on ${config.databaseUrl ? "PostgreSQL" : "SQLite"}`,
-  );
-  const app = await startApp(config, { dataSource: ds, quiet: true });
-  const token = await signToken(config.authSecret, DEMO_USERS.distributor.email);
-  const post = (query: string) =>
-    fetch(app.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query }),
-    });
+  const o = parseOptions(process.argv.slice(2));
+  if (o.quick) Object.assign(o, { seconds: 1, rounds: 1, connections: 2 });
+  const db = await prepareDatabase(o);
+  const children: Child[] = [];
+  let ok = false;
+  try {
+    console.error(`bench: seeding ${o.size}${o.size === "large" ? ` (scale ${o.scale})` : ""} into ${db.label}…`);
+    const seeded = await seed(o, db);
+    const secret = randomBytes(32).toString("hex");
+    const env = {
+      ...db.env,
+      NODE_ENV: "production",
+      AUTH_SECRET: secret,
+      HOST: "127.0.0.1",
+      PORT: "0",
+      TZ: "UTC",
+      RULE_BOOK: process.env.RULE_BOOK ?? "V2",
+      COUNT_SQL: "1",
+      SEED_ON_EMPTY: "0",
+      LOG_REQUESTS: "0",
+      LOG_MIGRATIONS: "0",
+      // The load is the point: no rate limit, an unlimited cost budget.
+      RATE_LIMIT: "0",
+      COST_BUDGET: "10000000",
+      COST_RESTORE_RATE: "10000000",
+    };
+    const dist = resolve(__dirname, "..");
+    const profileDir = o.profile ? mkdtempSync(join(tmpdir(), "channelgate-bench-profile-")) : null;
+    const graphql = await startChild(
+      join(dist, "src/main.js"),
+      env,
+      (line) => /"url":"([^"]+)\/graphql"/.exec(line)?.[1] ?? null,
+      profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [],
+    );
+    children.push(graphql);
+    const baseline = await startChild(
+      join(dist, "bench/baseline.js"),
+      env,
+      (line) => /"url":"([^"]+)"/.exec(line)?.[1] ?? null,
+    );
+    children.push(baseline);
+    const token = await signToken(secret, seeded.email);
+    const ts = targets(graphql, baseline, token, seeded.vars);
+    const ops = [...OPERATIONS, WRITE_CYCLE.operation].filter((op) => !o.only || o.only.includes(op.name));
 
-  console.log(`\n${concurrency} concurrent clients, ${seconds} s per query, as ${DEMO_USERS.distributor.email}\n`);
-  console.log("query                          req/s    p50 ms   p99 ms   SQL/request   bytes");
-  for (const [name, query] of Object.entries(QUERIES)) {
-    const check = await post(query);
-    const text = await check.text();
-    const body = JSON.parse(text) as { errors?: unknown };
-    if (check.status !== 200 || body.errors)
-      throw new Error(`${name}: bad response ${check.status} ${text.slice(0, 300)}`);
-    const sql = check.headers.get("x-sql-count");
-    // warm-up
-    await Promise.all(Array.from({ length: concurrency }, async () => (await post(query)).text()));
-    const latencies: number[] = [];
-    const deadline = performance.now() + seconds * 1000;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (performance.now() < deadline) {
-          const start = performance.now();
-          const res = await post(query);
-          await res.text();
-          if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status}`);
-          latencies.push(performance.now() - start);
+    // Both answer every operation with the same JSON before anything is timed.
+    const sql: Record<string, Record<string, number>> = {};
+    for (const op of ops) {
+      // One after the other: two processes writing one SQLite file at once would collide (SQLITE_BUSY).
+      const g = await ts[0]?.once(op);
+      const b = await ts[1]?.once(op);
+      const same = op.write
+        ? isDeepStrictEqual(maskIds(g?.body), maskIds(b?.body))
+        : isDeepStrictEqual(g?.body, b?.body);
+      if (!same) {
+        const dir = mkdtempSync(join(tmpdir(), "channelgate-bench-diff-"));
+        writeFileSync(join(dir, "graphql.json"), JSON.stringify(g?.body, null, 2));
+        writeFileSync(join(dir, "baseline.json"), JSON.stringify(b?.body, null, 2));
+        throw new Error(`${op.name}: GraphQL and the baseline answer differently (both answers in ${dir})`);
+      }
+      sql[op.name] = { graphql: g?.sql ?? NaN, baseline: b?.sql ?? NaN };
+      console.error(`  ${op.name}: same JSON (${JSON.stringify(g?.body).length} bytes), SQL ${g?.sql} / ${b?.sql}`);
+    }
+    if (o.profile && profileDir) {
+      const op = ops.find((x) => x.name === o.profile);
+      if (!op) throw new Error(`--profile: no operation ${o.profile} (${ops.map((x) => x.name).join(", ")})`);
+      const s = await drive(o, ts[0] as Target, op);
+      await graphql.stop();
+      console.log(`${op.name}: ${f1(s.reqPerSec)} req/s while profiled; ${profileSummary(profileDir)}`);
+      ok = true;
+      return;
+    }
+    if (o.quick) {
+      // CI smoke: one short untimed pass of each, through autocannon, to prove the harness and the error checks.
+      for (const op of ops) for (const t of ts) await drive(o, t, op);
+      console.log(`bench --quick: ${ops.length} operations, both servers, same JSON, no error answers`);
+      ok = true;
+      return;
+    }
+
+    const samples = new Map<string, Sample[]>();
+    for (let round = 1; round <= o.rounds; round++) {
+      for (const op of ops) {
+        // Alternate who goes first, so neither always runs on the warmer machine.
+        const order = round % 2 ? ts : [...ts].reverse();
+        for (const t of order) {
+          const s = await drive(o, t, op);
+          const key = `${op.name}|${t.name}`;
+          samples.set(key, [...(samples.get(key) ?? []), s]);
+          console.error(
+            `  round ${round} ${op.name.padEnd(22)} ${t.name.padEnd(8)} ${f1(s.reqPerSec).padStart(8)} req/s  p99 ${f1(s.p99)} ms  ${f2(s.cpuMsPerRequest)} CPU ms/req`,
+          );
         }
-      }),
+      }
+    }
+    const med = (op: string, t: string): Sample => {
+      const xs = samples.get(`${op}|${t}`) ?? [];
+      return {
+        reqPerSec: median(xs.map((x) => x.reqPerSec)),
+        p50: median(xs.map((x) => x.p50)),
+        p99: median(xs.map((x) => x.p99)),
+        cpuMsPerRequest: median(xs.map((x) => x.cpuMsPerRequest)),
+        requests: xs.reduce((n, x) => n + x.requests, 0),
+      };
+    };
+    const results: OpResult[] = ops.map((op) => {
+      const g = { ...med(op.name, "graphql"), sql: sql[op.name]?.graphql ?? NaN };
+      const b = { ...med(op.name, "baseline"), sql: sql[op.name]?.baseline ?? NaN };
+      return {
+        name: op.name,
+        title: op.title,
+        graphql: g,
+        baseline: b,
+        ratio: { reqPerSec: g.reqPerSec / b.reqPerSec, cpu: g.cpuMsPerRequest / b.cpuMsPerRequest, p99: g.p99 / b.p99 },
+      };
+    });
+    const rss = { graphql: peakRssMb(graphql.pid), baseline: peakRssMb(baseline.pid) };
+    const date = new Date().toISOString();
+    const meta = {
+      date,
+      database: db.label,
+      size: o.size === "large" ? `large (scale ${o.scale})` : "demo",
+      subscriptions: seeded.counts.subscriptions,
+      counts: seeded.counts,
+      seedSeconds: seeded.seconds.toFixed(1),
+      connections: o.connections,
+      seconds: o.seconds,
+      rounds: o.rounds,
+      node: process.version,
+      cpus: (await import("node:os")).cpus().length,
+      load: (await import("node:os"))
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" "),
+      ruleBook: env.RULE_BOOK,
+    };
+    const md = markdown(meta, results, rss);
+    mkdirSync(o.out, { recursive: true });
+    const base = join(
+      o.out,
+      `${date.slice(0, 10)}-${o.db}-${o.size}${o.size === "large" && o.scale !== 1 ? `-${o.scale}` : ""}`,
     );
-    latencies.sort((a, b) => a - b);
-    console.log(
-      `${name.padEnd(30)} ${(latencies.length / seconds).toFixed(0).padStart(6)} ${percentile(latencies, 50).toFixed(1).padStart(9)} ${percentile(
-        latencies,
-        99,
-      )
-        .toFixed(1)
-        .padStart(8)} ${String(sql).padStart(13)} ${String(text.length).padStart(7)}`,
-    );
+    writeFileSync(`${base}.json`, `${JSON.stringify({ meta, peakRssMb: rss, results }, null, 2)}\n`);
+    writeFileSync(`${base}.md`, md);
+    console.log(md);
+    console.error(`bench: wrote ${base}.json and .md`);
+    ok = true;
+  } finally {
+    for (const c of children.reverse()) await c.stop();
+    await db.drop();
+    if (ok) for (const f of logFiles) rmSync(f, { force: true });
   }
-  console.log(
-    `\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (server and load generator share this process)`,
-  );
-  await app.close();
-  await ds.destroy();
 }
 
 main().catch((err: unknown) => {
   console.error("bench failed:", err instanceof Error ? err.message : err);
+  if (logFiles.length) console.error(`server logs: ${logFiles.join(" ")}`);
   process.exit(1);
 });
