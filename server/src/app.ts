@@ -16,6 +16,7 @@ import { createDataSource } from "./data-source";
 import { createSchema } from "./schema";
 import { isDatabaseUnavailable, makeFormatError, serviceUnavailable } from "./common/errors";
 import { buildContext } from "./auth/request-context";
+import { createUpstream, type UpstreamPort } from "./upstream/upstream";
 import { mountDemoAuth } from "./auth/demo-auth";
 import { mountOidc } from "./auth/oidc";
 import { mountCustomerOidc } from "./auth/customer-oidc";
@@ -49,6 +50,8 @@ export interface StartOptions {
   quiet?: boolean;
   /** Extra routes mounted before the SPA. */
   mount?: (app: Express) => void;
+  /** The upstream port; otherwise the one the configuration selects (UPSTREAM). */
+  upstream?: UpstreamPort;
   /** Serve the built SPA from client/dist when it exists (default true). */
   serveClient?: boolean;
 }
@@ -67,6 +70,7 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const ownsDataSource = !options.dataSource;
   const dataSource = options.dataSource ?? (await openDatabase(config));
+  const upstream = options.upstream ?? createUpstream(config);
   const app = express();
   app.disable("x-powered-by");
   // POST answers are never cached: hashing each one for an ETag is wasted work.
@@ -162,7 +166,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     idempotency(dataSource),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        buildContext(req, dataSource, config).catch((error: unknown) => {
+        buildContext(req, dataSource, config, upstream).catch((error: unknown) => {
           throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
         }),
     }),

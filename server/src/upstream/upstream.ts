@@ -2,13 +2,26 @@ import type { DataSource } from "typeorm";
 import type { AppConfig, UpstreamKind } from "../config";
 import { PartnerCenterClient, type ClientOptions, type ClientStats } from "../partner-center/client";
 import { fullSync, type SyncOptions, type SyncReport } from "../partner-center/sync";
+import {
+  PartnerCenterWrites,
+  type PlacedOrder,
+  type RequestIds,
+  type SubscriptionPatch,
+  type UpstreamOrder,
+  type UpstreamTransfer,
+} from "./partner-center-writes";
+
+export { UpstreamRefusal } from "./partner-center-writes";
+export type { PlacedOrder, RequestIds, SubscriptionPatch, UpstreamOrder, UpstreamTransfer };
 
 // The upstream port (issue 8 item 1): where the partner network lives. Two adapters, chosen by UPSTREAM:
-//  - sandbox (default): channelgate's database is the truth (seeded with the demo network); nothing to sync.
-//  - partner-center: Partner Center's REST API v1 is the truth; `fullSync` brings the database in line with it.
-// Later landings add here what the services call through the port: refreshing one object after a webhook
-// (`refresh(kind, id)`), and write-through operations (orders through carts, subscription PATCH, transfers,
-// relationship requests), so that no service knows which adapter runs.
+//  - sandbox (default): channelgate's database is the truth (seeded with the demo network); nothing to sync, and
+//    every write-through is a no-op: the row the service writes is the result.
+//  - partner-center: Partner Center's REST API v1 is the truth; `fullSync` brings the database in line with it, and
+//    each mutation, once our rule book allowed it, calls Partner Center before writing what Partner Center answered
+//    (partner-center-writes.ts). A refusal is an UpstreamRefusal (its numeric code and description).
+// Services call the write operations with the request ids of the mutation (ServiceContext.upstreamRequestId), so
+// that a retried mutation sends the same MS-RequestId and Partner Center never acts twice.
 
 export interface UpstreamPort {
   readonly kind: UpstreamKind;
@@ -16,6 +29,24 @@ export interface UpstreamPort {
   fullSync(ds: DataSource, options?: SyncOptions): Promise<SyncReport | null>;
   /** Calls made upstream so far (calls, retries, throttled, token requests); null for the sandbox. */
   callStats(): ClientStats | null;
+  /** Orders a new subscription (cart, then checkout); null: no upstream, the local order stands. */
+  placeOrder(order: UpstreamOrder, ids: RequestIds): Promise<PlacedOrder | null>;
+  /**
+   * Changes a subscription: status (suspend, reactivate, cancel), quantity, auto-renew. The lifecycle mutations
+   * (change quantity, set auto-renew) call this too, with `{ quantity }` or `{ autoRenew }`.
+   */
+  updateSubscription(
+    customerId: string,
+    subscriptionId: string,
+    patch: SubscriptionPatch,
+    ids: RequestIds,
+  ): Promise<void>;
+  /** Creates a new-commerce transfer request; the transfer's Partner Center id, or null without an upstream. */
+  createTransfer(transfer: UpstreamTransfer, ids: RequestIds): Promise<string | null>;
+  /** Accepts ("Complete") or withdraws ("Cancel") a new-commerce transfer. */
+  updateTransfer(customerId: string, transferId: string, status: "Complete" | "Cancel", ids: RequestIds): Promise<void>;
+  /** The link a customer follows to accept a reseller relationship; null without an upstream. */
+  relationshipRequestLink(): Promise<string | null>;
 }
 
 class SandboxUpstream implements UpstreamPort {
@@ -26,25 +57,66 @@ class SandboxUpstream implements UpstreamPort {
   callStats(): null {
     return null;
   }
+  placeOrder(): Promise<PlacedOrder | null> {
+    return Promise.resolve(null);
+  }
+  updateSubscription(): Promise<void> {
+    return Promise.resolve();
+  }
+  createTransfer(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
+  updateTransfer(): Promise<void> {
+    return Promise.resolve();
+  }
+  relationshipRequestLink(): Promise<string | null> {
+    return Promise.resolve(null);
+  }
 }
 
 class PartnerCenterUpstream implements UpstreamPort {
   readonly kind = "partner-center" as const;
-  constructor(readonly client: PartnerCenterClient) {}
+  private readonly writes: PartnerCenterWrites;
+  constructor(readonly client: PartnerCenterClient) {
+    this.writes = new PartnerCenterWrites(client);
+  }
   fullSync(ds: DataSource, options?: SyncOptions): Promise<SyncReport> {
     return fullSync(ds, this.client, options);
   }
   callStats(): ClientStats {
     return { ...this.client.stats };
   }
+  placeOrder(order: UpstreamOrder, ids: RequestIds): Promise<PlacedOrder> {
+    return this.writes.placeOrder(order, ids);
+  }
+  updateSubscription(customerId: string, subscriptionId: string, patch: SubscriptionPatch, ids: RequestIds) {
+    return this.writes.updateSubscription(customerId, subscriptionId, patch, ids);
+  }
+  createTransfer(transfer: UpstreamTransfer, ids: RequestIds): Promise<string> {
+    return this.writes.createTransfer(transfer, ids);
+  }
+  updateTransfer(customerId: string, transferId: string, status: "Complete" | "Cancel", ids: RequestIds) {
+    return this.writes.updateTransfer(customerId, transferId, status, ids);
+  }
+  relationshipRequestLink(): Promise<string> {
+    return this.writes.relationshipRequestLink();
+  }
 }
+
+/** The sandbox adapter (the database is the truth). */
+export const SANDBOX_UPSTREAM: UpstreamPort = new SandboxUpstream();
 
 /** The adapter the configuration selects. */
 export function createUpstream(
   config: Pick<AppConfig, "upstream" | "partnerCenter">,
   clientOptions: ClientOptions = {},
 ): UpstreamPort {
-  if (config.upstream === "sandbox") return new SandboxUpstream();
+  if (config.upstream === "sandbox") return SANDBOX_UPSTREAM;
   if (!config.partnerCenter) throw new Error("UPSTREAM=partner-center needs the PARTNER_CENTER_* settings");
-  return new PartnerCenterUpstream(new PartnerCenterClient(config.partnerCenter, clientOptions));
+  return partnerCenterUpstream(new PartnerCenterClient(config.partnerCenter, clientOptions));
+}
+
+/** The Partner Center adapter over a client (tests give one pointed at the emulator). */
+export function partnerCenterUpstream(client: PartnerCenterClient): UpstreamPort {
+  return new PartnerCenterUpstream(client);
 }

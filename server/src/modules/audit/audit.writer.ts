@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { logger } from "../../common/log";
 import { runInTransaction } from "../../common/transaction";
-import { userError, UserErrorCode, type UserError } from "../../common/user-error";
+import { userError, UserErrorCode, UserErrorSource, type UserError } from "../../common/user-error";
 import type { RequestContext } from "../../context";
 import { requestStore } from "../../common/sql-counter";
 import { AuditEvent, AuditOutcome, type AuditUserErrorRow } from "./audit-event.entity";
@@ -103,11 +103,14 @@ export function auditPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-const errorRow = (e: UserError): AuditUserErrorRow => ({
+const errorRow = (e: UserError, decision: { eligible: boolean } | null): AuditUserErrorRow => ({
   field: e.field,
   code: e.code,
   ruleId: e.ruleId,
   message: e.message,
+  ...(e.source === UserErrorSource.PARTNER_CENTER
+    ? { source: e.source, upstreamCode: e.upstreamCode, disagreement: decision?.eligible === true }
+    : {}),
 });
 
 /** The events of one mutation call: one, or one per accountable partner for a customer's own action. */
@@ -120,7 +123,7 @@ export function auditEvents(
   const { outcome, committed, answer } = result;
   const answered = answer.decision ?? answer.providerDecision ?? null;
   const decision = recorder.recordedDecision ?? (answered ? decisionRow(answered) : null);
-  const errors = answer.userErrors?.length ? answer.userErrors.map(errorRow) : null;
+  const errors = answer.userErrors?.length ? answer.userErrors.map((e) => errorRow(e, decision)) : null;
   const partners = actor.partnerId ? [actor.partnerId] : recorder.accountablePartners;
   const occurredAt = new Date();
   const requestId = requestStore.getStore()?.requestId || null;

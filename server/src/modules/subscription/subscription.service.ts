@@ -20,6 +20,8 @@ import { CustomerSubscription } from "./customer-subscription.entity";
 import { cspSubscription, externalSubscription } from "./new-subscription";
 import { orderChecks, orderRuleField, registerChecks } from "./subscription.checks";
 import { visibleSubscription } from "./subscription.lookups";
+import { writeThrough } from "../../upstream/write-through";
+import { patchUpstreamSubscription } from "./subscription.upstream";
 import { subscriptionQuery } from "./subscription.query";
 import {
   TransferCandidate,
@@ -159,6 +161,25 @@ export class SubscriptionService {
     s.audit.decision(presented);
     ensureNoErrors(decisionErrors(decision, orderRuleField, s.locale), { decision: presented });
     const subscription = cspSubscription(input, { customer, buyer: s.actor, reseller, parent, today: s.today });
+    // Allowed: Partner Center orders it (cart + checkout); the new row is keyed by the subscription it created.
+    const placed = await writeThrough(
+      s,
+      { operation: "order", field: "offerId", allowed: true, partial: { decision: presented } },
+      () =>
+        s.upstream.placeOrder(
+          {
+            customerId: customer.id,
+            catalogItemId: subscription.offerId,
+            friendlyName: subscription.offerName,
+            quantity: subscription.quantity,
+            billingCycle: subscription.billingCycle,
+            termDuration: subscription.termDuration,
+            resellerMpnId: reseller?.partnerId ?? null,
+          },
+          s.upstreamRequestId,
+        ),
+    );
+    if (placed) subscription.id = placed.subscriptionId;
     await s.em.insert(CustomerSubscription, subscription);
     s.audit.change("CustomerSubscription", null, subscription);
     return { subscription, decision: presented };
@@ -180,6 +201,13 @@ export class SubscriptionService {
     const presented = presentDecision(decision, s.today, s.locale);
     s.audit.decision(presented);
     ensureNoErrors(decisionErrors(decision, "subscriptionId", s.locale), { decision: presented, subscription });
+    // Allowed: Partner Center changes it first (PATCH status); a refusal leaves both sides as they were.
+    await patchUpstreamSubscription(
+      s,
+      subscription,
+      { status: STATUS_CHANGES[action].status },
+      { operation: action, partial: { decision: presented, subscription } },
+    );
     const changed = await updateVersioned(
       s.em,
       CustomerSubscription,
