@@ -47,7 +47,10 @@ export interface WriteFaults {
   refuseOffers: Map<string, Refusal>;
   /** subscription id → the refusal its PATCH answers. */
   refusePatches: Map<string, Refusal>;
-  /** Checkouts whose answer is lost: the order is placed, then the connection is cut before any answer. */
+  /**
+   * Checkout answers to lose (the first checkout's, then its replays'): the order is placed, then the connection is
+   * cut before any answer.
+   */
   dropCheckoutAnswers: number;
 }
 
@@ -98,6 +101,12 @@ export function mountWrites(app: Express, state: EmulatorState, h: Helpers): Emu
     replays: 0,
   };
   const answers = new Map<string, { status: number; body: unknown }>();
+  /** Whether this checkout answer (first or replayed) is to be lost, counting it. */
+  const dropCheckoutAnswer = (): boolean => {
+    if (writes.faults.dropCheckoutAnswers <= 0) return false;
+    writes.faults.dropCheckoutAnswers -= 1;
+    return true;
+  };
   const carts = new Map<string, StoredCart>();
 
   // MS-RequestId replays of writes: the stored answer, nothing done again. Answers are kept per partner tenant;
@@ -109,6 +118,10 @@ export function mountWrites(app: Express, state: EmulatorState, h: Helpers): Emu
     const stored = answers.get(key);
     if (stored) {
       writes.replays += 1;
+      if (req.path.endsWith("/checkout") && dropCheckoutAnswer()) {
+        req.socket.destroy();
+        return;
+      }
       res.status(stored.status).json(stored.body);
       return;
     }
@@ -183,9 +196,8 @@ export function mountWrites(app: Express, state: EmulatorState, h: Helpers): Emu
     writes.orders.push(order);
     stored.cart.status = "Ordered";
     stored.result = { orders: [order], orderErrors: [], attributes: { objectType: "CartCheckoutResult" } };
-    if (writes.faults.dropCheckoutAnswers > 0) {
+    if (dropCheckoutAnswer()) {
       // The order is placed and its answer kept for a replay; the caller never hears of it.
-      writes.faults.dropCheckoutAnswers -= 1;
       (res.locals.keepAnswer as ((s: number, b: unknown) => void) | undefined)?.(200, stored.result);
       req.socket.destroy();
       return;
