@@ -369,4 +369,67 @@ describe("write-through to Partner Center (emulator)", () => {
     expect(refused.body.data!.orderSubscription.userErrors[0]).toMatchObject({ source: "CHANNELGATE" });
     expect(emulator.calls.length).toBe(calls);
   });
+
+  it("a relationship request also answers Partner Center's request link", async () => {
+    const calls = emulator.calls.length;
+    const r = await gql<{
+      requestCustomerRelationship: {
+        partnerCenterUrl: string | null;
+        acceptanceUrl: string | null;
+        userErrors: unknown[];
+      };
+    }>(
+      `mutation($input: RequestRelationshipInput!) { requestCustomerRelationship(input: $input) {
+         partnerCenterUrl acceptanceUrl userErrors { code message } } }`,
+      { input: { customerDomain: `nobody-${randomUUID().slice(0, 8)}.example` } },
+    );
+    const answer = r.body.data!.requestCustomerRelationship;
+    expect(answer.userErrors).toEqual([]);
+    expect(answer.acceptanceUrl).toMatch(/^\/relationships\/accept\?token=/);
+    expect(answer.partnerCenterUrl).toContain(state.partners.get(HOME)!.tenantId);
+    expect(emulator.calls.slice(calls).map((c) => `${c.method} ${c.path}`)).toEqual([
+      "GET /v1/customers/relationshiprequests",
+    ]);
+  });
+
+  it("the port creates, accepts and cancels new-commerce transfers, each call replayable by its MS-RequestId", async () => {
+    // Two of the home partner's subscriptions of one customer, handed to another partner of the network.
+    const mine = state.subscriptions.filter(
+      (s) => s.transactingPartner === HOME && s.status === SubscriptionStatus.ACTIVE,
+    );
+    const customerKey = mine[0]!.customer;
+    const lines = mine.filter((s) => s.customer === customerKey).slice(0, 1);
+    const target = [...state.partners.values()].find((p) => p.key !== HOME)!;
+    const customerId = state.customers.get(customerKey)!.id;
+    const ids = requestIdsFor(`test|${randomUUID()}`, "createTransfer#1");
+    const transfer = {
+      customerId,
+      sourcePartnerTenantId: state.partners.get(HOME)!.tenantId,
+      targetPartnerTenantId: target.tenantId,
+      lineItems: lines.map((l) => ({
+        subscriptionId: l.id,
+        quantity: l.quantity,
+        friendlyName: l.offerName,
+        partnerIdOnRecord: null,
+      })),
+    };
+    const before = state.transfers.length;
+    const id = await upstream.createTransfer(transfer, ids);
+    // The same call again (same MS-RequestId): the same transfer, not a second one.
+    expect(await upstream.createTransfer(transfer, ids)).toBe(id);
+    expect(state.transfers.length).toBe(before + 1);
+    expect(state.transfers.at(-1)).toMatchObject({ id, status: "PENDING", source: HOME, target: target.key });
+
+    await upstream.updateTransfer(customerId, id!, "Cancel", requestIdsFor(null, "withdrawTransfer#1"));
+    expect(state.transfers.at(-1)!.status).toBe("WITHDRAWN");
+    // A second update is refused by Partner Center: only a pending transfer can be updated.
+    await expect(
+      upstream.updateTransfer(customerId, id!, "Complete", requestIdsFor(null, "acceptTransfer#1")),
+    ).rejects.toMatchObject({ status: 400, description: "Only a pending transfer can be updated." });
+
+    const second = await upstream.createTransfer(transfer, requestIdsFor(null, "createTransfer#2"));
+    await upstream.updateTransfer(customerId, second!, "Complete", requestIdsFor(null, "acceptTransfer#2"));
+    expect(state.transfers.at(-1)!.status).toBe("COMPLETED");
+    expect(state.subscriptionsByKey.get(lines[0]!.key)!.transactingPartner).toBe(target.key);
+  });
 });

@@ -114,6 +114,11 @@ export class PartnerCenterClient {
     this.limit = pLimit(this.opts.concurrency);
   }
 
+  /** The partner tenant the client signs in to (its calls act as that partner). */
+  get tenantId(): string {
+    return this.settings.tenantId;
+  }
+
   /** Whether app + user calls are possible (a refresh token is configured). */
   get hasUserCredentials(): boolean {
     return this.refreshToken !== null;
@@ -122,7 +127,12 @@ export class PartnerCenterClient {
   /** GET a resource (path from /v1 on, or a `links.next` uri), with extra headers (MS-ContinuationToken). */
   get<T>(path: string, opts: { auth?: Auth; headers?: Record<string, string> } = {}): Promise<T> {
     return this.limit(() =>
-      this.withRetries<T>(path, { method: "GET", auth: opts.auth ?? "app", headers: opts.headers ?? {}, requestId: null }),
+      this.withRetries<T>(path, {
+        method: "GET",
+        auth: opts.auth ?? "app",
+        headers: opts.headers ?? {},
+        requestId: null,
+      }),
     );
   }
 

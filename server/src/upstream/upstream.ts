@@ -25,6 +25,8 @@ export type { PlacedOrder, RequestIds, SubscriptionPatch, UpstreamOrder, Upstrea
 
 export interface UpstreamPort {
   readonly kind: UpstreamKind;
+  /** The partner tenant whose Partner Center account the writes act as; null for the sandbox. */
+  readonly connectedTenantId: string | null;
   /** Imports the partner's network into the database; null when the adapter holds nothing to import. */
   fullSync(ds: DataSource, options?: SyncOptions): Promise<SyncReport | null>;
   /** Calls made upstream so far (calls, retries, throttled, token requests); null for the sandbox. */
@@ -51,6 +53,7 @@ export interface UpstreamPort {
 
 class SandboxUpstream implements UpstreamPort {
   readonly kind = "sandbox" as const;
+  readonly connectedTenantId = null;
   fullSync(): Promise<SyncReport | null> {
     return Promise.resolve(null);
   }
@@ -77,8 +80,10 @@ class SandboxUpstream implements UpstreamPort {
 class PartnerCenterUpstream implements UpstreamPort {
   readonly kind = "partner-center" as const;
   private readonly writes: PartnerCenterWrites;
+  readonly connectedTenantId: string;
   constructor(readonly client: PartnerCenterClient) {
     this.writes = new PartnerCenterWrites(client);
+    this.connectedTenantId = client.tenantId.toLowerCase();
   }
   fullSync(ds: DataSource, options?: SyncOptions): Promise<SyncReport> {
     return fullSync(ds, this.client, options);

@@ -1,5 +1,5 @@
 import { logger } from "../common/log";
-import { partnerCenterError, UserErrorsAbort } from "../common/user-error";
+import { partnerCenterError, userError, UserErrorCode, UserErrorsAbort } from "../common/user-error";
 import type { PublicServiceContext } from "../service-context";
 import { UpstreamRefusal } from "./partner-center-writes";
 
@@ -8,6 +8,7 @@ import { UpstreamRefusal } from "./partner-center-writes";
  * and description) becomes a user error with source PARTNER_CENTER on `field`, and the mutation's transaction rolls
  * back: nothing changes locally. When our engine had allowed it (`allowed`), the disagreement is logged for review
  * (warn, with the code) and the audit event's error row carries `disagreement: true` (audit.writer.ts).
+ * A partner other than the connected one is refused (NOT_ALLOWED) before any call.
  * Any other failure (throttled or 5xx past the retries, timeouts) stays an internal error: the mutation rolls back,
  * an Idempotency-Key is released, and the same request sent again replays upstream with the same MS-RequestIds.
  */
@@ -16,6 +17,16 @@ export async function writeThrough<T>(
   what: { operation: string; field: string | null; allowed: boolean; partial?: Record<string, unknown> },
   call: () => Promise<T>,
 ): Promise<T> {
+  // Partner Center acts as the one partner whose credentials are configured: another partner's change would be
+  // made under the wrong identity, so it is refused before any call.
+  const actor = s.viewer?.partner;
+  const connected = s.upstream.connectedTenantId;
+  if (connected !== null && actor && actor.id.toLowerCase() !== connected) {
+    throw new UserErrorsAbort(
+      [userError(what.field, UserErrorCode.NOT_ALLOWED, s.t("PARTNER_CENTER_OTHER_PARTNER", { partner: actor.name }))],
+      what.partial ?? {},
+    );
+  }
   try {
     return await call();
   } catch (error) {

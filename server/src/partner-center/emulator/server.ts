@@ -212,6 +212,10 @@ export function createEmulatorApp(state: EmulatorState, options: EmulatorOptions
     return true;
   };
 
+  // Write-through endpoints (carts, checkout, subscription PATCH, transfers, relationship requests): emulator/writes.ts.
+  // Mounted first: /v1/customers/relationshiprequests must not be taken for a customer id.
+  const writes = mountWrites(app, state, { partnerOf, pcError, needsAppPlusUser });
+
   // https://learn.microsoft.com/partner-center/developer/get-an-organization-profile
   app.get("/v1/profiles/organization", (_req, res) => {
     const p = partnerOf(res);
@@ -438,9 +442,6 @@ export function createEmulatorApp(state: EmulatorState, options: EmulatorOptions
     });
     res.json(items);
   });
-
-  // Write-through endpoints (carts, checkout, subscription PATCH, transfers, relationship requests): emulator/writes.ts.
-  const writes = mountWrites(app, state, { partnerOf, pcError, needsAppPlusUser });
 
   app.use("/v1", (_req, res) => pcError(res, 404, 404, "Resource not found."));
 
