@@ -9,7 +9,8 @@ import {
   TermDuration,
   TransferStatus,
 } from "../../domain/enums";
-import { commitmentEnd } from "../../modules/subscription/new-subscription";
+import { termEndDate } from "../../common/dates";
+import { TERM_MONTHS } from "../../domain/policy";
 import type {
   PcCart,
   PcCartCheckoutResult,
@@ -363,7 +364,8 @@ function placeOrder(state: EmulatorState, stored: StoredCart, partner: EmuPartne
       resellerOfRecord: reseller?.key ?? null,
       purchaseDate: today,
       renewalDate: null,
-      commitmentEndDate: commitmentEnd(today, term),
+      // The term ends after its months (a monthly usage plan: one month), as channelgate computes it.
+      commitmentEndDate: termEndDate(today, term ? TERM_MONTHS[term] : 1),
       quantity: l.quantity,
       isAzurePlan: false,
       parent: null,
