@@ -432,4 +432,32 @@ describe("write-through to Partner Center (emulator)", () => {
     expect(state.transfers.at(-1)!.status).toBe("COMPLETED");
     expect(state.subscriptionsByKey.get(lines[0]!.key)!.transactingPartner).toBe(target.key);
   });
+
+  it("a full sync afterwards finds channelgate in line with what Partner Center answered", async () => {
+    // Every row written through matches Partner Center; only the port-only PATCH of the quantity test (which
+    // changed Partner Center and not channelgate, as the lifecycle mutations will) is brought in.
+    const portOnly = emulator.writes.patches.filter((p) => p.quantity === 7).at(-1)!.subscriptionId;
+    const rows = await ds.getRepository(CustomerSubscription).find();
+    const before = new Map(rows.map((r) => [r.id, r.version]));
+    // Rows written from Partner Center's answers carry its provenance, as synced rows do.
+    const ordered = new Set(emulator.writes.orders.map((o) => o.lineItems[0]!.subscriptionId!));
+    expect(ordered.size).toBeGreaterThan(3);
+    for (const r of rows.filter((x) => ordered.has(x.id))) expect(r.source).toBe("partner-center");
+    const tenantId = state.partners.get(HOME)!.tenantId;
+    const report = await fullSync(
+      ds,
+      new PartnerCenterClient({
+        apiUrl: emulator.url,
+        tokenUrl: `${emulator.url}/<tenant>/oauth2/token`,
+        tenantId,
+        clientId: CLIENT_ID,
+        clientSecret: SECRET,
+        refreshToken: emulator.refreshTokenFor(tenantId),
+      }),
+    );
+    const after = await ds.getRepository(CustomerSubscription).find();
+    const moved = after.filter((r) => before.get(r.id) !== r.version).map((r) => r.id);
+    expect(moved).toEqual([portOnly]);
+    expect(report.changed).toBe(1);
+  });
 });

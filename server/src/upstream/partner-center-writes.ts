@@ -33,6 +33,8 @@ export interface PlacedOrder {
   orderId: string;
   /** The subscription the order created: channelgate keys the new row by it, as a sync would. */
   subscriptionId: string;
+  /** When Partner Center created the order (its creationDate), to the second: the subscription's purchase instant. */
+  purchasedAt: Date | null;
 }
 
 /** What a subscription PATCH changes (Update a subscription; Suspend a subscription). */
@@ -140,7 +142,12 @@ export class PartnerCenterWrites {
       const placed = result.orders?.[0];
       const subscriptionId = placed?.lineItems[0]?.subscriptionId;
       if (!placed || !subscriptionId) throw new Error("Partner Center checked out a cart without a subscription");
-      return { orderId: placed.id, subscriptionId: subscriptionId.toLowerCase() };
+      const created = Date.parse(placed.creationDate);
+      return {
+        orderId: placed.id,
+        subscriptionId: subscriptionId.toLowerCase(),
+        purchasedAt: Number.isNaN(created) ? null : new Date(Math.floor(created / 1000) * 1000),
+      };
     });
   }
 

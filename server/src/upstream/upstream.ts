@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { AppConfig, UpstreamKind } from "../config";
 import { PartnerCenterClient, type ClientOptions, type ClientStats } from "../partner-center/client";
-import { fullSync, type SyncOptions, type SyncReport } from "../partner-center/sync";
+import { fullSync, SYNC_SOURCE, type SyncOptions, type SyncReport } from "../partner-center/sync";
 import {
   PartnerCenterWrites,
   type PlacedOrder,
@@ -27,6 +27,8 @@ export interface UpstreamPort {
   readonly kind: UpstreamKind;
   /** The partner tenant whose Partner Center account the writes act as; null for the sandbox. */
   readonly connectedTenantId: string | null;
+  /** Provenance of rows written from the upstream's answers (as a sync writes them); null for the sandbox. */
+  readonly source: string | null;
   /** Imports the partner's network into the database; null when the adapter holds nothing to import. */
   fullSync(ds: DataSource, options?: SyncOptions): Promise<SyncReport | null>;
   /** Calls made upstream so far (calls, retries, throttled, token requests); null for the sandbox. */
@@ -54,6 +56,7 @@ export interface UpstreamPort {
 class SandboxUpstream implements UpstreamPort {
   readonly kind = "sandbox" as const;
   readonly connectedTenantId = null;
+  readonly source = null;
   fullSync(): Promise<SyncReport | null> {
     return Promise.resolve(null);
   }
@@ -81,6 +84,7 @@ class PartnerCenterUpstream implements UpstreamPort {
   readonly kind = "partner-center" as const;
   private readonly writes: PartnerCenterWrites;
   readonly connectedTenantId: string;
+  readonly source = SYNC_SOURCE;
   constructor(readonly client: PartnerCenterClient) {
     this.writes = new PartnerCenterWrites(client);
     this.connectedTenantId = client.tenantId.toLowerCase();

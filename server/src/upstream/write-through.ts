@@ -46,3 +46,10 @@ export async function writeThrough<T>(
     throw new UserErrorsAbort([partnerCenterError(what.field, error.code, error.description)], what.partial ?? {});
   }
 }
+
+/** Provenance of a row written from the upstream's answer (as a sync would mark it); nothing for the sandbox. */
+export function upstreamProvenance(
+  s: PublicServiceContext,
+): { source: string; syncedAt: Date } | Record<string, never> {
+  return s.upstream.source ? { source: s.upstream.source, syncedAt: new Date() } : {};
+}

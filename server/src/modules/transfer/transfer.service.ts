@@ -8,7 +8,7 @@ import { userError, UserErrorCode, type UserError } from "../../common/user-erro
 import { updateVersioned } from "../../common/versioned";
 import { EligibilityAction, TransferStatus } from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
-import { writeThrough } from "../../upstream/write-through";
+import { upstreamProvenance, writeThrough } from "../../upstream/write-through";
 import { visibleCustomer } from "../customer/customer.lookups";
 import { EligibilityService, decisionTime } from "../eligibility/eligibility.service";
 import { namedReseller } from "../partner/partner.lookups";
@@ -104,6 +104,7 @@ export class TransferService {
       respondedAt: null,
       createdByUserId: s.viewer.user.id,
       version: 1,
+      ...upstreamProvenance(s),
     });
     await s.em.insert(Transfer, transfer);
     s.audit.change("Transfer", null, transfer);

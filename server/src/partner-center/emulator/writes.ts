@@ -344,7 +344,9 @@ export function mountWrites(app: Express, state: EmulatorState, h: Helpers): Emu
 
 /** Checks out a cart: one new-commerce subscription per line item, billed by the caller, bought today. */
 function placeOrder(state: EmulatorState, stored: StoredCart, partner: EmuPartner): PcOrder {
-  const today = new Date().toISOString().slice(0, 10);
+  // Bought now, to the second: the subscription's creationDate and the order's.
+  const at = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+  const today = at.slice(0, 10);
   const orderId = randomUUID();
   const lineItems = stored.cart.lineItems.map((l, i) => {
     const term = l.termDuration ? (PC_TERM[l.termDuration] ?? null) : null;
@@ -362,7 +364,7 @@ function placeOrder(state: EmulatorState, stored: StoredCart, partner: EmuPartne
       status: SubscriptionStatus.ACTIVE,
       transactingPartner: partner.key,
       resellerOfRecord: reseller?.key ?? null,
-      purchaseDate: today,
+      purchaseDate: at,
       renewalDate: null,
       // The term ends after its months (a monthly usage plan: one month), as channelgate computes it.
       commitmentEndDate: termEndDate(today, term ? TERM_MONTHS[term] : 1),
@@ -393,7 +395,7 @@ function placeOrder(state: EmulatorState, stored: StoredCart, partner: EmuPartne
     referenceCustomerId: state.customers.get(stored.customerKey)!.id,
     billingCycle: stored.cart.lineItems[0]?.billingCycle ?? "monthly",
     lineItems,
-    creationDate: new Date().toISOString(),
+    creationDate: at,
     status: "completed",
     attributes: { objectType: "Order" },
   };
