@@ -6,15 +6,16 @@ import { UpstreamRefusal } from "./partner-center-writes";
 /**
  * Runs a write-through call once our rule book has allowed the mutation. Partner Center's refusal (its numeric code
  * and description) becomes a user error with source PARTNER_CENTER on `field`, and the mutation's transaction rolls
- * back: nothing changes locally. When our engine had allowed it (`allowed`), the disagreement is logged for review
- * (warn, with the code) and the audit event's error row carries `disagreement: true` (audit.writer.ts).
+ * back: nothing changes locally. It is only ever called after our rule book allowed, so a refusal is a disagreement:
+ * logged for review (warn, with the code), and the audit event's error row carries `disagreement: true`
+ * (audit.writer.ts).
  * A partner other than the connected one is refused (NOT_ALLOWED) before any call.
  * Any other failure (throttled or 5xx past the retries, timeouts) stays an internal error: the mutation rolls back,
  * an Idempotency-Key is released, and the same request sent again replays upstream with the same MS-RequestIds.
  */
 export async function writeThrough<T>(
   s: PublicServiceContext,
-  what: { operation: string; field: string | null; allowed: boolean; partial?: Record<string, unknown> },
+  what: { operation: string; field: string | null; partial?: Record<string, unknown> },
   call: () => Promise<T>,
 ): Promise<T> {
   // Partner Center acts as the one partner whose credentials are configured: another partner's change would be
@@ -31,18 +32,16 @@ export async function writeThrough<T>(
     return await call();
   } catch (error) {
     if (!(error instanceof UpstreamRefusal)) throw error;
-    if (what.allowed) {
-      logger.warn(
-        {
-          operation: what.operation,
-          upstreamStatus: error.status,
-          upstreamCode: error.code,
-          upstreamDescription: error.description.slice(0, 300),
-          partnerId: s.viewer?.partner.id ?? null,
-        },
-        "rule book disagreement: channelgate allowed, Partner Center refused (review)",
-      );
-    }
+    logger.warn(
+      {
+        operation: what.operation,
+        upstreamStatus: error.status,
+        upstreamCode: error.code,
+        upstreamDescription: error.description.slice(0, 300),
+        partnerId: s.viewer?.partner.id ?? null,
+      },
+      "rule book disagreement: channelgate allowed, Partner Center refused (review)",
+    );
     throw new UserErrorsAbort([partnerCenterError(what.field, error.code, error.description)], what.partial ?? {});
   }
 }

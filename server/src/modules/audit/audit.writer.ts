@@ -103,13 +103,14 @@ export function auditPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-const errorRow = (e: UserError, decision: { eligible: boolean } | null): AuditUserErrorRow => ({
+// A Partner Center refusal comes only after our rule book allowed (upstream/write-through.ts): a disagreement.
+const errorRow = (e: UserError): AuditUserErrorRow => ({
   field: e.field,
   code: e.code,
   ruleId: e.ruleId,
   message: e.message,
   ...(e.source === UserErrorSource.PARTNER_CENTER
-    ? { source: e.source, upstreamCode: e.upstreamCode, disagreement: decision?.eligible === true }
+    ? { source: e.source, upstreamCode: e.upstreamCode, disagreement: true }
     : {}),
 });
 
@@ -123,7 +124,7 @@ export function auditEvents(
   const { outcome, committed, answer } = result;
   const answered = answer.decision ?? answer.providerDecision ?? null;
   const decision = recorder.recordedDecision ?? (answered ? decisionRow(answered) : null);
-  const errors = answer.userErrors?.length ? answer.userErrors.map((e) => errorRow(e, decision)) : null;
+  const errors = answer.userErrors?.length ? answer.userErrors.map(errorRow) : null;
   const partners = actor.partnerId ? [actor.partnerId] : recorder.accountablePartners;
   const occurredAt = new Date();
   const requestId = requestStore.getStore()?.requestId || null;

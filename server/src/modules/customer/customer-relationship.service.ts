@@ -134,7 +134,7 @@ export class CustomerRelationshipService {
     // for the partner whose account is connected; channelgate's link serves every partner.
     const partnerCenterUrl =
       s.upstream.connectedTenantId === me.id.toLowerCase()
-        ? await writeThrough(s, { operation: "requestCustomerRelationship", field: customerField, allowed: true }, () =>
+        ? await writeThrough(s, { operation: "requestCustomerRelationship", field: customerField }, () =>
             s.upstream.relationshipRequestLink(),
           )
         : null;

@@ -164,7 +164,7 @@ export class SubscriptionService {
     // Allowed: Partner Center orders it (cart + checkout); the new row is keyed by the subscription it created.
     const placed = await writeThrough(
       s,
-      { operation: "order", field: "offerId", allowed: true, partial: { decision: presented } },
+      { operation: "order", field: "offerId", partial: { decision: presented } },
       () =>
         s.upstream.placeOrder(
           {

@@ -17,9 +17,7 @@ export async function patchUpstreamSubscription(
   what: { operation: string; partial: Record<string, unknown> },
 ): Promise<void> {
   if (subscription.channel !== SalesChannel.CSP) return;
-  await writeThrough(
-    s,
-    { operation: what.operation, field: "subscriptionId", allowed: true, partial: what.partial },
-    () => s.upstream.updateSubscription(subscription.customerId, subscription.id, patch, s.upstreamRequestId),
+  await writeThrough(s, { operation: what.operation, field: "subscriptionId", partial: what.partial }, () =>
+    s.upstream.updateSubscription(subscription.customerId, subscription.id, patch, s.upstreamRequestId),
   );
 }

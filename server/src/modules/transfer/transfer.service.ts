@@ -74,24 +74,21 @@ export class TransferService {
     const sourcePartnerId = onlySource(bases, s.t);
     // Allowed: Partner Center records the request first; the local transfer is keyed by Partner Center's id.
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const upstreamId = await writeThrough(
-      s,
-      { operation: "createTransfer", field: "subscriptionIds", allowed: true },
-      () =>
-        s.upstream.createTransfer(
-          {
-            customerId: customer.id,
-            sourcePartnerTenantId: sourcePartnerId,
-            targetPartnerTenantId: s.actor.id,
-            lineItems: lines.map((l) => ({
-              subscriptionId: l.id,
-              quantity: byId.get(l.id)?.quantity ?? 0,
-              friendlyName: byId.get(l.id)?.offerName ?? "",
-              partnerIdOnRecord: reseller?.partnerId ?? null,
-            })),
-          },
-          s.upstreamRequestId,
-        ),
+    const upstreamId = await writeThrough(s, { operation: "createTransfer", field: "subscriptionIds" }, () =>
+      s.upstream.createTransfer(
+        {
+          customerId: customer.id,
+          sourcePartnerTenantId: sourcePartnerId,
+          targetPartnerTenantId: s.actor.id,
+          lineItems: lines.map((l) => ({
+            subscriptionId: l.id,
+            quantity: byId.get(l.id)?.quantity ?? 0,
+            friendlyName: byId.get(l.id)?.offerName ?? "",
+            partnerIdOnRecord: reseller?.partnerId ?? null,
+          })),
+        },
+        s.upstreamRequestId,
+      ),
     );
     const transfer = Object.assign(new Transfer(), {
       id: upstreamId ?? randomUUID(),
@@ -203,7 +200,7 @@ export class TransferService {
  * rejection stays channelgate's own: the update-a-transfer page documents accepting and cancelling only.
  */
 function upstreamAnswer(s: ServiceContext, transfer: Transfer, status: "Complete" | "Cancel", operation: string) {
-  return writeThrough(s, { operation, field: "transferId", allowed: true, partial: { transfer } }, () =>
+  return writeThrough(s, { operation, field: "transferId", partial: { transfer } }, () =>
     s.upstream.updateTransfer(transfer.customerId, transfer.id, status, s.upstreamRequestId),
   );
 }

@@ -15,7 +15,7 @@ function context(actorId: string, connected: string | null): PublicServiceContex
   } as unknown as PublicServiceContext;
 }
 
-const what = { operation: "order", field: "offerId", allowed: true };
+const what = { operation: "order", field: "offerId" };
 
 describe("writeThrough", () => {
   it("refuses a partner other than the connected one before any call", async () => {
