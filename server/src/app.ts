@@ -16,6 +16,7 @@ import { createDataSource } from "./data-source";
 import { createSchema } from "./schema";
 import { isDatabaseUnavailable, makeFormatError, serviceUnavailable } from "./common/errors";
 import { buildContext } from "./auth/request-context";
+import { createUpstream, type UpstreamPort } from "./upstream/upstream";
 import { mountDemoAuth } from "./auth/demo-auth";
 import { mountOidc } from "./auth/oidc";
 import { mountCustomerOidc } from "./auth/customer-oidc";
@@ -37,7 +38,6 @@ import { LiveHub } from "./modules/live/live.hub";
 import { serveSubscriptions } from "./modules/live/live.ws";
 import { registerSyncCoordinator } from "./modules/sync/sync.service";
 import { mountPartnerCenterWebhooks } from "./modules/sync/webhook.receiver";
-import type { UpstreamPort } from "./upstream/upstream";
 import { listCsvExport } from "./modules/list-export/list-export";
 
 export interface RunningApp {
@@ -57,10 +57,10 @@ export interface StartOptions {
   quiet?: boolean;
   /** Extra routes mounted before the SPA. */
   mount?: (app: Express) => void;
+  /** The upstream port; otherwise the one the configuration selects (UPSTREAM). */
+  upstream?: UpstreamPort;
   /** Serve the built SPA from client/dist when it exists (default true). */
   serveClient?: boolean;
-  /** The upstream port (tests: an emulator client with short backoffs); otherwise created from the config. */
-  upstream?: UpstreamPort;
 }
 
 function unavailable(errors: readonly { extensions?: Record<string, unknown> }[] | undefined): boolean {
@@ -77,8 +77,10 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const ownsDataSource = !options.dataSource;
   const dataSource = options.dataSource ?? (await openDatabase(config));
+  // One upstream port for the process: mutations write through it, syncs read through it.
+  const upstream = options.upstream ?? createUpstream(config);
   // Partner Center syncs of this process (startSync, the scheduled incremental sync), one at a time across replicas.
-  const sync = registerSyncCoordinator(dataSource, config, options.upstream);
+  const sync = registerSyncCoordinator(dataSource, config, upstream);
   sync.schedule(config.syncIntervalMinutes);
   const app = express();
   app.disable("x-powered-by");
@@ -103,7 +105,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   // Live events: the outbox publisher and subscriptions over graphql-ws on the same path (modules/live).
   const live = config.live.enabled ? await LiveHub.start(dataSource, config) : null;
   const subscriptions = live
-    ? serveSubscriptions({ httpServer, schema, dataSource, config, live, validationRules })
+    ? serveSubscriptions({ httpServer, schema, dataSource, config, live, upstream, validationRules })
     : null;
   const apollo = new ApolloServer<RequestContext>({
     schema,
@@ -190,7 +192,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     idempotency(dataSource),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        buildContext(req, dataSource, config).catch((error: unknown) => {
+        buildContext(req, dataSource, config, upstream).catch((error: unknown) => {
           throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
         }),
     }),

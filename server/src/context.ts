@@ -7,6 +7,7 @@ import type { TenantScope } from "./auth/scope";
 import type { Loaders } from "./loaders";
 import type { Locale } from "./common/locale";
 import type { ApiTokenScope } from "./domain/enums";
+import type { UpstreamPort } from "./upstream/upstream";
 
 export interface Viewer {
   /** The signed-in user; for an API token, its creator with the role the token was made with. */
@@ -28,6 +29,10 @@ export interface RequestContext {
   locale: Locale;
   /** Today's date (UTC) for this request: the default `asOf`. Read once, here, never by the rules. */
   today: string;
+  /** Where the partner network lives (upstream/upstream.ts): services write through it. */
+  upstream: UpstreamPort;
+  /** The caller's Idempotency-Key, scoped to the caller (http/idempotency.ts), or null when none was sent. */
+  idempotencyScope: string | null;
   /** SQL statements issued for this request so far (when counting is on). */
   sql: { statements: number };
 }

@@ -19,14 +19,18 @@ import {
 } from "./modules/audit/audit.writer";
 import type { Partner } from "./modules/partner/partner.entity";
 import { outboxCommitted, writeMutationEvents } from "./modules/live/outbox.writer";
+import type { RequestIds } from "./upstream/partner-center-writes";
+import { requestIdsFor } from "./upstream/request-ids";
+import type { UpstreamPort } from "./upstream/upstream";
 
 /**
  * What a service operation works with: one unit of work of one request. Services take it as their first argument
  * (`customerService.create(ctx, input)`), read and write only through `em`, and decide only with what it carries.
  *
  * This is the seam for what comes next, so that no resolver changes when it arrives: audit events are written here
- * (see `audited`), an upstream Partner Center connector belongs here too (called by services before their writes),
- * and live events would be collected here and published by `mutate` once `runMutation` has committed.
+ * (see `audited`), the upstream port is here (services call it after the rule book allowed, before their writes:
+ * `writeThrough` in upstream/write-through.ts), and live events would be collected here and published by `mutate`
+ * once `runMutation` has committed.
  */
 export interface PublicServiceContext {
   /** The mutation's transaction, or for reads the data source's manager. */
@@ -44,6 +48,10 @@ export interface PublicServiceContext {
   canLockRows: boolean;
   /** What the mutation named, changed and decided, for its audit event (a query's recorder is never written). */
   audit: AuditRecorder;
+  /** Where the partner network lives: the sandbox (no-op writes) or Partner Center (write-through). */
+  upstream: UpstreamPort;
+  /** The MS-RequestId of each upstream call of this mutation, by step (upstream/request-ids.ts). */
+  upstreamRequestId: RequestIds;
 }
 
 /** A signed-in viewer's unit of work. */
@@ -55,14 +63,22 @@ export interface ServiceContext extends PublicServiceContext {
   scope: TenantScope;
 }
 
+/** Root mutations of one request, in order: each gets its own upstream request ids. */
+const mutationsSeen = new WeakMap<RequestContext, number>();
+
 function build(
   ctx: RequestContext,
   em: EntityManager,
   loaders: Loaders,
   audit = new AuditRecorder(),
+  operation = "query",
 ): PublicServiceContext {
+  let seq = mutationsSeen.get(ctx) ?? 0;
+  if (operation !== "query") mutationsSeen.set(ctx, ++seq);
   return {
     audit,
+    upstream: ctx.upstream,
+    upstreamRequestId: requestIdsFor(ctx.idempotencyScope, `${operation}#${seq}`),
     em,
     loaders,
     viewer: ctx.viewer,
@@ -103,7 +119,7 @@ async function audited<P extends Payload>(
   ctx: RequestContext,
   PayloadClass: new () => P,
   actor: AuditActor,
-  work: (em: EntityManager, audit: AuditRecorder) => Promise<Partial<P>>,
+  work: (em: EntityManager, audit: AuditRecorder, operation: string) => Promise<Partial<P>>,
 ): Promise<P> {
   const operation = claimMutation(ctx);
   const audit = new AuditRecorder();
@@ -112,7 +128,7 @@ async function audited<P extends Payload>(
   let payload: P;
   try {
     payload = await runMutation(ctx.dataSource, PayloadClass, async (em) => {
-      const result = await work(em, audit);
+      const result = await work(em, audit, operation);
       const outcome = result.userErrors?.length ? AuditOutcome.REFUSED : AuditOutcome.ACCEPTED;
       await writeAuditEvents(em, auditEvents(audit, operation, actor, { outcome, committed: true, answer: result }));
       // With live events off nothing drains the outbox: nothing is written to it either.
@@ -158,8 +174,8 @@ export function mutate<P extends Payload>(
   operation: (s: ServiceContext) => Promise<Partial<P>>,
 ): Promise<P> {
   const viewer = requireViewer(ctx);
-  return audited(ctx, PayloadClass, actorOf(viewer), (em, audit) =>
-    operation(signedIn(build(ctx, em, transactionLoaders(ctx, em), audit), viewer)),
+  return audited(ctx, PayloadClass, actorOf(viewer), (em, audit, name) =>
+    operation(signedIn(build(ctx, em, transactionLoaders(ctx, em), audit, name), viewer)),
   );
 }
 
@@ -169,7 +185,7 @@ export function mutatePublic<P extends Payload>(
   PayloadClass: new () => P,
   operation: (s: PublicServiceContext) => Promise<Partial<P>>,
 ): Promise<P> {
-  return audited(ctx, PayloadClass, actorOf(ctx.viewer), (em, audit) =>
-    operation(build(ctx, em, transactionLoaders(ctx, em), audit)),
+  return audited(ctx, PayloadClass, actorOf(ctx.viewer), (em, audit, name) =>
+    operation(build(ctx, em, transactionLoaders(ctx, em), audit, name)),
   );
 }

@@ -15,6 +15,8 @@ import { looksLikeApiToken } from "./api-token-secret";
 import { actingUser, findApiToken, type ApiTokenCaller } from "./api-token-auth";
 import { apiTokenOf } from "../http/caller";
 import { sessionOf } from "../http/session";
+import { idempotencyScope } from "../http/idempotency";
+import { SANDBOX_UPSTREAM, type UpstreamPort } from "../upstream/upstream";
 
 function localeOf(req: Request): Locale {
   const header = req.headers["accept-language"] ?? "";
@@ -73,7 +75,12 @@ async function sessionViewer(ds: DataSource, user: User): Promise<Viewer> {
   return { user, partner, scope: await TenantScope.load(ds, partner), apiTokenId: null, apiTokenScopes: [] };
 }
 
-export async function buildContext(req: Request, ds: DataSource, config: AppConfig): Promise<RequestContext> {
+export async function buildContext(
+  req: Request,
+  ds: DataSource,
+  config: AppConfig,
+  upstream: UpstreamPort = SANDBOX_UPSTREAM,
+): Promise<RequestContext> {
   const sql = requestStore.getStore() ?? { requestId: "", statements: 0 };
   // A browser session (cookie, CSRF-checked at the edge) when no Authorization header is sent.
   const session = req.headers.authorization ? null : sessionOf(req.res);
@@ -87,6 +94,8 @@ export async function buildContext(req: Request, ds: DataSource, config: AppConf
     loaders: new Loaders(ds, viewer?.scope ?? null, config.transferPolicy, config.ruleBook),
     locale: localeOf(req),
     today: toIsoDate(new Date()),
+    upstream,
+    idempotencyScope: idempotencyScope(req),
     sql,
   };
 }

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { EligibilityReasonCode } from "../domain/enums";
 
 /** Codes of expected, user-fixable failures: every eligibility reason plus input and state problems. */
@@ -11,12 +11,25 @@ export const UserErrorCode = {
   NOT_ALLOWED: "NOT_ALLOWED",
   TRANSFER_EXPIRED: "TRANSFER_EXPIRED",
   CONFLICT: "CONFLICT",
+  /** Partner Center refused the write-through (its own numeric code is in `upstreamCode`). */
+  PARTNER_CENTER_REFUSED: "PARTNER_CENTER_REFUSED",
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 
 registerEnumType(UserErrorCode, {
   name: "UserErrorCode",
   description: "Why a mutation refused: an eligibility reason code, or an input/state problem.",
+});
+
+/** Who refused: channelgate's own checks and rule book, or Partner Center answering a write-through. */
+export enum UserErrorSource {
+  CHANNELGATE = "CHANNELGATE",
+  PARTNER_CENTER = "PARTNER_CENTER",
+}
+
+registerEnumType(UserErrorSource, {
+  name: "UserErrorSource",
+  description: "Who refused: channelgate (its checks and rule book) or Partner Center (a write-through it refused).",
 });
 
 @ObjectType({ description: "An expected failure of a mutation, tied to the input field it concerns." })
@@ -35,6 +48,26 @@ export class UserError {
     description: "Rule id in the rule book when the error is an eligibility reason.",
   })
   ruleId: string | null;
+
+  @Field(() => UserErrorSource, {
+    description: "Who refused: CHANNELGATE, or PARTNER_CENTER when Partner Center refused the write-through.",
+  })
+  source: UserErrorSource = UserErrorSource.CHANNELGATE;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Partner Center's numeric error code when source is PARTNER_CENTER (its `description` is the message).",
+  })
+  upstreamCode: number | null = null;
+}
+
+/** Partner Center's refusal (its documented error JSON: numeric `code`, `description`) as a user error. */
+export function partnerCenterError(field: string | null, code: number | null, description: string): UserError {
+  return Object.assign(userError(field, UserErrorCode.PARTNER_CENTER_REFUSED, description), {
+    source: UserErrorSource.PARTNER_CENTER,
+    upstreamCode: code,
+  });
 }
 
 export function userError(

@@ -386,6 +386,11 @@ export const userMessages = {
     en: "Your role ({role}) cannot do this for {action}; it needs one of: {roles}",
     "pt-PT": "A sua função ({role}) não permite fazer isto para {action}; é necessária uma das seguintes: {roles}",
   },
+  PARTNER_CENTER_OTHER_PARTNER: {
+    en: "This deployment acts in Partner Center for another partner; {partner} cannot change Partner Center records through it",
+    "pt-PT":
+      "Esta instalação age no Partner Center por outro parceiro; {partner} não pode alterar registos do Partner Center através dela",
+  },
 } as const satisfies Record<string, Texts>;
 
 export type UserMessageKey = keyof typeof userMessages;

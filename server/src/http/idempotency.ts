@@ -190,6 +190,16 @@ export function idempotency(ds: DataSource, options: IdempotencyOptions = IDEMPO
   };
 }
 
+/**
+ * The request's Idempotency-Key scoped to its caller (`<caller>|<key>`), or null without a valid one: the write-through
+ * derives its MS-RequestIds from it (upstream/request-ids.ts), so a retried mutation is a replay upstream too.
+ */
+export function idempotencyScope(req: Request): string | null {
+  const header = req.headers["idempotency-key"];
+  if (typeof header !== "string" || !VALID_KEY.test(header) || !req.res) return null;
+  return `${callerKey(callerOf(req.res))}|${header}`;
+}
+
 function inProgress(res: Response): void {
   refuse(
     res,

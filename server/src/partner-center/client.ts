@@ -52,12 +52,29 @@ export class PartnerCenterError extends Error {
     readonly status: number,
     readonly path: string,
     readonly code: number | null,
+    /** Partner Center's own `description` of the error (error-codes page), or the start of the body. */
+    readonly description: string = "",
   ) {
     super(message);
   }
 }
 
 type Auth = "app" | "user";
+
+/** A write: its body, and the MS-RequestId that makes it idempotent (kept across this call's retries). */
+export interface WriteOptions {
+  auth?: Auth;
+  requestId: string;
+}
+
+interface CallSpec {
+  method: "GET" | "POST" | "PATCH";
+  auth: Auth;
+  headers: Record<string, string>;
+  body?: unknown;
+  /** Fixed for writes: a retry after a timeout sends the same MS-RequestId (headers page); null: new per attempt. */
+  requestId: string | null;
+}
 
 interface CachedToken {
   accessToken: string;
@@ -97,6 +114,11 @@ export class PartnerCenterClient {
     this.limit = pLimit(this.opts.concurrency);
   }
 
+  /** The partner tenant the client signs in to (its calls act as that partner). */
+  get tenantId(): string {
+    return this.settings.tenantId;
+  }
+
   /** Whether app + user calls are possible (a refresh token is configured). */
   get hasUserCredentials(): boolean {
     return this.refreshToken !== null;
@@ -104,7 +126,26 @@ export class PartnerCenterClient {
 
   /** GET a resource (path from /v1 on, or a `links.next` uri), with extra headers (MS-ContinuationToken). */
   get<T>(path: string, opts: { auth?: Auth; headers?: Record<string, string> } = {}): Promise<T> {
-    return this.limit(() => this.withRetries<T>(path, opts.auth ?? "app", opts.headers ?? {}));
+    return this.limit(() =>
+      this.withRetries<T>(path, {
+        method: "GET",
+        auth: opts.auth ?? "app",
+        headers: opts.headers ?? {},
+        requestId: null,
+      }),
+    );
+  }
+
+  /**
+   * POST or PATCH a resource with a JSON body. Partner Center documents MS-RequestId as the idempotency key of a
+   * call: every attempt of this call (after a timeout, a lost answer, a 429 or a 5xx) sends the caller's value, so
+   * Partner Center answers a replay with the first answer instead of acting twice
+   * (https://learn.microsoft.com/partner-center/developer/headers).
+   */
+  send<T>(method: "POST" | "PATCH", path: string, body: unknown, opts: WriteOptions): Promise<T> {
+    return this.limit(() =>
+      this.withRetries<T>(path, { method, auth: opts.auth ?? "app", headers: {}, body, requestId: opts.requestId }),
+    );
   }
 
   /** Every item of a collection, following `links.next` and its headers (MS-ContinuationToken). */
@@ -129,7 +170,8 @@ export class PartnerCenterClient {
     return Math.round(ceiling / 2 + this.opts.random() * (ceiling / 2));
   }
 
-  private async withRetries<T>(path: string, auth: Auth, headers: Record<string, string>): Promise<T> {
+  private async withRetries<T>(path: string, spec: CallSpec): Promise<T> {
+    const { auth, headers, method } = spec;
     const url = new URL(
       path.startsWith("/v1") ? path : `/v1${path.startsWith("/") ? "" : "/"}${path}`,
       this.settings.apiUrl,
@@ -140,13 +182,16 @@ export class PartnerCenterClient {
       let res: Response;
       try {
         res = await fetch(url, {
+          method,
           headers: {
             ...headers,
             accept: "application/json",
+            ...(spec.body === undefined ? {} : { "content-type": "application/json" }),
             authorization: `Bearer ${token.accessToken}`,
-            "MS-RequestId": randomUUID(),
+            "MS-RequestId": spec.requestId ?? randomUUID(),
             "MS-CorrelationId": this.correlationId,
           },
+          ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
           signal: AbortSignal.timeout(this.opts.timeoutMs),
         });
       } catch (err) {
@@ -159,7 +204,10 @@ export class PartnerCenterClient {
         await this.opts.sleep(wait);
         continue;
       }
-      if (res.ok) return (await res.json()) as T;
+      if (res.ok) {
+        const text = await res.text();
+        return (text ? JSON.parse(text) : null) as T;
+      }
       const body = await res.text();
       if (res.status === 401 && attempt < this.opts.maxAttempts) {
         // The token was refused (revoked or expired early): drop it and ask for a new one.
@@ -184,16 +232,19 @@ export class PartnerCenterClient {
       let description = body.slice(0, 300);
       try {
         const parsed = JSON.parse(body) as { code?: unknown; description?: unknown };
+        // The error-codes page types `code` as a string; its examples send numbers.
         if (typeof parsed.code === "number") code = parsed.code;
+        else if (typeof parsed.code === "string" && /^\d+$/.test(parsed.code)) code = Number(parsed.code);
         if (typeof parsed.description === "string") description = parsed.description;
       } catch {
         // not a Partner Center error body
       }
       throw new PartnerCenterError(
-        `Partner Center GET ${url.pathname} answered HTTP ${res.status}${description ? `: ${description}` : ""}`,
+        `Partner Center ${method} ${url.pathname} answered HTTP ${res.status}${description ? `: ${description}` : ""}`,
         res.status,
         url.pathname,
         code,
+        description,
       );
     }
   }

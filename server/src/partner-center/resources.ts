@@ -173,3 +173,67 @@ export interface TokenResponse {
 
 /** The resource (audience) Partner Center tokens are issued for (partner-center-authentication). */
 export const PARTNER_CENTER_RESOURCE = "https://api.partnercenter.microsoft.com";
+
+// ---- Write-through (issue 8 item 6) ----
+//   Cart, CartLineItem ..... https://learn.microsoft.com/partner-center/developer/cart-resources
+//                            (Create a cart: https://learn.microsoft.com/partner-center/developer/create-a-cart)
+//   CartCheckoutResult ..... https://learn.microsoft.com/partner-center/developer/checkout-a-cart
+//   Order, OrderLineItem ... https://learn.microsoft.com/partner-center/developer/order-resources
+//   RelationshipRequest .... https://learn.microsoft.com/partner-center/developer/request-a-relationship-with-a-customer
+
+export interface PcCartLineItem {
+  id: number;
+  catalogItemId: string;
+  friendlyName?: string;
+  quantity: number;
+  billingCycle: PcSubscription["billingCycle"];
+  termDuration?: "P1M" | "P1Y" | "P3Y";
+  /** Participants of the line item; the reseller of record is `transaction_reseller` with its MPN id. */
+  participants?: Array<{ key: string; value: string }>;
+  /** Add-ons: the base subscription. */
+  provisioningContext?: Record<string, string>;
+  error?: { errorCode: number; errorDescription: string };
+}
+
+export interface PcCart {
+  id?: string;
+  creationTimeStamp?: string;
+  lastModifiedTimeStamp?: string;
+  expirationTimeStamp?: string;
+  lineItems: PcCartLineItem[];
+  status?: "Active" | "Ordered";
+  attributes?: PcAttributes;
+}
+
+export interface PcOrderLineItem {
+  lineItemNumber: number;
+  offerId: string;
+  subscriptionId?: string;
+  parentSubscriptionId?: string;
+  friendlyName?: string;
+  quantity: number;
+  termDuration?: string;
+  partnerIdOnRecord?: string;
+}
+
+export interface PcOrder {
+  id: string;
+  referenceCustomerId: string;
+  billingCycle: string;
+  lineItems: PcOrderLineItem[];
+  creationDate: string;
+  status: string;
+  attributes: PcAttributes;
+}
+
+export interface PcCartCheckoutResult {
+  orders: PcOrder[];
+  orderErrors: Array<{ orderGroupId: string; code: number; description: string }>;
+  attributes?: PcAttributes;
+}
+
+/** The request link a partner sends a customer (GET /v1/customers/relationshiprequests). */
+export interface PcRelationshipRequest {
+  url: string;
+  attributes: PcAttributes;
+}

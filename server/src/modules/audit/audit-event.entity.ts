@@ -39,6 +39,11 @@ export interface AuditUserErrorRow {
   code: string;
   ruleId: string | null;
   message: string;
+  /** Set when Partner Center refused a write-through (absent: channelgate refused). */
+  source?: "PARTNER_CENTER";
+  upstreamCode?: number | null;
+  /** Our rule book had allowed what Partner Center refused: a disagreement kept for review. */
+  disagreement?: boolean;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { logger } from "../../common/log";
 import { runInTransaction } from "../../common/transaction";
-import { userError, UserErrorCode, type UserError } from "../../common/user-error";
+import { userError, UserErrorCode, UserErrorSource, type UserError } from "../../common/user-error";
 import type { RequestContext } from "../../context";
 import { requestStore } from "../../common/sql-counter";
 import { AuditEvent, AuditOutcome, type AuditUserErrorRow } from "./audit-event.entity";
@@ -103,11 +103,15 @@ export function auditPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
+// A Partner Center refusal comes only after our rule book allowed (upstream/write-through.ts): a disagreement.
 const errorRow = (e: UserError): AuditUserErrorRow => ({
   field: e.field,
   code: e.code,
   ruleId: e.ruleId,
   message: e.message,
+  ...(e.source === UserErrorSource.PARTNER_CENTER
+    ? { source: e.source, upstreamCode: e.upstreamCode, disagreement: true }
+    : {}),
 });
 
 /** The events of one mutation call: one, or one per accountable partner for a customer's own action. */

@@ -14,6 +14,7 @@ import type { RequestContext } from "../../context";
 import { type CustomerAdminIdentity, verifyCustomerAdminToken } from "../../auth/customer-admin-token";
 import { RELATIONSHIP_REQUEST_EXPIRY_DAYS } from "../../domain/policy";
 import type { PublicServiceContext, ServiceContext } from "../../service-context";
+import { writeThrough } from "../../upstream/write-through";
 import { EligibilityService, decisionTime } from "../eligibility/eligibility.service";
 import { ruleMessage } from "../eligibility/messages";
 import { decisionErrors, presentDecision } from "../eligibility/present";
@@ -129,11 +130,24 @@ export class CustomerRelationshipService {
       }
     }
     ensureNoErrors(errors);
+    // With Partner Center upstream, its own request link too (the same for every customer: it reveals nothing),
+    // for the partner whose account is connected; channelgate's link serves every partner.
+    const partnerCenterUrl =
+      s.upstream.connectedTenantId === me.id.toLowerCase()
+        ? await writeThrough(s, { operation: "requestCustomerRelationship", field: customerField }, () =>
+            s.upstream.relationshipRequestLink(),
+          )
+        : null;
 
     const token = randomBytes(24).toString("base64url");
     const now = new Date();
     const requestExpiresAt = new Date(now.getTime() + RELATIONSHIP_REQUEST_EXPIRY_DAYS * 86_400_000);
-    const answer = { acceptanceUrl: acceptanceUrlOf(token), requestExpiresAt, customerDomain: invited.domain };
+    const answer = {
+      acceptanceUrl: acceptanceUrlOf(token),
+      partnerCenterUrl,
+      requestExpiresAt,
+      customerDomain: invited.domain,
+    };
     // No tenant has the domain: the same answer, and nothing to accept (the link leads nowhere).
     if (!invited.customer) return { ...answer, relationships: null };
     const customer = invited.customer;

@@ -156,6 +156,12 @@ export class RequestRelationshipPayload extends Payload {
   relationships: CustomerRelationship[] | null;
   @Field(() => String, { nullable: true, description: "Send this link to the customer's global admin." })
   acceptanceUrl: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "With Partner Center upstream: Partner Center's own relationship request link (the same for every customer). Null in the sandbox.",
+  })
+  partnerCenterUrl: string | null;
   @Field(() => Date, { nullable: true, description: "The link stops working then (7 days after the request)." })
   requestExpiresAt: Date | null;
   @Field(() => String, {

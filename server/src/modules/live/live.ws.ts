@@ -15,6 +15,7 @@ import type { Request } from "express";
 import { toIsoDate } from "../../common/dates";
 import type { AppConfig } from "../../config";
 import type { Viewer } from "../../context";
+import type { UpstreamPort } from "../../upstream/upstream";
 import { loadViewer } from "../../auth/request-context";
 import { TenantScope } from "../../auth/scope";
 import { Loaders } from "../../loaders";
@@ -84,9 +85,11 @@ export function serveSubscriptions(options: {
   dataSource: DataSource;
   config: AppConfig;
   live: LiveHub;
+  /** The process's upstream port: the context carries it as every request's does (subscriptions never write). */
+  upstream: UpstreamPort;
   validationRules: readonly ValidationRule[];
 }): { dispose(): Promise<void> } {
-  const { httpServer, schema, dataSource: ds, config, live } = options;
+  const { httpServer, schema, dataSource: ds, config, live, upstream } = options;
   const wss = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: 64 * 1024 });
   const rules = [...specifiedRules, ...options.validationRules, subscriptionsOnly];
   const disposable = useServer<Record<string, unknown>, ConnectionState>(
@@ -132,6 +135,8 @@ export function serveSubscriptions(options: {
           today: toIsoDate(new Date()),
           sql: { statements: 0 },
           live,
+          upstream,
+          idempotencyScope: null,
         };
       },
     },

@@ -17,9 +17,11 @@ import { ruleMessage } from "../eligibility/messages";
 import { decisionErrors, presentDecision } from "../eligibility/present";
 import { namedReseller, namedResellerArg } from "../partner/partner.lookups";
 import { CustomerSubscription } from "./customer-subscription.entity";
-import { cspSubscription, externalSubscription } from "./new-subscription";
+import { cspSubscription, externalSubscription, oneTranche } from "./new-subscription";
 import { orderChecks, orderRuleField, registerChecks } from "./subscription.checks";
 import { visibleSubscription } from "./subscription.lookups";
+import { upstreamProvenance, writeThrough } from "../../upstream/write-through";
+import { patchUpstreamSubscription } from "./subscription.upstream";
 import { subscriptionQuery } from "./subscription.query";
 import {
   TransferCandidate,
@@ -196,6 +198,34 @@ export class SubscriptionService {
     s.audit.decision(presented);
     ensureNoErrors(decisionErrors(decision, orderRuleField, s.locale), { decision: presented });
     const subscription = cspSubscription(input, { customer, buyer: s.actor, reseller, parent, today: s.today });
+    // Allowed: Partner Center orders it (cart + checkout); the new row is keyed by the subscription it created.
+    const placed = await writeThrough(
+      s,
+      { operation: "order", field: "offerId", partial: { decision: presented } },
+      () =>
+        s.upstream.placeOrder(
+          {
+            customerId: customer.id,
+            catalogItemId: subscription.offerId,
+            friendlyName: subscription.offerName,
+            quantity: subscription.quantity,
+            billingCycle: subscription.billingCycle,
+            termDuration: subscription.termDuration,
+            resellerMpnId: reseller?.partnerId ?? null,
+          },
+          s.upstreamRequestId,
+        ),
+    );
+    if (placed) {
+      subscription.id = placed.subscriptionId;
+      if (placed.purchasedAt) {
+        // Partner Center's purchase instant, so that a later sync finds the row as it is.
+        const at = fromDate(placed.purchasedAt);
+        Object.assign(subscription, { purchasedAt: placed.purchasedAt, purchaseDate: dateOf(at) });
+        subscription.tranches = oneTranche(subscription.quantity, at);
+      }
+    }
+    Object.assign(subscription, upstreamProvenance(s));
     await s.em.insert(CustomerSubscription, subscription);
     s.audit.change("CustomerSubscription", null, subscription);
     return { subscription, decision: presented };
@@ -217,11 +247,16 @@ export class SubscriptionService {
     const presented = presentDecision(decision, s.today, s.locale);
     s.audit.decision(presented);
     ensureNoErrors(decisionErrors(decision, "subscriptionId", s.locale), { decision: presented, subscription });
+    // Allowed: Partner Center changes it first (PATCH status); a refusal leaves both sides as they were.
+    await patchUpstreamSubscription(s, subscription, STATUS_CHANGES[action], {
+      operation: action,
+      partial: { decision: presented, subscription },
+    });
     const changed = await updateVersioned(
       s.em,
       CustomerSubscription,
       subscription,
-      { ...STATUS_CHANGES[action], updatedAt: new Date() },
+      { ...STATUS_CHANGES[action], updatedAt: new Date(), ...upstreamProvenance(s) },
       () => userError("expectedVersion", UserErrorCode.CONFLICT, s.t("SUBSCRIPTION_CHANGED")),
       { expectedVersion: input.expectedVersion },
     );

@@ -8,6 +8,7 @@ import { userError, UserErrorCode, type UserError } from "../../common/user-erro
 import { updateVersioned } from "../../common/versioned";
 import { EligibilityAction, TransferStatus } from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
+import { upstreamProvenance, writeThrough } from "../../upstream/write-through";
 import { visibleCustomer } from "../customer/customer.lookups";
 import { EligibilityService, decisionTime } from "../eligibility/eligibility.service";
 import { namedReseller } from "../partner/partner.lookups";
@@ -82,10 +83,29 @@ export class TransferService {
       { asOf: s.today, ...decisionTime(s), policy: s.config.transferPolicy, reseller },
     );
     ensureNoErrors(lineErrors(decisions, bases, (b) => requested.field(b.id), s.locale, ACTOR_RULE_FIELDS));
+    const sourcePartnerId = onlySource(bases, s.t);
+    // Allowed: Partner Center records the request first; the local transfer is keyed by Partner Center's id.
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const upstreamId = await writeThrough(s, { operation: "createTransfer", field: "subscriptionIds" }, () =>
+      s.upstream.createTransfer(
+        {
+          customerId: customer.id,
+          sourcePartnerTenantId: sourcePartnerId,
+          targetPartnerTenantId: s.actor.id,
+          lineItems: lines.map((l) => ({
+            subscriptionId: l.id,
+            quantity: byId.get(l.id)?.quantity ?? 0,
+            friendlyName: byId.get(l.id)?.offerName ?? "",
+            partnerIdOnRecord: reseller?.partnerId ?? null,
+          })),
+        },
+        s.upstreamRequestId,
+      ),
+    );
     const transfer = Object.assign(new Transfer(), {
-      id: randomUUID(),
+      id: upstreamId ?? randomUUID(),
       customerId: customer.id,
-      sourcePartnerId: onlySource(bases, s.t),
+      sourcePartnerId,
       targetPartnerId: s.actor.id,
       resellerId: reseller?.id ?? null,
       status: TransferStatus.PENDING,
@@ -93,6 +113,7 @@ export class TransferService {
       respondedAt: null,
       createdByUserId: s.viewer.user.id,
       version: 1,
+      ...upstreamProvenance(s),
     });
     await s.em.insert(Transfer, transfer);
     s.audit.change("Transfer", null, transfer);
@@ -132,6 +153,7 @@ export class TransferService {
         () => userError("transferId", UserErrorCode.INVALID_STATE, s.t("TRANSFER_NO_LONGER_BILLED_BY_YOU")),
         { transfer },
       );
+      await upstreamAnswer(s, transfer, "Complete", "acceptTransfer");
       await moveToTarget(s, subscriptions, transfer);
       return { transfer: await finish(s, transfer, TransferStatus.COMPLETED) };
     });
@@ -146,9 +168,10 @@ export class TransferService {
 
   /** The target withdraws its request. */
   withdraw(s: ServiceContext, input: TransferIdInput): Promise<TransferResult> {
-    return this.whilePending(s, input.transferId, "target", async (transfer) => ({
-      transfer: await finish(s, transfer, TransferStatus.WITHDRAWN),
-    }));
+    return this.whilePending(s, input.transferId, "target", async (transfer) => {
+      await upstreamAnswer(s, transfer, "Cancel", "withdrawTransfer");
+      return { transfer: await finish(s, transfer, TransferStatus.WITHDRAWN) };
+    });
   }
 
   /**
@@ -182,6 +205,16 @@ export class TransferService {
     );
     return answer(transfer);
   }
+}
+
+/**
+ * Accept ("Complete") or withdraw ("Cancel") in Partner Center before the local answer (Update a transfer). A
+ * rejection stays channelgate's own: the update-a-transfer page documents accepting and cancelling only.
+ */
+function upstreamAnswer(s: ServiceContext, transfer: Transfer, status: "Complete" | "Cancel", operation: string) {
+  return writeThrough(s, { operation, field: "transferId", partial: { transfer } }, () =>
+    s.upstream.updateTransfer(transfer.customerId, transfer.id, status, s.upstreamRequestId),
+  );
 }
 
 /** The named subscriptions of the customer and their add-ons, locked until the transfer is written (PostgreSQL). */

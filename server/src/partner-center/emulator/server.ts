@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import express, { type NextFunction, type Request, type Response } from "express";
-import { BillingCycle, OfferKind, TermDuration, TransferStatus } from "../../domain/enums";
+import { TransferStatus } from "../../domain/enums";
 import type {
   PcAgreement,
   PcCollection,
@@ -10,7 +10,6 @@ import type {
   PcMpnProfile,
   PcOrganizationProfile,
   PcPartnerRelationship,
-  PcSubscription,
   PcTransferEntity,
   TokenResponse,
 } from "../resources";
@@ -18,19 +17,19 @@ import { PARTNER_CENTER_RESOURCE } from "../resources";
 import { mountAuditRecords } from "./audit-records";
 import { mountWebhooks } from "./webhooks";
 import {
-  EMULATOR_SUBSCRIPTION_STATUS,
   activeProvidersOf,
   activeResellersOf,
   billingCycleOf,
   customersOf,
   delegatedAccess,
-  isNewCommerceLicense,
   stableGuid,
   subscriptionsOf,
   transfersOf,
   type EmuPartner,
   type EmulatorState,
 } from "./state";
+import { BILLING_CYCLE, isoDateTime, subscriptionBody } from "./subscription-body";
+import { mountWrites, type EmulatorWrites } from "./writes";
 
 // A Partner Center emulator: the token endpoint of Microsoft Entra ID (v1, as Partner Center authentication uses
 // it) and the read endpoints of Partner Center's REST API v1 that channelgate's sync calls, with the JSON shapes of
@@ -67,6 +66,8 @@ export interface RunningEmulator {
   tokenRequests: string[];
   /** A refresh token for a partner's tenant, as an app + user consent would give one (for dev and tests). */
   refreshTokenFor(tenantId: string): string;
+  /** Orders placed, changes made and write faults to inject (emulator/writes.ts). */
+  writes: EmulatorWrites;
   close(): Promise<void>;
 }
 
@@ -83,13 +84,9 @@ function collection<T>(items: T[], links?: PcCollection<T>["links"]): PcCollecti
   return { totalCount: items.length, items, ...(links ? { links } : {}), attributes: COLLECTION };
 }
 
-function pcError(res: Response, status: number, code: number, description: string): void {
+export function pcError(res: Response, status: number, code: number, description: string): void {
   const body: PcError = { code, description, data: [], source: "PartnerFD" };
   res.status(status).json(body);
-}
-
-function isoDateTime(date: string): string {
-  return date.length === 10 ? `${date}T00:00:00Z` : new Date(date).toISOString();
 }
 
 export function createEmulatorApp(
@@ -221,6 +218,10 @@ export function createEmulatorApp(
     pcError(res, 403, 403, "This operation requires App+User credentials.");
     return true;
   };
+
+  // Write-through endpoints (carts, checkout, subscription PATCH, transfers, relationship requests): emulator/writes.ts.
+  // Mounted first: /v1/customers/relationshiprequests must not be taken for a customer id.
+  const writes = mountWrites(app, state, { partnerOf, pcError, needsAppPlusUser });
 
   // https://learn.microsoft.com/partner-center/developer/get-an-organization-profile
   app.get("/v1/profiles/organization", (_req, res) => {
@@ -365,37 +366,7 @@ export function createEmulatorApp(
   app.get("/v1/customers/:id/subscriptions", (req, res) => {
     const key = visibleCustomer(req, res);
     if (!key) return;
-    const items = subscriptionsOf(state, partnerOf(res).key, key).map((s): PcSubscription => {
-      const usage = s.offerKind === OfferKind.USAGE_BASED;
-      const reseller = s.resellerOfRecord ? state.partners.get(s.resellerOfRecord) : undefined;
-      const parent = s.parent ? state.subscriptionsByKey.get(s.parent) : undefined;
-      const term = s.termDuration === undefined ? (usage ? null : TermDuration.P1Y) : s.termDuration;
-      return {
-        id: s.id,
-        offerId: s.offerId ?? s.offerName.toUpperCase().replace(/[^A-Z0-9]+/g, "-"),
-        offerName: s.offerName,
-        friendlyName: s.offerName,
-        quantity: s.quantity,
-        unitType: usage ? "Usage-based" : "Licenses",
-        ...(parent ? { parentSubscriptionId: parent.id } : {}),
-        creationDate: isoDateTime(s.purchaseDate),
-        effectiveStartDate: isoDateTime(s.renewalDate ?? s.purchaseDate),
-        commitmentEndDate: isoDateTime(s.commitmentEndDate),
-        status: EMULATOR_SUBSCRIPTION_STATUS[s.status] as PcSubscription["status"],
-        autoRenewEnabled: s.autoRenew ?? true,
-        billingType: usage ? "usage" : "license",
-        billingCycle: BILLING_CYCLE[billingCycleOf(s)],
-        ...(term ? { termDuration: term } : {}),
-        ...(reseller ? { partnerId: reseller.partnerId } : {}),
-        contractType: "subscription",
-        ...(s.isAzurePlan
-          ? { productType: { id: "Azure", displayName: "Azure" } }
-          : isNewCommerceLicense(s)
-            ? { productType: { id: "OnlineServicesNCE", displayName: "OnlineServicesNCE" } }
-            : {}),
-        attributes: { objectType: "Subscription" },
-      };
-    });
+    const items = subscriptionsOf(state, partnerOf(res).key, key).map((s) => subscriptionBody(state, s));
     res.json(collection(items));
   });
 
@@ -490,15 +461,8 @@ export function createEmulatorApp(
 
   app.use("/v1", (_req, res) => pcError(res, 404, 404, "Resource not found."));
 
-  return { app, calls, tokenRequests, refreshTokenFor };
+  return { app, calls, tokenRequests, refreshTokenFor, writes };
 }
-
-const BILLING_CYCLE: Record<BillingCycle, PcSubscription["billingCycle"]> = {
-  MONTHLY: "monthly",
-  ANNUAL: "annual",
-  TRIENNIAL: "triennial",
-  NONE: "none",
-};
 
 function encodeContinuation(offset: number): string {
   return Buffer.from(JSON.stringify({ o: offset, n: randomUUID().slice(0, 8) })).toString("base64url");
@@ -520,7 +484,7 @@ export async function startEmulator(
   listen: { host?: string; port?: number } = {},
 ): Promise<RunningEmulator> {
   const selfUrl = { value: "" };
-  const { app, calls, tokenRequests, refreshTokenFor } = createEmulatorApp(state, options, selfUrl);
+  const { app, calls, tokenRequests, refreshTokenFor, writes } = createEmulatorApp(state, options, selfUrl);
   const host = listen.host ?? "127.0.0.1";
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(listen.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(s)));
@@ -533,6 +497,7 @@ export async function startEmulator(
     calls,
     tokenRequests,
     refreshTokenFor,
+    writes,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
