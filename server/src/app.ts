@@ -169,6 +169,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const rateLimiter = createRateLimiter(config);
   // Sign-in routes (demo, OpenID Connect, session) count against the caller's address, as anonymous callers.
   if (rateLimiter) app.use("/auth", anonymousCaller, rateLimiter.middleware);
+  // A request id for sign-in and sign-out too: their audit events carry it, as a mutation's do.
+  app.use("/auth", withRequestId);
   if (config.demoLogin) mountDemoAuth(app, dataSource, config);
   // Browser sign-in: OpenID Connect when configured, a session cookie either way (auth/oidc.ts, http/session.ts).
   if (config.oidc) mountOidc(app, dataSource, config, config.oidc);

@@ -238,6 +238,29 @@ describe("customer global admin sign-in with OpenID Connect (oidc-provider)", ()
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('data-reason="LINK_INVALID"');
   });
+
+  it("the requesting partner's audit log has each customer-admin sign-in: accepted, and refused with its reason", async () => {
+    type Event = { outcome: string; actor: { kind: string; name: string | null }; userErrors: { code: string }[] };
+    const res = await t.gql<{ auditEvents: { nodes: Event[] } }>(
+      `{ auditEvents(first: 100, filter: { operation: "customerAdminOidcSignIn" }) {
+        nodes { outcome actor { kind name } userErrors { code } } } }`,
+      {},
+      { email: ADMIN },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const seen = res.body.data!.auditEvents.nodes.map((e) =>
+      `${e.outcome} ${e.actor.kind} ${e.actor.name ?? "-"} ${e.userErrors[0]?.code ?? ""}`.trim(),
+    );
+    expect([...new Set(seen)].sort()).toEqual([
+      "ACCEPTED CUSTOMER_ADMIN ga@fabrikam.onmicrosoft.com",
+      // The account of another organisation is not named to the partner; a tampered state names nobody.
+      "REFUSED ANONYMOUS - SIGN_IN_FAILED",
+      "REFUSED ANONYMOUS - WRONG_TENANT",
+      "REFUSED CUSTOMER_ADMIN hd@fabrikam.onmicrosoft.com NOT_GLOBAL_ADMIN",
+    ]);
+    // A flow without its cookie or an unknown link names no request: the server log only.
+    expect(seen.some((e) => /SIGN_IN_EXPIRED|LINK_INVALID/.test(e))).toBe(false);
+  });
 });
 
 describe("customer sign-in: issuer per tenant and claims", () => {

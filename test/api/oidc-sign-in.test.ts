@@ -379,6 +379,68 @@ describe("OpenID Connect sign-in (oidc-provider)", () => {
     expect(jar.get(origin, "cg_session")).toBeTruthy();
     expect(await viewerEmail(jar, { "x-csrf-token": csrfToken })).toMatchObject({ status: 200, email: BOB });
   });
+
+  it("writes sign-ins, refusals with their reason and sign-outs to the partner's audit log, never a secret", async () => {
+    // One more sign-in and sign-out whose secrets we hold, on top of the tests above.
+    const { jar, res } = await signIn("alice");
+    const callbackUrl = res.url;
+    const { csrfToken } = await session(jar);
+    const secret = jar.get(origin, "cg_session")!;
+    expect(
+      (await go(jar, `${origin}/auth/logout`, { method: "POST", headers: { "x-csrf-token": csrfToken! } })).status,
+    ).toBe(204);
+
+    // Carol is deactivated (above): the demo sign-in refuses her too, with the reason in her partner's log.
+    const demo = await fetch(`${origin}/auth/demo-login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: CAROL }),
+    });
+    expect([demo.status, demo.headers.getSetCookie()]).toEqual([403, []]);
+    type Event = {
+      operation: string;
+      outcome: string;
+      requestId: string | null;
+      actor: { kind: string; name: string | null };
+      userErrors: { code: string; message: string }[];
+    };
+    const LOG = `query ($filter: AuditEventFilter) { auditEvents(filter: $filter, first: 100) {
+      nodes { operation outcome requestId actor { kind name } userErrors { code message } } } }`;
+    const log = async (as: string, operation: string) => {
+      const r = await t.gql<{ auditEvents: { nodes: Event[] } }>(LOG, { filter: { operation } }, { as });
+      expect(r.body.errors).toBeUndefined();
+      return r.body.data!.auditEvents.nodes;
+    };
+    const summary = (events: Event[]) =>
+      [
+        ...new Set(
+          events.map((e) => `${e.outcome} ${e.actor.name ?? e.actor.kind} ${e.userErrors[0]?.code ?? ""}`.trim()),
+        ),
+      ].sort();
+
+    const pa = await log("pa", "oidcSignIn");
+    expect(summary(pa)).toEqual([
+      `ACCEPTED ${ALICE}`,
+      `ACCEPTED ${CAROL}`,
+      // stranger@ has no user: the event names the account by tenant and object id, not as a user.
+      "REFUSED ANONYMOUS UNKNOWN_USER",
+      `REFUSED ${CAROL} DEACTIVATED`,
+    ]);
+    expect(pa.find((e) => e.userErrors[0]?.code === "UNKNOWN_USER")!.userErrors[0]!.message).toContain("oid-stranger");
+    expect(pa.every((e) => e.requestId !== null)).toBe(true);
+    // Mallory's account is in a tenant no partner has: nobody's log; Dave's sign-in is partner B's.
+    expect(JSON.stringify(pa)).not.toMatch(/oid-mallory|DAVE|oid-dave/i);
+    expect(summary(await log("pb", "oidcSignIn"))).toEqual([`ACCEPTED ${DAVE}`]);
+    expect(summary(await log("pb", "signOut"))).toEqual([]);
+    expect(summary(await log("pa", "signOut"))).toEqual([`ACCEPTED ${ALICE}`]);
+    expect(summary(await log("pa", "demoSignIn"))).toEqual([`ACCEPTED ${BOB}`, `REFUSED ${CAROL} DEACTIVATED`]);
+
+    // No session secret, CSRF token, authorization code or flow secret anywhere in the stored events.
+    const rows = JSON.stringify(await t.app.dataSource.query("SELECT * FROM audit_event"));
+    const code = new URL(callbackUrl || `${origin}/?code=none`).searchParams.get("code");
+    for (const s of [secret, csrfToken!, ...(code ? [code] : [])]) expect(rows).not.toContain(s);
+    expect(rows).not.toMatch(/verifier|nonce|cg_session|cg_oidc_flow/);
+  });
 });
 
 describe("partner sign-in: the ID token's issuer, single-tenant and multi-tenant", () => {

@@ -5,10 +5,11 @@ import type { DataSource } from "typeorm";
 import type { AppConfig, OidcConfig } from "../config";
 import { logger } from "../common/log";
 import { appOrigin, readCookie } from "../http/session";
-import { customerTenantOfLink } from "../modules/customer/customer-relationship.service";
+import { customerTenantOfLink, partiesOfLink } from "../modules/customer/customer-relationship.service";
 import { REQUEST_TOKEN_LENGTH } from "../modules/customer/customer-relationship.entity";
 import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, signCustomerAdminToken } from "./customer-admin-token";
 import { issuerMatchesTenant } from "./issuer";
+import { recordSignInAlone, SIGN_IN_OPERATION } from "./sign-in-audit";
 import { discoverer } from "./oidc";
 
 export { issuerMatchesTenant };
@@ -182,6 +183,19 @@ export function mountCustomerOidc(app: Express, ds: DataSource, config: AppConfi
       res.set("Cache-Control", "no-store");
       const flow = await readFlow(req, config);
       if (!flow) return refuse(res, "SIGN_IN_EXPIRED");
+      // The link again: it may have been used or expired while the admin signed in. Its requesters are the
+      // partners this sign-in is accountable to (auth/sign-in-audit.ts).
+      const link = await partiesOfLink(ds.manager, flow.link);
+      const audit = (refusal: CustomerSignInRefusal | null, upn: string | null = null) =>
+        link
+          ? recordSignInAlone(ds, {
+              operation: SIGN_IN_OPERATION.CUSTOMER_OIDC,
+              partnerIds: link.partnerIds,
+              customerId: link.customerId,
+              customerAdminUpn: upn,
+              refusal: refusal && { code: refusal },
+            })
+          : Promise.resolve();
       const configuration = await provider();
       let claims: Record<string, unknown> | undefined;
       try {
@@ -196,24 +210,30 @@ export function mountCustomerOidc(app: Express, ds: DataSource, config: AppConfi
         claims = tokens.claims();
       } catch (error) {
         logger.warn({ err: error instanceof Error ? error.message : String(error) }, "customer oidc: callback refused");
+        await audit("SIGN_IN_FAILED");
         return refuse(res, "SIGN_IN_FAILED");
       }
       const admin = claims ? customerAdminOf(claims) : null;
       if (!claims || !admin || !issuerMatchesTenant(configuration.serverMetadata().issuer, claims)) {
         logger.warn("customer oidc: the ID token's iss/tid/name do not fit");
+        await audit("SIGN_IN_FAILED");
         return refuse(res, "SIGN_IN_FAILED");
       }
-      // The link again: it may have been used or expired while the admin signed in.
-      const tenantId = await customerTenantOfLink(ds.manager, flow.link);
-      if (!tenantId) return refuse(res, "LINK_INVALID");
+      if (!link) return refuse(res, "LINK_INVALID");
+      const tenantId = link.tenantId;
       if (admin.tenantId.toLowerCase() !== tenantId.toLowerCase()) {
+        // Not the customer's account: its name (a person of another organisation) stays out of the partner's log.
         logger.warn({ tid: admin.tenantId }, "customer oidc: signed in to another tenant than the link's customer");
+        await audit("WRONG_TENANT");
         return refuse(res, "WRONG_TENANT");
       }
       if (!admin.roleTemplateIds.includes(GLOBAL_ADMIN_ROLE_TEMPLATE_ID)) {
         logger.warn({ tid: admin.tenantId }, "customer oidc: not a global administrator");
+        await audit("NOT_GLOBAL_ADMIN", admin.upn.toLowerCase());
         return refuse(res, "NOT_GLOBAL_ADMIN");
       }
+      // Nothing is stored with it (the session is a signed token), so the event has its own small transaction.
+      await audit(null, admin.upn.toLowerCase());
       const session = await signCustomerAdminToken(config.authSecret, { ...admin, tenantId });
       const fragment = new URLSearchParams({ session, upn: admin.upn.toLowerCase() });
       res.append("Set-Cookie", flowCookie(config, "", 0));

@@ -1,11 +1,15 @@
 import express, { type Express } from "express";
-import type { DataSource } from "typeorm";
+import { MoreThan, type DataSource } from "typeorm";
+import { runInTransaction } from "../common/transaction";
+import { RelationshipStatus } from "../domain/enums";
+import { CustomerRelationship } from "../modules/customer/customer-relationship.entity";
 import type { AppConfig } from "../config";
 import { User } from "../modules/user/user.entity";
 import { Customer } from "../modules/customer/customer.entity";
 import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, signCustomerAdminToken } from "./customer-admin-token";
 import { signToken } from "./token";
 import { startSession } from "../http/session";
+import { recordSignIn, recordSignInAlone, SIGN_IN_OPERATION } from "./sign-in-audit";
 
 /** The customer tenant a simulated customer-admin sign-in names: `{ domain }` or `{ tenantId }`. */
 function demoCustomerOf(ds: DataSource, body: unknown): Promise<Customer | null> {
@@ -56,8 +60,22 @@ export function mountDemoAuth(app: Express, ds: DataSource, config: AppConfig): 
       res.status(404).json({ error: "email: no such user" });
       return;
     }
+    if (user.deactivatedAt) {
+      await recordSignInAlone(ds, {
+        operation: SIGN_IN_OPERATION.DEMO,
+        partnerIds: [user.partnerId],
+        user,
+        refusal: { code: "DEACTIVATED" },
+      });
+      res.status(403).json({ error: "DEACTIVATED" });
+      return;
+    }
     // The browser gets a session cookie (the SPA keeps no token); `token` stays for scripts and tests.
-    const { csrfToken } = await startSession(ds, config, res, user, "DEMO");
+    const { csrfToken } = await runInTransaction(ds, async (em) => {
+      const started = await startSession(em, config, res, user, "DEMO");
+      await recordSignIn(em, { operation: SIGN_IN_OPERATION.DEMO, partnerIds: [user.partnerId], user });
+      return started;
+    });
     res.json({ token: await signToken(config.authSecret, user.email), csrfToken });
   });
   app.post("/auth/demo-customer-login", express.json({ limit: "10kb" }), async (req, res) => {
@@ -68,6 +86,17 @@ export function mountDemoAuth(app: Express, ds: DataSource, config: AppConfig): 
     }
     // Simulates the customer's OIDC sign-in as its global admin: what production gets from Entra ID.
     const upn = `admin@${customer.domain}`;
+    // Accountable to the partners with a pending request to this customer (those it may accept); none: log only.
+    const pending = await ds.getRepository(CustomerRelationship).find({
+      select: { partnerId: true },
+      where: { customerId: customer.id, status: RelationshipStatus.REQUESTED, requestExpiresAt: MoreThan(new Date()) },
+    });
+    await recordSignInAlone(ds, {
+      operation: SIGN_IN_OPERATION.CUSTOMER_DEMO,
+      partnerIds: pending.map((r) => r.partnerId),
+      customerId: customer.id,
+      customerAdminUpn: upn,
+    });
     const roleTemplateIds = [GLOBAL_ADMIN_ROLE_TEMPLATE_ID];
     const token = await signCustomerAdminToken(config.authSecret, {
       tenantId: customer.tenantId,

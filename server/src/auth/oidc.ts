@@ -6,7 +6,9 @@ import type { AppConfig, OidcConfig } from "../config";
 import { logger } from "../common/log";
 import { User } from "../modules/user/user.entity";
 import { appOrigin, readCookie, startSession } from "../http/session";
+import { runInTransaction } from "../common/transaction";
 import { issuerMatchesTenant } from "./issuer";
+import { partnersOfTenant, recordSignIn, recordSignInAlone, SIGN_IN_OPERATION } from "./sign-in-audit";
 
 /**
  * Sign-in with OpenID Connect: the authorization code flow with PKCE (S256), state and nonce, against OIDC_ISSUER
@@ -123,19 +125,23 @@ export function verifiedIdentity(discoveredIssuer: string, claims: Record<string
  * The user an identity signs in as: bound already by (tid, oid), or an invited user bound now by e-mail (same
  * tenant as their partner, not bound to another account). Refusals name the reason.
  */
-export async function matchUser(ds: DataSource, identity: OidcIdentity): Promise<User | SignInError> {
+export async function matchUser(
+  ds: DataSource,
+  identity: OidcIdentity,
+): Promise<{ user: User; refusal: null } | { user: User | null; refusal: "UNKNOWN_USER" | "DEACTIVATED" }> {
+  const refused = (refusal: "UNKNOWN_USER" | "DEACTIVATED", user: User | null = null) => ({ user, refusal });
   const users = ds.getRepository(User);
   const bound = await users.findOne({
     where: { oidcTenantId: identity.tenantId, oidcObjectId: identity.objectId },
     relations: { partner: true },
   });
-  if (bound) return bound.deactivatedAt ? "DEACTIVATED" : bound;
-  if (!identity.email) return "UNKNOWN_USER";
+  if (bound) return bound.deactivatedAt ? refused("DEACTIVATED", bound) : { user: bound, refusal: null };
+  if (!identity.email) return refused("UNKNOWN_USER");
   const invited = await users.findOne({ where: { email: identity.email }, relations: { partner: true } });
   if (!invited || invited.oidcObjectId !== null || invited.partner?.tenantId !== identity.tenantId) {
-    return "UNKNOWN_USER";
+    return refused("UNKNOWN_USER");
   }
-  if (invited.deactivatedAt) return "DEACTIVATED";
+  if (invited.deactivatedAt) return refused("DEACTIVATED", invited);
   // Bind only if still unbound: of two first sign-ins at once, one binds and the other is refused.
   const result = await users
     .createQueryBuilder()
@@ -143,9 +149,12 @@ export async function matchUser(ds: DataSource, identity: OidcIdentity): Promise
     .set({ oidcTenantId: identity.tenantId, oidcObjectId: identity.objectId })
     .where("id = :id AND oidc_object_id IS NULL", { id: invited.id })
     .execute();
-  if (result.affected !== 1) return "UNKNOWN_USER";
+  if (result.affected !== 1) return refused("UNKNOWN_USER");
   logger.info({ userId: invited.id, tid: identity.tenantId }, "oidc: invited user bound on first sign-in");
-  return Object.assign(invited, { oidcTenantId: identity.tenantId, oidcObjectId: identity.objectId });
+  return {
+    user: Object.assign(invited, { oidcTenantId: identity.tenantId, oidcObjectId: identity.objectId }),
+    refusal: null,
+  };
 }
 
 export function redirectUri(req: Request, config: AppConfig): string {
@@ -219,12 +228,24 @@ export function mountOidc(app: Express, ds: DataSource, config: AppConfig, setti
         logger.warn("oidc: the ID token's iss/tid/oid do not fit");
         return refuse(res, "SIGN_IN_FAILED");
       }
-      const user = await matchUser(ds, identity);
-      if (typeof user === "string") {
-        logger.warn({ tid: identity.tenantId, oid: identity.objectId, reason: user }, "oidc: sign-in refused");
-        return refuse(res, user);
+      const { user, refusal } = await matchUser(ds, identity);
+      if (refusal) {
+        // A known user's refusal goes to their partner's log; an account nobody matches, to the partners of the
+        // account's own tenant, if any (its tenant and object ids: what an admin needs to invite or bind it).
+        await recordSignInAlone(ds, {
+          operation: SIGN_IN_OPERATION.OIDC,
+          partnerIds: user ? [user.partnerId] : await partnersOfTenant(ds, identity.tenantId),
+          user,
+          refusal: user
+            ? { code: refusal }
+            : { code: refusal, detail: `Tenant ${identity.tenantId}, object ${identity.objectId}.` },
+        });
+        return refuse(res, refusal);
       }
-      await startSession(ds, config, res, user, "OIDC");
+      await runInTransaction(ds, async (em) => {
+        await startSession(em, config, res, user, "OIDC");
+        await recordSignIn(em, { operation: SIGN_IN_OPERATION.OIDC, partnerIds: [user.partnerId], user });
+      });
       res.append("Set-Cookie", flowCookie(config, "", 0));
       res.redirect(303, flow.returnTo);
     } catch (error) {

@@ -2,6 +2,7 @@ import type { Express } from "express";
 import type { DataSource } from "typeorm";
 import type { AppConfig } from "../config";
 import { csrfTokenFor, endSession, findSession, passesCsrfCheck, sessionSecretOf } from "../http/session";
+import { recordSignInAlone, SIGN_IN_OPERATION } from "./sign-in-audit";
 
 /**
  * The browser's view of its session:
@@ -40,6 +41,10 @@ export function mountSessionRoutes(app: Express, ds: DataSource, config: AppConf
         return;
       }
       await endSession(ds, config, req, res);
+      if (live) {
+        const { user } = live;
+        await recordSignInAlone(ds, { operation: SIGN_IN_OPERATION.SIGN_OUT, partnerIds: [user.partnerId], user });
+      }
       res.status(204).end();
     } catch (error) {
       next(error);

@@ -13,12 +13,21 @@ export const UserErrorCode = {
   CONFLICT: "CONFLICT",
   /** Partner Center refused the write-through (its own numeric code is in `upstreamCode`). */
   PARTNER_CENTER_REFUSED: "PARTNER_CENTER_REFUSED",
+  // Why a sign-in was refused (the audit log's sign-in events, auth/sign-in-audit.ts).
+  UNKNOWN_USER: "UNKNOWN_USER",
+  DEACTIVATED: "DEACTIVATED",
+  SIGN_IN_FAILED: "SIGN_IN_FAILED",
+  SIGN_IN_EXPIRED: "SIGN_IN_EXPIRED",
+  WRONG_TENANT: "WRONG_TENANT",
+  NOT_GLOBAL_ADMIN: "NOT_GLOBAL_ADMIN",
+  LINK_INVALID: "LINK_INVALID",
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 
 registerEnumType(UserErrorCode, {
   name: "UserErrorCode",
-  description: "Why a mutation refused: an eligibility reason code, or an input/state problem.",
+  description:
+    "Why a mutation refused: an eligibility reason code, or an input/state problem; in the audit log also why a sign-in was refused.",
 });
 
 /** Who refused: channelgate's own checks and rule book, or Partner Center answering a write-through. */

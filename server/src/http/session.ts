@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Request, Response } from "express";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import type { AppConfig } from "../config";
 import type { User } from "../modules/user/user.entity";
 import { UserSession } from "./session.entity";
@@ -56,7 +56,7 @@ function cookieAttributes(config: AppConfig, maxAgeSeconds: number): string {
 
 /** Signs the user in on this browser: a new session row and its cookie. Returns the session's CSRF token. */
 export async function startSession(
-  ds: DataSource,
+  ds: DataSource | EntityManager,
   config: AppConfig,
   res: Response,
   user: User,

@@ -62,9 +62,23 @@ function requestedByToken(s: Pick<PublicServiceContext, "em">, token: string, wi
  * admin's OIDC sign-in (auth/customer-oidc.ts) checks the ID token's `tid` against it.
  */
 export async function customerTenantOfLink(em: PublicServiceContext["em"], token: string): Promise<string | null> {
-  const first = (await requestedByToken({ em }, token))[0];
+  return (await partiesOfLink(em, token))?.tenantId ?? null;
+}
+
+/**
+ * Who a live acceptance link concerns: the customer (id and Entra tenant id) and the requesting partners, to whom
+ * the customer admin's sign-in with it is accountable (auth/sign-in-audit.ts); null when unknown, expired or used.
+ */
+export async function partiesOfLink(
+  em: PublicServiceContext["em"],
+  token: string,
+): Promise<{ customerId: string; tenantId: string; partnerIds: string[] } | null> {
+  const requested = await requestedByToken({ em }, token);
+  const first = requested[0];
   if (!first) return null;
-  return (await em.getRepository(Customer).findOneBy({ id: first.customerId }))?.tenantId ?? null;
+  const customer = await em.getRepository(Customer).findOneBy({ id: first.customerId });
+  if (!customer) return null;
+  return { customerId: customer.id, tenantId: customer.tenantId, partnerIds: requested.map((r) => r.partnerId) };
 }
 
 /** Locks the customer row until the transaction ends (PostgreSQL); SQLite transactions already run one at a time. */
