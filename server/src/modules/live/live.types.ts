@@ -10,7 +10,11 @@ import { LiveEventType } from "./live-event-type";
     "once (a repeated id is the same event).",
 })
 export class LiveEvent {
-  @Field(() => ID, { description: "Increasing in the order events were published." })
+  @Field(() => ID, {
+    description:
+      "The outbox id: increasing in the order events were written (a change's events are consecutive); a repeated id " +
+      "is the same event.",
+  })
   id: string;
 
   @Field(() => LiveEventType)
