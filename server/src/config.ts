@@ -55,6 +55,11 @@ export interface AppConfig {
   sessionHours: number;
   /** Mark the session cookie Secure (production, or a https PUBLIC_URL). */
   secureCookies: boolean;
+  /**
+   * The sandbox's clock (modules/lifecycle/scheduler.ts): renewals, expiries, transfers past 30 days. SCHEDULER=off
+   * turns it off; SCHEDULER_INTERVAL_SECONDS sets how often it runs. Never with UPSTREAM=partner-center.
+   */
+  scheduler: { enabled: boolean; intervalSeconds: number };
 }
 
 export interface OidcConfig {
@@ -233,6 +238,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicOrigin,
     sessionHours: envInt("SESSION_HOURS", env.SESSION_HOURS, 8, 1, 12),
     secureCookies: production || (publicOrigin?.startsWith("https:") ?? false),
+    scheduler: {
+      enabled: envBool(env.SCHEDULER, true) && parseUpstream(env.UPSTREAM) === "sandbox",
+      intervalSeconds: envInt("SCHEDULER_INTERVAL_SECONDS", env.SCHEDULER_INTERVAL_SECONDS, 300, 5, 86_400),
+    },
     upstream: parseUpstream(env.UPSTREAM),
     partnerCenter: loadPartnerCenterSettings(env, parseUpstream(env.UPSTREAM) === "partner-center"),
   };

@@ -4,6 +4,7 @@ import { openDatabase, startApp } from "./app";
 import { isDatabaseEmpty, seedDemoData } from "./seed/seed";
 import { toIsoDate } from "./common/dates";
 import { logger } from "./common/log";
+import { LifecycleScheduler } from "./modules/lifecycle/scheduler";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
     logger.info({ seeded: counts }, "Seeded the demo network");
   }
   const app = await startApp(config, { dataSource });
+  // The sandbox's clock: terms renew or expire and old transfer requests expire while the server runs.
+  const scheduler = config.scheduler.enabled ? new LifecycleScheduler(dataSource, { ruleBook: config.ruleBook }) : null;
+  scheduler?.start(config.scheduler.intervalSeconds * 1000);
   logger.info(
     {
       url: app.url,
@@ -22,6 +26,7 @@ async function main(): Promise<void> {
     `channelgate API on ${app.url}`,
   );
   const shutdown = async () => {
+    await scheduler?.stop();
     await app.close();
     await dataSource.destroy();
     process.exit(0);

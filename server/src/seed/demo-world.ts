@@ -14,6 +14,7 @@ import {
 } from "../domain/enums";
 import { addDays, addMonths, daysBetween, isIsoDate, termEndDate } from "../common/dates";
 import { TERM_MONTHS } from "../domain/policy";
+import { addLifecycleStates } from "./demo-lifecycle";
 import type {
   World,
   WorldCustomer,
@@ -680,6 +681,11 @@ class DemoWorldBuilder {
     this.addSecondaryArrangements();
     for (const plan of this.plans) this.buildSubscriptions(plan);
     this.buildTransfers();
+    // Rule book V2 states (seat batches, open windows, scheduled changes, other products), on a random source of
+    // their own: the rows above stay exactly as they were.
+    const named = new Set([...RESELLERS, ...DIRECT].flatMap((d) => d.featured ?? []));
+    const excluded = new Set(this.plans.filter((p) => named.has(p.customer.name)).map((p) => p.customer.key));
+    this.subscriptions.push(...addLifecycleStates(this.subscriptions, this.asOf, excluded, () => this.nextSubKey()));
     this.buildUsers();
     return {
       partners: this.partners,

@@ -31,7 +31,8 @@ import {
 
 /** The lifecycle actions on an existing subscription, and what each writes once the engine allows it. */
 const STATUS_CHANGES = {
-  [EligibilityAction.CANCEL]: { status: SubscriptionStatus.DELETED, autoRenew: false },
+  // Cancelling deletes the change saved for renewal (R45, RULES.md v2; Partner Center create-a-new-subscription).
+  [EligibilityAction.CANCEL]: { status: SubscriptionStatus.DELETED, autoRenew: false, scheduledChange: null },
   [EligibilityAction.SUSPEND]: { status: SubscriptionStatus.SUSPENDED },
   [EligibilityAction.REACTIVATE]: { status: SubscriptionStatus.ACTIVE },
 } satisfies Partial<Record<EligibilityAction, Partial<CustomerSubscription>>>;

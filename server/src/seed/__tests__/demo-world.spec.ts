@@ -6,6 +6,7 @@ import {
   OfferKind,
   PartnershipStatus,
   PartnerType,
+  ProductType,
   RelationshipStatus,
   SalesChannel,
   SubscriptionStatus,
@@ -311,7 +312,9 @@ describe("buildDemoWorld", () => {
     expect(cancellable.length).toBeGreaterThanOrEqual(10);
     expect(licenses.filter((s) => endsIn(s) >= 0 && endsIn(s) <= 30).length).toBeGreaterThanOrEqual(10);
     expect(licenses.filter((s) => endsIn(s) > 30 && endsIn(s) <= 60).length).toBeGreaterThanOrEqual(10);
-    expect(live.every((s) => endsIn(s) >= 0)).toBe(true);
+    // Every term lasts until asOf or later; perpetual software has no term (its end date is its purchase date).
+    const termed = live.filter((s) => s.productType !== ProductType.PERPETUAL_SOFTWARE);
+    expect(termed.every((s) => endsIn(s) >= 0)).toBe(true);
     const suspended = subs.filter((s) => s.status === SubscriptionStatus.SUSPENDED);
     expect(suspended.some((s) => s.commitmentEndDate >= AS_OF)).toBe(true);
     expect(suspended.some((s) => s.commitmentEndDate < AS_OF)).toBe(true);
