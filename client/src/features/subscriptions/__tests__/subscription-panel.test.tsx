@@ -2,6 +2,7 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import {
+  SubscriptionAskProviderDocument,
   SubscriptionAutoRenewDecisionDocument,
   SubscriptionChangeQuantityDocument,
   SubscriptionPanelDocument,
@@ -249,6 +250,69 @@ describe("SubscriptionPanelView", () => {
     expect(await screen.findByRole("note")).toHaveTextContent("Your provider makes these changes for you.");
     expect(screen.queryByLabelText("New seat total")).not.toBeInTheDocument();
     expect(screen.queryByRole("switch")).not.toBeInTheDocument();
+  });
+
+  it("an indirect reseller credited with it asks the provider that bills it, after a confirmation", async () => {
+    const user = userEvent.setup();
+    const viewer = makeViewer({ types: ["INDIRECT_RESELLER"], partner: { id: SUB.resellerOfRecord!.id } });
+    render(
+      [
+        ...baseMocks(),
+        {
+          request: {
+            query: SubscriptionAskProviderDocument,
+            variables: {
+              input: {
+                action: "SET_AUTO_RENEW",
+                autoRenew: false,
+                providerId: SUB.transactingPartner!.id,
+                customerId: SUB.customer.id,
+                subscriptionId: ID,
+                note: null,
+              },
+            },
+          },
+          result: {
+            data: {
+              requestProviderAction: {
+                __typename: "RequestProviderActionPayload",
+                providerRequest: {
+                  __typename: "ProviderRequest",
+                  id: "UHJvdmlkZXJSZXF1ZXN0OjE",
+                  action: "SET_AUTO_RENEW",
+                  status: "OPEN",
+                  provider: SUB.transactingPartner,
+                },
+                providerDecision: { ...decision("SET_AUTO_RENEW"), advisories: [R45] },
+                userErrors: [],
+              },
+            },
+          },
+        },
+      ],
+      viewer,
+    );
+    expect(await screen.findByRole("note")).toHaveTextContent("Your provider (Trey Research) changes seats");
+    const renew = screen.getByRole("region", { name: "Auto-renew" });
+    const toggle = await within(renew).findByRole("switch", { name: "Auto-renew" });
+    await user.click(toggle);
+    const confirm = within(renew).getByRole("group", { name: "Auto-renew" });
+    expect(confirm).toHaveTextContent("Ask Trey Research to turn auto-renew off for Microsoft 365 E3?");
+    expect(confirm).toHaveTextContent("This deletes the change scheduled for renewal");
+    await user.click(within(confirm).getByRole("button", { name: "Yes, send the request" }));
+    const sent = (await screen.findByText("Request sent to Trey Research.")).closest("[role=status]")!;
+    expect(sent).toHaveTextContent("Will Trey Research be able to do it today?");
+    expect(within(sent as HTMLElement).getByRole("link", { name: "See your requests" })).toHaveAttribute(
+      "href",
+      "/requests?direction=SENT",
+    );
+    // Nothing changed on the subscription: the switch still shows auto-renew on.
+    expect(toggle).toHaveAttribute("aria-checked", "true");
+    expect(
+      within(screen.getByRole("region", { name: "Seats" })).getByRole("button", {
+        name: "Ask my provider to change seats",
+      }),
+    ).toBeInTheDocument();
   });
 
   it("speaks Portuguese", async () => {
