@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { instantColumn, paginate, sortOrder, SortDirection, type Page, type PageArgs } from "../../common/connection";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
 import { insertUnique } from "../../common/unique";
-import { badInput } from "../../common/errors";
 import { requireId } from "../../common/global-id";
 import { userError, UserErrorCode } from "../../common/user-error";
 import { updateVersioned } from "../../common/versioned";

@@ -39,7 +39,9 @@ export function isSortOf(list: SavedViewList, orderBy: string): boolean {
  * or sorting (a view is a filter and a sort; it always opens on its first page).
  */
 export function isFilterQuery(filter: string): boolean {
-  if (filter.length > MAX_VIEW_FILTER || /[\u0000-\u001f\u007f#]/.test(filter)) return false;
+  // No control characters (code points below 32, and DEL) and no fragment.
+  if (filter.length > MAX_VIEW_FILTER || [...filter].some((c) => c.charCodeAt(0) < 32 || c === "\u007f" || c === "#"))
+    return false;
   const params = new URLSearchParams(filter);
   for (const key of params.keys()) {
     if (!/^[a-zA-Z]{1,30}$/.test(key) || ["after", "before", "sort", "page", "size"].includes(key)) return false;

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { instantColumn, paginate, sortOrder, SortDirection, type Page, type PageArgs } from "../../common/connection";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
-import { badInput } from "../../common/errors";
 import { requireId } from "../../common/global-id";
 import { forUpdate } from "../../common/lookup";
 import { userError, UserErrorCode, type UserError } from "../../common/user-error";
