@@ -88,6 +88,27 @@ function swappable(initial: UpstreamPort): UpstreamPort & { inner: UpstreamPort 
     callStats() {
       return this.inner.callStats();
     },
+    get connectedTenantId() {
+      return this.inner.connectedTenantId;
+    },
+    get source() {
+      return this.inner.source;
+    },
+    placeOrder(order, ids) {
+      return this.inner.placeOrder(order, ids);
+    },
+    updateSubscription(customerId, subscriptionId, patch, ids) {
+      return this.inner.updateSubscription(customerId, subscriptionId, patch, ids);
+    },
+    createTransfer(transfer, ids) {
+      return this.inner.createTransfer(transfer, ids);
+    },
+    updateTransfer(customerId, transferId, status, ids) {
+      return this.inner.updateTransfer(customerId, transferId, status, ids);
+    },
+    relationshipRequestLink() {
+      return this.inner.relationshipRequestLink();
+    },
   };
 }
 

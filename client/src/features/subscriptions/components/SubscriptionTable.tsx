@@ -2,7 +2,6 @@ import { Fragment, useId, useState } from "react";
 import { Link } from "react-router";
 import { customerUrl } from "../../customers/urls";
 import { subscriptionUrl } from "../urls";
-import type { EligibilityAction, SubscriptionsListQuery } from "../../../graphql/generated";
 import type { EligibilityAction, SubscriptionSortField, SubscriptionsListQuery } from "../../../graphql/generated";
 import { SortHeader } from "../../../components/SortHeader";
 import type { SortValue } from "../../../lib/list-paging";
