@@ -249,11 +249,15 @@ function startChild(
             url,
             stop: () =>
               new Promise((done) => {
-                if (proc.exitCode !== null) return done();
+                if (proc.exitCode !== null || proc.signalCode !== null) return done();
                 proc.removeAllListeners("exit");
-                proc.once("exit", () => done());
+                // A ref'd timer: the bench waits for the child, and kills it if SIGTERM is not enough.
+                const kill = setTimeout(() => proc.kill("SIGKILL"), 5000);
+                proc.once("exit", () => {
+                  clearTimeout(kill);
+                  done();
+                });
                 proc.kill("SIGTERM");
-                setTimeout(() => proc.kill("SIGKILL"), 5000).unref();
               }),
           });
         }
