@@ -4,7 +4,7 @@ import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from "react-rout
 import { createApolloClient, reconnectLive } from "../lib/apollo";
 import { AuthProvider, isSignedIn, useAuth } from "../lib/auth";
 import { I18nProvider, useI18n } from "../lib/i18n";
-import { Layout } from "../features/shell/Layout";
+import { Home, Layout } from "../features/shell/Layout";
 import { SignInView } from "../features/shell/SignInView";
 import { DataState } from "../components/DataState";
 
@@ -78,7 +78,7 @@ export function AppRoutes() {
         <Route path="/relationships/accept" element={<AcceptRelationshipView />} />
         <Route element={<RequireAuth />}>
           <Route element={<Layout />}>
-            <Route index element={<DashboardView />} />
+            <Route index element={<Home dashboard={<DashboardView />} />} />
             <Route path="customers" element={<CustomerListView />} />
             <Route path="customers/:customerId" element={<CustomerView />} />
             <Route path="subscriptions" element={<SubscriptionListView />} />

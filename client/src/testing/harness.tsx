@@ -27,6 +27,8 @@ function permissionsFor(
 ): ViewerPermissions {
   return {
     __typename: "ViewerPermissions",
+    canViewNetwork: role !== "USER_MANAGEMENT_ADMIN",
+    canViewAudit: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
     canManageNetwork: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
     canManageCustomers: ["GLOBAL_ADMIN", "ADMIN_AGENT", "SALES_AGENT"].includes(role),
     canOrder: ["GLOBAL_ADMIN", "ADMIN_AGENT", "SALES_AGENT"].includes(role),

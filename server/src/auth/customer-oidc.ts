@@ -1,23 +1,20 @@
-import type { Express, Request, Response } from "express";
-import { jwtVerify, SignJWT } from "jose";
-import * as oidc from "openid-client";
+import type { Express, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { AppConfig, OidcConfig } from "../config";
 import { logger } from "../common/log";
-import { appOrigin, readCookie } from "../http/session";
 import { customerTenantOfLink, partiesOfLink } from "../modules/customer/customer-relationship.service";
 import { REQUEST_TOKEN_LENGTH } from "../modules/customer/customer-relationship.entity";
 import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, signCustomerAdminToken } from "./customer-admin-token";
 import { issuerMatchesTenant } from "./issuer";
 import { recordSignInAlone, SIGN_IN_OPERATION } from "./sign-in-audit";
-import { discoverer } from "./oidc";
+import { oidcFlow } from "./oidc-flow";
 
 export { issuerMatchesTenant };
 
 /**
  * A CUSTOMER tenant's global admin signs in with OpenID Connect to accept a relationship request (issue 7 item 5),
  * against OIDC_CUSTOMER_ISSUER: a multi-tenant authority (Microsoft Entra ID:
- * https://login.microsoftonline.com/organizations/v2.0). Same flow as the partner sign-in (auth/oidc.ts:
+ * https://login.microsoftonline.com/organizations/v2.0). Same flow as the partner sign-in (auth/oidc-flow.ts:
  * authorization code, PKCE S256, state, nonce, the flow's secrets in a signed httpOnly cookie), with its own
  * cookie and audience so neither flow can finish the other.
  *
@@ -44,10 +41,7 @@ export { issuerMatchesTenant };
  * once. Refusals are a plain page (403) in English and Portuguese, and nothing is issued.
  */
 
-const FLOW_COOKIE = "cg_customer_oidc_flow";
 const FLOW_PATH = "/auth/oidc/customer";
-const FLOW_AUDIENCE = "channelgate-customer-oidc-flow";
-const FLOW_SECONDS = 600;
 
 export type CustomerSignInRefusal =
   "LINK_INVALID" | "SIGN_IN_FAILED" | "SIGN_IN_EXPIRED" | "WRONG_TENANT" | "NOT_GLOBAL_ADMIN";
@@ -75,36 +69,8 @@ const REFUSALS: Record<CustomerSignInRefusal, { en: string; pt: string }> = {
   },
 };
 
-interface CustomerFlow {
-  verifier: string;
-  state: string;
-  nonce: string;
-  link: string;
-}
-
-const key = (config: AppConfig) => new TextEncoder().encode(config.authSecret);
-
 const isLinkToken = (v: unknown): v is string =>
   typeof v === "string" && v.length >= REQUEST_TOKEN_LENGTH.min && v.length <= REQUEST_TOKEN_LENGTH.max;
-
-function flowCookie(config: AppConfig, value: string, maxAge: number): string {
-  return `${FLOW_COOKIE}=${value}; Path=${FLOW_PATH}; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${
-    config.secureCookies ? "; Secure" : ""
-  }`;
-}
-
-async function readFlow(req: Request, config: AppConfig): Promise<CustomerFlow | null> {
-  const token = readCookie(req, FLOW_COOKIE);
-  if (!token) return null;
-  try {
-    const { payload } = await jwtVerify(token, key(config), { audience: FLOW_AUDIENCE, algorithms: ["HS256"] });
-    const { verifier, state, nonce, link } = payload as Partial<Record<keyof CustomerFlow, unknown>>;
-    if (typeof verifier !== "string" || typeof state !== "string" || typeof nonce !== "string") return null;
-    return isLinkToken(link) ? { verifier, state, nonce, link } : null;
-  } catch {
-    return null;
-  }
-}
 
 /** What a verified ID token says of the admin: tenant, sign-in name and directory roles; null if unusable. */
 export function customerAdminOf(
@@ -134,10 +100,15 @@ function refusalPage(reason: CustomerSignInRefusal): string {
 }
 
 export function mountCustomerOidc(app: Express, ds: DataSource, config: AppConfig, settings: OidcConfig): void {
-  const provider = discoverer(settings);
-  const redirectUri = (req: Request) => `${appOrigin(req, config)}${FLOW_PATH}/callback`;
+  const flows = oidcFlow<{ link: string }>(config, settings, {
+    cookie: "cg_customer_oidc_flow",
+    path: FLOW_PATH,
+    audience: "channelgate-customer-oidc-flow",
+    readExtra: (p) => (isLinkToken(p.link) ? { link: p.link } : null),
+    logLabel: "customer oidc",
+  });
   const refuse = (res: Response, reason: CustomerSignInRefusal) => {
-    res.append("Set-Cookie", flowCookie(config, "", 0));
+    flows.clear(res);
     res
       .status(reason === "LINK_INVALID" ? 404 : 403)
       .type("html")
@@ -149,30 +120,7 @@ export function mountCustomerOidc(app: Express, ds: DataSource, config: AppConfi
       res.set("Cache-Control", "no-store");
       const link = req.query.link;
       if (!isLinkToken(link) || !(await customerTenantOfLink(ds.manager, link))) return refuse(res, "LINK_INVALID");
-      const configuration = await provider();
-      const flow: CustomerFlow = {
-        verifier: oidc.randomPKCECodeVerifier(),
-        state: oidc.randomState(),
-        nonce: oidc.randomNonce(),
-        link,
-      };
-      const cookie = await new SignJWT({ ...flow })
-        .setProtectedHeader({ alg: "HS256" })
-        .setAudience(FLOW_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime(`${FLOW_SECONDS}s`)
-        .sign(key(config));
-      const target = oidc.buildAuthorizationUrl(configuration, {
-        redirect_uri: redirectUri(req),
-        scope: "openid profile email",
-        response_type: "code",
-        code_challenge: await oidc.calculatePKCECodeChallenge(flow.verifier),
-        code_challenge_method: "S256",
-        state: flow.state,
-        nonce: flow.nonce,
-      });
-      res.append("Set-Cookie", flowCookie(config, cookie, FLOW_SECONDS));
-      res.redirect(303, target.href);
+      await flows.start(req, res, { link });
     } catch (error) {
       next(error);
     }
@@ -181,7 +129,7 @@ export function mountCustomerOidc(app: Express, ds: DataSource, config: AppConfi
   app.get(`${FLOW_PATH}/callback`, async (req, res, next) => {
     try {
       res.set("Cache-Control", "no-store");
-      const flow = await readFlow(req, config);
+      const flow = await flows.read(req);
       if (!flow) return refuse(res, "SIGN_IN_EXPIRED");
       // The link again: it may have been used or expired while the admin signed in. Its requesters are the
       // partners this sign-in is accountable to (auth/sign-in-audit.ts).
@@ -196,25 +144,14 @@ export function mountCustomerOidc(app: Express, ds: DataSource, config: AppConfi
               refusal: refusal && { code: refusal },
             })
           : Promise.resolve();
-      const configuration = await provider();
-      let claims: Record<string, unknown> | undefined;
-      try {
-        const current = new URL(redirectUri(req));
-        current.search = new URL(req.originalUrl, current).search;
-        const tokens = await oidc.authorizationCodeGrant(configuration, current, {
-          pkceCodeVerifier: flow.verifier,
-          expectedState: flow.state,
-          expectedNonce: flow.nonce,
-          idTokenExpected: true,
-        });
-        claims = tokens.claims();
-      } catch (error) {
-        logger.warn({ err: error instanceof Error ? error.message : String(error) }, "customer oidc: callback refused");
+      const exchanged = await flows.exchange(req, flow);
+      if (!exchanged) {
         await audit("SIGN_IN_FAILED");
         return refuse(res, "SIGN_IN_FAILED");
       }
-      const admin = claims ? customerAdminOf(claims) : null;
-      if (!claims || !admin || !issuerMatchesTenant(configuration.serverMetadata().issuer, claims)) {
+      const { claims, issuer } = exchanged;
+      const admin = customerAdminOf(claims);
+      if (!admin || !issuerMatchesTenant(issuer, claims)) {
         logger.warn("customer oidc: the ID token's iss/tid/name do not fit");
         await audit("SIGN_IN_FAILED");
         return refuse(res, "SIGN_IN_FAILED");
@@ -236,7 +173,7 @@ export function mountCustomerOidc(app: Express, ds: DataSource, config: AppConfi
       await audit(null, admin.upn.toLowerCase());
       const session = await signCustomerAdminToken(config.authSecret, { ...admin, tenantId });
       const fragment = new URLSearchParams({ session, upn: admin.upn.toLowerCase() });
-      res.append("Set-Cookie", flowCookie(config, "", 0));
+      flows.clear(res);
       res.redirect(303, `/relationships/accept?token=${encodeURIComponent(flow.link)}#${fragment.toString()}`);
     } catch (error) {
       next(error);

@@ -1,13 +1,12 @@
-import type { Express, Request, Response } from "express";
-import { jwtVerify, SignJWT } from "jose";
-import * as oidc from "openid-client";
+import type { Express, Response } from "express";
 import type { DataSource } from "typeorm";
 import type { AppConfig, OidcConfig } from "../config";
 import { logger } from "../common/log";
 import { User } from "../modules/user/user.entity";
-import { appOrigin, readCookie, startSession } from "../http/session";
+import { startSession } from "../http/session";
 import { runInTransaction } from "../common/transaction";
 import { issuerMatchesTenant } from "./issuer";
+import { oidcFlow } from "./oidc-flow";
 import { partnersOfTenant, recordSignIn, recordSignInAlone, SIGN_IN_OPERATION } from "./sign-in-audit";
 
 /**
@@ -18,7 +17,7 @@ import { partnersOfTenant, recordSignIn, recordSignInAlone, SIGN_IN_OPERATION } 
  * claims, and the README for registering the app.
  *
  *   GET /auth/oidc/login?returnTo=/path  → redirect to the provider; the flow's secrets (PKCE verifier, state,
- *                                          nonce) wait in a signed, httpOnly cookie for 10 minutes
+ *                                          nonce) wait in a signed, httpOnly cookie for 10 minutes (auth/oidc-flow.ts)
  *   GET /auth/oidc/callback              → code exchange (openid-client checks state, issuer, PKCE, nonce and
  *                                          the ID token's signature), then the user is matched and signed in
  *
@@ -35,65 +34,14 @@ import { partnersOfTenant, recordSignIn, recordSignInAlone, SIGN_IN_OPERATION } 
  * another tenant binds nothing. Unknown and deactivated users are refused: back to /signin?error=CODE, no session.
  */
 
-const FLOW_COOKIE = "cg_oidc_flow";
 const FLOW_PATH = "/auth/oidc";
-const FLOW_AUDIENCE = "channelgate-oidc-flow";
-const FLOW_SECONDS = 600;
 
 /** Why a sign-in was refused (the SPA shows a message for each, in both languages). */
 export type SignInError = "UNKNOWN_USER" | "DEACTIVATED" | "SIGN_IN_FAILED" | "SIGN_IN_EXPIRED";
 
-interface FlowState {
-  verifier: string;
-  state: string;
-  nonce: string;
-  returnTo: string;
-}
-
-const key = (config: AppConfig) => new TextEncoder().encode(config.authSecret);
-
 /** Only a path of this app (`/…`, not `//host` nor `/\host`) is a place to return to. */
 export function safeReturnTo(value: unknown): string {
   return typeof value === "string" && /^\/(?![/\\])[^\s]{0,500}$/.test(value) ? value : "/";
-}
-
-function flowCookie(config: AppConfig, value: string, maxAge: number): string {
-  return `${FLOW_COOKIE}=${value}; Path=${FLOW_PATH}; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${
-    config.secureCookies ? "; Secure" : ""
-  }`;
-}
-
-async function readFlow(req: Request, config: AppConfig): Promise<FlowState | null> {
-  const token = readCookie(req, FLOW_COOKIE);
-  if (!token) return null;
-  try {
-    const { payload } = await jwtVerify(token, key(config), { audience: FLOW_AUDIENCE, algorithms: ["HS256"] });
-    const { verifier, state, nonce, returnTo } = payload as Partial<Record<keyof FlowState, unknown>>;
-    if (typeof verifier !== "string" || typeof state !== "string" || typeof nonce !== "string") return null;
-    return { verifier, state, nonce, returnTo: safeReturnTo(returnTo) };
-  } catch {
-    return null;
-  }
-}
-
-/** The provider's configuration, discovered once (again after a failure, so a provider outage is not cached). */
-export function discoverer(settings: OidcConfig): () => Promise<oidc.Configuration> {
-  let pending: Promise<oidc.Configuration> | null = null;
-  return () => {
-    pending ??= oidc
-      .discovery(
-        new URL(settings.issuer),
-        settings.clientId,
-        settings.clientSecret ?? undefined,
-        settings.clientSecret ? oidc.ClientSecretPost(settings.clientSecret) : oidc.None(),
-        { execute: settings.allowHttp ? [oidc.allowInsecureRequests] : [], timeout: 10 },
-      )
-      .catch((error: unknown) => {
-        pending = null;
-        throw error;
-      });
-    return pending;
-  };
 }
 
 export interface OidcIdentity {
@@ -157,44 +105,22 @@ export async function matchUser(
   };
 }
 
-export function redirectUri(req: Request, config: AppConfig): string {
-  return `${appOrigin(req, config)}${FLOW_PATH}/callback`;
-}
-
 export function mountOidc(app: Express, ds: DataSource, config: AppConfig, settings: OidcConfig): void {
-  const provider = discoverer(settings);
+  const flows = oidcFlow<{ returnTo: string }>(config, settings, {
+    cookie: "cg_oidc_flow",
+    path: FLOW_PATH,
+    audience: "channelgate-oidc-flow",
+    readExtra: (p) => ({ returnTo: safeReturnTo(p.returnTo) }),
+    logLabel: "oidc",
+  });
   const refuse = (res: Response, error: SignInError) => {
-    res.append("Set-Cookie", flowCookie(config, "", 0));
+    flows.clear(res);
     res.redirect(303, `/signin?error=${error}`);
   };
 
   app.get(`${FLOW_PATH}/login`, async (req, res, next) => {
     try {
-      const configuration = await provider();
-      const flow: FlowState = {
-        verifier: oidc.randomPKCECodeVerifier(),
-        state: oidc.randomState(),
-        nonce: oidc.randomNonce(),
-        returnTo: safeReturnTo(req.query.returnTo),
-      };
-      const cookie = await new SignJWT({ ...flow })
-        .setProtectedHeader({ alg: "HS256" })
-        .setAudience(FLOW_AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime(`${FLOW_SECONDS}s`)
-        .sign(key(config));
-      const target = oidc.buildAuthorizationUrl(configuration, {
-        redirect_uri: redirectUri(req, config),
-        scope: "openid profile email",
-        response_type: "code",
-        code_challenge: await oidc.calculatePKCECodeChallenge(flow.verifier),
-        code_challenge_method: "S256",
-        state: flow.state,
-        nonce: flow.nonce,
-      });
-      res.set("Cache-Control", "no-store");
-      res.append("Set-Cookie", flowCookie(config, cookie, FLOW_SECONDS));
-      res.redirect(303, target.href);
+      await flows.start(req, res, { returnTo: safeReturnTo(req.query.returnTo) });
     } catch (error) {
       next(error);
     }
@@ -203,27 +129,11 @@ export function mountOidc(app: Express, ds: DataSource, config: AppConfig, setti
   app.get(`${FLOW_PATH}/callback`, async (req, res, next) => {
     try {
       res.set("Cache-Control", "no-store");
-      const flow = await readFlow(req, config);
+      const flow = await flows.read(req);
       if (!flow) return refuse(res, "SIGN_IN_EXPIRED");
-      const configuration = await provider();
-      let claims: Record<string, unknown> | undefined;
-      try {
-        // The callback as the provider called it: openid-client takes the redirect_uri from it (no query).
-        const current = new URL(redirectUri(req, config));
-        current.search = new URL(req.originalUrl, current).search;
-        const tokens = await oidc.authorizationCodeGrant(configuration, current, {
-          pkceCodeVerifier: flow.verifier,
-          expectedState: flow.state,
-          expectedNonce: flow.nonce,
-          idTokenExpected: true,
-        });
-        claims = tokens.claims();
-      } catch (error) {
-        // A tampered state, another issuer, a replayed or foreign code, a bad signature: nobody is signed in.
-        logger.warn({ err: error instanceof Error ? error.message : String(error) }, "oidc: callback refused");
-        return refuse(res, "SIGN_IN_FAILED");
-      }
-      const identity = claims ? verifiedIdentity(configuration.serverMetadata().issuer, claims) : null;
+      const exchanged = await flows.exchange(req, flow);
+      if (!exchanged) return refuse(res, "SIGN_IN_FAILED");
+      const identity = verifiedIdentity(exchanged.issuer, exchanged.claims);
       if (!identity) {
         logger.warn("oidc: the ID token's iss/tid/oid do not fit");
         return refuse(res, "SIGN_IN_FAILED");
@@ -246,7 +156,7 @@ export function mountOidc(app: Express, ds: DataSource, config: AppConfig, setti
         await startSession(em, config, res, user, "OIDC");
         await recordSignIn(em, { operation: SIGN_IN_OPERATION.OIDC, partnerIds: [user.partnerId], user });
       });
-      res.append("Set-Cookie", flowCookie(config, "", 0));
+      flows.clear(res);
       res.redirect(303, flow.returnTo);
     } catch (error) {
       next(error);

@@ -1,12 +1,12 @@
-import { Suspense } from "react";
-import { NavLink, Outlet, useNavigate } from "react-router";
+import { Suspense, type ReactNode } from "react";
+import { Navigate, NavLink, Outlet, useNavigate } from "react-router";
 import { useApolloClient } from "@apollo/client/react";
 import { useAuth } from "../../lib/auth";
 import { useLiveEvents } from "../../lib/live";
 import { LOCALES, useI18n, type Locale } from "../../lib/i18n";
 import { DataState } from "../../components/DataState";
 import { useShellOpenRequestsQuery, useViewerQuery } from "../../graphql/generated";
-import { isProvider, isResellerOnly, usesProviderRequests, ViewerProvider } from "./viewer";
+import { isProvider, isResellerOnly, useViewer, usesProviderRequests, ViewerProvider } from "./viewer";
 import { customerListUrl } from "../customers/urls";
 import { dashboardUrl } from "../dashboard/urls";
 import { providerListUrl, resellerListUrl } from "../network/urls";
@@ -50,17 +50,22 @@ export function Layout() {
         <span className="brand">{t("app.name")}</span>
         {viewer && (
           <nav aria-label={t("nav.main")}>
-            <NavLink to={dashboardUrl()} end>
-              {t("nav.dashboard")}
-            </NavLink>
-            <NavLink to={customerListUrl()}>{t("nav.customers")}</NavLink>
-            <NavLink to={subscriptionListUrl()}>{t("nav.subscriptions")}</NavLink>
-            {usesProviderRequests(viewer) && <NavLink to={renewalsUrl()}>{t("nav.renewals")}</NavLink>}
-            {isProvider(viewer) && <NavLink to={resellerListUrl()}>{t("nav.resellers")}</NavLink>}
-            {isResellerOnly(viewer) && <NavLink to={providerListUrl()}>{t("nav.providers")}</NavLink>}
-            <NavLink to={transferListUrl()}>{t("nav.transfers")}</NavLink>
-            {usesProviderRequests(viewer) && <RequestsNavLink />}
-            <NavLink to={activityUrl()}>{t("nav.activity")}</NavLink>
+            {/* What the role cannot read is not offered (a user management admin reads no customer data). */}
+            {viewer.permissions.canViewNetwork && (
+              <>
+                <NavLink to={dashboardUrl()} end>
+                  {t("nav.dashboard")}
+                </NavLink>
+                <NavLink to={customerListUrl()}>{t("nav.customers")}</NavLink>
+                <NavLink to={subscriptionListUrl()}>{t("nav.subscriptions")}</NavLink>
+                {usesProviderRequests(viewer) && <NavLink to={renewalsUrl()}>{t("nav.renewals")}</NavLink>}
+                {isProvider(viewer) && <NavLink to={resellerListUrl()}>{t("nav.resellers")}</NavLink>}
+                {isResellerOnly(viewer) && <NavLink to={providerListUrl()}>{t("nav.providers")}</NavLink>}
+                <NavLink to={transferListUrl()}>{t("nav.transfers")}</NavLink>
+                {usesProviderRequests(viewer) && <RequestsNavLink />}
+              </>
+            )}
+            {viewer.permissions.canViewAudit && <NavLink to={activityUrl()}>{t("nav.activity")}</NavLink>}
             <SettingsNavLink permissions={viewer.permissions} />
           </nav>
         )}
@@ -106,6 +111,16 @@ export function Layout() {
       </DataState>
     </>
   );
+}
+
+/**
+ * The start page: the dashboard, or for a role that reads no network data (a user management admin) its Settings
+ * screen, instead of a dashboard that could only answer FORBIDDEN.
+ */
+export function Home({ dashboard }: { dashboard: ReactNode }) {
+  const { permissions } = useViewer();
+  const settings = settingsHome(permissions);
+  return !permissions.canViewNetwork && settings ? <Navigate to={settings} replace /> : dashboard;
 }
 
 /** "Settings" (users, API tokens) for the roles that may use one of them; nothing for the others. */

@@ -12,7 +12,7 @@ import {
 } from "../../../graphql/generated";
 import { AuthProvider } from "../../../lib/auth";
 import { makeViewer, renderView, userError } from "../../../testing/harness";
-import { Layout } from "../../shell/Layout";
+import { Home, Layout } from "../../shell/Layout";
 import { UsersView } from "../UsersView";
 
 const user = (id: string, displayName: string, email: string, role: SettingsUserRowFragment["role"], extra = {}) => ({
@@ -225,6 +225,29 @@ describe("main navigation: Settings", () => {
     first.unmount();
     renderView(layout, { mocks: [viewerMock({ role: "ADMIN_AGENT" }), openRequests] });
     expect(await screen.findByRole("link", { name: "Settings" })).toHaveAttribute("href", "/settings/api-tokens");
+  });
+
+  it("a user management admin sees Settings only: no dashboard, customers, transfers nor activity", async () => {
+    renderView(layout, { mocks: [viewerMock({ role: "USER_MANAGEMENT_ADMIN" }), openRequests] });
+    expect(await screen.findByRole("link", { name: "Settings" })).toHaveAttribute("href", "/settings/users");
+    const nav = screen.getByRole("navigation", { name: "Main" });
+    expect(
+      within(nav)
+        .getAllByRole("link")
+        .map((a) => a.textContent),
+    ).toEqual(["Settings"]);
+  });
+
+  it("starts a role that reads no dashboard on its Settings screen; the others on the dashboard", () => {
+    const home = <Home dashboard={<h1>Dashboard</h1>} />;
+    const routes = [{ path: "/settings/users", element: <h1>Users screen</h1> }];
+    const uma = renderView(home, { path: "/", viewer: makeViewer({ role: "USER_MANAGEMENT_ADMIN" }), routes });
+    expect(screen.getByRole("heading", { name: "Users screen" })).toBeInTheDocument();
+    expect(screen.getByTestId("location")).toHaveTextContent("/settings/users");
+    uma.unmount();
+    renderView(home, { path: "/", viewer: makeViewer({ role: "HELPDESK_AGENT" }), routes });
+    expect(screen.getByRole("heading", { name: "Dashboard" })).toBeInTheDocument();
+    expect(screen.getByTestId("location")).toHaveTextContent(/^\/$/);
   });
 
   it("is hidden from roles that can use neither screen", async () => {
