@@ -80,7 +80,7 @@ export function ExportButton({ url, filename }: { url: string; filename: string 
       <span role="status" className="list-export-status">
         {state.kind === "running" && (
           <>
-            <progress max={state.total || undefined} value={state.done} />{" "}
+            <progress aria-label={t("list.export")} max={state.total || undefined} value={state.done} />{" "}
             {t("list.exporting", { done: formatNumber(state.done), total: formatNumber(state.total) })}
           </>
         )}

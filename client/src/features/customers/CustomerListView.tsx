@@ -5,8 +5,11 @@ import { refetchOnSuccess } from "../../lib/graphql";
 import { useMutationForm } from "../../lib/mutation-form";
 import { useUrlParams, type ParamChanges } from "../../lib/url-params";
 import { PagedList } from "../../components/PagedList";
+import { ExportButton, listExportUrl } from "../../components/ExportButton";
+import { formatSort, pageVariables, parseSort } from "../../lib/list-paging";
 import { FormPanel } from "../../components/FormPanel";
 import {
+  CUSTOMER_SORT_FIELD_VALUES,
   useCustomerCreateMutation,
   useCustomerListQuery,
   useCustomerProviderOptionsQuery,
@@ -50,7 +53,8 @@ export function CustomerListView() {
   if (provider && url.reseller) filter.resellerId = url.reseller;
   if (url.requested) filter.relationshipRequested = true;
 
-  const list = useCustomerListQuery({ variables: { filter, first: PAGE_SIZE, after: url.after || null } });
+  const sort = parseSort(url.sort, CUSTOMER_SORT_FIELD_VALUES);
+  const list = useCustomerListQuery({ variables: { filter, ...pageVariables(url, PAGE_SIZE), orderBy: sort } });
   const resellersQ = useCustomerResellerOptionsQuery({ skip: !provider });
   const providersQ = useCustomerProviderOptionsQuery({ skip: !resellerOnly });
 
@@ -225,17 +229,28 @@ export function CustomerListView() {
         onChange={onFilter}
       />
 
+      <p className="list-tools">
+        <ExportButton url={listExportUrl("customers", filter, url.sort)} filename="customers.csv" />
+      </p>
+
       <PagedList
         connection={connection}
         loading={list.loading}
         error={list.error}
         onRetry={() => void list.refetch()}
         emptyText={Object.values(filter).length ? t("customers.list.emptyFiltered") : t("customers.list.empty")}
-        after={url.after}
+        after={url.after || url.before || url.last}
         onPage={(after) => setUrl({ after }, { keepCursor: true })}
+        paging={{ values: url, onMove: (move) => setUrl(move, { keepCursor: true }) }}
       >
         {(page) => (
-          <CustomerTable customers={page.nodes} viewerPartnerId={viewer.partner.id} showResellers={provider} />
+          <CustomerTable
+            customers={page.nodes}
+            viewerPartnerId={viewer.partner.id}
+            showResellers={provider}
+            sort={sort}
+            onSort={(next) => setUrl({ sort: formatSort(next) })}
+          />
         )}
       </PagedList>
     </section>

@@ -1,3 +1,4 @@
+import { listPagingParams } from "../../lib/list-paging";
 import { OFFER_KIND_VALUES, SALES_CHANNEL_VALUES, TERM_DURATION_VALUES } from "../../graphql/generated";
 import { digits, formatParams, listOf, oneOf, text, type ParamChanges, flag } from "../../lib/url-params";
 
@@ -10,7 +11,7 @@ export const customerListParams = {
   reseller: text,
   /** Only customers with a relationship request still waiting (the dashboard's card). */
   requested: flag,
-  after: text,
+  ...listPagingParams,
   panel: oneOf(["create", "request"] as const),
 };
 

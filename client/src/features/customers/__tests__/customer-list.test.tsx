@@ -16,7 +16,13 @@ function listResult(names: string[]): CustomerListQuery {
     customers: {
       __typename: "CustomerConnection",
       totalCount: names.length,
-      pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: null },
+      pageInfo: {
+        __typename: "PageInfo",
+        hasNextPage: false,
+        hasPreviousPage: false,
+        startCursor: null,
+        endCursor: null,
+      },
       nodes: names.map((name, i) => ({
         __typename: "Customer",
         id: `Q3VzdG9tZXI6${i}`,
@@ -40,7 +46,10 @@ function listResult(names: string[]): CustomerListQuery {
   };
 }
 
-const listMock = (names: string[], variables: Record<string, unknown> = { filter: {}, first: 25, after: null }) => ({
+const listMock = (
+  names: string[],
+  variables: Record<string, unknown> = { filter: {}, first: 25, after: null, last: null, before: null, orderBy: null },
+) => ({
   request: { query: CustomerListDocument, variables },
   result: { data: listResult(names) },
 });
@@ -52,7 +61,17 @@ const providersMock = providerOptionsMock();
 describe("CustomerListView", () => {
   it("lists customers with channels and the viewer's relationship, filters in the URL", async () => {
     renderView(<CustomerListView />, {
-      mocks: [listMock(["Contoso"], { filter: { search: "con" }, first: 25, after: null }), resellersMock],
+      mocks: [
+        listMock(["Contoso"], {
+          filter: { search: "con" },
+          first: 25,
+          after: null,
+          last: null,
+          before: null,
+          orderBy: null,
+        }),
+        resellersMock,
+      ],
       viewer: viewer("provider"),
       url: "/customers?q=con",
       path: "/customers",

@@ -1,6 +1,8 @@
 import { Link } from "react-router";
 import { useI18n } from "../../../lib/i18n";
-import type { CustomerListQuery } from "../../../graphql/generated";
+import type { CustomerListQuery, CustomerSortField } from "../../../graphql/generated";
+import { SortHeader } from "../../../components/SortHeader";
+import type { SortValue } from "../../../lib/list-paging";
 import { customerUrl } from "../urls";
 import "../messages";
 
@@ -13,22 +15,35 @@ export function CustomerTable({
   customers,
   viewerPartnerId,
   showResellers,
+  sort = null,
+  onSort,
 }: {
   customers: readonly CustomerRow[];
   viewerPartnerId: string;
   showResellers: boolean;
+  /** With onSort, the name and country headers sort the list. */
+  sort?: SortValue<CustomerSortField> | null;
+  onSort?(next: SortValue<CustomerSortField> | null): void;
 }) {
   const { t } = useI18n();
+  const header = (field: CustomerSortField, label: string, className?: string) =>
+    onSort ? (
+      <SortHeader field={field} sort={sort} onSort={onSort} className={className}>
+        {label}
+      </SortHeader>
+    ) : (
+      <th scope="col" className={className}>
+        {label}
+      </th>
+    );
   return (
     <div className="table-wrap">
       <table className="stack">
         <caption className="sr-only">{t("customers.list.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("customers.col.name")}</th>
-            <th scope="col" className="hide-narrow">
-              {t("customers.col.country")}
-            </th>
+            {header("NAME", t("customers.col.name"))}
+            {header("COUNTRY", t("customers.col.country"), "hide-narrow")}
             <th scope="col">{t("customers.col.channels")}</th>
             <th scope="col">{t("customers.col.yourRelationship")}</th>
             {showResellers && <th scope="col">{t("customers.col.resellers")}</th>}
