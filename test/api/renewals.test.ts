@@ -5,7 +5,6 @@ import {
   OfferKind,
   PartnershipStatus,
   PartnerType,
-  RelationshipStatus,
   SalesChannel,
   SubscriptionStatus,
   TermDuration,
