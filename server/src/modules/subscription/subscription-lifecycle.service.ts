@@ -21,6 +21,7 @@ import type {
 } from "./subscription-lifecycle.inputs";
 import type { ScheduledChange, SeatTranche } from "./subscription-lifecycle.types";
 import { visibleSubscription } from "./subscription.lookups";
+import { patchUpstreamSubscription } from "./subscription.upstream";
 
 // Rule book V2's lifecycle mutations (RULES.md "v2: actions"). Each decides with the engine exactly as
 // `eligibility(action: …)` does with the same inputs (same facts, the request's instant), refuses with every blocking
@@ -73,6 +74,16 @@ export class SubscriptionLifecycleService {
       tranches = removed.tranches;
       removedSeats = removed.removed.map(tranche);
     }
+    // Allowed: Partner Center changes it first (PATCH quantity); a refusal leaves both sides as they were.
+    await patchUpstreamSubscription(
+      s,
+      subscription,
+      { quantity: input.quantity },
+      {
+        operation: EligibilityAction.CHANGE_QUANTITY,
+        partial: { decision: presented, subscription },
+      },
+    );
     const changed = await this.write(s, subscription, input.expectedVersion, {
       quantity: input.quantity,
       tranches: storedTranches(tranches),
@@ -95,6 +106,15 @@ export class SubscriptionLifecycleService {
     });
     if (input.autoRenew === subscription.autoRenew) return { subscription, decision: presented };
     const deletes = !input.autoRenew && subscription.scheduledChange !== null;
+    await patchUpstreamSubscription(
+      s,
+      subscription,
+      { autoRenew: input.autoRenew },
+      {
+        operation: EligibilityAction.SET_AUTO_RENEW,
+        partial: { decision: presented, subscription },
+      },
+    );
     const changed = await this.write(s, subscription, input.expectedVersion, {
       autoRenew: input.autoRenew,
       ...(deletes ? { scheduledChange: null } : {}),
