@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique, type Relation } from "typeorm";
 import { User } from "../user/user.entity";
-import { SavedViewList } from "./saved-view.rules";
+import { SavedViewList } from "./saved-view-list";
 
 /** A user's named way of looking at one list: its filter (as the SPA's URL query) and its sort. */
 @ObjectType({ description: "A list view a user saved: which list, its filter and its sort. Only its owner sees it." })

@@ -1,18 +1,11 @@
-import { registerEnumType } from "type-graphql";
 import { CustomerSortField } from "../customer/customer.types";
 import { PartnershipSortField } from "../partner/partner.types";
 import { ProviderRequestSortField } from "../provider-request/provider-request.types";
 import { SubscriptionSortField } from "../subscription/subscription.types";
 import { TransferSortField } from "../transfer/transfer.types";
+import { SavedViewList } from "./saved-view-list";
 
-export enum SavedViewList {
-  CUSTOMERS = "CUSTOMERS",
-  SUBSCRIPTIONS = "SUBSCRIPTIONS",
-  RESELLERS = "RESELLERS",
-  TRANSFERS = "TRANSFERS",
-  REQUESTS = "REQUESTS",
-}
-registerEnumType(SavedViewList, { name: "SavedViewList", description: "The lists a view can be saved for." });
+export { SavedViewList };
 
 /** The most views one user keeps per list: the menu stays short and the list stays one bounded read. */
 export const MAX_VIEWS_PER_LIST = 30;
