@@ -17,7 +17,7 @@ export interface TextLimit {
 /** Ids: opaque Relay global ids (base64url of "Type:uuid", about 60 characters). */
 export const MAX_ID_LENGTH = 200;
 
-/** Cursors returned by connections: base64url of a JSON [value, id] pair. */
+/** Cursors returned by connections: base64url of a JSON [sort key, value, id] triple. */
 const CURSOR: TextLimit = { max: 500 };
 /** Free-text search and id filters of lists: compared, never stored. */
 const FILTER: TextLimit = { max: 200 };
@@ -27,6 +27,14 @@ const CUSTOMER_ADMIN_SESSION: TextLimit = { max: 2048 };
 
 export const TEXT_INPUT_LIMITS: Readonly<Record<string, TextLimit>> = {
   "*(after)": CURSOR,
+  "*(before)": CURSOR,
+  "CreateSavedViewInput.name": { max: 100, column: "SavedView.name" },
+  "UpdateSavedViewInput.name": { max: 100, column: "SavedView.name" },
+  // A saved view's filter is the SPA's URL query (the service then checks its shape); its sort is FIELD:DIR.
+  "CreateSavedViewInput.filter": { max: 2000 },
+  "UpdateSavedViewInput.filter": { max: 2000 },
+  "CreateSavedViewInput.orderBy": { max: 60 },
+  "UpdateSavedViewInput.orderBy": { max: 60 },
   "Query.relationshipRequest(token)": { max: 64, column: "CustomerRelationship.requestToken" },
   "Query.relationshipRequest(customerAdminToken)": CUSTOMER_ADMIN_SESSION,
   "AcceptRelationshipInput.customerAdminToken": CUSTOMER_ADMIN_SESSION,
