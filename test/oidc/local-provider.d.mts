@@ -13,3 +13,9 @@ export function startLocalProvider(options: {
   clients: { clientId: string; clientSecret: string; redirectUris: string[] }[];
   accounts: Record<string, LocalProviderAccount>;
 }): Promise<LocalProvider>;
+export function localProviderHandler(options: {
+  issuer: string;
+  clients: { clientId: string; clientSecret: string; redirectUris: string[] }[];
+  accounts: Record<string, LocalProviderAccount>;
+  proxy?: boolean;
+}): (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void;

@@ -21,6 +21,29 @@ export async function startLocalProvider({ port = 0, clients, accounts }) {
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("no address");
   const issuer = `http://127.0.0.1:${address.port}`;
+  server.on("request", localProviderHandler({ issuer, clients, accounts }));
+  return {
+    issuer,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
+    },
+  };
+}
+
+/**
+ * The same provider as a request handler for an issuer of the caller's choosing (e.g. one Entra tenant's
+ * `https://login.microsoftonline.com/<tid>/v2.0`, mounted under its path by test/oidc/entra-authority.mjs).
+ *
+ * @param {{
+ *   issuer: string,
+ *   clients: { clientId: string, clientSecret: string, redirectUris: string[] }[],
+ *   accounts: Record<string, { tid: string, oid: string, email: string, name?: string, wids?: string[] }>,
+ *   proxy?: boolean,
+ * }} options
+ * @returns {(req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => void}
+ */
+export function localProviderHandler({ issuer, clients, accounts, proxy = false }) {
   const provider = new Provider(issuer, {
     clients: clients.map((c) => ({
       client_id: c.clientId,
@@ -62,14 +85,9 @@ export async function startLocalProvider({ port = 0, clients, accounts }) {
   });
   // The provider logs its development warnings once per process; tests do not need them.
   provider.on("server_error", (_ctx, error) => console.error("local OIDC provider:", error));
-  server.on("request", provider.callback());
-  return {
-    issuer,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(() => resolve(undefined)));
-    },
-  };
+  // Behind a front that terminates "https" (X-Forwarded-Proto), as the Entra emulation does.
+  provider.proxy = proxy;
+  return provider.callback();
 }
 
 // `npm run dev:oidc`: a provider for the app on http://127.0.0.1:4000 (or APP_ORIGIN), with the seeded demo admins.

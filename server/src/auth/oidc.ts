@@ -86,7 +86,10 @@ export async function matchUser(
   if (bound) return bound.deactivatedAt ? refused("DEACTIVATED", bound) : { user: bound, refusal: null };
   if (!identity.email) return refused("UNKNOWN_USER");
   const invited = await users.findOne({ where: { email: identity.email }, relations: { partner: true } });
-  if (!invited || invited.oidcObjectId !== null || invited.partner?.tenantId !== identity.tenantId) {
+  // A tenant id is a GUID: its letter case means nothing (a partner's may be stored as typed, `tid` is lower-case),
+  // as for the refusal's audit (partnersOfTenant) and the customer sign-in.
+  const sameTenant = invited?.partner?.tenantId.toLowerCase() === identity.tenantId.toLowerCase();
+  if (!invited || invited.oidcObjectId !== null || !sameTenant) {
     return refused("UNKNOWN_USER");
   }
   if (invited.deactivatedAt) return refused("DEACTIVATED", invited);
