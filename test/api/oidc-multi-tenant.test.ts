@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PartnerType, UserRole } from "../../server/src/domain/enums";
+import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID as GA } from "../../server/src/auth/customer-admin-token";
+import { PartnerType, RelationshipStatus, UserRole } from "../../server/src/domain/enums";
+import { CustomerRelationship } from "../../server/src/modules/customer/customer-relationship.entity";
 import { AuditEvent } from "../../server/src/modules/audit/audit-event.entity";
 import { User } from "../../server/src/modules/user/user.entity";
 import { UserSession } from "../../server/src/http/session.entity";
 import type { World } from "../../server/src/scenarios/world";
 import { startEntraAuthority, type EntraAuthority } from "../oidc/entra-authority.mjs";
 import { startTestServer, type TestServer } from "./harness";
-import { partner } from "./mutation-helpers";
+import { customer, partner } from "./mutation-helpers";
 import { freePort, go, Jar, throughProvider } from "./oidc-browser";
 
 // Issue 7: two Entra tenants, two partners, one multi-tenant deployment (OIDC_ISSUER =
@@ -25,6 +27,9 @@ const DAVE = "dave@tenant-b.example";
 // A third partner whose tenant id was stored in capitals (as typed from a portal): Entra's `tid` is lower-case.
 const TID_C = "7a0c4f1e-0000-4000-8000-00000000000c";
 const CAROL = "carol@tenant-c.example";
+// A customer's tenant, for the customer admin's sign-in (auth/customer-oidc.ts) through the same authority.
+const TID_F = "7a0c4f1e-0000-4000-8000-0000000000f1";
+const FABRIKAM_GA = "ga@fabrikam.onmicrosoft.com";
 
 const world: World = {
   partners: [
@@ -33,7 +38,7 @@ const world: World = {
     partner("pc", "1740003", [PartnerType.DIRECT_BILL], { tenantId: TID_C.toUpperCase() }),
   ],
   partnerships: [],
-  customers: [],
+  customers: [customer("Fabrikam", { tenantId: TID_F })],
   relationships: [],
   subscriptions: [],
   transfers: [],
@@ -55,11 +60,18 @@ const TENANTS = {
     "dave-at-a": { tid: TID_A, oid: "oid-dave", email: DAVE },
     // Signed by tenant A's issuer, claiming tenant B: `iss` is not the issuer of its `tid`.
     "forged-b": { tid: TID_B, oid: "oid-dave", email: DAVE },
+    // A Global Administrator of tenant A (not the customer's tenant).
+    "ga-a": { tid: TID_A, oid: "oid-ga-a", email: "ga@tenant-a.example", wids: [GA] },
+    // Signed by tenant A's issuer, claiming to be Fabrikam's Global Administrator.
+    "forged-f": { tid: TID_F, oid: "oid-ga-f", email: FABRIKAM_GA, wids: [GA] },
   },
   [TID_B]: {
     dave: { tid: TID_B, oid: "oid-dave", email: DAVE },
     // Signed by tenant B's issuer, claiming tenant A, with Alice's e-mail.
     "forged-a": { tid: TID_A, oid: "oid-forged", email: ALICE },
+  },
+  [TID_F]: {
+    "ga-f": { tid: TID_F, oid: "oid-ga-f", email: FABRIKAM_GA, wids: [GA] },
   },
   [TID_C]: {
     carol: { tid: TID_C, oid: "oid-carol", email: CAROL },
@@ -74,17 +86,24 @@ describe("OpenID Connect sign-in with two Entra tenants (two oidc-provider issue
   beforeAll(async () => {
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    const client = { clientId: "cg-mt", clientSecret: "cg-mt-secret", redirectUris: [`${origin}/auth/oidc/callback`] };
+    const client = {
+      clientId: "cg-mt",
+      clientSecret: "cg-mt-secret",
+      redirectUris: [`${origin}/auth/oidc/callback`, `${origin}/auth/oidc/customer/callback`],
+    };
     entra = await startEntraAuthority({ clients: [client], tenants: TENANTS });
+    // Both sign-ins through Entra's multi-tenant authority, as a deployment for partners and customers has them.
+    const settings = {
+      issuer: entra.authority,
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      allowHttp: false,
+    };
     t = await startTestServer(world, {
       config: {
         port,
-        oidc: {
-          issuer: entra.authority,
-          clientId: client.clientId,
-          clientSecret: client.clientSecret,
-          allowHttp: false,
-        },
+        oidc: settings,
+        customerOidc: settings,
       },
     });
   });
@@ -93,18 +112,28 @@ describe("OpenID Connect sign-in with two Entra tenants (two oidc-provider issue
     await entra?.close();
   });
 
-  /** Signs in through tenant `tid`'s provider as `login`; the callback's answer and the browser. */
-  async function signIn(tid: string, login: string): Promise<{ jar: Jar; res: Response; idTokenIss: string }> {
+  /**
+   * Through tenant `tid`'s provider as `login`, from `start` (a sign-in's first URL) to the callback under `flow`:
+   * the callback's answer, the browser, and the issuer of the provider that answered (it signed the ID token).
+   */
+  async function signInAt(
+    flow: string,
+    start: string,
+    tid: string,
+    login: string,
+  ): Promise<{ jar: Jar; res: Response; providerIss: string }> {
     entra.homeRealm(tid);
     const jar = new Jar();
-    const start = await go(jar, `${origin}/auth/oidc/login?returnTo=%2Fcustomers`);
-    const callback = new URL(await throughProvider(jar, start, origin, login, `${origin}/auth/oidc/callback`));
+    const begun = await go(jar, `${origin}${start}`);
+    const callback = new URL(await throughProvider(jar, begun, origin, login, `${origin}${flow}/callback`));
     // oidc-provider names itself in the authorization response (RFC 9207); Entra does not, and its tenant issuer
     // is not the authority's template: the browser drops it, as if Entra had answered.
-    const idTokenIss = callback.searchParams.get("iss") ?? "";
+    const providerIss = callback.searchParams.get("iss") ?? "";
     callback.searchParams.delete("iss");
-    return { jar, res: await go(jar, callback.href), idTokenIss };
+    return { jar, res: await go(jar, callback.href), providerIss };
   }
+  const signIn = (tid: string, login: string) =>
+    signInAt("/auth/oidc", "/auth/oidc/login?returnTo=%2Fcustomers", tid, login);
 
   const sessionUser = async (jar: Jar) =>
     ((await (await go(jar, `${origin}/auth/session`)).json()) as { user: { email: string } | null }).user;
@@ -136,12 +165,12 @@ describe("OpenID Connect sign-in with two Entra tenants (two oidc-provider issue
 
   it("(1) a user of each tenant signs into their own partner, each token from their tenant's issuer", async () => {
     const a = await signIn(TID_A, "alice");
-    expect(a.idTokenIss).toBe(entra.issuerOf(TID_A));
+    expect(a.providerIss).toBe(entra.issuerOf(TID_A));
     expect([a.res.status, a.res.headers.get("location")]).toEqual([303, "/customers"]);
     expect(await sessionUser(a.jar)).toMatchObject({ email: ALICE });
 
     const b = await signIn(TID_B, "dave");
-    expect(b.idTokenIss).toBe(entra.issuerOf(TID_B));
+    expect(b.providerIss).toBe(entra.issuerOf(TID_B));
     expect([b.res.status, b.res.headers.get("location")]).toEqual([303, "/customers"]);
     expect(await sessionUser(b.jar)).toMatchObject({ email: DAVE });
 
@@ -190,10 +219,10 @@ describe("OpenID Connect sign-in with two Entra tenants (two oidc-provider issue
       [TID_A, "forged-b", TID_B],
       [TID_B, "forged-a", TID_A],
     ] as const) {
-      const { jar, res, idTokenIss } = await signIn(tid, login);
+      const { jar, res, providerIss } = await signIn(tid, login);
       // The provider that signed it is the other tenant's.
-      expect(idTokenIss).toBe(entra.issuerOf(tid));
-      expect(idTokenIss).not.toBe(entra.issuerOf(claimed));
+      expect(providerIss).toBe(entra.issuerOf(tid));
+      expect(providerIss).not.toBe(entra.issuerOf(claimed));
       expect(res.headers.get("location"), login).toBe("/signin?error=SIGN_IN_FAILED");
       expect(jar.get(origin, "cg_session"), login).toBeUndefined();
     }
@@ -214,5 +243,70 @@ describe("OpenID Connect sign-in with two Entra tenants (two oidc-provider issue
     const pb = await signInLog("pb");
     expect(summary(pb)).toEqual([`ACCEPTED ${DAVE}`]);
     expect(JSON.stringify(pb)).not.toMatch(/oid-bob-at-a|UNKNOWN_USER|SIGN_IN_FAILED/);
+  });
+
+  describe("the customer admin's sign-in (auth/customer-oidc.ts) through the same two-tenant authority", () => {
+    /** A fresh request by partner A to Fabrikam: its acceptance link's token. */
+    async function newLink(): Promise<string> {
+      await t.app.dataSource.getRepository(CustomerRelationship).createQueryBuilder().delete().execute();
+      const res = await t.gql<{ r: { acceptanceUrl: string | null; userErrors: unknown[] } }>(
+        `mutation ($input: RequestRelationshipInput!) { r: requestCustomerRelationship(input: $input) {
+          acceptanceUrl userErrors { code } } }`,
+        { input: { customerDomain: "fabrikam.onmicrosoft.com" } },
+        { as: "pa" },
+      );
+      expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+      expect(res.body.data!.r.userErrors).toEqual([]);
+      return new URL(res.body.data!.r.acceptanceUrl!, origin).searchParams.get("token")!;
+    }
+    const customerSignIn = (link: string, tid: string, login: string) =>
+      signInAt("/auth/oidc/customer", `/auth/oidc/customer/login?link=${encodeURIComponent(link)}`, tid, login);
+    const requestStatuses = async () =>
+      (await t.app.dataSource.getRepository(CustomerRelationship).find()).map((r) => r.status);
+    const customerLog = async () => {
+      const r = await t.gql<{ auditEvents: { nodes: Event[] } }>(
+        `{ auditEvents(filter: { operation: "customerAdminOidcSignIn" }, first: 100) {
+            nodes { outcome actor { name } userErrors { code message } } } }`,
+        {},
+        { as: "pa" },
+      );
+      expect(r.body.errors).toBeUndefined();
+      return r.body.data!.auditEvents.nodes.map((e) =>
+        `${e.outcome} ${e.actor.name ?? "-"} ${e.userErrors[0]?.code ?? ""}`.trim(),
+      );
+    };
+
+    it("refuses tenant A's Global Administrator and a token from A's issuer claiming the customer's tenant; audited", async () => {
+      const link = await newLink();
+      const before = await customerLog();
+      for (const [login, reason] of [
+        ["ga-a", "WRONG_TENANT"],
+        ["forged-f", "SIGN_IN_FAILED"],
+      ] as const) {
+        const { res, providerIss } = await customerSignIn(link, TID_A, login);
+        expect(providerIss).toBe(entra.issuerOf(TID_A));
+        expect([res.status, res.headers.get("location")], login).toEqual([403, null]);
+        const html = await res.text();
+        expect(html).toContain(`data-reason="${reason}"`);
+        expect(html).not.toMatch(/session=/);
+        expect(await requestStatuses()).toEqual([RelationshipStatus.REQUESTED]);
+      }
+      // In the requesting partner's log with the reason; neither account is named to the partner.
+      expect((await customerLog()).slice(before.length).sort()).toEqual([
+        "REFUSED - SIGN_IN_FAILED",
+        "REFUSED - WRONG_TENANT",
+      ]);
+    });
+
+    it("signs in the customer's Global Administrator from the customer's own issuer", async () => {
+      const link = await newLink();
+      const { res, providerIss } = await customerSignIn(link, TID_F, "ga-f");
+      expect(providerIss).toBe(entra.issuerOf(TID_F));
+      expect(res.status).toBe(303);
+      const target = new URL(res.headers.get("location")!, origin);
+      expect(target.pathname).toBe("/relationships/accept");
+      expect(new URLSearchParams(target.hash.slice(1)).get("upn")).toBe(FABRIKAM_GA);
+      expect(await customerLog()).toContain(`ACCEPTED ${FABRIKAM_GA}`);
+    });
   });
 });

@@ -3,6 +3,8 @@ export interface LocalProviderAccount {
   oid: string;
   email: string;
   name?: string;
+  /** Entra's directory role template ids (`wids`). */
+  wids?: string[];
 }
 export interface LocalProvider {
   issuer: string;
