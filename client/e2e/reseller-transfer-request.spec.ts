@@ -34,11 +34,12 @@ test("a reseller asks its provider for a transfer, confirms, and a second ask is
   await expect(result).toContainText("Sent to Trey Research Distribution: transfer Microsoft Teams Essentials.");
   await screenshot(reseller, "reseller-transfer-request-sent");
 
-  // The request is OPEN at the provider, with the note.
+  // The request is OPEN, with the note (read as the reseller: the provider may not see another partner's
+  // subscription yet, need-to-know).
   type Request = { action: string; note: string; subscription: { offerName: string } | null };
   const open = await graphqlAs<{ providerRequests: { nodes: Request[] } }>(
-    DEMO.provider,
-    `{ providerRequests(filter: { direction: RECEIVED, status: [OPEN] }, first: 100) {
+    DEMO.reseller,
+    `{ providerRequests(filter: { direction: SENT, status: [OPEN] }, first: 100) {
          nodes { action note subscription { offerName } } } }`,
   );
   expect(open.providerRequests.nodes).toContainEqual({
