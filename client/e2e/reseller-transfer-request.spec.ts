@@ -16,10 +16,11 @@ test("a reseller asks its provider for a transfer, confirms, and a second ask is
     .first()
     .click();
 
-  // Contoso's subscriptions: those already sold through Wingtip are not offered; First Up's Teams Essentials is.
+  // Contoso's subscriptions: those already sold through Wingtip are counted, not listed; First Up's are offered.
   const teams = reseller.getByRole("checkbox", { name: "Microsoft Teams Essentials" });
   await expect(teams).toBeEnabled();
-  await expect(reseller.getByRole("checkbox", { name: "Exchange Online (Plan 1)" })).toBeDisabled();
+  await expect(reseller.getByText(/subscriptions already sold through you are not listed/)).toBeVisible();
+  await expect(reseller.getByRole("checkbox", { name: "Exchange Online (Plan 1)" })).toHaveCount(0);
   await teams.check();
   await reseller.getByLabel("Note to your provider (optional)").fill("Contoso wants one partner for everything");
   await reseller.getByRole("button", { name: "Ask my provider to transfer" }).click();

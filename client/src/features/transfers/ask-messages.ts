@@ -21,7 +21,10 @@ export const transferAskMessages = defineMessages({
     "transfers.ask.subscriptions.other": "{count} subscriptions",
     "transfers.ask.alreadyOpen": "You already asked {provider} on {date}; that request is still open.",
     "transfers.ask.seeOpen": "See your open requests",
-    "transfers.ask.yours": "Already sold through you: nothing to take over.",
+    "transfers.ask.yoursHidden.one":
+      "{count} subscription already sold through you is not listed: nothing to take over.",
+    "transfers.ask.yoursHidden.other":
+      "{count} subscriptions already sold through you are not listed: nothing to take over.",
     "transfers.ask.addon": "Add-on: it moves with its base subscription, {base}.",
     "transfers.ask.note": "Note to your provider (optional)",
     "transfers.ask.send": "Ask my provider to transfer",
@@ -52,7 +55,8 @@ export const transferAskMessages = defineMessages({
     "transfers.ask.subscriptions.other": "{count} subscrições",
     "transfers.ask.alreadyOpen": "Já pediu a {provider} em {date}; esse pedido continua aberto.",
     "transfers.ask.seeOpen": "Ver os seus pedidos abertos",
-    "transfers.ask.yours": "Já vendida por si: nada a assumir.",
+    "transfers.ask.yoursHidden.one": "{count} subscrição já vendida por si não é mostrada: nada a assumir.",
+    "transfers.ask.yoursHidden.other": "{count} subscrições já vendidas por si não são mostradas: nada a assumir.",
     "transfers.ask.addon": "Suplemento: muda com a subscrição base, {base}.",
     "transfers.ask.note": "Nota para o seu fornecedor (opcional)",
     "transfers.ask.send": "Pedir ao meu fornecedor a transferência",

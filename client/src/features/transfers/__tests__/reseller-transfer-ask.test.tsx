@@ -185,9 +185,15 @@ describe("a reseller's transfer: a TRANSFER request to its provider", () => {
       "href",
       "/requests?direction=SENT&status=OPEN",
     );
-    // Already credited to this reseller: nothing to take over.
-    expect(screen.getByRole("checkbox", { name: "Project Plan 3" })).toBeDisabled();
-    expect(screen.getByText(/Already sold through you/)).toBeInTheDocument();
+    // Already credited to this reseller: nothing to take over, counted but not listed.
+    expect(screen.queryByRole("checkbox", { name: "Project Plan 3" })).not.toBeInTheDocument();
+    expect(
+      screen.getByText("1 subscription already sold through you is not listed: nothing to take over."),
+    ).toBeInTheDocument();
+    // What can be asked for comes first, the flagged one after.
+    expect(
+      screen.getAllByRole("checkbox").map((c) => c.getAttribute("aria-label") ?? c.parentElement!.textContent),
+    ).toEqual([" Microsoft 365 E5", " Visio Plan 2", " Microsoft 365 E3"]);
     expect(screen.getByRole("checkbox", { name: "Microsoft 365 E5" })).toBeEnabled();
     // Nothing ticked: nothing to send.
     expect(screen.getByRole("button", { name: "Ask my provider to transfer" })).toBeDisabled();

@@ -161,6 +161,13 @@ function AskSubscriptions(props: {
       .map((c) => c.subscription.id),
   );
   const selected = props.selectedIds.filter((id) => askable.has(id));
+  // Nothing to take over in what is already sold through the reseller: counted, not listed. What can be asked
+  // for comes first (each group in the server's soonest-term-end order).
+  const whyOf = (c: Candidate) => notAskable(c, viewer.partner.id, openFor.get(c.subscription.id));
+  const listed = candidates
+    .filter((c) => whyOf(c) !== "yours")
+    .sort((a, b) => Number(whyOf(a) !== null) - Number(whyOf(b) !== null));
+  const yours = candidates.length - listed.length;
   const noteTooLong = note.length > NOTE_MAX;
 
   function toggle(id: string, on: boolean) {
@@ -239,15 +246,21 @@ function AskSubscriptions(props: {
           )}
           <fieldset className="xfer-candidates-fieldset">
             <legend>{t("transfers.ask.legend")}</legend>
+            {yours > 0 && <p className="xfer-sub">{plural(t, locale, "transfers.ask.yoursHidden", yours)}</p>}
             <ul className="xfer-candidates" data-testid="ask-candidates">
-              {candidates.map((c) => {
+              {listed.map((c) => {
                 const s = c.subscription;
                 const open = openFor.get(s.id);
-                const why = notAskable(c, viewer.partner.id, open);
+                const why = whyOf(c);
                 const checked = selected.includes(s.id);
                 return (
-                  <li key={s.id} data-testid="ask-candidate" data-subscription={s.id}>
-                    <label>
+                  <li
+                    key={s.id}
+                    data-testid="ask-candidate"
+                    data-subscription={s.id}
+                    className={`xfer-candidate${why ? " xfer-candidate-blocked" : ""}`}
+                  >
+                    <label className="xfer-candidate-head">
                       <input
                         type="checkbox"
                         checked={checked}
@@ -271,7 +284,6 @@ function AskSubscriptions(props: {
                         </Link>
                       </p>
                     )}
-                    {why === "yours" && <p className="xfer-sub">{t("transfers.ask.yours")}</p>}
                     {why === "addon" && (
                       <p className="xfer-sub">
                         {t("transfers.ask.addon", { base: s.parentSubscription?.offerName ?? "" })}
