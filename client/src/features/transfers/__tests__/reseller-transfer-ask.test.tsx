@@ -9,7 +9,9 @@ import {
   TransferWizardProvidersDocument,
   type TransferWizardCandidatesQuery,
 } from "../../../graphql/generated";
+import { hasMessage } from "../../../lib/i18n";
 import { renderView } from "../../../testing/harness";
+import { transferAskMessages } from "../ask-messages";
 import { TransferWizardView } from "../TransferWizardView";
 import { FIRST_UP, TREY, viewerOf, WINGTIP } from "./fixtures";
 
@@ -163,12 +165,13 @@ const sent = (id: string) => ({
   },
 });
 
-const askView = (mocks: object[], viewer = viewerOf(WINGTIP)) =>
+const askView = (mocks: object[], viewer = viewerOf(WINGTIP), locale: "en" | "pt-PT" = "en") =>
   renderView(<TransferWizardView />, {
     path: "/transfers/new",
     url: `/transfers/new?customerId=${CONTOSO}`,
     viewer,
     mocks: mocks as never,
+    locale,
   });
 
 describe("a reseller's transfer: a TRANSFER request to its provider", () => {
@@ -252,5 +255,20 @@ describe("a reseller's transfer: a TRANSFER request to its provider", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(screen.queryByTestId("ask-result")).not.toBeInTheDocument();
     expect(screen.getByRole("checkbox", { name: "Microsoft 365 E5" })).toBeChecked();
+  });
+
+  it("speaks Portuguese: every message of the flow has its pt-PT text", async () => {
+    const keys = Object.keys(transferAskMessages.en);
+    expect(keys.filter((k) => !hasMessage("pt-PT", k))).toEqual([]);
+    askView(
+      [providersMock, customerMock, candidatesMock, openMock([openRequest("S-e3", "PR-open")])],
+      viewerOf(WINGTIP),
+      "pt-PT",
+    );
+    expect(
+      await screen.findByRole("heading", { level: 1, name: "Pedir ao meu fornecedor uma transferência" }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText(/Já pediu a Trey Research Distribution em .*continua aberto/)).toBeInTheDocument();
+    expect(screen.getByText("1 subscrição já vendida por si não é mostrada: nada a assumir.")).toBeInTheDocument();
   });
 });
