@@ -83,6 +83,16 @@ export class Loaders {
     return byId(ids, await this.scope.visibleSubscriptions(qb, "s").getMany());
   });
 
+  /**
+   * Subscriptions by id where a transfer needs them (TenantScope.transferableSubscriptions): any subscription of a
+   * visible customer, another partner's included, e.g. the one a reseller's TRANSFER request is about.
+   */
+  readonly transferableSubscription = new DataLoader<string, CustomerSubscription | null>(async (ids) => {
+    if (!this.scope) return ids.map(() => null);
+    const qb = this.ds.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id IN (:...ids)", { ids });
+    return byId(ids, await this.scope.transferableSubscriptions(qb, "s.customer_id").getMany());
+  });
+
   /** The viewer's network's relationships with each customer. */
   readonly relationshipsOfCustomer = new DataLoader<string, CustomerRelationship[]>(async (customerIds) => {
     if (!this.scope) return customerIds.map(() => []);

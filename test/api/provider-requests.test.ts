@@ -634,3 +634,38 @@ describe("the list and concurrent answers", () => {
     expect(node.version).toBe(2);
   });
 });
+
+describe("a TRANSFER request names another partner's subscription", () => {
+  // Sent by "TRANSFER: the provider as target" above: fabDirect (billed by "direct", not res's) to Prov and Prov2.
+  const transfersTo = (nodes: RequestNode[], provider: string) =>
+    nodes.filter((n) => n.action === "TRANSFER" && n.provider.name === provider && n.status === "OPEN");
+  const DIRECT_SUB = () => ({ id: id.sub("fabDirect"), offerName: "Visio Plan 2" });
+
+  it("the reseller and each provider it asked read the subscription, where a transfer needs it", async () => {
+    const sent = transfersTo((await list(RES, { direction: "SENT" })).nodes, "Prov Ltd");
+    expect(sent.map((n) => n.subscription)).toContainEqual(DIRECT_SUB());
+    expect(sent.every((n) => n.subscription !== null)).toBe(true);
+    for (const [who, name] of [
+      ["prov", "Prov Ltd"],
+      ["prov2", "Prov2 Ltd"],
+    ] as const) {
+      const received = transfersTo((await list({ as: who }, { direction: "RECEIVED" })).nodes, name);
+      expect(
+        received.map((n) => n.subscription),
+        who,
+      ).toContainEqual(DIRECT_SUB());
+    }
+  });
+
+  it("nobody else sees the request: not another reseller, not the partner that bills the subscription", async () => {
+    const sent = transfersTo((await list(RES, { direction: "SENT" })).nodes, "Prov Ltd");
+    const request = sent.find((n) => n.subscription?.id === id.sub("fabDirect"))!;
+    for (const who of ["res2", "direct"]) {
+      expectError((await t.gql(NODE, { id: request.id }, { as: who })).body, "NOT_FOUND", "id");
+      expect(
+        (await list({ as: who })).nodes.map((n) => n.id),
+        who,
+      ).not.toContain(request.id);
+    }
+  });
+});

@@ -13,7 +13,6 @@ import {
 import { useI18n } from "../../lib/i18n";
 import { useUrlParams } from "../../lib/url-params";
 import { isResellerOnly, useViewer } from "../shell/viewer";
-import { customerListUrl } from "../customers/urls";
 import { ExpiryCountdown, TransferStatusBadge } from "./transfer-ui";
 import { transferListParams, transferUrl, transferWizardUrl } from "./urls";
 import "./messages";
@@ -64,10 +63,10 @@ export function TransferListView() {
             {t("transfers.list.new")}
           </Link>
         )}
-        {/* A reseller cannot transfer itself (R22): the path that exists is a TRANSFER request to its provider,
-            sent from a subscription's actions on the customer's page. */}
+        {/* A reseller cannot transfer itself (R22): the path that exists is TRANSFER requests to its provider,
+            chosen at /transfers/new (or from a subscription's actions on the customer's page). */}
         {isResellerOnly(viewer) && viewer.permissions.canTransfer && (
-          <Link className="xfer-button-link" to={customerListUrl()}>
+          <Link className="xfer-button-link" to={transferWizardUrl()}>
             {t("transfers.list.askProvider")}
           </Link>
         )}

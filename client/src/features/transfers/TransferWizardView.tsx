@@ -9,6 +9,7 @@ import { CustomerStep } from "./wizard/CustomerStep";
 import { ResellerExplanation } from "./wizard/ResellerExplanation";
 import { ResellerName } from "./wizard/ResellerName";
 import { ResellerStep } from "./wizard/ResellerStep";
+import { ResellerTransferAsk } from "./wizard/ResellerTransferAsk";
 import { ReviewStep } from "./wizard/ReviewStep";
 import { SubscriptionsStep } from "./wizard/SubscriptionsStep";
 import { effectiveStep } from "./wizard/wizard-data";
@@ -21,7 +22,10 @@ import "./messages";
  */
 export function TransferWizardView() {
   const viewer = useViewer();
-  return isResellerOnly(viewer) ? <ResellerExplanation /> : <TransferWizard />;
+  if (!isResellerOnly(viewer)) return <TransferWizard />;
+  // R22: an indirect reseller asks its provider instead. A TRANSFER request needs the roles of a transfer
+  // (canTransfer, a subset of those that may ask a provider); any other role gets the explanation only.
+  return viewer.permissions.canTransfer ? <ResellerTransferAsk /> : <ResellerExplanation />;
 }
 
 function TransferWizard() {

@@ -45,7 +45,7 @@ export const transferMessages = defineMessages({
       "Requests to take over a customer's CSP subscriptions from another partner. The source partner has 30 days to accept; after that a request expires.",
     "transfers.list.askProvider": "Ask your provider for a transfer",
     "transfers.list.askProviderHow":
-      "To ask for one, open the customer, then a subscription's Actions: \u201cAsk provider to take it over (transfer)\u201d.",
+      "Choose the customer and its subscriptions, and your provider gets one request per subscription (or use a subscription's Actions on the customer's page).",
     "transfers.list.introReseller":
       "Transfers that name you as the reseller. Your provider requests them on your behalf; the source partner accepts or rejects.",
     "transfers.list.caption": "Transfers, newest first",
@@ -233,7 +233,7 @@ export const transferMessages = defineMessages({
       "Pedidos para assumir as subscrições CSP de um cliente a outro parceiro. O parceiro de origem tem 30 dias para aceitar; depois disso o pedido expira.",
     "transfers.list.askProvider": "Pedir uma transferência ao fornecedor",
     "transfers.list.askProviderHow":
-      "Para a pedir, abra o cliente e, nas Ações de uma subscrição, escolha \u201cPedir ao fornecedor que a assuma (transferência)\u201d.",
+      "Escolha o cliente e as subscrições, e o seu fornecedor recebe um pedido por subscrição (ou use as Ações de uma subscrição na página do cliente).",
     "transfers.list.introReseller":
       "Transferências que o indicam como revendedor. O seu fornecedor pede-as em seu nome; o parceiro de origem aceita ou recusa.",
     "transfers.list.caption": "Transferências, das mais recentes para as mais antigas",

@@ -8,7 +8,7 @@ import { readContext } from "../../service-context";
 import { Customer } from "../customer/customer.entity";
 import { Partner } from "../partner/partner.entity";
 import { CustomerSubscription } from "../subscription/customer-subscription.entity";
-import { ProviderRequest } from "./provider-request.entity";
+import { ProviderRequest, ProviderRequestAction } from "./provider-request.entity";
 import { ProviderRequestService } from "./provider-request.service";
 import {
   ProviderRequestConnection,
@@ -68,6 +68,11 @@ export class ProviderRequestResolver {
       "CANCEL, SUSPEND, REACTIVATE, TRANSFER: the subscription concerned (null for ORDER, or when the viewer can no longer see it).",
   })
   subscription(@Root() r: ProviderRequest, @Ctx() ctx: RequestContext): Promise<CustomerSubscription | null> | null {
-    return r.subscriptionId ? ctx.loaders.subscription.load(r.subscriptionId) : null;
+    if (!r.subscriptionId) return null;
+    // A TRANSFER is about another partner's subscription: readable where a transfer needs it (both parties hold
+    // the customer), as when the request was made (provider-request.subject.ts).
+    return r.action === ProviderRequestAction.TRANSFER
+      ? ctx.loaders.transferableSubscription.load(r.subscriptionId)
+      : ctx.loaders.subscription.load(r.subscriptionId);
   }
 }

@@ -229,7 +229,7 @@ describe("transfer wizard: preview step", () => {
 });
 
 describe("transfer wizard: who may use it", () => {
-  it("tells an indirect reseller that its provider files transfers for it (R22), with no wizard", async () => {
+  it("tells an indirect reseller's sales agent that its provider files transfers for it (R22), with no wizard", async () => {
     wizard(
       "/transfers/new",
       [
@@ -251,7 +251,7 @@ describe("transfer wizard: who may use it", () => {
           },
         },
       ],
-      viewerOf(WINGTIP),
+      viewerOf(WINGTIP, "SALES_AGENT"),
     );
     expect(screen.getByText(/Wingtip Toys IT is an indirect reseller/)).toBeInTheDocument();
     expect(screen.getByText(/rule R22/)).toBeInTheDocument();
