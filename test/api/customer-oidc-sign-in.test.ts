@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID } from "../../server/src/auth/customer-admin-token";
 import { customerAdminOf, issuerMatchesTenant } from "../../server/src/auth/customer-oidc";
@@ -9,6 +8,7 @@ import type { World } from "../../server/src/scenarios/world";
 import { startLocalProvider, type LocalProvider } from "../oidc/local-provider.mjs";
 import { startTestServer, type TestServer } from "./harness";
 import { customer, partner } from "./mutation-helpers";
+import { freePort, go, Jar, location } from "./oidc-browser";
 
 // A customer tenant's global admin signs in with OpenID Connect (auth/customer-oidc.ts) to accept a relationship
 // request, against a real OpenID Provider started here: the right tenant's global admin gets a customer-admin
@@ -36,50 +36,6 @@ const ACCOUNTS = {
   helpdesk: { tid: TID_CUSTOMER, oid: "oid-hd", email: "hd@fabrikam.onmicrosoft.com", wids: [HELPDESK_ROLE] },
   "other-ga": { tid: TID_OTHER, oid: "oid-o", email: "ga@other.example", wids: [GLOBAL_ADMIN_ROLE_TEMPLATE_ID] },
 };
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
-/** Cookies by host (two origins on 127.0.0.1): enough of a browser for the flow. */
-class Jar {
-  private readonly cookies = new Map<string, Map<string, string>>();
-  store(url: string, res: Response): void {
-    const host = new URL(url).host;
-    const jar = this.cookies.get(host) ?? new Map<string, string>();
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const eq = pair!.indexOf("=");
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
-      if (value === "" || /max-age=0/i.test(line)) jar.delete(name);
-      else jar.set(name, value);
-    }
-    this.cookies.set(host, jar);
-  }
-  header(url: string): string {
-    return [...(this.cookies.get(new URL(url).host) ?? new Map<string, string>())]
-      .map(([k, v]) => `${k}=${v}`)
-      .join("; ");
-  }
-}
-
-async function go(jar: Jar, url: string, init: RequestInit = {}): Promise<Response> {
-  const res = await fetch(url, {
-    ...init,
-    redirect: "manual",
-    headers: { ...(init.headers as Record<string, string>), cookie: jar.header(url) },
-  });
-  jar.store(url, res);
-  return res;
-}
-
-const location = (res: Response, base: string) => new URL(res.headers.get("location")!, base).href;
 
 describe("customer global admin sign-in with OpenID Connect (oidc-provider)", () => {
   let t: TestServer;

@@ -35,6 +35,9 @@ export class Jar {
   get(url: string, name: string): string | undefined {
     return this.cookies.get(new URL(url).host)?.get(name);
   }
+  delete(url: string, name: string): void {
+    this.cookies.get(new URL(url).host)?.delete(name);
+  }
 }
 
 export async function go(jar: Jar, url: string, init: RequestInit = {}): Promise<Response> {

@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifiedIdentity } from "../../server/src/auth/oidc";
 import { PartnerType, UserRole } from "../../server/src/domain/enums";
@@ -8,6 +7,7 @@ import type { World } from "../../server/src/scenarios/world";
 import { startLocalProvider, type LocalProvider } from "../oidc/local-provider.mjs";
 import { startTestServer, type TestServer } from "./harness";
 import { partner } from "./mutation-helpers";
+import { freePort, go, Jar, location } from "./oidc-browser";
 
 // Sign-in with OpenID Connect end to end, against a real OpenID Provider (oidc-provider) started here: the login
 // redirect with PKCE, the provider's login and consent forms, the callback, the session cookie, GraphQL through the
@@ -52,56 +52,6 @@ const ACCOUNTS = {
   carol: { tid: TID_A, oid: "oid-carol", email: CAROL },
   dave: { tid: TID_B, oid: "oid-dave", email: DAVE },
 };
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  await new Promise((resolve) => probe.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
-
-/** Cookies by host: enough of a browser for two origins on 127.0.0.1 with different ports. */
-class Jar {
-  private readonly cookies = new Map<string, Map<string, string>>();
-  store(url: string, res: Response): void {
-    const host = new URL(url).host;
-    const jar = this.cookies.get(host) ?? new Map<string, string>();
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      const eq = pair!.indexOf("=");
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
-      if (value === "" || /max-age=0/i.test(line)) jar.delete(name);
-      else jar.set(name, value);
-    }
-    this.cookies.set(host, jar);
-  }
-  header(url: string): string {
-    return [...(this.cookies.get(new URL(url).host) ?? new Map<string, string>())]
-      .map(([k, v]) => `${k}=${v}`)
-      .join("; ");
-  }
-  get(url: string, name: string): string | undefined {
-    return this.cookies.get(new URL(url).host)?.get(name);
-  }
-  delete(url: string, name: string): void {
-    this.cookies.get(new URL(url).host)?.delete(name);
-  }
-}
-
-async function go(jar: Jar, url: string, init: RequestInit = {}): Promise<Response> {
-  const res = await fetch(url, {
-    ...init,
-    redirect: "manual",
-    headers: { ...(init.headers as Record<string, string>), cookie: jar.header(url) },
-  });
-  jar.store(url, res);
-  return res;
-}
-
-const location = (res: Response, base: string) => new URL(res.headers.get("location")!, base).href;
 
 describe("OpenID Connect sign-in (oidc-provider)", () => {
   let t: TestServer;
