@@ -28,3 +28,16 @@ if (b.errors) { console.error("GraphQL errors:", JSON.stringify(b.errors)); proc
 if (!(b.data.customers.totalCount > 0) || !(b.data.networkSummary.subscriptionCount > 0)) { console.error("no seeded data"); process.exit(1); }
 console.log("built server smoke test: ok");
 ' "$body"
+
+# The SPA's assets go compressed to a browser that accepts it, and source maps are never served.
+if [ -f client/dist/index.html ]; then
+  asset=$(ls client/dist/assets/*.js | head -n1 | xargs -n1 basename)
+  encoding=$(curl -fs -o /dev/null -D - -H "accept-encoding: br, gzip" "http://127.0.0.1:$port/assets/$asset" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding"{print $2}')
+  [ -n "$encoding" ] || { echo "assets are served uncompressed"; exit 1; }
+  map_status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/assets/$asset.map")
+  [ "$map_status" = 404 ] || { echo "a source map is served ($map_status)"; exit 1; }
+  big='{"query":"{ customers(first: 100) { nodes { name domain country } } }"}'
+  json_encoding=$(curl -fs -o /dev/null -D - -H "accept-encoding: gzip" -H "content-type: application/json" -H "authorization: Bearer $token" --data "$big" "http://127.0.0.1:$port/graphql" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding"{print $2}')
+  [ "$json_encoding" = gzip ] || { echo "GraphQL JSON is served uncompressed"; exit 1; }
+  echo "assets: $encoding, GraphQL JSON: $json_encoding, source maps: not served"
+fi

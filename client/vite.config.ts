@@ -9,7 +9,7 @@ export default defineConfig({
     port: 5173,
     proxy: { "/graphql": { target: api, ws: true }, "/auth": api, "/export": api, "/healthz": api },
   },
-  build: { outDir: "dist", sourcemap: true, chunkSizeWarningLimit: 450 },
+  build: { outDir: "dist", sourcemap: "hidden", chunkSizeWarningLimit: 450 },
   test: {
     environment: "jsdom",
     globals: true,

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import {
@@ -295,6 +295,8 @@ describe("SubscriptionPanelView", () => {
     expect(await screen.findByRole("note")).toHaveTextContent("Your provider (Trey Research) changes seats");
     const renew = screen.getByRole("region", { name: "Auto-renew" });
     const toggle = await within(renew).findByRole("switch", { name: "Auto-renew" });
+    // The switch renders disabled until the provider's decision arrives; a click before that does nothing.
+    await waitFor(() => expect(toggle).toBeEnabled());
     await user.click(toggle);
     const confirm = within(renew).getByRole("group", { name: "Auto-renew" });
     expect(confirm).toHaveTextContent("Ask Trey Research to turn auto-renew off for Microsoft 365 E3?");
