@@ -12,8 +12,14 @@ export default defineConfig({
     ...base.test,
     // Replaces the base include (mergeConfig would append to it and run every suite).
     // The tenant suite through HTTP, the consent suite (relationship requests and acceptance), and the unit test of
-    // the one check the permission matrix masks before scope.ts is asked (see scope.spec.ts).
-    include: ["test/api/tenant-scoping.test.ts", "test/api/consent.test.ts", "server/src/auth/__tests__/scope.spec.ts"],
+    // the one check the permission matrix masks before scope.ts is asked (see scope.spec.ts), and the live events.
+    include: [
+      "test/api/tenant-scoping.test.ts",
+      "test/api/consent.test.ts",
+      "server/src/auth/__tests__/scope.spec.ts",
+      // Live events: each event's audience (audiencesOf) checked against the query scope for every partner.
+      "test/api/live-events.test.ts",
+    ],
     coverage: {
       enabled: true,
       provider: "v8",

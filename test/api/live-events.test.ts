@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { TenantScope, type AudienceSubject } from "../../server/src/auth/scope";
+import { TenantScope } from "../../server/src/auth/scope";
+import type { AudienceSubject } from "../../server/src/auth/event-audiences";
 import { toGlobalId } from "../../server/src/common/global-id";
 import { PartnershipStatus, PartnerType, TransferStatus } from "../../server/src/domain/enums";
 import { CustomerRelationship } from "../../server/src/modules/customer/customer-relationship.entity";

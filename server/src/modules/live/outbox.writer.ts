@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
-import { audienceKey, audiencesOf, type AudienceSubject } from "../../auth/scope";
+import { audienceKey, audiencesOf, type AudienceSubject } from "../../auth/event-audiences";
 import type { AuditChangeRow } from "../audit/audit-event.entity";
 import { eventsOf, type EventDraft } from "./event-mapping";
 import { OutboxEvent } from "./outbox-event.entity";
