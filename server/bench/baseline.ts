@@ -173,8 +173,9 @@ async function viewerOf(req: IncomingMessage): Promise<Viewer | null> {
 
 // The tenant-scope shapes of auth/scope.ts, written out.
 const VISIBLE_CUSTOMERS = `IN (SELECT scope_cr.customer_id FROM customer_relationship scope_cr WHERE scope_cr.partner_id IN (?) AND scope_cr.status = 'ACTIVE')`;
+// Subscriptions of the network's customers: CSP ones it bills or resells, and other channels' (three network params).
 const visibleSubscriptions = (a: string) =>
-  `(${a}.transacting_partner_id IN (?) OR ${a}.reseller_of_record_id IN (?) OR (${a}.channel <> 'CSP' AND ${a}.customer_id ${VISIBLE_CUSTOMERS}))`;
+  `(${a}.customer_id ${VISIBLE_CUSTOMERS} AND (${a}.transacting_partner_id IN (?) OR ${a}.reseller_of_record_id IN (?) OR ${a}.channel <> 'CSP'))`;
 const LIVE = `IN ('ACTIVE', 'SUSPENDED')`;
 
 const SUB_COLUMNS = `s.id, s.customer_id, s.offer_kind, s.commerce_model, s.channel, s.status, s.transacting_partner_id,
