@@ -111,11 +111,13 @@ export function AuthProvider({ children, onChange }: { children: ReactNode; onCh
 
   const signOut = useCallback(async () => {
     const headers = current.csrfToken ? { "x-csrf-token": current.csrfToken } : undefined;
+    // The server ends the session (and clears its cookie) before the app shows the sign-in page; a failed call still
+    // signs out here.
+    await fetch("/auth/logout", { method: "POST", credentials: "same-origin", headers }).catch(() => undefined);
     current.bearer = null;
     current.csrfToken = null;
     setUser(null);
     setStatus("signedOut");
-    await fetch("/auth/logout", { method: "POST", credentials: "same-origin", headers }).catch(() => undefined);
     onChange?.();
   }, [onChange]);
 
