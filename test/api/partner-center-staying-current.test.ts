@@ -45,6 +45,15 @@ const SECRET = `s3cr3t-${randomUUID()}`;
 const CLIENT_ID = "channelgate-test";
 const fast: ClientOptions = { backoffBaseMs: 5, backoffCapMs: 50, concurrency: 4 };
 
+/**
+ * Audit-record windows are half-open, [since, until): a change stamped in the very millisecond a run starts is read by
+ * the next run, not this one. A test that expects this run to read its change lets the clock move past it first.
+ */
+async function afterThisMillisecond(): Promise<void> {
+  const now = Date.now();
+  while (Date.now() <= now) await new Promise((r) => setTimeout(r, 1));
+}
+
 async function emptyDatabase(url?: string) {
   const database = url ? null : await provisionTestDatabase();
   const databaseUrl = url ?? database?.url ?? null;
@@ -285,6 +294,7 @@ describe("startSync: a full sync in the background, its progress, one at a time,
       (s) => s.customer === lastKey && s.transactingPartner === HOME && s.status === SubscriptionStatus.ACTIVE,
     )!;
     changeSubscription(state, sub.id, { quantity: sub.quantity + 3 });
+    await afterThisMillisecond();
     upstream.inner = upstreamFor(failing, state, { ...fast, maxAttempts: 1 });
     const started = await start();
     const failed = (await follow(started.syncRun!.id)).at(-1)!;
@@ -404,6 +414,7 @@ describe("incremental sync from the audit records, once across replicas", () => 
     )!;
     const before = await a.ds.getRepository(CustomerSubscription).findOneByOrFail({ id: sub.id });
     changeSubscription(state, sub.id, { quantity: sub.quantity + 7, autoRenew: !(sub.autoRenew ?? true) });
+    await afterThisMillisecond();
     const calls = emulator.calls.length;
     const outcome = await replica.runIncremental();
     expect(outcome.skipped).toBeNull();
@@ -443,6 +454,7 @@ describe("incremental sync from the audit records, once across replicas", () => 
       (s) => s.customer === key && s.transactingPartner === HOME && s.status === SubscriptionStatus.ACTIVE,
     )!;
     changeSubscription(state, sub.id, { quantity: sub.quantity + 1 });
+    await afterThisMillisecond();
     const countBefore = await a.ds.getRepository(SyncRun).countBy({ kind: SyncRunKind.INCREMENTAL });
     const first = one.runIncremental();
     // Wait until replica 1 holds the lock and has its RUNNING row.
@@ -534,6 +546,7 @@ describe("Partner Center webhooks: signed events refresh what they name; unsigne
     const sub = activeSubscriptionOf(2);
     const before = await quantityOf(sub.id);
     changeSubscription(state, sub.id, { quantity: sub.quantity + 5 });
+    await afterThisMillisecond();
     const deliveries = await webhookDeliveries(state);
     expect(deliveries.at(-1)).toMatchObject({ eventName: "subscription-updated", status: 200 });
     expect(await quantityOf(sub.id)).toBe(before + 5);
@@ -572,6 +585,7 @@ describe("Partner Center webhooks: signed events refresh what they name; unsigne
     const sub = activeSubscriptionOf(4);
     const before = await quantityOf(sub.id);
     changeSubscription(state, sub.id, { quantity: sub.quantity + 9 });
+    await afterThisMillisecond();
     const body = JSON.stringify({
       EventName: "subscription-updated",
       ResourceUri: `${emulator.url}/v1/customers/${state.customers.get(sub.customer)!.id}/subscriptions/${sub.id}`,
