@@ -12,6 +12,7 @@ import { addDays, termEndDate, toIsoDate } from "../src/common/dates";
 import { fromGlobalId, toGlobalId } from "../src/common/global-id";
 import { dateOf, formatInstant, fromDate, parseInstant, startOfDate, type Instant } from "../src/common/instants";
 import { EligibilityAction, PartnerType, RuleBook, type TransferPolicy } from "../src/domain/enums";
+import { countriesOfMarket } from "../src/domain/markets";
 import { decide } from "../src/modules/eligibility/engine";
 import type { DecisionFacts, PartnerFacts, SubscriptionFacts, TransferFacts } from "../src/modules/eligibility/facts";
 import type { Decision } from "../src/modules/eligibility/rule";
@@ -406,9 +407,13 @@ const HANDLERS: Record<string, Handler> = {
         [v.network],
       ),
       db.all(
-        `SELECT COUNT(*) AS active, SUM(CASE WHEN (r.mpa_signed = ? OR r.program_status <> 'ACTIVE' OR r.country <> ?) THEN 1 ELSE 0 END) AS issues
+        // R25: the same country under V1, the same CSP market under V2 (C1).
+        config.ruleBook === RuleBook.V2
+          ? `SELECT COUNT(*) AS active, SUM(CASE WHEN (r.mpa_signed = ? OR r.program_status <> 'ACTIVE' OR UPPER(r.country) NOT IN (?)) THEN 1 ELSE 0 END) AS issues
+         FROM reseller_partnership rp JOIN partner r ON r.id = rp.reseller_id WHERE rp.provider_id = ? AND rp.status = 'ACTIVE'`
+          : `SELECT COUNT(*) AS active, SUM(CASE WHEN (r.mpa_signed = ? OR r.program_status <> 'ACTIVE' OR r.country <> ?) THEN 1 ELSE 0 END) AS issues
          FROM reseller_partnership rp JOIN partner r ON r.id = rp.reseller_id WHERE rp.provider_id = ? AND rp.status = 'ACTIVE'`,
-        [false, v.partner.country, v.partner.id],
+        [false, config.ruleBook === RuleBook.V2 ? countriesOfMarket(v.partner.country) : v.partner.country, v.partner.id],
       ),
       db.all(
         `SELECT rp.status, rp.reseller_id, r.name, r.partner_id FROM reseller_partnership rp JOIN partner r ON r.id = rp.reseller_id

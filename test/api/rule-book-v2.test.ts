@@ -53,6 +53,30 @@ describe("rule book V2 on the API", () => {
   });
   const e3 = (t: TestServer) => toGlobalId("CustomerSubscription", t.world.subscriptions.get("e3")!);
 
+  it("decides transferEligibility at an instant with a zone under V2, and at its UTC date under V1", async () => {
+    const QUERY = `query ($c: ID!, $asOf: Instant) { transferEligibility(customerId: $c, asOf: $asOf) {
+      nodes { decision { ruleBook asOf at blocking { ruleId } } } } }`;
+    type Answer = { transferEligibility: { nodes: { decision: { ruleBook: string; asOf: string; at: string } }[] } };
+    const ask = async (t: TestServer) => {
+      const c = toGlobalId("Customer", t.world.customers.get("fab")!);
+      const res = await t.gql<Answer>(QUERY, { c, asOf: "2026-11-24T00:30:00+01:00" }, { as: "direct" });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data!.transferEligibility.nodes.map((n) => n.decision);
+    };
+    const [underV2] = await ask(v2);
+    expect(underV2).toMatchObject({ ruleBook: "V2", asOf: "2026-11-23", at: "2026-11-23T23:30:00Z" });
+    const [underV1] = await ask(v1);
+    expect(underV1).toMatchObject({ ruleBook: "V1", asOf: "2026-11-23", at: "2026-11-23T00:00:00Z" });
+    const bad = await v2.gql(
+      QUERY,
+      { c: toGlobalId("Customer", v2.world.customers.get("fab")!), asOf: "24/11/2026" },
+      {
+        as: "direct",
+      },
+    );
+    expect(bad.body.errors?.[0]?.message).toMatch(/asOf|Instant/);
+  });
+
   it("answers CHANGE_QUANTITY with the open windows, at an instant given with a zone", async () => {
     const res = await v2.gql(FIELD, { id: e3(v2), q: 20, asOf: "2026-11-24T11:00:00+01:00" }, { as: "direct" });
     expect(res.body.errors).toBeUndefined();

@@ -34,5 +34,12 @@ export function marketOf(country: string): string {
   return marketOfCountry.get(country.toUpperCase()) ?? `country:${country.toUpperCase()}`;
 }
 
+/** Every country of a country's market (the country alone when it is a market of its own), upper case. */
+export function countriesOfMarket(country: string): string[] {
+  const market = marketOf(country);
+  const listed = MARKETS[market];
+  return listed ? listed.split(" ") : [country.toUpperCase()];
+}
+
 /** True when partner and customer (or provider and reseller) are in the same CSP market. */
 export const sameMarket = (a: string, b: string): boolean => marketOf(a) === marketOf(b);

@@ -38,7 +38,7 @@ import { RelationshipRequestPreview } from "./customer.types";
 /** R23–R26 on the reseller the viewer names, through the engine, as user errors on `resellerId`. */
 export async function namedResellerErrors(s: ServiceContext, reseller: Partner | null): Promise<UserError[]> {
   if (!reseller) return [];
-  const verdict = await new EligibilityService(s.em).decideNamedReseller(s.actor, reseller);
+  const verdict = await new EligibilityService(s.em).decideNamedReseller(s.actor, reseller, s.config.ruleBook);
   return decisionErrors(verdict, "resellerId", s.locale);
 }
 

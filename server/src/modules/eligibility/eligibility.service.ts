@@ -214,12 +214,15 @@ export class EligibilityService {
   }
 
   /** R23–R26 for a reseller the actor names outside an action's decision (see engine.decideNamedReseller). */
-  async decideNamedReseller(actor: Partner, reseller: Partner): Promise<Verdict> {
-    return decideNamedReseller({
-      actor: partnerFacts(actor),
-      reseller: partnerFacts(reseller),
-      resellerPartnershipActive: await this.partnershipActive(actor.id, reseller.id),
-    });
+  async decideNamedReseller(actor: Partner, reseller: Partner, ruleBook: RuleBook): Promise<Verdict> {
+    return decideNamedReseller(
+      {
+        actor: partnerFacts(actor),
+        reseller: partnerFacts(reseller),
+        resellerPartnershipActive: await this.partnershipActive(actor.id, reseller.id),
+      },
+      ruleBook,
+    );
   }
 
   private async sharedFacts(actor: Partner, action: EligibilityAction, customerIds: string[], opts: DecisionOptions) {

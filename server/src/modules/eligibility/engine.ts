@@ -1,10 +1,10 @@
 import { dateOf, type Instant } from "../../common/instants";
 import { EligibilityAction, RuleBook, Severity } from "../../domain/enums";
 import type { DecisionFacts } from "./facts";
-import { rulesFor } from "./registry";
+import { namedResellerRules, rulesFor } from "./registry";
 import type { Decision, Reason, Rule, Verdict } from "./rule";
 import { refundableSeats } from "./rules/lifecycle.rules";
-import { NAMED_RESELLER_RULES, type NamedResellerFacts } from "./rules/reseller.rules";
+import type { NamedResellerFacts } from "./rules/reseller.rules";
 
 /** Evaluates rules in order; a pure function of the facts. */
 function evaluate<F>(rules: readonly Rule<F>[], facts: F): Verdict {
@@ -69,6 +69,6 @@ export function decide(facts: DecisionFacts): Decision {
  * R23–R26 alone: may the actor (a provider) name this reseller? For operations that name a reseller without an
  * action's full decision (createCustomer, requestCustomerRelationship) and for the compliance flags of a partnership.
  */
-export function decideNamedReseller(facts: NamedResellerFacts): Verdict {
-  return evaluate(NAMED_RESELLER_RULES, facts);
+export function decideNamedReseller(facts: NamedResellerFacts, ruleBook: RuleBook = RuleBook.V1): Verdict {
+  return evaluate(namedResellerRules[ruleBook], facts);
 }

@@ -15,6 +15,14 @@ const resellerRules = [
   RS.R27_resellerNotProviderCustomer,
 ];
 
+/**
+ * R23–R26 alone, by rule book (engine.decideNamedReseller): V2 compares the provider's and the reseller's markets (C1).
+ */
+export const namedResellerRules: Record<RuleBook, readonly Rule<RS.NamedResellerFacts>[]> = {
+  [RuleBook.V1]: RS.NAMED_RESELLER_RULES,
+  [RuleBook.V2]: [RS.R23_partnershipRequired, RS.R24_resellerMpa, V2.R25_resellerMarket, RS.R26_resellerActive],
+};
+
 /** The rules each action checks under rule book V1, in the order RULES.md lists them. */
 export const rulesByAction: Record<EligibilityAction, readonly Rule[]> = {
   [EligibilityAction.SUPPORT]: [

@@ -138,7 +138,7 @@ export class NetworkService {
 
   /** The provider's active resellers, and how many of them it may not name (compliance flags). */
   private resellerTotals(s: ServiceContext) {
-    const issue = complianceIssueSql("r", s.actor.country);
+    const issue = complianceIssueSql("r", s.actor.country, s.config.ruleBook);
     return s.scope
       .partnershipsAs(s.em.getRepository(ResellerPartnership).createQueryBuilder("rp"), "rp", "provider")
       .innerJoin(Partner, "r", "r.id = rp.reseller_id")

@@ -92,7 +92,7 @@ export class ResellerPartnershipResolver {
       ctx.loaders.partner.load(rp.providerId),
       ctx.loaders.partner.load(rp.resellerId),
     ]);
-    return provider && reseller ? complianceFlags(reseller, provider) : [];
+    return provider && reseller ? complianceFlags(reseller, provider, ctx.config.ruleBook) : [];
   }
 }
 

@@ -71,7 +71,7 @@ export class PartnershipService {
       );
     }
     if (filter?.hasComplianceIssues !== undefined && filter.hasComplianceIssues !== null) {
-      const issue = complianceIssueSql("cp", s.actor.country);
+      const issue = complianceIssueSql("cp", s.actor.country, s.config.ruleBook);
       s.scope
         .describedPartnerships(qb, "rp")
         .andWhere(filter.hasComplianceIssues ? issue.sql : `NOT ${issue.sql}`, issue.params);

@@ -1,5 +1,4 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { GraphQLLocalDate } from "graphql-scalars";
 import type { RequestContext } from "../../context";
 import { PageArgs } from "../../common/connection";
 import { ensure } from "../../common/ensure";
@@ -42,7 +41,12 @@ export class SubscriptionResolver {
   async transferEligibility(
     @Arg("customerId", () => ID) customerId: string,
     @Arg("resellerId", () => ID, { nullable: true }) resellerId: string | null,
-    @Arg("asOf", () => GraphQLLocalDate, { nullable: true }) asOf: string | null,
+    @Arg("asOf", () => GraphQLInstant, {
+      nullable: true,
+      description:
+        "Decision instant: a date (00:00:00 UTC) or a date-time with Z or ±HH:MM; defaults to now. Rule book V1 reads its UTC date.",
+    })
+    asOf: string | null,
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {

@@ -1,6 +1,6 @@
 import { paginate, sortOrder, SortDirection, type Page, type PageArgs, type SortColumn } from "../../common/connection";
 import type { IsoDate } from "../../common/dates";
-import { dateOf, fromDate, parseInstant, startOfDate } from "../../common/instants";
+import { dateOf, fromDate, parseInstant, startOfDate, type Instant } from "../../common/instants";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
 import { badInput, notFound } from "../../common/errors";
 import { requireId } from "../../common/global-id";
@@ -100,13 +100,13 @@ export class SubscriptionService {
   /** Each CSP subscription of a customer (not deleted), with the viewer's TRANSFER decision as the target. */
   async transferCandidates(
     s: ServiceContext,
-    args: { customerId: string; resellerId: string | null; asOf: IsoDate | null },
+    args: { customerId: string; resellerId: string | null; asOf: string | null },
     page: PageArgs,
   ): Promise<Page<TransferCandidate>> {
     const customerId = requireId(args.customerId, "Customer", "customerId");
     ensure(await s.loaders.customer.load(customerId), () => notFound("Customer", "customerId"));
     const reseller = await namedResellerArg(s.loaders, args.resellerId, "resellerId");
-    const asOf = args.asOf ?? s.today;
+    const { asOf, at } = decisionInstant(s, args.asOf);
     // Where a transfer needs them: every CSP subscription of the customer, another partner's included.
     const qb = s.scope
       .transferableSubscriptions(s.em.getRepository(CustomerSubscription).createQueryBuilder("s"), "s.customer_id")
@@ -118,13 +118,13 @@ export class SubscriptionService {
       s.actor,
       EligibilityAction.TRANSFER,
       result.nodes,
-      { asOf, ...decisionTime(s, asOf), policy: s.config.transferPolicy, reseller },
+      { asOf, at, ruleBook: s.config.ruleBook, policy: s.config.transferPolicy, reseller },
     );
     const candidate = (subscription: CustomerSubscription) => {
       const decision = ensure(decisions.get(subscription.id), () => new Error("no TRANSFER decision"));
       return Object.assign(new TransferCandidate(), {
         subscription,
-        decision: presentDecision(decision, asOf, s.locale),
+        decision: presentDecision(decision, asOf, s.locale, at),
       });
     };
     return { ...result, nodes: result.nodes.map(candidate) };
@@ -148,12 +148,7 @@ export class SubscriptionService {
       throw badInput("action", `${args.action} is decided for a customer, not a subscription`);
     const ruleBook = s.config.ruleBook;
     checkV2Input({ ...args, transferId: null }, ruleBook);
-    const v2 = ruleBook === RuleBook.V2;
-    const asked = args.asOf ? parseInstant(args.asOf) : null;
-    const now = fromDate(new Date());
-    const instant = asked ?? (v2 && dateOf(now) === s.today ? now : startOfDate(s.today));
-    const asOf: IsoDate = dateOf(instant);
-    const at = v2 ? instant : startOfDate(asOf);
+    const { asOf, at } = decisionInstant(s, args.asOf);
     const reseller = await namedResellerArg(s.loaders, args.resellerId, "resellerId");
     const decision = await s.loaders.eligibility.load({
       action: args.action,
@@ -275,4 +270,17 @@ async function addOnBase(s: ServiceContext, globalId: string, customer: Customer
     () => userError("parentSubscriptionId", UserErrorCode.INVALID_STATE, s.t("ADDON_BASE_INVALID")),
   );
   return base;
+}
+
+/**
+ * The date and instant a decision is made for, from an `Instant` argument (a date or a date-time) or null for now:
+ * under V2 the instant itself (now, to the second, when not given), under V1 00:00:00 UTC of its date.
+ */
+function decisionInstant(s: ServiceContext, asked: string | null): { asOf: IsoDate; at: Instant } {
+  const v2 = s.config.ruleBook === RuleBook.V2;
+  const given = asked ? parseInstant(asked) : null;
+  const now = fromDate(new Date());
+  const instant = given ?? (v2 && dateOf(now) === s.today ? now : startOfDate(s.today));
+  const asOf: IsoDate = dateOf(instant);
+  return { asOf, at: v2 ? instant : startOfDate(asOf) };
 }
