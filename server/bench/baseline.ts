@@ -413,7 +413,11 @@ const HANDLERS: Record<string, Handler> = {
          FROM reseller_partnership rp JOIN partner r ON r.id = rp.reseller_id WHERE rp.provider_id = ? AND rp.status = 'ACTIVE'`
           : `SELECT COUNT(*) AS active, SUM(CASE WHEN (r.mpa_signed = ? OR r.program_status <> 'ACTIVE' OR r.country <> ?) THEN 1 ELSE 0 END) AS issues
          FROM reseller_partnership rp JOIN partner r ON r.id = rp.reseller_id WHERE rp.provider_id = ? AND rp.status = 'ACTIVE'`,
-        [false, config.ruleBook === RuleBook.V2 ? countriesOfMarket(v.partner.country) : v.partner.country, v.partner.id],
+        [
+          false,
+          config.ruleBook === RuleBook.V2 ? countriesOfMarket(v.partner.country) : v.partner.country,
+          v.partner.id,
+        ],
       ),
       db.all(
         `SELECT rp.status, rp.reseller_id, r.name, r.partner_id FROM reseller_partnership rp JOIN partner r ON r.id = rp.reseller_id

@@ -33,6 +33,12 @@ const world: World = {
     cspLicense("fabE3", "fab", "prov", { offerName: "Microsoft 365 E3", resellerOfRecord: "res", quantity: 20 }),
     cspLicense("fabTeams", "fab", "prov", { offerName: "Teams Essentials", resellerOfRecord: "res", quantity: 8 }),
     cspLicense("othE3", "oth", "prov", { offerName: "Microsoft 365 E5", resellerOfRecord: "res2" }),
+    cspLicense("fabPlanned", "fab", "prov", {
+      offerName: "Microsoft 365 F3",
+      resellerOfRecord: "res",
+      quantity: 12,
+      scheduledChange: { quantity: 10 },
+    }),
   ],
   transfers: [],
   users: [
@@ -121,6 +127,25 @@ describe("requestProviderAction: lifecycle changes (rule book V2)", () => {
     ]);
     await expectRefused(t, REQUEST, input("CHANGE_QUANTITY", { quantity: 26 }), RES, [
       { code: "ALREADY_EXISTS", field: ["input", "subscriptionId"] },
+    ]);
+  });
+
+  it("asks to remove the change scheduled for renewal, decided as renewing as it is; refused when none is saved", async () => {
+    const removal = expectOk(
+      await mutation<Payload>(t, REQUEST, input("CANCEL_SCHEDULED_CHANGE", {}, "fabPlanned"), RES),
+    );
+    expect(removal.providerRequest).toMatchObject({
+      action: "CANCEL_SCHEDULED_CHANGE",
+      quantity: null,
+      scheduledChange: null,
+      subscription: { id: id.sub("fabPlanned") },
+    });
+    expect(removal.providerDecision).toMatchObject({ action: "SCHEDULE_CHANGE", eligible: true });
+    await expectRefused(t, REQUEST, input("CANCEL_SCHEDULED_CHANGE", {}, "fabTeams"), RES, [
+      { code: "INVALID_STATE", field: ["input", "subscriptionId"] },
+    ]);
+    await expectRefused(t, REQUEST, input("CANCEL_SCHEDULED_CHANGE", { change: { quantity: 3 } }, "fabPlanned"), RES, [
+      { code: "INVALID_INPUT", field: ["input", "change"] },
     ]);
   });
 

@@ -45,10 +45,12 @@ export const requestMessages = defineMessages({
     "requests.action.CHANGE_QUANTITY": "Change seats",
     "requests.action.SET_AUTO_RENEW": "Auto-renew",
     "requests.action.SCHEDULE_CHANGE": "Change at renewal",
+    "requests.action.CANCEL_SCHEDULED_CHANGE": "Remove scheduled change",
     "requests.what.toSeats": "to {count} seats",
     "requests.what.autoRenewOn": "turn auto-renew on",
     "requests.what.autoRenewOff": "turn auto-renew off",
     "requests.what.atRenewal": "at renewal: {what}",
+    "requests.what.removeScheduled": "remove the change saved for renewal ({what})",
     "requests.what.quantity": "{count} licences",
     "requests.what.quantity.one": "{count} licence",
     "requests.what.usage": "usage-based",
@@ -99,6 +101,8 @@ export const requestMessages = defineMessages({
       "Switch auto-renew on the subscription's page, then mark the request fulfilled.",
     "requests.handling.how.SCHEDULE_CHANGE":
       "Schedule the change on the subscription's page, then mark the request fulfilled.",
+    "requests.handling.how.CANCEL_SCHEDULED_CHANGE":
+      "Remove the scheduled change on the subscription's page, then mark the request fulfilled.",
     "requests.handling.gone": "The request this link was for is not visible to you any more.",
     "requests.handling.back": "Back to the open requests",
   },
@@ -144,10 +148,12 @@ export const requestMessages = defineMessages({
     "requests.action.CHANGE_QUANTITY": "Alterar licenças",
     "requests.action.SET_AUTO_RENEW": "Renovação automática",
     "requests.action.SCHEDULE_CHANGE": "Alteração na renovação",
+    "requests.action.CANCEL_SCHEDULED_CHANGE": "Remover alteração agendada",
     "requests.what.toSeats": "para {count} licenças",
     "requests.what.autoRenewOn": "ativar a renovação automática",
     "requests.what.autoRenewOff": "desativar a renovação automática",
     "requests.what.atRenewal": "na renovação: {what}",
+    "requests.what.removeScheduled": "remover a alteração guardada para a renovação ({what})",
     "requests.what.quantity": "{count} licenças",
     "requests.what.quantity.one": "{count} licença",
     "requests.what.usage": "baseada no consumo",
@@ -199,6 +205,8 @@ export const requestMessages = defineMessages({
       "Altere a renovação automática na página da subscrição e depois marque o pedido como satisfeito.",
     "requests.handling.how.SCHEDULE_CHANGE":
       "Agende a alteração na página da subscrição e depois marque o pedido como satisfeito.",
+    "requests.handling.how.CANCEL_SCHEDULED_CHANGE":
+      "Remova a alteração agendada na página da subscrição e depois marque o pedido como satisfeito.",
     "requests.handling.gone": "O pedido a que esta ligação se referia já não está visível para si.",
     "requests.handling.back": "Voltar aos pedidos abertos",
   },

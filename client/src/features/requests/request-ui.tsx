@@ -63,10 +63,20 @@ function lifecycleWhat(t: Translate, r: RequestRow, locale: Locale): string | nu
     return t(r.autoRenew ? "requests.what.autoRenewOn" : "requests.what.autoRenewOff");
   if (r.action === "SCHEDULE_CHANGE" && r.scheduledChange && r.subscription)
     return t("requests.what.atRenewal", { what: describePlan(t, locale, r.subscription, r.scheduledChange) });
+  if (r.action === "CANCEL_SCHEDULED_CHANGE" && r.subscription?.scheduledChange)
+    return t("requests.what.removeScheduled", {
+      what: describePlan(t, locale, r.subscription, r.subscription.scheduledChange),
+    });
+  if (r.action === "CANCEL_SCHEDULED_CHANGE") return t("requests.action.CANCEL_SCHEDULED_CHANGE");
   return null;
 }
 
-const LIFECYCLE_ACTIONS: readonly ProviderRequestAction[] = ["CHANGE_QUANTITY", "SET_AUTO_RENEW", "SCHEDULE_CHANGE"];
+const LIFECYCLE_ACTIONS: readonly ProviderRequestAction[] = [
+  "CHANGE_QUANTITY",
+  "SET_AUTO_RENEW",
+  "SCHEDULE_CHANGE",
+  "CANCEL_SCHEDULED_CHANGE",
+];
 
 /** The page where the provider does what a request asks, prefilled; null when the customer is out of sight. */
 export function doItUrl(r: RequestRow): string | null {

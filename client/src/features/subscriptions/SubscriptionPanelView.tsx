@@ -121,7 +121,7 @@ function SubscriptionPanel({ subscription: s }: { subscription: PanelSubscriptio
             onSchedule={(change) =>
               ask ? askFor({ action: "SCHEDULE_CHANGE", change }) : void actions.schedule(change)
             }
-            onRemove={() => void actions.cancelScheduled()}
+            onRemove={() => (ask ? askFor({ action: "CANCEL_SCHEDULED_CHANGE" }) : void actions.cancelScheduled())}
           />
         )}
       </div>

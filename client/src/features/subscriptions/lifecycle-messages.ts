@@ -79,6 +79,8 @@ export const lifecycleMessages = defineMessages({
       "Your provider ({provider}) changes seats, auto-renew and scheduled changes for you: choose what you want and ask.",
     "lifecycle.ask.seats": "Ask my provider to change seats",
     "lifecycle.ask.schedule": "Ask my provider to schedule this",
+    "lifecycle.ask.unschedule": "Ask my provider to remove it",
+    "lifecycle.ask.unscheduleQuestion": "Ask {provider} to remove the change scheduled for {name}'s renewal?",
     "lifecycle.ask.seatsQuestion": "Ask {provider} to change the seats of {name} from {from} to {to}?",
     "lifecycle.ask.autoRenewQuestionOff": "Ask {provider} to turn auto-renew off for {name}?",
     "lifecycle.ask.autoRenewQuestionOn": "Ask {provider} to turn auto-renew on for {name}?",
@@ -167,6 +169,9 @@ export const lifecycleMessages = defineMessages({
       "O seu fornecedor ({provider}) altera licenças, renovação automática e alterações agendadas por si: escolha o que pretende e peça.",
     "lifecycle.ask.seats": "Pedir ao fornecedor para alterar licenças",
     "lifecycle.ask.schedule": "Pedir ao fornecedor para agendar",
+    "lifecycle.ask.unschedule": "Pedir ao fornecedor para a remover",
+    "lifecycle.ask.unscheduleQuestion":
+      "Pedir a {provider} para remover a alteração agendada para a renovação de {name}?",
     "lifecycle.ask.seatsQuestion": "Pedir a {provider} para alterar as licenças de {name} de {from} para {to}?",
     "lifecycle.ask.autoRenewQuestionOff": "Pedir a {provider} para desativar a renovação automática de {name}?",
     "lifecycle.ask.autoRenewQuestionOn": "Pedir a {provider} para ativar a renovação automática de {name}?",

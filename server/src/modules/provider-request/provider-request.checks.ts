@@ -20,6 +20,7 @@ const ACTION_ROLES: Record<ProviderRequestAction, readonly UserRole[]> = {
   CHANGE_QUANTITY: CAN_CANCEL,
   SET_AUTO_RENEW: CAN_CANCEL,
   SCHEDULE_CHANGE: CAN_CANCEL,
+  CANCEL_SCHEDULED_CHANGE: CAN_CANCEL,
 };
 
 /** Roles that may handle some action: the provider-request mutations' rows of the permission matrix (a test checks). */

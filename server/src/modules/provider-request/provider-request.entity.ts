@@ -19,6 +19,7 @@ export enum ProviderRequestAction {
   CHANGE_QUANTITY = "CHANGE_QUANTITY",
   SET_AUTO_RENEW = "SET_AUTO_RENEW",
   SCHEDULE_CHANGE = "SCHEDULE_CHANGE",
+  CANCEL_SCHEDULED_CHANGE = "CANCEL_SCHEDULED_CHANGE",
 }
 
 export enum ProviderRequestStatus {
@@ -31,7 +32,7 @@ export enum ProviderRequestStatus {
 registerEnumType(ProviderRequestAction, {
   name: "ProviderRequestAction",
   description:
-    "What a reseller asks its provider to do: ORDER a new subscription, or CANCEL, SUSPEND, REACTIVATE or TRANSFER (take over, naming the reseller) an existing one, or (rule book V2) CHANGE_QUANTITY, SET_AUTO_RENEW or SCHEDULE_CHANGE on it.",
+    "What a reseller asks its provider to do: ORDER a new subscription, or CANCEL, SUSPEND, REACTIVATE or TRANSFER (take over, naming the reseller) an existing one, or (rule book V2) CHANGE_QUANTITY, SET_AUTO_RENEW, SCHEDULE_CHANGE or CANCEL_SCHEDULED_CHANGE (remove the change saved for renewal) on it.",
 });
 registerEnumType(ProviderRequestStatus, {
   name: "ProviderRequestStatus",
@@ -47,6 +48,7 @@ export const SUBSCRIPTION_REQUEST_ACTIONS: ReadonlySet<ProviderRequestAction> = 
   ProviderRequestAction.CHANGE_QUANTITY,
   ProviderRequestAction.SET_AUTO_RENEW,
   ProviderRequestAction.SCHEDULE_CHANGE,
+  ProviderRequestAction.CANCEL_SCHEDULED_CHANGE,
 ]);
 
 /** Longest `note` and `responseNote`. */
@@ -98,7 +100,7 @@ export class ProviderRequest implements Node {
   customer?: Relation<Customer>;
 
   @Field(() => ProviderRequestAction)
-  @Column({ type: "varchar", length: 20 })
+  @Column({ type: "varchar", length: 32 })
   action: ProviderRequestAction;
 
   /** Every action but ORDER: the subscription concerned. */

@@ -5,7 +5,8 @@ import { insertUnique } from "../../common/unique";
 import { requireId } from "../../common/global-id";
 import { userError, UserErrorCode } from "../../common/user-error";
 import { updateVersioned } from "../../common/versioned";
-import { EligibilityAction, OfferKind, PartnerType } from "../../domain/enums";
+import { EligibilityAction, OfferKind, PartnerType, RuleBook } from "../../domain/enums";
+import { badInput } from "../../common/errors";
 import type { ServiceContext } from "../../service-context";
 import { EligibilityService, decisionTime } from "../eligibility/eligibility.service";
 import { presentDecision } from "../eligibility/present";
@@ -26,6 +27,9 @@ import {
   type ResolveProviderRequestInput,
 } from "./provider-request.types";
 import type { EligibilityDecision } from "../eligibility/eligibility.types";
+import type { CustomerSubscription } from "../subscription/customer-subscription.entity";
+
+const V2_ONLY = "exists only under rule book V2 (this server runs V1)";
 
 /** The engine's action for each request action. */
 const ELIGIBILITY_ACTION: Record<ProviderRequestAction, EligibilityAction> = {
@@ -37,6 +41,8 @@ const ELIGIBILITY_ACTION: Record<ProviderRequestAction, EligibilityAction> = {
   CHANGE_QUANTITY: EligibilityAction.CHANGE_QUANTITY,
   SET_AUTO_RENEW: EligibilityAction.SET_AUTO_RENEW,
   SCHEDULE_CHANGE: EligibilityAction.SCHEDULE_CHANGE,
+  // Removing the saved change is decided as saving "renew as it is" (subscription-lifecycle.service.ts).
+  CANCEL_SCHEDULED_CHANGE: EligibilityAction.SCHEDULE_CHANGE,
 };
 
 /** The request list's sort keys. */
@@ -86,11 +92,18 @@ export class ProviderRequestService {
     );
     ensureNoErrors(requestChecks(input, s.locale).errors);
     // The lifecycle actions exist only under rule book V2, with their values checked as eligibility checks them.
-    checkV2Input(
-      { ...lifecycleValues(input), action: ELIGIBILITY_ACTION[input.action], transferId: null },
-      s.config.ruleBook,
-    );
+    const removal = input.action === ProviderRequestAction.CANCEL_SCHEDULED_CHANGE;
+    // A removal names no value (requestChecks refused any): only the rule book is checked.
+    if (removal) ensureThat(s.config.ruleBook === RuleBook.V2, () => badInput("action", V2_ONLY));
+    else
+      checkV2Input(
+        { ...lifecycleValues(input), action: ELIGIBILITY_ACTION[input.action], transferId: null },
+        s.config.ruleBook,
+      );
     const subject = await subjectOf(s, input);
+    ensureThat(!removal || subject.subscription?.scheduledChange != null, () =>
+      userError("subscriptionId", UserErrorCode.INVALID_STATE, s.t("NO_SCHEDULED_CHANGE")),
+    );
     const decision = await providerDecision(s, input, subject);
     const providerRequest = newRequest(s, input, subject);
     // One OPEN request per subject (UQ_provider_request_open): a concurrent duplicate gets the sequential answer.
@@ -135,10 +148,14 @@ async function providerDecision(
   const noDecision = () => new Error(`no ${action} decision for the provider`);
   if (subscription) {
     const reseller = input.action === ProviderRequestAction.TRANSFER ? s.actor : null;
+    const values =
+      input.action === ProviderRequestAction.CANCEL_SCHEDULED_CHANGE
+        ? { ...lifecycleValues(input), change: renewAsItIs(subscription) }
+        : lifecycleValues(input);
     const decisions = await service.decideForSubscriptions(provider, action, [subscription], {
       ...opts,
       reseller,
-      ...lifecycleValues(input),
+      ...values,
     });
     return ensure(decisions.get(subscription.id), noDecision);
   }
@@ -159,6 +176,13 @@ function lifecycleValues(input: RequestProviderActionInput) {
     change: input.action === SCHEDULE_CHANGE ? (input.change ?? null) : null,
   };
 }
+
+/** CANCEL_SCHEDULED_CHANGE: renewing with today's plan and seats, as cancelScheduledChange decides it. */
+const renewAsItIs = (subscription: CustomerSubscription) => ({
+  quantity: subscription.quantity,
+  termDuration: subscription.termDuration,
+  billingCycle: subscription.billingCycle,
+});
 
 /** ORDER: the offer asked for (its fields passed requestChecks); the other actions name a subscription instead. */
 function offerOf(input: RequestProviderActionInput) {

@@ -55,6 +55,7 @@ export function subscriptionRequest(
       status: "ACTIVE",
       termDuration: "P1Y",
       billingCycle: "ANNUAL",
+      scheduledChange: null,
     },
     ...overrides,
   });

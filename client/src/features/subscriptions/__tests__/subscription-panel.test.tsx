@@ -317,6 +317,57 @@ describe("SubscriptionPanelView", () => {
     ).toBeInTheDocument();
   });
 
+  it("an indirect reseller asks its provider to remove the scheduled change, after a confirmation", async () => {
+    const user = userEvent.setup();
+    const viewer = makeViewer({ types: ["INDIRECT_RESELLER"], partner: { id: SUB.resellerOfRecord!.id } });
+    render(
+      [
+        ...baseMocks(),
+        {
+          request: {
+            query: SubscriptionAskProviderDocument,
+            variables: {
+              input: {
+                action: "CANCEL_SCHEDULED_CHANGE",
+                providerId: SUB.transactingPartner!.id,
+                customerId: SUB.customer.id,
+                subscriptionId: ID,
+                note: null,
+              },
+            },
+          },
+          result: {
+            data: {
+              requestProviderAction: {
+                __typename: "RequestProviderActionPayload",
+                providerRequest: {
+                  __typename: "ProviderRequest",
+                  id: "UHJvdmlkZXJSZXF1ZXN0OjI",
+                  action: "CANCEL_SCHEDULED_CHANGE",
+                  status: "OPEN",
+                  provider: SUB.transactingPartner,
+                },
+                providerDecision: decision("SCHEDULE_CHANGE"),
+                userErrors: [],
+              },
+            },
+          },
+        },
+      ],
+      viewer,
+    );
+    const planner = await screen.findByRole("region", { name: "Renewal planner" });
+    // Only the provider removes it: the reseller gets the request, not the provider's button.
+    expect(within(planner).queryByRole("button", { name: "Remove the scheduled change" })).not.toBeInTheDocument();
+    await user.click(await within(planner).findByRole("button", { name: "Ask my provider to remove it" }));
+    const confirm = within(planner).getByRole("group", { name: "Ask my provider to remove it" });
+    expect(confirm).toHaveTextContent(
+      "Ask Trey Research to remove the change scheduled for Microsoft 365 E3's renewal?",
+    );
+    await user.click(within(confirm).getByRole("button", { name: "Yes, send the request" }));
+    expect(await screen.findByText("Request sent to Trey Research.")).toBeInTheDocument();
+  });
+
   it("speaks Portuguese", async () => {
     render(baseMocks(), makeViewer(), "pt-PT");
     const seats = await screen.findByRole("region", { name: "Licenças" });

@@ -48,7 +48,7 @@ export function RenewalPlanner({
   subscription: PanelSubscription;
   term: TermDuration;
   canAct: boolean;
-  /** An indirect reseller asks this provider instead (R22); it cannot remove a scheduled change. */
+  /** An indirect reseller asks this provider instead (R22), to schedule a change or to remove the saved one. */
   ask?: { providerName: string } | null;
   pending: "SCHEDULE" | "UNSCHEDULE" | null;
   onSchedule(change: ScheduledChangeInput): void;
@@ -99,6 +99,17 @@ export function RenewalPlanner({
               pending={pending === "UNSCHEDULE"}
               decision={node?.keepCurrent ?? null}
               disabled={loading || pending !== null}
+              onConfirm={onRemove}
+            />
+          )}
+          {!canAct && ask && (
+            <ConfirmButton
+              label={t("lifecycle.ask.unschedule")}
+              question={t("lifecycle.ask.unscheduleQuestion", { provider: ask.providerName, name: s.offerName })}
+              confirmLabel={t("lifecycle.ask.confirmDo")}
+              pending={pending === "UNSCHEDULE"}
+              decision={null}
+              disabled={pending !== null}
               onConfirm={onRemove}
             />
           )}

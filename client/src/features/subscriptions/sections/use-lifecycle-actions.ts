@@ -33,12 +33,14 @@ export interface LifecycleOutcome {
 export type AskValues =
   | { action: "CHANGE_QUANTITY"; quantity: number }
   | { action: "SET_AUTO_RENEW"; autoRenew: boolean }
-  | { action: "SCHEDULE_CHANGE"; change: ScheduledChangeInput };
+  | { action: "SCHEDULE_CHANGE"; change: ScheduledChangeInput }
+  | { action: "CANCEL_SCHEDULED_CHANGE" };
 
 const ASK_PENDING: Record<AskValues["action"], LifecycleAction> = {
   CHANGE_QUANTITY: "QUANTITY",
   SET_AUTO_RENEW: "AUTO_RENEW",
   SCHEDULE_CHANGE: "SCHEDULE",
+  CANCEL_SCHEDULED_CHANGE: "UNSCHEDULE",
 };
 
 // Every decision on the panel depends on the subscription: refetch them after any change, refused or not (the
