@@ -128,7 +128,24 @@ Under \`V2\` \`asOf\` is an instant (a date means 00:00:00 UTC; a date-time need
 also answers \`eligibleUntil\` (when eligible: the last second it stays so with the same facts; null when it always
 does), \`becomesEligibleAt\` (when not: the first second it becomes eligible; null when time alone will not do it)
 and, for CHANGE_QUANTITY, \`refundableQuantity\` and \`refundableDetails\` (the seats whose 168-hour reduction window
-is open, by deadline: Partner Center's RefundableQuantity).`;
+is open, by deadline: Partner Center's RefundableQuantity).
+
+Where channelgate reads the contract in a way its words leave open:
+
+- **Which seats a reduction takes.** RULES.md counts refundable seats per tranche; Partner Center's
+  RefundableQuantity lists the windows but not which one a reduction draws on. A reduction takes seats from the
+  newest open window first (the README's "Seats, auto-renew and scheduled changes").
+- **Removing a scheduled change** has no action of its own: \`cancelScheduledChange\` and a reseller's
+  \`CANCEL_SCHEDULED_CHANGE\` request are decided as SCHEDULE_CHANGE to the current plan and seats, because
+  [Create scheduled changes](https://learn.microsoft.com/en-us/partner-center/developer/create-scheduled-changes)
+  puts viewing, updating and removing one under the same conditions.
+- **R25 outside a decision.** A provider's reseller compliance flags (\`OTHER_REGION\`), the resellers filter and
+  the network summary apply R25 as the decisions do: by CSP market under V2 (C1).
+- **A subject the caller cannot see.** \`eligibility(input:)\` about another network's subscription or customer
+  answers with the reasons (R1, R12 …) the conformance scenarios expect, and leaves the V2 fields that would
+  describe the subject (windows, instants, refundable seats) null.
+- **SUSPEND** is an action of channelgate's own (Partner Center's subscription PATCH to \`suspended\`), decided
+  by R37, R22 and R15s (and R35d under V2): only the transacting partner, never a reseller, only an active one.`;
 
 function v2ActionSection(action: EligibilityAction, seen: Set<string>): string {
   const rows = rulesV2ByAction[action].map((rule) => {
