@@ -74,9 +74,11 @@ export function stateFromWorld(world: World, asOf: string): EmulatorState {
   for (const c of world.customers) {
     // A partner's own CSP transaction tenant shares the partner's tenant id in the demo world; in Partner
     // Center the customer id is the customer's tenant id, so both worlds agree.
+    // A partner's own tenant as a customer of another partner (partnerTenantOf) is that partner's tenant.
+    const ownTenant = c.partnerTenantOf ? partners.get(c.partnerTenantOf)?.tenantId : undefined;
     const e: EmuCustomer = {
       key: c.key,
-      id: c.tenantId ?? stableGuid(`customer:${c.key}`),
+      id: c.tenantId ?? ownTenant ?? stableGuid(`customer:${c.key}`),
       name: c.name,
       domain: c.domain.toLowerCase(),
       country: c.country,
