@@ -101,7 +101,7 @@ export async function loadWorldThroughPartnerCenter(
   now: Date,
 ): Promise<PartnerCenterLoad> {
   const asOfDate = dateOf(now.getTime());
-  const state = stateFromWorld(world, asOfDate);
+  const state = stateFromWorld(world, asOfDate, now);
   const secret = randomBytes(18).toString("base64url");
   const emulator = await startEmulator(state, { clients: { [CLIENT_ID]: secret } });
   const counters = { client: { calls: 0, retries: 0, throttled: 0, tokenRequests: 0 }, syncs: 0 };
