@@ -50,6 +50,37 @@ describe("conformance scenarios through the Partner Center emulator and the sync
     expect(bad).toEqual(['upstream must be sandbox or partner-center, got "nowhere"']);
   }, 120_000);
 
+  it("brings in the Partner Center facts the rules read: reseller MPA, Azure entitlements, scheduled changes", async () => {
+    // Each fact reaches channelgate only through its documented call (agreementstatus, azureEntitlements,
+    // scheduledNextTermInstructions): without it, the check would answer eligible.
+    const compliance = JSON.parse(readFileSync(join(scenarios, "05-reseller-compliance.json"), "utf8"));
+    // An active reseller that has not signed the MPA (program status is not served by Partner Center).
+    compliance.partners = compliance.partners.map((p: { key: string }) =>
+      p.key === "res-lapsed" ? { ...p, programStatus: "ACTIVE" } : p,
+    );
+    compliance.checks = [{ ...compliance.checks[1], blocking: ["RESELLER_MPA_NOT_SIGNED"] }];
+    const plans = JSON.parse(readFileSync(join(scenarios, "v2/v2-03-cancellation-window-by-product.json"), "utf8"));
+    plans.checks = plans.checks.slice(5, 7);
+    const files = [
+      [join(tmp, "mpa.json"), compliance],
+      [join(tmp, "plans.json"), plans],
+    ] as const;
+    for (const [file, doc] of files) writeFileSync(file, JSON.stringify(doc));
+    const lines: string[] = [];
+    const code = await scenariosCommand(
+      [
+        "--upstream",
+        "partner-center",
+        ...files.map(([f]) => f),
+        join(scenarios, "v2/v2-06-mid-term-changes-delete-scheduled-changes.json"),
+      ],
+      (l) => lines.push(l),
+      provision,
+    );
+    expect(lines.slice(1)).toEqual(["7 passed, 0 failed"]);
+    expect(code).toBe(0);
+  }, 180_000);
+
   it("a check the synced world does not meet fails, as in sandbox mode", async () => {
     // The EA subscription exists only once registered through the API: the check that it cannot be transferred by
     // "direct" (no relationship) is flipped, so it must fail.
