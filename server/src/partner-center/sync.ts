@@ -339,7 +339,7 @@ export async function fullSync(
             ...(r.location ? { country: r.location } : {}),
             ...(resellerMpa.has(r.id) ? { mpaSigned: resellerMpa.get(r.id)! } : {}),
           },
-          // MPA and program standing come from other APIs (compliance, agreement status) not synced yet.
+          // No read API serves a partner's program standing; the MPA is set above when the agreement status was read.
           {
             types: [type],
             mpaSigned: true,
