@@ -1,4 +1,5 @@
-// `npm run scenarios -- <file-or-folder>...`: runs conformance scenario files against the real server.
+// `npm run scenarios -- [--upstream partner-center] <file-or-folder>...`: runs conformance scenario files against
+// the real server (UPSTREAM=partner-center in the environment does the same as the flag).
 // Paths are relative to the current directory (the repo root under npm); default: test/scenarios.
 import "reflect-metadata";
 import { scenariosCommand } from "../scenarios/command";
@@ -10,7 +11,7 @@ async function main(): Promise<number> {
   const saved = methods.map((m) => console[m]);
   for (const m of methods) console[m] = () => undefined;
   try {
-    return await scenariosCommand(process.argv.slice(2), write);
+    return await scenariosCommand(process.argv.slice(2), write, undefined, process.env);
   } finally {
     methods.forEach((m, i) => (console[m] = saved[i] ?? console[m]));
   }

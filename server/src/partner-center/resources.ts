@@ -113,7 +113,40 @@ export interface PcSubscription {
   contractType: "subscription" | "productKey" | "redemptionCode";
   /** New commerce: the catalog item type ("OnlineServicesNCE", "Azure"). */
   productType?: { id: string; displayName: string };
+  /**
+   * New commerce: the seats that can still be reduced, with each batch's return window (subscription-resources;
+   * the SDK's RefundableQuantity / RefundableQuantityDetail models).
+   */
+  refundableQuantity?: { totalQuantity: number; details: Array<{ quantity: number; allowedUntilDateTime: string }> };
+  /** New commerce: the change saved for the next renewal (create-scheduled-changes; the SDK's ProductTerm). */
+  scheduledNextTermInstructions?: {
+    product: {
+      productId: string;
+      skuId?: string;
+      availabilityId?: string;
+      billingCycle: string;
+      termDuration?: string;
+    };
+    quantity: number;
+  };
   attributes: PcAttributes;
+}
+
+/**
+ * An Azure subscription under an Azure plan (AzureEntitlement;
+ * https://learn.microsoft.com/partner-center/developer/get-a-list-of-azure-entitlements-for-subscription).
+ */
+export interface PcAzureEntitlement {
+  id: string;
+  friendlyName: string;
+  status: string;
+  subscriptionId: string;
+  attributes?: PcAttributes;
+}
+
+/** An indirect reseller's MPA signature (https://learn.microsoft.com/partner-center/developer/verify-indirect-reseller-mpa-status). */
+export interface PcAgreementSignatureStatus {
+  isAgreementSigned: boolean;
 }
 
 export interface PcAgreement {

@@ -21,12 +21,15 @@ import { Partner } from "../modules/partner/partner.entity";
 import { ResellerPartnership } from "../modules/partner/reseller-partnership.entity";
 import { CustomerSubscription } from "../modules/subscription/customer-subscription.entity";
 import { defaultProductType, oneTranche } from "../modules/subscription/new-subscription";
-import type { SeatTranche } from "../modules/subscription/subscription-lifecycle.types";
-import { dateOf, fromDate, parseInstant, type Instant } from "../common/instants";
+import { HOUR_MS, SEAT_REDUCTION_WINDOW_HOURS } from "../domain/policy";
+import type { ScheduledChange, SeatTranche } from "../modules/subscription/subscription-lifecycle.types";
+import { dateOf, formatInstant, fromDate, parseInstant, type Instant } from "../common/instants";
 import { Transfer, TransferLine } from "../modules/transfer/transfer.entity";
 import type { PartnerCenterClient } from "./client";
 import type {
   PcAgreement,
+  PcAgreementSignatureStatus,
+  PcAzureEntitlement,
   PcCollection,
   PcCustomer,
   PcMpnProfile,
@@ -92,6 +95,8 @@ export interface CustomerBundle {
   /** Null without App+User credentials (the agreements endpoint needs them). */
   agreements: PcAgreement[] | null;
   transfers: PcTransferEntity[];
+  /** Azure plan id → its active Azure subscriptions (azureEntitlements). */
+  azureEntitlements: Map<string, number>;
 }
 
 const SUBSCRIPTION_STATUS: Record<string, SubscriptionStatus> = {
@@ -122,12 +127,37 @@ function instantOfPc(value: string): Instant | null {
   return Number.isNaN(t) ? null : fromDate(new Date(t));
 }
 
+const WINDOW_MS = SEAT_REDUCTION_WINDOW_HOURS * HOUR_MS;
+
+/** Open return windows of tranches at `now`, comparable ("quantity@until"), sorted. */
+function openWindows(tranches: readonly SeatTranche[], now: number): string[] {
+  return tranches
+    .map((t) => ({ quantity: t.quantity, until: (parseInstant(t.purchasedAt) ?? 0) + WINDOW_MS }))
+    .filter((w) => w.until > now)
+    .map((w) => `${w.quantity}@${w.until}`)
+    .sort();
+}
+
 /**
- * The seat tranches of a synced subscription. Partner Center has no tranches: every seat in one tranche at the start
- * of the current term (as the seed and the V2 migration default them). Tranches channelgate already holds for the
- * same term and the same seat count are kept (mid-term additions it recorded itself).
+ * The seat tranches of a synced subscription. Partner Center has no tranches, but for new commerce it reports the
+ * seats still inside their 168-hour return window, batch by batch (`refundableQuantity.details`, each with
+ * `allowedUntilDateTime`): each such batch becomes a tranche bought 168 hours before its window closes (guessed: the
+ * window is documented as 168 hours from the batch's purchase), and the other seats one tranche at the start of the
+ * current term, whose windows are closed. Without refundableQuantity (legacy), every seat is in one tranche at the
+ * term start (as the seed and the V2 migration default them). Tranches channelgate already holds for the same term
+ * and seat count are kept when they agree with Partner Center's open windows (mid-term additions it recorded itself).
  */
-function tranchesOf(existing: CustomerSubscription | null, quantity: number, termStart: Instant): SeatTranche[] {
+function tranchesOf(
+  existing: CustomerSubscription | null,
+  s: Pick<PcSubscription, "quantity" | "refundableQuantity">,
+  termStart: Instant,
+  now: number,
+): SeatTranche[] {
+  const quantity = s.quantity;
+  const refundable = (s.refundableQuantity?.details ?? [])
+    .map((d) => ({ quantity: d.quantity, until: instantOfPc(d.allowedUntilDateTime) }))
+    .filter((d): d is { quantity: number; until: Instant } => d.quantity > 0 && d.until !== null && d.until > now);
+  const reported = refundable.map((d) => `${d.quantity}@${d.until}`).sort();
   if (existing) {
     const kept = existing.tranches ?? [];
     const total = kept.reduce((n, t) => n + t.quantity, 0);
@@ -137,11 +167,32 @@ function tranchesOf(existing: CustomerSubscription | null, quantity: number, ter
       kept.every((t) => {
         const at = parseInstant(t.purchasedAt);
         return at !== null && at >= termStart;
-      })
+      }) &&
+      (!s.refundableQuantity || JSON.stringify(openWindows(kept, now)) === JSON.stringify(reported))
     )
       return kept;
   }
-  return oneTranche(quantity, termStart);
+  const open = refundable.reduce((n, d) => n + d.quantity, 0);
+  if (refundable.length === 0 || open > quantity) return oneTranche(quantity, termStart);
+  const batches = refundable.map((d) => ({ quantity: d.quantity, purchasedAt: formatInstant(d.until - WINDOW_MS) }));
+  if (quantity > open) batches.push({ quantity: quantity - open, purchasedAt: formatInstant(termStart) });
+  return batches.sort((a, b) => (parseInstant(a.purchasedAt) ?? 0) - (parseInstant(b.purchasedAt) ?? 0));
+}
+
+/**
+ * The change saved for the next renewal (`scheduledNextTermInstructions`): the fields that differ from the current
+ * term; a saved renewal into the same term is a change of the quantity to itself. Undefined when none is reported.
+ */
+function scheduledChangeOf(s: PcSubscription): ScheduledChange | undefined {
+  const next = s.scheduledNextTermInstructions;
+  if (!next) return undefined;
+  const change: ScheduledChange = {};
+  if (next.quantity !== s.quantity) change.quantity = next.quantity;
+  const term = next.product.termDuration;
+  if (term && term !== s.termDuration && TERMS.has(term)) change.termDuration = term as TermDuration;
+  const cycle = BILLING_CYCLE[next.product.billingCycle.toLowerCase()];
+  if (cycle && next.product.billingCycle.toLowerCase() !== s.billingCycle.toLowerCase()) change.billingCycle = cycle;
+  return Object.keys(change).length > 0 ? change : { quantity: next.quantity };
 }
 
 /** Comparable form of a column value (dates by instant, everything else by JSON). */
@@ -219,7 +270,27 @@ export async function fullSync(
         auth: "user",
       }),
     ]);
-  } else {
+  }
+  // An indirect provider checks each indirect reseller's Microsoft Partner Agreement (App+User only,
+  // https://learn.microsoft.com/partner-center/developer/verify-indirect-reseller-mpa-status); ORDER refuses a
+  // reseller that has not signed it.
+  const resellerMpa = new Map<string, boolean>(
+    await Promise.all(
+      resellers.map(
+        async (r) =>
+          [
+            r.id,
+            (
+              await client.get<PcAgreementSignatureStatus>(
+                `/v1/compliance/csp/agreementstatus?mpnId=${encodeURIComponent(r.mpnId)}`,
+                { auth: "user" },
+              )
+            ).isAgreementSigned,
+          ] as const,
+      ),
+    ),
+  );
+  if (!appPlusUser) {
     report.skipped.push(
       "indirect resellers, providers, customers' resellers and MCA acceptance: Partner Center serves them to App+User tokens only (set PARTNER_CENTER_REFRESH_TOKEN)",
     );
@@ -266,8 +337,9 @@ export async function fullSync(
             partnerId: r.mpnId,
             tenantId: r.id,
             ...(r.location ? { country: r.location } : {}),
+            ...(resellerMpa.has(r.id) ? { mpaSigned: resellerMpa.get(r.id)! } : {}),
           },
-          // MPA and program standing come from other APIs (compliance, agreement status) not synced yet.
+          // No read API serves a partner's program standing; the MPA is set above when the agreement status was read.
           {
             types: [type],
             mpaSigned: true,
@@ -397,9 +469,25 @@ export async function fetchCustomerBundle(
       : Promise.resolve(null),
     client.get<PcTransferEntity[] | PcCollection<PcTransferEntity>>(`${base}/transfers`),
   ]);
+  // An Azure plan's active Azure subscriptions: one call per plan (CANCEL refuses a plan that still has some).
+  const plans = subscriptions.items.filter((x) => x.productType?.id === "Azure");
+  const entitlements = await Promise.all(
+    plans.map((p) =>
+      client.get<PcCollection<PcAzureEntitlement>>(
+        `${base}/subscriptions/${encodeURIComponent(p.id)}/azureEntitlements`,
+      ),
+    ),
+  );
+  const azureEntitlements = new Map(
+    plans.map((p, i) => [
+      p.id.toLowerCase(),
+      entitlements[i]!.items.filter((e) => e.status.toLowerCase() === "active").length,
+    ]),
+  );
   return {
     customer,
     subscriptions: subscriptions.items,
+    azureEntitlements,
     resellers: relationships?.items ?? [],
     agreements: agreements?.items ?? null,
     transfers: Array.isArray(transfers) ? transfers : transfers.items,
@@ -514,6 +602,7 @@ export async function writeCustomer(
     const isAzurePlan = s.productType?.id === "Azure";
     const parentId = s.parentSubscriptionId && ids.has(s.parentSubscriptionId) ? s.parentSubscriptionId : null;
     const existing = existingSubs.get(s.id) ?? null;
+    const scheduled = scheduledChangeOf(s);
     await w.upsert(
       CustomerSubscription,
       existing,
@@ -540,10 +629,16 @@ export async function writeCustomer(
         productType: defaultProductType(usage ? OfferKind.USAGE_BASED : OfferKind.LICENSE_BASED, isAzurePlan),
         purchasedAt: new Date(purchasedAt),
         renewedAt: renewedAt === null ? null : new Date(renewedAt),
-        tranches: tranchesOf(existing, s.quantity, renewedAt ?? purchasedAt),
+        tranches: tranchesOf(existing, s, renewedAt ?? purchasedAt, now.getTime()),
+        // Reported by Partner Center: set from it; when absent, channelgate's own value is kept (scheduled changes
+        // are not written through yet, so an absent instruction may be one channelgate alone saved).
+        ...(scheduled !== undefined ? { scheduledChange: scheduled } : {}),
+        ...(isAzurePlan && b.azureEntitlements.has(s.id)
+          ? { activeAzureSubscriptions: b.azureEntitlements.get(s.id)! }
+          : {}),
       },
-      // Not in the subscription resource: no maximum, nothing scheduled, no active Azure subscription counted;
-      // channelgate's own values are kept on later syncs.
+      // Not in the subscription resource: no maximum (the catalog's SKU has it; not read), nothing scheduled and no
+      // active Azure subscription unless reported above; channelgate's own values are kept on later syncs.
       {
         registeredById: null,
         maxQuantity: null,

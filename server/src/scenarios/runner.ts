@@ -9,6 +9,7 @@ import { parseInstant } from "../common/instants";
 import { RuleBook } from "../domain/enums";
 import { readScenarioFile, ScenarioError, type Scenario, type ScenarioCheck } from "./scenario-file";
 import { loadWorld, type LoadedWorld } from "./world";
+import { loadWorldThroughPartnerCenter, type PartnerCenterLoad } from "./partner-center-world";
 
 // Runs conformance scenario files (../shared/scenarios/README.md) against the real server: a fresh in-memory
 // database per file, the world loaded into it, the server started with the file's policy, and every check asked
@@ -18,6 +19,21 @@ export interface RunSummary {
   passed: number;
   failed: number;
   malformed: number;
+  /** With the partner-center upstream: the emulator's calls and the syncs run, over all files. */
+  partnerCenter?: { emulatorCalls: number; syncs: number; retries: number };
+}
+
+/**
+ * Where a world comes from: `sandbox` loads it straight into the database (loadWorld); `partner-center` serves
+ * Partner Center's part of it from the emulator and syncs it in, then enters the rest through channelgate's API
+ * (partner-center-world.ts).
+ */
+export type ScenarioUpstream = "sandbox" | "partner-center";
+
+export interface RunOptions {
+  /** A fresh, empty PostgreSQL database per file instead of in-memory SQLite. */
+  provision?: ProvisionDatabase;
+  upstream?: ScenarioUpstream;
 }
 
 const QUERY = `query Eligibility($input: EligibilityInput!) {
@@ -144,10 +160,12 @@ function compare(c: ScenarioCheck, got: Got): string | null {
   return `expected ${show(c.eligible, c.blocking, c.advisories)}, got ${show(got.eligible, got.blocking, got.advisories)} (${problems.join("; ")})`;
 }
 
+class KeyNotLoaded extends Error {}
+
 function inputOf(c: ScenarioCheck, s: Scenario, world: LoadedWorld): Record<string, unknown> {
   const id = (map: Map<string, string>, key: string): string => {
     const value = map.get(key);
-    if (value === undefined) throw new Error(`key "${key}" was not loaded`);
+    if (value === undefined) throw new KeyNotLoaded(`key "${key}" was not loaded`);
     return value;
   };
   const input: Record<string, unknown> = { action: c.action, asOf: s.asOf };
@@ -227,12 +245,15 @@ async function quietMigrations<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-type FileResult = { kind: "malformed" } | { kind: "ran"; passed: number; failed: number };
+type FileResult =
+  | { kind: "malformed" }
+  | { kind: "ran"; passed: number; failed: number; partnerCenter?: NonNullable<RunSummary["partnerCenter"]> };
 
 /** Supplies a fresh, empty PostgreSQL database per file instead of in-memory SQLite (the API suite on PostgreSQL). */
 export type ProvisionDatabase = () => Promise<{ url: string; drop(): Promise<void> }>;
 
-async function runFile(file: string, out: (line: string) => void, provision?: ProvisionDatabase): Promise<FileResult> {
+async function runFile(file: string, out: (line: string) => void, options: RunOptions): Promise<FileResult> {
+  const { provision } = options;
   let scenario: Scenario;
   try {
     scenario = readScenarioFile(file);
@@ -244,6 +265,7 @@ async function runFile(file: string, out: (line: string) => void, provision?: Pr
   const database = provision ? await provision() : null;
   const dataSource = createDataSource({ databaseUrl: database?.url ?? null, sqlitePath: ":memory:" });
   let app: RunningApp | null = null;
+  let upstream: PartnerCenterLoad | null = null;
   try {
     let world: LoadedWorld;
     try {
@@ -253,7 +275,12 @@ async function runFile(file: string, out: (line: string) => void, provision?: Pr
       });
       const asOf = parseInstant(scenario.asOf) ?? Date.parse(`${scenario.asOf}T00:00:00Z`);
       const now = new Date(scenario.asOf.length === 10 ? asOf + 12 * 3_600_000 : asOf);
-      world = await dataSource.transaction((em) => loadWorld(em, scenario, now));
+      if (options.upstream === "partner-center") {
+        upstream = await loadWorldThroughPartnerCenter(dataSource, scenario, now);
+        world = upstream.world;
+      } else {
+        world = await dataSource.transaction((em) => loadWorld(em, scenario, now));
+      }
     } catch (e) {
       out(`${file}: the world cannot be loaded: ${(e as Error).message}`);
       return { kind: "malformed" };
@@ -273,6 +300,14 @@ async function runFile(file: string, out: (line: string) => void, provision?: Pr
     const started = await startApp(config, { dataSource, quiet: true });
     app = started;
 
+    if (upstream) {
+      // What only channelgate records, through its own API, before any check is asked.
+      const problems = await upstream.enterChannelgateFacts(started.url, (email) =>
+        signToken(config.authSecret, email),
+      );
+      problems.forEach((p) => out(`${file}: ${p}`));
+    }
+
     const tokens = new Map<string, string>();
     for (const actor of new Set(scenario.checks.map((c) => c.actor))) {
       const email = world.userEmails.get(actor);
@@ -282,7 +317,15 @@ async function runFile(file: string, out: (line: string) => void, provision?: Pr
 
     const failures = await mapLimited(scenario.checks, CONCURRENCY, async (c, i) => {
       const query = scenario.ruleBook === RuleBook.V2 ? QUERY_V2 : QUERY;
-      const got = await ask(started.url, tokens.get(c.actor) ?? "", inputOf(c, scenario, world), query);
+      let input: Record<string, unknown>;
+      try {
+        input = inputOf(c, scenario, world);
+      } catch (e) {
+        // With the partner-center upstream, a key whose entity never reached channelgate fails its check only.
+        if (!(e instanceof KeyNotLoaded)) throw e;
+        return `${file} checks[${i}] ${describeCheck(c)}: ${e.message}`;
+      }
+      const got = await ask(started.url, tokens.get(c.actor) ?? "", input, query);
       const problem =
         typeof got === "string"
           ? `expected eligible=${c.eligible} blocking=${codes(c.blocking)}, got ${got}`
@@ -291,13 +334,22 @@ async function runFile(file: string, out: (line: string) => void, provision?: Pr
     });
     const lines = failures.filter((l): l is string => l !== null);
     lines.forEach((l) => out(l));
-    return { kind: "ran", passed: scenario.checks.length - lines.length, failed: lines.length };
+    const pc = upstream?.stats();
+    return {
+      kind: "ran",
+      passed: scenario.checks.length - lines.length,
+      failed: lines.length,
+      ...(pc
+        ? { partnerCenter: { emulatorCalls: pc.emulatorCalls, syncs: pc.syncs, retries: pc.client.retries } }
+        : {}),
+    };
   } catch (e) {
     // Not the file's fault (server failed to start, signing failed…): its checks are not verified.
     out(`${file}: run aborted: ${(e as Error).message} (${scenario.checks.length} check(s) counted as failed)`);
     return { kind: "ran", passed: 0, failed: scenario.checks.length };
   } finally {
     await app?.close().catch(() => undefined);
+    await upstream?.close().catch(() => undefined);
     if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     await database?.drop().catch(() => undefined);
   }
@@ -307,9 +359,11 @@ async function runFile(file: string, out: (line: string) => void, provision?: Pr
 export async function runScenarioFiles(
   paths: string[],
   out: (line: string) => void,
-  provision?: ProvisionDatabase,
+  options: RunOptions | ProvisionDatabase = {},
 ): Promise<RunSummary> {
+  const opts: RunOptions = typeof options === "function" ? { provision: options } : options;
   const summary: RunSummary = { passed: 0, failed: 0, malformed: 0 };
+  if (opts.upstream === "partner-center") summary.partnerCenter = { emulatorCalls: 0, syncs: 0, retries: 0 };
   const emit = (line: string): void => out(oneLine(line));
   for (const entry of expand(paths)) {
     if ("problem" in entry) {
@@ -317,11 +371,16 @@ export async function runScenarioFiles(
       summary.malformed++;
       continue;
     }
-    const result = await runFile(entry.file, emit, provision);
+    const result = await runFile(entry.file, emit, opts);
     if (result.kind === "malformed") summary.malformed++;
     else {
       summary.passed += result.passed;
       summary.failed += result.failed;
+      if (summary.partnerCenter && result.partnerCenter) {
+        summary.partnerCenter.emulatorCalls += result.partnerCenter.emulatorCalls;
+        summary.partnerCenter.syncs += result.partnerCenter.syncs;
+        summary.partnerCenter.retries += result.partnerCenter.retries;
+      }
     }
   }
   return summary;

@@ -4,6 +4,8 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { TransferStatus } from "../../domain/enums";
 import type {
   PcAgreement,
+  PcAgreementSignatureStatus,
+  PcAzureEntitlement,
   PcCollection,
   PcCustomer,
   PcError,
@@ -368,6 +370,58 @@ export function createEmulatorApp(
     if (!key) return;
     const items = subscriptionsOf(state, partnerOf(res).key, key).map((s) => subscriptionBody(state, s));
     res.json(collection(items));
+  });
+
+  // https://learn.microsoft.com/partner-center/developer/get-a-list-of-azure-entitlements-for-subscription: the Azure
+  // subscriptions under an Azure plan (the world counts the active ones).
+  app.get("/v1/customers/:id/subscriptions/:subscriptionId/azureEntitlements", (req, res) => {
+    const key = visibleCustomer(req, res);
+    if (!key) return;
+    const wanted = String(req.params.subscriptionId).toLowerCase();
+    const plan = subscriptionsOf(state, partnerOf(res).key, key).find((s) => s.id === wanted);
+    if (!plan) {
+      pcError(res, 404, 404, "Resource not found.");
+      return;
+    }
+    const items: PcAzureEntitlement[] = plan.isAzurePlan
+      ? Array.from({ length: plan.activeAzureSubscriptions ?? 0 }, (_, i) => ({
+          id: stableGuid(`azure-subscription:${plan.key}:${i}`),
+          friendlyName: `Azure subscription ${i + 1}`,
+          status: "active",
+          subscriptionId: plan.id,
+          attributes: { objectType: "AzureEntitlement" },
+        }))
+      : [];
+    res.json(collection(items));
+  });
+
+  // https://learn.microsoft.com/partner-center/developer/verify-indirect-reseller-mpa-status (App+User only): an
+  // indirect provider checks whether one of its indirect resellers signed the Microsoft Partner Agreement.
+  app.get("/v1/compliance/:program/agreementstatus", (req, res) => {
+    if (needsAppPlusUser(res)) return;
+    const mpnId = typeof req.query.mpnId === "string" ? req.query.mpnId : undefined;
+    const tenantId = typeof req.query.tenantId === "string" ? req.query.tenantId : undefined;
+    if (!mpnId && !tenantId) {
+      pcError(res, 400, 2001, "Both MPN Id and Tenant Id cannot be empty.");
+      return;
+    }
+    if (mpnId && tenantId) {
+      pcError(res, 400, 2000, "Both MPN Id and Tenant Id should not be passed.");
+      return;
+    }
+    if (mpnId && !/^\d+$/.test(mpnId)) {
+      pcError(res, 400, 2000, "MPN Id must be numeric.");
+      return;
+    }
+    const p = mpnId
+      ? [...state.partners.values()].find((x) => x.partnerId === mpnId)
+      : state.partnersByTenant.get(String(tenantId).toLowerCase());
+    if (!p) {
+      pcError(res, 404, 3000, "Partner not found.");
+      return;
+    }
+    const body: PcAgreementSignatureStatus = { isAgreementSigned: p.mpaSigned };
+    res.json(body);
   });
 
   // https://learn.microsoft.com/partner-center/developer/get-indirect-resellers-of-a-customer (App+User only):

@@ -46,6 +46,8 @@ export interface EmuTransfer extends WorldTransfer {
 
 export interface EmulatorState {
   asOf: string;
+  /** The emulator's present (ms): which seat-return windows are still open. */
+  now: number;
   partners: Map<string, EmuPartner>;
   partnersByTenant: Map<string, EmuPartner>;
   partnerships: World["partnerships"];
@@ -60,8 +62,11 @@ export interface EmulatorState {
   subscriptionsByCustomer: Map<string, EmuSubscription[]>;
 }
 
-/** Builds the emulator's store from a world (the demo network or a scenario world) as of a date (YYYY-MM-DD). */
-export function stateFromWorld(world: World, asOf: string): EmulatorState {
+/**
+ * Builds the emulator's store from a world (the demo network or a scenario world) as of a date (YYYY-MM-DD); `now`
+ * is the emulator's present (a scenario's instant; the clock by default).
+ */
+export function stateFromWorld(world: World, asOf: string, now: Date = new Date()): EmulatorState {
   const partners = new Map<string, EmuPartner>();
   const partnersByTenant = new Map<string, EmuPartner>();
   for (const p of world.partners) {
@@ -74,9 +79,11 @@ export function stateFromWorld(world: World, asOf: string): EmulatorState {
   for (const c of world.customers) {
     // A partner's own CSP transaction tenant shares the partner's tenant id in the demo world; in Partner
     // Center the customer id is the customer's tenant id, so both worlds agree.
+    // A partner's own tenant as a customer of another partner (partnerTenantOf) is that partner's tenant.
+    const ownTenant = c.partnerTenantOf ? partners.get(c.partnerTenantOf)?.tenantId : undefined;
     const e: EmuCustomer = {
       key: c.key,
-      id: c.tenantId ?? stableGuid(`customer:${c.key}`),
+      id: c.tenantId ?? ownTenant ?? stableGuid(`customer:${c.key}`),
       name: c.name,
       domain: c.domain.toLowerCase(),
       country: c.country,
@@ -100,6 +107,7 @@ export function stateFromWorld(world: World, asOf: string): EmulatorState {
   const transfers = world.transfers.map((t) => ({ ...t, id: stableGuid(`transfer:${t.key}`) }));
   return {
     asOf,
+    now: now.getTime(),
     partners,
     partnersByTenant,
     partnerships: world.partnerships,

@@ -1,4 +1,5 @@
 import { OfferKind, TermDuration, type BillingCycle } from "../../domain/enums";
+import { HOUR_MS, SEAT_REDUCTION_WINDOW_HOURS } from "../../domain/policy";
 import type { PcSubscription } from "../resources";
 import {
   EMULATOR_SUBSCRIPTION_STATUS,
@@ -13,12 +14,71 @@ export function isoDateTime(date: string): string {
   return date.length === 10 ? `${date}T00:00:00Z` : new Date(date).toISOString();
 }
 
+/**
+ * The seats of a new-commerce license subscription still inside their return window at `now`, batch by batch:
+ * each batch of seats (bought, renewed or added mid-term) can be reduced for 168 hours
+ * (https://learn.microsoft.com/partner-center/customers/create-a-new-subscription), which Partner Center reports as
+ * `refundableQuantity` (subscription-resources; the SDK's RefundableQuantity and RefundableQuantityDetail).
+ */
+function refundableQuantity(s: EmuSubscription, now: number): PcSubscription["refundableQuantity"] {
+  const termStart = s.renewalDate ?? s.purchaseDate;
+  const batches = s.tranches ?? [{ quantity: s.quantity, purchasedAt: termStart }];
+  const details = batches
+    .map((t) => ({
+      quantity: t.quantity,
+      until: Date.parse(isoDateTime(t.purchasedAt)) + SEAT_REDUCTION_WINDOW_HOURS * HOUR_MS,
+    }))
+    .filter((d) => d.quantity > 0 && d.until > now)
+    .map((d) => ({ quantity: d.quantity, allowedUntilDateTime: new Date(d.until).toISOString() }));
+  return { totalQuantity: details.reduce((n, d) => n + d.quantity, 0), details };
+}
+
+/**
+ * The change saved for the next renewal, as Partner Center's scheduledNextTermInstructions (create-scheduled-changes):
+ * the product term it renews into and its seats, the fields the world leaves out being the current ones. The
+ * catalog's product and SKU ids are the offer id's parts ("productId:skuId"), as new commerce offer ids are written.
+ */
+function scheduledInstructions(
+  s: EmuSubscription,
+  body: PcSubscription,
+): PcSubscription["scheduledNextTermInstructions"] {
+  const change = s.scheduledChange;
+  if (!change) return undefined;
+  const [productId, skuId] = body.offerId.split(":");
+  return {
+    product: {
+      productId: productId ?? body.offerId,
+      ...(skuId ? { skuId } : {}),
+      billingCycle: change.billingCycle ? BILLING_CYCLE[change.billingCycle] : body.billingCycle,
+      ...((change.termDuration ?? body.termDuration) ? { termDuration: change.termDuration ?? body.termDuration } : {}),
+    },
+    quantity: change.quantity ?? body.quantity,
+  };
+}
+
 /** A subscription as Partner Center serves it (subscription-resources page). */
 export function subscriptionBody(state: EmulatorState, s: EmuSubscription): PcSubscription {
   const usage = s.offerKind === OfferKind.USAGE_BASED;
   const reseller = s.resellerOfRecord ? state.partners.get(s.resellerOfRecord) : undefined;
   const parent = s.parent ? state.subscriptionsByKey.get(s.parent) : undefined;
   const term = s.termDuration === undefined ? (usage ? null : TermDuration.P1Y) : s.termDuration;
+  const body = baseBody(s, usage, reseller, parent, term);
+  const newCommerceLicense = isNewCommerceLicense(s) && !s.isAzurePlan;
+  const scheduled = newCommerceLicense ? scheduledInstructions(s, body) : undefined;
+  return {
+    ...body,
+    ...(newCommerceLicense ? { refundableQuantity: refundableQuantity(s, state.now) } : {}),
+    ...(scheduled ? { scheduledNextTermInstructions: scheduled } : {}),
+  };
+}
+
+function baseBody(
+  s: EmuSubscription,
+  usage: boolean,
+  reseller: { partnerId: string } | undefined,
+  parent: EmuSubscription | undefined,
+  term: TermDuration | null,
+): PcSubscription {
   return {
     id: s.id,
     offerId: s.offerId ?? s.offerName.toUpperCase().replace(/[^A-Z0-9]+/g, "-"),
