@@ -571,10 +571,14 @@ export async function writeCustomer(
       );
       continue;
     }
+    const existingTransfer = await em.getRepository(Transfer).findOneBy({ id: t.id });
+    // A rejection is channelgate's own (Partner Center documents none for new commerce, transfer.service.ts): a
+    // transfer Partner Center still shows Active stays REJECTED here.
+    const keptRejection = existingTransfer?.status === TransferStatus.REJECTED && t.status === "Active";
     const status =
       t.status === "Completed"
         ? TransferStatus.COMPLETED
-        : t.status === "Reject"
+        : t.status === "Reject" || keptRejection
           ? TransferStatus.REJECTED
           : TransferStatus.PENDING;
     const onRecord = t.lineItems.find((l) => l.partnerIdOnRecord)?.partnerIdOnRecord;
@@ -583,7 +587,7 @@ export async function writeCustomer(
     const modified = new Date(t.lastModifiedTime);
     await w.upsert(
       Transfer,
-      await em.getRepository(Transfer).findOneBy({ id: t.id }),
+      existingTransfer,
       {
         id: t.id,
         customerId: customer.id,
@@ -592,7 +596,11 @@ export async function writeCustomer(
         resellerId: reseller && reseller.id !== target.id ? reseller.id : null,
         status,
         createdAt: created,
-        respondedAt: status !== TransferStatus.PENDING && modified.getTime() > created.getTime() ? modified : null,
+        respondedAt: keptRejection
+          ? existingTransfer.respondedAt
+          : status !== TransferStatus.PENDING && modified.getTime() > created.getTime()
+            ? modified
+            : null,
       },
       { createdByUserId: null, version: 1 },
     );

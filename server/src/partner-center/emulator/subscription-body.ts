@@ -37,6 +37,9 @@ export function subscriptionBody(state: EmulatorState, s: EmuSubscription): PcSu
     ...(term ? { termDuration: term } : {}),
     ...(reseller ? { partnerId: reseller.partnerId } : {}),
     contractType: "subscription",
+    // Served for new commerce license-based subscriptions, null when nothing is saved ("original value = null" in
+    // the example of manage-billing-frequency-software-subs; "not applicable for legacy offers").
+    ...(isNewCommerceLicense(s) ? { scheduledNextTermInstructions: s.scheduledNextTermInstructions ?? null } : {}),
     ...(s.isAzurePlan
       ? { productType: { id: "Azure", displayName: "Azure" } }
       : isNewCommerceLicense(s)
