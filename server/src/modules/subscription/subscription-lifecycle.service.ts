@@ -217,7 +217,11 @@ export class SubscriptionLifecycleService {
       CustomerSubscription,
       subscription,
       // A CSP subscription's change was Partner Center's answer first: its provenance, as the status changes write.
-      { ...changes, updatedAt: new Date(), ...(subscription.channel === SalesChannel.CSP ? upstreamProvenance(s) : {}) },
+      {
+        ...changes,
+        updatedAt: new Date(),
+        ...(subscription.channel === SalesChannel.CSP ? upstreamProvenance(s) : {}),
+      },
       () => userError("expectedVersion", UserErrorCode.CONFLICT, s.t("SUBSCRIPTION_CHANGED")),
       { expectedVersion },
     );

@@ -63,7 +63,7 @@ export class SyncService {
    */
   async status(s: ServiceContext): Promise<SyncStatus> {
     const staleAfterMinutes = s.config.syncStaleAfterMinutes;
-    if (s.config.upstream === "sandbox") {
+    if (s.upstream.kind === "sandbox") {
       return Object.assign(new SyncStatus(), {
         upstream: Upstream.SANDBOX,
         lastSyncedAt: null,

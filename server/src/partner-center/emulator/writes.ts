@@ -22,7 +22,14 @@ import type {
   PcTransferEntity,
 } from "../resources";
 import { subscriptionBody } from "./subscription-body";
-import { customersOf, isNewCommerceLicense, type EmuPartner, type EmuSubscription, type EmuTransfer, type EmulatorState } from "./state";
+import {
+  customersOf,
+  isNewCommerceLicense,
+  type EmuPartner,
+  type EmuSubscription,
+  type EmuTransfer,
+  type EmulatorState,
+} from "./state";
 
 // The write endpoints of the emulator (issue 8 item 6), with the JSON shapes of Microsoft's documented examples:
 //   POST  /v1/customers/{id}/carts ........................ https://learn.microsoft.com/partner-center/developer/create-a-cart
