@@ -337,6 +337,37 @@ describe("scheduled changes, rejections and provenance with Partner Center upstr
     expect(emulator.writes.patches.length).toBe(before.patches + 1);
   });
 
+  it("a sync keeps channelgate's saved change as the user gave it, and brings in one made in Partner Center alone", async () => {
+    const ours = await ordered("CFQ7TTC0LH1G:0001");
+    // Only the billing cycle: Partner Center holds the whole next term (the same quantity and term spelled out).
+    const saved = await run(SCHEDULE, { subscriptionId: ours.id, change: { billingCycle: "ANNUAL" } });
+    expect(saved.answer.userErrors).toEqual([]);
+    const theirs = await ordered("CFQ7TTC0LH05:0001");
+    const gone = await ordered("CFQ7TTC0LGZT:0001");
+    expect((await run(SCHEDULE, { subscriptionId: gone.id, change: { quantity: 2 } })).answer.userErrors).toEqual([]);
+    // In Partner Center alone: a change saved on one, the other's removed.
+    theirs.emu().scheduledNextTermInstructions = {
+      product: { productId: "CFQ7TTC0LH05", skuId: "0001", billingCycle: "Monthly", termDuration: "P3Y" },
+      quantity: 12,
+    };
+    gone.emu().scheduledNextTermInstructions = null;
+    const versions = async () =>
+      Object.fromEntries(
+        await Promise.all([ours, theirs, gone].map(async (x) => [x.pcId, (await local(x.pcId)).version] as const)),
+      );
+    const before = await versions();
+    await fullSync(ds, client(8));
+    expect((await local(ours.pcId)).scheduledChange).toEqual({ billingCycle: "ANNUAL" });
+    expect((await local(theirs.pcId)).scheduledChange).toEqual({ quantity: 12, termDuration: "P3Y" });
+    expect((await local(gone.pcId)).scheduledChange).toBeNull();
+    const after = await versions();
+    expect(after[ours.pcId]).toBe(before[ours.pcId]);
+    expect(after[theirs.pcId]).toBe(before[theirs.pcId]! + 1);
+    expect(after[gone.pcId]).toBe(before[gone.pcId]! + 1);
+    // Nothing changed upstream since: the next sync writes nothing.
+    expect((await fullSync(ds, client(8))).changed).toBe(0);
+  });
+
   it("a rejection stays channelgate's own, and a sync keeps it while Partner Center still shows the request Active", async () => {
     // A pending transfer of the home partner's subscription, asked by another partner (as if synced from Partner Center).
     const mine = state.subscriptions.find((s) => s.transactingPartner === HOME && s.status === "ACTIVE")!;

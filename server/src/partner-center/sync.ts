@@ -21,7 +21,7 @@ import { Partner } from "../modules/partner/partner.entity";
 import { ResellerPartnership } from "../modules/partner/reseller-partnership.entity";
 import { CustomerSubscription } from "../modules/subscription/customer-subscription.entity";
 import { defaultProductType, oneTranche } from "../modules/subscription/new-subscription";
-import type { SeatTranche } from "../modules/subscription/subscription-lifecycle.types";
+import type { ScheduledChange, SeatTranche } from "../modules/subscription/subscription-lifecycle.types";
 import { dateOf, fromDate, parseInstant, type Instant } from "../common/instants";
 import { Transfer, TransferLine } from "../modules/transfer/transfer.entity";
 import type { PartnerCenterClient } from "./client";
@@ -32,6 +32,7 @@ import type {
   PcMpnProfile,
   PcOrganizationProfile,
   PcPartnerRelationship,
+  PcScheduledNextTermInstructions,
   PcSubscription,
   PcTransferEntity,
 } from "./resources";
@@ -111,6 +112,39 @@ const BILLING_CYCLE: Record<string, BillingCycle> = {
 };
 
 const TERMS = new Set<string>(Object.values(TermDuration));
+
+/**
+ * channelgate's saved change from Partner Center's next-term instructions (create-scheduled-changes). channelgate
+ * stores only the fields the user set and Partner Center the whole next term, so the saved change is kept while both
+ * describe the same next term; otherwise it becomes the fields that differ from the current term (the quantity when
+ * none does), or null when Partner Center holds none. Undefined — channelgate's own value stays — when Partner Center
+ * serves no such field (legacy, usage) or a term or billing cycle channelgate does not model.
+ */
+export function scheduledChangeFrom(
+  instructions: PcScheduledNextTermInstructions | null | undefined,
+  current: { quantity: number; termDuration: TermDuration | null; billingCycle: BillingCycle },
+  existing: ScheduledChange | null,
+): ScheduledChange | null | undefined {
+  if (instructions === undefined) return undefined;
+  if (instructions === null) return null;
+  const term = instructions.product?.termDuration;
+  const cycle = BILLING_CYCLE[String(instructions.product?.billingCycle).toLowerCase()];
+  if (!term || !TERMS.has(term) || !cycle || !Number.isInteger(instructions.quantity)) return undefined;
+  const next = { quantity: instructions.quantity, termDuration: term as TermDuration, billingCycle: cycle };
+  if (existing) {
+    const saved = {
+      quantity: existing.quantity ?? current.quantity,
+      termDuration: existing.termDuration ?? current.termDuration,
+      billingCycle: existing.billingCycle ?? current.billingCycle,
+    };
+    if (JSON.stringify(saved) === JSON.stringify(next)) return existing;
+  }
+  const change: ScheduledChange = {};
+  if (next.quantity !== current.quantity) change.quantity = next.quantity;
+  if (next.termDuration !== current.termDuration) change.termDuration = next.termDuration;
+  if (next.billingCycle !== current.billingCycle) change.billingCycle = next.billingCycle;
+  return Object.keys(change).length > 0 ? change : { quantity: next.quantity };
+}
 
 function dateOnly(value: string): string {
   return value.slice(0, 10);
@@ -514,6 +548,13 @@ export async function writeCustomer(
     const isAzurePlan = s.productType?.id === "Azure";
     const parentId = s.parentSubscriptionId && ids.has(s.parentSubscriptionId) ? s.parentSubscriptionId : null;
     const existing = existingSubs.get(s.id) ?? null;
+    const termDuration = s.termDuration && TERMS.has(s.termDuration) ? (s.termDuration as TermDuration) : null;
+    const billingCycle = BILLING_CYCLE[s.billingCycle.toLowerCase()] ?? BillingCycle.NONE;
+    const scheduledChange = scheduledChangeFrom(
+      s.scheduledNextTermInstructions,
+      { quantity: s.quantity, termDuration, billingCycle },
+      existing?.scheduledChange ?? null,
+    );
     await w.upsert(
       CustomerSubscription,
       existing,
@@ -531,8 +572,8 @@ export async function writeCustomer(
         purchaseDate,
         renewalDate: renewedAt === null ? null : dateOf(renewedAt),
         commitmentEndDate: dateOnly(s.commitmentEndDate),
-        termDuration: s.termDuration && TERMS.has(s.termDuration) ? (s.termDuration as TermDuration) : null,
-        billingCycle: BILLING_CYCLE[s.billingCycle.toLowerCase()] ?? BillingCycle.NONE,
+        termDuration,
+        billingCycle,
         quantity: s.quantity,
         autoRenew: s.autoRenewEnabled,
         parentId,
@@ -541,9 +582,11 @@ export async function writeCustomer(
         purchasedAt: new Date(purchasedAt),
         renewedAt: renewedAt === null ? null : new Date(renewedAt),
         tranches: tranchesOf(existing, s.quantity, renewedAt ?? purchasedAt),
+        // New commerce: the change saved for the next renewal, as Partner Center holds it.
+        ...(scheduledChange !== undefined ? { scheduledChange } : {}),
       },
-      // Not in the subscription resource: no maximum, nothing scheduled, no active Azure subscription counted;
-      // channelgate's own values are kept on later syncs.
+      // Not in the subscription resource: no maximum, no active Azure subscription counted (and nothing scheduled
+      // where Partner Center serves no next-term instructions); channelgate's own values are kept on later syncs.
       {
         registeredById: null,
         maxQuantity: null,
