@@ -51,6 +51,8 @@ export interface AppConfig {
   partnerCenterWebhooks: WebhookTrust;
   /** SYNC_INTERVAL_MINUTES: the incremental sync from Partner Center's audit records runs this often (0: off). */
   syncIntervalMinutes: number;
+  /** SYNC_STALE_AFTER_MINUTES: data not confirmed by a successful sync run for this long is shown as stale. */
+  syncStaleAfterMinutes: number;
   /** OpenID Connect sign-in (auth/oidc.ts), or null when OIDC_ISSUER is not set. */
   oidc: OidcConfig | null;
   /**
@@ -290,5 +292,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowHttp: !production && envBool(env.PARTNER_CENTER_WEBHOOK_ALLOW_HTTP, false),
     },
     syncIntervalMinutes: envInt("SYNC_INTERVAL_MINUTES", env.SYNC_INTERVAL_MINUTES, 15, 0, 24 * 60),
+    syncStaleAfterMinutes: envInt("SYNC_STALE_AFTER_MINUTES", env.SYNC_STALE_AFTER_MINUTES, 60, 1, 7 * 24 * 60),
   };
 }

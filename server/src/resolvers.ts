@@ -20,7 +20,7 @@ import { ProviderRequestResolver } from "./modules/provider-request/provider-req
 import { ApiTokenResolver } from "./modules/api-token/api-token.resolver";
 import { UserResolver } from "./modules/user/user.resolver";
 import { LiveResolver } from "./modules/live/live.resolver";
-import { SyncResolver } from "./modules/sync/sync.resolver";
+import { SyncResolver, ViewerSyncStatusResolver } from "./modules/sync/sync.resolver";
 import { SavedViewResolver } from "./modules/saved-view/saved-view.resolver";
 import { ProviderRequestMutations } from "./modules/provider-request/provider-request.mutations";
 import {
@@ -53,6 +53,7 @@ export const resolvers: NonEmptyArray<Function> = [
   UserResolver,
   ApiTokenResolver,
   SyncResolver,
+  ViewerSyncStatusResolver,
   AuditResolver,
   LiveResolver,
   SavedViewResolver,

@@ -18,6 +18,8 @@ export function createCache() {
     typePolicies: {
       // One summary object, read in parts (dashboard totals, the navigation's request count): merge, not replace.
       NetworkSummary: { merge: true },
+      // The viewer has no id and is read in parts (the shell's Viewer query, the sync status badge): merge them.
+      Viewer: { merge: true },
     },
   });
 }

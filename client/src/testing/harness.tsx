@@ -11,7 +11,7 @@ import type { MockLink } from "@apollo/client/testing";
 import { createCache } from "../lib/apollo";
 import { I18nProvider, type Locale } from "../lib/i18n";
 import { ViewerProvider, type ViewerInfo, type ViewerPermissions } from "../features/shell/viewer";
-import { LiveEventsDocument, type PartnerType, type UserRole } from "../graphql/generated";
+import { LiveEventsDocument, NetworkSyncStatusDocument, type PartnerType, type UserRole } from "../graphql/generated";
 import "../features/shell/shell-messages";
 
 const PROVIDER_PARTNER_ID = "UGFydG5lcjpwcm92aWRlcg";
@@ -120,6 +120,26 @@ const QUIET_LIVE_EVENTS: MockLink.MockedResponse = {
   maxUsageCount: Number.POSITIVE_INFINITY,
 };
 
+/** The network sync badge's status (components/SyncedIndicator.tsx) in the sandbox: views show no badge. */
+export const SANDBOX_SYNC_STATUS: MockLink.MockedResponse = {
+  request: { query: NetworkSyncStatusDocument },
+  result: {
+    data: {
+      viewer: {
+        __typename: "Viewer",
+        syncStatus: {
+          __typename: "SyncStatus",
+          upstream: "SANDBOX",
+          lastSyncedAt: null,
+          stale: false,
+          staleAfterMinutes: 60,
+        },
+      },
+    },
+  },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+
 /** Renders a view inside the app's providers. */
 export function renderView(
   ui: ReactElement,
@@ -135,7 +155,7 @@ export function renderView(
 ) {
   return render(
     <I18nProvider locale={locale}>
-      <MockedProvider mocks={[...mocks, QUIET_LIVE_EVENTS]} cache={cache}>
+      <MockedProvider mocks={[...mocks, QUIET_LIVE_EVENTS, SANDBOX_SYNC_STATUS]} cache={cache}>
         <MemoryRouter initialEntries={[url]}>
           <ViewerProvider viewer={viewer}>
             <Routes>

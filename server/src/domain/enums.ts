@@ -200,6 +200,12 @@ export enum SyncPhase {
   REFRESH = "REFRESH",
 }
 
+/** Where the partner network lives (UPSTREAM): channelgate's own database, or Partner Center. */
+export enum Upstream {
+  SANDBOX = "SANDBOX",
+  PARTNER_CENTER = "PARTNER_CENTER",
+}
+
 const enums: Array<[object, string, string]> = [
   [PartnerType, "PartnerType", "A partner's role in the CSP program; a partner may hold several."],
   [ProgramStatus, "ProgramStatus", "Standing of a partner in the CSP program."],
@@ -223,5 +229,6 @@ const enums: Array<[object, string, string]> = [
   [SyncRunKind, "SyncRunKind", "FULL: everything Partner Center holds; INCREMENTAL: what its audit records name."],
   [SyncRunStatus, "SyncRunStatus", "State of a Partner Center sync run."],
   [SyncPhase, "SyncPhase", "A step of a sync run, with its own done/total counts."],
+  [Upstream, "Upstream", "Where the partner network lives: channelgate's database (SANDBOX) or PARTNER_CENTER."],
 ];
 for (const [enumObj, name, description] of enums) registerEnumType(enumObj, { name, description });

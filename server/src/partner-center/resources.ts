@@ -118,18 +118,25 @@ export interface PcSubscription {
    * the SDK's RefundableQuantity / RefundableQuantityDetail models).
    */
   refundableQuantity?: { totalQuantity: number; details: Array<{ quantity: number; allowedUntilDateTime: string }> };
-  /** New commerce: the change saved for the next renewal (create-scheduled-changes; the SDK's ProductTerm). */
-  scheduledNextTermInstructions?: {
-    product: {
-      productId: string;
-      skuId?: string;
-      availabilityId?: string;
-      billingCycle: string;
-      termDuration?: string;
-    };
-    quantity: number;
-  };
+  /**
+   * New commerce license-based and software subscriptions: the change saved for the next renewal, null when none
+   * (create-scheduled-changes; the request example of manage-billing-frequency-software-subs shows its shape).
+   */
+  scheduledNextTermInstructions?: PcScheduledNextTermInstructions | null;
   attributes: PcAttributes;
+}
+
+/** What a subscription becomes at its next renewal: the product (with its term and billing cycle) and the quantity. */
+export interface PcScheduledNextTermInstructions {
+  product: {
+    productId: string;
+    skuId?: string;
+    availabilityId?: string;
+    /** Capitalised in Microsoft's example ("Annual"). */
+    billingCycle: string;
+    termDuration?: string;
+  };
+  quantity: number;
 }
 
 /**

@@ -35,6 +35,7 @@ import type {
   PcMpnProfile,
   PcOrganizationProfile,
   PcPartnerRelationship,
+  PcScheduledNextTermInstructions,
   PcSubscription,
   PcTransferEntity,
 } from "./resources";
@@ -117,6 +118,39 @@ const BILLING_CYCLE: Record<string, BillingCycle> = {
 
 const TERMS = new Set<string>(Object.values(TermDuration));
 
+/**
+ * channelgate's saved change from Partner Center's next-term instructions (create-scheduled-changes). channelgate
+ * stores only the fields the user set and Partner Center the whole next term, so the saved change is kept while both
+ * describe the same next term; otherwise it becomes the fields that differ from the current term (the quantity when
+ * none does), or null when Partner Center holds none. Undefined — channelgate's own value stays — when Partner Center
+ * serves no such field (legacy, usage) or a term or billing cycle channelgate does not model.
+ */
+export function scheduledChangeFrom(
+  instructions: PcScheduledNextTermInstructions | null | undefined,
+  current: { quantity: number; termDuration: TermDuration | null; billingCycle: BillingCycle },
+  existing: ScheduledChange | null,
+): ScheduledChange | null | undefined {
+  if (instructions === undefined) return undefined;
+  if (instructions === null) return null;
+  const term = instructions.product?.termDuration;
+  const cycle = BILLING_CYCLE[String(instructions.product?.billingCycle).toLowerCase()];
+  if (!term || !TERMS.has(term) || !cycle || !Number.isInteger(instructions.quantity)) return undefined;
+  const next = { quantity: instructions.quantity, termDuration: term as TermDuration, billingCycle: cycle };
+  if (existing) {
+    const saved = {
+      quantity: existing.quantity ?? current.quantity,
+      termDuration: existing.termDuration ?? current.termDuration,
+      billingCycle: existing.billingCycle ?? current.billingCycle,
+    };
+    if (JSON.stringify(saved) === JSON.stringify(next)) return existing;
+  }
+  const change: ScheduledChange = {};
+  if (next.quantity !== current.quantity) change.quantity = next.quantity;
+  if (next.termDuration !== current.termDuration) change.termDuration = next.termDuration;
+  if (next.billingCycle !== current.billingCycle) change.billingCycle = next.billingCycle;
+  return Object.keys(change).length > 0 ? change : { quantity: next.quantity };
+}
+
 function dateOnly(value: string): string {
   return value.slice(0, 10);
 }
@@ -177,22 +211,6 @@ function tranchesOf(
   const batches = refundable.map((d) => ({ quantity: d.quantity, purchasedAt: formatInstant(d.until - WINDOW_MS) }));
   if (quantity > open) batches.push({ quantity: quantity - open, purchasedAt: formatInstant(termStart) });
   return batches.sort((a, b) => (parseInstant(a.purchasedAt) ?? 0) - (parseInstant(b.purchasedAt) ?? 0));
-}
-
-/**
- * The change saved for the next renewal (`scheduledNextTermInstructions`): the fields that differ from the current
- * term; a saved renewal into the same term is a change of the quantity to itself. Undefined when none is reported.
- */
-function scheduledChangeOf(s: PcSubscription): ScheduledChange | undefined {
-  const next = s.scheduledNextTermInstructions;
-  if (!next) return undefined;
-  const change: ScheduledChange = {};
-  if (next.quantity !== s.quantity) change.quantity = next.quantity;
-  const term = next.product.termDuration;
-  if (term && term !== s.termDuration && TERMS.has(term)) change.termDuration = term as TermDuration;
-  const cycle = BILLING_CYCLE[next.product.billingCycle.toLowerCase()];
-  if (cycle && next.product.billingCycle.toLowerCase() !== s.billingCycle.toLowerCase()) change.billingCycle = cycle;
-  return Object.keys(change).length > 0 ? change : { quantity: next.quantity };
 }
 
 /** Comparable form of a column value (dates by instant, everything else by JSON). */
@@ -602,7 +620,13 @@ export async function writeCustomer(
     const isAzurePlan = s.productType?.id === "Azure";
     const parentId = s.parentSubscriptionId && ids.has(s.parentSubscriptionId) ? s.parentSubscriptionId : null;
     const existing = existingSubs.get(s.id) ?? null;
-    const scheduled = scheduledChangeOf(s);
+    const termDuration = s.termDuration && TERMS.has(s.termDuration) ? (s.termDuration as TermDuration) : null;
+    const billingCycle = BILLING_CYCLE[s.billingCycle.toLowerCase()] ?? BillingCycle.NONE;
+    const scheduledChange = scheduledChangeFrom(
+      s.scheduledNextTermInstructions,
+      { quantity: s.quantity, termDuration, billingCycle },
+      existing?.scheduledChange ?? null,
+    );
     await w.upsert(
       CustomerSubscription,
       existing,
@@ -620,8 +644,8 @@ export async function writeCustomer(
         purchaseDate,
         renewalDate: renewedAt === null ? null : dateOf(renewedAt),
         commitmentEndDate: dateOnly(s.commitmentEndDate),
-        termDuration: s.termDuration && TERMS.has(s.termDuration) ? (s.termDuration as TermDuration) : null,
-        billingCycle: BILLING_CYCLE[s.billingCycle.toLowerCase()] ?? BillingCycle.NONE,
+        termDuration,
+        billingCycle,
         quantity: s.quantity,
         autoRenew: s.autoRenewEnabled,
         parentId,
@@ -630,15 +654,15 @@ export async function writeCustomer(
         purchasedAt: new Date(purchasedAt),
         renewedAt: renewedAt === null ? null : new Date(renewedAt),
         tranches: tranchesOf(existing, s, renewedAt ?? purchasedAt, now.getTime()),
-        // Reported by Partner Center: set from it; when absent, channelgate's own value is kept (scheduled changes
-        // are not written through yet, so an absent instruction may be one channelgate alone saved).
-        ...(scheduled !== undefined ? { scheduledChange: scheduled } : {}),
+        // New commerce: the change saved for the next renewal, as Partner Center holds it.
+        ...(scheduledChange !== undefined ? { scheduledChange } : {}),
         ...(isAzurePlan && b.azureEntitlements.has(s.id)
           ? { activeAzureSubscriptions: b.azureEntitlements.get(s.id)! }
           : {}),
       },
-      // Not in the subscription resource: no maximum (the catalog's SKU has it; not read), nothing scheduled and no
-      // active Azure subscription unless reported above; channelgate's own values are kept on later syncs.
+      // Not in the subscription resource: no maximum (the catalog's SKU has it; not read), no active Azure
+      // subscription unless reported above (and nothing scheduled where Partner Center serves no next-term
+      // instructions); channelgate's own values are kept on later syncs.
       {
         registeredById: null,
         maxQuantity: null,
@@ -666,10 +690,14 @@ export async function writeCustomer(
       );
       continue;
     }
+    const existingTransfer = await em.getRepository(Transfer).findOneBy({ id: t.id });
+    // A rejection is channelgate's own (Partner Center documents none for new commerce, transfer.service.ts): a
+    // transfer Partner Center still shows Active stays REJECTED here.
+    const keptRejection = existingTransfer?.status === TransferStatus.REJECTED && t.status === "Active";
     const status =
       t.status === "Completed"
         ? TransferStatus.COMPLETED
-        : t.status === "Reject"
+        : t.status === "Reject" || keptRejection
           ? TransferStatus.REJECTED
           : TransferStatus.PENDING;
     const onRecord = t.lineItems.find((l) => l.partnerIdOnRecord)?.partnerIdOnRecord;
@@ -678,7 +706,7 @@ export async function writeCustomer(
     const modified = new Date(t.lastModifiedTime);
     await w.upsert(
       Transfer,
-      await em.getRepository(Transfer).findOneBy({ id: t.id }),
+      existingTransfer,
       {
         id: t.id,
         customerId: customer.id,
@@ -687,7 +715,11 @@ export async function writeCustomer(
         resellerId: reseller && reseller.id !== target.id ? reseller.id : null,
         status,
         createdAt: created,
-        respondedAt: status !== TransferStatus.PENDING && modified.getTime() > created.getTime() ? modified : null,
+        respondedAt: keptRejection
+          ? existingTransfer.respondedAt
+          : status !== TransferStatus.PENDING && modified.getTime() > created.getTime()
+            ? modified
+            : null,
       },
       { createdByUserId: null, version: 1 },
     );

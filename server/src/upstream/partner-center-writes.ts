@@ -1,9 +1,10 @@
-import { BillingCycle, SubscriptionStatus, type TermDuration } from "../domain/enums";
+import { BillingCycle, SubscriptionStatus, TermDuration } from "../domain/enums";
 import { PartnerCenterError, type PartnerCenterClient } from "../partner-center/client";
 import type {
   PcCart,
   PcCartCheckoutResult,
   PcRelationshipRequest,
+  PcScheduledNextTermInstructions,
   PcSubscription,
   PcTransferEntity,
 } from "../partner-center/resources";
@@ -37,11 +38,22 @@ export interface PlacedOrder {
   purchasedAt: Date | null;
 }
 
-/** What a subscription PATCH changes (Update a subscription; Suspend a subscription). */
+/** A change saved for the next renewal; an absent field keeps the current value (as channelgate stores it). */
+export interface NextTermChange {
+  quantity?: number | null;
+  termDuration?: TermDuration | null;
+  billingCycle?: BillingCycle | null;
+}
+
+/**
+ * What a subscription PATCH changes (Update a subscription; Suspend a subscription; Schedule changes). A
+ * `scheduledChange` of null removes the saved change; absent, the subscription's own is sent back unchanged.
+ */
 export interface SubscriptionPatch {
   status?: SubscriptionStatus.ACTIVE | SubscriptionStatus.SUSPENDED | SubscriptionStatus.DELETED;
   quantity?: number;
   autoRenew?: boolean;
+  scheduledChange?: NextTermChange | null;
 }
 
 export interface UpstreamTransfer {
@@ -80,6 +92,41 @@ const PC_STATUS: Record<NonNullable<SubscriptionPatch["status"]>, PcSubscription
   [SubscriptionStatus.DELETED]: "deleted",
 };
 
+/** Partner Center's casing of a billing cycle in next-term instructions (the example shows "Annual"). */
+const NEXT_TERM_CYCLE: Record<BillingCycle, string> = {
+  [BillingCycle.MONTHLY]: "Monthly",
+  [BillingCycle.ANNUAL]: "Annual",
+  [BillingCycle.TRIENNIAL]: "Triennial",
+  [BillingCycle.NONE]: "None",
+};
+const PC_CYCLE_OF: Record<string, BillingCycle> = {
+  monthly: BillingCycle.MONTHLY,
+  annual: BillingCycle.ANNUAL,
+  triennial: BillingCycle.TRIENNIAL,
+  none: BillingCycle.NONE,
+};
+
+/**
+ * The next-term instructions of a change to the subscription as Partner Center serves it: the same product (a new
+ * commerce offerId is "productId:skuId:availabilityId"; the availability is left out when the id has no third part —
+ * guessed, README "Field mapping"), the new or current term and billing cycle, the new or current quantity.
+ */
+export function nextTermInstructions(current: PcSubscription, change: NextTermChange): PcScheduledNextTermInstructions {
+  const [productId = current.offerId, skuId = "", availabilityId] = current.offerId.split(":");
+  const cycle = change.billingCycle ?? PC_CYCLE_OF[current.billingCycle.toLowerCase()] ?? BillingCycle.NONE;
+  const term = change.termDuration ?? current.termDuration ?? TermDuration.P1Y;
+  return {
+    product: {
+      productId,
+      skuId,
+      ...(availabilityId ? { availabilityId } : {}),
+      billingCycle: NEXT_TERM_CYCLE[cycle],
+      termDuration: term,
+    },
+    quantity: change.quantity ?? current.quantity,
+  };
+}
+
 /** A 4xx other than throttling or a refused token is Partner Center's business answer: a refusal. */
 function refusalOf(error: unknown): unknown {
   if (error instanceof PartnerCenterError && error.status >= 400 && error.status < 500 && error.status !== 429) {
@@ -94,6 +141,20 @@ async function refusing<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     throw refusalOf(error);
   }
+}
+
+/**
+ * The next-term instructions a PATCH sends: the change to save, or null to remove the saved one. Removing what
+ * Partner Center does not hold (none saved, or a legacy subscription that has no such field) sends the subscription
+ * back as it was.
+ */
+function scheduledPart(
+  current: PcSubscription,
+  change: NextTermChange | null | undefined,
+): Pick<PcSubscription, "scheduledNextTermInstructions"> {
+  if (change === undefined) return {};
+  if (change === null) return current.scheduledNextTermInstructions ? { scheduledNextTermInstructions: null } : {};
+  return { scheduledNextTermInstructions: nextTermInstructions(current, change) };
 }
 
 const customerPath = (customerId: string) => `/v1/customers/${encodeURIComponent(customerId)}`;
@@ -156,7 +217,10 @@ export class PartnerCenterWrites {
    * Get a subscription by ID https://learn.microsoft.com/partner-center/developer/get-a-subscription-by-id; Update
    * a subscription https://learn.microsoft.com/partner-center/developer/update-a-subscription (quantity,
    * autoRenewEnabled); Suspend a subscription https://learn.microsoft.com/partner-center/developer/suspend-a-subscription
-   * (status suspended / active); Cancel a new commerce subscription: status deleted.
+   * (status suspended / active); Cancel a new commerce subscription: status deleted. A change for the next renewal
+   * is the subscription's `scheduledNextTermInstructions`, set or removed (null) by the same PATCH: Schedule changes
+   * for a new commerce subscription https://learn.microsoft.com/partner-center/developer/create-scheduled-changes
+   * (its shape from https://learn.microsoft.com/partner-center/developer/manage-billing-frequency-software-subs).
    */
   async updateSubscription(
     customerId: string,
@@ -172,6 +236,7 @@ export class PartnerCenterWrites {
         ...(patch.status ? { status: PC_STATUS[patch.status] } : {}),
         ...(patch.quantity !== undefined ? { quantity: patch.quantity } : {}),
         ...(patch.autoRenew !== undefined ? { autoRenewEnabled: patch.autoRenew } : {}),
+        ...scheduledPart(current, patch.scheduledChange),
       };
       await this.client.send<PcSubscription>("PATCH", path, body, { requestId: ids("patch") });
     });

@@ -6,6 +6,7 @@ import { customersNamed, readAuditRecords } from "../partner-center/audit-record
 import { refreshCustomer, type RefreshKind, type RefreshResult } from "../partner-center/refresh";
 import {
   PartnerCenterWrites,
+  type NextTermChange,
   type PlacedOrder,
   type RequestIds,
   type SubscriptionPatch,
@@ -14,7 +15,7 @@ import {
 } from "./partner-center-writes";
 
 export { UpstreamRefusal } from "./partner-center-writes";
-export type { PlacedOrder, RequestIds, SubscriptionPatch, UpstreamOrder, UpstreamTransfer };
+export type { NextTermChange, PlacedOrder, RequestIds, SubscriptionPatch, UpstreamOrder, UpstreamTransfer };
 
 // The upstream port (issue 8 item 1): where the partner network lives. Two adapters, chosen by UPSTREAM:
 //  - sandbox (default): channelgate's database is the truth (seeded with the demo network); nothing to sync, and
@@ -47,8 +48,8 @@ export interface UpstreamPort {
   /** Orders a new subscription (cart, then checkout); null: no upstream, the local order stands. */
   placeOrder(order: UpstreamOrder, ids: RequestIds): Promise<PlacedOrder | null>;
   /**
-   * Changes a subscription: status (suspend, reactivate, cancel), quantity, auto-renew. The lifecycle mutations
-   * (change quantity, set auto-renew) call this too, with `{ quantity }` or `{ autoRenew }`.
+   * Changes a subscription: status (suspend, reactivate, cancel), quantity, auto-renew, and the change saved for the
+   * next renewal (`scheduledChange`; null removes it). The lifecycle mutations call this too.
    */
   updateSubscription(
     customerId: string,

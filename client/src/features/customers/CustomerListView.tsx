@@ -31,6 +31,7 @@ import { customerListParams, customerUrl } from "./urls";
 import "./messages";
 import "./page-messages";
 import "./customers.css";
+import { NetworkSyncIndicator } from "../../components/SyncedIndicator";
 
 const PAGE_SIZE = 25;
 
@@ -139,6 +140,7 @@ export function CustomerListView() {
     <section aria-labelledby="customers-heading" className="cust">
       <div className="page-head">
         <h1 id="customers-heading">{t("customers.title")}</h1>
+        <NetworkSyncIndicator />
         {/* A role that cannot manage customers is not offered the buttons (the notice below says why). */}
         {!readOnlyReason && (
           <div className="form-actions">

@@ -15,6 +15,7 @@ import "../subscriptions/subscriptions.css";
 import "../network/network.css";
 import "./dashboard.css";
 import "./messages";
+import { NetworkSyncIndicator } from "../../components/SyncedIndicator";
 
 /**
  * The index route. Indirect providers see their network (totals, charts, resellers and their compliance, pending
@@ -30,6 +31,7 @@ export function DashboardView() {
     return (
       <section className="dashboard" aria-labelledby="dashboard-title">
         <h1 id="dashboard-title">{t("dashboard.title.reseller")}</h1>
+        <NetworkSyncIndicator block />
         <StatsSection variant={variant} />
         <div className="dash-grid">
           <SelfServicePanel />
@@ -47,6 +49,7 @@ export function DashboardView() {
       <h1 id="dashboard-title">
         {variant === "provider" ? t("dashboard.title.provider") : t("dashboard.title.direct")}
       </h1>
+      <NetworkSyncIndicator block />
       <StatsSection variant={variant} />
       <ChartsSection />
       <div className="dash-grid">

@@ -36,6 +36,13 @@ export const syncMessages = defineMessages({
     "provenance.synced": "Synced {ago}",
     "provenance.stale": "Stale: synced {ago}",
     "provenance.local": "channelgate's own record",
+    "provenance.network.synced": "Partner Center data synced {ago}",
+    "provenance.network.stale": "Stale: Partner Center data synced {ago}",
+    "provenance.network.never": "Stale: not synced from Partner Center yet",
+    "provenance.network.title":
+      "Last confirmed by a successful Partner Center sync at {at} (UTC); shown as stale after {minutes} min.",
+    "provenance.network.neverTitle":
+      "No Partner Center sync has succeeded yet: what you see may not match Partner Center.",
     "ago.justNow": "just now",
     "ago.minutes": "{n} min ago",
     "ago.hours": "{n} h ago",
@@ -75,6 +82,13 @@ export const syncMessages = defineMessages({
     "provenance.synced": "Sincronizado {ago}",
     "provenance.stale": "Desatualizado: sincronizado {ago}",
     "provenance.local": "Registo próprio do channelgate",
+    "provenance.network.synced": "Dados do Partner Center sincronizados {ago}",
+    "provenance.network.stale": "Desatualizado: dados do Partner Center sincronizados {ago}",
+    "provenance.network.never": "Desatualizado: ainda não sincronizado com o Partner Center",
+    "provenance.network.title":
+      "Confirmado pela última sincronização bem-sucedida com o Partner Center em {at} (UTC); mostrado como desatualizado após {minutes} min.",
+    "provenance.network.neverTitle":
+      "Nenhuma sincronização com o Partner Center terminou com êxito: o que vê pode não corresponder ao Partner Center.",
     "ago.justNow": "agora mesmo",
     "ago.minutes": "há {n} min",
     "ago.hours": "há {n} h",

@@ -19,6 +19,7 @@ import { SubscriptionFilters, type SubscriptionFilterValues } from "./components
 import { SubscriptionTable } from "./components/SubscriptionTable";
 import "./messages";
 import "./subscriptions.css";
+import { NetworkSyncIndicator } from "../../components/SyncedIndicator";
 
 /** /subscriptions: every subscription in the network, filtered from the URL, with a decision per row. */
 export function SubscriptionListView() {
@@ -58,7 +59,9 @@ export function SubscriptionListView() {
   return (
     <section aria-labelledby="subs-title">
       <h1 id="subs-title">{t("subscriptions.title")}</h1>
-      <p className="sub-lead">{t("subscriptions.intro")}</p>
+      <p className="sub-lead">
+        {t("subscriptions.intro")} <NetworkSyncIndicator />
+      </p>
 
       <SubscriptionFilters
         values={values}

@@ -3,8 +3,9 @@ import { dateOf, formatInstant, type Instant } from "../../common/instants";
 import { userError, UserErrorCode } from "../../common/user-error";
 import { InputChecks } from "../../common/validate";
 import { updateVersioned } from "../../common/versioned";
-import { CommerceModel, EligibilityAction, RuleBook } from "../../domain/enums";
+import { CommerceModel, EligibilityAction, RuleBook, SalesChannel } from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
+import { upstreamProvenance } from "../../upstream/write-through";
 import { EligibilityService, decisionTime, subscriptionFacts } from "../eligibility/eligibility.service";
 import type { EligibilityDecision } from "../eligibility/eligibility.types";
 import type { ScheduledChangeFacts, Tranche } from "../eligibility/facts";
@@ -74,11 +75,12 @@ export class SubscriptionLifecycleService {
       tranches = removed.tranches;
       removedSeats = removed.removed.map(tranche);
     }
-    // Allowed: Partner Center changes it first (PATCH quantity); a refusal leaves both sides as they were.
+    // Allowed: Partner Center changes it first (PATCH quantity); a refusal leaves both sides as they were. A mid-term
+    // change deletes the saved change there too (create-scheduled-changes): the PATCH says so explicitly.
     await patchUpstreamSubscription(
       s,
       subscription,
-      { quantity: input.quantity },
+      { quantity: input.quantity, ...(subscription.scheduledChange !== null ? { scheduledChange: null } : {}) },
       {
         operation: EligibilityAction.CHANGE_QUANTITY,
         partial: { decision: presented, subscription },
@@ -109,7 +111,7 @@ export class SubscriptionLifecycleService {
     await patchUpstreamSubscription(
       s,
       subscription,
-      { autoRenew: input.autoRenew },
+      { autoRenew: input.autoRenew, ...(deletes ? { scheduledChange: null } : {}) },
       {
         operation: EligibilityAction.SET_AUTO_RENEW,
         partial: { decision: presented, subscription },
@@ -136,6 +138,13 @@ export class SubscriptionLifecycleService {
       checks.integer("change.quantity", change.quantity, 0, MAX_SEATS);
     ensureNoErrors(checks.errors);
     const { presented } = await this.decide(s, subscription, EligibilityAction.SCHEDULE_CHANGE, { change });
+    // Allowed: saved in Partner Center first (scheduledNextTermInstructions); a refusal leaves both sides as they were.
+    await patchUpstreamSubscription(
+      s,
+      subscription,
+      { scheduledChange: change },
+      { operation: EligibilityAction.SCHEDULE_CHANGE, partial: { decision: presented, subscription } },
+    );
     const changed = await this.write(s, subscription, input.expectedVersion, { scheduledChange: change });
     return { subscription: changed, decision: presented };
   }
@@ -157,6 +166,12 @@ export class SubscriptionLifecycleService {
     const { presented } = await this.decide(s, subscription, EligibilityAction.SCHEDULE_CHANGE, {
       change: renewAsItIs,
     });
+    await patchUpstreamSubscription(
+      s,
+      subscription,
+      { scheduledChange: null },
+      { operation: "cancelScheduledChange", partial: { decision: presented, subscription } },
+    );
     const changed = await this.write(s, subscription, input.expectedVersion, { scheduledChange: null });
     return { subscription: changed, decision: presented, deletedScheduledChange: subscription.scheduledChange };
   }
@@ -201,7 +216,12 @@ export class SubscriptionLifecycleService {
       s.em,
       CustomerSubscription,
       subscription,
-      { ...changes, updatedAt: new Date() },
+      // A CSP subscription's change was Partner Center's answer first: its provenance, as the status changes write.
+      {
+        ...changes,
+        updatedAt: new Date(),
+        ...(subscription.channel === SalesChannel.CSP ? upstreamProvenance(s) : {}),
+      },
       () => userError("expectedVersion", UserErrorCode.CONFLICT, s.t("SUBSCRIPTION_CHANGED")),
       { expectedVersion },
     );

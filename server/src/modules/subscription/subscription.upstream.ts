@@ -6,9 +6,10 @@ import type { CustomerSubscription } from "./customer-subscription.entity";
 
 /**
  * Writes a change of an existing subscription through to Partner Center (subscription PATCH: status, quantity,
- * autoRenewEnabled), after the rule book allowed it and before the local write. Only CSP subscriptions live in
- * Partner Center; other channels' are channelgate's own records. The lifecycle mutations (change quantity, set
- * auto-renew) call this with `{ quantity }` or `{ autoRenew }`; `partial` is the payload returned with a refusal.
+ * autoRenewEnabled, scheduledNextTermInstructions), after the rule book allowed it and before the local write. Only
+ * CSP subscriptions live in Partner Center; other channels' are channelgate's own records. The lifecycle mutations
+ * call this with `{ quantity }`, `{ autoRenew }` or `{ scheduledChange }` (null: a mid-term change or
+ * cancelScheduledChange removes it); `partial` is the payload returned with a refusal.
  */
 export async function patchUpstreamSubscription(
   s: ServiceContext,

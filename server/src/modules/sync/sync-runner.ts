@@ -196,7 +196,7 @@ export class SyncCoordinator {
 }
 
 /** Where the next incremental sync starts, or null before the first successful full sync. */
-export async function lastCheckpoint(ds: DataSource): Promise<Date | null> {
+export async function lastCheckpoint(ds: DataSource | EntityManager): Promise<Date | null> {
   const last = await ds
     .getRepository(SyncRun)
     .createQueryBuilder("r")

@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { PageArgs } from "../../common/connection";
 import { readContext } from "../../service-context";
 import { SyncRun } from "./sync-run.entity";
 import { syncService } from "./sync.service";
-import { StartSyncInput, StartSyncPayload, SyncRunConnection } from "./sync.types";
+import { Viewer } from "../partner/partner.types";
+import { StartSyncInput, StartSyncPayload, SyncRunConnection, SyncStatus } from "./sync.types";
 
 @Resolver(() => SyncRun)
 export class SyncResolver {
@@ -29,5 +30,16 @@ export class SyncResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return syncService.start(ctx, input ?? {});
+  }
+}
+
+@Resolver(() => Viewer)
+export class ViewerSyncStatusResolver {
+  @FieldResolver(() => SyncStatus, {
+    description:
+      "How current the partner network is (Partner Center upstream): when a sync last confirmed it, and whether that is stale.",
+  })
+  syncStatus(@Ctx() ctx: RequestContext): Promise<SyncStatus> {
+    return syncService.status(readContext(ctx));
   }
 }

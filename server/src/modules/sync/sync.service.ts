@@ -4,14 +4,14 @@ import { ensureThat } from "../../common/ensure";
 import { badInput, forbidden } from "../../common/errors";
 import { userError, UserErrorCode } from "../../common/user-error";
 import { requireViewer, type RequestContext } from "../../context";
-import { SyncRunKind, SyncRunStatus } from "../../domain/enums";
+import { SyncRunKind, SyncRunStatus, Upstream } from "../../domain/enums";
 import { mutate, type ServiceContext } from "../../service-context";
 import { createUpstream, type UpstreamPort } from "../../upstream/upstream";
 import type { AppConfig } from "../../config";
 import { SyncRun } from "./sync-run.entity";
-import { closeInterrupted, newRun, SyncCoordinator } from "./sync-runner";
+import { closeInterrupted, lastCheckpoint, newRun, SyncCoordinator } from "./sync-runner";
 import { tryAcquireSyncLock } from "./sync-lock";
-import { StartSyncPayload, type StartSyncInput } from "./sync.types";
+import { StartSyncPayload, SyncStatus, type StartSyncInput } from "./sync.types";
 
 // Partner Center sync runs for the API: start a full sync (startSync), list and read runs. A deployment syncs one
 // Partner Center account, its home partner's (PARTNER_CENTER_TENANT_ID): only that partner's admins see or start
@@ -55,6 +55,33 @@ function ensureHomePartner(s: ServiceContext): void {
 }
 
 export class SyncService {
+  /**
+   * How current the viewer's partner network is. One deployment syncs one Partner Center account, so a successful
+   * run confirms every partner it imported at once: the run's instant is their "last confirmed", read from the
+   * sync_run rows (no data row is rewritten to move it, so a sync that changes nothing still writes no data row).
+   * A partner whose row is channelgate's own (no Partner Center provenance) has nothing confirmed.
+   */
+  async status(s: ServiceContext): Promise<SyncStatus> {
+    const staleAfterMinutes = s.config.syncStaleAfterMinutes;
+    if (s.upstream.kind === "sandbox") {
+      return Object.assign(new SyncStatus(), {
+        upstream: Upstream.SANDBOX,
+        lastSyncedAt: null,
+        stale: false,
+        staleAfterMinutes,
+      });
+    }
+    const imported = s.actor.source !== null && s.actor.source !== undefined;
+    const lastSyncedAt = imported ? await lastCheckpoint(s.em) : null;
+    const stale = lastSyncedAt === null || Date.now() - lastSyncedAt.getTime() > staleAfterMinutes * 60_000;
+    return Object.assign(new SyncStatus(), {
+      upstream: Upstream.PARTNER_CENTER,
+      lastSyncedAt,
+      stale: imported && stale,
+      staleAfterMinutes,
+    });
+  }
+
   list(s: ServiceContext, page: PageArgs): Promise<Page<SyncRun>> {
     ensureHomePartner(s);
     return paginate(s.em.getRepository(SyncRun).createQueryBuilder("r"), page, newestFirst);

@@ -158,7 +158,14 @@ export class TransferService {
     });
   }
 
-  /** The source declines. */
+  /**
+   * The source declines. Local only, also with the partner-center adapter: for a new-commerce transfer Partner Center
+   * documents accepting (Complete) and cancelling by the target that created it (Cancel), and nothing for the source
+   * to decline (https://learn.microsoft.com/partner-center/developer/update-a-transfer); its "reject" status is for
+   * traditional license-based transfers only (https://learn.microsoft.com/partner-center/developer/reject-a-transfer),
+   * which channelgate never creates. Partner Center keeps the request Active until it expires; the sync keeps
+   * channelgate's rejection (partner-center/sync.ts).
+   */
   reject(s: ServiceContext, input: TransferIdInput): Promise<TransferResult> {
     return this.whilePending(s, input.transferId, "source", async (transfer) => ({
       transfer: await finish(s, transfer, TransferStatus.REJECTED),

@@ -9,6 +9,7 @@ import {
   SubscriptionStatus,
   TransferStatus,
 } from "../../domain/enums";
+import type { PcScheduledNextTermInstructions } from "../resources";
 import type { World, WorldPartner, WorldSubscription, WorldTransfer } from "../../scenarios/world";
 
 // What Partner Center holds of a world: partners, provider ↔ reseller partnerships, customers, their reseller
@@ -39,6 +40,8 @@ export interface EmuCustomer {
 }
 export interface EmuSubscription extends WorldSubscription {
   id: string;
+  /** New commerce: the change saved for the next renewal (a subscription PATCH sets or removes it). */
+  scheduledNextTermInstructions?: PcScheduledNextTermInstructions | null;
 }
 export interface EmuTransfer extends WorldTransfer {
   id: string;

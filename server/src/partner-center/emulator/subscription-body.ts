@@ -64,7 +64,9 @@ export function subscriptionBody(state: EmulatorState, s: EmuSubscription): PcSu
   const term = s.termDuration === undefined ? (usage ? null : TermDuration.P1Y) : s.termDuration;
   const body = baseBody(s, usage, reseller, parent, term);
   const newCommerceLicense = isNewCommerceLicense(s) && !s.isAzurePlan;
-  const scheduled = newCommerceLicense ? scheduledInstructions(s, body) : undefined;
+  // A subscription PATCH sets (or removes) the instructions; until one does, they come from the world's scheduled change.
+  const scheduled =
+    newCommerceLicense && s.scheduledNextTermInstructions === undefined ? scheduledInstructions(s, body) : undefined;
   return {
     ...body,
     ...(newCommerceLicense ? { refundableQuantity: refundableQuantity(s, state.now) } : {}),
@@ -97,6 +99,9 @@ function baseBody(
     ...(term ? { termDuration: term } : {}),
     ...(reseller ? { partnerId: reseller.partnerId } : {}),
     contractType: "subscription",
+    // Served for new commerce license-based subscriptions, null when nothing is saved ("original value = null" in
+    // the example of manage-billing-frequency-software-subs; "not applicable for legacy offers").
+    ...(isNewCommerceLicense(s) ? { scheduledNextTermInstructions: s.scheduledNextTermInstructions ?? null } : {}),
     ...(s.isAzurePlan
       ? { productType: { id: "Azure", displayName: "Azure" } }
       : isNewCommerceLicense(s)

@@ -17,18 +17,28 @@ import type {
   PcCartLineItem,
   PcOrder,
   PcRelationshipRequest,
+  PcScheduledNextTermInstructions,
   PcSubscription,
   PcTransferEntity,
 } from "../resources";
 import { subscriptionBody } from "./subscription-body";
-import { customersOf, type EmuPartner, type EmuSubscription, type EmuTransfer, type EmulatorState } from "./state";
+import {
+  customersOf,
+  isNewCommerceLicense,
+  type EmuPartner,
+  type EmuSubscription,
+  type EmuTransfer,
+  type EmulatorState,
+} from "./state";
 
 // The write endpoints of the emulator (issue 8 item 6), with the JSON shapes of Microsoft's documented examples:
 //   POST  /v1/customers/{id}/carts ........................ https://learn.microsoft.com/partner-center/developer/create-a-cart
 //   POST  /v1/customers/{id}/carts/{cartId}/checkout ...... https://learn.microsoft.com/partner-center/developer/checkout-a-cart
 //   GET   /v1/customers/{id}/subscriptions/{sid} .......... https://learn.microsoft.com/partner-center/developer/get-a-subscription-by-id
 //   PATCH /v1/customers/{id}/subscriptions/{sid} .......... https://learn.microsoft.com/partner-center/developer/update-a-subscription
-//                                                           (status: https://learn.microsoft.com/partner-center/developer/suspend-a-subscription)
+//                                                           (status: https://learn.microsoft.com/partner-center/developer/suspend-a-subscription;
+//                                                           scheduledNextTermInstructions: https://learn.microsoft.com/partner-center/developer/create-scheduled-changes,
+//                                                           shape: https://learn.microsoft.com/partner-center/developer/manage-billing-frequency-software-subs)
 //   POST  /v1/customers/{id}/transfers .................... https://learn.microsoft.com/partner-center/developer/create-a-transfer
 //   PATCH /v1/customers/{id}/transfers/{tid} .............. https://learn.microsoft.com/partner-center/developer/update-a-transfer
 //   GET   /v1/customers/relationshiprequests .............. https://learn.microsoft.com/partner-center/developer/request-a-relationship-with-a-customer
@@ -53,6 +63,8 @@ export interface WriteFaults {
    * cut before any answer.
    */
   dropCheckoutAnswers: number;
+  /** Subscription PATCH answers to lose (the first one's, then its replays'): applied, then the connection is cut. */
+  dropPatchAnswers: number;
 }
 
 export interface EmulatorWrites {
@@ -60,7 +72,13 @@ export interface EmulatorWrites {
   /** Orders placed (one per checked-out cart). */
   orders: PcOrder[];
   /** Subscription PATCHes applied (replays excluded). */
-  patches: Array<{ subscriptionId: string; status: string; quantity: number; autoRenewEnabled: boolean }>;
+  patches: Array<{
+    subscriptionId: string;
+    status: string;
+    quantity: number;
+    autoRenewEnabled: boolean;
+    scheduledNextTermInstructions: PcScheduledNextTermInstructions | null;
+  }>;
   /** Calls answered from the MS-RequestId replay store. */
   replays: number;
 }
@@ -94,9 +112,28 @@ const PC_STATUS: Record<string, SubscriptionStatus> = {
 
 const isPositiveInt = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v > 0;
 
+/** Next-term instructions as documented: a product (ids, billing cycle, term) and a quantity. */
+function validInstructions(v: unknown): v is PcScheduledNextTermInstructions {
+  const i = v as Partial<PcScheduledNextTermInstructions> | null;
+  const p = i?.product;
+  return (
+    typeof i === "object" &&
+    i !== null &&
+    isPositiveInt(i.quantity) &&
+    typeof p === "object" &&
+    p !== null &&
+    typeof p.productId === "string" &&
+    typeof p.skuId === "string" &&
+    typeof p.billingCycle === "string" &&
+    p.billingCycle.toLowerCase() in PC_CYCLE &&
+    typeof p.termDuration === "string" &&
+    p.termDuration in PC_TERM
+  );
+}
+
 export function mountWrites(app: Express, state: EmulatorState, h: Helpers): EmulatorWrites {
   const writes: EmulatorWrites = {
-    faults: { refuseOffers: new Map(), refusePatches: new Map(), dropCheckoutAnswers: 0 },
+    faults: { refuseOffers: new Map(), refusePatches: new Map(), dropCheckoutAnswers: 0, dropPatchAnswers: 0 },
     orders: [],
     patches: [],
     replays: 0,
@@ -106,6 +143,11 @@ export function mountWrites(app: Express, state: EmulatorState, h: Helpers): Emu
   const dropCheckoutAnswer = (): boolean => {
     if (writes.faults.dropCheckoutAnswers <= 0) return false;
     writes.faults.dropCheckoutAnswers -= 1;
+    return true;
+  };
+  const dropPatchAnswer = (): boolean => {
+    if (writes.faults.dropPatchAnswers <= 0) return false;
+    writes.faults.dropPatchAnswers -= 1;
     return true;
   };
   const carts = new Map<string, StoredCart>();
@@ -120,6 +162,10 @@ export function mountWrites(app: Express, state: EmulatorState, h: Helpers): Emu
     if (stored) {
       writes.replays += 1;
       if (req.path.endsWith("/checkout") && dropCheckoutAnswer()) {
+        req.socket.destroy();
+        return;
+      }
+      if (req.method === "PATCH" && req.path.includes("/subscriptions/") && dropPatchAnswer()) {
         req.socket.destroy();
         return;
       }
@@ -231,10 +277,12 @@ export function mountWrites(app: Express, state: EmulatorState, h: Helpers): Emu
     if (refusal) return refuse(res, refusal);
     const body = req.body as Partial<PcSubscription> | undefined;
     const status = body?.status === undefined ? undefined : PC_STATUS[body.status];
+    const instructions = body?.scheduledNextTermInstructions;
     if (
       (body?.status !== undefined && !status) ||
       (body?.quantity !== undefined && !isPositiveInt(body.quantity)) ||
-      (body?.autoRenewEnabled !== undefined && typeof body.autoRenewEnabled !== "boolean")
+      (body?.autoRenewEnabled !== undefined && typeof body.autoRenewEnabled !== "boolean") ||
+      (instructions !== undefined && instructions !== null && !validInstructions(instructions))
     ) {
       h.pcError(res, 400, 400, "The subscription update is not valid.");
       return;
@@ -243,16 +291,47 @@ export function mountWrites(app: Express, state: EmulatorState, h: Helpers): Emu
       h.pcError(res, 400, 400, "A deleted subscription cannot be updated.");
       return;
     }
+    const autoRenew = body?.autoRenewEnabled ?? s.autoRenew ?? true;
+    // A mid-term (immediate) change deletes what was scheduled for the renewal (create-scheduled-changes, and the
+    // list in create-a-new-subscription: cancel, turn off autorenew, change a quantity).
+    const midTerm =
+      (body?.quantity !== undefined && body.quantity !== s.quantity) ||
+      ((s.autoRenew ?? true) && !autoRenew) ||
+      status === SubscriptionStatus.DELETED;
+    const saved = s.scheduledNextTermInstructions ?? null;
+    // The body is the whole resource: instructions equal to the saved ones are the resource sent back, not a change.
+    const schedules = instructions !== undefined && JSON.stringify(instructions) !== JSON.stringify(saved);
+    if (schedules && instructions !== null && !midTerm) {
+      // Scheduled changes: new commerce license-based and software subscriptions, active, with autorenew on
+      // (create-scheduled-changes prerequisites; create-a-new-subscription).
+      if (!isNewCommerceLicense(s)) {
+        h.pcError(res, 400, 400, "Scheduled changes are only supported for new commerce license-based subscriptions.");
+        return;
+      }
+      if ((status ?? s.status) !== SubscriptionStatus.ACTIVE || !autoRenew) {
+        h.pcError(res, 400, 400, "Changes can only be scheduled on an active subscription with autorenew enabled.");
+        return;
+      }
+    }
     if (status) s.status = status;
     if (body?.quantity !== undefined) s.quantity = body.quantity;
     if (body?.autoRenewEnabled !== undefined) s.autoRenew = body.autoRenewEnabled;
+    if (midTerm) s.scheduledNextTermInstructions = null;
+    else if (schedules) s.scheduledNextTermInstructions = instructions;
     const answer = subscriptionBody(state, s);
     writes.patches.push({
       subscriptionId: s.id,
       status: answer.status,
       quantity: answer.quantity,
       autoRenewEnabled: answer.autoRenewEnabled,
+      scheduledNextTermInstructions: s.scheduledNextTermInstructions ?? null,
     });
+    if (dropPatchAnswer()) {
+      // Applied, and its answer kept for a replay; the caller never hears of it.
+      (res.locals.keepAnswer as ((st: number, b: unknown) => void) | undefined)?.(200, answer);
+      req.socket.destroy();
+      return;
+    }
     res.json(answer);
   });
 
