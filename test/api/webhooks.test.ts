@@ -7,7 +7,19 @@ import { PartnershipStatus, PartnerType, UserRole } from "../../server/src/domai
 import { WebhookDelivery } from "../../server/src/modules/webhook/webhook-delivery.entity";
 import type { World } from "../../server/src/scenarios/world";
 import { startTestServer, type TestServer } from "./harness";
-import { cspLicense, customer, expectOk, ids, mutation, partner, query, rel, USER_ERRORS } from "./mutation-helpers";
+import { loadConfig } from "../../server/src/config";
+import {
+  cspLicense,
+  customer,
+  expectOk,
+  ids,
+  mutation,
+  partner,
+  query,
+  rel,
+  USER_ERRORS,
+  type UserErrorShape,
+} from "./mutation-helpers";
 
 // Outbound webhooks end to end (issue 10 item 4) against a local receiver (node:http on 127.0.0.1, allowed by
 // WEBHOOK_ALLOW_PRIVATE_URLS as the tests set it): a mutation's event reaches the endpoints of the partners in its
@@ -125,7 +137,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  const defaults = (await import("../../server/src/config")).loadConfig({});
+  const defaults = loadConfig({});
   t = await startTestServer(world, {
     config: {
       live: { ...defaults.live, pollMs: 100, scanMinutes: 0 },
@@ -151,7 +163,7 @@ async function create(who: { as?: string; email?: string }, input: Record<string
   return mutation<{
     secret: string | null;
     webhookEndpoint: Endpoint | null;
-    userErrors: { field: string[]; code: string; message: string }[];
+    userErrors: UserErrorShape[];
   }>(t, CREATE, input, who);
 }
 async function deliveries(who: { as?: string; email?: string }, endpointId: string): Promise<Delivery[]> {
@@ -259,7 +271,12 @@ describe("outbound webhooks", () => {
     await t.app.webhooks!.drainNow();
     expect(at("/gone")).toHaveLength(1);
     const on = expectOk(
-      await mutation<{ webhookEndpoint: Endpoint; userErrors: [] }>(t, UPDATE, { id: off.id, active: true }, ga),
+      await mutation<{ webhookEndpoint: Endpoint; userErrors: UserErrorShape[] }>(
+        t,
+        UPDATE,
+        { id: off.id, active: true },
+        ga,
+      ),
     );
     expect(on.webhookEndpoint).toMatchObject({ active: true, disabledReason: null });
     // Clean up so that later events do not wait on these two.
@@ -271,12 +288,10 @@ describe("outbound webhooks", () => {
     const [first] = await deliveries(ga, main.id).then((d) => d.filter((x) => x.status === "DELIVERED").slice(-1));
     const before = at("/main").length;
     const p = expectOk(
-      await mutation<{ delivery: { id: string; status: string; replayOf: string; eventId: string }; userErrors: [] }>(
-        t,
-        REPLAY,
-        { id: first!.id },
-        ga,
-      ),
+      await mutation<{
+        delivery: { id: string; status: string; replayOf: string; eventId: string };
+        userErrors: UserErrorShape[];
+      }>(t, REPLAY, { id: first!.id }, ga),
     );
     expect(p.delivery).toMatchObject({ status: "PENDING", replayOf: first!.id, eventId: first!.eventId });
     const again = await until("the replay", () => at("/main").length > before && at("/main").slice(before));
@@ -287,12 +302,11 @@ describe("outbound webhooks", () => {
 
   it("rotates the secret: later deliveries are signed with the new one only", async () => {
     const p = expectOk(
-      await mutation<{ secret: string; webhookEndpoint: Endpoint & { secretRotatedAt: string }; userErrors: [] }>(
-        t,
-        ROTATE,
-        { id: main.id },
-        ga,
-      ),
+      await mutation<{
+        secret: string;
+        webhookEndpoint: Endpoint & { secretRotatedAt: string };
+        userErrors: UserErrorShape[];
+      }>(t, ROTATE, { id: main.id }, ga),
     );
     expect(p.secret).toMatch(/^whsec_/);
     expect(p.secret).not.toBe(main.secret);
@@ -315,17 +329,12 @@ describe("outbound webhooks", () => {
       const p = await create(ga, { url });
       expect(p.webhookEndpoint).toBeNull();
       expect(p.secret).toBeNull();
-      expect(p.userErrors.map((e) => e.field.at(-1))).toEqual([field]);
+      expect(p.userErrors.map((e) => e.field?.at(-1))).toEqual([field]);
     }
     const dup = await create(ga, { url: `${base}/dup`, eventTypes: ["TRANSFER_CREATED", "TRANSFER_CREATED"] });
-    expect(dup.userErrors.map((e) => e.field.at(-1))).toEqual(["eventTypes"]);
-    const bad = await mutation<{ userErrors: { field: string[] }[] }>(
-      t,
-      UPDATE,
-      { id: main.id, url: "gopher://x" },
-      ga,
-    );
-    expect(bad.userErrors.map((e) => e.field.at(-1))).toEqual(["url"]);
+    expect(dup.userErrors.map((e) => e.field?.at(-1))).toEqual(["eventTypes"]);
+    const bad = await mutation<{ userErrors: UserErrorShape[] }>(t, UPDATE, { id: main.id, url: "gopher://x" }, ga);
+    expect(bad.userErrors.map((e) => e.field?.at(-1))).toEqual(["url"]);
     const list = await query<{ webhookEndpoints: { totalCount: number; nodes: Endpoint[] } }>(t, LIST, {}, ga);
     // Nothing added (main and the flaky one remain), main unchanged.
     expect(list.webhookEndpoints.totalCount).toBe(2);
@@ -346,8 +355,8 @@ describe("outbound webhooks", () => {
       [ROTATE, { id: main.id }],
       [REPLAY, { id: d!.id }],
     ] as const) {
-      const p = await mutation<{ userErrors: { field: string[]; code: string }[] }>(t, op, input, asOutsider);
-      expect(p.userErrors.map((e) => [e.field.at(-1), e.code])).toEqual([["id", "NOT_FOUND"]]);
+      const p = await mutation<{ userErrors: UserErrorShape[] }>(t, op, input, asOutsider);
+      expect(p.userErrors.map((e) => [e.field?.at(-1), e.code])).toEqual([["id", "NOT_FOUND"]]);
     }
     // node(id:) answers nothing of another partner's webhooks either.
     const node = await t.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: main.id }, asOutsider);
@@ -402,7 +411,7 @@ describe("outbound webhooks", () => {
   });
 
   it("ids of another type are NOT_FOUND, not a crash", async () => {
-    const p = await mutation<{ userErrors: { code: string }[] }>(
+    const p = await mutation<{ userErrors: UserErrorShape[] }>(
       t,
       DELETE,
       { id: toGlobalId("WebhookEndpoint", "00000000-0000-4000-8000-000000000000") },

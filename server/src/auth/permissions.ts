@@ -153,7 +153,8 @@ const write = entry("write");
 const ownSignIn = entry("none");
 
 /** Why webhooks are narrower than their page. */
-const WEBHOOK_NOTE = "Global admin only: a registration hands out a signing secret (as API tokens, a user's own sign-in)";
+const WEBHOOK_NOTE =
+  "Global admin only: a registration hands out a signing secret (as API tokens, a user's own sign-in)";
 
 /** Partner details: every role reads its own partner's; of another partner, auth/scope.ts decides (need-to-know). */
 const PARTNER_DETAIL = "own partner: every role; another partner's: only what auth/scope.ts shows (need-to-know)";

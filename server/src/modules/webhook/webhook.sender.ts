@@ -46,10 +46,12 @@ export function postWebhook(
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise<SendResult>((resolve) => {
     let settled = false;
+    // Set once the request is made; a failure before that (a refused URL) has no timer to clear.
+    const clock: { timer?: NodeJS.Timeout } = {};
     const done = (r: Omit<SendResult, "responseTimeMs">) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      clearTimeout(clock.timer);
       resolve({ ...r, responseTimeMs: elapsed() });
     };
     let target: URL;
@@ -82,7 +84,7 @@ export function postWebhook(
       res.on("close", finish);
       res.on("error", finish);
     });
-    const timer = setTimeout(() => {
+    clock.timer = setTimeout(() => {
       req.destroy();
       done({ responseCode: null, error: `no answer within ${opts.timeoutMs} ms` });
     }, opts.timeoutMs);
