@@ -19,6 +19,8 @@ export default defineConfig({
       "server/src/auth/__tests__/scope.spec.ts",
       // Live events: each event's audience (audiencesOf) checked against the query scope for every partner.
       "test/api/live-events.test.ts",
+      // Outbound webhooks: another partner's endpoints and deliveries (visibleWebhooks).
+      "test/api/webhooks.test.ts",
     ],
     coverage: {
       enabled: true,

@@ -37,6 +37,7 @@ import { auditPlugin } from "./modules/audit/audit.writer";
 import { auditCsvExport } from "./modules/audit/audit.export";
 import { LiveHub } from "./modules/live/live.hub";
 import { serveSubscriptions } from "./modules/live/live.ws";
+import { WebhookDispatcher } from "./modules/webhook/webhook.dispatcher";
 import { registerSyncCoordinator } from "./modules/sync/sync.service";
 import { mountPartnerCenterWebhooks } from "./modules/sync/webhook.receiver";
 import { listCsvExport } from "./modules/list-export/list-export";
@@ -49,6 +50,8 @@ export interface RunningApp {
   express: Express;
   /** Live events (outbox publisher, fan-out, scan), or null when LIVE_EVENTS is off. */
   live: LiveHub | null;
+  /** Outbound webhook delivery, or null when WEBHOOKS or LIVE_EVENTS is off. */
+  webhooks: WebhookDispatcher | null;
   close(): Promise<void>;
 }
 
@@ -105,6 +108,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const validationRules = [...protection.validationRules, depthLimit(10)];
   // Live events: the outbox publisher and subscriptions over graphql-ws on the same path (modules/live).
   const live = config.live.enabled ? await LiveHub.start(dataSource, config) : null;
+  // Outbound webhooks: deliveries written as the publisher drains the outbox, sent off the request path.
+  const webhooks = live && config.webhooks.enabled ? WebhookDispatcher.start(dataSource, config, live.publisher) : null;
   const subscriptions = live
     ? serveSubscriptions({ httpServer, schema, dataSource, config, live, upstream, validationRules })
     : null;
@@ -244,9 +249,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     dataSource,
     express: app,
     live,
+    webhooks,
     async close() {
       await sync.close();
       await apollo.stop();
+      await webhooks?.stop();
       await live?.close();
       await rateLimiter?.close();
       if (ownsDataSource && dataSource.isInitialized) await dataSource.destroy();

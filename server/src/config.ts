@@ -41,6 +41,8 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Live events (modules/live): outbox polling, the timed-event scan, and the Redis channel prefix. */
   live: LiveConfig;
+  /** Outbound webhooks (modules/webhook): delivery of the outbox's events to partners' registered URLs. */
+  webhooks: WebhookConfig;
   /** Express `trust proxy`: how many proxies in front of the server set X-Forwarded-For (for the caller's address). */
   trustProxy: number;
   /** UPSTREAM: sandbox (default; the database is the truth) or partner-center. */
@@ -87,6 +89,40 @@ export interface LiveConfig {
   channelPrefix: string;
   /** Published outbox rows are deleted after this many hours (LIVE_RETAIN_HOURS). */
   retainHours: number;
+}
+
+export interface WebhookConfig {
+  /** Deliver events to registered endpoints (WEBHOOKS, on by default; needs LIVE_EVENTS, which drains the outbox). */
+  enabled: boolean;
+  /** Endpoints may be http:// and on private, loopback or link-local addresses (WEBHOOK_ALLOW_PRIVATE_URLS). */
+  allowPrivateUrls: boolean;
+  /** How long one attempt may take, connection to last byte (WEBHOOK_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** Attempts per delivery, the first included (WEBHOOK_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  /** Waits before the 2nd, 3rd… attempt (WEBHOOK_RETRY_DELAYS, e.g. "1m,5m,30m,2h,6h"; the last one repeats). */
+  retryDelaysMs: number[];
+  /** How often each replica looks for due deliveries without a wake-up (WEBHOOK_POLL_MS). */
+  pollMs: number;
+  /** Deliveries sent at once by one replica (WEBHOOK_CONCURRENCY). */
+  concurrency: number;
+  /** Finished deliveries are deleted after this many days (WEBHOOK_RETAIN_DAYS). */
+  retainDays: number;
+}
+
+/** "1m,5m,30m,2h" → milliseconds; units ms, s, m, h (tests use tiny delays such as "20ms"). */
+export function parseDurations(name: string, value: string | undefined, fallback: string): number[] {
+  const text = value === undefined || value === "" ? fallback : value;
+  const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  const out = text.split(",").map((part) => {
+    const m = /^\s*(\d+)\s*(ms|s|m|h)\s*$/.exec(part);
+    if (!m) throw new Error(`${name} must be durations such as "1m,5m,30m,2h", got "${text}"`);
+    return Number(m[1]) * unit[m[2]!]!;
+  });
+  if (out.length === 0 || out.length > 50 || out.some((ms) => ms > 7 * 86_400_000)) {
+    throw new Error(`${name} must list 1–50 durations of at most 7 days, got "${text}"`);
+  }
+  return out;
 }
 
 export interface OidcConfig {
@@ -265,6 +301,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       scanMinutes: envInt("LIVE_SCAN_MINUTES", env.LIVE_SCAN_MINUTES, 15, 0, 1440),
       channelPrefix: env.LIVE_CHANNEL_PREFIX ?? "cg:live:",
       retainHours: envInt("LIVE_RETAIN_HOURS", env.LIVE_RETAIN_HOURS, 72, 1, 24 * 365),
+    },
+    webhooks: {
+      enabled: envBool(env.WEBHOOKS, true),
+      allowPrivateUrls: envBool(env.WEBHOOK_ALLOW_PRIVATE_URLS, false),
+      timeoutMs: envInt("WEBHOOK_TIMEOUT_MS", env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 60_000),
+      maxAttempts: envInt("WEBHOOK_MAX_ATTEMPTS", env.WEBHOOK_MAX_ATTEMPTS, 8, 1, 20),
+      retryDelaysMs: parseDurations("WEBHOOK_RETRY_DELAYS", env.WEBHOOK_RETRY_DELAYS, "1m,5m,30m,2h,6h,12h,24h"),
+      pollMs: envInt("WEBHOOK_POLL_MS", env.WEBHOOK_POLL_MS, 1000, 10, 60_000),
+      concurrency: envInt("WEBHOOK_CONCURRENCY", env.WEBHOOK_CONCURRENCY, 8, 1, 100),
+      retainDays: envInt("WEBHOOK_RETAIN_DAYS", env.WEBHOOK_RETAIN_DAYS, 30, 1, 3650),
     },
     trustProxy: envInt("TRUST_PROXY", env.TRUST_PROXY, 0, 0, 10),
     oidc,

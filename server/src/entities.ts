@@ -14,6 +14,8 @@ import { OutboxEvent } from "./modules/live/outbox-event.entity";
 import { SyncRun } from "./modules/sync/sync-run.entity";
 import { WebhookEvent } from "./modules/sync/webhook-event.entity";
 import { SavedView } from "./modules/saved-view/saved-view.entity";
+import { WebhookDelivery } from "./modules/webhook/webhook-delivery.entity";
+import { WebhookEndpoint } from "./modules/webhook/webhook-endpoint.entity";
 
 /** Every ORM entity, for the DataSource. Code imports an entity from its module, not from here. */
 export const entities = [
@@ -34,4 +36,6 @@ export const entities = [
   SyncRun,
   WebhookEvent,
   SavedView,
+  WebhookEndpoint,
+  WebhookDelivery,
 ];

@@ -22,6 +22,7 @@ import { UserResolver } from "./modules/user/user.resolver";
 import { LiveResolver } from "./modules/live/live.resolver";
 import { SyncResolver, ViewerSyncStatusResolver } from "./modules/sync/sync.resolver";
 import { SavedViewResolver } from "./modules/saved-view/saved-view.resolver";
+import { WebhookResolver } from "./modules/webhook/webhook.resolver";
 import { ProviderRequestMutations } from "./modules/provider-request/provider-request.mutations";
 import {
   PartnerFieldsResolver,
@@ -57,4 +58,5 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   LiveResolver,
   SavedViewResolver,
+  WebhookResolver,
 ];

@@ -49,6 +49,7 @@ const ProviderRequestListView = lazyView(
 );
 const UsersView = lazyView(() => import("../features/settings/UsersView"), "UsersView");
 const ApiTokensView = lazyView(() => import("../features/settings/ApiTokensView"), "ApiTokensView");
+const WebhooksView = lazyView(() => import("../features/settings/WebhooksView"), "WebhooksView");
 const SyncView = lazyView(() => import("../features/settings/SyncView"), "SyncView");
 import { ActivityView } from "../features/activity/ActivityView";
 import "../features/shell/shell-messages";
@@ -94,6 +95,7 @@ export function AppRoutes() {
             <Route path="settings/users" element={<UsersView />} />
             <Route path="settings/api-tokens" element={<ApiTokensView />} />
             <Route path="settings/partner-center-sync" element={<SyncView />} />
+            <Route path="settings/webhooks" element={<WebhooksView />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

@@ -37,6 +37,7 @@ function permissionsFor(
     mustUseProvider: types.includes("INDIRECT_RESELLER") && !canTransact,
     canManageUsers: ["GLOBAL_ADMIN", "USER_MANAGEMENT_ADMIN"].includes(role),
     canManageApiTokens: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
+    canManageWebhooks: role === "GLOBAL_ADMIN",
     canViewSync: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
     canStartSync: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
   };

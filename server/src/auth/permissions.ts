@@ -98,6 +98,10 @@ export const ROLE_SOURCES = {
     url: "https://learn.microsoft.com/en-us/partner-center/activity-logs",
     title: "Customer activity logs (AA)",
   },
+  webhooks: {
+    url: "https://learn.microsoft.com/en-us/partner-center/developer/partner-center-webhooks",
+    title: "Partner Center webhooks (BA, AA, SA, HA; GA in other languages' versions)",
+  },
   apiAuthentication: {
     url: "https://learn.microsoft.com/en-us/partner-center/developer/partner-center-authentication",
     title: "Partner Center API authentication (App+User credentials)",
@@ -132,6 +136,9 @@ export const SUBSCRIPTION_WRITERS: readonly UserRole[] = [GA, AA, SA];
 export const TRANSFER_ROLES: readonly UserRole[] = [GA, AA];
 /** Who manages the partner's users. */
 export const USER_ADMINS: readonly UserRole[] = [GA, UMA];
+/** Who registers outbound webhooks: a registration hands out a signing secret and sends the network's events to a
+ * URL of the partner's choosing, so Global admin only (issue 10 item 4), narrower than the page's list. */
+export const WEBHOOK_ADMINS: readonly UserRole[] = [GA];
 /** Who manages API tokens and reads the activity log (Admin agent administers API access and the log). */
 export const ACCESS_ADMINS: readonly UserRole[] = [GA, AA];
 
@@ -144,6 +151,10 @@ const read = entry("read");
 const write = entry("write");
 /** Only a user's own sign-in: no API token (managing users and tokens). */
 const ownSignIn = entry("none");
+
+/** Why webhooks are narrower than their page. */
+const WEBHOOK_NOTE =
+  "Global admin only: a registration hands out a signing secret (as API tokens, a user's own sign-in)";
 
 /** Partner details: every role reads its own partner's; of another partner, auth/scope.ts decides (need-to-know). */
 const PARTNER_DETAIL = "own partner: every role; another partner's: only what auth/scope.ts shows (need-to-know)";
@@ -247,6 +258,14 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Mutation.deactivateUser": ownSignIn(USER_ADMINS, P.createUsers),
   "Mutation.createApiToken": ownSignIn(ACCESS_ADMINS, P.apiAuthentication),
   "Mutation.revokeApiToken": ownSignIn(ACCESS_ADMINS, P.apiAuthentication),
+  // Outbound webhooks (modules/webhook): the partner's own endpoints and their delivery log
+  "Query.webhookEndpoints": ownSignIn(WEBHOOK_ADMINS, P.webhooks, WEBHOOK_NOTE),
+  "Query.webhookDeliveries": ownSignIn(WEBHOOK_ADMINS, P.webhooks, WEBHOOK_NOTE),
+  "Mutation.createWebhookEndpoint": ownSignIn(WEBHOOK_ADMINS, P.webhooks, WEBHOOK_NOTE),
+  "Mutation.updateWebhookEndpoint": ownSignIn(WEBHOOK_ADMINS, P.webhooks, WEBHOOK_NOTE),
+  "Mutation.deleteWebhookEndpoint": ownSignIn(WEBHOOK_ADMINS, P.webhooks, WEBHOOK_NOTE),
+  "Mutation.rotateWebhookSecret": ownSignIn(WEBHOOK_ADMINS, P.webhooks, WEBHOOK_NOTE),
+  "Mutation.replayWebhookDelivery": ownSignIn(WEBHOOK_ADMINS, P.webhooks, WEBHOOK_NOTE),
   // Partner Center sync (the home partner only: modules/sync)
   "Mutation.startSync": write(
     ACCESS_ADMINS,

@@ -23,6 +23,9 @@ export const CAN_MANAGE_USERS = rolesOf("Mutation.inviteUser");
 /** API tokens of the own partner: create, list, revoke. */
 export const CAN_MANAGE_API_TOKENS = rolesOf("Mutation.createApiToken");
 
+/** Outbound webhooks of the own partner: register, change, rotate, replay, read the delivery log. */
+export const CAN_MANAGE_WEBHOOKS = rolesOf("Mutation.createWebhookEndpoint");
+
 /** A flag of `viewer.permissions` and the operations it stands for (true when the viewer may call any of them). */
 export const PERMISSION_FLAGS = {
   canManageNetwork: ["Mutation.inviteReseller", "Mutation.acceptResellerInvitation", "Mutation.endResellerPartnership"],
@@ -41,6 +44,13 @@ export const PERMISSION_FLAGS = {
   ],
   canManageUsers: ["Mutation.inviteUser", "Mutation.changeUserRole", "Mutation.deactivateUser"],
   canManageApiTokens: ["Mutation.createApiToken", "Mutation.revokeApiToken"],
+  canManageWebhooks: [
+    "Mutation.createWebhookEndpoint",
+    "Mutation.updateWebhookEndpoint",
+    "Mutation.deleteWebhookEndpoint",
+    "Mutation.rotateWebhookSecret",
+    "Mutation.replayWebhookDelivery",
+  ],
   canViewNetwork: ["Query.customers"],
   canInviteReseller: ["Mutation.inviteReseller"],
   canAcceptResellerInvitation: ["Mutation.acceptResellerInvitation"],

@@ -40,7 +40,7 @@ export function joinsNetwork(rp: ResellerPartnership, provider: Partner): boolea
  *   program status or compliance flags) until the invitation is accepted. A reseller's customer and subscription
  *   counts: for its provider only, while the partnership is ACTIVE.
  * - Customer relationships: those of the network's partners with visible customers.
- * - Users: its own users only.
+ * - Users: its own users only. Webhook endpoints and their deliveries: its own only.
  * - Audit events: those accountable to the partner itself: what its own users and API tokens did (accepted or
  *   refused), and a customer's acceptance of a relationship it requested. Not its resellers' events (a reseller
  *   also works with other providers) nor other partners' events about shared customers.
@@ -194,6 +194,11 @@ export class TenantScope {
 
   /** Restricts an API token query (alias) to the partner's own tokens. */
   visibleApiTokens<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+    return qb.andWhere(`${alias}.partner_id = :scopeSelf`, { scopeSelf: this.partner.id });
+  }
+
+  /** Restricts a webhook endpoint or delivery query (alias) to the partner's own (their partner_id column). */
+  visibleWebhooks<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
     return qb.andWhere(`${alias}.partner_id = :scopeSelf`, { scopeSelf: this.partner.id });
   }
 

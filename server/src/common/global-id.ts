@@ -10,7 +10,9 @@ export type NodeTypeName =
   | "CustomerSubscription"
   | "Transfer"
   | "ProviderRequest"
-  | "ApiToken";
+  | "ApiToken"
+  | "WebhookEndpoint"
+  | "WebhookDelivery";
 
 export function toGlobalId(type: NodeTypeName, id: string): string {
   return Buffer.from(`${type}:${id}`, "utf8").toString("base64url");
@@ -40,6 +42,8 @@ const NODE_TYPES = new Set<NodeTypeName>([
   "Transfer",
   "ProviderRequest",
   "ApiToken",
+  "WebhookEndpoint",
+  "WebhookDelivery",
 ]);
 
 /** What `decodeId` answers for a malformed id, or an id of another type: callers treat it as "not found". */

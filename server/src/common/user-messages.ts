@@ -324,6 +324,36 @@ export const userMessages = {
     en: "The API token is already revoked",
     "pt-PT": "O token de API já está revogado",
   },
+  // Outbound webhooks (modules/webhook).
+  WEBHOOK_URL_INVALID: {
+    en: "must be an http(s) URL without user name, password or #fragment",
+    "pt-PT": "deve ser um URL http(s) sem nome de utilizador, palavra-passe nem #fragmento",
+  },
+  WEBHOOK_URL_HTTPS: { en: "must be an https:// URL", "pt-PT": "deve ser um URL https://" },
+  WEBHOOK_URL_PRIVATE: {
+    en: "must not point to a private, loopback or link-local address",
+    "pt-PT": "não pode apontar para um endereço privado, de loopback ou de ligação local",
+  },
+  WEBHOOK_EVENT_TYPES: {
+    en: "must name each event type at most once (none: every type)",
+    "pt-PT": "deve indicar cada tipo de evento no máximo uma vez (nenhum: todos os tipos)",
+  },
+  WEBHOOK_LIMIT: {
+    en: "Your organization already has {max} webhook endpoints; delete one first",
+    "pt-PT": "A sua organização já tem {max} endpoints de webhook; elimine um primeiro",
+  },
+  WEBHOOK_NOT_FOUND: {
+    en: "No such webhook endpoint in your organization",
+    "pt-PT": "Este endpoint de webhook não existe na sua organização",
+  },
+  WEBHOOK_DELIVERY_NOT_FOUND: {
+    en: "No such webhook delivery in your organization",
+    "pt-PT": "Esta entrega de webhook não existe na sua organização",
+  },
+  WEBHOOK_ENDPOINT_OFF: {
+    en: "The endpoint is turned off; turn it on before replaying",
+    "pt-PT": "O endpoint está desligado; ligue-o antes de reenviar",
+  },
   // Saved list views (modules/saved-view).
   SAVED_VIEW_NOT_FOUND: { en: "No such saved view of yours", "pt-PT": "Não tem nenhuma vista guardada com este ID" },
   SAVED_VIEW_NAME_TAKEN: {

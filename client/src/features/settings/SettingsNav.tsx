@@ -1,7 +1,7 @@
 import { NavLink } from "react-router";
 import { useI18n } from "../../lib/i18n";
 import { useViewer } from "../shell/viewer";
-import { apiTokensUrl, syncUrl, usersUrl } from "./urls";
+import { apiTokensUrl, syncUrl, usersUrl, webhooksUrl } from "./urls";
 import "./messages";
 
 /** The settings screens the viewer's role may use (viewer.permissions), as tabs above each one. */
@@ -17,6 +17,11 @@ export function SettingsNav() {
     permissions.canManageApiTokens && (
       <NavLink key="tokens" to={apiTokensUrl()}>
         {t("settings.apiTokens")}
+      </NavLink>
+    ),
+    permissions.canManageWebhooks && (
+      <NavLink key="webhooks" to={webhooksUrl()}>
+        {t("settings.webhooks")}
       </NavLink>
     ),
     permissions.canViewSync && (

@@ -5,6 +5,13 @@ export const usersParams = { after: text, invite: flag };
 /** /settings/api-tokens: the page cursor and whether the create form is open. */
 export const apiTokensParams = { after: text, create: flag };
 
+/** /settings/webhooks: the page cursor, whether the add form is open, and the endpoint whose deliveries show. */
+export const webhooksParams = { after: text, create: flag, endpoint: text };
+
+export function webhooksUrl(params: ParamChanges<typeof webhooksParams> = {}): string {
+  return `/settings/webhooks${formatParams(webhooksParams, params)}`;
+}
+
 export function usersUrl(params: ParamChanges<typeof usersParams> = {}): string {
   return `/settings/users${formatParams(usersParams, params)}`;
 }
@@ -22,9 +29,11 @@ export function settingsHome(permissions: {
   canManageUsers: boolean;
   canManageApiTokens: boolean;
   canViewSync?: boolean;
+  canManageWebhooks?: boolean;
 }): string | null {
   if (permissions.canManageUsers) return usersUrl();
   if (permissions.canManageApiTokens) return apiTokensUrl();
   if (permissions.canViewSync) return syncUrl();
+  if (permissions.canManageWebhooks) return webhooksUrl();
   return null;
 }

@@ -2,7 +2,7 @@ import type { NodeTypeName } from "../../common/global-id";
 import type { AuditChangeRow, AuditDecisionRow, AuditTargetRow } from "./audit-event.entity";
 
 /** Fields never copied into the log: credentials (an acceptance link's token opens a customer). */
-const SECRET_FIELDS = new Set(["requestToken"]);
+const SECRET_FIELDS = new Set(["requestToken", "secretCiphertext"]);
 
 type Plain = string | number | boolean | null | Plain[];
 

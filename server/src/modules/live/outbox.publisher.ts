@@ -15,10 +15,19 @@ export interface PublisherOptions {
   pollMs: number;
   /** Rows per drain transaction. */
   batch: number;
-  /** Published rows older than this are deleted (a webhook dispatcher would keep its own cursor and log). */
+  /** Published rows older than this are deleted (webhook deliveries keep their own copy of the payload). */
   retainHours: number;
   /** PostgreSQL URL for LISTEN (its own connection: a pooled one would be returned mid-listen). */
   listenUrl: string | null;
+}
+
+/**
+ * A consumer of drained events besides the fan-out (the webhook dispatcher): `inTransaction` runs in the drain's
+ * transaction, so what it writes commits exactly when the events are marked published; `afterCommit` then wakes it.
+ */
+export interface OutboxConsumer {
+  inTransaction(em: EntityManager, events: readonly PublishedEvent[]): Promise<void>;
+  afterCommit(): void;
 }
 
 const toEvent = (r: OutboxEvent): PublishedEvent => ({
@@ -46,6 +55,7 @@ export class OutboxPublisher {
   private listener: Client | null = null;
   private unhook: (() => void) | null = null;
   private lastCleanup = 0;
+  private readonly consumers = new Set<OutboxConsumer>();
 
   constructor(
     private readonly ds: DataSource,
@@ -66,6 +76,12 @@ export class OutboxPublisher {
     this.timer = setInterval(() => this.wake(), this.options.pollMs);
     this.timer.unref();
     this.wake();
+  }
+
+  /** Adds a consumer of every drained batch; returns its removal. */
+  addConsumer(consumer: OutboxConsumer): () => void {
+    this.consumers.add(consumer);
+    return () => this.consumers.delete(consumer);
   }
 
   /** Asks for a drain; calls during one run it once more afterwards (nothing committed meanwhile is left behind). */
@@ -91,8 +107,10 @@ export class OutboxPublisher {
       this.again = false;
       try {
         let published: number;
-        do published = await this.drainOnce();
-        while (published === this.options.batch && !this.stopped);
+        do {
+          published = await this.drainOnce();
+          if (published > 0) for (const c of this.consumers) c.afterCommit();
+        } while (published === this.options.batch && !this.stopped);
         await this.cleanup();
       } catch (error) {
         logger.error({ err: error instanceof Error ? error.message : String(error) }, "outbox drain failed");
@@ -110,8 +128,10 @@ export class OutboxPublisher {
         .orderBy("o.id", "ASC")
         .limit(this.options.batch)
         .getMany();
-      for (const row of rows) await this.fanOut.publish(toEvent(row));
+      const events = rows.map(toEvent);
+      for (const event of events) await this.fanOut.publish(event);
       if (rows.length) {
+        for (const c of this.consumers) await c.inTransaction(em, events);
         await em
           .createQueryBuilder()
           .update(OutboxEvent)

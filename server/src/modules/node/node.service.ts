@@ -10,7 +10,9 @@ import { ProviderRequest } from "../provider-request/provider-request.entity";
 import { Transfer } from "../transfer/transfer.entity";
 import { User } from "../user/user.entity";
 import { ApiToken } from "../api-token/api-token.entity";
-import { CAN_MANAGE_API_TOKENS } from "../../auth/roles";
+import { CAN_MANAGE_API_TOKENS, CAN_MANAGE_WEBHOOKS } from "../../auth/roles";
+import { WebhookDelivery } from "../webhook/webhook-delivery.entity";
+import { WebhookEndpoint } from "../webhook/webhook-endpoint.entity";
 
 type Fetch = (s: ServiceContext, id: string) => Promise<Node | null>;
 
@@ -41,6 +43,15 @@ const fetchers: Record<NodeTypeName, Fetch> = {
   ApiToken: async (s, id) =>
     CAN_MANAGE_API_TOKENS.includes(s.viewer.user.role)
       ? byId(s.scope.visibleApiTokens(s.em.getRepository(ApiToken).createQueryBuilder("at"), "at"), "at", id)
+      : null,
+  // Webhooks likewise: only the roles that manage them, only the partner's own.
+  WebhookEndpoint: async (s, id) =>
+    CAN_MANAGE_WEBHOOKS.includes(s.viewer.user.role)
+      ? byId(s.scope.visibleWebhooks(s.em.getRepository(WebhookEndpoint).createQueryBuilder("w"), "w"), "w", id)
+      : null,
+  WebhookDelivery: async (s, id) =>
+    CAN_MANAGE_WEBHOOKS.includes(s.viewer.user.role)
+      ? byId(s.scope.visibleWebhooks(s.em.getRepository(WebhookDelivery).createQueryBuilder("d"), "d"), "d", id)
       : null,
 };
 

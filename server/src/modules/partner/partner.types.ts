@@ -48,6 +48,9 @@ export class ViewerPermissions {
   @Field(flag("canManageApiTokens", "The role may manage the partner's API tokens (with its own sign-in)"))
   canManageApiTokens: boolean;
 
+  @Field(flag("canManageWebhooks", "The role may manage the partner's outbound webhooks (with its own sign-in)"))
+  canManageWebhooks: boolean;
+
   @Field(flag("canViewNetwork", "The role may read customers, subscriptions, transfers and the dashboard"))
   canViewNetwork: boolean;
 

@@ -1,0 +1,22 @@
+import { MigrationInterface, QueryRunner } from "typeorm";
+
+// Outbound webhooks (modules/webhook): partners' endpoints (secret encrypted) and the delivery log, claimed by
+// (status, next_attempt_at) with FOR UPDATE SKIP LOCKED and listed per endpoint newest first.
+export class OutboundWebhooks1796610000000 implements MigrationInterface {
+  name = "OutboundWebhooks1796610000000";
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE TABLE "webhook_endpoint" ("id" character varying(36) NOT NULL, "partner_id" character varying(36) NOT NULL, "url" character varying(2048) NOT NULL, "description" character varying(200) NOT NULL DEFAULT '', "event_types" text NOT NULL, "active" boolean NOT NULL, "disabled_reason" character varying(200), "secret_prefix" character varying(12) NOT NULL, "secret_ciphertext" text NOT NULL, "created_by_user_id" character varying(36), "created_at" TIMESTAMP NOT NULL, "updated_at" TIMESTAMP NOT NULL, "secret_rotated_at" TIMESTAMP, CONSTRAINT "PK_webhook_endpoint" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`ALTER TABLE "webhook_endpoint" ADD CONSTRAINT "FK_webhook_endpoint_partner" FOREIGN KEY ("partner_id") REFERENCES "partner"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`CREATE INDEX "IDX_webhook_endpoint_partner_created" ON "webhook_endpoint" ("partner_id", "created_at", "id")`);
+    await queryRunner.query(`CREATE TABLE "webhook_delivery" ("id" character varying(36) NOT NULL, "endpoint_id" character varying(36) NOT NULL, "partner_id" character varying(36) NOT NULL, "event_id" character varying(20) NOT NULL, "event_type" character varying(40) NOT NULL, "payload" text NOT NULL, "status" character varying(12) NOT NULL, "attempt_count" integer NOT NULL, "response_code" integer, "response_time_ms" integer, "error" character varying(500), "attempt_log" text NOT NULL, "next_attempt_at" TIMESTAMP, "delivered_at" TIMESTAMP, "created_at" TIMESTAMP NOT NULL, "replay_of_id" character varying(36), CONSTRAINT "PK_webhook_delivery" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`ALTER TABLE "webhook_delivery" ADD CONSTRAINT "FK_webhook_delivery_endpoint" FOREIGN KEY ("endpoint_id") REFERENCES "webhook_endpoint"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`CREATE INDEX "IDX_webhook_delivery_due" ON "webhook_delivery" ("status", "next_attempt_at")`);
+    await queryRunner.query(`CREATE INDEX "IDX_webhook_delivery_endpoint_created" ON "webhook_delivery" ("endpoint_id", "created_at", "id")`);
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "webhook_delivery"`);
+    await queryRunner.query(`DROP TABLE "webhook_endpoint"`);
+  }
+}
