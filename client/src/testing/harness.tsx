@@ -122,8 +122,7 @@ const QUIET_LIVE_EVENTS: MockLink.MockedResponse = {
 
 /** No saved views on any list, unless a test's own SavedViews mock (matched first) says otherwise. */
 const NO_SAVED_VIEWS: MockLink.MockedResponse = {
-  request: { query: SavedViewsDocument },
-  variableMatcher: () => true,
+  request: { query: SavedViewsDocument, variables: () => true },
   result: { data: { savedViews: [] } },
   maxUsageCount: Number.POSITIVE_INFINITY,
 };
