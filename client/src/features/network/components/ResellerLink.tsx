@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import { isProvider, useViewer } from "../../shell/viewer";
 import { resellerUrl } from "../urls";
 
@@ -8,7 +8,7 @@ const MARK = "\u0000";
 
 /**
  * A reseller's name: a link to its page for a provider (who may open `/resellers/:id`), plain text for anyone else
- * (a reseller, a direct-bill partner) and for the viewer's own partner. With `sentence`, the name sits inside a
+ * (a reseller, a direct-bill partner), for the viewer's own partner and on that reseller's own page. With `sentence`, the name sits inside a
  * translated sentence, e.g. `(name) => t("transfers.forReseller", { name })`.
  */
 export function ResellerLink({
@@ -21,7 +21,9 @@ export function ResellerLink({
   className?: string;
 }) {
   const viewer = useViewer();
-  const linked = isProvider(viewer) && reseller.id !== viewer.partner.id;
+  const { pathname } = useLocation();
+  // No link to the page one is on (the reseller page lists its own subscriptions).
+  const linked = isProvider(viewer) && reseller.id !== viewer.partner.id && pathname !== resellerUrl(reseller.id);
   const name: ReactNode = linked ? (
     <Link to={resellerUrl(reseller.id)} className={className}>
       {reseller.name}
