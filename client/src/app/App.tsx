@@ -35,6 +35,7 @@ const SubscriptionPanelView = lazyView(
 );
 const RenewalsView = lazyView(() => import("../features/renewals/RenewalsView"), "RenewalsView");
 const ResellerListView = lazyView(() => import("../features/network/ResellerListView"), "ResellerListView");
+const ResellerView = lazyView(() => import("../features/network/ResellerView"), "ResellerView");
 const ProviderListView = lazyView(() => import("../features/network/ProviderListView"), "ProviderListView");
 const TransferListView = lazyView(() => import("../features/transfers/TransferListView"), "TransferListView");
 const TransferWizardView = lazyView(() => import("../features/transfers/TransferWizardView"), "TransferWizardView");
@@ -86,6 +87,7 @@ export function AppRoutes() {
             <Route path="subscriptions/:subscriptionId" element={<SubscriptionPanelView />} />
             <Route path="renewals" element={<RenewalsView />} />
             <Route path="resellers" element={<ResellerListView />} />
+            <Route path="resellers/:resellerId" element={<ResellerView />} />
             <Route path="providers" element={<ProviderListView />} />
             <Route path="transfers" element={<TransferListView />} />
             <Route path="transfers/new" element={<TransferWizardView />} />

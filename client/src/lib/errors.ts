@@ -94,6 +94,15 @@ export function describeErrorNow(error: unknown): Failure {
  * The API refused the request's arguments (BAD_USER_INPUT), e.g. an id it never issued: for a page addressed by
  * id, the same as "not found" — trying again cannot help.
  */
+/** The answer says the object is not there (or not the viewer's): every error is NOT_FOUND. */
+export function isNotFound(error: unknown): boolean {
+  return (
+    CombinedGraphQLErrors.is(error) &&
+    error.errors.length > 0 &&
+    error.errors.every((e) => e.extensions?.code === "NOT_FOUND")
+  );
+}
+
 export function isBadInput(error: unknown): boolean {
   return (
     CombinedGraphQLErrors.is(error) &&

@@ -11,7 +11,13 @@ import type { MockLink } from "@apollo/client/testing";
 import { createCache } from "../lib/apollo";
 import { I18nProvider, type Locale } from "../lib/i18n";
 import { ViewerProvider, type ViewerInfo, type ViewerPermissions } from "../features/shell/viewer";
-import { LiveEventsDocument, NetworkSyncStatusDocument, type PartnerType, type UserRole } from "../graphql/generated";
+import {
+  LiveEventsDocument,
+  NetworkSyncStatusDocument,
+  SavedViewsDocument,
+  type PartnerType,
+  type UserRole,
+} from "../graphql/generated";
 import "../features/shell/shell-messages";
 
 const PROVIDER_PARTNER_ID = "UGFydG5lcjpwcm92aWRlcg";
@@ -141,6 +147,13 @@ export const SANDBOX_SYNC_STATUS: MockLink.MockedResponse = {
   maxUsageCount: Number.POSITIVE_INFINITY,
 };
 
+/** No saved views on any list, unless a test's own SavedViews mock (matched first) says otherwise. */
+const NO_SAVED_VIEWS: MockLink.MockedResponse = {
+  request: { query: SavedViewsDocument, variables: () => true },
+  result: { data: { savedViews: [] } },
+  maxUsageCount: Number.POSITIVE_INFINITY,
+};
+
 /** Renders a view inside the app's providers. */
 export function renderView(
   ui: ReactElement,
@@ -156,7 +169,7 @@ export function renderView(
 ) {
   return render(
     <I18nProvider locale={locale}>
-      <MockedProvider mocks={[...mocks, QUIET_LIVE_EVENTS, SANDBOX_SYNC_STATUS]} cache={cache}>
+      <MockedProvider mocks={[...mocks, QUIET_LIVE_EVENTS, SANDBOX_SYNC_STATUS, NO_SAVED_VIEWS]} cache={cache}>
         <MemoryRouter initialEntries={[url]}>
           <ViewerProvider viewer={viewer}>
             <Routes>

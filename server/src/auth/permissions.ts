@@ -176,6 +176,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Query.eligibility": read(NETWORK_READERS, P.manageSubscriptions),
   "Query.eligibilityRules": read("PUBLIC", P.rolesAndPermissions, "the rule book: public, like docs/rules.md"),
   "Query.resellers": read(NETWORK_READERS, P.indirectProviderTasks, "readers as for customers"),
+  "Query.reseller": read(NETWORK_READERS, P.indirectProviderTasks, "one reseller's page; readers as for customers"),
   "Query.providers": read(NETWORK_READERS, P.indirectResellerTasks, "readers as for customers"),
   "Query.providerRequests": read(NETWORK_READERS, P.transitionDirectToIndirect, "readers as for customers"),
   "Query.auditEvents": read(ACCESS_ADMINS, P.activityLogs),

@@ -56,6 +56,7 @@ export const TEXT_INPUT_LIMITS: Readonly<Record<string, TextLimit>> = {
   "OrderSubscriptionInput.offerName": { max: 200, column: "CustomerSubscription.offerName" },
   "PartnershipFilter.search": FILTER,
   "ProviderRequestFilter.customerId": FILTER,
+  "ProviderRequestFilter.resellerId": FILTER,
   "RecordCustomerAgreementInput.acceptedByName": { max: 200, column: "Customer.mcaAcceptedByName" },
   "RecordCustomerAgreementInput.acceptedByEmail": { max: 254, column: "Customer.mcaAcceptedByEmail" },
   "RegisterExternalSubscriptionInput.offerId": { max: 100, column: "CustomerSubscription.offerId" },

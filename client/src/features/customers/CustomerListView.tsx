@@ -8,6 +8,7 @@ import { PagedList } from "../../components/PagedList";
 import { ExportButton, listExportUrl } from "../../components/ExportButton";
 import { formatSort, pageVariables, parseSort } from "../../lib/list-paging";
 import { FormPanel } from "../../components/FormPanel";
+import { SavedViews } from "../../components/SavedViews";
 import {
   CUSTOMER_SORT_FIELD_VALUES,
   useCustomerCreateMutation,
@@ -17,7 +18,7 @@ import {
   useCustomerResellerOptionsQuery,
   type CustomerFilter,
 } from "../../graphql/generated";
-import { isProvider, isResellerOnly, useViewer } from "../shell/viewer";
+import { canSaveViews, isProvider, isResellerOnly, useViewer } from "../shell/viewer";
 import { CustomerFilters } from "./components/CustomerFilters";
 import { CustomerTable } from "./components/CustomerTable";
 import { CreateCustomerBlocked, CreateCustomerForm, type CreateCustomerValues } from "./components/CreateCustomerForm";
@@ -27,7 +28,7 @@ import {
   type RequestRelationshipValues,
 } from "./components/RequestRelationshipForm";
 import type { ProviderOption, ResellerOption } from "./components/options";
-import { customerListParams, customerUrl } from "./urls";
+import { CUSTOMER_FILTER_KEYS, customerListParams, customerUrl } from "./urls";
 import "./messages";
 import "./page-messages";
 import "./customers.css";
@@ -231,9 +232,10 @@ export function CustomerListView() {
         onChange={onFilter}
       />
 
-      <p className="list-tools">
+      <div className="list-tools">
+        <SavedViews list="CUSTOMERS" filterKeys={CUSTOMER_FILTER_KEYS} canSave={canSaveViews(viewer)} />
         <ExportButton url={listExportUrl("customers", filter, url.sort)} filename="customers.csv" />
-      </p>
+      </div>
 
       <PagedList
         connection={connection}

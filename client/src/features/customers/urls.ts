@@ -15,6 +15,9 @@ export const customerListParams = {
   panel: oneOf(["create", "request"] as const),
 };
 
+/** The parameters that filter the customer list (what a saved view keeps, with the sort). */
+export const CUSTOMER_FILTER_KEYS = ["q", "country", "channels", "nonCsp", "reseller", "requested"] as const;
+
 /**
  * /customers/:customerId: the subscriptions' channel filter and page, the reseller a transfer decision is for, the
  * open panel, the provider request being handled, and the order form's prefill (`offerName`, `offerId`,

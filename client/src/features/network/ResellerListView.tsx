@@ -2,11 +2,14 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { dashboardUrl } from "../dashboard/urls";
 import {
+  PARTNERSHIP_SORT_FIELD_VALUES,
   useNetworkEndPartnershipMutation,
   useNetworkInviteResellerMutation,
   useNetworkResellersQuery,
 } from "../../graphql/generated";
 import { PagedList } from "../../components/PagedList";
+import { ExportButton, listExportUrl } from "../../components/ExportButton";
+import { formatSort, pageVariables, parseSort } from "../../lib/list-paging";
 import { refetchOnSuccess } from "../../lib/graphql";
 import { useI18n } from "../../lib/i18n";
 import { useMutationForm, useRowMutations } from "../../lib/mutation-form";
@@ -48,12 +51,10 @@ function ResellerNetwork() {
     ? null
     : t("network.role.readOnly", { role: t(`role.${viewer.user.role}`) });
 
+  const sort = parseSort(url.sort, PARTNERSHIP_SORT_FIELD_VALUES);
+  const filter = partnershipFilter(url.status, url.search, url.issues);
   const { data, previousData, loading, error, refetch } = useNetworkResellersQuery({
-    variables: {
-      first: PAGE_SIZE,
-      after: url.after || null,
-      filter: partnershipFilter(url.status, url.search, url.issues),
-    },
+    variables: { ...pageVariables(url, PAGE_SIZE), filter, orderBy: sort },
   });
   const connection = (data ?? previousData)?.resellers;
 
@@ -106,6 +107,9 @@ function ResellerNetwork() {
       <p role="status" className={notice ? "success" : "sr-only"}>
         {notice ?? ""}
       </p>
+      <p className="list-tools">
+        <ExportButton url={listExportUrl("resellers", filter, url.sort)} filename="resellers.csv" />
+      </p>
 
       <PagedList
         connection={connection}
@@ -113,8 +117,9 @@ function ResellerNetwork() {
         error={error}
         onRetry={() => void refetch()}
         emptyText={t("network.resellers.empty")}
-        after={url.after}
-        onPage={(after) => setUrl({ after })}
+        after={url.after || url.before || url.last}
+        onPage={(after) => setUrl({ after }, { keepCursor: true })}
+        paging={{ values: url, onMove: (move) => setUrl(move, { keepCursor: true }) }}
       >
         {(page) => (
           <>
@@ -124,6 +129,8 @@ function ResellerNetwork() {
               rowErrors={rows.rowErrors}
               readOnlyReason={readOnlyReason}
               onEnd={(row) => void onEnd(row)}
+              sort={sort}
+              onSort={(next) => setUrl({ sort: formatSort(next) })}
             />
             <p className="hint net-flags-legend">{t("network.flags.legend")}</p>
           </>

@@ -1,5 +1,6 @@
 import { PARTNERSHIP_STATUS_VALUES, type PartnershipFilter, type PartnershipStatus } from "../../graphql/generated";
-import { flag, formatParams, text, type Param, type ParamChanges } from "../../lib/url-params";
+import { flag, formatParams, oneOf, text, type Param, type ParamChanges } from "../../lib/url-params";
+import { listPagingParams } from "../../lib/list-paging";
 
 /** The status choices of the partnership lists; "current" (the default) hides ended partnerships. */
 export const STATUS_CHOICES = ["current", ...PARTNERSHIP_STATUS_VALUES, "all"] as const;
@@ -12,8 +13,8 @@ const statusChoice: Param<StatusChoice> = {
 
 /** /providers (a reseller's providers): status, name or Partner ID search, page cursor. */
 export const providerListParams = { status: statusChoice, search: text, after: text };
-/** /resellers (a provider's resellers): the same, and "only compliance issues". */
-export const resellerListParams = { ...providerListParams, issues: flag };
+/** /resellers (a provider's resellers): the same, "only compliance issues", sort and page N of M. */
+export const resellerListParams = { status: statusChoice, search: text, issues: flag, ...listPagingParams };
 
 export const providerListUrl = (params?: ParamChanges<typeof providerListParams>) =>
   `/providers${formatParams(providerListParams, params)}`;
@@ -29,3 +30,11 @@ export function partnershipFilter(choice: StatusChoice, search: string, issues?:
   if (issues) filter.hasComplianceIssues = true;
   return filter;
 }
+
+/** /resellers/:resellerId (providers): one reseller's page; the id is the reseller's Partner id. */
+export const resellerPageParams = {
+  tab: oneOf(["customers", "subscriptions", "requests"] as const),
+  ...listPagingParams,
+};
+export const resellerUrl = (resellerId: string, params?: ParamChanges<typeof resellerPageParams>) =>
+  `/resellers/${encodeURIComponent(resellerId)}${formatParams(resellerPageParams, params)}`;

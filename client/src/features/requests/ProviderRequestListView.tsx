@@ -4,12 +4,17 @@ import { dashboardUrl } from "../dashboard/urls";
 import { FormField } from "../../components/FormField";
 import { PagedList } from "../../components/PagedList";
 import {
+  PROVIDER_REQUEST_SORT_FIELD_VALUES,
   PROVIDER_REQUEST_DIRECTION_VALUES,
   PROVIDER_REQUEST_STATUS_VALUES,
   useRequestsListQuery,
   type ProviderRequestDirection,
+  type ProviderRequestFilter,
   type ProviderRequestStatus,
 } from "../../graphql/generated";
+import { ExportButton, listExportUrl } from "../../components/ExportButton";
+import { formatSort, pageVariables, parseSort } from "../../lib/list-paging";
+import "../network/reseller-page-messages";
 import { useI18n } from "../../lib/i18n";
 import { useUrlParams, type ParamChanges } from "../../lib/url-params";
 import { isProvider, usesProviderRequests, useViewer } from "../shell/viewer";
@@ -50,16 +55,20 @@ function RequestList() {
   const provider = isProvider(viewer);
   const reseller = viewer.partner.types.includes("INDIRECT_RESELLER");
 
+  const sort = parseSort(url.sort, PROVIDER_REQUEST_SORT_FIELD_VALUES);
+  const filter: ProviderRequestFilter = {};
+  if (status) filter.status = [status];
+  if (direction) filter.direction = direction;
+  if (provider && url.reseller) filter.resellerId = url.reseller;
   const { data, previousData, loading, error, refetch } = useRequestsListQuery({
-    variables: {
-      filter: { status: status ? [status] : undefined, direction: direction ?? undefined },
-      first: PAGE_SIZE,
-      after: url.after || undefined,
-    },
+    variables: { filter, ...pageVariables(url, PAGE_SIZE), orderBy: sort },
     fetchPolicy: "cache-and-network",
   });
   const connection = (data ?? previousData)?.providerRequests;
-  const filtered = Boolean(status || direction);
+  const filtered = Boolean(status || direction || filter.resellerId);
+  const resellerName = filter.resellerId
+    ? connection?.nodes.find((n) => n.reseller.id === filter.resellerId)?.reseller.name
+    : undefined;
 
   function change(changes: ParamChanges<typeof requestListParams>) {
     setNotice(null);
@@ -104,8 +113,20 @@ function RequestList() {
             ))}
           </select>
         </FormField>
+        {filter.resellerId && (
+          <p className="xfer-chip">
+            {t("reseller.filter.chip", { name: resellerName ?? t("reseller.filter.oneReseller") })}{" "}
+            <button type="button" className="secondary" onClick={() => change({ reseller: null })}>
+              {t("reseller.filter.clear")}
+            </button>
+          </p>
+        )}
         {filtered && (
-          <button type="button" className="secondary" onClick={() => change({ status: null, direction: null })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => change({ status: null, direction: null, reseller: null })}
+          >
             {t("requests.filter.clear")}
           </button>
         )}
@@ -113,6 +134,10 @@ function RequestList() {
 
       <p role="status" className={notice ? "success" : "sr-only"}>
         {notice ?? ""}
+      </p>
+
+      <p className="list-tools">
+        <ExportButton url={listExportUrl("requests", filter, url.sort)} filename="requests.csv" />
       </p>
 
       <PagedList
@@ -127,10 +152,18 @@ function RequestList() {
               ? t("requests.empty.provider")
               : t("requests.empty.reseller")
         }
-        after={url.after}
+        after={url.after || url.before || url.last}
         onPage={(after) => setUrl({ after }, { keepCursor: true })}
+        paging={{ values: url, onMove: (move) => setUrl(move, { keepCursor: true }) }}
       >
-        {(page) => <RequestTable rows={page.nodes} onDone={setNotice} />}
+        {(page) => (
+          <RequestTable
+            rows={page.nodes}
+            onDone={setNotice}
+            sort={sort}
+            onSort={(next) => setUrl({ sort: formatSort(next) })}
+          />
+        )}
       </PagedList>
     </section>
   );

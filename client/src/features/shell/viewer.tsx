@@ -24,3 +24,9 @@ export const isResellerOnly = (v: ViewerInfo) => v.permissions.mustUseProvider;
 /** Providers answer reseller → provider requests; indirect resellers send them. */
 export const usesProviderRequests = (v: ViewerInfo) =>
   v.partner.types.includes("INDIRECT_PROVIDER") || v.partner.types.includes("INDIRECT_RESELLER");
+
+/**
+ * Saving, renaming and deleting list views: the permission matrix gives createSavedView the roles of Subscription
+ * management (as orderSubscription, whose flag is canOrder); every reader may open the views it has.
+ */
+export const canSaveViews = (v: ViewerInfo) => v.permissions.canOrder;

@@ -10,10 +10,11 @@ import {
 import { ExportButton, listExportUrl } from "../../components/ExportButton";
 import { formatSort, pageVariables, parseSort } from "../../lib/list-paging";
 import { FormField } from "../../components/FormField";
+import { SavedViews } from "../../components/SavedViews";
 import { PagedList } from "../../components/PagedList";
 import { useI18n } from "../../lib/i18n";
 import { changedParams, useUrlParams } from "../../lib/url-params";
-import { isProvider, isResellerOnly, useViewer } from "../shell/viewer";
+import { canSaveViews, isProvider, isResellerOnly, useViewer } from "../shell/viewer";
 import { ROW_ACTIONS, SUBSCRIPTION_FILTER_KEYS, subscriptionListParams, type RowAction } from "./urls";
 import { SubscriptionFilters, type SubscriptionFilterValues } from "./components/SubscriptionFilters";
 import { SubscriptionTable } from "./components/SubscriptionTable";
@@ -108,9 +109,10 @@ export function SubscriptionListView() {
         </p>
       )}
 
-      <p className="list-tools">
+      <div className="list-tools">
+        <SavedViews list="SUBSCRIPTIONS" filterKeys={SUBSCRIPTION_FILTER_KEYS} canSave={canSaveViews(viewer)} />
         <ExportButton url={listExportUrl("subscriptions", filter, url.sort)} filename="subscriptions.csv" />
-      </p>
+      </div>
 
       <PagedList
         connection={connection}

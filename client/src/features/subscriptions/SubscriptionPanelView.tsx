@@ -19,6 +19,7 @@ import "./lifecycle-messages";
 import "./messages";
 import "./subscriptions.css";
 import "./lifecycle.css";
+import { ResellerLink } from "../network/components/ResellerLink";
 
 /** /subscriptions/:subscriptionId — one subscription: seats and their windows, auto-renew, the renewal planner. */
 export function SubscriptionPanelView() {
@@ -71,7 +72,15 @@ function SubscriptionPanel({ subscription: s }: { subscription: PanelSubscriptio
         {s.transactingPartner && (
           <small className="sub-meta">
             {t("lifecycle.billedBy", { partner: s.transactingPartner.name })}
-            {s.resellerOfRecord ? ` · ${t("lifecycle.reseller", { partner: s.resellerOfRecord.name })}` : ""}
+            {s.resellerOfRecord && (
+              <>
+                {" · "}
+                <ResellerLink
+                  reseller={s.resellerOfRecord}
+                  sentence={(partner) => t("lifecycle.reseller", { partner })}
+                />
+              </>
+            )}
           </small>
         )}
       </p>

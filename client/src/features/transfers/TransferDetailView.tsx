@@ -17,6 +17,7 @@ import { useViewer } from "../shell/viewer";
 import { evictTransferDependents, ExpiryCountdown, TransferStatusBadge } from "./transfer-ui";
 import { transferListUrl } from "./urls";
 import "./messages";
+import { ResellerLink } from "../network/components/ResellerLink";
 
 type Transfer = TransferDetailFieldsFragment;
 type Action = "accept" | "reject" | "withdraw";
@@ -101,7 +102,7 @@ function TransferDetail({ transfer }: { transfer: Transfer }) {
             <dd>
               {transfer.reseller ? (
                 <>
-                  {transfer.reseller.name}
+                  <ResellerLink reseller={transfer.reseller} />
                   {you(transfer.reseller.id)}
                   <div className="xfer-sub">{t("transfers.partnerId", { id: transfer.reseller.partnerId })}</div>
                 </>

@@ -3,13 +3,20 @@ import { Link } from "react-router";
 import { FormField } from "../../components/FormField";
 import { PagedList } from "../../components/PagedList";
 import {
+  TRANSFER_SORT_FIELD_VALUES,
   TRANSFER_DIRECTION_VALUES,
   TRANSFER_STATUS_VALUES,
   useTransferListQuery,
   type TransferDirection,
   type TransferListQuery,
+  type TransferFilter,
+  type TransferSortField,
   type TransferStatus,
 } from "../../graphql/generated";
+import { ExportButton, listExportUrl } from "../../components/ExportButton";
+import { SortHeader } from "../../components/SortHeader";
+import { formatSort, pageVariables, parseSort, type SortValue } from "../../lib/list-paging";
+import { ResellerLink } from "../network/components/ResellerLink";
 import { useI18n } from "../../lib/i18n";
 import { useUrlParams } from "../../lib/url-params";
 import { isResellerOnly, useViewer } from "../shell/viewer";
@@ -29,20 +36,19 @@ export function TransferListView() {
   const { status: statuses, direction } = url;
   const statusLegendId = useId();
 
+  const sort = parseSort(url.sort, TRANSFER_SORT_FIELD_VALUES);
+  const filter: TransferFilter = {};
+  if (statuses.length) filter.status = statuses;
+  if (direction) filter.direction = direction;
+  if (url.customerId) filter.customerId = url.customerId;
+  if (url.expires) filter.expiresBefore = url.expires;
   const { data, previousData, loading, error, refetch } = useTransferListQuery({
-    variables: {
-      filter: {
-        status: statuses.length ? statuses : undefined,
-        direction: direction ?? undefined,
-        customerId: url.customerId || undefined,
-        expiresBefore: url.expires || undefined,
-      },
-      first: PAGE_SIZE,
-      after: url.after || undefined,
-    },
+    variables: { filter, ...pageVariables(url, PAGE_SIZE), orderBy: sort },
     fetchPolicy: "cache-and-network",
   });
   const connection = (data ?? previousData)?.transfers;
+
+  const onSort = (next: SortValue<TransferSortField> | null) => setUrl({ sort: formatSort(next) });
 
   function toggleStatus(status: TransferStatus, on: boolean) {
     // The URL keeps the statuses in one canonical order: the cache key does not depend on click order.
@@ -130,14 +136,19 @@ export function TransferListView() {
         )}
       </form>
 
+      <p className="list-tools">
+        <ExportButton url={listExportUrl("transfers", filter, url.sort)} filename="transfers.csv" />
+      </p>
+
       <PagedList
         connection={connection}
         loading={loading}
         error={error}
         onRetry={() => void refetch()}
         emptyText={filtered ? t("transfers.list.emptyFiltered") : t("transfers.list.empty")}
-        after={url.after}
+        after={url.after || url.before || url.last}
         onPage={(after) => setUrl({ after }, { keepCursor: true })}
+        paging={{ values: url, onMove: (move) => setUrl(move, { keepCursor: true }) }}
       >
         {(page) => (
           <div className="table-wrap">
@@ -145,15 +156,17 @@ export function TransferListView() {
               <caption className="sr-only">{t("transfers.list.caption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("transfers.col.customer")}</th>
+                  <SortHeader field="CUSTOMER_NAME" sort={sort} onSort={onSort}>
+                    {t("transfers.col.customer")}
+                  </SortHeader>
                   <th scope="col">{t("transfers.col.parties")}</th>
                   <th scope="col" className="hide-narrow">
                     {t("transfers.col.lines")}
                   </th>
                   <th scope="col">{t("transfers.col.status")}</th>
-                  <th scope="col" className="hide-narrow">
+                  <SortHeader field="CREATED_AT" sort={sort} onSort={onSort} className="hide-narrow">
                     {t("transfers.col.created")}
-                  </th>
+                  </SortHeader>
                 </tr>
               </thead>
               <tbody>
@@ -193,7 +206,11 @@ function TransferListRow({ row }: { row: TransferRow }) {
           <span className="sr-only"> {t("transfers.to")} </span>
           <span>{row.targetPartner.name}</span>
         </span>
-        {row.reseller && <div className="xfer-sub">{t("transfers.forReseller", { name: row.reseller.name })}</div>}
+        {row.reseller && (
+          <div className="xfer-sub">
+            <ResellerLink reseller={row.reseller} sentence={(name) => t("transfers.forReseller", { name })} />
+          </div>
+        )}
       </td>
       <td className="hide-narrow">{lines}</td>
       <td>

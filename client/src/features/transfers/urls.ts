@@ -1,14 +1,15 @@
 import { TRANSFER_DIRECTION_VALUES, TRANSFER_STATUS_VALUES } from "../../graphql/generated";
+import { listPagingParams } from "../../lib/list-paging";
 import { formatParams, idList, listOf, oneOf, text, type ParamChanges, isoDate } from "../../lib/url-params";
 
-/** /transfers: statuses (one canonical order: one cache entry per set), direction, one customer, page cursor. */
+/** /transfers: statuses (one canonical order: one cache entry per set), direction, one customer, sort and page. */
 export const transferListParams = {
   status: listOf(TRANSFER_STATUS_VALUES),
   direction: oneOf(TRANSFER_DIRECTION_VALUES),
   customerId: text,
   /** Pending transfers whose time to answer ends before this date (the dashboard's "expiring" card). */
   expires: isoDate,
-  after: text,
+  ...listPagingParams,
 };
 
 const WIZARD_STEPS = ["customer", "reseller", "subscriptions", "review"] as const;

@@ -25,6 +25,19 @@ import type { CustomerFilter, CustomerOrder } from "../customer/customer.types";
 import type { CustomerSubscription } from "../subscription/customer-subscription.entity";
 import { sortedSubscriptionQuery, subscriptionOrder } from "../subscription/subscription.service";
 import type { SubscriptionFilter, SubscriptionOrder } from "../subscription/subscription.types";
+import { partnershipOrder, partnershipService } from "../partner/partnership.service";
+import type { ResellerPartnership } from "../partner/reseller-partnership.entity";
+import type { PartnershipFilter, PartnershipOrder } from "../partner/partner.types";
+import { TransferService, transferOrder } from "../transfer/transfer.service";
+import type { Transfer } from "../transfer/transfer.entity";
+import { effectiveStatus } from "../transfer/transfer.status";
+import type { TransferFilter, TransferOrder } from "../transfer/transfer.types";
+import { ProviderRequestService, providerRequestOrder } from "../provider-request/provider-request.service";
+import type { ProviderRequest } from "../provider-request/provider-request.entity";
+import type { ProviderRequestFilter, ProviderRequestOrder } from "../provider-request/provider-request.types";
+
+const transferService = new TransferService();
+const providerRequestService = new ProviderRequestService();
 
 /** How one list exports: its GraphQL row of the permission matrix, filter and order types, query, and CSV columns. */
 interface ListExport<T extends ObjectLiteral, F, O> {
@@ -115,7 +128,112 @@ const CUSTOMERS: ListExport<Customer, CustomerFilter, CustomerOrder> = {
   ],
 };
 
-const EXPORTS = { subscriptions: SUBSCRIPTIONS, customers: CUSTOMERS } as const;
+/** Loads the partners and customers a page of rows names, one query each per page (not per row). */
+const preload = (s: ServiceContext, partnerIds: (string | null)[], customerIds: string[] = []) =>
+  Promise.all([
+    s.loaders.partner.loadMany(partnerIds.filter((id): id is string => !!id)),
+    s.loaders.customer.loadMany(customerIds),
+  ]);
+const partnerName = async (s: ServiceContext, id: string | null) =>
+  (id ? (await s.loaders.partner.load(id))?.name : null) ?? null;
+
+const RESELLERS: ListExport<ResellerPartnership, PartnershipFilter, PartnershipOrder> = {
+  permission: "Query.resellers",
+  filterType: "PartnershipFilter",
+  orderType: "PartnershipOrder",
+  query: (s, filter) => partnershipService.query(s, "provider", filter),
+  order: (orderBy) => partnershipOrder("provider", orderBy),
+  // Counts and compliance flags are computed per reseller in the app; the export is the partnership list itself.
+  columns: ["id", "reseller", "partnerId", "country", "status", "invitedAt", "acceptedAt", "removedAt"],
+  cells: (s, rp) => {
+    const reseller = rp.reseller!;
+    // A counterpart known only through an invitation shows its name and Partner ID only (auth/scope.ts).
+    const country = s.scope.mayDescribePartner(reseller.id) ? reseller.country : null;
+    return [
+      toGlobalId("Partner", reseller.id),
+      reseller.name,
+      reseller.partnerId,
+      country,
+      rp.status,
+      rp.invitedAt.toISOString(),
+      rp.acceptedAt?.toISOString() ?? null,
+      rp.removedAt?.toISOString() ?? null,
+    ];
+  },
+};
+
+const TRANSFERS: ListExport<Transfer, TransferFilter, TransferOrder> = {
+  permission: "Query.transfers",
+  filterType: "TransferFilter",
+  orderType: "TransferOrder",
+  query: (s, filter, orderBy) => transferService.query(s, filter, orderBy),
+  order: transferOrder,
+  columns: ["id", "customer", "status", "source", "target", "reseller", "createdAt", "respondedAt"],
+  prepare: async (s, rows) => {
+    await preload(
+      s,
+      rows.flatMap((t) => [t.sourcePartnerId, t.targetPartnerId, t.resellerId]),
+      rows.map((t) => t.customerId),
+    );
+  },
+  cells: async (s, t) => [
+    toGlobalId("Transfer", t.id),
+    (await s.loaders.customer.load(t.customerId))?.name ?? null,
+    effectiveStatus(t, s.today),
+    await partnerName(s, t.sourcePartnerId),
+    await partnerName(s, t.targetPartnerId),
+    await partnerName(s, t.resellerId),
+    t.createdAt.toISOString(),
+    t.respondedAt?.toISOString() ?? null,
+  ],
+};
+
+const REQUESTS: ListExport<ProviderRequest, ProviderRequestFilter, ProviderRequestOrder> = {
+  permission: "Query.providerRequests",
+  filterType: "ProviderRequestFilter",
+  orderType: "ProviderRequestOrder",
+  query: (s, filter) => providerRequestService.query(s, filter),
+  order: providerRequestOrder,
+  columns: [
+    "id",
+    "action",
+    "status",
+    "customer",
+    "offerName",
+    "quantity",
+    "reseller",
+    "provider",
+    "createdAt",
+    "respondedAt",
+  ],
+  prepare: async (s, rows) => {
+    await preload(
+      s,
+      rows.flatMap((r) => [r.resellerId, r.providerId]),
+      rows.map((r) => r.customerId),
+    );
+  },
+  cells: async (s, r) => [
+    toGlobalId("ProviderRequest", r.id),
+    r.action,
+    r.status,
+    (await s.loaders.customer.load(r.customerId))?.name ?? null,
+    r.offerName,
+    r.quantity === null ? null : String(r.quantity),
+    await partnerName(s, r.resellerId),
+    await partnerName(s, r.providerId),
+    r.createdAt.toISOString(),
+    r.respondedAt?.toISOString() ?? null,
+  ],
+};
+
+const EXPORTS = {
+  subscriptions: SUBSCRIPTIONS,
+  customers: CUSTOMERS,
+  resellers: RESELLERS,
+  transfers: TRANSFERS,
+  requests: REQUESTS,
+} as const;
 export type ExportedList = keyof typeof EXPORTS;
 
 const badInput = (field: string, message: string) =>
@@ -162,7 +280,7 @@ function orderFromQuery(req: Request, type: GraphQLInputObjectType): Record<stri
 }
 
 /**
- * GET /export/{subscriptions,customers}.csv?<filter>&sort=FIELD:DIR — the whole filtered list, in the list's order,
+ * GET /export/{subscriptions,customers,resellers,transfers,requests}.csv?<filter>&sort=FIELD:DIR — the whole filtered list, in the list's order,
  * streamed page by page (keyset, MAX_PAGE_SIZE rows per query) with the same sign-in, permission row and tenant
  * scope as the GraphQL list. Cells a spreadsheet would run as formulas are defused (csvField).
  */

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { requireViewer } from "../../context";
 import { PageArgs } from "../../common/connection";
@@ -45,6 +45,14 @@ export class PartnerResolver {
   ) {
     const list = await partnershipService.list(readContext(ctx), "provider", page, filter, orderBy);
     return new ResellerPartnershipConnection(list);
+  }
+
+  @Query(() => ResellerPartnership, {
+    description:
+      "One of the viewer's resellers by the reseller's Partner id: its partnership (any status), for the reseller's page. NOT_FOUND when it is not the viewer's reseller.",
+  })
+  reseller(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ResellerPartnership> {
+    return partnershipService.resellerOfViewer(readContext(ctx), id);
   }
 
   @Query(() => ResellerPartnershipConnection, { description: "An indirect reseller's providers (its partnerships)." })

@@ -4,6 +4,8 @@ import { instantColumn, paginate, sortOrder, SortDirection, type PageArgs } from
 import { ensure, ensureThat } from "../../common/ensure";
 import { insertUnique } from "../../common/unique";
 import { findByGlobalId, forUpdate } from "../../common/lookup";
+import { notFound } from "../../common/errors";
+import { decodeId, INVALID_ID } from "../../common/global-id";
 import { userError, UserErrorCode } from "../../common/user-error";
 import { updateVersioned } from "../../common/versioned";
 import { PartnershipStatus, PartnerType } from "../../domain/enums";
@@ -46,6 +48,22 @@ async function transition(
   return changed;
 }
 
+/** A partnership list's order (counterpart joined as `cp`): by the counterpart's name unless orderBy says. */
+export function partnershipOrder(side: "provider" | "reseller", orderBy: PartnershipOrder | null) {
+  const counterpart = side === "provider" ? "reseller" : "provider";
+  const cp = (rp: ResellerPartnership) => rp[counterpart] as Partner;
+  const sorts = {
+    NAME: { column: "cp.name", value: (rp: ResellerPartnership) => cp(rp).name },
+    PARTNER_ID: { column: "cp.partner_id", value: (rp: ResellerPartnership) => cp(rp).partnerId },
+    STATUS: { column: "rp.status", value: (rp: ResellerPartnership) => rp.status },
+    INVITED_AT: instantColumn("rp.invited_at", (rp: ResellerPartnership) => rp.invitedAt),
+  };
+  return sortOrder(sorts, { idColumn: "rp.id", id: (rp) => rp.id }, orderBy, {
+    field: PartnershipSortField.NAME,
+    direction: SortDirection.ASC,
+  });
+}
+
 export class PartnershipService {
   /** The viewer's partnerships on one side (its resellers as provider, its providers as reseller), by counterpart name. */
   async list(
@@ -55,6 +73,11 @@ export class PartnershipService {
     filter: PartnershipFilter | null,
     orderBy: PartnershipOrder | null = null,
   ) {
+    return paginate(this.query(s, side, filter), page, partnershipOrder(side, orderBy));
+  }
+
+  /** The filtered, scoped partnership query with the counterpart joined as `cp` (the lists and the CSV export). */
+  query(s: ServiceContext, side: "provider" | "reseller", filter: PartnershipFilter | null) {
     const counterpart = side === "provider" ? "reseller" : "provider";
     const qb = s.em
       .getRepository(ResellerPartnership)
@@ -76,18 +99,23 @@ export class PartnershipService {
         .describedPartnerships(qb, "rp")
         .andWhere(filter.hasComplianceIssues ? issue.sql : `NOT ${issue.sql}`, issue.params);
     }
-    const cp = (rp: ResellerPartnership) => rp[counterpart] as Partner;
-    const sorts = {
-      NAME: { column: "cp.name", value: (rp: ResellerPartnership) => cp(rp).name },
-      PARTNER_ID: { column: "cp.partner_id", value: (rp: ResellerPartnership) => cp(rp).partnerId },
-      STATUS: { column: "rp.status", value: (rp: ResellerPartnership) => rp.status },
-      INVITED_AT: instantColumn("rp.invited_at", (rp: ResellerPartnership) => rp.invitedAt),
-    };
-    const order = sortOrder(sorts, { idColumn: "rp.id", id: (rp) => rp.id }, orderBy, {
-      field: PartnershipSortField.NAME,
-      direction: SortDirection.ASC,
-    });
-    return paginate(qb, page, order);
+    return qb;
+  }
+
+  /**
+   * One of the viewer's resellers by its Partner global id: the newest partnership with it (a reseller invited again
+   * after a removal has one row per provider, so this is its only one). NOT_FOUND for a malformed id, for a partner
+   * that is not the viewer's reseller (another provider's, or the viewer is no provider).
+   */
+  async resellerOfViewer(s: ServiceContext, globalId: string): Promise<ResellerPartnership> {
+    const id = decodeId(globalId, "Partner");
+    const qb = s.em
+      .getRepository(ResellerPartnership)
+      .createQueryBuilder("rp")
+      .innerJoinAndSelect("rp.reseller", "cp")
+      .where("rp.reseller_id = :id", { id: id === INVALID_ID || id === null ? "" : id });
+    const found = await s.scope.partnershipsAs(qb, "rp", "provider").orderBy("rp.invited_at", "DESC").getOne();
+    return ensure(found, () => notFound("Reseller", "id"));
   }
 
   /** An indirect provider invites an indirect reseller by its Partner ID (again, after a removed partnership). */

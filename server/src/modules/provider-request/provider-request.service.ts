@@ -52,6 +52,13 @@ const REQUEST_SORTS = {
   ACTION: { column: "pr.action", value: (r: ProviderRequest) => r.action },
 };
 
+/** The request list's order: newest first unless orderBy says. */
+export const providerRequestOrder = (orderBy: ProviderRequestOrder | null) =>
+  sortOrder(REQUEST_SORTS, { idColumn: "pr.id", id: (r: ProviderRequest) => r.id }, orderBy, {
+    field: ProviderRequestSortField.CREATED_AT,
+    direction: SortDirection.DESC,
+  });
+
 export interface ProviderRequestResult {
   providerRequest: ProviderRequest;
   providerDecision?: EligibilityDecision;
@@ -69,6 +76,11 @@ export class ProviderRequestService {
     page: PageArgs,
     orderBy: ProviderRequestOrder | null = null,
   ): Promise<Page<ProviderRequest>> {
+    return paginate(this.query(s, filter), page, providerRequestOrder(orderBy));
+  }
+
+  /** The filtered, scoped request query (the list and its CSV export). */
+  query(s: ServiceContext, filter: ProviderRequestFilter | null) {
     const qb = s.scope.visibleProviderRequests(s.em.getRepository(ProviderRequest).createQueryBuilder("pr"), "pr");
     if (filter?.status?.length) qb.andWhere("pr.status IN (:...statuses)", { statuses: filter.status });
     if (filter?.direction) s.scope.providerRequestsInDirection(qb, "pr", filter.direction);
@@ -77,11 +89,13 @@ export class ProviderRequestService {
         customerId: requireId(filter.customerId, "Customer", "filter.customerId"),
       });
     }
-    const order = sortOrder(REQUEST_SORTS, { idColumn: "pr.id", id: (r: ProviderRequest) => r.id }, orderBy, {
-      field: ProviderRequestSortField.CREATED_AT,
-      direction: SortDirection.DESC,
-    });
-    return paginate(qb, page, order);
+    if (filter?.resellerId) {
+      // Within the scope above: a provider sees only the requests it received, so this names one of its resellers.
+      qb.andWhere("pr.reseller_id = :requestReseller", {
+        requestReseller: requireId(filter.resellerId, "Partner", "filter.resellerId"),
+      });
+    }
+    return qb;
   }
 
   /** The reseller asks; the payload carries what the provider would be told if it acted today. */

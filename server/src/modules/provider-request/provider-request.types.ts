@@ -44,6 +44,13 @@ export class ProviderRequestFilter {
   @MaxLength(200)
   @Field(() => String, { nullable: true, description: "Customer id." })
   customerId?: string | null;
+
+  @MaxLength(200)
+  @Field(() => String, {
+    nullable: true,
+    description: "A provider's view: only requests from this reseller (Partner id).",
+  })
+  resellerId?: string | null;
 }
 
 export enum ProviderRequestOutcome {

@@ -39,6 +39,13 @@ const TRANSFER_SORTS = {
   CUSTOMER_NAME: { column: "tc.name", value: (t: Transfer) => t.customer?.name ?? "" },
 };
 
+/** The transfer list's order: newest first unless orderBy says. */
+export const transferOrder = (orderBy: TransferOrder | null) =>
+  sortOrder(TRANSFER_SORTS, { idColumn: "t.id", id: (t: Transfer) => t.id }, orderBy, {
+    field: TransferSortField.CREATED_AT,
+    direction: SortDirection.DESC,
+  });
+
 /** Partner-to-partner transfers: the target asks, the source accepts or rejects, the target may withdraw. */
 export class TransferService {
   /** Transfers the viewer's network is a party to, filtered on their status as of today, newest first by default. */
@@ -48,6 +55,11 @@ export class TransferService {
     page: PageArgs,
     orderBy: TransferOrder | null = null,
   ): Promise<Page<Transfer>> {
+    return paginate(this.query(s, filter, orderBy), page, transferOrder(orderBy));
+  }
+
+  /** The filtered, scoped transfer query (the list and its CSV export). */
+  query(s: ServiceContext, filter: TransferFilter | null, orderBy: TransferOrder | null) {
     const qb = s.scope.visibleTransfers(s.em.getRepository(Transfer).createQueryBuilder("t"), "t");
     if (filter?.status?.length) whereEffectiveStatus(qb, "t", filter.status, s.today);
     if (filter?.direction) s.scope.transfersInDirection(qb, "t", filter.direction);
@@ -61,11 +73,7 @@ export class TransferService {
       qb.andWhere("t.created_at < :expiresCutoff", { expiresCutoff: expiryCutoff(filter.expiresBefore) });
     }
     if (orderBy?.field === TransferSortField.CUSTOMER_NAME) qb.innerJoinAndSelect("t.customer", "tc");
-    const order = sortOrder(TRANSFER_SORTS, { idColumn: "t.id", id: (t: Transfer) => t.id }, orderBy, {
-      field: TransferSortField.CREATED_AT,
-      direction: SortDirection.DESC,
-    });
-    return paginate(qb, page, order);
+    return qb;
   }
 
   /** The target asks the source to hand over CSP subscriptions of one customer; each line is decided (TRANSFER). */

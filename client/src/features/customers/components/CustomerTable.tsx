@@ -5,6 +5,7 @@ import { SortHeader } from "../../../components/SortHeader";
 import type { SortValue } from "../../../lib/list-paging";
 import { customerUrl } from "../urls";
 import "../messages";
+import { ResellerLink } from "../../network/components/ResellerLink";
 
 export type CustomerRow = CustomerListQuery["customers"]["nodes"][number];
 
@@ -91,7 +92,7 @@ export function CustomerTable({
                     ) : (
                       others.map((r) => (
                         <div key={r.id}>
-                          {r.partner.name}{" "}
+                          <ResellerLink reseller={r.partner} />{" "}
                           {r.status !== "ACTIVE" && <small className="muted">({t(`customers.rel.${r.status}`)})</small>}
                         </div>
                       ))

@@ -8,6 +8,7 @@ import { AcceptanceLink } from "./AcceptanceLink";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import "../messages";
 import "../page-messages";
+import { ResellerLink } from "../../network/components/ResellerLink";
 
 type PageNode = Extract<NonNullable<CustomerPageQuery["node"]>, { __typename: "Customer" }>;
 export type RelationshipRow = PageNode["relationships"][number];
@@ -65,7 +66,11 @@ export function RelationshipsPanel({
               {relationships.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    {r.partner.name}
+                    {r.partner.types.includes("INDIRECT_RESELLER") ? (
+                      <ResellerLink reseller={r.partner} />
+                    ) : (
+                      r.partner.name
+                    )}
                     {r.partner.id === viewerPartnerId && <small className="muted"> ({t("customers.rel.you")})</small>}
                     <br />
                     <small className="muted">{r.partner.types.map((ty) => t(`type.${ty}`)).join(", ")}</small>

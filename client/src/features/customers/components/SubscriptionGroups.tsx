@@ -10,6 +10,7 @@ import type { ActOptions, ActionOutcome, AskProviderOptions, SubscriptionRow } f
 import { SubscriptionActionsPanel } from "./SubscriptionActionsPanel";
 import "../messages";
 import "../page-messages";
+import { ResellerLink } from "../../network/components/ResellerLink";
 
 export type {
   ActOptions,
@@ -122,7 +123,10 @@ export function SubscriptionGroups({
                           )}
                           {s.resellerOfRecord && (
                             <small className="action-note">
-                              {t("customers.subs.reseller", { name: s.resellerOfRecord.name })}
+                              <ResellerLink
+                                reseller={s.resellerOfRecord}
+                                sentence={(name) => t("customers.subs.reseller", { name })}
+                              />
                             </small>
                           )}
                         </td>

@@ -3,6 +3,7 @@ import type { DashboardPendingTransfersQuery } from "../../../graphql/generated"
 import { useI18n } from "../../../lib/i18n";
 import { transferUrl } from "../../transfers/urls";
 import "../messages";
+import { ResellerLink } from "../../network/components/ResellerLink";
 
 export type PendingTransferRow = DashboardPendingTransfersQuery["transfers"]["nodes"][number];
 
@@ -57,7 +58,9 @@ export function PendingTransfersTable({ rows }: { rows: readonly PendingTransfer
                     ? t("dashboard.transfers.from", { name: x.sourcePartner.name })
                     : t("dashboard.transfers.to", { name: x.targetPartner.name })}
                   {x.reseller && (
-                    <small className="sub-meta">{t("dashboard.transfers.for", { name: x.reseller.name })}</small>
+                    <small className="sub-meta">
+                      <ResellerLink reseller={x.reseller} sentence={(name) => t("dashboard.transfers.for", { name })} />
+                    </small>
                   )}
                 </td>
                 <td className="sub-num hide-narrow">{x.subscriptions.length}</td>

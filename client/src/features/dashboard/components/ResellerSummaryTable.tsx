@@ -7,6 +7,7 @@ import { NO_COUNT } from "../../network/components/PartnershipTable";
 import { subscriptionListUrl } from "../../subscriptions/urls";
 import { customerListUrl } from "../../customers/urls";
 import "../messages";
+import { ResellerLink } from "../../network/components/ResellerLink";
 
 export interface ResellerSummaryRow {
   id: string;
@@ -43,7 +44,7 @@ export function ResellerSummaryTable({ rows, total }: { rows: readonly ResellerS
           {rows.map((r) => (
             <tr key={r.id} data-testid="dashboard-reseller">
               <th scope="row">
-                {r.reseller.name}
+                <ResellerLink reseller={r.reseller} />
                 {r.status !== "ACTIVE" && (
                   <>
                     {" "}

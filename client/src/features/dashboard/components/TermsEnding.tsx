@@ -6,6 +6,7 @@ import { customerUrl } from "../../customers/urls";
 import { TERM_WINDOWS, type TermWindow } from "../urls";
 import "../../subscriptions/messages";
 import "../messages";
+import { ResellerLink } from "../../network/components/ResellerLink";
 
 export type TermRow = DashboardTermsEndingQuery["subscriptions"]["nodes"][number];
 
@@ -75,7 +76,11 @@ export function TermsEndingTable({
                 <td>
                   <Link to={customerUrl(s.customer.id)}>{s.customer.name}</Link>
                 </td>
-                {showReseller && <td className="hide-narrow">{s.resellerOfRecord?.name ?? "—"}</td>}
+                {showReseller && (
+                  <td className="hide-narrow">
+                    {s.resellerOfRecord ? <ResellerLink reseller={s.resellerOfRecord} /> : "—"}
+                  </td>
+                )}
                 <td>
                   {formatDate(s.commitmentEndDate)}
                   <small className="sub-meta">

@@ -41,13 +41,20 @@ function page(rows: Row[]): NetworkResellersQuery {
     resellers: {
       __typename: "ResellerPartnershipConnection",
       totalCount: rows.length,
-      pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: null },
+      pageInfo: {
+        __typename: "PageInfo",
+        hasNextPage: false,
+        hasPreviousPage: false,
+        startCursor: null,
+        endCursor: null,
+      },
       nodes: rows,
     },
   };
 }
 
-const DEFAULT_VARS = { first: 20, after: null, filter: { status: ["ACTIVE", "INVITED"] } };
+const PAGE = { first: 20, after: null, last: null, before: null, orderBy: null };
+const DEFAULT_VARS = { ...PAGE, filter: { status: ["ACTIVE", "INVITED"] } };
 
 const listMock = (rows: Row[], variables: Record<string, unknown> = DEFAULT_VARS) => ({
   request: { query: NetworkResellersDocument, variables },
@@ -92,8 +99,7 @@ describe("ResellerListView: the table", () => {
 
   it("reads its filters from the URL and writes changes back", async () => {
     const filtered = {
-      first: 20,
-      after: null,
+      ...PAGE,
       filter: { status: ["ACTIVE"], search: "cloud", hasComplianceIssues: true },
     };
     renderView(<ResellerListView />, {

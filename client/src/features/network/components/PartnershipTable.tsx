@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
-import type { NetworkPartnershipFieldsFragment } from "../../../graphql/generated";
+import type { NetworkPartnershipFieldsFragment, PartnershipSortField } from "../../../graphql/generated";
+import { SortHeader } from "../../../components/SortHeader";
+import type { SortValue } from "../../../lib/list-paging";
 import { FormErrors } from "../../../components/FormField";
 import type { UserErrorLike } from "../../../lib/user-errors";
 import { useI18n } from "../../../lib/i18n";
@@ -36,6 +38,9 @@ export function PartnershipTable<R extends NetworkPartnershipFieldsFragment>({
   subscriptionsCell,
   actions,
   rowErrors,
+  partnerName,
+  sort = null,
+  onSort,
 }: {
   rows: readonly R[];
   partnerOf(row: R): PartnerRef;
@@ -47,19 +52,34 @@ export function PartnershipTable<R extends NetworkPartnershipFieldsFragment>({
   subscriptionsCell?(row: R): ReactNode;
   actions(row: R): ReactNode;
   rowErrors: Readonly<Record<string, readonly UserErrorLike[]>>;
+  /** The partner's name cell content (e.g. a link to its page); the name by default. */
+  partnerName?(row: R): ReactNode;
+  /** With onSort, the partner, status and since headers sort the list. */
+  sort?: SortValue<PartnershipSortField> | null;
+  onSort?(next: SortValue<PartnershipSortField> | null): void;
 }) {
   const { t, formatNumber } = useI18n();
+  const header = (field: PartnershipSortField, label: string, className?: string) =>
+    onSort ? (
+      <SortHeader field={field} sort={sort} onSort={onSort} className={className}>
+        {label}
+      </SortHeader>
+    ) : (
+      <th scope="col" className={className}>
+        {label}
+      </th>
+    );
   return (
     <div className="table-wrap">
       <table className="network-table net-cards">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{partnerHeading}</th>
+            {header("NAME", partnerHeading)}
             <th scope="col" className="hide-narrow">
               {t("network.col.country")}
             </th>
-            <th scope="col">{t("network.col.status")}</th>
+            {header("STATUS", t("network.col.status"))}
             <th scope="col">{complianceHeading}</th>
             <th scope="col" className="sub-num">
               {t("network.col.customers")}
@@ -67,9 +87,7 @@ export function PartnershipTable<R extends NetworkPartnershipFieldsFragment>({
             <th scope="col" className="sub-num">
               {t("network.col.subscriptions")}
             </th>
-            <th scope="col" className="hide-narrow">
-              {t("network.col.since")}
-            </th>
+            {header("INVITED_AT", t("network.col.since"), "hide-narrow")}
             <th scope="col">{t("network.col.actions")}</th>
           </tr>
         </thead>
@@ -79,7 +97,7 @@ export function PartnershipTable<R extends NetworkPartnershipFieldsFragment>({
             return (
               <tr key={row.id} data-testid={rowTestId}>
                 <th scope="row">
-                  {partner.name}
+                  {partnerName ? partnerName(row) : partner.name}
                   <small className="sub-meta">{t("network.partnerId", { id: partner.partnerId })}</small>
                 </th>
                 <td className="hide-narrow">{partner.country}</td>

@@ -8,6 +8,7 @@ import { subscriptionUrl } from "../../subscriptions/urls";
 import "../messages";
 import "../../subscriptions/lifecycle-messages";
 import "../../subscriptions/messages";
+import { ResellerLink } from "../../network/components/ResellerLink";
 
 export type RenewalRow = RenewalsQuery["renewals"]["nodes"][number];
 
@@ -53,7 +54,16 @@ export function RenewalGroups({ rows, days }: { rows: readonly RenewalRow[]; day
     <div className="rn-groups">
       {groupRenewals(rows).map((reseller) => (
         <section key={reseller.id ?? "direct"} aria-label={reseller.name ?? t("renewals.direct")}>
-          <h2>{reseller.name ? t("renewals.reseller", { name: reseller.name }) : t("renewals.direct")}</h2>
+          <h2>
+            {reseller.id && reseller.name ? (
+              <ResellerLink
+                reseller={{ id: reseller.id, name: reseller.name }}
+                sentence={(name) => t("renewals.reseller", { name })}
+              />
+            ) : (
+              t("renewals.direct")
+            )}
+          </h2>
           {reseller.customers.map((customer) => (
             <div className="table-wrap" key={customer.id}>
               <table className="subs-table rn-table">

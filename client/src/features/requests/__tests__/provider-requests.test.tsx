@@ -12,13 +12,22 @@ import { ProviderRequestListView } from "../ProviderRequestListView";
 import { CUSTOMER_ID, providerRequest, RESELLER_ID, subscriptionRequest } from "./fixtures";
 
 const list = (filter: Record<string, unknown>, nodes: RequestsRowFragment[]) => ({
-  request: { query: RequestsListDocument, variables: { filter, first: 20 } },
+  request: {
+    query: RequestsListDocument,
+    variables: { filter, first: 20, after: null, last: null, before: null, orderBy: null },
+  },
   result: {
     data: {
       providerRequests: {
         __typename: "ProviderRequestConnection",
         totalCount: nodes.length,
-        pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: null },
+        pageInfo: {
+          __typename: "PageInfo",
+          hasNextPage: false,
+          hasPreviousPage: false,
+          startCursor: null,
+          endCursor: null,
+        },
         nodes,
       },
     },

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { requestListUrl } from "../urls";
+import { ResellerLink } from "../../network/components/ResellerLink";
 import { useI18n } from "../../../lib/i18n";
 import { useRequestsHandlingQuery } from "../../../graphql/generated";
 import { RequestStatusBadge, requestWhat } from "../request-ui";
@@ -40,9 +41,11 @@ export function HandlingRequest({
   return (
     <section ref={ref} className="panel req-handling" aria-labelledby="handling-title">
       <h2 id="handling-title">
-        {received
-          ? t("requests.handling.title", { name: request.reseller.name })
-          : t("requests.handling.titleSent", { name: request.provider.name })}{" "}
+        {received ? (
+          <ResellerLink reseller={request.reseller} sentence={(name) => t("requests.handling.title", { name })} />
+        ) : (
+          t("requests.handling.titleSent", { name: request.provider.name })
+        )}{" "}
         <RequestStatusBadge status={request.status} />
       </h2>
       <p>

@@ -1,6 +1,10 @@
 import { Link } from "react-router";
 import { customerUrl } from "../../customers/urls";
 import { useI18n } from "../../../lib/i18n";
+import type { ProviderRequestSortField } from "../../../graphql/generated";
+import { SortHeader } from "../../../components/SortHeader";
+import type { SortValue } from "../../../lib/list-paging";
+import { ResellerLink } from "../../network/components/ResellerLink";
 import { RequestStatusBadge, requestWhat, type RequestRow } from "../request-ui";
 import { RequestActions } from "./RequestActions";
 import "../messages";
@@ -9,19 +13,41 @@ import "../messages";
  * Reseller → provider requests, newest first: what is asked, for which customer, between whom, the notes both
  * ways, the status and dates, and the viewer's actions. Rows become cards on narrow screens (.stack).
  */
-export function RequestTable({ rows, onDone }: { rows: readonly RequestRow[]; onDone(message: string): void }) {
+export function RequestTable({
+  rows,
+  onDone,
+  sort = null,
+  onSort,
+}: {
+  rows: readonly RequestRow[];
+  onDone(message: string): void;
+  /** With onSort, the request (its action), status and sent headers sort the list. */
+  sort?: SortValue<ProviderRequestSortField> | null;
+  onSort?(next: SortValue<ProviderRequestSortField> | null): void;
+}) {
   const { t, locale, formatDate } = useI18n();
+  const header = (field: ProviderRequestSortField, label: string, className?: string) =>
+    onSort ? (
+      <SortHeader field={field} sort={sort} onSort={onSort} className={className}>
+        {label}
+      </SortHeader>
+    ) : (
+      <th scope="col" className={className}>
+        {label}
+      </th>
+    );
   return (
     <div className="table-wrap">
       <table className="stack req-table">
         <caption className="sr-only">{t("requests.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">{t("requests.col.request")}</th>
+            {header("ACTION", t("requests.col.request"))}
             <th scope="col">{t("requests.col.customer")}</th>
             <th scope="col">{t("requests.col.between")}</th>
             <th scope="col">{t("requests.col.notes")}</th>
-            <th scope="col">{t("requests.col.status")}</th>
+            {header("STATUS", t("requests.col.status"))}
+            {onSort && header("CREATED_AT", t("requests.col.sent"), "hide-narrow")}
             <th scope="col">{t("requests.col.actions")}</th>
           </tr>
         </thead>
@@ -42,9 +68,11 @@ export function RequestTable({ rows, onDone }: { rows: readonly RequestRow[]; on
                 )}
               </td>
               <td data-label={t("requests.col.between")}>
-                {r.direction === "RECEIVED"
-                  ? t("requests.from", { name: r.reseller.name })
-                  : t("requests.to", { name: r.provider.name })}
+                {r.direction === "RECEIVED" ? (
+                  <ResellerLink reseller={r.reseller} sentence={(name) => t("requests.from", { name })} />
+                ) : (
+                  t("requests.to", { name: r.provider.name })
+                )}
                 <small className="action-note">
                   {t("requests.partnerId", {
                     id: r.direction === "RECEIVED" ? r.reseller.partnerId : r.provider.partnerId,
@@ -70,6 +98,7 @@ export function RequestTable({ rows, onDone }: { rows: readonly RequestRow[]; on
               <td data-label={r.status === "OPEN" ? t("requests.col.actions") : undefined} className="span-all">
                 <RequestActions request={r} onDone={onDone} />
               </td>
+              {onSort && <td className="hide-narrow">{formatDate(r.createdAt)}</td>}
             </tr>
           ))}
         </tbody>

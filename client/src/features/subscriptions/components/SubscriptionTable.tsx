@@ -9,6 +9,7 @@ import { EligibilityBadge, ReasonList } from "../../../components/Reasons";
 import { useI18n } from "../../../lib/i18n";
 import { statusBadgeClass } from "../subscription-status";
 import "../messages";
+import { ResellerLink } from "../../network/components/ResellerLink";
 
 export type SubscriptionRow = SubscriptionsListQuery["subscriptions"]["nodes"][number];
 
@@ -139,7 +140,11 @@ export function SubscriptionTable({
                     ) : (
                       s.transactingPartner.name
                     )}
-                    {s.resellerOfRecord && <small className="sub-meta">{s.resellerOfRecord.name}</small>}
+                    {s.resellerOfRecord && (
+                      <small className="sub-meta">
+                        <ResellerLink reseller={s.resellerOfRecord} />
+                      </small>
+                    )}
                   </td>
                   <td className="sub-decision-cell">
                     <EligibilityBadge decision={decision} />

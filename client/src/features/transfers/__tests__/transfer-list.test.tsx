@@ -17,14 +17,27 @@ const listMock = {
   // The URL's filters are the query's: status in canonical order, direction, first page.
   request: {
     query: TransferListDocument,
-    variables: { filter: { status: ["EXPIRED", "PENDING"], direction: "INCOMING" }, first: 20 },
+    variables: {
+      filter: { status: ["EXPIRED", "PENDING"], direction: "INCOMING" },
+      first: 20,
+      after: null,
+      last: null,
+      before: null,
+      orderBy: null,
+    },
   },
   result: {
     data: {
       transfers: {
         __typename: "TransferConnection",
         totalCount: 1,
-        pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: "c1" },
+        pageInfo: {
+          __typename: "PageInfo",
+          hasNextPage: false,
+          hasPreviousPage: false,
+          startCursor: "c1",
+          endCursor: "c1",
+        },
         nodes: [
           {
             __typename: "Transfer",

@@ -1,0 +1,267 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { GraphQLError } from "graphql";
+import { describe, expect, it } from "vitest";
+import {
+  CustomerListDocument,
+  NetworkEndPartnershipDocument,
+  RequestsListDocument,
+  ResellerPageDocument,
+  SubscriptionsListDocument,
+  type CustomerListQuery,
+  type PartnershipStatus,
+  type ResellerPageQuery,
+} from "../../../graphql/generated";
+import { makeViewer, renderView } from "../../../testing/harness";
+import { providerRequest, RESELLER_ID } from "../../requests/__tests__/fixtures";
+import { ResellerView } from "../ResellerView";
+import { ResellerLink } from "../components/ResellerLink";
+
+const PATH = "/resellers/:resellerId";
+const URL = `/resellers/${RESELLER_ID}`;
+const PARTNERSHIP_ID = "UmVzZWxsZXJQYXJ0bmVyc2hpcDox";
+
+function partnership(status: PartnershipStatus = "ACTIVE"): ResellerPageQuery {
+  const active = status === "ACTIVE";
+  return {
+    reseller: {
+      __typename: "ResellerPartnership",
+      id: PARTNERSHIP_ID,
+      status,
+      invitedAt: "2025-03-01T00:00:00.000Z",
+      acceptedAt: status === "INVITED" ? null : "2025-03-04T00:00:00.000Z",
+      removedAt: null,
+      complianceFlags: status === "INVITED" ? null : ["MPA_NOT_SIGNED"],
+      counts: active ? { __typename: "PartnershipCounts", customers: 1, subscriptions: 249 } : null,
+      reseller: {
+        __typename: "Partner",
+        id: RESELLER_ID,
+        name: "Wingtip Toys",
+        partnerId: "5555555",
+        country: status === "INVITED" ? null : "PT",
+        tenantId: null,
+        mpaSigned: status === "INVITED" ? null : false,
+        programStatus: status === "INVITED" ? null : "ACTIVE",
+      },
+    },
+  };
+}
+
+const pageMock = (status: PartnershipStatus = "ACTIVE") => ({
+  request: { query: ResellerPageDocument, variables: { id: RESELLER_ID } },
+  result: { data: partnership(status) },
+});
+
+const customers: CustomerListQuery = {
+  customers: {
+    __typename: "CustomerConnection",
+    totalCount: 1,
+    pageInfo: { __typename: "PageInfo", hasNextPage: false, hasPreviousPage: false, startCursor: "c", endCursor: "c" },
+    nodes: [
+      {
+        __typename: "Customer",
+        id: "Q3VzdG9tZXI6Y29udG9zbw",
+        name: "Contoso Ltd.",
+        domain: "contoso.onmicrosoft.com",
+        country: "PT",
+        channels: ["CSP"],
+        hasNonCspSubscriptions: false,
+        mcaAccepted: true,
+        relationships: [],
+        subscriptionSummary: null,
+      } as unknown as CustomerListQuery["customers"]["nodes"][number],
+    ],
+  },
+};
+
+const PAGE = { after: null, last: null, before: null };
+const customersMock = (orderBy: unknown = null) => ({
+  request: {
+    query: CustomerListDocument,
+    variables: { filter: { resellerId: RESELLER_ID }, first: 20, ...PAGE, orderBy },
+  },
+  result: { data: customers },
+});
+
+const subscriptionsMock = {
+  request: {
+    query: SubscriptionsListDocument,
+    variables: {
+      first: 10,
+      ...PAGE,
+      orderBy: null,
+      filter: { resellerId: RESELLER_ID, status: ["ACTIVE", "SUSPENDED"] },
+      action: "SUPPORT",
+      resellerId: null,
+    },
+  },
+  result: {
+    data: {
+      subscriptions: {
+        __typename: "CustomerSubscriptionConnection",
+        totalCount: 0,
+        pageInfo: {
+          __typename: "PageInfo",
+          hasNextPage: false,
+          hasPreviousPage: false,
+          startCursor: null,
+          endCursor: null,
+        },
+        nodes: [],
+      },
+    },
+  },
+};
+
+const requestsMock = {
+  request: {
+    query: RequestsListDocument,
+    variables: { filter: { resellerId: RESELLER_ID, status: ["OPEN"], direction: "RECEIVED" }, first: 10, after: null },
+  },
+  result: {
+    data: {
+      providerRequests: {
+        __typename: "ProviderRequestConnection",
+        totalCount: 1,
+        pageInfo: {
+          __typename: "PageInfo",
+          hasNextPage: false,
+          hasPreviousPage: false,
+          startCursor: null,
+          endCursor: null,
+        },
+        nodes: [providerRequest()],
+      },
+    },
+  },
+};
+
+const ACTIVE_MOCKS = [pageMock(), customersMock(), subscriptionsMock, requestsMock];
+
+describe("ResellerView", () => {
+  it("shows the reseller's facts, compliance, customers and open requests, with links to the full lists", async () => {
+    renderView(<ResellerView />, { path: PATH, url: URL, mocks: ACTIVE_MOCKS });
+
+    expect(await screen.findByRole("heading", { level: 1, name: "Wingtip Toys" })).toBeInTheDocument();
+    expect(screen.getByText("5555555")).toBeInTheDocument();
+    expect(screen.getByText("PT")).toBeInTheDocument();
+    expect(screen.getByText("1 customers, 249 live subscriptions")).toBeInTheDocument();
+    const compliance = screen.getByRole("region", { name: "Compliance" });
+    expect(within(compliance).getByText("MPA not signed")).toBeInTheDocument();
+
+    const customersSection = screen.getByRole("region", { name: "Customers" });
+    expect(await within(customersSection).findByRole("link", { name: "Contoso Ltd." })).toBeInTheDocument();
+    expect(within(customersSection).getByText("Page 1 of 1")).toBeInTheDocument();
+
+    const requests = screen.getByRole("region", { name: "Open requests from this reseller" });
+    expect(await within(requests).findAllByTestId("request-row")).toHaveLength(1);
+    expect(within(requests).getByRole("link", { name: "1 open request in the requests list" })).toHaveAttribute(
+      "href",
+      `/requests?reseller=${RESELLER_ID}&status=OPEN`,
+    );
+    expect(
+      await screen.findByText("No live subscription names this reseller as reseller of record."),
+    ).toBeInTheDocument();
+  });
+
+  it("sorts its customers through the URL", async () => {
+    const user = userEvent.setup();
+    renderView(<ResellerView />, {
+      path: PATH,
+      url: URL,
+      mocks: [...ACTIVE_MOCKS, customersMock({ field: "NAME", direction: "ASC" })],
+    });
+    const section = await screen.findByRole("region", { name: "Customers" });
+    await within(section).findByRole("link", { name: "Contoso Ltd." });
+    await user.click(within(section).getByRole("button", { name: /^Customer/ }));
+    await waitFor(() => expect(screen.getByTestId("location")).toHaveTextContent("sort=NAME%3AASC"));
+  });
+
+  it("ends the partnership after a confirmation that states what it affects", async () => {
+    const user = userEvent.setup();
+    renderView(<ResellerView />, {
+      path: PATH,
+      url: URL,
+      mocks: [
+        ...ACTIVE_MOCKS,
+        {
+          request: { query: NetworkEndPartnershipDocument, variables: { input: { partnershipId: PARTNERSHIP_ID } } },
+          result: {
+            data: {
+              endResellerPartnership: {
+                __typename: "PartnershipPayload",
+                partnership: { ...partnership().reseller, status: "REMOVED", counts: null },
+                userErrors: [],
+              },
+            },
+          },
+        },
+        pageMock("REMOVED"),
+      ],
+    });
+    await user.click(await screen.findByRole("button", { name: "End the partnership with Wingtip Toys" }));
+    expect(screen.getByText(/It has 1 customer and 249 subscriptions in your network/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Yes, end it" }));
+    expect(await screen.findByText("The partnership with Wingtip Toys has ended.")).toBeInTheDocument();
+  });
+
+  it("offers to withdraw an invitation and shows no network data before it is accepted", async () => {
+    renderView(<ResellerView />, { path: PATH, url: URL, mocks: [pageMock("INVITED")] });
+    expect(await screen.findByRole("button", { name: "Withdraw the invitation to Wingtip Toys" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /End partnership/ })).not.toBeInTheDocument();
+    expect(screen.getByText(/The invitation is not accepted yet/)).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Customers" })).not.toBeInTheDocument();
+  });
+
+  it("says so, with a main heading, for a reseller that is not the viewer's (NOT_FOUND)", async () => {
+    renderView(<ResellerView />, {
+      path: PATH,
+      url: URL,
+      mocks: [
+        {
+          request: { query: ResellerPageDocument, variables: { id: RESELLER_ID } },
+          result: { errors: [new GraphQLError("Reseller not found", { extensions: { code: "NOT_FOUND" } })] },
+        },
+      ],
+    });
+    expect(await screen.findByRole("heading", { level: 1, name: "Reseller not found" })).toBeInTheDocument();
+  });
+
+  it("is in Portuguese too", async () => {
+    renderView(<ResellerView />, { path: PATH, url: URL, mocks: ACTIVE_MOCKS, locale: "pt-PT" });
+    expect(await screen.findByRole("heading", { level: 1, name: "Wingtip Toys" })).toBeInTheDocument();
+    expect(screen.getByText("ID de parceiro (MPN)")).toBeInTheDocument();
+    expect(screen.getByRole("region", { name: "Conformidade" })).toBeInTheDocument();
+  });
+
+  it("tells a partner that is not a provider that the page is for providers", () => {
+    renderView(<ResellerView />, { path: PATH, url: URL, viewer: makeViewer({ types: ["INDIRECT_RESELLER"] }) });
+    expect(screen.getByRole("heading", { level: 1, name: "Resellers" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /End partnership/ })).not.toBeInTheDocument();
+  });
+});
+
+describe("ResellerLink", () => {
+  const reseller = { id: RESELLER_ID, name: "Wingtip Toys" };
+  it("links a provider to the reseller's page, inside a translated sentence", () => {
+    renderView(
+      <p data-testid="sentence">
+        <ResellerLink reseller={reseller} sentence={(name) => `for ${name}, today`} />
+      </p>,
+    );
+    expect(screen.getByRole("link", { name: "Wingtip Toys" })).toHaveAttribute("href", URL);
+    expect(screen.getByTestId("sentence").textContent).toBe("for Wingtip Toys, today");
+  });
+
+  it("is plain text for a reseller (who cannot open the page) and for the viewer's own partner", () => {
+    const { unmount } = renderView(<ResellerLink reseller={reseller} />, {
+      viewer: makeViewer({ types: ["INDIRECT_RESELLER"] }),
+    });
+    expect(screen.getByText("Wingtip Toys")).toBeInTheDocument();
+    expect(screen.queryByRole("link")).not.toBeInTheDocument();
+    unmount();
+    const self = makeViewer();
+    renderView(<ResellerLink reseller={{ id: self.partner.id, name: "Trey Research" }} />, { viewer: self });
+    expect(screen.queryByRole("link")).not.toBeInTheDocument();
+  });
+});
