@@ -22,6 +22,7 @@ import { UserResolver } from "./modules/user/user.resolver";
 import { LiveResolver } from "./modules/live/live.resolver";
 import { SyncResolver } from "./modules/sync/sync.resolver";
 import { SavedViewResolver } from "./modules/saved-view/saved-view.resolver";
+import { SearchResolver } from "./modules/search/search.resolver";
 import { ProviderRequestMutations } from "./modules/provider-request/provider-request.mutations";
 import {
   PartnerFieldsResolver,
@@ -56,4 +57,5 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   LiveResolver,
   SavedViewResolver,
+  SearchResolver,
 ];
