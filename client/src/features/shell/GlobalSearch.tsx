@@ -24,8 +24,9 @@ function isTyping(target: EventTarget | null): boolean {
 
 /**
  * The header's search: customers (name, domain, tenant id) and subscriptions (offer, id) of the viewer's network.
- * Results are links grouped by kind. Keyboard: "/" focuses the box, arrow keys move through the results (and back
- * to the box), Enter opens one, Escape closes them and returns to the box.
+ * A compact button in the header (the header keeps one row at 1280 px) opens a panel with the box; results are
+ * links grouped by kind. Keyboard: "/" opens it with the focus in the box, arrow keys move through the results (and
+ * back to the box), Enter opens one, Escape closes the panel and returns to the button.
  */
 export function GlobalSearch() {
   const { t, locale } = useI18n();
@@ -35,16 +36,14 @@ export function GlobalSearch() {
   const inputRef = useRef<HTMLInputElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
-  /** Escape gives the focus back to the box with the results closed: that focus must not open them again. */
-  const keepClosed = useRef(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
 
   useEffect(() => {
     function onKey(e: globalThis.KeyboardEvent) {
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
       e.preventDefault();
-      inputRef.current?.focus();
-      inputRef.current?.select();
+      openPanel();
     }
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
@@ -64,15 +63,24 @@ export function GlobalSearch() {
   const customers = found?.customers ?? [];
   const subscriptions = found?.subscriptions ?? [];
   const total = customers.length + subscriptions.length;
-  const showPanel = open && text.trim().length > 0;
+  const showResults = open && text.trim().length > 0;
 
-  function close(refocus: boolean) {
+  function openPanel() {
+    setOpen(true);
+    // Already open: straight to the box (otherwise the effect below does it once the panel shows).
+    inputRef.current?.focus();
+  }
+
+  // Opened (by the button or "/"): the focus goes to the box, once the panel is shown.
+  useEffect(() => {
+    if (!open) return;
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, [open]);
+
+  function close() {
     setOpen(false);
-    if (refocus) {
-      keepClosed.current = true;
-      inputRef.current?.focus();
-      keepClosed.current = false;
-    }
+    toggleRef.current?.focus();
   }
 
   function chosen() {
@@ -94,16 +102,14 @@ export function GlobalSearch() {
   function onInputKey(e: KeyboardEvent<HTMLInputElement>) {
     if (e.key === "Escape") {
       e.preventDefault();
-      if (open) close(false);
-      else setText("");
+      close();
     } else if (e.key === "ArrowDown") {
       e.preventDefault();
-      setOpen(true);
       move(-1, 1);
     } else if (e.key === "Enter") {
       // Enter in the box opens the first result (the most relevant).
       const first = links()[0];
-      if (first && showPanel) {
+      if (first && showResults) {
         e.preventDefault();
         first.click();
       }
@@ -116,7 +122,7 @@ export function GlobalSearch() {
       move(links().indexOf(e.currentTarget), e.key === "ArrowDown" ? 1 : -1);
     } else if (e.key === "Escape") {
       e.preventDefault();
-      close(true);
+      close();
     }
   }
 
@@ -149,41 +155,38 @@ export function GlobalSearch() {
         if (!wrapRef.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
       }}
     >
-      <label htmlFor={`${panelId}-input`} className="sr-only">
-        {t("search.label")}
-      </label>
-      <input
-        id={`${panelId}-input`}
-        ref={inputRef}
-        type="search"
-        value={text}
-        maxLength={MAX_LENGTH}
-        placeholder={t("search.placeholder")}
-        autoComplete="off"
+      <button
+        ref={toggleRef}
+        type="button"
+        className="search-toggle"
+        aria-expanded={open}
         aria-controls={panelId}
-        aria-expanded={showPanel}
         aria-keyshortcuts="/"
-        onChange={(e) => {
-          setText(e.target.value);
-          setOpen(true);
-        }}
-        onFocus={() => {
-          if (!keepClosed.current) setOpen(true);
-        }}
-        onKeyDown={onInputKey}
-      />
-      <div
-        id={panelId}
-        ref={panelRef}
-        className="search-panel"
-        role="region"
-        aria-label={t("search.results")}
-        hidden={!showPanel}
+        title={t("search.shortcut")}
+        onClick={() => (open ? setOpen(false) : openPanel())}
       >
+        <SearchIcon />
+        <span className="sr-only">{t("search.label")}</span>
+      </button>
+      <div id={panelId} ref={panelRef} className="search-panel" hidden={!open}>
+        <label htmlFor={`${panelId}-input`} className="sr-only">
+          {t("search.label")}
+        </label>
+        <input
+          id={`${panelId}-input`}
+          ref={inputRef}
+          type="search"
+          value={text}
+          maxLength={MAX_LENGTH}
+          placeholder={t("search.placeholder")}
+          autoComplete="off"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onInputKey}
+        />
         <p className="search-status" role="status">
-          {showPanel ? status : ""}
+          {showResults ? status : ""}
         </p>
-        {showPanel && customers.length > 0 && (
+        {showResults && customers.length > 0 && (
           <section aria-labelledby={`${panelId}-c`}>
             <h2 id={`${panelId}-c`}>{t("search.customers")}</h2>
             <ul>
@@ -199,7 +202,7 @@ export function GlobalSearch() {
             </ul>
           </section>
         )}
-        {showPanel && subscriptions.length > 0 && (
+        {showResults && subscriptions.length > 0 && (
           <section aria-labelledby={`${panelId}-s`}>
             <h2 id={`${panelId}-s`}>{t("search.subscriptions")}</h2>
             <ul>
@@ -220,5 +223,15 @@ export function GlobalSearch() {
         )}
       </div>
     </div>
+  );
+}
+
+/** A magnifier drawn in SVG (symbol glyphs may render as empty boxes on Linux without a symbol font). */
+function SearchIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 20 20">
+      <circle cx="8.5" cy="8.5" r="6" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M13 13 L18 18" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+    </svg>
   );
 }

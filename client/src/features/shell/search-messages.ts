@@ -3,7 +3,8 @@ import { defineMessages } from "../../lib/i18n";
 export const searchMessages = defineMessages({
   en: {
     "search.label": "Search customers and subscriptions",
-    "search.placeholder": "Search ( / )",
+    "search.placeholder": "Customer, domain, tenant id, offer…",
+    "search.shortcut": "Search (press /)",
     "search.results": "Search results",
     "search.customers": "Customers",
     "search.subscriptions": "Subscriptions",
@@ -18,7 +19,8 @@ export const searchMessages = defineMessages({
   },
   "pt-PT": {
     "search.label": "Pesquisar clientes e subscrições",
-    "search.placeholder": "Pesquisar ( / )",
+    "search.placeholder": "Cliente, domínio, id do inquilino, oferta…",
+    "search.shortcut": "Pesquisar (tecla /)",
     "search.results": "Resultados da pesquisa",
     "search.customers": "Clientes",
     "search.subscriptions": "Subscrições",

@@ -38,16 +38,20 @@ function renderSearch(mocks = [mock("conto")], locale: "en" | "pt-PT" = "en") {
 }
 
 describe("GlobalSearch", () => {
-  it("'/' focuses the box; results are links grouped by kind; arrows move, Enter opens one", async () => {
+  it("'/' opens the box; results are links grouped by kind; arrows move, Enter opens one", async () => {
     renderSearch();
+    const toggle = screen.getByRole("button", { name: "Search customers and subscriptions" });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(screen.queryByRole("searchbox")).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "elsewhere" }));
     await userEvent.keyboard("/");
     const box = screen.getByRole("searchbox", { name: "Search customers and subscriptions" });
-    expect(box).toHaveFocus();
+    await waitFor(() => expect(box).toHaveFocus());
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
     expect(box).toHaveValue("");
 
     await userEvent.type(box, "conto");
-    const panel = screen.getByRole("region", { name: "Search results" });
+    const panel = screen.getByRole("search");
     const customers = await within(panel).findByRole("region", { name: "Customers" });
     expect(within(customers).getByRole("link", { name: /Contoso Ltd\./ })).toHaveAttribute(
       "href",
@@ -67,37 +71,42 @@ describe("GlobalSearch", () => {
     await waitFor(() =>
       expect(screen.getByTestId("location")).toHaveTextContent("/subscriptions/Q3VzdG9tZXJTdWJzY3JpcHRpb246MQ"),
     );
-    expect(box).toHaveValue("");
-    expect(panel).not.toBeVisible();
+    expect(box).not.toBeVisible();
   });
 
-  it("Escape closes the results and returns to the box; typing '/' in the box is a character", async () => {
+  it("Escape closes the panel and returns to the button; typing '/' in the box is a character", async () => {
     renderSearch([
       mock("conto"),
       mock("conto/", { search: { __typename: "SearchResults", customers: [], subscriptions: [] } }),
     ]);
+    const toggle = screen.getByRole("button", { name: "Search customers and subscriptions" });
+    await userEvent.click(toggle);
     const box = screen.getByRole("searchbox");
     await userEvent.type(box, "conto");
-    const panel = screen.getByRole("region", { name: "Search results" });
-    await within(panel).findByRole("link", { name: /Contoso Ltd\./ });
+    await screen.findByRole("link", { name: /Contoso Ltd\./ });
     await userEvent.keyboard("{ArrowDown}{Escape}");
-    expect(box).toHaveFocus();
-    expect(panel).not.toBeVisible();
-    expect(box).toHaveAttribute("aria-expanded", "false");
+    expect(toggle).toHaveFocus();
+    expect(box).not.toBeVisible();
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
 
+    await userEvent.click(toggle);
+    await waitFor(() => expect(box).toHaveFocus());
+    expect(box).toHaveValue("conto");
     await userEvent.type(box, "/");
     expect(box).toHaveValue("conto/");
-    expect(await within(panel).findByText("Nothing in your network matches “conto/”.")).toBeVisible();
+    expect(await screen.findByText("Nothing in your network matches “conto/”.")).toBeVisible();
   });
 
   it("asks nothing for fewer than 2 characters", async () => {
     renderSearch([]);
+    await userEvent.click(screen.getByRole("button", { name: "Search customers and subscriptions" }));
     await userEvent.type(screen.getByRole("searchbox"), "c");
     expect(screen.getByRole("status")).toHaveTextContent("Type at least 2 characters.");
   });
 
   it("speaks Portuguese", async () => {
     renderSearch([mock("conto")], "pt-PT");
+    await userEvent.click(screen.getByRole("button", { name: "Pesquisar clientes e subscrições" }));
     const box = screen.getByRole("searchbox", { name: "Pesquisar clientes e subscrições" });
     await userEvent.type(box, "conto");
     expect(await screen.findByRole("region", { name: "Clientes" })).toBeInTheDocument();

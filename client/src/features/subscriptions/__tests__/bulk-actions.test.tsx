@@ -117,7 +117,7 @@ const listMock = {
 };
 
 const reviewMock = (ids: string[], action: EligibilityAction, nodes: ReviewNode[]) => ({
-  request: { query: SubscriptionsBulkReviewDocument, variables: { ids, action, autoRenew: null } },
+  request: { query: SubscriptionsBulkReviewDocument, variables: { ids, first: ids.length, action, autoRenew: null } },
   result: { data: { subscriptions: { __typename: "CustomerSubscriptionConnection", nodes } } },
 });
 

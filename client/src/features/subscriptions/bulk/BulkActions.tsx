@@ -91,7 +91,12 @@ export function BulkActions({
     setStep({ kind: "reviewing" });
     try {
       const result = await review({
-        variables: { ids: selected.map((r) => r.id), action: spec.eligibility, autoRenew: spec.autoRenew },
+        variables: {
+          ids: selected.map((r) => r.id),
+          first: selected.length,
+          action: spec.eligibility,
+          autoRenew: spec.autoRenew,
+        },
       });
       if (result.error) throw result.error;
       const nodes = result.data?.subscriptions.nodes ?? [];
