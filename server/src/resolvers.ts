@@ -23,6 +23,7 @@ import { LiveResolver } from "./modules/live/live.resolver";
 import { SyncResolver, ViewerSyncStatusResolver } from "./modules/sync/sync.resolver";
 import { SavedViewResolver } from "./modules/saved-view/saved-view.resolver";
 import { WebhookResolver } from "./modules/webhook/webhook.resolver";
+import { SearchResolver } from "./modules/search/search.resolver";
 import { ProviderRequestMutations } from "./modules/provider-request/provider-request.mutations";
 import {
   PartnerFieldsResolver,
@@ -59,4 +60,5 @@ export const resolvers: NonEmptyArray<Function> = [
   LiveResolver,
   SavedViewResolver,
   WebhookResolver,
+  SearchResolver,
 ];

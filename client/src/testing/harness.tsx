@@ -46,6 +46,10 @@ function permissionsFor(
     canManageWebhooks: role === "GLOBAL_ADMIN",
     canViewSync: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
     canStartSync: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
+    canSuspend: ["GLOBAL_ADMIN", "ADMIN_AGENT", "SALES_AGENT"].includes(role),
+    canReactivate: ["GLOBAL_ADMIN", "ADMIN_AGENT", "SALES_AGENT"].includes(role),
+    canCancel: ["GLOBAL_ADMIN", "ADMIN_AGENT", "SALES_AGENT"].includes(role),
+    canRequestProviderAction: ["GLOBAL_ADMIN", "ADMIN_AGENT", "SALES_AGENT"].includes(role),
   };
 }
 

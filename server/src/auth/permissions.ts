@@ -169,6 +169,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Query.node": read(NETWORK_READERS, P.manageSubscriptions, "users and tokens as node: their own lists decide"),
   "Query.customers": read(NETWORK_READERS, P.manageSubscriptions),
   "Query.subscriptions": read(NETWORK_READERS, P.manageSubscriptions),
+  "Query.search": read(NETWORK_READERS, P.manageSubscriptions, "customers and subscriptions, as their lists"),
   "Query.renewals": read(NETWORK_READERS, P.manageSubscriptions, "the subscriptions list, by term end"),
   "Query.networkSummary": read(NETWORK_READERS, P.manageSubscriptions),
   "Query.transfers": read(NETWORK_READERS, P.manageSubscriptions, "the Transfer requests tab of Subscriptions"),

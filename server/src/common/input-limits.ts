@@ -35,6 +35,8 @@ export const TEXT_INPUT_LIMITS: Readonly<Record<string, TextLimit>> = {
   "UpdateSavedViewInput.filter": { max: 2000 },
   "CreateSavedViewInput.orderBy": { max: 60 },
   "UpdateSavedViewInput.orderBy": { max: 60 },
+  // The global search's own check (modules/search) names the 2–100 characters it needs; this only caps the input.
+  "Query.search(query)": FILTER,
   "Query.relationshipRequest(token)": { max: 64, column: "CustomerRelationship.requestToken" },
   "Query.relationshipRequest(customerAdminToken)": CUSTOMER_ADMIN_SESSION,
   "AcceptRelationshipInput.customerAdminToken": CUSTOMER_ADMIN_SESSION,

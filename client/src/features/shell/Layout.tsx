@@ -16,6 +16,7 @@ import { renewalsUrl } from "../renewals/urls";
 import { transferListUrl } from "../transfers/urls";
 import { activityUrl } from "../activity/urls";
 import { settingsHome } from "../settings/urls";
+import { GlobalSearch } from "./GlobalSearch";
 import "./shell-messages";
 
 /** Signed-in frame: header with navigation, language switch and user; the page below. */
@@ -70,6 +71,7 @@ export function Layout() {
           </nav>
         )}
         <div className="topbar-end">
+          {viewer?.permissions.canViewNetwork && <GlobalSearch />}
           <label className="lang">
             <span className="sr-only">{t("nav.language")}</span>
             <select

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Link } from "react-router";
 import { providerListUrl } from "../network/urls";
 import {
@@ -17,7 +18,9 @@ import { changedParams, useUrlParams } from "../../lib/url-params";
 import { canSaveViews, isProvider, isResellerOnly, useViewer } from "../shell/viewer";
 import { ROW_ACTIONS, SUBSCRIPTION_FILTER_KEYS, subscriptionListParams, type RowAction } from "./urls";
 import { SubscriptionFilters, type SubscriptionFilterValues } from "./components/SubscriptionFilters";
-import { SubscriptionTable } from "./components/SubscriptionTable";
+import { SubscriptionTable, type RowSelection, type SubscriptionRow } from "./components/SubscriptionTable";
+import { BulkActions, type SelectedRow } from "./bulk/BulkActions";
+import { bulkActionsFor, MAX_BULK_SELECTION } from "./bulk/bulk-actions";
 import "./messages";
 import "./subscriptions.css";
 import { NetworkSyncIndicator } from "../../components/SyncedIndicator";
@@ -51,6 +54,19 @@ export function SubscriptionListView() {
   const options = useSubscriptionsResellerOptionsQuery({ skip: !provider });
   const resellerOptions = provider
     ? (options.data?.resellers.nodes ?? []).map((n) => ({ id: n.reseller.id, name: n.reseller.name }))
+    : undefined;
+
+  // Bulk actions: only for roles offered one (viewer.permissions); the selection is kept across pages.
+  const bulkActions = bulkActionsFor(viewer.permissions);
+  const [selected, setSelected] = useState<ReadonlyMap<string, SelectedRow>>(new Map());
+  const full = selected.size >= MAX_BULK_SELECTION;
+  const selection: RowSelection | undefined = bulkActions.length
+    ? {
+        selected: new Set(selected.keys()),
+        full,
+        onToggle: (row, on) => setSelected((prev) => toggled(prev, [row], on)),
+        onTogglePage: (rows, on) => setSelected((prev) => toggled(prev, rows, on)),
+      }
     : undefined;
 
   const connection = (data ?? previousData)?.subscriptions;
@@ -114,6 +130,21 @@ export function SubscriptionListView() {
         <ExportButton url={listExportUrl("subscriptions", filter, url.sort)} filename="subscriptions.csv" />
       </div>
 
+      {selection && selected.size > 0 && (
+        <BulkActions
+          selected={[...selected.values()]}
+          actions={bulkActions}
+          viewerPartnerId={viewer.partner.id}
+          onClear={() => setSelected(new Map())}
+          onFinished={() => void refetch()}
+        />
+      )}
+      {full && (
+        <p className="notice" role="note">
+          {t("bulk.limit", { max: MAX_BULK_SELECTION })}
+        </p>
+      )}
+
       <PagedList
         connection={connection}
         loading={loading}
@@ -131,9 +162,26 @@ export function SubscriptionListView() {
             viewerPartnerId={viewer.partner.id}
             sort={sort}
             onSort={(next) => setUrl({ sort: formatSort(next) })}
+            selection={selection}
           />
         )}
       </PagedList>
     </section>
   );
+}
+
+/** The selection with `rows` added (up to MAX_BULK_SELECTION, in the order chosen) or removed. */
+function toggled(
+  prev: ReadonlyMap<string, SelectedRow>,
+  rows: readonly SubscriptionRow[],
+  on: boolean,
+): ReadonlyMap<string, SelectedRow> {
+  const next = new Map(prev);
+  for (const r of rows) {
+    if (!on) next.delete(r.id);
+    else if (!next.has(r.id) && next.size < MAX_BULK_SELECTION) {
+      next.set(r.id, { id: r.id, offerName: r.offerName, customerName: r.customer.name });
+    }
+  }
+  return next;
 }

@@ -37,6 +37,11 @@ export function subscriptionQuery(
       rorId: requireId(filter.resellerId, "Partner", `${fieldPrefix}.resellerId`),
     });
   }
+  if (filter.ids) {
+    const ids = filter.ids.map((id) => requireId(id, "CustomerSubscription", `${fieldPrefix}.ids`));
+    if (ids.length === 0) qb.andWhere("1 = 0");
+    else qb.andWhere("s.id IN (:...filterIds)", { filterIds: ids });
+  }
   if (filter.search) {
     const raw = filter.search.trim();
     const term = `%${raw.toLowerCase()}%`;

@@ -55,6 +55,14 @@ export class SubscriptionFilter {
     description: "Matches the offer name (case-insensitive, substring), the catalog offer id, or the subscription id.",
   })
   search?: string | null;
+
+  @ArrayMaxSize(100)
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "Only these subscriptions (at most 100; an empty list matches none): e.g. a selection whose eligibility is reviewed in one request before a bulk action.",
+  })
+  ids?: string[] | null;
 }
 
 @ObjectType({ description: "A subscription of the customer and what the viewer's decision to take it over would be." })

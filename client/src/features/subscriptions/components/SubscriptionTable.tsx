@@ -1,4 +1,4 @@
-import { Fragment, useId, useState } from "react";
+import { Fragment, useEffect, useId, useRef, useState } from "react";
 import { Link } from "react-router";
 import { customerUrl } from "../../customers/urls";
 import { subscriptionUrl } from "../urls";
@@ -10,10 +10,20 @@ import { useI18n } from "../../../lib/i18n";
 import { statusBadgeClass } from "../subscription-status";
 import "../messages";
 import { ResellerLink } from "../../network/components/ResellerLink";
+import "../bulk/bulk-messages";
 
 export type SubscriptionRow = SubscriptionsListQuery["subscriptions"]["nodes"][number];
 
 const COLUMNS = 8;
+
+/** The checkbox column of the bulk actions: which rows are chosen (kept across pages by the list). */
+export interface RowSelection {
+  selected: ReadonlySet<string>;
+  /** No more rows may be added (MAX_BULK_SELECTION). */
+  full: boolean;
+  onToggle(row: SubscriptionRow, on: boolean): void;
+  onTogglePage(rows: readonly SubscriptionRow[], on: boolean): void;
+}
 
 /**
  * Subscriptions with the viewer's decision for one action: a badge per row, and a disclosure button that opens
@@ -25,6 +35,7 @@ export function SubscriptionTable({
   viewerPartnerId,
   sort = null,
   onSort,
+  selection,
 }: {
   rows: readonly SubscriptionRow[];
   action: EligibilityAction;
@@ -33,6 +44,8 @@ export function SubscriptionTable({
   /** With onSort, the sortable columns' headers are buttons. */
   sort?: SortValue<SubscriptionSortField> | null;
   onSort?(next: SortValue<SubscriptionSortField> | null): void;
+  /** A checkbox per row and one for the page; only for roles offered bulk actions. */
+  selection?: RowSelection;
 }) {
   const { t, formatDate, formatNumber } = useI18n();
   const baseId = useId();
@@ -69,6 +82,11 @@ export function SubscriptionTable({
         <caption className="sr-only">{t("subscriptions.caption", { action: actionLabel })}</caption>
         <thead>
           <tr>
+            {selection && (
+              <th scope="col" className="sub-select">
+                <PageCheckbox rows={rows} selection={selection} label={t("bulk.selectPage")} />
+              </th>
+            )}
             {header("OFFER_NAME", t("subscriptions.col.offer"))}
             {header("CUSTOMER_NAME", t("subscriptions.col.customer"), "hide-narrow")}
             <th scope="col" className="hide-narrow">
@@ -96,6 +114,17 @@ export function SubscriptionTable({
             return (
               <Fragment key={s.id}>
                 <tr className={isOpen ? "sub-row-open" : undefined}>
+                  {selection && (
+                    <td className="sub-select">
+                      <input
+                        type="checkbox"
+                        checked={selection.selected.has(s.id)}
+                        disabled={selection.full && !selection.selected.has(s.id)}
+                        onChange={(e) => selection.onToggle(s, e.target.checked)}
+                        aria-label={t("bulk.selectRow", { offer: s.offerName, customer: s.customer.name })}
+                      />
+                    </td>
+                  )}
                   <td>
                     <strong className="sub-offer-name">
                       <Link to={subscriptionUrl(s.id)}>{s.offerName}</Link>
@@ -165,7 +194,7 @@ export function SubscriptionTable({
                 </tr>
                 {reasonCount > 0 && (
                   <tr id={panelId} className="sub-reasons-row" hidden={!isOpen}>
-                    <td colSpan={COLUMNS}>
+                    <td colSpan={COLUMNS + (selection ? 1 : 0)}>
                       <section
                         aria-label={t("subscriptions.reasons.label", { offer: s.offerName, customer: s.customer.name })}
                       >
@@ -180,5 +209,33 @@ export function SubscriptionTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Selects or clears the page; "mixed" when only some of its rows are selected. */
+function PageCheckbox({
+  rows,
+  selection,
+  label,
+}: {
+  rows: readonly SubscriptionRow[];
+  selection: RowSelection;
+  label: string;
+}) {
+  const ref = useRef<HTMLInputElement>(null);
+  const count = rows.filter((r) => selection.selected.has(r.id)).length;
+  const all = rows.length > 0 && count === rows.length;
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = count > 0 && !all;
+  }, [count, all]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      checked={all}
+      disabled={rows.length === 0 || (selection.full && !all && count === 0)}
+      onChange={(e) => selection.onTogglePage(rows, e.target.checked)}
+      aria-label={label}
+    />
   );
 }

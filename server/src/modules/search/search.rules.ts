@@ -1,0 +1,39 @@
+// The global search's input rules (pure): what a query may be and how it becomes LIKE patterns.
+
+/** Fewer characters would match most of a network: nothing useful to rank. */
+export const SEARCH_MIN_LENGTH = 2;
+/** Longer than any name, domain or id searched. */
+export const SEARCH_MAX_LENGTH = 100;
+export const SEARCH_DEFAULT_FIRST = 5;
+export const SEARCH_MAX_FIRST = 20;
+
+/** Escapes LIKE's wildcards so that "50%" or "a_b" match themselves (pattern used with ESCAPE '\'). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface SearchTerms {
+  /** The trimmed text, lower-cased: compared for equality with ids, tenant ids, domains and offer ids. */
+  exact: string;
+  /** Starts with the text. */
+  prefix: string;
+  /** Contains the text. */
+  contains: string;
+}
+
+export function searchTerms(query: string): SearchTerms {
+  const exact = query.trim().toLowerCase();
+  const escaped = escapeLike(exact);
+  return { exact, prefix: `${escaped}%`, contains: `%${escaped}%` };
+}
+
+/** The problem with a query or page size, as [field, message]; null when both are fine. */
+export function searchInputProblem(query: string, first: number | null | undefined): [string, string] | null {
+  const length = [...query.trim()].length;
+  if (length < SEARCH_MIN_LENGTH) return ["query", `must have at least ${SEARCH_MIN_LENGTH} characters`];
+  if (length > SEARCH_MAX_LENGTH) return ["query", `must have at most ${SEARCH_MAX_LENGTH} characters`];
+  if (first !== null && first !== undefined && (!Number.isInteger(first) || first < 1 || first > SEARCH_MAX_FIRST)) {
+    return ["first", `must be between 1 and ${SEARCH_MAX_FIRST}, got ${first}`];
+  }
+  return null;
+}
