@@ -77,7 +77,9 @@ export class NetworkService {
 
   /** Visible customers, and those holding live subscriptions bought outside CSP. */
   private async customerCounts(s: ServiceContext) {
-    const customers = () => s.scope.visibleCustomers(s.em.getRepository(Customer).createQueryBuilder("c"), "c.id");
+    // Whole-network counts: the network's customer list, read once (TenantScope.visibleCustomers "list").
+    const customers = () =>
+      s.scope.visibleCustomers(s.em.getRepository(Customer).createQueryBuilder("c"), "c.id", "list");
     const [all, multiChannel] = await Promise.all([
       customers().getCount(),
       customers()
@@ -94,7 +96,7 @@ export class NetworkService {
   private subscriptionGroups(s: ServiceContext, day: string): Promise<SubscriptionGroup[]> {
     const endingWithin = (param: string) =>
       `SUM(CASE WHEN s.status = 'ACTIVE' AND s.commitment_end_date >= :day AND s.commitment_end_date <= :${param} THEN 1 ELSE 0 END)`;
-    return subscriptionQuery(s.em, s.scope, null)
+    return subscriptionQuery(s.em, s.scope, null, "filter", "list")
       .select("s.channel", "channel")
       .addSelect("s.status", "status")
       .addSelect("s.offer_kind", "offerKind")
