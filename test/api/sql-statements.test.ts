@@ -238,6 +238,55 @@ describe("networkSummary", () => {
   });
 });
 
+describe("networkSummary counts only the fields asked for", () => {
+  const FULL = `query ($asOf: LocalDate) { networkSummary(asOf: $asOf) {
+    customerCount multiChannelCustomerCount subscriptionCount termsEndingIn30Days termsEndingIn60Days
+    incomingTransfersPending outgoingTransfersPending transfersExpiringWithin7Days relationshipsRequested
+    activeResellerCount resellersWithComplianceIssues openProviderRequests
+    subscriptionsByChannel { channel count } subscriptionsByStatus { status count } subscriptionsByOfferKind { offerKind count }
+  } }`;
+  // The dashboard's selection (the bench's), one part through a fragment: no breakdowns, no multi-channel count,
+  // no provider requests.
+  const DASHBOARD = `query ($asOf: LocalDate) { networkSummary(asOf: $asOf) { customerCount subscriptionCount
+    ...Terms ... on NetworkSummary { incomingTransfersPending outgoingTransfersPending }
+    relationshipsRequested activeResellerCount resellersWithComplianceIssues } }
+    fragment Terms on NetworkSummary { termsEndingIn30Days }`;
+
+  it("answers the asked fields as the full summary does, with fewer statements", async () => {
+    for (const as of ["prov", "res0", "direct"]) {
+      const full = await t.gql<{ networkSummary: Record<string, unknown> }>(FULL, { asOf: TODAY }, { as });
+      const part = await t.gql<{ networkSummary: Record<string, unknown> }>(DASHBOARD, { asOf: TODAY }, { as });
+      expect(full.body.errors).toBeUndefined();
+      expect(part.body.errors).toBeUndefined();
+      const asked = Object.keys(part.body.data!.networkSummary);
+      expect(asked).toHaveLength(8);
+      const expected = Object.fromEntries(asked.map((k) => [k, full.body.data!.networkSummary[k]]));
+      expect(part.body.data!.networkSummary, as).toEqual(expected);
+      expect(part.sqlCount, as).toBeLessThan(full.sqlCount);
+    }
+    // Not a comparison of zeros.
+    const prov = await t.gql<{ networkSummary: { subscriptionCount: number } }>(
+      DASHBOARD,
+      { asOf: TODAY },
+      { as: "prov" },
+    );
+    expect(prov.body.data!.networkSummary.subscriptionCount).toBe(volume.subscriptionCount);
+  });
+
+  it("a breakdown alone still comes from the grouped statement", async () => {
+    const full = await t.gql<{ networkSummary: Record<string, unknown> }>(FULL, { asOf: TODAY }, { as: "prov" });
+    const byStatus = await t.gql<{ networkSummary: Record<string, unknown> }>(
+      `{ networkSummary { subscriptionsByStatus { status count } } }`,
+      {},
+      { as: "prov" },
+    );
+    expect(byStatus.body.data!.networkSummary.subscriptionsByStatus).toEqual(
+      full.body.data!.networkSummary.subscriptionsByStatus,
+    );
+    expect((full.body.data!.networkSummary.subscriptionsByStatus as unknown[]).length).toBeGreaterThan(1);
+  });
+});
+
 describe("providerRequests", () => {
   // 120 requests to "prov" from its three busy resellers: per busy customer two CANCELs of its subscriptions and
   // two ORDERs; every fifth one FULFILLED. The newest is a CANCEL, so every loader runs on every page, N = 1 included.

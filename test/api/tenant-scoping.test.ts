@@ -9,6 +9,8 @@ import { CustomerRelationship } from "../../server/src/modules/customer/customer
 import { CustomerSubscription } from "../../server/src/modules/subscription/customer-subscription.entity";
 import { ResellerPartnership } from "../../server/src/modules/partner/reseller-partnership.entity";
 import { User } from "../../server/src/modules/user/user.entity";
+import { Partner } from "../../server/src/modules/partner/partner.entity";
+import { TenantScope } from "../../server/src/auth/scope";
 import { UserRole } from "../../server/src/domain/enums";
 import { expectError, NAMES, R1_HELPDESK, scopingWorld, TODAY } from "./fixtures";
 import { startTestServer, type TestServer } from "./harness";
@@ -882,6 +884,32 @@ describe("what each partner sees", () => {
       { as: "D" },
     );
     expect(res.body.data).toEqual({ node: { relationships: [{ partner: { name: NAMES.D } }] } });
+  });
+
+  it("both shapes of the scope (a probe per row, the network's customer list) select the same rows for every partner", async () => {
+    const ds = t.app.dataSource;
+    let seen = 0;
+    for (const [key, id] of t.world.partners) {
+      const scope = await TenantScope.load(ds, await ds.getRepository(Partner).findOneByOrFail({ id }));
+      const customers = async (shape: "probe" | "list") =>
+        (await scope.visibleCustomers(ds.getRepository(Customer).createQueryBuilder("c"), "c.id", shape).getMany())
+          .map((c) => c.id)
+          .sort();
+      const subscriptions = async (shape: "probe" | "list") =>
+        (
+          await scope
+            .visibleSubscriptions(ds.getRepository(CustomerSubscription).createQueryBuilder("s"), "s", shape)
+            .getMany()
+        )
+          .map((x) => x.id)
+          .sort();
+      const [probe, list] = [await customers("probe"), await customers("list")];
+      expect(list, key).toEqual(probe);
+      expect(await subscriptions("list"), key).toEqual(await subscriptions("probe"));
+      seen += probe.length;
+    }
+    // Not a comparison of two empty answers.
+    expect(seen).toBeGreaterThan(5);
   });
 
   it("P2 lost C2 with its REMOVED relationship", async () => {

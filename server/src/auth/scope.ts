@@ -22,6 +22,9 @@ export function joinsNetwork(rp: ResellerPartnership, provider: Partner): boolea
   );
 }
 
+/** How a scoped statement finds the network's customers (TenantScope.visibleCustomers): the same rows either way. */
+export type ScopeShape = "probe" | "list";
+
 /**
  * What one partner may see. The single place where tenant scoping is decided: every list, loader and
  * node(id:) lookup goes through these conditions.
@@ -70,14 +73,25 @@ export class TenantScope {
     return new TenantScope(partner, [partner.id, ...activeResellers], counterparts, invitedOnly);
   }
 
-  /** Restricts a query to customers in the network; `customerIdColumn` is e.g. "c.id" or "s.customer_id". */
+  /**
+   * Restricts a query to customers in the network; `customerIdColumn` is e.g. "c.id" or "s.customer_id". Two shapes
+   * of the one rule (issue 10), both read from indexes alone (migration ScopeCoveringIndexes):
+   * - "probe" (default): a correlated EXISTS on (customer_id, partner_id, status), one index probe per row, so a
+   *   per-customer statement or a first page read in index order never builds the network's customer list;
+   * - "list": `IN (the network's customers)` from (partner_id, status, customer_id), read once: cheaper for a
+   *   statement that aggregates over the whole network (dashboard counts, a list's totalCount), where no row can be
+   *   skipped anyway.
+   */
   visibleCustomers<T extends ObjectLiteral>(
     qb: SelectQueryBuilder<T>,
     customerIdColumn: string,
+    shape: ScopeShape = "probe",
   ): SelectQueryBuilder<T> {
+    const network = "scope_cr.partner_id IN (:...scopeNetwork) AND scope_cr.status IN (:...scopeRelationshipStates)";
     return qb.andWhere(
-      `${customerIdColumn} IN (SELECT scope_cr.customer_id FROM customer_relationship scope_cr ` +
-        `WHERE scope_cr.partner_id IN (:...scopeNetwork) AND scope_cr.status IN (:...scopeRelationshipStates))`,
+      shape === "list"
+        ? `${customerIdColumn} IN (SELECT scope_cr.customer_id FROM customer_relationship scope_cr WHERE ${network})`
+        : `EXISTS (SELECT 1 FROM customer_relationship scope_cr WHERE scope_cr.customer_id = ${customerIdColumn} AND ${network})`,
       { scopeNetwork: this.networkPartnerIds, scopeRelationshipStates: VISIBLE_RELATIONSHIP },
     );
   }
@@ -87,8 +101,12 @@ export class TenantScope {
    * or resells, and other channels' subscriptions, of its customers. A subscription it billed for a customer that has
    * since left the network goes with the customer (it would otherwise be listed with a customer nobody may read).
    */
-  visibleSubscriptions<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
-    return this.visibleCustomers(qb, `${alias}.customer_id`).andWhere(
+  visibleSubscriptions<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    alias: string,
+    shape: ScopeShape = "probe",
+  ): SelectQueryBuilder<T> {
+    return this.visibleCustomers(qb, `${alias}.customer_id`, shape).andWhere(
       new Brackets((w) =>
         w
           .where(`${alias}.transacting_partner_id IN (:...scopeNetwork)`)

@@ -211,16 +211,18 @@ const flip = (d: "ASC" | "DESC"): "ASC" | "DESC" => (d === "ASC" ? "DESC" : "ASC
 /**
  * Keyset pagination over (column, id), forward (first/after) or backward (last/before): one SELECT for the page, a
  * COUNT only on demand. Backward pages run the query in the opposite order and are turned round, so the last page
- * costs the same as the first (no OFFSET anywhere).
+ * costs the same as the first (no OFFSET anywhere). `countQuery`: the same rows in a shape cheaper to count, when the
+ * list has one (e.g. the network's customers as a list rather than a probe per row, auth/scope.ts).
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   args: PageArgs,
   order: KeysetOrder<T>,
+  countQuery?: SelectQueryBuilder<T>,
 ): Promise<Page<T>> {
   const { size, backward } = pageSize(args);
   const key = order.key ?? "default";
-  const countQb = qb.clone();
+  const countQb = countQuery ?? qb.clone();
   const pageQb = qb.clone();
   const direction = backward ? flip(order.direction) : order.direction;
   const cursor = backward ? args.before : args.after;

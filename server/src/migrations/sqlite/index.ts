@@ -13,6 +13,7 @@ import { SyncRun1796500000000 } from "./1796500000000-SyncRun";
 import { ProviderRequestLifecycle1796510000000 } from "./1796510000000-ProviderRequestLifecycle";
 import { ListsAndSavedViews1796520000000 } from "./1796520000000-ListsAndSavedViews";
 import { OutboundWebhooks1796610000000 } from "./1796610000000-OutboundWebhooks";
+import { ScopeCoveringIndexes1796625000000 } from "./1796625000000-ScopeCoveringIndexes";
 
 export const migrations = [
   Initial1795609998903,
@@ -30,4 +31,5 @@ export const migrations = [
   ProviderRequestLifecycle1796510000000,
   ListsAndSavedViews1796520000000,
   OutboundWebhooks1796610000000,
+  ScopeCoveringIndexes1796625000000,
 ];

@@ -1,6 +1,8 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, Info, Query, Resolver } from "type-graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
 import type { RequestContext } from "../../context";
+import { selectedFields } from "../../common/selected-fields";
 import { readContext } from "../../service-context";
 import { networkService } from "./network.service";
 import { NetworkSummary } from "./network.types";
@@ -11,7 +13,8 @@ export class NetworkResolver {
   networkSummary(
     @Arg("asOf", () => GraphQLLocalDate, { nullable: true }) asOf: string | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<NetworkSummary> {
-    return networkService.summary(readContext(ctx), asOf);
+    return networkService.summary(readContext(ctx), asOf, selectedFields(info));
   }
 }

@@ -31,20 +31,46 @@ interface SubscriptionGroup {
   ending60: unknown;
 }
 
+/** Which statement answers which NetworkSummary fields: a statement runs only when one of its fields is asked for. */
+const PARTS = {
+  customers: ["customerCount"],
+  multiChannel: ["multiChannelCustomerCount"],
+  subscriptions: ["subscriptionCount", "termsEndingIn30Days", "termsEndingIn60Days"],
+  breakdowns: ["subscriptionsByChannel", "subscriptionsByStatus", "subscriptionsByOfferKind"],
+  transfers: ["incomingTransfersPending", "outgoingTransfersPending", "transfersExpiringWithin7Days"],
+  relationships: ["relationshipsRequested"],
+  resellers: ["activeResellerCount", "resellersWithComplianceIssues"],
+  providerRequests: ["openProviderRequests"],
+} satisfies Record<string, (keyof NetworkSummary)[]>;
+
 /** Dashboard totals for the viewer's network: a fixed number of grouped SQL statements, whatever its size. */
 export class NetworkService {
-  async summary(s: ServiceContext, asOf: string | null): Promise<NetworkSummary> {
+  /**
+   * `fields`: the NetworkSummary fields the client selected (null: all). Totals nobody asked for are not counted
+   * (issue 10: the dashboard counted everything); a field left out of `fields` reads 0 or [] here.
+   */
+  async summary(
+    s: ServiceContext,
+    asOf: string | null,
+    fields: ReadonlySet<string> | null = null,
+  ): Promise<NetworkSummary> {
     const day = asOf ?? s.today;
+    const wants = (part: keyof typeof PARTS) => !fields || PARTS[part].some((f) => fields.has(f));
+    const skip = Promise.resolve(null);
+    const breakdowns = wants("breakdowns");
     const [customers, grouped, transfers, relationshipsRequested, resellers, openProviderRequests] = await Promise.all([
-      this.customerCounts(s),
-      this.subscriptionGroups(s, day),
-      this.pendingTransfers(s, day),
-      this.requestedRelationships(s),
-      this.resellerTotals(s),
-      this.openProviderRequests(s),
+      wants("customers") || wants("multiChannel")
+        ? this.customerCounts(s, wants("customers"), wants("multiChannel"))
+        : { all: 0, multiChannel: 0 },
+      breakdowns || wants("subscriptions") ? this.subscriptionGroups(s, day, breakdowns) : [],
+      wants("transfers") ? this.pendingTransfers(s, day) : skip,
+      wants("relationships") ? this.requestedRelationships(s) : 0,
+      wants("resellers") ? this.resellerTotals(s) : skip,
+      wants("providerRequests") ? this.openProviderRequests(s) : 0,
     ]);
     const total = (value: (g: SubscriptionGroup) => unknown) => grouped.reduce((n, g) => n + num(value(g)), 0);
     const countBy = <K extends string>(key: (g: SubscriptionGroup) => K): [K, number][] => {
+      if (!breakdowns) return [];
       const totals = new Map<K, number>();
       for (const g of grouped) totals.set(key(g), (totals.get(key(g)) ?? 0) + num(g.n));
       return [...totals];
@@ -75,37 +101,46 @@ export class NetworkService {
     });
   }
 
-  /** Visible customers, and those holding live subscriptions bought outside CSP. */
-  private async customerCounts(s: ServiceContext) {
-    const customers = () => s.scope.visibleCustomers(s.em.getRepository(Customer).createQueryBuilder("c"), "c.id");
-    const [all, multiChannel] = await Promise.all([
-      customers().getCount(),
-      customers()
-        .andWhere(
-          `EXISTS (SELECT 1 FROM customer_subscription ns WHERE ns.customer_id = c.id AND ns.channel <> :csp AND ${liveSubscriptionSql("ns")})`,
-          { csp: SalesChannel.CSP },
-        )
-        .getCount(),
+  /** Visible customers, and those holding live subscriptions bought outside CSP (each when asked for). */
+  private async customerCounts(s: ServiceContext, all: boolean, multiChannel: boolean) {
+    // Whole-network counts: the network's customer list, read once (TenantScope.visibleCustomers "list").
+    const customers = () =>
+      s.scope.visibleCustomers(s.em.getRepository(Customer).createQueryBuilder("c"), "c.id", "list");
+    const [allCount, multiChannelCount] = await Promise.all([
+      all ? customers().getCount() : 0,
+      !multiChannel
+        ? 0
+        : customers()
+            .andWhere(
+              `EXISTS (SELECT 1 FROM customer_subscription ns WHERE ns.customer_id = c.id AND ns.channel <> :csp AND ${liveSubscriptionSql("ns")})`,
+              { csp: SalesChannel.CSP },
+            )
+            .getCount(),
     ]);
-    return { all, multiChannel };
+    return { all: allCount, multiChannel: multiChannelCount };
   }
 
-  /** One grouped statement gives every breakdown: channel × status × offer kind, with terms ending soon. */
-  private subscriptionGroups(s: ServiceContext, day: string): Promise<SubscriptionGroup[]> {
+  /**
+   * One grouped statement gives every breakdown: channel × status × offer kind, with terms ending soon; without the
+   * breakdowns, one row of totals (no GROUP BY to sort for).
+   */
+  private subscriptionGroups(s: ServiceContext, day: string, breakdowns: boolean): Promise<SubscriptionGroup[]> {
     const endingWithin = (param: string) =>
       `SUM(CASE WHEN s.status = 'ACTIVE' AND s.commitment_end_date >= :day AND s.commitment_end_date <= :${param} THEN 1 ELSE 0 END)`;
-    return subscriptionQuery(s.em, s.scope, null)
-      .select("s.channel", "channel")
-      .addSelect("s.status", "status")
-      .addSelect("s.offer_kind", "offerKind")
-      .addSelect("COUNT(*)", "n")
+    const qb = subscriptionQuery(s.em, s.scope, null, "filter", "list")
+      .select("COUNT(*)", "n")
       .addSelect(endingWithin("d30"), "ending30")
       .addSelect(endingWithin("d60"), "ending60")
-      .setParameters({ day, d30: addDays(day, 30), d60: addDays(day, 60) })
-      .groupBy("s.channel")
-      .addGroupBy("s.status")
-      .addGroupBy("s.offer_kind")
-      .getRawMany<SubscriptionGroup>();
+      .setParameters({ day, d30: addDays(day, 30), d60: addDays(day, 60) });
+    if (breakdowns) {
+      qb.addSelect("s.channel", "channel")
+        .addSelect("s.status", "status")
+        .addSelect("s.offer_kind", "offerKind")
+        .groupBy("s.channel")
+        .addGroupBy("s.status")
+        .addGroupBy("s.offer_kind");
+    }
+    return qb.getRawMany<SubscriptionGroup>();
   }
 
   /** PENDING transfers by direction, and those expiring within 7 days. */

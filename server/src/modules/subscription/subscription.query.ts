@@ -1,19 +1,23 @@
 import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from "typeorm";
-import type { TenantScope } from "../../auth/scope";
+import type { ScopeShape, TenantScope } from "../../auth/scope";
 import { badInput } from "../../common/errors";
 import { isIsoDate } from "../../common/dates";
 import { fromGlobalId, requireId } from "../../common/global-id";
 import { CustomerSubscription } from "./customer-subscription.entity";
 import type { SubscriptionFilter } from "./subscription.types";
 
-/** The scoped, filtered subscription query shared by the list and the dashboards. */
+/**
+ * The scoped, filtered subscription query shared by the list and the dashboards. `shape` "list" for a statement that
+ * aggregates over the whole network (TenantScope.visibleCustomers).
+ */
 export function subscriptionQuery(
   ds: DataSource | EntityManager,
   scope: TenantScope,
   filter: SubscriptionFilter | null,
   fieldPrefix = "filter",
+  shape: ScopeShape = "probe",
 ): SelectQueryBuilder<CustomerSubscription> {
-  const qb = scope.visibleSubscriptions(ds.getRepository(CustomerSubscription).createQueryBuilder("s"), "s");
+  const qb = scope.visibleSubscriptions(ds.getRepository(CustomerSubscription).createQueryBuilder("s"), "s", shape);
   if (!filter) return qb;
   if (filter.status?.length) qb.andWhere("s.status IN (:...statuses)", { statuses: filter.status });
   if (filter.channel?.length) qb.andWhere("s.channel IN (:...channels)", { channels: filter.channel });

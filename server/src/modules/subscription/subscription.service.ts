@@ -94,7 +94,14 @@ export class SubscriptionService {
     page: PageArgs,
     orderBy: SubscriptionOrder | null = null,
   ): Promise<Page<CustomerSubscription>> {
-    return paginate(sortedSubscriptionQuery(s, filter, orderBy), page, subscriptionOrder(orderBy));
+    // totalCount over the whole network reads its customer list once; one customer's count probes that customer.
+    const countShape = filter?.customerId ? "probe" : "list";
+    return paginate(
+      sortedSubscriptionQuery(s, filter, orderBy),
+      page,
+      subscriptionOrder(orderBy),
+      subscriptionQuery(s.em, s.scope, filter, "filter", countShape),
+    );
   }
 
   /** Each CSP subscription of a customer (not deleted), with the viewer's TRANSFER decision as the target. */
