@@ -175,32 +175,38 @@ export class Loaders {
     },
   );
 
-  /** Eligibility of subscriptions for the viewer, batched per (action, asOf, reseller) over a page. */
+  /**
+   * Eligibility of subscriptions for the viewer over a page: every action and option set the page asks for is one
+   * batch, its facts read once (EligibilityService.decideBatch), not once per action.
+   */
   readonly eligibility = new DataLoader<EligibilityKey, Decision, string>(
     async (keys) => {
       if (!this.scope) throw new Error("eligibility needs a viewer");
-      const actor = this.scope.partner;
-      const groups = groupBy([...keys], decisionGroup);
+      const groups = [...groupBy([...keys], decisionGroup)];
+      const decided = await new EligibilityService(this.ds).decideBatch(
+        this.scope.partner,
+        groups.map(([, group]) => {
+          const first = group[0]!;
+          return {
+            action: first.action,
+            subscriptions: group.map((k) => k.subscription),
+            opts: {
+              asOf: first.asOf,
+              at: first.at ?? null,
+              ruleBook: this.ruleBook,
+              policy: this.policy,
+              reseller: first.reseller,
+              quantity: first.quantity ?? null,
+              autoRenew: first.autoRenew ?? null,
+              change: first.change ?? null,
+            },
+          };
+        }),
+      );
       const results = new Map<string, Decision>();
-      for (const [groupKey, group] of groups) {
-        const first = group[0]!;
-        const decisions = await new EligibilityService(this.ds).decideForSubscriptions(
-          actor,
-          first.action,
-          group.map((k) => k.subscription),
-          {
-            asOf: first.asOf,
-            at: first.at ?? null,
-            ruleBook: this.ruleBook,
-            policy: this.policy,
-            reseller: first.reseller,
-            quantity: first.quantity ?? null,
-            autoRenew: first.autoRenew ?? null,
-            change: first.change ?? null,
-          },
-        );
-        for (const [id, d] of decisions) results.set(`${groupKey}|${id}`, d);
-      }
+      groups.forEach(([groupKey], i) => {
+        for (const [id, d] of decided[i]!) results.set(`${groupKey}|${id}`, d);
+      });
       return keys.map(
         (k) => results.get(`${decisionGroup(k)}|${k.subscription.id}`) ?? new Error("subscription not found"),
       );
