@@ -40,17 +40,9 @@ export interface EligibilityKey {
   change?: ScheduledChangeFacts | null;
 }
 
-/** What batches decisions together: everything in the key but the subscription. */
+/** What batches decisions together: everything in the key but the subscription (computed for every key: no JSON). */
 const decisionGroup = (k: EligibilityKey): string =>
-  JSON.stringify([
-    k.action,
-    k.asOf,
-    k.at ?? null,
-    k.reseller?.id ?? "",
-    k.quantity ?? null,
-    k.autoRenew ?? null,
-    k.change ?? null,
-  ]);
+  `${k.action}|${k.asOf}|${k.at ?? ""}|${k.reseller?.id ?? ""}|${k.quantity ?? ""}|${k.autoRenew ?? ""}|${k.change ? JSON.stringify(k.change) : ""}`;
 
 /**
  * Per-request DataLoaders: every nested field resolves through one batched, scoped query per field,

@@ -12,6 +12,7 @@ import { OutboxEvent1796460000000 } from "./1796460000000-OutboxEvent";
 import { SyncRun1796500000000 } from "./1796500000000-SyncRun";
 import { ProviderRequestLifecycle1796510000000 } from "./1796510000000-ProviderRequestLifecycle";
 import { ListsAndSavedViews1796520000000 } from "./1796520000000-ListsAndSavedViews";
+import { EligibilityFactsIndex1796620000000 } from "./1796620000000-EligibilityFactsIndex";
 
 export const migrations = [
   Initial1795609999885,
@@ -28,4 +29,5 @@ export const migrations = [
   SyncRun1796500000000,
   ProviderRequestLifecycle1796510000000,
   ListsAndSavedViews1796520000000,
+  EligibilityFactsIndex1796620000000,
 ];

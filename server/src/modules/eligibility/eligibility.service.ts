@@ -4,12 +4,13 @@ import type { CustomerSubscription } from "../subscription/customer-subscription
 import type { Partner } from "../partner/partner.entity";
 import type { Transfer } from "../transfer/transfer.entity";
 import { decide, decideNamedReseller } from "./engine";
-import type { DecisionFacts, PartnerFacts, ScheduledChangeFacts, SubscriptionFacts } from "./facts";
+import type { CustomerFacts, DecisionFacts, PartnerFacts, ScheduledChangeFacts, SubscriptionFacts } from "./facts";
 import {
   activePartnerships,
   customersWithRelationship,
   openTransfersOf,
-  relevantSubscriptions,
+  CUSTOMER_SUBSCRIPTIONS_READ,
+  customerSubscriptionsFor,
   storedInstant,
   subscriptionIdsOfTransfer,
   toSubscriptionFacts,
@@ -77,17 +78,31 @@ export const partnerFacts = (p: Partner): PartnerFacts => ({
 /** The facts of a subscription read as an entity (the subjects a page or a mutation already holds). */
 export const subscriptionFacts = (s: CustomerSubscription): SubscriptionFacts =>
   toSubscriptionFacts({
-    ...s,
+    id: s.id,
+    customerId: s.customerId,
+    offerKind: s.offerKind,
+    commerceModel: s.commerceModel,
+    channel: s.channel,
+    status: s.status,
+    transactingPartnerId: s.transactingPartnerId,
+    resellerOfRecordId: s.resellerOfRecordId,
+    purchaseDate: s.purchaseDate,
+    renewalDate: s.renewalDate,
+    commitmentEndDate: s.commitmentEndDate,
+    parentId: s.parentId,
+    isAzurePlan: s.isAzurePlan,
+    quantity: s.quantity,
     purchasedAt: storedInstant(s.purchasedAt),
     renewedAt: storedInstant(s.renewedAt),
+    productType: s.productType,
+    tranches: s.tranches,
+    autoRenew: s.autoRenew,
+    termDuration: s.termDuration,
+    billingCycle: s.billingCycle,
+    maxQuantity: s.maxQuantity,
+    scheduledChange: s.scheduledChange,
+    activeAzureSubscriptions: s.activeAzureSubscriptions,
   });
-
-/** Actions whose rules read the customer's other subscriptions (R6, R8, R14). */
-const READS_CUSTOMER_SUBSCRIPTIONS = new Set([
-  EligibilityAction.ORDER,
-  EligibilityAction.TRANSFER,
-  EligibilityAction.REMOVE_RELATIONSHIP,
-]);
 
 /** One action with its options, over subscriptions or over customers: one part of a batch. */
 export type DecisionRequest = { action: EligibilityAction; opts: DecisionOptions } & (
@@ -128,11 +143,13 @@ export class EligibilityService {
   async decideBatch(actor: Partner, requests: readonly DecisionRequest[]): Promise<Map<string, Decision>[]> {
     const customerIds = new Set<string>();
     const relevantFor = new Set<string>();
+    const reading = new Set<EligibilityAction>();
     const transferSubjects = new Set<string>();
     const resellerIds = new Set<string>();
     for (const r of requests) {
       const ids = r.subscriptions ? r.subscriptions.map((s) => s.customerId) : r.customerIds;
-      const relevant = READS_CUSTOMER_SUBSCRIPTIONS.has(r.action);
+      const relevant = r.action in CUSTOMER_SUBSCRIPTIONS_READ;
+      if (relevant) reading.add(r.action);
       for (const id of ids) {
         customerIds.add(id);
         if (relevant) relevantFor.add(id);
@@ -142,7 +159,7 @@ export class EligibilityService {
       if (r.opts.reseller) resellerIds.add(r.opts.reseller.id);
     }
     const customers = await customersWithRelationship(this.db, actor.id, [...customerIds]);
-    const relevant = await relevantSubscriptions(this.db, actor.id, [...relevantFor]);
+    const relevant = await customerSubscriptionsFor(this.db, actor.id, reading, [...relevantFor]);
     const open = await openTransfersOf(this.db, [...transferSubjects]);
     const partnerships = await activePartnerships(this.db, actor.id, [...resellerIds]);
     // Each subject's facts once, however many actions ask about it.
@@ -161,7 +178,7 @@ export class EligibilityService {
       const named = v2 && transfer && r.opts.transfer ? await this.namedTransfer(r.opts.transfer) : null;
       const excluded = [r.opts.excludeTransferId, r.opts.transfer?.id].filter((id): id is string => !!id);
       const relevantOf = (customerId: string) =>
-        READS_CUSTOMER_SUBSCRIPTIONS.has(r.action) ? (relevant.get(customerId) ?? []) : [];
+        r.action in CUSTOMER_SUBSCRIPTIONS_READ ? (relevant.get(customerId) ?? []) : [];
       const result = new Map<string, Decision>();
       if (r.subscriptions) {
         for (const s of r.subscriptions) {
@@ -170,45 +187,29 @@ export class EligibilityService {
           const lines = transfer ? (open.get(s.id) ?? []) : [];
           result.set(
             s.id,
-            decide({
-              ...base,
-              customer: c.customer,
-              subscription: subjectFacts(s),
-              actorHasActiveRelationship: c.related,
-              customerSubscriptions: relevantOf(s.customerId),
-              // V1 (R16): PENDING ones other than the one being decided; the rule decides which have expired.
-              pendingTransfersOfSubject: v2
-                ? []
-                : lines
-                    .filter((l) => l.status === TransferStatus.PENDING && l.transferId !== r.opts.excludeTransferId)
-                    .map((l) => ({ createdAt: dateOf(l.createdAt) })),
-              // V2 (R16 as C6): PENDING and ACCEPTED ones, except the excluded ones.
-              transfersOfSubject: v2
-                ? lines
-                    .filter((l) => !excluded.includes(l.transferId))
-                    .map((l) => ({ status: l.status, createdAt: l.createdAt }))
-                : [],
-              namedTransfer: named,
-            }),
+            decide(
+              decisionFacts(base, c, subjectFacts(s), relevantOf(s.customerId), named, {
+                // V1 (R16): PENDING ones other than the one being decided; the rule decides which have expired.
+                pending: v2
+                  ? []
+                  : lines
+                      .filter((l) => l.status === TransferStatus.PENDING && l.transferId !== r.opts.excludeTransferId)
+                      .map((l) => ({ createdAt: dateOf(l.createdAt) })),
+                // V2 (R16 as C6): PENDING and ACCEPTED ones, except the excluded ones.
+                open: v2
+                  ? lines
+                      .filter((l) => !excluded.includes(l.transferId))
+                      .map((l) => ({ status: l.status, createdAt: l.createdAt }))
+                  : [],
+              }),
+            ),
           );
         }
       } else {
         for (const id of new Set(r.customerIds)) {
           const c = customers.get(id);
           if (!c) continue;
-          result.set(
-            id,
-            decide({
-              ...base,
-              customer: c.customer,
-              subscription: null,
-              actorHasActiveRelationship: c.related,
-              customerSubscriptions: relevantOf(id),
-              pendingTransfersOfSubject: [],
-              transfersOfSubject: [],
-              namedTransfer: null,
-            }),
-          );
+          result.set(id, decide(decisionFacts(base, c, null, relevantOf(id), null, NO_TRANSFERS)));
         }
       }
       results.push(result);
@@ -233,13 +234,7 @@ export class EligibilityService {
   }
 }
 
-/** What every decision of one request shares: the action, its options, the actor and the named reseller. */
-function baseFacts(
-  action: EligibilityAction,
-  opts: DecisionOptions,
-  actor: PartnerFacts,
-  partnerships: ReadonlySet<string>,
-): Omit<
+type BaseFacts = Omit<
   DecisionFacts,
   | "customer"
   | "subscription"
@@ -248,7 +243,53 @@ function baseFacts(
   | "pendingTransfersOfSubject"
   | "transfersOfSubject"
   | "namedTransfer"
-> {
+>;
+
+interface SubjectTransfers {
+  pending: DecisionFacts["pendingTransfersOfSubject"];
+  open: DecisionFacts["transfersOfSubject"];
+}
+const NO_TRANSFERS: SubjectTransfers = { pending: [], open: [] };
+
+/** One decision's facts, every property written out: one object shape for the engine, whatever the action. */
+function decisionFacts(
+  base: BaseFacts,
+  c: { customer: CustomerFacts; related: boolean },
+  subscription: SubscriptionFacts | null,
+  customerSubscriptions: readonly SubscriptionFacts[],
+  namedTransfer: DecisionFacts["namedTransfer"],
+  transfers: SubjectTransfers,
+): DecisionFacts {
+  return {
+    action: base.action,
+    ruleBook: base.ruleBook,
+    asOf: base.asOf,
+    at: base.at,
+    policy: base.policy,
+    actor: base.actor,
+    customer: c.customer,
+    subscription,
+    offerKind: base.offerKind,
+    reseller: base.reseller,
+    resellerPartnershipActive: base.resellerPartnershipActive,
+    actorHasActiveRelationship: c.related,
+    customerSubscriptions,
+    pendingTransfersOfSubject: transfers.pending,
+    transfersOfSubject: transfers.open,
+    namedTransfer,
+    quantity: base.quantity,
+    autoRenew: base.autoRenew,
+    change: base.change,
+  };
+}
+
+/** What every decision of one request shares: the action, its options, the actor and the named reseller. */
+function baseFacts(
+  action: EligibilityAction,
+  opts: DecisionOptions,
+  actor: PartnerFacts,
+  partnerships: ReadonlySet<string>,
+): BaseFacts {
   const reseller = opts.reseller ?? null;
   const ruleBook = opts.ruleBook ?? RuleBook.V1;
   const at = opts.at ?? startOfDate(opts.asOf);

@@ -1,6 +1,7 @@
 import { DataSource, type EntityManager } from "typeorm";
 import { fromDate, parseInstant, startOfDate, type Instant } from "../../common/instants";
 import {
+  EligibilityAction,
   OfferKind,
   PartnershipStatus,
   RelationshipStatus,
@@ -23,7 +24,7 @@ type Row = Record<string, unknown>;
 type Db = DataSource | EntityManager;
 
 /** Positional parameters in the dialect's style ($1 on PostgreSQL, ? on SQLite): add them in the order of the text. */
-class Params {
+export class Params {
   readonly values: unknown[] = [];
   constructor(private readonly postgres: boolean) {}
   add(value: unknown): string {
@@ -214,21 +215,51 @@ export async function customersWithRelationship(
 }
 
 /**
- * Subscriptions of the customers that R6, R8 and R14 can look at: usage-based ones of other channels, Azure plans,
- * and those the actor transacts or resells. A superset is fine; every subscription of the customer is not needed.
+ * Which of a customer's other subscriptions an action's rules can look at (DecisionFacts.customerSubscriptions), as
+ * SQL on the alias `s` and as its in-memory twin (the property test checks that decisions over only these equal
+ * decisions over every subscription of the customer). The same rules in both rule books (registry.ts).
  */
-export async function relevantSubscriptions(
+export const CUSTOMER_SUBSCRIPTIONS_READ: Partial<
+  Record<
+    EligibilityAction,
+    { sql: (p: Params, actorId: string) => string; keep: (s: SubscriptionFacts, actorId: string) => boolean }
+  >
+> = {
+  // R8: usage-based subscriptions of other channels.
+  [EligibilityAction.ORDER]: {
+    sql: (p) => `(s.offer_kind = ${p.add(OfferKind.USAGE_BASED)} AND s.channel <> ${p.add(SalesChannel.CSP)})`,
+    keep: (s) => s.offerKind === OfferKind.USAGE_BASED && s.channel !== SalesChannel.CSP,
+  },
+  // R14: the actor's Azure plans.
+  [EligibilityAction.TRANSFER]: {
+    sql: (p, actorId) => `(s.is_azure_plan = TRUE AND s.transacting_partner_id = ${p.add(actorId)})`,
+    keep: (s, actorId) => s.isAzurePlan && s.transactingPartnerId === actorId,
+  },
+  // R6: what the actor bills or resells.
+  [EligibilityAction.REMOVE_RELATIONSHIP]: {
+    sql: (p, actorId) =>
+      `(s.transacting_partner_id = ${p.add(actorId)} OR s.reseller_of_record_id = ${p.add(actorId)})`,
+    keep: (s, actorId) => s.transactingPartnerId === actorId || s.resellerOfRecordId === actorId,
+  },
+};
+
+/**
+ * The customers' subscriptions the actions' rules can look at (the union over the actions: a superset is fine for
+ * each), by customer: one statement.
+ */
+export async function customerSubscriptionsFor(
   db: Db,
   actorId: string,
+  actions: ReadonlySet<EligibilityAction>,
   customerIds: readonly string[],
 ): Promise<Map<string, SubscriptionFacts[]>> {
   const result = new Map<string, SubscriptionFacts[]>();
-  if (customerIds.length === 0) return result;
+  const reads = [...actions].flatMap((a) => CUSTOMER_SUBSCRIPTIONS_READ[a] ?? []);
+  if (customerIds.length === 0 || reads.length === 0) return result;
   const rows = await select(
     db,
     (p) => `SELECT ${SUBSCRIPTION_COLUMNS} FROM customer_subscription s WHERE s.customer_id IN (${p.list(customerIds)})
-      AND ((s.offer_kind = ${p.add(OfferKind.USAGE_BASED)} AND s.channel <> ${p.add(SalesChannel.CSP)})
-        OR s.is_azure_plan = TRUE OR s.transacting_partner_id = ${p.add(actorId)} OR s.reseller_of_record_id = ${p.add(actorId)})`,
+      AND (${reads.map((r) => r.sql(p, actorId)).join(" OR ")})`,
   );
   for (const r of rows) {
     const f = subscriptionFactsOfRow(r);

@@ -130,9 +130,12 @@ export class SubscriptionService {
     return { ...result, nodes: result.nodes.map(candidate) };
   }
 
-  /** The viewer's decision for an action on one subscription, batched over a page by the eligibility loader. */
+  /**
+   * The viewer's decision for an action on one subscription, batched over a page by the eligibility loader. Called
+   * once per subscription and action of a page: it reads only what the request carries (no service context each).
+   */
   async decisionFor(
-    s: ServiceContext,
+    s: Pick<ServiceContext, "config" | "today" | "loaders" | "locale">,
     subscription: CustomerSubscription,
     args: {
       action: EligibilityAction;
