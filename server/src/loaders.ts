@@ -40,17 +40,9 @@ export interface EligibilityKey {
   change?: ScheduledChangeFacts | null;
 }
 
-/** What batches decisions together: everything in the key but the subscription. */
+/** What batches decisions together: everything in the key but the subscription (computed for every key: no JSON). */
 const decisionGroup = (k: EligibilityKey): string =>
-  JSON.stringify([
-    k.action,
-    k.asOf,
-    k.at ?? null,
-    k.reseller?.id ?? "",
-    k.quantity ?? null,
-    k.autoRenew ?? null,
-    k.change ?? null,
-  ]);
+  `${k.action}|${k.asOf}|${k.at ?? ""}|${k.reseller?.id ?? ""}|${k.quantity ?? ""}|${k.autoRenew ?? ""}|${k.change ? JSON.stringify(k.change) : ""}`;
 
 /**
  * Per-request DataLoaders: every nested field resolves through one batched, scoped query per field,
@@ -175,32 +167,38 @@ export class Loaders {
     },
   );
 
-  /** Eligibility of subscriptions for the viewer, batched per (action, asOf, reseller) over a page. */
+  /**
+   * Eligibility of subscriptions for the viewer over a page: every action and option set the page asks for is one
+   * batch, its facts read once (EligibilityService.decideBatch), not once per action.
+   */
   readonly eligibility = new DataLoader<EligibilityKey, Decision, string>(
     async (keys) => {
       if (!this.scope) throw new Error("eligibility needs a viewer");
-      const actor = this.scope.partner;
-      const groups = groupBy([...keys], decisionGroup);
+      const groups = [...groupBy([...keys], decisionGroup)];
+      const decided = await new EligibilityService(this.ds).decideBatch(
+        this.scope.partner,
+        groups.map(([, group]) => {
+          const first = group[0]!;
+          return {
+            action: first.action,
+            subscriptions: group.map((k) => k.subscription),
+            opts: {
+              asOf: first.asOf,
+              at: first.at ?? null,
+              ruleBook: this.ruleBook,
+              policy: this.policy,
+              reseller: first.reseller,
+              quantity: first.quantity ?? null,
+              autoRenew: first.autoRenew ?? null,
+              change: first.change ?? null,
+            },
+          };
+        }),
+      );
       const results = new Map<string, Decision>();
-      for (const [groupKey, group] of groups) {
-        const first = group[0]!;
-        const decisions = await new EligibilityService(this.ds).decideForSubscriptions(
-          actor,
-          first.action,
-          group.map((k) => k.subscription),
-          {
-            asOf: first.asOf,
-            at: first.at ?? null,
-            ruleBook: this.ruleBook,
-            policy: this.policy,
-            reseller: first.reseller,
-            quantity: first.quantity ?? null,
-            autoRenew: first.autoRenew ?? null,
-            change: first.change ?? null,
-          },
-        );
-        for (const [id, d] of decisions) results.set(`${groupKey}|${id}`, d);
-      }
+      groups.forEach(([groupKey], i) => {
+        for (const [id, d] of decided[i]!) results.set(`${groupKey}|${id}`, d);
+      });
       return keys.map(
         (k) => results.get(`${decisionGroup(k)}|${k.subscription.id}`) ?? new Error("subscription not found"),
       );

@@ -182,6 +182,33 @@ describe("statements per request do not grow with the page size", () => {
     expect(byName.get("Reseller 004")?.counts).toEqual({ customers: 0, subscriptions: 0 });
   });
 
+  it("subscriptions with one to five decisions each: the facts are read once, whatever the actions", async () => {
+    // The bench's "50 subscriptions × 5 decisions": every action of every row is one batch of facts, so the count
+    // depends neither on the page size nor on how many actions the page asks for.
+    const ACTIONS = ["SUPPORT", "TRANSFER", "CANCEL", "SUSPEND", "REACTIVATE"];
+    const query = (n: number) => `query ($first: Int) { subscriptions(first: $first) { nodes { id
+      ${ACTIONS.slice(0, n)
+        .map((a) => `${a.toLowerCase()}: eligibility(action: ${a}) { eligible blocking { code ruleId } }`)
+        .join(" ")} } } }`;
+    const counts: number[] = [];
+    for (const n of [2, 5]) {
+      const results = await measure(`subscriptions × ${n} decisions`, query(n), "prov", nodesOf("subscriptions"));
+      expectConstant(results, [1, 10, 50, 100]);
+      counts.push(results[0]!.sqlCount);
+    }
+    expect(counts[1]).toBe(counts[0]);
+    // Every row really has its five decisions (prov bills them all: TRANSFER to itself is refused, R13).
+    const res = await t.gql<{ subscriptions: { nodes: Record<string, { eligible: boolean } | string>[] } }>(
+      query(5),
+      { first: 100 },
+      { as: "prov" },
+    );
+    for (const node of res.body.data!.subscriptions.nodes) {
+      for (const a of ACTIONS) expect(node[a.toLowerCase()], a).toHaveProperty("eligible");
+      expect((node.transfer as { eligible: boolean }).eligible).toBe(false);
+    }
+  });
+
   it("transferEligibility over one customer's subscriptions", async () => {
     const results = await measure(
       "transferEligibility",

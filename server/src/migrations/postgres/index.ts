@@ -15,6 +15,7 @@ import { ListsAndSavedViews1796520000000 } from "./1796520000000-ListsAndSavedVi
 import { ProviderRequestActionLength1796530000000 } from "./1796530000000-ProviderRequestActionLength";
 import { OutboundWebhooks1796610000000 } from "./1796610000000-OutboundWebhooks";
 import { ScopeCoveringIndexes1796625000000 } from "./1796625000000-ScopeCoveringIndexes";
+import { EligibilityFactsIndex1796620000000 } from "./1796620000000-EligibilityFactsIndex";
 
 export const migrations = [
   Initial1795609999885,
@@ -34,4 +35,5 @@ export const migrations = [
   ProviderRequestActionLength1796530000000,
   OutboundWebhooks1796610000000,
   ScopeCoveringIndexes1796625000000,
+  EligibilityFactsIndex1796620000000,
 ];

@@ -14,6 +14,7 @@ import { ProviderRequestLifecycle1796510000000 } from "./1796510000000-ProviderR
 import { ListsAndSavedViews1796520000000 } from "./1796520000000-ListsAndSavedViews";
 import { OutboundWebhooks1796610000000 } from "./1796610000000-OutboundWebhooks";
 import { ScopeCoveringIndexes1796625000000 } from "./1796625000000-ScopeCoveringIndexes";
+import { EligibilityFactsIndex1796620000000 } from "./1796620000000-EligibilityFactsIndex";
 
 export const migrations = [
   Initial1795609998903,
@@ -32,4 +33,5 @@ export const migrations = [
   ListsAndSavedViews1796520000000,
   OutboundWebhooks1796610000000,
   ScopeCoveringIndexes1796625000000,
+  EligibilityFactsIndex1796620000000,
 ];

@@ -1,32 +1,22 @@
-import { In, type DataSource, type EntityManager } from "typeorm";
-import {
-  EligibilityAction,
-  OfferKind,
-  PartnershipStatus,
-  RelationshipStatus,
-  SalesChannel,
-  TransferPolicy,
-  TransferStatus,
-} from "../../domain/enums";
-import { Customer } from "../customer/customer.entity";
-import { CustomerRelationship } from "../customer/customer-relationship.entity";
-import { CustomerSubscription } from "../subscription/customer-subscription.entity";
-import { Partner } from "../partner/partner.entity";
-import { ResellerPartnership } from "../partner/reseller-partnership.entity";
-import { Transfer, TransferLine } from "../transfer/transfer.entity";
+import type { DataSource, EntityManager } from "typeorm";
+import { EligibilityAction, OfferKind, RuleBook, TransferPolicy, TransferStatus } from "../../domain/enums";
+import type { CustomerSubscription } from "../subscription/customer-subscription.entity";
+import type { Partner } from "../partner/partner.entity";
+import type { Transfer } from "../transfer/transfer.entity";
 import { decide, decideNamedReseller } from "./engine";
-import type {
-  CustomerFacts,
-  DecisionFacts,
-  PartnerFacts,
-  ScheduledChangeFacts,
-  SubscriptionFacts,
-  TransferFacts,
-} from "./facts";
+import type { CustomerFacts, DecisionFacts, PartnerFacts, ScheduledChangeFacts, SubscriptionFacts } from "./facts";
+import {
+  activePartnerships,
+  customersWithRelationship,
+  openTransfersOf,
+  CUSTOMER_SUBSCRIPTIONS_READ,
+  customerSubscriptionsFor,
+  storedInstant,
+  subscriptionIdsOfTransfer,
+  toSubscriptionFacts,
+} from "./facts-query";
 import type { Decision, Verdict } from "./rule";
-import { toIsoDate } from "../../common/dates";
-import { dateOf, fromDate, parseInstant, startOfDate, type Instant } from "../../common/instants";
-import { RuleBook } from "../../domain/enums";
+import { dateOf, fromDate, startOfDate, type Instant } from "../../common/instants";
 
 /** Actions whose subject is a subscription; the others take a customer. */
 export const SUBSCRIPTION_ACTIONS = new Set([
@@ -85,57 +75,46 @@ export const partnerFacts = (p: Partner): PartnerFacts => ({
   programStatus: p.programStatus,
 });
 
-const customerFacts = (c: Customer): CustomerFacts => ({
-  id: c.id,
-  country: c.country,
-  mcaAccepted: c.mcaAccepted,
-  partnerTenantOfId: c.partnerTenantOfId,
-});
-
-export const subscriptionFacts = (s: CustomerSubscription): SubscriptionFacts => ({
-  id: s.id,
-  customerId: s.customerId,
-  offerKind: s.offerKind,
-  commerceModel: s.commerceModel,
-  channel: s.channel,
-  status: s.status,
-  transactingPartnerId: s.transactingPartnerId,
-  resellerOfRecordId: s.resellerOfRecordId,
-  purchaseDate: s.purchaseDate,
-  renewalDate: s.renewalDate,
-  commitmentEndDate: s.commitmentEndDate,
-  parentId: s.parentId,
-  isAzurePlan: s.isAzurePlan,
-  ...lifecycleFacts(s),
-});
-
-/** The rule book V2 facts of a subscription; a row without tranches has one of every seat (RULES.md default). */
-function lifecycleFacts(s: CustomerSubscription) {
-  const purchasedAt = s.purchasedAt ? fromDate(s.purchasedAt) : startOfDate(s.purchaseDate);
-  const renewedAt = s.renewedAt ? fromDate(s.renewedAt) : s.renewalDate ? startOfDate(s.renewalDate) : null;
-  const stored = (s.tranches ?? []).map((t) => ({
-    quantity: t.quantity,
-    purchasedAt: parseInstant(t.purchasedAt) ?? purchasedAt,
-  }));
-  return {
+/** The facts of a subscription read as an entity (the subjects a page or a mutation already holds). */
+export const subscriptionFacts = (s: CustomerSubscription): SubscriptionFacts =>
+  toSubscriptionFacts({
+    id: s.id,
+    customerId: s.customerId,
+    offerKind: s.offerKind,
+    commerceModel: s.commerceModel,
+    channel: s.channel,
+    status: s.status,
+    transactingPartnerId: s.transactingPartnerId,
+    resellerOfRecordId: s.resellerOfRecordId,
+    purchaseDate: s.purchaseDate,
+    renewalDate: s.renewalDate,
+    commitmentEndDate: s.commitmentEndDate,
+    parentId: s.parentId,
+    isAzurePlan: s.isAzurePlan,
     quantity: s.quantity,
-    purchasedAt,
-    renewedAt,
+    purchasedAt: storedInstant(s.purchasedAt),
+    renewedAt: storedInstant(s.renewedAt),
     productType: s.productType,
-    tranches:
-      stored.length > 0 || s.quantity < 1 ? stored : [{ quantity: s.quantity, purchasedAt: renewedAt ?? purchasedAt }],
+    tranches: s.tranches,
     autoRenew: s.autoRenew,
     termDuration: s.termDuration,
     billingCycle: s.billingCycle,
-    maxQuantity: s.maxQuantity ?? null,
-    scheduledChange: s.scheduledChange ?? null,
-    activeAzureSubscriptions: s.activeAzureSubscriptions ?? 0,
-  };
-}
+    maxQuantity: s.maxQuantity,
+    scheduledChange: s.scheduledChange,
+    activeAzureSubscriptions: s.activeAzureSubscriptions,
+  });
+
+/** One action with its options, over subscriptions or over customers: one part of a batch. */
+export type DecisionRequest = { action: EligibilityAction; opts: DecisionOptions } & (
+  | { subscriptions: readonly CustomerSubscription[]; customerIds?: undefined }
+  | { customerIds: readonly string[]; subscriptions?: undefined }
+);
 
 /**
- * Gathers the facts for a batch of decisions of one actor and action in a fixed number of SQL statements
- * (at most six, whatever the batch size), then lets the pure engine decide each one.
+ * Gathers the facts for a batch of decisions of one actor — any number of actions over any number of subjects — in
+ * a fixed number of SQL statements (at most four, plus one per named V2 transfer request), then lets the pure
+ * engine decide each one. The facts depend on the customer, the subject and the actor, never on the action: a page
+ * asking five decisions of fifty subscriptions reads them once.
  */
 export class EligibilityService {
   constructor(private readonly db: DataSource | EntityManager) {}
@@ -146,45 +125,8 @@ export class EligibilityService {
     subscriptions: readonly CustomerSubscription[],
     opts: DecisionOptions,
   ): Promise<Map<string, Decision>> {
-    const customerIds = [...new Set(subscriptions.map((s) => s.customerId))];
-    const ctx = await this.sharedFacts(actor, action, customerIds, opts);
-    const v2 = opts.ruleBook === RuleBook.V2;
-    const pending =
-      action === EligibilityAction.TRANSFER && !v2
-        ? await this.pendingTransfers(
-            subscriptions.map((s) => s.id),
-            opts.excludeTransferId ?? null,
-          )
-        : new Map<string, { createdAt: string }[]>();
-    const excluded = [opts.excludeTransferId, opts.transfer?.id].filter((id): id is string => !!id);
-    const inProgress =
-      action === EligibilityAction.TRANSFER && v2
-        ? await this.transfersInProgress(
-            subscriptions.map((s) => s.id),
-            excluded,
-          )
-        : new Map<string, TransferFacts[]>();
-    const named =
-      v2 && action === EligibilityAction.TRANSFER && opts.transfer ? await this.namedTransfer(opts.transfer) : null;
-    const result = new Map<string, Decision>();
-    for (const s of subscriptions) {
-      const customer = ctx.customers.get(s.customerId);
-      if (!customer) continue;
-      result.set(
-        s.id,
-        decide({
-          ...ctx.base,
-          customer: customerFacts(customer),
-          subscription: subscriptionFacts(s),
-          actorHasActiveRelationship: ctx.related.has(s.customerId),
-          customerSubscriptions: ctx.customerSubscriptions.get(s.customerId) ?? [],
-          pendingTransfersOfSubject: pending.get(s.id) ?? [],
-          transfersOfSubject: inProgress.get(s.id) ?? [],
-          namedTransfer: named,
-        }),
-      );
-    }
-    return result;
+    const [result] = await this.decideBatch(actor, [{ action, opts, subscriptions }]);
+    return result!;
   }
 
   async decideForCustomers(
@@ -193,165 +135,179 @@ export class EligibilityService {
     customerIds: readonly string[],
     opts: DecisionOptions,
   ): Promise<Map<string, Decision>> {
-    const ctx = await this.sharedFacts(actor, action, [...new Set(customerIds)], opts);
-    const result = new Map<string, Decision>();
-    for (const [id, customer] of ctx.customers) {
-      result.set(
-        id,
-        decide({
-          ...ctx.base,
-          customer: customerFacts(customer),
-          subscription: null,
-          actorHasActiveRelationship: ctx.related.has(id),
-          customerSubscriptions: ctx.customerSubscriptions.get(id) ?? [],
-          pendingTransfersOfSubject: [],
-          transfersOfSubject: [],
-          namedTransfer: null,
-        }),
-      );
+    const [result] = await this.decideBatch(actor, [{ action, opts, customerIds }]);
+    return result!;
+  }
+
+  /** Every request's decisions, by subscription id or customer id, in the order of the requests. */
+  async decideBatch(actor: Partner, requests: readonly DecisionRequest[]): Promise<Map<string, Decision>[]> {
+    const customerIds = new Set<string>();
+    const relevantFor = new Set<string>();
+    const reading = new Set<EligibilityAction>();
+    const transferSubjects = new Set<string>();
+    const resellerIds = new Set<string>();
+    for (const r of requests) {
+      const ids = r.subscriptions ? r.subscriptions.map((s) => s.customerId) : r.customerIds;
+      const relevant = r.action in CUSTOMER_SUBSCRIPTIONS_READ;
+      if (relevant) reading.add(r.action);
+      for (const id of ids) {
+        customerIds.add(id);
+        if (relevant) relevantFor.add(id);
+      }
+      if (r.action === EligibilityAction.TRANSFER && r.subscriptions)
+        for (const s of r.subscriptions) transferSubjects.add(s.id);
+      if (r.opts.reseller) resellerIds.add(r.opts.reseller.id);
     }
-    return result;
+    const customers = await customersWithRelationship(this.db, actor.id, [...customerIds]);
+    const relevant = await customerSubscriptionsFor(this.db, actor.id, reading, [...relevantFor]);
+    const open = await openTransfersOf(this.db, [...transferSubjects]);
+    const partnerships = await activePartnerships(this.db, actor.id, [...resellerIds]);
+    // Each subject's facts once, however many actions ask about it.
+    const factsOf = new Map<CustomerSubscription, SubscriptionFacts>();
+    const subjectFacts = (s: CustomerSubscription) => {
+      let f = factsOf.get(s);
+      if (!f) factsOf.set(s, (f = subscriptionFacts(s)));
+      return f;
+    };
+    const actorFacts = partnerFacts(actor);
+    const results: Map<string, Decision>[] = [];
+    for (const r of requests) {
+      const base = baseFacts(r.action, r.opts, actorFacts, partnerships);
+      const v2 = base.ruleBook === RuleBook.V2;
+      const transfer = r.action === EligibilityAction.TRANSFER;
+      const named = v2 && transfer && r.opts.transfer ? await this.namedTransfer(r.opts.transfer) : null;
+      const excluded = [r.opts.excludeTransferId, r.opts.transfer?.id].filter((id): id is string => !!id);
+      const relevantOf = (customerId: string) =>
+        r.action in CUSTOMER_SUBSCRIPTIONS_READ ? (relevant.get(customerId) ?? []) : [];
+      const result = new Map<string, Decision>();
+      if (r.subscriptions) {
+        for (const s of r.subscriptions) {
+          const c = customers.get(s.customerId);
+          if (!c) continue;
+          const lines = transfer ? (open.get(s.id) ?? []) : [];
+          result.set(
+            s.id,
+            decide(
+              decisionFacts(base, c, subjectFacts(s), relevantOf(s.customerId), named, {
+                // V1 (R16): PENDING ones other than the one being decided; the rule decides which have expired.
+                pending: v2
+                  ? []
+                  : lines
+                      .filter((l) => l.status === TransferStatus.PENDING && l.transferId !== r.opts.excludeTransferId)
+                      .map((l) => ({ createdAt: dateOf(l.createdAt) })),
+                // V2 (R16 as C6): PENDING and ACCEPTED ones, except the excluded ones.
+                open: v2
+                  ? lines
+                      .filter((l) => !excluded.includes(l.transferId))
+                      .map((l) => ({ status: l.status, createdAt: l.createdAt }))
+                  : [],
+              }),
+            ),
+          );
+        }
+      } else {
+        for (const id of new Set(r.customerIds)) {
+          const c = customers.get(id);
+          if (!c) continue;
+          result.set(id, decide(decisionFacts(base, c, null, relevantOf(id), null, NO_TRANSFERS)));
+        }
+      }
+      results.push(result);
+    }
+    return results;
   }
 
   /** R23–R26 for a reseller the actor names outside an action's decision (see engine.decideNamedReseller). */
   async decideNamedReseller(actor: Partner, reseller: Partner, ruleBook: RuleBook): Promise<Verdict> {
+    const active = await activePartnerships(this.db, actor.id, [reseller.id]);
     return decideNamedReseller(
       {
         actor: partnerFacts(actor),
         reseller: partnerFacts(reseller),
-        resellerPartnershipActive: await this.partnershipActive(actor.id, reseller.id),
+        resellerPartnershipActive: active.has(reseller.id),
       },
       ruleBook,
     );
   }
 
-  private async sharedFacts(actor: Partner, action: EligibilityAction, customerIds: string[], opts: DecisionOptions) {
-    const reseller = opts.reseller ?? null;
-    const ruleBook = opts.ruleBook ?? RuleBook.V1;
-    const at = opts.at ?? startOfDate(opts.asOf);
-    const base: Omit<
-      DecisionFacts,
-      | "customer"
-      | "subscription"
-      | "actorHasActiveRelationship"
-      | "customerSubscriptions"
-      | "pendingTransfersOfSubject"
-      | "transfersOfSubject"
-      | "namedTransfer"
-    > = {
-      action,
-      ruleBook,
-      asOf: ruleBook === RuleBook.V2 ? dateOf(at) : opts.asOf,
-      at,
-      quantity: action === EligibilityAction.CHANGE_QUANTITY ? (opts.quantity ?? null) : null,
-      autoRenew: action === EligibilityAction.SET_AUTO_RENEW ? (opts.autoRenew ?? null) : null,
-      change: action === EligibilityAction.SCHEDULE_CHANGE ? (opts.change ?? null) : null,
-      policy: opts.policy,
-      actor: partnerFacts(actor),
-      offerKind: action === EligibilityAction.ORDER ? (opts.offerKind ?? null) : null,
-      reseller: reseller ? partnerFacts(reseller) : null,
-      resellerPartnershipActive: reseller ? await this.partnershipActive(actor.id, reseller.id) : false,
-    };
-    if (customerIds.length === 0) {
-      return {
-        base,
-        customers: new Map<string, Customer>(),
-        related: new Set<string>(),
-        customerSubscriptions: new Map(),
-      };
-    }
-    const customers = await this.db.getRepository(Customer).findBy({ id: In(customerIds) });
-    const relationships = await this.db
-      .getRepository(CustomerRelationship)
-      .createQueryBuilder("cr")
-      .select("cr.customer_id", "customerId")
-      .where("cr.partner_id = :actor", { actor: actor.id })
-      .andWhere("cr.status = :active", { active: RelationshipStatus.ACTIVE })
-      .andWhere("cr.customer_id IN (:...customerIds)", { customerIds })
-      .getRawMany<{ customerId: string }>();
-    const customerSubscriptions = new Map<string, SubscriptionFacts[]>();
-    if (
-      action === EligibilityAction.ORDER ||
-      action === EligibilityAction.TRANSFER ||
-      action === EligibilityAction.REMOVE_RELATIONSHIP
-    ) {
-      // Only what R6, R8 and R14 can look at: a superset is fine, every customer subscription is not needed.
-      const relevant = await this.db
-        .getRepository(CustomerSubscription)
-        .createQueryBuilder("s")
-        .where("s.customer_id IN (:...customerIds)", { customerIds })
-        .andWhere(
-          "((s.offer_kind = :usage AND s.channel <> :csp) OR s.is_azure_plan = :yes OR s.transacting_partner_id = :actor OR s.reseller_of_record_id = :actor)",
-          { usage: OfferKind.USAGE_BASED, csp: SalesChannel.CSP, yes: true, actor: actor.id },
-        )
-        .getMany();
-      for (const s of relevant) {
-        const list = customerSubscriptions.get(s.customerId) ?? [];
-        list.push(subscriptionFacts(s));
-        customerSubscriptions.set(s.customerId, list);
-      }
-    }
-    return {
-      base,
-      customers: new Map(customers.map((c) => [c.id, c])),
-      related: new Set(relationships.map((r) => r.customerId)),
-      customerSubscriptions,
-    };
-  }
-
-  private async partnershipActive(providerId: string, resellerId: string): Promise<boolean> {
-    const count = await this.db.getRepository(ResellerPartnership).countBy({
-      providerId,
-      resellerId,
-      status: PartnershipStatus.ACTIVE,
-    });
-    return count > 0;
-  }
-
-  /** V2 (R16 as C6): PENDING and ACCEPTED transfers holding each subscription, except the excluded ones. */
-  private async transfersInProgress(subscriptionIds: string[], excluded: string[]) {
-    const result = new Map<string, TransferFacts[]>();
-    if (subscriptionIds.length === 0) return result;
-    const qb = this.db
-      .getRepository(TransferLine)
-      .createQueryBuilder("tl")
-      .innerJoinAndSelect("tl.transfer", "t")
-      .where("tl.subscription_id IN (:...subscriptionIds)", { subscriptionIds })
-      .andWhere("t.status IN (:...statuses)", { statuses: [TransferStatus.PENDING, TransferStatus.ACCEPTED] });
-    if (excluded.length > 0) qb.andWhere("t.id NOT IN (:...excluded)", { excluded });
-    for (const line of await qb.getMany()) {
-      const t = line.transfer as Transfer;
-      const list = result.get(line.subscriptionId) ?? [];
-      list.push({ status: t.status, createdAt: fromDate(t.createdAt) });
-      result.set(line.subscriptionId, list);
-    }
-    return result;
-  }
-
   /** V2 TRANSFER: the named request with the subscriptions it lists (R40, R41). */
   private async namedTransfer(t: Transfer): Promise<DecisionFacts["namedTransfer"]> {
-    const lines = await this.db
-      .getRepository(TransferLine)
-      .find({ where: { transferId: t.id }, select: { subscriptionId: true } });
-    return { status: t.status, createdAt: fromDate(t.createdAt), subscriptionIds: lines.map((l) => l.subscriptionId) };
+    const subscriptionIds = await subscriptionIdsOfTransfer(this.db, t.id);
+    return { status: t.status, createdAt: fromDate(t.createdAt), subscriptionIds };
   }
+}
 
-  /** Creation dates of PENDING transfers holding each subscription; the rule decides which have expired. */
-  private async pendingTransfers(subscriptionIds: string[], excludeTransferId: string | null) {
-    const result = new Map<string, { createdAt: string }[]>();
-    if (subscriptionIds.length === 0) return result;
-    const qb = this.db
-      .getRepository(TransferLine)
-      .createQueryBuilder("tl")
-      .innerJoinAndSelect("tl.transfer", "t")
-      .where("tl.subscription_id IN (:...subscriptionIds)", { subscriptionIds })
-      .andWhere("t.status = :pending", { pending: TransferStatus.PENDING });
-    if (excludeTransferId) qb.andWhere("t.id <> :excludeTransferId", { excludeTransferId });
-    for (const line of await qb.getMany()) {
-      const list = result.get(line.subscriptionId) ?? [];
-      list.push({ createdAt: toIsoDate((line.transfer as Transfer).createdAt) });
-      result.set(line.subscriptionId, list);
-    }
-    return result;
-  }
+type BaseFacts = Omit<
+  DecisionFacts,
+  | "customer"
+  | "subscription"
+  | "actorHasActiveRelationship"
+  | "customerSubscriptions"
+  | "pendingTransfersOfSubject"
+  | "transfersOfSubject"
+  | "namedTransfer"
+>;
+
+interface SubjectTransfers {
+  pending: DecisionFacts["pendingTransfersOfSubject"];
+  open: DecisionFacts["transfersOfSubject"];
+}
+const NO_TRANSFERS: SubjectTransfers = { pending: [], open: [] };
+
+/** One decision's facts, every property written out: one object shape for the engine, whatever the action. */
+function decisionFacts(
+  base: BaseFacts,
+  c: { customer: CustomerFacts; related: boolean },
+  subscription: SubscriptionFacts | null,
+  customerSubscriptions: readonly SubscriptionFacts[],
+  namedTransfer: DecisionFacts["namedTransfer"],
+  transfers: SubjectTransfers,
+): DecisionFacts {
+  return {
+    action: base.action,
+    ruleBook: base.ruleBook,
+    asOf: base.asOf,
+    at: base.at,
+    policy: base.policy,
+    actor: base.actor,
+    customer: c.customer,
+    subscription,
+    offerKind: base.offerKind,
+    reseller: base.reseller,
+    resellerPartnershipActive: base.resellerPartnershipActive,
+    actorHasActiveRelationship: c.related,
+    customerSubscriptions,
+    pendingTransfersOfSubject: transfers.pending,
+    transfersOfSubject: transfers.open,
+    namedTransfer,
+    quantity: base.quantity,
+    autoRenew: base.autoRenew,
+    change: base.change,
+  };
+}
+
+/** What every decision of one request shares: the action, its options, the actor and the named reseller. */
+function baseFacts(
+  action: EligibilityAction,
+  opts: DecisionOptions,
+  actor: PartnerFacts,
+  partnerships: ReadonlySet<string>,
+): BaseFacts {
+  const reseller = opts.reseller ?? null;
+  const ruleBook = opts.ruleBook ?? RuleBook.V1;
+  const at = opts.at ?? startOfDate(opts.asOf);
+  return {
+    action,
+    ruleBook,
+    asOf: ruleBook === RuleBook.V2 ? dateOf(at) : opts.asOf,
+    at,
+    quantity: action === EligibilityAction.CHANGE_QUANTITY ? (opts.quantity ?? null) : null,
+    autoRenew: action === EligibilityAction.SET_AUTO_RENEW ? (opts.autoRenew ?? null) : null,
+    change: action === EligibilityAction.SCHEDULE_CHANGE ? (opts.change ?? null) : null,
+    policy: opts.policy,
+    actor,
+    offerKind: action === EligibilityAction.ORDER ? (opts.offerKind ?? null) : null,
+    reseller: reseller ? partnerFacts(reseller) : null,
+    resellerPartnershipActive: reseller ? partnerships.has(reseller.id) : false,
+  };
 }

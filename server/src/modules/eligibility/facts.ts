@@ -107,8 +107,9 @@ export interface DecisionFacts {
   /** The actor holds an ACTIVE relationship with the customer. */
   actorHasActiveRelationship: boolean;
   /**
-   * Subscriptions of the customer that some rule may look at: usage-based ones from other channels (R8),
-   * Azure plans (R14), and those transacted by or naming the actor (R6). A superset is fine.
+   * Subscriptions of the customer that the action's rules may look at (facts-query.ts CUSTOMER_SUBSCRIPTIONS_READ):
+   * ORDER usage-based ones from other channels (R8), TRANSFER the actor's Azure plans (R14), REMOVE_RELATIONSHIP
+   * those transacted by or naming the actor (R6); none for the other actions. A superset is fine.
    */
   customerSubscriptions: readonly SubscriptionFacts[];
   /** Creation dates of PENDING transfers (other than the one being decided) that contain the subject. */

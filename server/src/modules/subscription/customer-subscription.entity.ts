@@ -21,6 +21,8 @@ import { Customer } from "../customer/customer.entity";
 @ObjectType({ implements: Node, description: "A customer's subscription, bought through CSP or any other channel." })
 @Entity()
 @Index(["customerId", "status"])
+// Created by migration EligibilityFactsIndex (partial, Azure plans only); declared so that generated migrations keep it.
+@Index("IDX_sub_azure_plan_customer_partner", { synchronize: false })
 export class CustomerSubscription implements Node {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import type { RequestContext } from "../../context";
+import { requireViewer, type RequestContext } from "../../context";
 import { PageArgs } from "../../common/connection";
 import { ensure } from "../../common/ensure";
 import { notFound } from "../../common/errors";
@@ -97,7 +97,8 @@ export class SubscriptionResolver {
     change: ScheduledChangeInput | null,
     @Ctx() ctx: RequestContext,
   ): Promise<EligibilityDecision> {
-    return subscriptionService.decisionFor(readContext(ctx), s, {
+    requireViewer(ctx);
+    return subscriptionService.decisionFor(ctx, s, {
       action,
       asOf,
       resellerId,

@@ -137,9 +137,12 @@ export class SubscriptionService {
     return { ...result, nodes: result.nodes.map(candidate) };
   }
 
-  /** The viewer's decision for an action on one subscription, batched over a page by the eligibility loader. */
+  /**
+   * The viewer's decision for an action on one subscription, batched over a page by the eligibility loader. Called
+   * once per subscription and action of a page: it reads only what the request carries (no service context each).
+   */
   async decisionFor(
-    s: ServiceContext,
+    s: Pick<ServiceContext, "config" | "today" | "loaders" | "locale">,
     subscription: CustomerSubscription,
     args: {
       action: EligibilityAction;
@@ -283,7 +286,10 @@ async function addOnBase(s: ServiceContext, globalId: string, customer: Customer
  * The date and instant a decision is made for, from an `Instant` argument (a date or a date-time) or null for now:
  * under V2 the instant itself (now, to the second, when not given), under V1 00:00:00 UTC of its date.
  */
-function decisionInstant(s: ServiceContext, asked: string | null): { asOf: IsoDate; at: Instant } {
+function decisionInstant(
+  s: Pick<ServiceContext, "config" | "today">,
+  asked: string | null,
+): { asOf: IsoDate; at: Instant } {
   const v2 = s.config.ruleBook === RuleBook.V2;
   const given = asked ? parseInstant(asked) : null;
   const now = fromDate(new Date());
