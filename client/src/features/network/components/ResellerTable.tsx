@@ -5,7 +5,6 @@ import { useI18n } from "../../../lib/i18n";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { subscriptionListUrl } from "../../subscriptions/urls";
 import { NO_COUNT, PartnershipTable } from "./PartnershipTable";
-import { plural } from "../../../lib/plural";
 import "../messages";
 import "../network-page-messages";
 
@@ -26,7 +25,7 @@ export function ResellerTable({
   readOnlyReason?: string | null;
   onEnd(row: ResellerRow): void;
 }) {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, formatNumber } = useI18n();
   return (
     <PartnershipTable
       rows={rows}
@@ -42,7 +41,8 @@ export function ResellerTable({
         ) : row.counts.subscriptions > 0 ? (
           <Link
             to={subscriptionListUrl({ reseller: row.reseller.id })}
-            aria-label={t("network.subscriptionsLink", { name: row.reseller.name })}
+            // Starts with the number shown (axe: label-content-name-mismatch), then says whose.
+            aria-label={t("network.subscriptionsLink", { name: row.reseller.name, count: row.counts.subscriptions })}
           >
             {formatNumber(row.counts.subscriptions)}
           </Link>
@@ -61,8 +61,8 @@ export function ResellerTable({
           : row.counts
             ? t("network.end.impact", {
                 name,
-                customers: plural(t, locale, "network.count.customers", row.counts.customers),
-                subscriptions: plural(t, locale, "network.count.subscriptions", row.counts.subscriptions),
+                customers: t("network.count.customers", { count: row.counts.customers }),
+                subscriptions: t("network.count.subscriptions", { count: row.counts.subscriptions }),
               })
             : t("network.end.confirm", { name });
         return (
