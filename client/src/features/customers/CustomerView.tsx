@@ -34,7 +34,7 @@ export function CustomerView() {
   const readOnly = !canManageCustomers && !canOrder && !canTransfer;
   const page = useCustomerPageQuery({ variables: { id: customerId } });
   // Started now, in parallel with the customer's query, not once the header is there (the section reads them).
-  useSubscriptionsSectionQueries(customerId);
+  useSubscriptionsSectionQueries(customerId, true);
   const [removed, setRemoved] = useState(false);
   const [mcaOpen, setMcaOpen] = useState(false);
   const [mcaDone, setMcaDone] = useState(false);

@@ -28,9 +28,11 @@ const PAGE_SIZE = 50;
 /**
  * The section's queries. They need only the customer's id (from the address), the URL's parameters and the viewer,
  * so CustomerView runs this too, beside the customer's own query: the subscriptions load at the same time as the
- * header instead of after it (Apollo sends one request for both callers and shares the answer).
+ * header instead of after it (Apollo sends one request for both callers and shares the answer). `early` leaves out
+ * the open requests: they are fetched again whenever the section mounts (cache-and-network), so starting them
+ * early would send them twice.
  */
-export function useSubscriptionsSectionQueries(customerId: string) {
+export function useSubscriptionsSectionQueries(customerId: string, early = false) {
   const viewer = useViewer();
   const provider = isProvider(viewer);
   const resellerOnly = isResellerOnly(viewer);
@@ -47,7 +49,7 @@ export function useSubscriptionsSectionQueries(customerId: string) {
   const providersQ = useCustomerProviderOptionsQuery({ skip: !resellerOnly });
   const openQ = useCustomerOpenProviderRequestsQuery({
     variables: { customerId },
-    skip: !resellerOnly,
+    skip: early || !resellerOnly,
     fetchPolicy: "cache-and-network",
   });
   return { subs, resellersQ, providersQ, openQ };
