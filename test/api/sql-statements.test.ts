@@ -25,7 +25,9 @@ let t: TestServer;
 const volume = volumeWorld();
 
 beforeAll(async () => {
-  t = await startTestServer(volume.world);
+  // Statement counts are the subject: the suite asks hundreds of pages of up to 100 rows × 5 decisions as one user
+  // in a few seconds, which the query-cost bucket (its own tests in query-limits) would rightly throttle.
+  t = await startTestServer(volume.world, { config: { costBudget: 10_000_000, costRestoreRate: 10_000_000 } });
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, type ComponentType } from "react";
 import { ApolloProvider } from "@apollo/client/react";
-import { BrowserRouter, Link, Navigate, Outlet, Route, Routes } from "react-router";
+import { BrowserRouter, Link, matchPath, Navigate, Outlet, Route, Routes } from "react-router";
 import { createApolloClient, reconnectLive } from "../lib/apollo";
 import { AuthProvider, isSignedIn, useAuth } from "../lib/auth";
 import { I18nProvider, useI18n } from "../lib/i18n";
@@ -10,8 +10,11 @@ import { DataState } from "../components/DataState";
 
 // Each screen is its own chunk (recharts, the wizard… load when first needed); the shell loads up front.
 const screenLoaders: (() => Promise<unknown>)[] = [];
-const lazyView = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => {
+const lazyView = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, paths: string[] = []) => {
   screenLoaders.push(load);
+  // The screen the app opens on starts loading now, beside the session and viewer requests, not after them.
+  if (typeof window !== "undefined" && paths.some((path) => matchPath(path, window.location.pathname)))
+    void load().catch(() => undefined);
   return lazy(async () => ({ default: (await load())[name] }));
 };
 
@@ -22,36 +25,60 @@ function usePreloadScreens() {
     return () => clearTimeout(timer);
   }, []);
 }
-const DashboardView = lazyView(() => import("../features/dashboard/DashboardView"), "DashboardView");
-const CustomerListView = lazyView(() => import("../features/customers/CustomerListView"), "CustomerListView");
-const CustomerView = lazyView(() => import("../features/customers/CustomerView"), "CustomerView");
+const DashboardView = lazyView(() => import("../features/dashboard/DashboardView"), "DashboardView", ["/"]);
+const CustomerListView = lazyView(() => import("../features/customers/CustomerListView"), "CustomerListView", [
+  "/customers",
+]);
+const CustomerView = lazyView(() => import("../features/customers/CustomerView"), "CustomerView", [
+  "/customers/:customerId",
+]);
 const SubscriptionListView = lazyView(
   () => import("../features/subscriptions/SubscriptionListView"),
   "SubscriptionListView",
+  ["/subscriptions"],
 );
 const SubscriptionPanelView = lazyView(
   () => import("../features/subscriptions/SubscriptionPanelView"),
   "SubscriptionPanelView",
+  ["/subscriptions/:subscriptionId"],
 );
-const RenewalsView = lazyView(() => import("../features/renewals/RenewalsView"), "RenewalsView");
-const ResellerListView = lazyView(() => import("../features/network/ResellerListView"), "ResellerListView");
-const ResellerView = lazyView(() => import("../features/network/ResellerView"), "ResellerView");
-const ProviderListView = lazyView(() => import("../features/network/ProviderListView"), "ProviderListView");
-const TransferListView = lazyView(() => import("../features/transfers/TransferListView"), "TransferListView");
-const TransferWizardView = lazyView(() => import("../features/transfers/TransferWizardView"), "TransferWizardView");
-const TransferDetailView = lazyView(() => import("../features/transfers/TransferDetailView"), "TransferDetailView");
+const RenewalsView = lazyView(() => import("../features/renewals/RenewalsView"), "RenewalsView", ["/renewals"]);
+const ResellerListView = lazyView(() => import("../features/network/ResellerListView"), "ResellerListView", [
+  "/resellers",
+]);
+const ResellerView = lazyView(() => import("../features/network/ResellerView"), "ResellerView", [
+  "/resellers/:resellerId",
+]);
+const ProviderListView = lazyView(() => import("../features/network/ProviderListView"), "ProviderListView", [
+  "/providers",
+]);
+const TransferListView = lazyView(() => import("../features/transfers/TransferListView"), "TransferListView", [
+  "/transfers",
+]);
+const TransferWizardView = lazyView(() => import("../features/transfers/TransferWizardView"), "TransferWizardView", [
+  "/transfers/new",
+]);
+const TransferDetailView = lazyView(() => import("../features/transfers/TransferDetailView"), "TransferDetailView", [
+  "/transfers/:transferId",
+]);
 const AcceptRelationshipView = lazyView(
   () => import("../features/relationships/AcceptRelationshipView"),
   "AcceptRelationshipView",
+  ["/relationships/accept"],
 );
 const ProviderRequestListView = lazyView(
   () => import("../features/requests/ProviderRequestListView"),
   "ProviderRequestListView",
+  ["/requests"],
 );
-const UsersView = lazyView(() => import("../features/settings/UsersView"), "UsersView");
-const ApiTokensView = lazyView(() => import("../features/settings/ApiTokensView"), "ApiTokensView");
-const WebhooksView = lazyView(() => import("../features/settings/WebhooksView"), "WebhooksView");
-const SyncView = lazyView(() => import("../features/settings/SyncView"), "SyncView");
+const UsersView = lazyView(() => import("../features/settings/UsersView"), "UsersView", ["/settings/users"]);
+const ApiTokensView = lazyView(() => import("../features/settings/ApiTokensView"), "ApiTokensView", [
+  "/settings/api-tokens",
+]);
+const WebhooksView = lazyView(() => import("../features/settings/WebhooksView"), "WebhooksView", [
+  "/settings/webhooks",
+]);
+const SyncView = lazyView(() => import("../features/settings/SyncView"), "SyncView", ["/settings/partner-center-sync"]);
 import { ActivityView } from "../features/activity/ActivityView";
 import "../features/shell/shell-messages";
 

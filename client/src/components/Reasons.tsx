@@ -1,4 +1,4 @@
-import { useI18n } from "../lib/i18n";
+import { useI18n, type Translate } from "../lib/i18n";
 import "./components-messages";
 
 export interface ReasonView {
@@ -17,10 +17,7 @@ export interface DecisionView {
 }
 
 /** "message (Rule R30)" for each reason: plain words with the rule id, for titles and descriptions. */
-export function reasonsInWords(
-  reasons: readonly ReasonView[],
-  t: (key: string, vars?: Record<string, string>) => string,
-) {
+export function reasonsInWords(reasons: readonly ReasonView[], t: Translate) {
   return reasons.map((r) => `${r.message} (${t("common.rule", { id: r.ruleId })})`).join(" ");
 }
 

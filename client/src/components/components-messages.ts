@@ -1,4 +1,4 @@
-import { defineMessages } from "../lib/i18n";
+import { defineMessages, type KeysOf } from "../lib/i18n";
 
 export const componentMessages = defineMessages({
   en: {
@@ -44,3 +44,8 @@ export const componentMessages = defineMessages({
     "confirm.notAllowedBecause": "Não permitido: {reasons}",
   },
 });
+
+declare module "../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof componentMessages> {}
+}

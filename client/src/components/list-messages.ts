@@ -1,4 +1,4 @@
-import { defineMessages } from "../lib/i18n";
+import { defineMessages, type KeysOf } from "../lib/i18n";
 
 // Messages of the list controls: pager with page N of M, sortable column headers, CSV export, saved views.
 export const listMessages = defineMessages({
@@ -69,3 +69,8 @@ export const listMessages = defineMessages({
     "list.views.cancel": "Cancelar",
   },
 });
+
+declare module "../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof listMessages> {}
+}

@@ -1,4 +1,4 @@
-import { defineMessages } from "./i18n";
+import { defineMessages, type KeysOf } from "./i18n";
 
 /** How failed requests read (lib/errors.ts). */
 export const failureMessages = defineMessages({
@@ -31,3 +31,8 @@ export const failureMessages = defineMessages({
     "stale.text": "A atualização falhou, por isso está a ver os dados carregados antes. {reason}",
   },
 });
+
+declare module "./i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof failureMessages> {}
+}

@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 
 export type Locale = "en" | "pt-PT";
@@ -6,15 +7,35 @@ export const LOCALES: { id: Locale; label: string }[] = [
   { id: "pt-PT", label: "Português" },
 ];
 
-/** A feature's strings: every key in English and Portuguese (pt-PT). `{name}` placeholders are filled by t(). */
-export type Messages = Record<Locale, Record<string, string>>;
+/**
+ * Every message key of the app. Each messages file adds its English keys to this interface (a `declare module`
+ * beside its defineMessages call, through `KeysOf`), so t() with an unknown key fails type checking.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging.
+export interface MessageCatalog {}
+export type MessageKey = keyof MessageCatalog & string;
+/** The keys of one messages file, to merge into MessageCatalog. */
+export type KeysOf<M extends { en: object }> = { [K in keyof M["en"]]: true };
 
-const registry: Messages = { en: {}, "pt-PT": {} };
+/**
+ * A feature's strings as ICU messages (intl-messageformat): `{name}` placeholders, `{count, plural, one {# seat}
+ * other {# seats}}` and `{n, number}` forms follow the locale's CLDR rules. English defines the keys; the
+ * Portuguese (pt-PT) object must have exactly the same ones (a missing or extra key fails type checking).
+ */
+export type Messages<E extends Record<string, string> = Record<string, string>> = {
+  en: E;
+  "pt-PT": { [K in keyof E]: string };
+};
+
+const registry: Record<Locale, Record<string, string>> = { en: {}, "pt-PT": {} };
+// Parsed messages by locale and key (parsing an ICU message costs more than formatting it).
+const compiled = new Map<string, IntlMessageFormat>();
 
 /** Features register their strings once, at module load. */
-export function defineMessages<M extends Messages>(messages: M): M {
+export function defineMessages<const E extends Record<string, string>>(messages: Messages<E>): Messages<E> {
   Object.assign(registry.en, messages.en);
   Object.assign(registry["pt-PT"], messages["pt-PT"]);
+  compiled.clear();
   return messages;
 }
 
@@ -26,7 +47,9 @@ function initialLocale(): Locale {
   return typeof navigator !== "undefined" && navigator.language?.toLowerCase().startsWith("pt") ? "pt-PT" : "en";
 }
 
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+/** Values of an ICU message's arguments: numbers (plural, number) or text. */
+export type MessageValues = Record<string, string | number>;
+export type Translate = (key: MessageKey, vars?: MessageValues) => string;
 
 interface I18n {
   locale: Locale;
@@ -43,9 +66,20 @@ export function hasMessage(locale: Locale, key: string): boolean {
   return key in registry[locale];
 }
 
-export function translate(locale: Locale, key: string, vars?: Record<string, string | number>): string {
-  const template = registry[locale][key] ?? registry.en[key] ?? key;
-  return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
+/** The message `key` in `locale` (else English, else the key itself) with `vars` filled in. */
+export function translate(locale: Locale, key: MessageKey, vars?: MessageValues): string {
+  const own = registry[locale][key];
+  const lang: Locale = own === undefined ? "en" : locale;
+  const source = own ?? registry.en[key];
+  if (source === undefined) return key;
+  const id = `${lang}\u0000${key}`;
+  let message = compiled.get(id);
+  if (!message) {
+    // Messages are plain text: "<" is a character, not the start of a rich-text tag.
+    message = new IntlMessageFormat(source, lang, undefined, { ignoreTag: true });
+    compiled.set(id, message);
+  }
+  return String(message.format(vars));
 }
 
 export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {

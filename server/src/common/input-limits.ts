@@ -68,6 +68,11 @@ export const TEXT_INPUT_LIMITS: Readonly<Record<string, TextLimit>> = {
   "RequestProviderActionInput.offerName": { max: 200, column: "ProviderRequest.offerName" },
   "RequestRelationshipInput.customerDomain": { max: 253, column: "Customer.domain" },
   "ResolveProviderRequestInput.responseNote": { max: 1000, multiline: true, column: "ProviderRequest.responseNote" },
+  // Outbound webhooks: the URL (the service then checks scheme and host) and a one-line description.
+  "CreateWebhookEndpointInput.url": { max: 2048, column: "WebhookEndpoint.url" },
+  "UpdateWebhookEndpointInput.url": { max: 2048, column: "WebhookEndpoint.url" },
+  "CreateWebhookEndpointInput.description": { max: 200, column: "WebhookEndpoint.description" },
+  "UpdateWebhookEndpointInput.description": { max: 200, column: "WebhookEndpoint.description" },
   "SubscriptionFilter.customerId": FILTER,
   "SubscriptionFilter.resellerId": FILTER,
   "SubscriptionFilter.search": FILTER,

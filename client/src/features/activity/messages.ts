@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 import "../shell/shell-messages";
 import "../../components/components-messages";
 
@@ -49,3 +49,8 @@ export const activityMessages = defineMessages({
     "activity.actor.unknown": "Desconhecido",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof activityMessages> {}
+}

@@ -11,7 +11,7 @@ import { CustomerHeader } from "./components/CustomerHeader";
 import { SyncedIndicator } from "../../components/SyncedIndicator";
 import { AgreementRecord } from "./sections/AgreementRecord";
 import { RelationshipsSection } from "./sections/RelationshipsSection";
-import { SubscriptionsSection } from "./sections/SubscriptionsSection";
+import { SubscriptionsSection, useSubscriptionsSectionQueries } from "./sections/SubscriptionsSection";
 import { customerListUrl } from "./urls";
 import "./messages";
 import "./page-messages";
@@ -33,6 +33,8 @@ export function CustomerView() {
   // A role that can change nothing on this page is told so once, instead of meeting disabled controls.
   const readOnly = !canManageCustomers && !canOrder && !canTransfer;
   const page = useCustomerPageQuery({ variables: { id: customerId } });
+  // Started now, in parallel with the customer's query, not once the header is there (the section reads them).
+  useSubscriptionsSectionQueries(customerId, true);
   const [removed, setRemoved] = useState(false);
   const [mcaOpen, setMcaOpen] = useState(false);
   const [mcaDone, setMcaDone] = useState(false);

@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 import "../shell/shell-messages";
 
 /** Strings of the customer list and customer screens (relationship statuses, channels, actions, forms). */
@@ -542,3 +542,8 @@ export const customerMessages = defineMessages({
     "customers.ask.noProvider": "Não tem nenhum fornecedor ativo a quem pedir.",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof customerMessages> {}
+}

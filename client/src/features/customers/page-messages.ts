@@ -1,15 +1,13 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 
 /**
- * Strings of the customer page's work layout: counts in plural forms (lib/plural.ts: `.one` / `.other`), the
+ * Strings of the customer page's work layout: counts in plural forms (ICU plural messages), the
  * subscription actions menu, the MCA acceptance record, "manage relationship" and the page's sections.
  */
 export const customerPageMessages = defineMessages({
   en: {
-    "customers.subs.countOf.one": "{count} subscription",
-    "customers.subs.countOf.other": "{count} subscriptions",
-    "customers.subs.licences.one": "{count} licence",
-    "customers.subs.licences.other": "{count} licences",
+    "customers.subs.countOf": "{count, plural, one {# subscription} other {# subscriptions}}",
+    "customers.subs.licences": "{count, plural, one {# licence} other {# licences}}",
     "customers.subs.usage": "Pay as you go",
     "customers.menu.details": "Details",
     "customers.menu.label": "What you can do with {name}",
@@ -51,10 +49,8 @@ export const customerPageMessages = defineMessages({
       "Ending the relationship stops your access to this customer. It is possible only once nothing you bill is active.",
   },
   "pt-PT": {
-    "customers.subs.countOf.one": "{count} subscrição",
-    "customers.subs.countOf.other": "{count} subscrições",
-    "customers.subs.licences.one": "{count} licença",
-    "customers.subs.licences.other": "{count} licenças",
+    "customers.subs.countOf": "{count, plural, one {# subscrição} other {# subscrições}}",
+    "customers.subs.licences": "{count, plural, one {# licença} other {# licenças}}",
     "customers.subs.usage": "Pagamento por utilização",
     "customers.menu.details": "Detalhes",
     "customers.menu.label": "O que pode fazer com {name}",
@@ -97,3 +93,8 @@ export const customerPageMessages = defineMessages({
       "Terminar a relação retira-lhe o acesso a este cliente. Só é possível quando nada do que fatura estiver ativo.",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof customerPageMessages> {}
+}

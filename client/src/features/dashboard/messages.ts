@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 
 export const dashboardMessages = defineMessages({
   en: {
@@ -93,8 +93,7 @@ export const dashboardMessages = defineMessages({
     "dashboard.ask.how":
       "Open a customer to ask your provider: order a subscription, or cancel, suspend or reactivate one sold through you. They act on your behalf and you stay the reseller of record.",
     "dashboard.ask.requests": "Your requests ({count} open)",
-    "dashboard.ask.openWith": "{count} open requests with them",
-    "dashboard.ask.openWithOne": "1 open request with them",
+    "dashboard.ask.openWith": "{count, plural, one {# open request} other {# open requests}} with them",
     "dashboard.ask.noneOpen": "No open request with them",
     "dashboard.ask.providers": "Your providers",
     "dashboard.ask.manage": "Providers page",
@@ -111,6 +110,9 @@ export const dashboardMessages = defineMessages({
     "dashboard.action.TRANSFER": "Transfer subscriptions from another partner",
     "dashboard.action.SUPPORT": "Support a subscription",
     "dashboard.action.REMOVE_RELATIONSHIP": "Remove a customer relationship",
+    "dashboard.action.CHANGE_QUANTITY": "Change a subscription's seats",
+    "dashboard.action.SCHEDULE_CHANGE": "Schedule a change at term end",
+    "dashboard.action.SET_AUTO_RENEW": "Turn auto-renew on or off",
     "dashboard.viewAll": "View all",
   },
   "pt-PT": {
@@ -206,8 +208,7 @@ export const dashboardMessages = defineMessages({
     "dashboard.ask.how":
       "Abra um cliente para fazer um pedido ao seu fornecedor: encomendar uma subscrição, ou cancelar, suspender ou reativar uma vendida por si. O fornecedor atua em seu nome e a sua organização continua a ser o revendedor registado.",
     "dashboard.ask.requests": "Os seus pedidos ({count} abertos)",
-    "dashboard.ask.openWith": "{count} pedidos abertos com este fornecedor",
-    "dashboard.ask.openWithOne": "1 pedido aberto com este fornecedor",
+    "dashboard.ask.openWith": "{count, plural, one {# pedido aberto} other {# pedidos abertos}} com este fornecedor",
     "dashboard.ask.noneOpen": "Nenhum pedido aberto com este fornecedor",
     "dashboard.ask.providers": "Os seus fornecedores",
     "dashboard.ask.manage": "Página Fornecedores",
@@ -224,6 +225,14 @@ export const dashboardMessages = defineMessages({
     "dashboard.action.TRANSFER": "Transferir subscrições de outro parceiro",
     "dashboard.action.SUPPORT": "Prestar suporte a uma subscrição",
     "dashboard.action.REMOVE_RELATIONSHIP": "Remover uma relação com um cliente",
+    "dashboard.action.CHANGE_QUANTITY": "Alterar as licenças de uma subscrição",
+    "dashboard.action.SCHEDULE_CHANGE": "Agendar uma alteração para o fim do período",
+    "dashboard.action.SET_AUTO_RENEW": "Ligar ou desligar a renovação automática",
     "dashboard.viewAll": "Ver tudo",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof dashboardMessages> {}
+}

@@ -390,9 +390,7 @@ export function AskProviderSection() {
             return (
               <p className="dash-provider-requests" data-testid="ask-provider-requests">
                 {open > 0 ? (
-                  <Link to={openUrl}>
-                    {open === 1 ? t("dashboard.ask.openWithOne") : t("dashboard.ask.openWith", { count: open })}
-                  </Link>
+                  <Link to={openUrl}>{t("dashboard.ask.openWith", { count: open })}</Link>
                 ) : (
                   <small className="sub-meta">{t("dashboard.ask.noneOpen")}</small>
                 )}

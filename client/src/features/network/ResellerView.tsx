@@ -17,7 +17,6 @@ import { isNotFound } from "../../lib/errors";
 import { useI18n } from "../../lib/i18n";
 import { formatSort, pageVariables, parseSort } from "../../lib/list-paging";
 import { useRowMutations } from "../../lib/mutation-form";
-import { plural } from "../../lib/plural";
 import { useUrlParams } from "../../lib/url-params";
 import { FormErrors } from "../../components/FormField";
 import { CustomerTable } from "../customers/components/CustomerTable";
@@ -286,7 +285,7 @@ function ResellerSubscriptions({ resellerId, name }: { resellerId: string; name:
             <SubscriptionTable rows={connection.nodes} action="SUPPORT" viewerPartnerId={viewer.partner.id} />
             <p>
               <Link to={subscriptionListUrl({ reseller: resellerId })}>
-                {plural(t, locale, "reseller.subscriptions.all", connection.totalCount, { name })}
+                {t("reseller.subscriptions.all", { name, count: connection.totalCount })}
               </Link>
             </p>
           </>
@@ -323,7 +322,7 @@ function ResellerRequests({ resellerId }: { resellerId: string }) {
             <RequestTable rows={connection.nodes} onDone={setNotice} />
             <p>
               <Link to={requestListUrl({ reseller: resellerId, status: "OPEN" })}>
-                {plural(t, locale, "reseller.requests.all", connection.totalCount)}
+                {t("reseller.requests.all", { count: connection.totalCount })}
               </Link>
             </p>
           </>

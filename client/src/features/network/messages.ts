@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 
 export const networkMessages = defineMessages({
   en: {
@@ -50,7 +50,7 @@ export const networkMessages = defineMessages({
     "network.flag.OTHER_REGION.title": "Located in another country than the provider (R25)",
     "network.flags.legend":
       "A flagged reseller cannot be named on orders and transfers until it is fixed (rules R24 MPA, R25 region, R26 program status).",
-    "network.subscriptionsLink": "Subscriptions of {name}",
+    "network.subscriptionsLink": "{count, plural, one {# subscription} other {# subscriptions}} of {name}",
     "network.invite.title": "Invite a reseller",
     "network.invite.label": "Reseller's Partner ID",
     "network.invite.hint": "The numeric Partner ID (location PartnerID) of an indirect reseller.",
@@ -59,7 +59,7 @@ export const networkMessages = defineMessages({
     "network.invite.done": "{name} is invited. The partnership becomes active when they accept.",
     "network.end.button": "End partnership",
     "network.end.decline": "Decline",
-    "network.end.label": "End the partnership with {name}",
+    "network.end.label": "End partnership with {name}",
     "network.end.confirm": "End the partnership with {name}? Customers and their relationships stay.",
     "network.end.confirmButton": "Yes, end it",
     "network.end.pending": "Ending…",
@@ -124,7 +124,7 @@ export const networkMessages = defineMessages({
     "network.flag.OTHER_REGION.title": "Situado num país diferente do do fornecedor (R25)",
     "network.flags.legend":
       "Um revendedor assinalado não pode ser indicado em encomendas e transferências até a situação ser corrigida (regras R24 MPA, R25 região, R26 estado no programa).",
-    "network.subscriptionsLink": "Subscrições de {name}",
+    "network.subscriptionsLink": "{count, plural, one {# subscrição} other {# subscrições}} de {name}",
     "network.invite.title": "Convidar um revendedor",
     "network.invite.label": "ID de parceiro do revendedor",
     "network.invite.hint": "O ID de parceiro numérico (PartnerID da localização) de um revendedor indireto.",
@@ -133,7 +133,7 @@ export const networkMessages = defineMessages({
     "network.invite.done": "{name} foi convidado. A parceria fica ativa quando aceitar.",
     "network.end.button": "Terminar parceria",
     "network.end.decline": "Recusar",
-    "network.end.label": "Terminar a parceria com {name}",
+    "network.end.label": "Terminar parceria com {name}",
     "network.end.confirm": "Terminar a parceria com {name}? Os clientes e as respetivas relações mantêm-se.",
     "network.end.confirmButton": "Sim, terminar",
     "network.end.pending": "A terminar…",
@@ -149,3 +149,8 @@ export const networkMessages = defineMessages({
       "A sua função ({role}) permite ver a rede, mas não alterá-la: peça a um administrador global ou agente de administração.",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof networkMessages> {}
+}

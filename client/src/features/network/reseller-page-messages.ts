@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 
 // The reseller page (/resellers/:id) and the list controls added to the resellers list.
 export const resellerPageMessages = defineMessages({
@@ -24,12 +24,12 @@ export const resellerPageMessages = defineMessages({
     "reseller.customers.empty": "This reseller has no customers in your network.",
     "reseller.subscriptions.title": "Subscriptions as reseller of record",
     "reseller.subscriptions.empty": "No live subscription names this reseller as reseller of record.",
-    "reseller.subscriptions.all.one": "The {count} subscription of {name}, with sorting, paging and export",
-    "reseller.subscriptions.all.other": "All {count} subscriptions of {name}, with sorting, paging and export",
+    "reseller.subscriptions.all":
+      "{count, plural, one {The # subscription of {name}, with sorting, paging and export} other {All # subscriptions of {name}, with sorting, paging and export}}",
     "reseller.requests.title": "Open requests from this reseller",
     "reseller.requests.empty": "No open requests from this reseller.",
-    "reseller.requests.all.one": "{count} open request in the requests list",
-    "reseller.requests.all.other": "All {count} open requests in the requests list",
+    "reseller.requests.all":
+      "{count, plural, one {# open request in the requests list} other {All # open requests in the requests list}}",
     "reseller.invitedOnly":
       "The invitation is not accepted yet: the reseller's customers, subscriptions and requests show once it is.",
     "reseller.endedOnly": "This partnership has ended: its customers and subscriptions are no longer in your network.",
@@ -59,12 +59,12 @@ export const resellerPageMessages = defineMessages({
     "reseller.customers.empty": "Este revendedor não tem clientes na sua rede.",
     "reseller.subscriptions.title": "Subscrições como revendedor registado",
     "reseller.subscriptions.empty": "Nenhuma subscrição ativa indica este revendedor como revendedor registado.",
-    "reseller.subscriptions.all.one": "A {count} subscrição de {name}, com ordenação, páginas e exportação",
-    "reseller.subscriptions.all.other": "Todas as {count} subscrições de {name}, com ordenação, páginas e exportação",
+    "reseller.subscriptions.all":
+      "{count, plural, one {A # subscrição de {name}, com ordenação, páginas e exportação} other {Todas as # subscrições de {name}, com ordenação, páginas e exportação}}",
     "reseller.requests.title": "Pedidos em aberto deste revendedor",
     "reseller.requests.empty": "Não há pedidos em aberto deste revendedor.",
-    "reseller.requests.all.one": "{count} pedido em aberto na lista de pedidos",
-    "reseller.requests.all.other": "Todos os {count} pedidos em aberto na lista de pedidos",
+    "reseller.requests.all":
+      "{count, plural, one {# pedido em aberto na lista de pedidos} other {Todos os # pedidos em aberto na lista de pedidos}}",
     "reseller.invitedOnly":
       "O convite ainda não foi aceite: os clientes, subscrições e pedidos do revendedor aparecem quando o for.",
     "reseller.endedOnly": "Esta parceria terminou: os seus clientes e subscrições já não estão na sua rede.",
@@ -73,3 +73,8 @@ export const resellerPageMessages = defineMessages({
     "reseller.filter.clear": "Mostrar todos os revendedores",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof resellerPageMessages> {}
+}

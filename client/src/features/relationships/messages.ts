@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 import "../shell/shell-messages";
 
 /** Strings of the public acceptance page (the customer's global admin reads it, not a partner). */
@@ -117,3 +117,8 @@ export const relationshipMessages = defineMessages({
     "accept.done.next": "O seu parceiro foi informado e já pode servi-lo. Pode fechar esta página.",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof relationshipMessages> {}
+}

@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 
 export const renewalMessages = defineMessages({
   en: {
@@ -22,8 +22,7 @@ export const renewalMessages = defineMessages({
     "renewals.renews": "Renews",
     "renewals.expires": "Expires",
     "renewals.noWindows": "None",
-    "renewals.window.item.one": "{count} seat until {when}",
-    "renewals.window.item.other": "{count} seats until {when}",
+    "renewals.window.item": "{count, plural, one {# seat until {when}} other {# seats until {when}}}",
     "renewals.noScheduled": "—",
     "renewals.open": "Open {name}",
   },
@@ -48,9 +47,13 @@ export const renewalMessages = defineMessages({
     "renewals.renews": "Renova",
     "renewals.expires": "Expira",
     "renewals.noWindows": "Nenhuma",
-    "renewals.window.item.one": "{count} licença até {when}",
-    "renewals.window.item.other": "{count} licenças até {when}",
+    "renewals.window.item": "{count, plural, one {# licença até {when}} other {# licenças até {when}}}",
     "renewals.noScheduled": "—",
     "renewals.open": "Abrir {name}",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof renewalMessages> {}
+}

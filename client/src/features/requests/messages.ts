@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 import "../shell/shell-messages";
 import "../../components/components-messages";
 
@@ -52,8 +52,7 @@ export const requestMessages = defineMessages({
     "requests.what.autoRenewOff": "turn auto-renew off",
     "requests.what.atRenewal": "at renewal: {what}",
     "requests.what.removeScheduled": "remove the change saved for renewal ({what})",
-    "requests.what.quantity": "{count} licences",
-    "requests.what.quantity.one": "{count} licence",
+    "requests.what.quantity": "{count, plural, one {# licence} other {# licences}}",
     "requests.what.usage": "usage-based",
     "requests.what.subscriptionGone": "a subscription you can no longer see",
     "requests.term.P1M": "1 month",
@@ -156,8 +155,7 @@ export const requestMessages = defineMessages({
     "requests.what.autoRenewOff": "desativar a renovação automática",
     "requests.what.atRenewal": "na renovação: {what}",
     "requests.what.removeScheduled": "remover a alteração guardada para a renovação ({what})",
-    "requests.what.quantity": "{count} licenças",
-    "requests.what.quantity.one": "{count} licença",
+    "requests.what.quantity": "{count, plural, one {# licença} other {# licenças}}",
     "requests.what.usage": "baseada no consumo",
     "requests.what.subscriptionGone": "uma subscrição que já não consegue ver",
     "requests.term.P1M": "1 mês",
@@ -213,3 +211,8 @@ export const requestMessages = defineMessages({
     "requests.handling.back": "Voltar aos pedidos abertos",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof requestMessages> {}
+}

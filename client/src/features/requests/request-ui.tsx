@@ -40,10 +40,7 @@ export function requestWhat(t: Translate, r: RequestRow, locale: Locale = "en"):
       `${r.offerName ?? "—"}${r.offerId ? ` (${r.offerId})` : ""}`,
       r.offerKind === "USAGE_BASED"
         ? t("requests.what.usage")
-        : // Singular for exactly 1: the plural rule of both UI languages (English, pt-PT; CLDR "one").
-          t((r.quantity ?? 1) === 1 ? "requests.what.quantity.one" : "requests.what.quantity", {
-            count: r.quantity ?? 1,
-          }),
+        : t("requests.what.quantity", { count: r.quantity ?? 1 }),
       r.termDuration ? t(`requests.term.${r.termDuration}`) : null,
     ]
       .filter(Boolean)

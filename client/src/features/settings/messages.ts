@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 import "../shell/shell-messages";
 import "../../components/components-messages";
 
@@ -35,7 +35,7 @@ export const settingsMessages = defineMessages({
     "users.invite.done": "{name} was invited as {role}.",
     "users.role.label": "Role of {name}",
     "users.role.change": "Change role",
-    "users.role.changeLabel": "Change the role of {name}",
+    "users.role.changeLabel": "Change role of {name}",
     "users.role.confirm":
       "Make {name} {role}? Their API tokens are revoked at once (a token acts with the role it was made with).",
     "users.role.confirmButton": "Yes, change the role",
@@ -128,7 +128,7 @@ export const settingsMessages = defineMessages({
     "users.invite.done": "{name} foi convidado como {role}.",
     "users.role.label": "Função de {name}",
     "users.role.change": "Mudar função",
-    "users.role.changeLabel": "Mudar a função de {name}",
+    "users.role.changeLabel": "Mudar função de {name}",
     "users.role.confirm":
       "Tornar {name} {role}? Os seus tokens da API são revogados de imediato (um token atua com a função com que foi criado).",
     "users.role.confirmButton": "Sim, mudar a função",
@@ -191,3 +191,8 @@ export const settingsMessages = defineMessages({
     "tokens.revoke.done": "{name} foi revogado.",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof settingsMessages> {}
+}

@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 import "./messages";
 
 /** Strings of Settings → Partner Center sync and of the "synced … ago" indicator on data pages. */
@@ -95,3 +95,8 @@ export const syncMessages = defineMessages({
     "ago.days": "há {n} d",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof syncMessages> {}
+}

@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 import "./messages";
 
 /** Strings of Settings → Webhooks (outbound webhooks: endpoints, their secret, the delivery log). */
@@ -132,3 +132,8 @@ export const webhookMessages = defineMessages({
     "webhooks.delete.done": "{url} foi eliminado.",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof webhookMessages> {}
+}

@@ -3,7 +3,6 @@ import { Link } from "react-router";
 import { useGlobalSearchQuery } from "../../graphql/generated";
 import { useI18n } from "../../lib/i18n";
 import { describeError } from "../../lib/errors";
-import { plural } from "../../lib/plural";
 import { customerUrl } from "../customers/urls";
 import { subscriptionUrl } from "../subscriptions/urls";
 import "../subscriptions/messages";
@@ -133,8 +132,8 @@ export function GlobalSearch() {
   else if (total === 0) status = t("search.none", { query });
   else {
     status = t("search.count", {
-      customers: plural(t, locale, "search.customers", customers.length),
-      subscriptions: plural(t, locale, "search.subscriptions", subscriptions.length),
+      customers: t("search.countOf.customers", { count: customers.length }),
+      subscriptions: t("search.countOf.subscriptions", { count: subscriptions.length }),
     });
   }
 

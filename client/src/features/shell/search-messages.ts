@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 
 export const searchMessages = defineMessages({
   en: {
@@ -11,10 +11,8 @@ export const searchMessages = defineMessages({
     "search.none": "Nothing in your network matches “{query}”.",
     "search.loading": "Searching…",
     "search.tooShort": "Type at least 2 characters.",
-    "search.customers.one": "{count} customer",
-    "search.customers.other": "{count} customers",
-    "search.subscriptions.one": "{count} subscription",
-    "search.subscriptions.other": "{count} subscriptions",
+    "search.countOf.customers": "{count, plural, one {# customer} other {# customers}}",
+    "search.countOf.subscriptions": "{count, plural, one {# subscription} other {# subscriptions}}",
     "search.count": "{customers}, {subscriptions}. Use the arrow keys and Enter.",
   },
   "pt-PT": {
@@ -27,10 +25,13 @@ export const searchMessages = defineMessages({
     "search.none": "Nada na sua rede corresponde a “{query}”.",
     "search.loading": "A pesquisar…",
     "search.tooShort": "Escreva pelo menos 2 caracteres.",
-    "search.customers.one": "{count} cliente",
-    "search.customers.other": "{count} clientes",
-    "search.subscriptions.one": "{count} subscrição",
-    "search.subscriptions.other": "{count} subscrições",
+    "search.countOf.customers": "{count, plural, one {# cliente} other {# clientes}}",
+    "search.countOf.subscriptions": "{count, plural, one {# subscrição} other {# subscrições}}",
     "search.count": "{customers}, {subscriptions}. Use as setas e Enter.",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof searchMessages> {}
+}

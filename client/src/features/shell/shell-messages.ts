@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 
 export const shellMessages = defineMessages({
   en: {
@@ -25,7 +25,7 @@ export const shellMessages = defineMessages({
     "signin.tokenLabel": "Bearer token",
     "signin.submit": "Sign in with token",
     "signin.noDemo": "The demo sign-in is off on this server: paste a token (npm run token -- <email>).",
-    "signin.as": "Sign in as {name}",
+    "signin.asPrefix": "Sign in as",
     "signin.oidc": "Sign in with your organization account",
     "signin.oidcHint": "Microsoft Entra ID: your partner's admins invite you by e-mail.",
     "signin.tokenHint": "Kept in this page's memory only: reloading the page signs you out.",
@@ -72,7 +72,7 @@ export const shellMessages = defineMessages({
     "signin.submit": "Entrar com o token",
     "signin.noDemo":
       "O início de sessão de demonstração está desligado neste servidor: cole um token (npm run token -- <email>).",
-    "signin.as": "Entrar como {name}",
+    "signin.asPrefix": "Entrar como",
     "signin.oidc": "Entrar com a conta da organização",
     "signin.oidcHint": "Microsoft Entra ID: os administradores do seu parceiro convidam-no por e-mail.",
     "signin.tokenHint": "Guardado apenas na memória desta página: recarregar a página termina a sessão.",
@@ -96,3 +96,8 @@ export const shellMessages = defineMessages({
     "type.ADVISOR": "Consultor",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof shellMessages> {}
+}

@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 
 // The subscription panel: seats and their reduction windows, auto-renew, the renewal planner (rule book V2).
 export const lifecycleMessages = defineMessages({
@@ -19,13 +19,12 @@ export const lifecycleMessages = defineMessages({
     "lifecycle.billing.TRIENNIAL": "every 3 years",
     "lifecycle.billing.NONE": "once",
     "lifecycle.seats.title": "Seats",
-    "lifecycle.seats.count.one": "{count} seat",
-    "lifecycle.seats.count.other": "{count} seats",
+    "lifecycle.seats.count": "{count, plural, one {# seat} other {# seats}}",
     "lifecycle.seats.max": "At most {max} on this offer.",
-    "lifecycle.seats.window.one": "{count} seat can be removed until {when}",
-    "lifecycle.seats.window.other": "{count} seats can be removed until {when}",
-    "lifecycle.seats.removable.one": "You can remove {count} seat now.",
-    "lifecycle.seats.removable.other": "You can remove up to {count} seats now.",
+    "lifecycle.seats.window":
+      "{count, plural, one {# seat can be removed until {when}} other {# seats can be removed until {when}}}",
+    "lifecycle.seats.removable":
+      "{count, plural, one {You can remove # seat now.} other {You can remove up to # seats now.}}",
     "lifecycle.seats.noWindow":
       "No seats can be removed now: each batch of seats can be reduced only within 168 hours of being added.",
     "lifecycle.seats.legacy": "Legacy commerce: seats can be removed at any time, down to 1.",
@@ -108,13 +107,12 @@ export const lifecycleMessages = defineMessages({
     "lifecycle.billing.TRIENNIAL": "a cada 3 anos",
     "lifecycle.billing.NONE": "uma vez",
     "lifecycle.seats.title": "Licenças",
-    "lifecycle.seats.count.one": "{count} licença",
-    "lifecycle.seats.count.other": "{count} licenças",
+    "lifecycle.seats.count": "{count, plural, one {# licença} other {# licenças}}",
     "lifecycle.seats.max": "No máximo {max} nesta oferta.",
-    "lifecycle.seats.window.one": "{count} licença pode ser removida até {when}",
-    "lifecycle.seats.window.other": "{count} licenças podem ser removidas até {when}",
-    "lifecycle.seats.removable.one": "Pode remover {count} licença agora.",
-    "lifecycle.seats.removable.other": "Pode remover até {count} licenças agora.",
+    "lifecycle.seats.window":
+      "{count, plural, one {# licença pode ser removida até {when}} other {# licenças podem ser removidas até {when}}}",
+    "lifecycle.seats.removable":
+      "{count, plural, one {Pode remover # licença agora.} other {Pode remover até # licenças agora.}}",
     "lifecycle.seats.noWindow":
       "Não é possível remover licenças agora: cada lote só pode ser reduzido nas 168 horas seguintes a ser adicionado.",
     "lifecycle.seats.legacy": "Comércio legado: as licenças podem ser removidas a qualquer momento, até 1.",
@@ -183,3 +181,8 @@ export const lifecycleMessages = defineMessages({
     "lifecycle.ask.noProvider": "Nenhum fornecedor fatura esta subscrição: não há a quem pedir.",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof lifecycleMessages> {}
+}

@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 
 export const subscriptionMessages = defineMessages({
   en: {
@@ -152,3 +152,8 @@ export const subscriptionMessages = defineMessages({
     "subscriptions.term.P3Y": "3 anos",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof subscriptionMessages> {}
+}

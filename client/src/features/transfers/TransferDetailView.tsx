@@ -262,7 +262,7 @@ function TransferActions({ transfer }: { transfer: Transfer }) {
     target: transfer.targetPartner.name,
     source: transfer.sourcePartner.name,
     reseller: transfer.reseller?.name ?? "",
-    subs: t(count === 1 ? "transfers.lines.one" : "transfers.lines.many", { count }),
+    subs: t("transfers.lines", { count }),
     status: statusText,
   };
   const isReseller = transfer.reseller?.id === viewer.partner.id;

@@ -193,10 +193,7 @@ function TransferListRow({ row }: { row: TransferRow }) {
           <span className={`xfer-dir xfer-dir-${row.direction.toLowerCase()}`}>
             {t(`transfers.direction.${row.direction}`)}
           </span>
-          <span className="xfer-show-narrow">
-            {" "}
-            · {t(lines === 1 ? "transfers.lines.one" : "transfers.lines.many", { count: lines })}
-          </span>
+          <span className="xfer-show-narrow"> · {t("transfers.lines", { count: lines })}</span>
         </div>
       </td>
       <td>

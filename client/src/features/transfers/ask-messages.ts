@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 
 /** An indirect reseller's "transfer": TRANSFER requests to its provider (wizard/ResellerTransferAsk). */
 export const transferAskMessages = defineMessages({
@@ -15,16 +15,12 @@ export const transferAskMessages = defineMessages({
     "transfers.ask.provider": "Provider to ask",
     "transfers.ask.legend": "Subscriptions to take over",
     "transfers.ask.billedBy": "Billed by {partner}",
-    "transfers.ask.seats.one": "{count} licence",
-    "transfers.ask.seats.other": "{count} licences",
-    "transfers.ask.subscriptions.one": "{count} subscription",
-    "transfers.ask.subscriptions.other": "{count} subscriptions",
+    "transfers.ask.seats": "{count, plural, one {# licence} other {# licences}}",
+    "transfers.ask.subscriptions": "{count, plural, one {# subscription} other {# subscriptions}}",
     "transfers.ask.alreadyOpen": "You already asked {provider} on {date}; that request is still open.",
     "transfers.ask.seeOpen": "See your open requests",
-    "transfers.ask.yoursHidden.one":
-      "{count} subscription already sold through you is not listed: nothing to take over.",
-    "transfers.ask.yoursHidden.other":
-      "{count} subscriptions already sold through you are not listed: nothing to take over.",
+    "transfers.ask.yoursHidden":
+      "{count, plural, one {# subscription already sold through you is not listed: nothing to take over.} other {# subscriptions already sold through you are not listed: nothing to take over.}}",
     "transfers.ask.addon": "Add-on: it moves with its base subscription, {base}.",
     "transfers.ask.note": "Note to your provider (optional)",
     "transfers.ask.send": "Ask my provider to transfer",
@@ -49,14 +45,12 @@ export const transferAskMessages = defineMessages({
     "transfers.ask.provider": "Fornecedor a quem pedir",
     "transfers.ask.legend": "Subscrições a assumir",
     "transfers.ask.billedBy": "Faturada por {partner}",
-    "transfers.ask.seats.one": "{count} licença",
-    "transfers.ask.seats.other": "{count} licenças",
-    "transfers.ask.subscriptions.one": "{count} subscrição",
-    "transfers.ask.subscriptions.other": "{count} subscrições",
+    "transfers.ask.seats": "{count, plural, one {# licença} other {# licenças}}",
+    "transfers.ask.subscriptions": "{count, plural, one {# subscrição} other {# subscrições}}",
     "transfers.ask.alreadyOpen": "Já pediu a {provider} em {date}; esse pedido continua aberto.",
     "transfers.ask.seeOpen": "Ver os seus pedidos abertos",
-    "transfers.ask.yoursHidden.one": "{count} subscrição já vendida por si não é mostrada: nada a assumir.",
-    "transfers.ask.yoursHidden.other": "{count} subscrições já vendidas por si não são mostradas: nada a assumir.",
+    "transfers.ask.yoursHidden":
+      "{count, plural, one {# subscrição já vendida por si não é mostrada: nada a assumir.} other {# subscrições já vendidas por si não são mostradas: nada a assumir.}}",
     "transfers.ask.addon": "Suplemento: muda com a subscrição base, {base}.",
     "transfers.ask.note": "Nota para o seu fornecedor (opcional)",
     "transfers.ask.send": "Pedir ao meu fornecedor a transferência",
@@ -69,3 +63,8 @@ export const transferAskMessages = defineMessages({
     "transfers.ask.toCustomer": "Voltar ao cliente",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof transferAskMessages> {}
+}

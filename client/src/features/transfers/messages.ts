@@ -1,4 +1,4 @@
-import { defineMessages } from "../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../lib/i18n";
 // Role names ("role.GLOBAL_ADMIN") are the shell's; the transfer screens quote them in disabled-action reasons.
 import "../shell/shell-messages";
 
@@ -24,8 +24,7 @@ export const transferMessages = defineMessages({
     "transfers.flag.MPA_NOT_SIGNED": "MPA not signed",
     "transfers.flag.NOT_ACTIVE": "Not active in the program",
     "transfers.flag.OTHER_REGION": "Other region",
-    "transfers.daysLeft.one": "1 day left",
-    "transfers.daysLeft.many": "{count} days left",
+    "transfers.daysLeft": "{count, plural, one {# day left} other {# days left}}",
     "transfers.daysLeft.last": "Last day to accept",
     "transfers.daysLeft.urgent": "expires soon",
     "transfers.you": "you",
@@ -33,8 +32,7 @@ export const transferMessages = defineMessages({
     "transfers.forReseller": "reseller: {name}",
     "transfers.partnerId": "Partner ID {id}",
     "transfers.customer.unknown": "Customer no longer in your network",
-    "transfers.lines.one": "1 subscription",
-    "transfers.lines.many": "{count} subscriptions",
+    "transfers.lines": "{count, plural, one {# subscription} other {# subscriptions}}",
     "transfers.expiredOn": "expired {date}",
     "transfers.addon": "add-on",
     "transfers.addonOf": "add-on of {name}",
@@ -212,8 +210,7 @@ export const transferMessages = defineMessages({
     "transfers.flag.MPA_NOT_SIGNED": "MPA não assinado",
     "transfers.flag.NOT_ACTIVE": "Inativo no programa",
     "transfers.flag.OTHER_REGION": "Outra região",
-    "transfers.daysLeft.one": "Falta 1 dia",
-    "transfers.daysLeft.many": "Faltam {count} dias",
+    "transfers.daysLeft": "{count, plural, one {Falta # dia} other {Faltam # dias}}",
     "transfers.daysLeft.last": "Último dia para aceitar",
     "transfers.daysLeft.urgent": "expira em breve",
     "transfers.you": "você",
@@ -221,8 +218,7 @@ export const transferMessages = defineMessages({
     "transfers.forReseller": "revendedor: {name}",
     "transfers.partnerId": "Partner ID {id}",
     "transfers.customer.unknown": "Cliente que já não está na sua rede",
-    "transfers.lines.one": "1 subscrição",
-    "transfers.lines.many": "{count} subscrições",
+    "transfers.lines": "{count, plural, one {# subscrição} other {# subscrições}}",
     "transfers.expiredOn": "expirou a {date}",
     "transfers.addon": "suplemento",
     "transfers.addonOf": "suplemento de {name}",
@@ -383,3 +379,8 @@ export const transferMessages = defineMessages({
     "transfers.reseller.seeTransfers": "Ver as transferências que o indicam",
   },
 });
+
+declare module "../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof transferMessages> {}
+}

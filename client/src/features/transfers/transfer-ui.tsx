@@ -26,12 +26,7 @@ export function ExpiryCountdown({ daysLeft, large = false }: { daysLeft: number 
   const { t } = useI18n();
   if (daysLeft === null) return null;
   const urgent = daysLeft <= URGENT_DAYS;
-  const text =
-    daysLeft <= 0
-      ? t("transfers.daysLeft.last")
-      : daysLeft === 1
-        ? t("transfers.daysLeft.one")
-        : t("transfers.daysLeft.many", { count: daysLeft });
+  const text = daysLeft <= 0 ? t("transfers.daysLeft.last") : t("transfers.daysLeft", { count: daysLeft });
   return (
     <span
       className={`xfer-countdown${urgent ? " xfer-countdown-urgent" : ""}${large ? " xfer-countdown-large" : ""}`}

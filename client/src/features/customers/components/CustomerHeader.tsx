@@ -1,3 +1,4 @@
+import type { SalesChannel } from "../../../graphql/generated";
 import type { ReactNode } from "react";
 import { useI18n } from "../../../lib/i18n";
 import "../messages";
@@ -11,7 +12,7 @@ export interface CustomerHeaderData {
   mcaAcceptedOn?: string | null;
   mcaAcceptedByName?: string | null;
   tenantId: string;
-  channels: readonly string[];
+  channels: readonly SalesChannel[];
   partnerTenantOf: { name: string } | null;
 }
 

@@ -1,6 +1,5 @@
 import { Fragment, useState } from "react";
 import { useI18n } from "../../../lib/i18n";
-import { plural } from "../../../lib/plural";
 import { FormErrors } from "../../../components/FormField";
 import { ReasonList } from "../../../components/Reasons";
 import { SALES_CHANNEL_VALUES, type SalesChannel } from "../../../graphql/generated";
@@ -48,7 +47,7 @@ export function SubscriptionGroups({
   /** The subscription a link points at (`#sub-<id>`): highlighted. */
   targetId?: string | null;
 }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   const readOnly = !(act?.canChange || act?.transferUrl || askProvider?.canAskChanges || askProvider?.canAskTransfer);
 
@@ -58,7 +57,7 @@ export function SubscriptionGroups({
         <section key={channel} aria-labelledby={`group-${channel}`}>
           <h3 id={`group-${channel}`} className="group-head">
             {t(`customers.channel.${channel}`)}{" "}
-            <small className="muted">{plural(t, locale, "customers.subs.countOf", rows.length)}</small>
+            <small className="muted">{t("customers.subs.countOf", { count: rows.length })}</small>
           </h3>
           {channel !== "CSP" && <p className="hint">{t("customers.subs.nonCspNote")}</p>}
           <div className="table-wrap">
@@ -104,7 +103,7 @@ export function SubscriptionGroups({
                         <td data-label={t("customers.subs.quantity")}>
                           {s.offerKind === "USAGE_BASED"
                             ? t("customers.subs.usage")
-                            : plural(t, locale, "customers.subs.licences", s.quantity)}
+                            : t("customers.subs.licences", { count: s.quantity })}
                         </td>
                         <td data-label={t("customers.subs.term")}>
                           <span className="nowrap">{formatDate(s.commitmentEndDate)}</span>

@@ -26,6 +26,36 @@ import { useSubscriptionActions } from "./use-subscription-actions";
 const PAGE_SIZE = 50;
 
 /**
+ * The section's queries. They need only the customer's id (from the address), the URL's parameters and the viewer,
+ * so CustomerView runs this too, beside the customer's own query: the subscriptions load at the same time as the
+ * header instead of after it (Apollo sends one request for both callers and shares the answer). `early` leaves out
+ * the open requests: they are fetched again whenever the section mounts (cache-and-network), so starting them
+ * early would send them twice.
+ */
+export function useSubscriptionsSectionQueries(customerId: string, early = false) {
+  const viewer = useViewer();
+  const provider = isProvider(viewer);
+  const resellerOnly = isResellerOnly(viewer);
+  const [url] = useUrlParams(customerPageParams);
+  const subs = useCustomerSubscriptionsQuery({
+    variables: {
+      filter: { customerId, ...(url.channel ? { channel: [url.channel] } : {}) },
+      first: PAGE_SIZE,
+      after: url.after || null,
+      transferResellerId: provider && url.transferReseller ? url.transferReseller : null,
+    },
+  });
+  const resellersQ = useCustomerResellerOptionsQuery({ skip: !provider });
+  const providersQ = useCustomerProviderOptionsQuery({ skip: !resellerOnly });
+  const openQ = useCustomerOpenProviderRequestsQuery({
+    variables: { customerId },
+    skip: early || !resellerOnly,
+    fetchPolicy: "cache-and-network",
+  });
+  return { subs, resellersQ, providersQ, openQ };
+}
+
+/**
  * The customer's subscriptions from every channel: "Order subscription" and "Register from another channel"
  * panels, the provider request being handled, the channel filter (and, for providers, the reseller a transfer
  * decision is for), the subscriptions grouped by channel with their decisions and actions, and the pager.
@@ -43,18 +73,10 @@ export function SubscriptionsSection({ customer }: { customer: { id: string; nam
   const { hash } = useLocation();
   const targetId = hash.startsWith("#sub-") ? decodeURIComponent(hash.slice(5)) : null;
 
-  const subs = useCustomerSubscriptionsQuery({
-    variables: {
-      filter: { customerId: customer.id, ...(url.channel ? { channel: [url.channel] } : {}) },
-      first: PAGE_SIZE,
-      after: url.after || null,
-      transferResellerId: provider && url.transferReseller ? url.transferReseller : null,
-    },
-  });
+  const { subs, resellersQ, providersQ, openQ } = useSubscriptionsSectionQueries(customer.id);
   const connection = (subs.data ?? subs.previousData)?.subscriptions;
 
   // Providers: their resellers (reseller of record on orders, "transfer for" decisions).
-  const resellersQ = useCustomerResellerOptionsQuery({ skip: !provider });
   const resellers: ResellerOption[] | null = provider
     ? (resellersQ.data?.resellers.nodes ?? []).map((p) => ({
         id: p.reseller.id,
@@ -65,13 +87,7 @@ export function SubscriptionsSection({ customer }: { customer: { id: string; nam
     : null;
 
   // Resellers: their providers (whom to ask, R22) and what they already asked for this customer.
-  const providersQ = useCustomerProviderOptionsQuery({ skip: !resellerOnly });
   const providers: ProviderOption[] = (providersQ.data?.providers.nodes ?? []).map((p) => ({ ...p.provider }));
-  const openQ = useCustomerOpenProviderRequestsQuery({
-    variables: { customerId: customer.id },
-    skip: !resellerOnly,
-    fetchPolicy: "cache-and-network",
-  });
   const openRequests = openQ.data?.providerRequests.nodes ?? [];
 
   const actions = useSubscriptionActions(customer.id);

@@ -1,13 +1,12 @@
-import { useId } from "react";
-import { Bar, BarChart, Cell, LabelList, XAxis, YAxis } from "recharts";
+import { lazy, Suspense, useId } from "react";
 import { useI18n } from "../../../lib/i18n";
+import type { CountRow } from "./count-row";
 
-export interface CountRow {
-  key: string;
-  label: string;
-  count: number;
-  color: string;
-}
+export type { CountRow } from "./count-row";
+
+// The bars (recharts, the app's largest dependency) load on their own after the numbers: the dashboard's first
+// content does not wait for them, and the space they take is kept while they load.
+const CountBars = lazy(() => import("./CountBars").then((m) => ({ default: m.CountBars })));
 
 /**
  * A horizontal bar chart of counts. The SVG is decoration for sighted users (hidden from assistive technology);
@@ -33,23 +32,9 @@ export function CountChart({
         {title}
       </figcaption>
       <div className="dash-chart-canvas" aria-hidden="true" style={{ height }}>
-        <BarChart
-          responsive
-          style={{ width: "100%", height }}
-          data={rows as CountRow[]}
-          layout="vertical"
-          margin={{ top: 4, right: 48, bottom: 4, left: 4 }}
-          accessibilityLayer={false}
-        >
-          <XAxis type="number" hide allowDecimals={false} />
-          <YAxis type="category" dataKey="label" width={150} tickLine={false} axisLine={false} interval={0} />
-          <Bar dataKey="count" isAnimationActive={false} radius={[0, 4, 4, 0]} barSize={20}>
-            {rows.map((r) => (
-              <Cell key={r.key} fill={r.color} />
-            ))}
-            <LabelList dataKey="count" position="right" formatter={(v: unknown) => formatNumber(Number(v))} />
-          </Bar>
-        </BarChart>
+        <Suspense fallback={null}>
+          <CountBars rows={rows} height={height} />
+        </Suspense>
       </div>
       <table className="sr-only">
         <caption>{title}</caption>

@@ -72,7 +72,7 @@ describe("ProviderListView", () => {
 
     const tableRow = await screen.findByTestId("provider-row");
     expect(within(tableRow).getByText("Invited")).toBeInTheDocument();
-    expect(within(tableRow).getByRole("button", { name: "End the partnership with Trey Research" })).toHaveTextContent(
+    expect(within(tableRow).getByRole("button", { name: "End partnership with Trey Research" })).toHaveTextContent(
       "Decline",
     );
 

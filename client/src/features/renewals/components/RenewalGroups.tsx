@@ -1,7 +1,6 @@
 import { Link } from "react-router";
 import type { RenewalsQuery } from "../../../graphql/generated";
 import { useI18n } from "../../../lib/i18n";
-import { plural } from "../../../lib/plural";
 import { formatInstant } from "../../subscriptions/instants";
 import { describePlan } from "../../subscriptions/sections/lifecycle";
 import { subscriptionUrl } from "../../subscriptions/urls";
@@ -112,8 +111,9 @@ export function RenewalGroups({ rows, days }: { rows: readonly RenewalRow[]; day
                             <ul className="rn-windows">
                               {windows.map((w) => (
                                 <li key={w.allowedUntil}>
-                                  {plural(t, locale, "renewals.window.item", w.quantity, {
+                                  {t("renewals.window.item", {
                                     when: formatInstant(locale, w.allowedUntil),
+                                    count: w.quantity,
                                   })}
                                 </li>
                               ))}

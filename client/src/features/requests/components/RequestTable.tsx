@@ -89,7 +89,7 @@ export function RequestTable({
               </td>
               <td data-label={t("requests.col.status")}>
                 <RequestStatusBadge status={r.status} />
-                {r.respondedAt && (
+                {r.respondedAt && r.status !== "OPEN" && (
                   <small className="action-note">
                     {t(`requests.closedOn.${r.status}`, { date: formatDate(r.respondedAt) })}
                   </small>

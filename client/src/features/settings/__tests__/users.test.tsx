@@ -153,11 +153,11 @@ describe("Settings → Users", () => {
       ],
     });
     await u.selectOptions(await screen.findByRole("combobox", { name: "Role of Sam" }), "HELPDESK_AGENT");
-    await u.click(screen.getByRole("button", { name: "Change the role of Sam" }));
+    await u.click(screen.getByRole("button", { name: "Change role of Sam" }));
     expect(screen.getByText(/Make Sam Helpdesk agent\? Their API tokens are revoked at once/)).toBeInTheDocument();
     await u.click(screen.getByRole("button", { name: "Yes, change the role" }));
     expect(await screen.findByText("Sam is now Helpdesk agent.")).toBeInTheDocument();
-    expect(screen.queryByRole("button", { name: "Change the role of Sam" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Change role of Sam" })).not.toBeInTheDocument();
   });
 
   it("deactivates after stating the impact; a refusal shows on the row", async () => {

@@ -12,7 +12,6 @@ import { EligibilityBadge, ReasonList } from "../../../components/Reasons";
 import { runMutation, REQUEST_FAILED } from "../../../lib/graphql";
 import { describeError } from "../../../lib/errors";
 import { useI18n } from "../../../lib/i18n";
-import { plural } from "../../../lib/plural";
 import type { UserErrorLike } from "../../../lib/user-errors";
 import { subscriptionUrl } from "../urls";
 import {
@@ -167,7 +166,7 @@ export function BulkActions({
     <section className="bulk" aria-label={t("bulk.label")}>
       <div className="bulk-bar">
         <p className="bulk-count" role="status">
-          {plural(t, locale, "bulk.selected", selected.length)}
+          {t("bulk.selected", { count: selected.length })}
         </p>
         {(step.kind === "choose" || step.kind === "reviewing") && (
           <>
@@ -259,8 +258,8 @@ function ReviewPanel({
         {title}
       </h2>
       <p>
-        {plural(t, locale, "bulk.review.going", going)}{" "}
-        {lines.length > going && plural(t, locale, "bulk.review.skipped", lines.length - going)}{" "}
+        {t("bulk.review.going", { count: going })}{" "}
+        {lines.length > going && t("bulk.review.skipped", { count: lines.length - going })}{" "}
         {t("bulk.review.nothingYet")}
       </p>
       <ul className="bulk-lines">
@@ -282,7 +281,7 @@ function ReviewPanel({
       </ul>
       <p className="bulk-actions">
         <button type="button" disabled={going === 0} onClick={onSend}>
-          {plural(t, locale, "bulk.send", going)}
+          {t("bulk.send", { count: going })}
         </button>
         <button type="button" className="secondary" onClick={onBack}>
           {t("bulk.back")}

@@ -1,10 +1,9 @@
-import { defineMessages } from "../../../lib/i18n";
+import { defineMessages, type KeysOf } from "../../../lib/i18n";
 
 export const bulkMessages = defineMessages({
   en: {
     "bulk.label": "Bulk actions",
-    "bulk.selected.one": "{count} subscription selected",
-    "bulk.selected.other": "{count} subscriptions selected",
+    "bulk.selected": "{count, plural, one {# subscription selected} other {# subscriptions selected}}",
     "bulk.selectPage": "Select every subscription on this page",
     "bulk.selectRow": "Select {offer} of {customer}",
     "bulk.limit": "At most {max} subscriptions at a time: send these, then select more.",
@@ -23,10 +22,9 @@ export const bulkMessages = defineMessages({
     "bulk.reviewing": "Checking each subscription…",
     "bulk.clear": "Clear selection",
     "bulk.review.title": "Review: {action}",
-    "bulk.review.going.one": "{count} subscription will be sent.",
-    "bulk.review.going.other": "{count} subscriptions will be sent.",
-    "bulk.review.skipped.one": "{count} is refused and will be skipped.",
-    "bulk.review.skipped.other": "{count} are refused and will be skipped.",
+    "bulk.review.going": "{count, plural, one {# subscription will be sent.} other {# subscriptions will be sent.}}",
+    "bulk.review.skipped":
+      "{count, plural, one {# is refused and will be skipped.} other {# are refused and will be skipped.}}",
     "bulk.review.nothingYet": "Nothing has been sent yet.",
     "bulk.line.willSend": "Will be sent",
     "bulk.line.willAsk": "Will ask {provider}",
@@ -35,8 +33,7 @@ export const bulkMessages = defineMessages({
     "bulk.local.NOT_YOUR_RESELLER_ROW":
       "You are not this subscription's reseller of record: only that reseller can ask the provider about it.",
     "bulk.local.NO_PROVIDER": "No provider bills this subscription through CSP: there is nobody to ask.",
-    "bulk.send.one": "Send {count} now",
-    "bulk.send.other": "Send {count} now",
+    "bulk.send": "{count, plural, one {Send # now} other {Send # now}}",
     "bulk.back": "Back",
     "bulk.sending": "Sending… {done} of {total} answered",
     "bulk.results.title": "Result: {action}",
@@ -50,8 +47,7 @@ export const bulkMessages = defineMessages({
   },
   "pt-PT": {
     "bulk.label": "Ações em massa",
-    "bulk.selected.one": "{count} subscrição selecionada",
-    "bulk.selected.other": "{count} subscrições selecionadas",
+    "bulk.selected": "{count, plural, one {# subscrição selecionada} other {# subscrições selecionadas}}",
     "bulk.selectPage": "Selecionar todas as subscrições desta página",
     "bulk.selectRow": "Selecionar {offer} de {customer}",
     "bulk.limit": "No máximo {max} subscrições de cada vez: envie estas e depois selecione mais.",
@@ -70,10 +66,9 @@ export const bulkMessages = defineMessages({
     "bulk.reviewing": "A verificar cada subscrição…",
     "bulk.clear": "Limpar a seleção",
     "bulk.review.title": "Rever: {action}",
-    "bulk.review.going.one": "{count} subscrição será enviada.",
-    "bulk.review.going.other": "{count} subscrições serão enviadas.",
-    "bulk.review.skipped.one": "{count} é recusada e será ignorada.",
-    "bulk.review.skipped.other": "{count} são recusadas e serão ignoradas.",
+    "bulk.review.going": "{count, plural, one {# subscrição será enviada.} other {# subscrições serão enviadas.}}",
+    "bulk.review.skipped":
+      "{count, plural, one {# é recusada e será ignorada.} other {# são recusadas e serão ignoradas.}}",
     "bulk.review.nothingYet": "Ainda nada foi enviado.",
     "bulk.line.willSend": "Será enviada",
     "bulk.line.willAsk": "Será pedida a {provider}",
@@ -82,8 +77,7 @@ export const bulkMessages = defineMessages({
     "bulk.local.NOT_YOUR_RESELLER_ROW":
       "Não é o revendedor registado desta subscrição: só esse revendedor pode fazer o pedido ao fornecedor.",
     "bulk.local.NO_PROVIDER": "Nenhum fornecedor fatura esta subscrição através do CSP: não há a quem pedir.",
-    "bulk.send.one": "Enviar {count} agora",
-    "bulk.send.other": "Enviar {count} agora",
+    "bulk.send": "{count, plural, one {Enviar # agora} other {Enviar # agora}}",
     "bulk.back": "Voltar",
     "bulk.sending": "A enviar… {done} de {total} respondidas",
     "bulk.results.title": "Resultado: {action}",
@@ -96,3 +90,8 @@ export const bulkMessages = defineMessages({
     "bulk.close": "Fechar",
   },
 });
+
+declare module "../../../lib/i18n" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this file's keys to the catalog.
+  interface MessageCatalog extends KeysOf<typeof bulkMessages> {}
+}

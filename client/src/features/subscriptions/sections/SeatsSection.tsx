@@ -2,7 +2,6 @@ import { useId, useState } from "react";
 import { ConfirmButton } from "../../../components/ConfirmButton";
 import { useSubscriptionSeatDecisionsQuery } from "../../../graphql/generated";
 import { useI18n } from "../../../lib/i18n";
-import { plural } from "../../../lib/plural";
 import { formatInstant } from "../instants";
 import { DecisionLine } from "./DecisionLine";
 import { describePlan, hasSeatWindows, type PanelSubscription } from "./lifecycle";
@@ -78,7 +77,7 @@ export function SeatsSection({
   return (
     <section className="lc-section" aria-labelledby={`${inputId}-title`}>
       <h2 id={`${inputId}-title`}>{t("lifecycle.seats.title")}</h2>
-      <p className="lc-big">{plural(t, locale, "lifecycle.seats.count", s.quantity)}</p>
+      <p className="lc-big">{t("lifecycle.seats.count", { count: s.quantity })}</p>
       {s.maxQuantity !== null && (
         <p className="sub-meta">{t("lifecycle.seats.max", { max: formatNumber(s.maxQuantity) })}</p>
       )}
@@ -92,13 +91,11 @@ export function SeatsSection({
               <ul aria-label={t("lifecycle.seats.title")}>
                 {windows.refundableDetails.map((w) => (
                   <li key={w.allowedUntil}>
-                    {plural(t, locale, "lifecycle.seats.window", w.quantity, {
-                      when: formatInstant(locale, w.allowedUntil),
-                    })}
+                    {t("lifecycle.seats.window", { when: formatInstant(locale, w.allowedUntil), count: w.quantity })}
                   </li>
                 ))}
               </ul>
-              <p>{plural(t, locale, "lifecycle.seats.removable", refundable)}</p>
+              <p>{t("lifecycle.seats.removable", { count: refundable })}</p>
             </>
           ) : (
             <p>{t("lifecycle.seats.noWindow")}</p>

@@ -5,7 +5,6 @@ import type {
   TermDuration,
 } from "../../../graphql/generated";
 import type { Locale, Translate } from "../../../lib/i18n";
-import { plural } from "../../../lib/plural";
 
 export type PanelSubscription = SubscriptionPanelFieldsFragment;
 export type PlanChange = {
@@ -39,7 +38,7 @@ export function describePlan(
   const quantity = change?.quantity ?? s.quantity;
   const term = change?.termDuration ?? s.termDuration;
   const billing = change?.billingCycle ?? s.billingCycle;
-  const seats = plural(t, locale, "lifecycle.seats.count", quantity);
+  const seats = t("lifecycle.seats.count", { count: quantity });
   if (!term) return seats;
   const plan = t("lifecycle.plan", {
     term: t(`subscriptions.term.${term}`),

@@ -13,7 +13,6 @@ import { DataState } from "../../../components/DataState";
 import { EligibilityBadge, ReasonList, type DecisionView } from "../../../components/Reasons";
 import { describeError } from "../../../lib/errors";
 import { useI18n } from "../../../lib/i18n";
-import { plural } from "../../../lib/plural";
 import { useUrlParams } from "../../../lib/url-params";
 import { customerUrl } from "../../customers/urls";
 import { requestListUrl } from "../../requests/urls";
@@ -131,7 +130,7 @@ function AskSubscriptions(props: {
   selectedIds: string[];
   onSelect(ids: string[]): void;
 }) {
-  const { t, locale, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
   const viewer = useViewer();
   const noteId = useId();
   const [providerId, setProviderId] = useState(props.providers[0]!.id);
@@ -246,7 +245,7 @@ function AskSubscriptions(props: {
           )}
           <fieldset className="xfer-candidates-fieldset">
             <legend>{t("transfers.ask.legend")}</legend>
-            {yours > 0 && <p className="xfer-sub">{plural(t, locale, "transfers.ask.yoursHidden", yours)}</p>}
+            {yours > 0 && <p className="xfer-sub">{t("transfers.ask.yoursHidden", { count: yours })}</p>}
             <ul className="xfer-candidates" data-testid="ask-candidates">
               {listed.map((c) => {
                 const s = c.subscription;
@@ -271,7 +270,7 @@ function AskSubscriptions(props: {
                     </label>
                     <div className="xfer-sub">
                       {t("transfers.ask.billedBy", { partner: s.transactingPartner?.name ?? "—" })} ·{" "}
-                      {plural(t, locale, "transfers.ask.seats", s.quantity)}
+                      {t("transfers.ask.seats", { count: s.quantity })}
                     </div>
                     {why === "open" && open && (
                       <p className="notice" role="note">
@@ -308,7 +307,7 @@ function AskSubscriptions(props: {
             label={t("transfers.ask.send")}
             question={t("transfers.ask.confirm", {
               provider: provider.name,
-              what: plural(t, locale, "transfers.ask.subscriptions", selected.length),
+              what: t("transfers.ask.subscriptions", { count: selected.length }),
               customer: props.customerName,
             })}
             confirmLabel={t("transfers.ask.confirmYes")}
