@@ -255,7 +255,7 @@ function ResellerCustomers({ resellerId }: { resellerId: string }) {
 
 /** The first subscriptions the reseller is reseller of record for (soonest term end first) and the full list's link. */
 function ResellerSubscriptions({ resellerId, name }: { resellerId: string; name: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const viewer = useViewer();
   const list = useSubscriptionsListQuery({
     variables: {
@@ -297,7 +297,7 @@ function ResellerSubscriptions({ resellerId, name }: { resellerId: string; name:
 
 /** The reseller's requests still open (the provider answers them here as on /requests). */
 function ResellerRequests({ resellerId }: { resellerId: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [notice, setNotice] = useState<string | null>(null);
   const list = useRequestsListQuery({
     variables: { filter: { resellerId, status: ["OPEN"], direction: "RECEIVED" }, first: PREVIEW, after: null },

@@ -28,7 +28,7 @@ function isTyping(target: EventTarget | null): boolean {
  * back to the box), Enter opens one, Escape closes the panel and returns to the button.
  */
 export function GlobalSearch() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [text, setText] = useState("");
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);

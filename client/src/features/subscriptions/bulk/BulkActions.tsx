@@ -63,7 +63,7 @@ export function BulkActions({
   /** After a run: the list refetches (statuses and decisions changed). */
   onFinished(): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [action, setAction] = useState<BulkAction>(actions[0]!);
   const [step, setStep] = useState<Step>({ kind: "choose" });
   const [reviewError, setReviewError] = useState<string | null>(null);
@@ -250,7 +250,7 @@ function ReviewPanel({
   onSend(): void;
   onBack(): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const going = lines.filter((l) => l.go).length;
   return (
     <div className="bulk-panel">
