@@ -199,7 +199,7 @@ describe("ResellerView", () => {
         pageMock("REMOVED"),
       ],
     });
-    await user.click(await screen.findByRole("button", { name: "End the partnership with Wingtip Toys" }));
+    await user.click(await screen.findByRole("button", { name: "End partnership with Wingtip Toys" }));
     expect(screen.getByText(/It has 1 customer and 249 subscriptions in your network/)).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Yes, end it" }));
     expect(await screen.findByText("The partnership with Wingtip Toys has ended.")).toBeInTheDocument();
@@ -207,7 +207,7 @@ describe("ResellerView", () => {
 
   it("offers to withdraw an invitation and shows no network data before it is accepted", async () => {
     renderView(<ResellerView />, { path: PATH, url: URL, mocks: [pageMock("INVITED")] });
-    expect(await screen.findByRole("button", { name: "Withdraw the invitation to Wingtip Toys" })).toBeInTheDocument();
+    expect(await screen.findByRole("button", { name: "Withdraw invitation to Wingtip Toys" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /End partnership/ })).not.toBeInTheDocument();
     expect(screen.getByText(/The invitation is not accepted yet/)).toBeInTheDocument();
     expect(screen.queryByRole("region", { name: "Customers" })).not.toBeInTheDocument();
