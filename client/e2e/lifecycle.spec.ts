@@ -161,8 +161,10 @@ test("the renewals view: what ends within 90 days by reseller and customer, link
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Renewals" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Renewals" })).toBeVisible();
-  await page.getByRole("radio", { name: "90 days" }).check();
+  // The radio follows the URL (a router navigation, rendered in a transition): click, then wait for both.
+  await page.getByRole("radio", { name: "90 days" }).click();
   await page.waitForURL(/\/renewals\?within=90/);
+  await expect(page.getByRole("radio", { name: "90 days" })).toBeChecked();
   const groups = page.locator(".rn-groups section");
   await expect(groups.first()).toBeVisible();
   await expect(groups.first().getByRole("heading", { level: 2 })).toHaveText(/^(Reseller: |No reseller)/);

@@ -7,7 +7,7 @@ test("the transfer wizard shows an ineligible subscription with its reasons, sub
 }) => {
   await page.goto("/transfers/new");
   await page.getByRole("searchbox", { name: /Search customers/ }).fill("Rosewood");
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   await page.getByRole("button", { name: /Choose Rosewood Fitness/ }).click();
 
   // The Azure plan cannot move: the target holds no Azure plan for the customer (R14). Its box is disabled
