@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadConfig, loadPartnerCenterSettings } from "../../config";
 import {
   CommerceModel,
@@ -162,18 +162,26 @@ describe("Partner Center client", () => {
   });
 
   it("caches tokens until shortly before expiry, then asks again", async () => {
-    const e = await emulator({ tokenLifetimeSeconds: 1 });
-    const c = client(e, { ...fast, tokenSkewMs: 0 });
-    await c.get("/v1/profiles/mpn");
-    await c.get("/v1/profiles/mpn");
-    expect(c.stats.tokenRequests).toBe(1);
-    await new Promise((r) => setTimeout(r, 1100));
-    await c.get("/v1/profiles/mpn");
-    expect(c.stats.tokenRequests).toBe(2);
-    const skewed = client(e, { ...fast, tokenSkewMs: 5000 });
-    await skewed.get("/v1/profiles/mpn");
-    await skewed.get("/v1/profiles/mpn");
-    expect(skewed.stats.tokenRequests).toBe(2);
+    // The clock is moved, not waited for: with a 1 s token a loaded CI machine took longer than the token lived
+    // between two calls. Only Date is faked (timers and sockets stay real); client and emulator read the same clock.
+    const e = await emulator({ tokenLifetimeSeconds: 60 });
+    vi.useFakeTimers({ toFake: ["Date"], shouldAdvanceTime: true });
+    try {
+      const c = client(e, { ...fast, tokenSkewMs: 0 });
+      await c.get("/v1/profiles/mpn");
+      await c.get("/v1/profiles/mpn");
+      expect(c.stats.tokenRequests).toBe(1);
+      vi.setSystemTime(Date.now() + 61_000);
+      await c.get("/v1/profiles/mpn");
+      expect(c.stats.tokenRequests).toBe(2);
+      // A skew longer than the token's life: every call asks for a new one.
+      const skewed = client(e, { ...fast, tokenSkewMs: 120_000 });
+      await skewed.get("/v1/profiles/mpn");
+      await skewed.get("/v1/profiles/mpn");
+      expect(skewed.stats.tokenRequests).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("reads Retry-After as seconds or an HTTP date", () => {
