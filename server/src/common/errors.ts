@@ -46,7 +46,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
     const message = "message" in e ? String((e as { message?: unknown }).message) : "";
     if (
-      /Connection terminated|terminating connection|Query runner already released|the database system is (starting up|shutting down)/i.test(
+      /Connection terminated|terminating connection|Query runner already released|connection provided by a query runner was already released|the database system is (starting up|shutting down)/i.test(
         message,
       )
     ) {
