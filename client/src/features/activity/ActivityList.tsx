@@ -20,6 +20,7 @@ export function ActivityList({ filter }: { filter: ActivityFilter }) {
       after: after || undefined,
       filter: {
         customerId: filter.customerId || undefined,
+        resellerId: filter.resellerId || undefined,
         operation: filter.operation || undefined,
         from: filter.from ? new Date(`${filter.from}T00:00:00Z`).toISOString() : undefined,
         to: filter.to ? new Date(`${filter.to}T00:00:00Z`).toISOString() : undefined,

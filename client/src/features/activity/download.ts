@@ -2,6 +2,8 @@ import { authHeaders } from "../../lib/auth";
 
 export interface ActivityFilter {
   customerId?: string;
+  /** One of the viewer's resellers (its Partner id): what the viewer did about it and the customers it serves. */
+  resellerId?: string;
   operation?: string;
   from?: string;
   to?: string;

@@ -9,6 +9,9 @@ export const activityMessages = defineMessages({
     "activity.intro":
       "Everything your users did, accepted or refused, with the reasons. Kept without a time limit (Partner Center keeps 90 days).",
     "activity.customerTitle": "Activity",
+    "activity.resellerTitle": "Activity",
+    "activity.resellerIntro":
+      "What your organization did about this reseller: its partnership, its requests, the subscriptions it resells and the customers it serves now. The reseller's own actions are in its own log, not here.",
     "activity.filter.operation": "Operation",
     "activity.filter.from": "From",
     "activity.filter.to": "Until",
@@ -31,6 +34,9 @@ export const activityMessages = defineMessages({
     "activity.intro":
       "Tudo o que os seus utilizadores fizeram, aceite ou recusado, com os motivos. Guardado sem limite de tempo (o Partner Center guarda 90 dias).",
     "activity.customerTitle": "Atividade",
+    "activity.resellerTitle": "Atividade",
+    "activity.resellerIntro":
+      "O que a sua organização fez relativamente a este revendedor: a parceria, os pedidos, as subscrições que revende e os clientes que serve atualmente. As ações do próprio revendedor estão no registo dele, não aqui.",
     "activity.filter.operation": "Operação",
     "activity.filter.from": "Desde",
     "activity.filter.to": "Até",

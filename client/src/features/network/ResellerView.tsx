@@ -25,6 +25,7 @@ import { requestListUrl } from "../requests/urls";
 import { SubscriptionTable } from "../subscriptions/components/SubscriptionTable";
 import { subscriptionListUrl } from "../subscriptions/urls";
 import { dashboardUrl } from "../dashboard/urls";
+import { ResellerActivity } from "../activity/ResellerActivity";
 import { isProvider, useViewer } from "../shell/viewer";
 import { ComplianceFlags } from "./components/ComplianceFlags";
 import { PartnershipSince, PartnershipStatusBadge } from "./components/PartnershipStatusBadge";
@@ -207,6 +208,12 @@ function ResellerContent({ partnership }: { partnership: Partnership }) {
         </>
       ) : (
         <p className="notice">{t(partnership.status === "INVITED" ? "reseller.invitedOnly" : "reseller.endedOnly")}</p>
+      )}
+      {/* What the viewer's organization did about the reseller, in any partnership status (roles that read the log). */}
+      {viewer.permissions.canViewAudit && (
+        <div className="panel">
+          <ResellerActivity resellerId={r.id} />
+        </div>
       )}
     </>
   );

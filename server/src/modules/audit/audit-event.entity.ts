@@ -55,6 +55,7 @@ export interface AuditUserErrorRow {
 @Entity()
 @Index(["partnerId", "occurredAt", "id"])
 @Index(["customerId", "occurredAt", "id"])
+@Index(["partnerId", "resellerId", "occurredAt", "id"])
 @Index(["actorUserId", "occurredAt", "id"])
 @Index(["actorApiTokenId", "occurredAt", "id"])
 @Index(["operation", "occurredAt", "id"])
@@ -94,6 +95,14 @@ export class AuditEvent {
 
   @Column({ type: "varchar", length: 36, nullable: true })
   customerId: string | null;
+
+  /**
+   * The indirect reseller the event concerns (the reseller page's activity, issue 11): a reseller the mutation named,
+   * or the reseller of a partnership, provider request, transfer or subscription (reseller of record) it touched.
+   * Null for events recorded before the column existed and for events that concern no reseller.
+   */
+  @Column({ type: "varchar", length: 36, nullable: true })
+  resellerId: string | null;
 
   @Column({ type: "simple-json" })
   targets: AuditTargetRow[];

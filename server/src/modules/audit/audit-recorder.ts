@@ -71,12 +71,17 @@ export class AuditRecorder {
   private readonly changeRows: AuditChangeRow[] = [];
   private decided: AuditDecisionRow | null = null;
   private customer: string | null = null;
+  private reseller: string | null = null;
   private accountable: string[] = [];
   private label: string | null = null;
 
-  /** An object the mutation named or touched. A customer also fills the event's customer filter column. */
+  /**
+   * An object the mutation named or touched. A customer also fills the event's customer filter column; a partner
+   * (mutations name partners only as resellers: partner.lookups.ts, inviteReseller) its reseller column.
+   */
   target(type: NodeTypeName, id: string): this {
     if (type === "Customer" && this.customer === null) this.customer = id;
+    if (type === "Partner") this.concerns(id);
     if (!this.targetRows.some((t) => t.type === type && t.id === id)) this.targetRows.push({ type, id });
     return this;
   }
@@ -86,8 +91,18 @@ export class AuditRecorder {
     this.target(type, after.id);
     const customerId = (after as { customerId?: unknown }).customerId;
     if (typeof customerId === "string") this.target("Customer", customerId);
+    // A partnership, provider request or transfer names its reseller; a subscription its reseller of record.
+    const { resellerId, resellerOfRecordId } = after as { resellerId?: unknown; resellerOfRecordId?: unknown };
+    const reseller = resellerId ?? resellerOfRecordId;
+    if (typeof reseller === "string") this.concerns(reseller);
     const fields = fieldChanges(before, after);
     if (Object.keys(fields).length > 0) this.changeRows.push({ type, id: after.id, fields });
+    return this;
+  }
+
+  /** The indirect reseller the event concerns (the first one reported): the reseller page's activity filter. */
+  concerns(resellerId: string): this {
+    if (this.reseller === null) this.reseller = resellerId;
     return this;
   }
 
@@ -118,6 +133,9 @@ export class AuditRecorder {
   }
   get customerId(): string | null {
     return this.customer;
+  }
+  get resellerId(): string | null {
+    return this.reseller;
   }
   get accountablePartners(): string[] {
     return [...this.accountable];

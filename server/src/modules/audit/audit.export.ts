@@ -84,6 +84,8 @@ export function failure(res: Response, error: unknown): void {
     res.status(403).json({ error: (error as GraphQLError).message });
   } else if (code === "BAD_USER_INPUT") {
     res.status(400).json({ error: (error as GraphQLError).message });
+  } else if (code === "NOT_FOUND") {
+    res.status(404).json({ error: (error as GraphQLError).message });
   } else {
     logger.error({ err: error instanceof Error ? error.message : String(error) }, "audit export failed");
     res.status(500).json({ error: "Internal server error" });
@@ -91,7 +93,7 @@ export function failure(res: Response, error: unknown): void {
 }
 
 /**
- * GET /export/audit-events.csv?customerId=&actorId=&operation=&from=&to= — the `auditEvents` list with the same
+ * GET /export/audit-events.csv?customerId=&resellerId=&actorId=&operation=&from=&to= — the `auditEvents` list with the same
  * filter, scope and bearer-token sign-in, every page, streamed as CSV (newest first).
  */
 export function auditCsvExport(dataSource: DataSource, config: AppConfig) {
@@ -104,6 +106,7 @@ export function auditCsvExport(dataSource: DataSource, config: AppConfig) {
       const s = readContext(ctx);
       const filter: AuditEventFilter = {
         customerId: param(req, "customerId"),
+        resellerId: param(req, "resellerId"),
         actorId: param(req, "actorId"),
         operation: param(req, "operation"),
         from: instant(req, "from"),

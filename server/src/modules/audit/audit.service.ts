@@ -1,11 +1,18 @@
 import { paginate, type Page, type PageArgs } from "../../common/connection";
-import { badInput } from "../../common/errors";
+import { ensure } from "../../common/ensure";
+import { badInput, notFound } from "../../common/errors";
 import { decodeId, requireId, toGlobalId, type NodeTypeName } from "../../common/global-id";
 import type { Locale } from "../../common/locale";
 import { UserError, type UserErrorCode } from "../../common/user-error";
-import type { EligibilityAction, EligibilityReasonCode, Severity } from "../../domain/enums";
+import {
+  RelationshipStatus,
+  type EligibilityAction,
+  type EligibilityReasonCode,
+  type Severity,
+} from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
 import { ruleMessage } from "../eligibility/messages";
+import { ResellerPartnership } from "../partner/reseller-partnership.entity";
 import { AuditEvent, type AuditReasonRow } from "./audit-event.entity";
 import {
   AuditActorKind,
@@ -101,6 +108,15 @@ export class AuditService {
         customerId: requireId(filter.customerId, "Customer", "filter.customerId"),
       });
     }
+    if (filter?.resellerId) {
+      const resellerId = await this.resellerOfViewer(s, filter.resellerId);
+      // What the provider did about the reseller, and about the customers it serves now (whoever bills them).
+      qb.andWhere(
+        `(a.reseller_id = :resellerId OR a.customer_id IN (SELECT ar_cr.customer_id FROM customer_relationship ar_cr ` +
+          `WHERE ar_cr.partner_id = :resellerId AND ar_cr.status = :resellerCustomerStatus))`,
+        { resellerId, resellerCustomerStatus: RelationshipStatus.ACTIVE },
+      );
+    }
     if (filter?.actorId) {
       const userId = decodeId(filter.actorId, "User");
       const tokenId = typeof userId === "string" ? null : apiTokenIdOf(filter.actorId);
@@ -119,6 +135,18 @@ export class AuditService {
     if (filter?.to) qb.andWhere("a.occurred_at < :to", { to: filter.to });
     const result = await paginate(qb, page, newestFirst);
     return { ...result, nodes: result.nodes.map((e) => auditEventView(e, s.locale)) };
+  }
+
+  /**
+   * The database id of a reseller the viewer is the provider of (a partnership in any status, as the reseller page):
+   * BAD_USER_INPUT for an id of another type, NOT_FOUND for anyone else's reseller.
+   */
+  private async resellerOfViewer(s: ServiceContext, globalId: string): Promise<string> {
+    const id = requireId(globalId, "Partner", "filter.resellerId");
+    const qb = s.em.getRepository(ResellerPartnership).createQueryBuilder("rp").where("rp.reseller_id = :id", { id });
+    const found = await s.scope.partnershipsAs(qb, "rp", "provider").select("rp.reseller_id").getRawOne();
+    ensure(found ? id : null, () => notFound("Reseller", "filter.resellerId"));
+    return id;
   }
 }
 

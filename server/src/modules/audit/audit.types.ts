@@ -147,6 +147,16 @@ export class AuditEventFilter {
   @Field(() => ID, { nullable: true, description: "Events that named this customer." })
   customerId?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Events about one of the viewer's resellers (its Partner id; NOT_FOUND when it is not the viewer's reseller): " +
+      "those that named the reseller or touched its partnership, provider requests, transfers or subscriptions " +
+      "(as reseller of record), and those that named a customer the reseller now serves (an ACTIVE relationship). " +
+      "Still only the viewer's own events: never the reseller's.",
+  })
+  resellerId?: string | null;
+
   @Field(() => ID, { nullable: true, description: "Events by this user or API token." })
   actorId?: string | null;
 

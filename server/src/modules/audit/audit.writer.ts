@@ -140,6 +140,7 @@ export function auditEvents(
       operation,
       outcome,
       customerId: recorder.customerId,
+      resellerId: recorder.resellerId,
       targets: recorder.targets,
       // After a rollback nothing that was reported as changed is true any more.
       changes: committed ? recorder.changes : [],

@@ -29,7 +29,7 @@ function partnershipOfViewer(s: ServiceContext, globalId: string): Promise<Resel
     },
     () => userError("partnershipId", UserErrorCode.NOT_FOUND, s.t("PARTNERSHIP_NOT_FOUND")),
   ).then((rp) => {
-    s.audit.target("ResellerPartnership", rp.id);
+    s.audit.target("ResellerPartnership", rp.id).concerns(rp.resellerId);
     return rp;
   });
 }

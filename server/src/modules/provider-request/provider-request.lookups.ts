@@ -20,6 +20,6 @@ export async function visibleProviderRequest(
     },
     () => userError(field, UserErrorCode.NOT_FOUND, s.t("PROVIDER_REQUEST_NOT_FOUND")),
   );
-  s.audit.target("ProviderRequest", request.id).target("Customer", request.customerId);
+  s.audit.target("ProviderRequest", request.id).target("Customer", request.customerId).concerns(request.resellerId);
   return request;
 }

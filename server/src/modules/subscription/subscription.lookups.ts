@@ -20,6 +20,7 @@ export async function visibleSubscription(
     () => userError(field, UserErrorCode.NOT_FOUND, s.t("SUBSCRIPTION_NOT_FOUND")),
   );
   s.audit.target("CustomerSubscription", visible.id).target("Customer", visible.customerId);
+  if (visible.resellerOfRecordId) s.audit.concerns(visible.resellerOfRecordId);
   if (!options.lock) return visible;
   const qb = s.em.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id = :id", { id: visible.id });
   return forUpdate(qb, s.canLockRows).getOneOrFail();

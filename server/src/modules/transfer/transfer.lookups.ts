@@ -21,5 +21,6 @@ export async function visibleTransfer(
     () => userError(field, UserErrorCode.NOT_FOUND, s.t("TRANSFER_NOT_FOUND")),
   );
   s.audit.target("Transfer", transfer.id).target("Customer", transfer.customerId);
+  if (transfer.resellerId) s.audit.concerns(transfer.resellerId);
   return transfer;
 }

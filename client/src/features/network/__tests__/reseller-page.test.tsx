@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { GraphQLError } from "graphql";
 import { describe, expect, it } from "vitest";
 import {
+  ActivityListDocument,
   CustomerListDocument,
   NetworkEndPartnershipDocument,
   RequestsListDocument,
@@ -136,7 +137,40 @@ const requestsMock = {
   },
 };
 
-const ACTIVE_MOCKS = [pageMock(), customersMock(), subscriptionsMock, requestsMock];
+const activityMock = {
+  request: { query: ActivityListDocument, variables: { first: 20, filter: { resellerId: RESELLER_ID } } },
+  result: {
+    data: {
+      auditEvents: {
+        __typename: "AuditEventConnection",
+        totalCount: 1,
+        pageInfo: { __typename: "PageInfo", hasNextPage: false, endCursor: null },
+        nodes: [
+          {
+            __typename: "AuditEvent",
+            id: "e1",
+            occurredAt: "2026-11-20T10:00:00.000Z",
+            operation: "resolveProviderRequest",
+            outcome: "ACCEPTED",
+            requestId: "r1",
+            actor: { __typename: "AuditActor", kind: "USER", name: "megan@treyresearch.example" },
+            decision: null,
+            userErrors: [],
+            changes: [
+              {
+                __typename: "AuditChange",
+                type: "ProviderRequest",
+                fields: [{ __typename: "AuditFieldChange", field: "status", before: "OPEN", after: "DECLINED" }],
+              },
+            ],
+          },
+        ],
+      },
+    },
+  },
+};
+
+const ACTIVE_MOCKS = [pageMock(), customersMock(), subscriptionsMock, requestsMock, activityMock];
 
 describe("ResellerView", () => {
   it("shows the reseller's facts, compliance, customers and open requests, with links to the full lists", async () => {
@@ -162,6 +196,27 @@ describe("ResellerView", () => {
     expect(
       await screen.findByText("No live subscription names this reseller as reseller of record."),
     ).toBeInTheDocument();
+  });
+
+  it("shows what the provider did about the reseller: its activity, filtered by the reseller", async () => {
+    renderView(<ResellerView />, { path: PATH, url: URL, mocks: ACTIVE_MOCKS });
+    const activity = await screen.findByRole("region", { name: "Activity" });
+    expect(within(activity).getByText(/The reseller's own actions are in its own log/)).toBeInTheDocument();
+    expect(await within(activity).findByText("ProviderRequest.status: OPEN → DECLINED")).toBeInTheDocument();
+    expect(within(activity).getByText("megan@treyresearch.example")).toBeInTheDocument();
+    expect(within(activity).getByRole("button", { name: "Download CSV" })).toBeInTheDocument();
+  });
+
+  it("shows no activity section to a role that cannot read the audit log", async () => {
+    renderView(<ResellerView />, {
+      path: PATH,
+      url: URL,
+      mocks: ACTIVE_MOCKS,
+      viewer: makeViewer({ role: "HELPDESK_AGENT" }),
+    });
+    expect(await screen.findByRole("heading", { level: 1, name: "Wingtip Toys" })).toBeInTheDocument();
+    expect(await screen.findByRole("region", { name: "Customers" })).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Activity" })).not.toBeInTheDocument();
   });
 
   it("sorts its customers through the URL", async () => {
@@ -206,7 +261,7 @@ describe("ResellerView", () => {
   });
 
   it("offers to withdraw an invitation and shows no network data before it is accepted", async () => {
-    renderView(<ResellerView />, { path: PATH, url: URL, mocks: [pageMock("INVITED")] });
+    renderView(<ResellerView />, { path: PATH, url: URL, mocks: [pageMock("INVITED"), activityMock] });
     expect(await screen.findByRole("button", { name: "Withdraw invitation to Wingtip Toys" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /End partnership/ })).not.toBeInTheDocument();
     expect(screen.getByText(/The invitation is not accepted yet/)).toBeInTheDocument();
