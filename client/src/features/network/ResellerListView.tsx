@@ -14,11 +14,12 @@ import { refetchOnSuccess } from "../../lib/graphql";
 import { useI18n } from "../../lib/i18n";
 import { useMutationForm, useRowMutations } from "../../lib/mutation-form";
 import { useUrlParams } from "../../lib/url-params";
-import { isProvider, useViewer } from "../shell/viewer";
+import { SavedViews } from "../../components/SavedViews";
+import { canSaveViews, isProvider, useViewer } from "../shell/viewer";
 import { InviteResellerForm } from "./components/InviteResellerForm";
 import { PartnershipFilters } from "./components/PartnershipFilters";
 import { ResellerTable, type ResellerRow } from "./components/ResellerTable";
-import { partnershipFilter, resellerListParams } from "./urls";
+import { partnershipFilter, RESELLER_FILTER_KEYS, resellerListParams } from "./urls";
 import "./messages";
 import "../subscriptions/subscriptions.css";
 import "./network.css";
@@ -107,9 +108,10 @@ function ResellerNetwork() {
       <p role="status" className={notice ? "success" : "sr-only"}>
         {notice ?? ""}
       </p>
-      <p className="list-tools">
+      <div className="list-tools">
+        <SavedViews list="RESELLERS" filterKeys={RESELLER_FILTER_KEYS} canSave={canSaveViews(viewer)} />
         <ExportButton url={listExportUrl("resellers", filter, url.sort)} filename="resellers.csv" />
-      </p>
+      </div>
 
       <PagedList
         connection={connection}

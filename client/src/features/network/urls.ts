@@ -15,6 +15,8 @@ const statusChoice: Param<StatusChoice> = {
 export const providerListParams = { status: statusChoice, search: text, after: text };
 /** /resellers (a provider's resellers): the same, "only compliance issues", sort and page N of M. */
 export const resellerListParams = { status: statusChoice, search: text, issues: flag, ...listPagingParams };
+/** The parameters that filter the reseller list (what a saved view keeps, with the sort). */
+export const RESELLER_FILTER_KEYS = ["status", "search", "issues"] as const;
 
 export const providerListUrl = (params?: ParamChanges<typeof providerListParams>) =>
   `/providers${formatParams(providerListParams, params)}`;

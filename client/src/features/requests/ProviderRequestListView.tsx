@@ -17,9 +17,10 @@ import { formatSort, pageVariables, parseSort } from "../../lib/list-paging";
 import "../network/reseller-page-messages";
 import { useI18n } from "../../lib/i18n";
 import { useUrlParams, type ParamChanges } from "../../lib/url-params";
-import { isProvider, usesProviderRequests, useViewer } from "../shell/viewer";
+import { SavedViews } from "../../components/SavedViews";
+import { canSaveViews, isProvider, usesProviderRequests, useViewer } from "../shell/viewer";
 import { RequestTable } from "./components/RequestTable";
-import { requestListParams } from "./urls";
+import { REQUEST_FILTER_KEYS, requestListParams } from "./urls";
 import "./messages";
 import "../customers/customers.css";
 import "./requests.css";
@@ -136,9 +137,10 @@ function RequestList() {
         {notice ?? ""}
       </p>
 
-      <p className="list-tools">
+      <div className="list-tools">
+        <SavedViews list="REQUESTS" filterKeys={REQUEST_FILTER_KEYS} canSave={canSaveViews(viewer)} />
         <ExportButton url={listExportUrl("requests", filter, url.sort)} filename="requests.csv" />
-      </p>
+      </div>
 
       <PagedList
         connection={connection}

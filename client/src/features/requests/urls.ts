@@ -13,5 +13,8 @@ export const requestListParams = {
   ...listPagingParams,
 };
 
+/** The parameters that filter the request list (what a saved view keeps, with the sort). */
+export const REQUEST_FILTER_KEYS = ["status", "direction", "reseller"] as const;
+
 export const requestListUrl = (params?: ParamChanges<typeof requestListParams>) =>
   `/requests${formatParams(requestListParams, params)}`;

@@ -19,9 +19,10 @@ import { formatSort, pageVariables, parseSort, type SortValue } from "../../lib/
 import { ResellerLink } from "../network/components/ResellerLink";
 import { useI18n } from "../../lib/i18n";
 import { useUrlParams } from "../../lib/url-params";
-import { isResellerOnly, useViewer } from "../shell/viewer";
+import { SavedViews } from "../../components/SavedViews";
+import { canSaveViews, isResellerOnly, useViewer } from "../shell/viewer";
 import { ExpiryCountdown, TransferStatusBadge } from "./transfer-ui";
-import { transferListParams, transferUrl, transferWizardUrl } from "./urls";
+import { TRANSFER_FILTER_KEYS, transferListParams, transferUrl, transferWizardUrl } from "./urls";
 import "./messages";
 
 const PAGE_SIZE = 20;
@@ -136,9 +137,10 @@ export function TransferListView() {
         )}
       </form>
 
-      <p className="list-tools">
+      <div className="list-tools">
+        <SavedViews list="TRANSFERS" filterKeys={TRANSFER_FILTER_KEYS} canSave={canSaveViews(viewer)} />
         <ExportButton url={listExportUrl("transfers", filter, url.sort)} filename="transfers.csv" />
-      </p>
+      </div>
 
       <PagedList
         connection={connection}

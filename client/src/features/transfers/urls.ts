@@ -12,6 +12,9 @@ export const transferListParams = {
   ...listPagingParams,
 };
 
+/** The parameters that filter the transfer list (what a saved view keeps, with the sort). */
+export const TRANSFER_FILTER_KEYS = ["status", "direction", "customerId", "expires"] as const;
+
 const WIZARD_STEPS = ["customer", "reseller", "subscriptions", "review"] as const;
 export type WizardStep = (typeof WIZARD_STEPS)[number];
 

@@ -5,6 +5,7 @@ import {
   NetworkEndPartnershipDocument,
   NetworkInviteResellerDocument,
   NetworkResellersDocument,
+  SavedViewsDocument,
   type ComplianceFlag,
   type NetworkResellersQuery,
   type PartnershipStatus,
@@ -280,5 +281,52 @@ describe("ResellerListView: end partnership", () => {
     await userEvent.keyboard("{Escape}");
     expect(screen.queryByRole("button", { name: "Yes, end it" })).not.toBeInTheDocument();
     expect(screen.getByRole("button", { name: "End partnership with Bluegrass Systems" })).toHaveFocus();
+  });
+});
+
+describe("ResellerListView: saved views", () => {
+  const views = {
+    request: { query: SavedViewsDocument, variables: { list: "RESELLERS" } },
+    result: {
+      data: {
+        savedViews: [
+          {
+            __typename: "SavedView",
+            id: "U2F2ZWRWaWV3OjU",
+            name: "Needs attention",
+            list: "RESELLERS",
+            filter: "status=all&issues=1",
+            orderBy: "NAME:DESC",
+          },
+        ],
+      },
+    },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+  const flagged = listMock([NETWORK[2]!, NETWORK[1]!], {
+    ...PAGE,
+    orderBy: { field: "NAME", direction: "DESC" },
+    filter: { hasComplianceIssues: true },
+  });
+
+  it("opens a saved view: its filter and sort go to the URL and to the list's query", async () => {
+    const user = userEvent.setup();
+    renderView(<ResellerListView />, { url: "/resellers", mocks: [views, listMock(NETWORK), flagged] });
+    expect(await screen.findAllByTestId("reseller-row")).toHaveLength(3);
+    await screen.findByRole("option", { name: "Needs attention" });
+    await user.selectOptions(screen.getByLabelText("Open a saved view"), "Needs attention");
+    await waitFor(() => expect(screen.getAllByTestId("reseller-row")).toHaveLength(2));
+    expect(screen.getAllByTestId("reseller-row")[0]).toHaveTextContent("Empire State Cloud");
+    expect(screen.getByTestId("location")).toHaveTextContent("/resellers?status=all&issues=1&sort=NAME%3ADESC");
+  });
+
+  it("shows a read-only role its views without the save button", async () => {
+    renderView(<ResellerListView />, {
+      url: "/resellers",
+      mocks: [views, listMock(NETWORK)],
+      viewer: makeViewer({ role: "HELPDESK_AGENT" }),
+    });
+    await screen.findByRole("option", { name: "Needs attention" });
+    expect(screen.queryByRole("button", { name: "Save as view…" })).not.toBeInTheDocument();
   });
 });

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import {
   RequestsListDocument,
+  SavedViewsDocument,
   RequestsResolveDocument,
   RequestsWithdrawDocument,
   type RequestsRowFragment,
@@ -244,5 +245,55 @@ describe("ProviderRequestListView: a reseller", () => {
   it("tells a partner outside two-tier that requests are not for it", () => {
     renderView(<ProviderRequestListView />, { url: "/requests", viewer: makeViewer({ types: ["DIRECT_BILL"] }) });
     expect(screen.getByText(/Requests go between indirect resellers and their indirect providers/)).toBeInTheDocument();
+  });
+});
+
+describe("ProviderRequestListView: saved views", () => {
+  const views = {
+    request: { query: SavedViewsDocument, variables: { list: "REQUESTS" } },
+    result: {
+      data: {
+        savedViews: [
+          {
+            __typename: "SavedView",
+            id: "U2F2ZWRWaWV3OjQ",
+            name: "Wingtip's open asks",
+            list: "REQUESTS",
+            filter: `status=OPEN&direction=RECEIVED&reseller=${RESELLER_ID}`,
+            orderBy: null,
+          },
+        ],
+      },
+    },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+
+  it("opens a saved view of the requests: its filter goes to the URL and the list's query", async () => {
+    const user = userEvent.setup();
+    renderView(<ProviderRequestListView />, {
+      url: "/requests",
+      mocks: [views, list({}, []), list({ status: ["OPEN"], direction: "RECEIVED", resellerId: RESELLER_ID }, [order])],
+    });
+    const select = await screen.findByLabelText("Open a saved view");
+    await screen.findByRole("option", { name: "Wingtip's open asks" });
+    await user.selectOptions(select, "Wingtip's open asks");
+    expect(await screen.findAllByTestId("request-row")).toHaveLength(1);
+    expect(screen.getByTestId("location")).toHaveTextContent(
+      `/requests?status=OPEN&direction=RECEIVED&reseller=${RESELLER_ID}`,
+    );
+    expect(screen.getByLabelText("Open a saved view")).toHaveDisplayValue("Wingtip's open asks");
+  });
+
+  it("offers saving the current filter to a role that may, and not to one that may not", async () => {
+    const first = renderView(<ProviderRequestListView />, { url: "/requests", mocks: [views, list({}, [])] });
+    expect(await screen.findByRole("button", { name: "Save as view…" })).toBeInTheDocument();
+    first.unmount();
+    renderView(<ProviderRequestListView />, {
+      url: "/requests",
+      mocks: [views, list({}, [])],
+      viewer: makeViewer({ role: "HELPDESK_AGENT" }),
+    });
+    await screen.findByRole("option", { name: "Wingtip's open asks" });
+    expect(screen.queryByRole("button", { name: "Save as view…" })).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { TransferListDocument } from "../../../graphql/generated";
+import { SavedViewsDocument, TransferListDocument } from "../../../graphql/generated";
 import { TransferListView } from "../TransferListView";
 import { FIRST_UP, TREY, viewerOf, WINGTIP } from "./fixtures";
 import { renderView } from "../../../testing/harness";
@@ -97,5 +98,53 @@ describe("transfer list", () => {
     await screen.findByRole("link", { name: "Contoso Ltd." });
     expect(screen.queryByRole("link", { name: "New transfer" })).not.toBeInTheDocument();
     expect(screen.getByText(/Your provider requests them on your behalf/)).toBeInTheDocument();
+  });
+});
+
+describe("transfer list: saved views", () => {
+  const view = {
+    __typename: "SavedView" as const,
+    id: "U2F2ZWRWaWV3OjM",
+    name: "Incoming to answer",
+    list: "TRANSFERS" as const,
+    filter: "status=EXPIRED,PENDING&direction=INCOMING",
+    orderBy: null,
+  };
+  const views = {
+    request: { query: SavedViewsDocument, variables: { list: "TRANSFERS" } },
+    result: { data: { savedViews: [view] } },
+    maxUsageCount: Number.POSITIVE_INFINITY,
+  };
+  const unfiltered = {
+    request: { query: TransferListDocument, variables: (v: { filter?: { status?: unknown } }) => !v.filter?.status },
+    result: { data: { transfers: { ...listMock.result.data.transfers, totalCount: 0, nodes: [] } } },
+  };
+
+  it("opens a saved view: its filter goes to the URL and to the list's query", async () => {
+    const user = userEvent.setup();
+    renderView(<TransferListView />, {
+      path: "/transfers",
+      url: "/transfers",
+      viewer: viewerOf(TREY),
+      mocks: [views, unfiltered, listMock] as never,
+    });
+    const select = await screen.findByLabelText("Open a saved view");
+    await screen.findByRole("option", { name: "Incoming to answer" });
+    expect(screen.queryByRole("link", { name: "Contoso Ltd." })).not.toBeInTheDocument();
+    await user.selectOptions(select, "Incoming to answer");
+    expect(await screen.findByRole("link", { name: "Contoso Ltd." })).toBeInTheDocument();
+    expect(screen.getByTestId("location")).toHaveTextContent("/transfers?status=EXPIRED%2CPENDING&direction=INCOMING");
+    expect(screen.getByRole("button", { name: "Save as view…" })).toBeInTheDocument();
+  });
+
+  it("lets a role that cannot save views open them, without the save button", async () => {
+    renderView(<TransferListView />, {
+      path: "/transfers",
+      url: "/transfers",
+      viewer: viewerOf(TREY, "HELPDESK_AGENT"),
+      mocks: [views, unfiltered] as never,
+    });
+    await screen.findByRole("option", { name: "Incoming to answer" });
+    expect(screen.queryByRole("button", { name: "Save as view…" })).not.toBeInTheDocument();
   });
 });
