@@ -54,6 +54,53 @@ test("provider → reseller page → one of its customers", async ({ asProvider:
   ).toBeVisible();
 });
 
+test("the reseller page's activity shows what the provider just did about the reseller", async ({
+  asProvider: page,
+  graphqlAs,
+}) => {
+  const active = await graphqlAs<Resellers>(DEMO.provider, RESELLERS, { first: 100, filter: { status: ["ACTIVE"] } });
+  // A live subscription the provider may suspend, of a reseller it is reseller of record for.
+  let target: { reseller: Resellers["resellers"]["nodes"][number]; id: string; offerName: string } | null = null;
+  for (const r of active.resellers.nodes) {
+    const subs = await graphqlAs<{
+      subscriptions: { nodes: { id: string; offerName: string; eligibility: { eligible: boolean } }[] };
+    }>(
+      DEMO.provider,
+      `query($f: SubscriptionFilter) { subscriptions(first: 20, filter: $f) {
+        nodes { id offerName eligibility(action: SUSPEND) { eligible } } } }`,
+      { f: { resellerId: r.reseller.id, status: ["ACTIVE"] } },
+    );
+    const s = subs.subscriptions.nodes.find((n) => n.eligibility.eligible);
+    if (s) {
+      target = { reseller: r, id: s.id, offerName: s.offerName };
+      break;
+    }
+  }
+  expect(target).not.toBeNull();
+  const suspended = await graphqlAs<{ suspendSubscription: { userErrors: unknown[] } }>(
+    DEMO.provider,
+    `mutation($input: SubscriptionActionInput!) { suspendSubscription(input: $input) { userErrors { code } } }`,
+    { input: { subscriptionId: target!.id } },
+  );
+  expect(suspended.suspendSubscription.userErrors).toEqual([]);
+  const log = await graphqlAs<{ auditEvents: { totalCount: number; nodes: { operation: string }[] } }>(
+    DEMO.provider,
+    `query($f: AuditEventFilter) { auditEvents(first: 5, filter: $f) { totalCount nodes { operation } } }`,
+    { f: { resellerId: target!.reseller.reseller.id } },
+  );
+  expect(log.auditEvents.nodes[0]!.operation).toBe("suspendSubscription");
+
+  await page.goto(`/resellers/${encodeURIComponent(target!.reseller.reseller.id)}`);
+  await expect(page.getByRole("heading", { level: 1, name: target!.reseller.reseller.name })).toBeVisible();
+  const activity = page.getByRole("region", { name: "Activity" });
+  await expect(activity.getByText("The reseller's own actions are in its own log", { exact: false })).toBeVisible();
+  const newest = activity.locator("tbody tr").first();
+  await expect(newest.getByText("suspendSubscription", { exact: true })).toBeVisible();
+  await expect(newest.getByText("CustomerSubscription.status: ACTIVE → SUSPENDED")).toBeVisible();
+  await expect(activity.locator("tbody tr")).toHaveCount(Math.min(20, log.auditEvents.totalCount));
+  await screenshot(page, "reseller-page-02-activity");
+});
+
 test("the resellers list sorts by name, shows page N of M and exports the filtered list", async ({
   asProvider: page,
   graphqlAs,

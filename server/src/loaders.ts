@@ -1,12 +1,13 @@
 import DataLoader from "dataloader";
 import { In, type DataSource, type EntityManager } from "typeorm";
 import type { TenantScope } from "./auth/scope";
-import { RuleBook, type EligibilityAction, type TransferPolicy } from "./domain/enums";
+import { PartnershipStatus, RuleBook, type EligibilityAction, type TransferPolicy } from "./domain/enums";
 import { liveSubscriptionSql } from "./domain/subscription-status";
 import { Customer } from "./modules/customer/customer.entity";
 import { CustomerRelationship } from "./modules/customer/customer-relationship.entity";
 import { CustomerSubscription } from "./modules/subscription/customer-subscription.entity";
 import { Partner } from "./modules/partner/partner.entity";
+import { ResellerPartnership } from "./modules/partner/reseller-partnership.entity";
 import { TransferLine } from "./modules/transfer/transfer.entity";
 import { EligibilityService } from "./modules/eligibility/eligibility.service";
 import type { Decision } from "./modules/eligibility/rule";
@@ -166,6 +167,70 @@ export class Loaders {
       return resellerIds.map((id) => ({ customers: c.get(id) ?? 0, subscriptions: s.get(id) ?? 0 }));
     },
   );
+
+  /**
+   * For an indirect reseller: the decision of the provider that bills each subscription (its transacting partner), as
+   * `requestProviderAction` reports it (provider-request.service.ts: decided as the provider, no reseller named for
+   * a subscription's lifecycle action). Null unless the viewer is the subscription's reseller of record and the
+   * transacting partner one of its providers with an ACTIVE partnership. One statement finds those providers, then
+   * one decision batch per provider (EligibilityService.decideBatch, ≤ 4 statements each) for the whole page.
+   */
+  readonly providerEligibility = new DataLoader<EligibilityKey, Decision | null, string>(
+    async (keys) => {
+      const viewer = this.scope?.partner;
+      const askable = keys.filter(
+        (k) => viewer && k.subscription.resellerOfRecordId === viewer.id && k.subscription.transactingPartnerId,
+      );
+      const candidates = [...new Set(askable.map((k) => k.subscription.transactingPartnerId!))];
+      const partnered = candidates.length
+        ? await this.ds
+            .getRepository(ResellerPartnership)
+            .createQueryBuilder("rp")
+            .select("rp.provider_id", "providerId")
+            .where("rp.reseller_id = :viewer", { viewer: viewer!.id })
+            .andWhere("rp.status = :active", { active: PartnershipStatus.ACTIVE })
+            .andWhere("rp.provider_id IN (:...candidates)", { candidates })
+            .getRawMany<{ providerId: string }>()
+        : [];
+      const providerIds = new Set(partnered.map((r) => r.providerId));
+      const results = new Map<string, Decision>();
+      const byProvider = groupBy(
+        askable.filter((k) => providerIds.has(k.subscription.transactingPartnerId!)),
+        (k) => k.subscription.transactingPartnerId!,
+      );
+      for (const [providerId, providerKeys] of byProvider) {
+        const provider = await this.partner.load(providerId);
+        if (!provider) continue;
+        const groups = [...groupBy(providerKeys, decisionGroup)];
+        const decided = await new EligibilityService(this.ds).decideBatch(
+          provider,
+          groups.map(([, group]) => ({
+            action: group[0]!.action,
+            subscriptions: group.map((k) => k.subscription),
+            opts: this.decisionOptions(group[0]!),
+          })),
+        );
+        groups.forEach(([groupKey], i) => {
+          for (const [id, d] of decided[i]!) results.set(`${groupKey}|${id}`, d);
+        });
+      }
+      return keys.map((k) => results.get(`${decisionGroup(k)}|${k.subscription.id}`) ?? null);
+    },
+    { cacheKeyFn: (k) => `${decisionGroup(k)}|${k.subscription.id}` },
+  );
+
+  private decisionOptions(first: EligibilityKey) {
+    return {
+      asOf: first.asOf,
+      at: first.at ?? null,
+      ruleBook: this.ruleBook,
+      policy: this.policy,
+      reseller: first.reseller,
+      quantity: first.quantity ?? null,
+      autoRenew: first.autoRenew ?? null,
+      change: first.change ?? null,
+    };
+  }
 
   /**
    * Eligibility of subscriptions for the viewer over a page: every action and option set the page asks for is one

@@ -302,6 +302,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "CustomerSubscription.resellerOfRecord": read(NETWORK_READERS, P.indirectProviderTasks),
   "CustomerSubscription.parentSubscription": read(NETWORK_READERS, P.manageSubscriptions),
   "CustomerSubscription.eligibility": read(NETWORK_READERS, P.manageSubscriptions),
+  "CustomerSubscription.providerEligibility": read(NETWORK_READERS, P.manageSubscriptions),
   "Viewer.syncStatus": read(ALL_ROLES, P.rolesAndPermissions, "every user: how current the data they see is"),
   "Partner.canTransact": read(ALL_ROLES, P.rolesAndPermissions, "the viewer's own partner type"),
   "Partner.tenantId": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),

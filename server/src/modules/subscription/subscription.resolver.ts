@@ -107,4 +107,26 @@ export class SubscriptionResolver {
       change,
     });
   }
+
+  @FieldResolver(() => EligibilityDecision, {
+    nullable: true,
+    description:
+      "Ask my provider (an indirect reseller, R22): the decision of the provider that bills this subscription (its " +
+      "transacting partner), decided as that provider today — what requestProviderAction's providerDecision would " +
+      "say: whether the provider could do it if asked, with every reason why not. Null unless the viewer is this " +
+      "subscription's reseller of record and the provider one of its providers with an ACTIVE partnership. Batched " +
+      "over a page (one decision batch per provider).",
+  })
+  providerEligibility(
+    @Root() s: CustomerSubscription,
+    @Arg("action", () => EligibilityAction) action: EligibilityAction,
+    @Arg("quantity", () => Int, { nullable: true, description: "CHANGE_QUANTITY (V2): the requested seat total." })
+    quantity: number | null,
+    @Arg("autoRenew", () => Boolean, { nullable: true, description: "SET_AUTO_RENEW (V2): the value wanted." })
+    autoRenew: boolean | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EligibilityDecision | null> {
+    requireViewer(ctx);
+    return subscriptionService.providerDecisionFor(ctx, s, { action, quantity, autoRenew });
+  }
 }

@@ -173,6 +173,32 @@ export class SubscriptionService {
     return presentDecision(decision, asOf, s.locale, at);
   }
 
+  /**
+   * "Ask my provider": the decision of the provider that bills the subscription, as requestProviderAction would
+   * report it today (loaders.providerEligibility); null when the viewer could not ask it about this subscription.
+   */
+  async providerDecisionFor(
+    s: Pick<ServiceContext, "config" | "today" | "loaders" | "locale">,
+    subscription: CustomerSubscription,
+    args: { action: EligibilityAction; quantity?: number | null; autoRenew?: boolean | null },
+  ): Promise<EligibilityDecision | null> {
+    if (!SUBSCRIPTION_ACTIONS.has(args.action))
+      throw badInput("action", `${args.action} is decided for a customer, not a subscription`);
+    checkV2Input({ ...args, change: null, transferId: null }, s.config.ruleBook);
+    const { asOf, at } = decisionInstant(s, null);
+    const decision = await s.loaders.providerEligibility.load({
+      action: args.action,
+      asOf,
+      at,
+      subscription,
+      reseller: null,
+      quantity: args.quantity ?? null,
+      autoRenew: args.autoRenew ?? null,
+      change: null,
+    });
+    return decision && presentDecision(decision, asOf, s.locale, at);
+  }
+
   /** Multi-channel support: records a subscription the customer bought outside CSP (needs a relationship, R1). */
   async registerExternal(s: ServiceContext, input: RegisterExternalSubscriptionInput): Promise<SubscriptionResult> {
     ensureNoErrors(registerChecks(input, s.locale).errors);

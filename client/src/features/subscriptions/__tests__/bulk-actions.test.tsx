@@ -33,6 +33,7 @@ const reason = (ruleId: string, code: Reason["code"], message: string): Reason =
 });
 const R22 = reason("R22", "INDIRECT_RESELLER_MUST_USE_PROVIDER", "Ask your indirect provider to do it for you.");
 const R15 = reason("R15m", "SUBSCRIPTION_NOT_ACTIVE", "Only an active subscription can be suspended.");
+const R35D = reason("R35d", "PARTNER_NOT_ACTIVE", "A deauthorized partner cannot suspend subscriptions.");
 
 const decision = (action: EligibilityAction, blocking: Reason[] = []): Decision => ({
   __typename: "EligibilityDecision",
@@ -116,8 +117,11 @@ const listMock = {
   maxUsageCount: 2,
 };
 
-const reviewMock = (ids: string[], action: EligibilityAction, nodes: ReviewNode[]) => ({
-  request: { query: SubscriptionsBulkReviewDocument, variables: { ids, first: ids.length, action, autoRenew: null } },
+const reviewMock = (ids: string[], action: EligibilityAction, nodes: ReviewNode[], asking = false) => ({
+  request: {
+    query: SubscriptionsBulkReviewDocument,
+    variables: { ids, first: ids.length, action, autoRenew: null, asking },
+  },
   result: { data: { subscriptions: { __typename: "CustomerSubscriptionConnection", nodes } } },
 });
 
@@ -163,12 +167,18 @@ describe("reviewLines: each row's own decision", () => {
     expect(lines[1]!.decision.blocking.map((r) => r.ruleId)).toEqual(["R15m"]);
   });
 
-  it("asking: R22 alone goes to the provider; other reasons still refuse; only the reseller of record may ask", () => {
+  it("asking: the billing provider's own decision decides, not the reseller's minus R22; only the reseller of record may ask", () => {
     const mine = { resellerOfRecord: { id: VIEWER_PARTNER } };
     const lines = reviewLines(
       "ASK_SUSPEND",
       selected,
-      [subject(1, [R22], mine), subject(2, [R22, R15], mine), subject(3, [R22])],
+      [
+        // The provider could do it: goes, whatever the reseller's own R22 says.
+        subject(1, [R22], { ...mine, providerEligibility: decision("SUSPEND") }),
+        // The reseller's decision minus R22 is empty, but the provider is deauthorized: refused with its reason.
+        subject(2, [R22], { ...mine, providerEligibility: decision("SUSPEND", [R35D]) }),
+        subject(3, [R22], { providerEligibility: null }),
+      ],
       VIEWER_PARTNER,
     );
     expect(lines.map((l) => [l.go, l.local, l.provider?.name ?? null])).toEqual([
@@ -176,16 +186,24 @@ describe("reviewLines: each row's own decision", () => {
       [false, null, "Trey Research"],
       [false, "NOT_YOUR_RESELLER_ROW", "Trey Research"],
     ]);
-    // R22 is why the provider is asked: not shown as a refusal.
+    // The reasons shown are the provider's: R22 (the reseller's) is not among them.
     expect(lines[0]!.decision.blocking).toEqual([]);
-    expect(lines[1]!.decision.blocking.map((r) => r.ruleId)).toEqual(["R15m"]);
+    expect(lines[1]!.decision.blocking.map((r) => r.ruleId)).toEqual(["R35d"]);
     const noProvider = reviewLines(
       "ASK_SUSPEND",
       selected.slice(0, 1),
-      [subject(1, [R22], { ...mine, transactingPartner: null })],
+      [subject(1, [R22], { ...mine, transactingPartner: null, providerEligibility: null })],
       VIEWER_PARTNER,
     );
     expect(noProvider[0]!.local).toBe("NO_PROVIDER");
+    // A provider bills it, but the API decided nothing for it (no ACTIVE partnership with the reseller).
+    const notPartnered = reviewLines(
+      "ASK_SUSPEND",
+      selected.slice(0, 1),
+      [subject(1, [R22], { ...mine, providerEligibility: null })],
+      VIEWER_PARTNER,
+    );
+    expect(notPartnered[0]).toMatchObject({ go: false, local: "NOT_PARTNERED" });
   });
 });
 
@@ -346,7 +364,17 @@ describe("SubscriptionListView: bulk actions", () => {
       viewer: makeViewer({ types: ["INDIRECT_RESELLER"] }),
       mocks: [
         listMock,
-        reviewMock([id(1)], "SUSPEND", [reviewNode(1, "Microsoft 365 E3", decision("SUSPEND", [R22]), mine)]),
+        reviewMock(
+          [id(1)],
+          "SUSPEND",
+          [
+            reviewNode(1, "Microsoft 365 E3", decision("SUSPEND", [R22]), {
+              ...mine,
+              providerEligibility: decision("SUSPEND"),
+            }),
+          ],
+          true,
+        ),
         askMock,
       ],
     });
@@ -357,6 +385,46 @@ describe("SubscriptionListView: bulk actions", () => {
     expect(await within(bulk).findByText("Will ask Trey Research")).toBeInTheDocument();
     await userEvent.click(within(bulk).getByRole("button", { name: "Send 1 now" }));
     expect(await within(bulk).findByText("Asked Trey Research")).toBeInTheDocument();
+  });
+
+  it("a reseller's review shows the provider's decision, says so, and skips what the provider could not do", async () => {
+    const mine = { resellerOfRecord: { __typename: "Partner" as const, id: VIEWER_PARTNER, name: "Wingtip Toys" } };
+    renderView(<SubscriptionListView />, {
+      url: "/subscriptions",
+      viewer: makeViewer({ types: ["INDIRECT_RESELLER"] }),
+      mocks: [
+        listMock,
+        reviewMock(
+          [id(1), id(2)],
+          "SUSPEND",
+          [
+            reviewNode(1, "Microsoft 365 E3", decision("SUSPEND", [R22]), {
+              ...mine,
+              providerEligibility: decision("SUSPEND"),
+            }),
+            reviewNode(2, "Office 365 E1", decision("SUSPEND", [R22]), {
+              ...mine,
+              providerEligibility: decision("SUSPEND", [R35D]),
+            }),
+          ],
+          true,
+        ),
+      ],
+    });
+    await userEvent.click(await screen.findByRole("checkbox", { name: "Select Microsoft 365 E3 of Customer 1" }));
+    await userEvent.click(screen.getByRole("checkbox", { name: "Select Office 365 E1 of Customer 2" }));
+    const bulk = screen.getByRole("region", { name: "Bulk actions" });
+    await userEvent.selectOptions(within(bulk).getByLabelText("Action"), "ASK_SUSPEND");
+    await userEvent.click(within(bulk).getByRole("button", { name: "Review" }));
+    expect(await within(bulk).findByText(/Each row shows the decision of the provider that bills it/)).toBeInTheDocument();
+    const refused = bulk.querySelector(`[data-row="${id(2)}"]`) as HTMLElement;
+    expect(within(refused).getByText("Trey Research could not do it: skipped")).toBeInTheDocument();
+    expect(within(refused).getByText("A deauthorized partner cannot suspend subscriptions.")).toBeInTheDocument();
+    // R22 is the reseller's own reason: never shown when asking.
+    expect(within(bulk).queryByText("Ask your indirect provider to do it for you.")).not.toBeInTheDocument();
+    const going = bulk.querySelector(`[data-row="${id(1)}"]`) as HTMLElement;
+    expect(within(going).getByText("Will ask Trey Research")).toBeInTheDocument();
+    expect(within(bulk).getByRole("button", { name: "Send 1 now" })).toBeEnabled();
   });
 
   it("read-only roles see no bulk controls", async () => {

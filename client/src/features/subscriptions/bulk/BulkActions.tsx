@@ -95,6 +95,7 @@ export function BulkActions({
           first: selected.length,
           action: spec.eligibility,
           autoRenew: spec.autoRenew,
+          asking: spec.ask !== null,
         },
       });
       if (result.error) throw result.error;
@@ -203,6 +204,7 @@ export function BulkActions({
       {step.kind === "review" && (
         <ReviewPanel
           headingRef={headingRef}
+          asking={spec.ask !== null}
           title={t("bulk.review.title", { action: actionLabel })}
           lines={step.lines}
           onSend={() => void send(step.lines)}
@@ -239,12 +241,15 @@ function LineName({ line }: { line: ReviewLine }) {
 
 function ReviewPanel({
   headingRef,
+  asking,
   title,
   lines,
   onSend,
   onBack,
 }: {
   headingRef: React.RefObject<HTMLHeadingElement | null>;
+  /** Asking the provider: the decisions shown are each billing provider's, and the panel says so. */
+  asking: boolean;
   title: string;
   lines: ReviewLine[];
   onSend(): void;
@@ -262,6 +267,7 @@ function ReviewPanel({
         {lines.length > going && t("bulk.review.skipped", { count: lines.length - going })}{" "}
         {t("bulk.review.nothingYet")}
       </p>
+      {asking && <p className="hint">{t("bulk.review.providerDecision")}</p>}
       <ul className="bulk-lines">
         {lines.map((line) => (
           <li key={line.id} className={line.go ? "bulk-line bulk-go" : "bulk-line bulk-refused"} data-row={line.id}>
@@ -270,10 +276,14 @@ function ReviewPanel({
               <span className="badge badge-ok">
                 {line.provider ? t("bulk.line.willAsk", { provider: line.provider.name }) : t("bulk.line.willSend")}
               </span>
+            ) : line.provider && !line.local ? (
+              <span className="badge badge-no">{t("bulk.line.providerRefused", { provider: line.provider.name })}</span>
             ) : (
               <span className="badge badge-no">{t("bulk.line.refused")}</span>
             )}
-            {line.local && <p className="bulk-local">{t(`bulk.local.${line.local}`)}</p>}
+            {line.local && (
+              <p className="bulk-local">{t(`bulk.local.${line.local}`, { provider: line.provider?.name ?? "" })}</p>
+            )}
             {!line.local && !line.go && <EligibilityBadge decision={line.decision} />}
             <ReasonList decision={line.decision} />
           </li>
@@ -333,7 +343,7 @@ function ResultsPanel({
               </span>
               {o.status === "skipped" &&
                 (line.local ? (
-                  <p className="bulk-local">{t(`bulk.local.${line.local}`)}</p>
+                  <p className="bulk-local">{t(`bulk.local.${line.local}`, { provider: line.provider?.name ?? "" })}</p>
                 ) : (
                   <ReasonList decision={line.decision} />
                 ))}

@@ -1,5 +1,5 @@
 import type { EligibilityAction, ProviderRequestAction } from "../../../graphql/generated";
-import type { DecisionView, ReasonView } from "../../../components/Reasons";
+import type { DecisionView } from "../../../components/Reasons";
 import type { ViewerPermissions } from "../../shell/viewer";
 
 // The bulk actions' rules, kept apart from React: which actions a user is offered, how each row's decision becomes
@@ -90,8 +90,8 @@ export function bulkActionsFor(p: ViewerPermissions): BulkAction[] {
   return p.canActForCustomers ? ACT.filter((a) => p[ROLE_FLAG[a]]) : [];
 }
 
-/** R22's code: an indirect reseller acts through its provider. The very reason "ask my provider" exists. */
-export const MUST_USE_PROVIDER = "INDIRECT_RESELLER_MUST_USE_PROVIDER";
+/** A row nobody decided for (not visible, or not one the viewer can ask about): refused, with no reasons of its own. */
+const NO_DECISION: DecisionView = { eligible: false, blocking: [], advisories: [] };
 
 export interface ReviewSubject {
   id: string;
@@ -101,10 +101,15 @@ export interface ReviewSubject {
   resellerOfRecord: { id: string } | null;
   version: number;
   eligibility: DecisionView;
+  /**
+   * Asking: the decision of the provider that bills it, decided as that provider (the API's providerEligibility,
+   * what requestProviderAction answers); null when the viewer cannot ask it about this row.
+   */
+  providerEligibility?: DecisionView | null;
 }
 
 /** Why a row cannot be asked about, in the client's own words (no decision reason applies). */
-export type LocalRefusal = "NOT_VISIBLE" | "NOT_YOUR_RESELLER_ROW" | "NO_PROVIDER";
+export type LocalRefusal = "NOT_VISIBLE" | "NOT_YOUR_RESELLER_ROW" | "NO_PROVIDER" | "NOT_PARTNERED";
 
 export interface ReviewLine {
   id: string;
@@ -112,7 +117,10 @@ export interface ReviewLine {
   customerName: string;
   /** Sent on confirmation; otherwise shown and skipped. */
   go: boolean;
-  /** The reasons to show: every blocking reason (refused) and advisory. R22 is left out when asking the provider. */
+  /**
+   * The reasons to show: every blocking reason (refused) and advisory — of the viewer's own decision when acting,
+   * of the billing provider's decision when asking it (the viewer's own rights do not matter then: R22).
+   */
   decision: DecisionView;
   local: LocalRefusal | null;
   /** Asking: the provider that bills the subscription. */
@@ -122,9 +130,10 @@ export interface ReviewLine {
 
 /**
  * Each selected row's own review line. Acting: the row goes when its decision is eligible. Asking the provider: the
- * reseller must be the row's reseller of record and a provider must bill it, and no reason other than R22 may block
- * (the provider would be refused for the same reasons). Rows the review did not return (no longer in the network)
- * are refused too.
+ * reseller must be the row's reseller of record, a provider it is partnered with must bill it, and that provider's
+ * own decision (providerEligibility: whether it could do it today) must allow it — the reseller's decision minus R22
+ * is not that (a deauthorized provider, for one, is refused where the reseller is not). Rows the review did not
+ * return (no longer in the network) are refused too.
  */
 export function reviewLines(
   action: BulkAction,
@@ -145,11 +154,16 @@ export function reviewLines(
     if (!asking) {
       return { ...named, go: s.eligibility.eligible, decision: s.eligibility, local: null, provider: null };
     }
-    const blocking: readonly ReasonView[] = s.eligibility.blocking.filter((r) => r.code !== MUST_USE_PROVIDER);
-    const decision = { eligible: blocking.length === 0, blocking, advisories: s.eligibility.advisories };
     const provider = s.transactingPartner;
     const local: LocalRefusal | null =
-      s.resellerOfRecord?.id !== viewerPartnerId ? "NOT_YOUR_RESELLER_ROW" : !provider ? "NO_PROVIDER" : null;
+      s.resellerOfRecord?.id !== viewerPartnerId
+        ? "NOT_YOUR_RESELLER_ROW"
+        : !provider
+          ? "NO_PROVIDER"
+          : !s.providerEligibility
+            ? "NOT_PARTNERED"
+            : null;
+    const decision: DecisionView = s.providerEligibility ?? NO_DECISION;
     return { ...named, go: local === null && decision.eligible, decision, local, provider };
   });
 }

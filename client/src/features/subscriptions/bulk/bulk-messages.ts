@@ -29,10 +29,15 @@ export const bulkMessages = defineMessages({
     "bulk.line.willSend": "Will be sent",
     "bulk.line.willAsk": "Will ask {provider}",
     "bulk.line.refused": "Refused: skipped",
+    "bulk.line.providerRefused": "{provider} could not do it: skipped",
+    "bulk.review.providerDecision":
+      "Each row shows the decision of the provider that bills it, as that provider would decide today if asked, with its reasons. Your own rights do not count here: you act through your provider (rule R22).",
     "bulk.local.NOT_VISIBLE": "This subscription is no longer in your list.",
     "bulk.local.NOT_YOUR_RESELLER_ROW":
       "You are not this subscription's reseller of record: only that reseller can ask the provider about it.",
     "bulk.local.NO_PROVIDER": "No provider bills this subscription through CSP: there is nobody to ask.",
+    "bulk.local.NOT_PARTNERED":
+      "{provider} bills this subscription but is not one of your providers with an active partnership: it cannot be asked.",
     "bulk.send": "{count, plural, one {Send # now} other {Send # now}}",
     "bulk.back": "Back",
     "bulk.sending": "Sending… {done} of {total} answered",
@@ -73,10 +78,15 @@ export const bulkMessages = defineMessages({
     "bulk.line.willSend": "Será enviada",
     "bulk.line.willAsk": "Será pedida a {provider}",
     "bulk.line.refused": "Recusada: ignorada",
+    "bulk.line.providerRefused": "{provider} não o poderia fazer: ignorada",
+    "bulk.review.providerDecision":
+      "Cada linha mostra a decisão do fornecedor que a fatura, tal como esse fornecedor decidiria hoje se lhe fosse pedido, com os motivos. Os seus próprios direitos não contam aqui: atua através do seu fornecedor (regra R22).",
     "bulk.local.NOT_VISIBLE": "Esta subscrição já não está na sua lista.",
     "bulk.local.NOT_YOUR_RESELLER_ROW":
       "Não é o revendedor registado desta subscrição: só esse revendedor pode fazer o pedido ao fornecedor.",
     "bulk.local.NO_PROVIDER": "Nenhum fornecedor fatura esta subscrição através do CSP: não há a quem pedir.",
+    "bulk.local.NOT_PARTNERED":
+      "{provider} fatura esta subscrição mas não é um dos seus fornecedores com uma parceria ativa: não lhe pode ser pedido.",
     "bulk.send": "{count, plural, one {Enviar # agora} other {Enviar # agora}}",
     "bulk.back": "Voltar",
     "bulk.sending": "A enviar… {done} de {total} respondidas",
