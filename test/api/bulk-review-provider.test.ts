@@ -88,7 +88,14 @@ describe("providerEligibility in a reseller's bulk review", () => {
     const res = await t.gql<{ requestProviderAction: { providerDecision: Decision; userErrors: unknown[] } }>(
       `mutation($input: RequestProviderActionInput!) { requestProviderAction(input: $input) {
         providerDecision { eligible blocking { ruleId } } userErrors { code } } }`,
-      { input: { action: "SUSPEND", providerId: id.partner("PD"), customerId: id.customer("C"), subscriptionId: id.sub("sd") } },
+      {
+        input: {
+          action: "SUSPEND",
+          providerId: id.partner("PD"),
+          customerId: id.customer("C"),
+          subscriptionId: id.sub("sd"),
+        },
+      },
       { as: "R" },
     );
     expect(res.body.data!.requestProviderAction.userErrors).toEqual([]);

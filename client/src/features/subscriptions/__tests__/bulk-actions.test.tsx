@@ -416,7 +416,9 @@ describe("SubscriptionListView: bulk actions", () => {
     const bulk = screen.getByRole("region", { name: "Bulk actions" });
     await userEvent.selectOptions(within(bulk).getByLabelText("Action"), "ASK_SUSPEND");
     await userEvent.click(within(bulk).getByRole("button", { name: "Review" }));
-    expect(await within(bulk).findByText(/Each row shows the decision of the provider that bills it/)).toBeInTheDocument();
+    expect(
+      await within(bulk).findByText(/Each row shows the decision of the provider that bills it/),
+    ).toBeInTheDocument();
     const refused = bulk.querySelector(`[data-row="${id(2)}"]`) as HTMLElement;
     expect(within(refused).getByText("Trey Research could not do it: skipped")).toBeInTheDocument();
     expect(within(refused).getByText("A deauthorized partner cannot suspend subscriptions.")).toBeInTheDocument();
