@@ -118,7 +118,7 @@ export function CustomerView() {
             <nav className="page-sections" aria-label={t("customers.page.sections")}>
               <a href="#subs-heading">{t("customers.page.subscriptions")}</a>
               <a href="#rel-heading">{t("customers.page.relationships")}</a>
-              <a href="#customer-activity">{t("customers.page.activity")}</a>
+              {viewer.permissions.canViewAudit && <a href="#customer-activity">{t("customers.page.activity")}</a>}
             </nav>
             <SubscriptionsSection customer={customer} />
             <RelationshipsSection
@@ -128,9 +128,11 @@ export function CustomerView() {
               onRemovedChange={setRemoved}
               canManage={canManageCustomers && !resellerOnly}
             />
-            <div className="panel">
-              <CustomerActivity customerId={customer.id} />
-            </div>
+            {viewer.permissions.canViewAudit && (
+              <div className="panel">
+                <CustomerActivity customerId={customer.id} />
+              </div>
+            )}
           </>
         )}
       </DataState>

@@ -81,12 +81,11 @@ describe("a helpdesk agent on the customer page", () => {
     expect(within(panel).queryAllByRole("button")).toEqual([]);
     expect(within(panel).getByText("Cancel: Not allowed")).toBeInTheDocument();
     expect(within(panel).getByText(/The 7-day cancellation window has closed/)).toBeInTheDocument();
-    // The only enabled buttons left on the page read: a subscription's details and the activity's CSV.
+    // The only enabled button left on the page reads a subscription's details. The audit log is not this role's to
+    // read (canViewAudit), so the activity section and its CSV are not offered either.
     const enabled = screen.getAllByRole("button").filter((b) => !(b as HTMLButtonElement).disabled);
-    expect(enabled.map((b) => b.getAttribute("aria-label") ?? b.textContent)).toEqual([
-      "Details — Microsoft 365 E3",
-      "Download CSV",
-    ]);
+    expect(enabled.map((b) => b.getAttribute("aria-label") ?? b.textContent)).toEqual(["Details — Microsoft 365 E3"]);
+    expect(screen.queryByRole("link", { name: "Activity" })).not.toBeInTheDocument();
   });
 });
 
