@@ -73,6 +73,7 @@ export class AuditRecorder {
   private customer: string | null = null;
   private accountable: string[] = [];
   private label: string | null = null;
+  private readonly writtenRows = new Map<string, object>();
 
   /** An object the mutation named or touched. A customer also fills the event's customer filter column. */
   target(type: NodeTypeName, id: string): this {
@@ -88,7 +89,13 @@ export class AuditRecorder {
     if (typeof customerId === "string") this.target("Customer", customerId);
     const fields = fieldChanges(before, after);
     if (Object.keys(fields).length > 0) this.changeRows.push({ type, id: after.id, fields });
+    this.writtenRows.set(`${type}:${after.id}`, after);
     return this;
+  }
+
+  /** The last row reported for `type:id` as the mutation wrote it (live events' audiences read it, not the table). */
+  written(type: NodeTypeName, id: string): object | undefined {
+    return this.writtenRows.get(`${type}:${id}`);
   }
 
   /** The eligibility decision the mutation acted on (a payload's `decision` is taken without being reported). */
