@@ -32,7 +32,12 @@ export function createDataSource(opts: DatabaseOptions): DataSource {
       type: "postgres",
       url: opts.databaseUrl,
       migrations: postgresMigrations,
-      extra: { max: Number(process.env.PG_POOL_SIZE ?? 10) },
+      extra: {
+        max: Number(process.env.PG_POOL_SIZE ?? 10),
+        // Transactions run READ COMMITTED (common/transaction.ts), whatever the server's default: set once per
+        // connection rather than once per transaction.
+        options: "-c default_transaction_isolation=read\\ committed",
+      },
     });
   }
   if (opts.sqlitePath !== ":memory:") mkdirSync(dirname(opts.sqlitePath), { recursive: true });

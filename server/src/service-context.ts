@@ -133,7 +133,10 @@ async function audited<P extends Payload>(
       await writeAuditEvents(em, auditEvents(audit, operation, actor, { outcome, committed: true, answer: result }));
       // With live events off nothing drains the outbox: nothing is written to it either.
       if (ctx.config.live.enabled) {
-        published = (await writeMutationEvents(em, operation, audit.changes, audit.customerId)) > 0;
+        published =
+          (await writeMutationEvents(em, operation, audit.changes, audit.customerId, (type, id) =>
+            audit.written(type, id),
+          )) > 0;
       }
       committed = true;
       return result;

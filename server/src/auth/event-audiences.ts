@@ -15,6 +15,15 @@ export interface AudienceSubject {
 
 export const audienceKey = (s: AudienceSubject) => `${s.type}:${s.id}`;
 
+/** A subscription's parties as written in the caller's transaction (the row it just inserted or updated). */
+export interface KnownSubscription {
+  id: string;
+  customerId: string;
+  channel: string;
+  transactingPartnerId: string | null;
+  resellerOfRecordId: string | null;
+}
+
 /**
  * Which partners may see each subject: the inverse of the `visible…` conditions above, for live events (each event
  * carries its audience, decided where it is written). A subject's parties are the partners its condition names
@@ -27,6 +36,7 @@ export const audienceKey = (s: AudienceSubject) => `${s.type}:${s.id}`;
 export async function audiencesOf(
   em: EntityManager,
   subjects: readonly AudienceSubject[],
+  known: (subject: AudienceSubject) => KnownSubscription | undefined = () => undefined,
 ): Promise<Map<string, string[]>> {
   const idsOf = (type: AudienceSubject["type"]) => [
     ...new Set(subjects.filter((s) => s.type === type).map((s) => s.id)),
@@ -71,12 +81,32 @@ export async function audiencesOf(
   }
   const subscriptionIds = idsOf("CustomerSubscription");
   if (subscriptionIds.length) {
-    const rows: { id: string; customer: string; channel: string; tp: string | null; ror: string | null }[] =
-      await em.query(
-        `SELECT id, customer_id AS customer, channel, transacting_partner_id AS tp, reseller_of_record_id AS ror ` +
-          `FROM customer_subscription WHERE id IN (${placeholders(em, subscriptionIds.length)})`,
-        subscriptionIds,
-      );
+    type SubscriptionParties = { id: string; customer: string; channel: string; tp: string | null; ror: string | null };
+    // Rows the caller wrote in this transaction are known as written; only the others are read.
+    const knownRows: SubscriptionParties[] = [];
+    const unknown: string[] = [];
+    for (const id of subscriptionIds) {
+      const k = known({ type: "CustomerSubscription", id });
+      if (k)
+        knownRows.push({
+          id,
+          customer: k.customerId,
+          channel: k.channel,
+          tp: k.transactingPartnerId,
+          ror: k.resellerOfRecordId,
+        });
+      else unknown.push(id);
+    }
+    const rows: SubscriptionParties[] = unknown.length
+      ? [
+          ...knownRows,
+          ...((await em.query(
+            `SELECT id, customer_id AS customer, channel, transacting_partner_id AS tp, reseller_of_record_id AS ror ` +
+              `FROM customer_subscription WHERE id IN (${placeholders(em, unknown.length)})`,
+            unknown,
+          )) as SubscriptionParties[]),
+        ]
+      : knownRows;
     const otherChannels = [...new Set(rows.filter((r) => r.channel !== SalesChannel.CSP).map((r) => r.customer))];
     const holders = new Map<string, string[]>();
     if (otherChannels.length) {

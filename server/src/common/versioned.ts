@@ -19,7 +19,12 @@ export async function updateVersioned<E extends ObjectLiteral & Versioned>(
   row: Versioned,
   changes: QueryDeepPartialEntity<E>,
   onConflict: Failure,
-  options: { expectedVersion?: number | null; where?: Partial<Record<keyof E & string, unknown>> } = {},
+  options: {
+    expectedVersion?: number | null;
+    where?: Partial<Record<keyof E & string, unknown>>;
+    /** `row` is the complete entity read in this transaction: the result is built from it, not read again. */
+    read?: E;
+  } = {},
 ): Promise<E> {
   const result = await em
     .createQueryBuilder()
@@ -28,5 +33,12 @@ export async function updateVersioned<E extends ObjectLiteral & Versioned>(
     .where({ ...options.where, id: row.id, version: options.expectedVersion ?? row.version })
     .execute();
   ensureThat(result.affected === 1, onConflict);
+  // The whole row as read in this transaction (locked where the database can lock) and still at the version the
+  // update matched: what was written is that row with the changes, known without reading it again. Changes
+  // computed by SQL (functions) are read back.
+  const read = options.read;
+  if (read && read.id === row.id && !Object.values(changes).some((v) => typeof v === "function")) {
+    return Object.assign(em.create(entity), read, changes, { version: read.version + 1 });
+  }
   return em.getRepository(entity).findOneByOrFail({ id: row.id } as FindOptionsWhere<E>);
 }

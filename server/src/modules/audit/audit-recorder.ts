@@ -74,6 +74,7 @@ export class AuditRecorder {
   private reseller: string | null = null;
   private accountable: string[] = [];
   private label: string | null = null;
+  private readonly writtenRows = new Map<string, object>();
 
   /**
    * An object the mutation named or touched. A customer also fills the event's customer filter column; a partner
@@ -97,6 +98,7 @@ export class AuditRecorder {
     if (typeof reseller === "string") this.concerns(reseller);
     const fields = fieldChanges(before, after);
     if (Object.keys(fields).length > 0) this.changeRows.push({ type, id: after.id, fields });
+    this.writtenRows.set(`${type}:${after.id}`, after);
     return this;
   }
 
@@ -104,6 +106,11 @@ export class AuditRecorder {
   concerns(resellerId: string): this {
     if (this.reseller === null) this.reseller = resellerId;
     return this;
+  }
+
+  /** The last row reported for `type:id` as the mutation wrote it (live events' audiences read it, not the table). */
+  written(type: NodeTypeName, id: string): object | undefined {
+    return this.writtenRows.get(`${type}:${id}`);
   }
 
   /** The eligibility decision the mutation acted on (a payload's `decision` is taken without being reported). */

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
-import { audienceKey, audiencesOf, type AudienceSubject } from "../../auth/event-audiences";
+import { audienceKey, audiencesOf, type AudienceSubject, type KnownSubscription } from "../../auth/event-audiences";
 import type { AuditChangeRow } from "../audit/audit-event.entity";
+import { requestStore } from "../../common/sql-counter";
 import { eventsOf, type EventDraft } from "./event-mapping";
 import { OutboxEvent } from "./outbox-event.entity";
 
@@ -21,10 +22,14 @@ export interface OutboxDraft extends EventDraft {
  * PostgreSQL, NOTIFY is delivered at commit, so listeners wake only for events that exist. Returns how many
  * drafts it was given.
  */
-export async function writeOutboxEvents(em: EntityManager, drafts: readonly OutboxDraft[]): Promise<number> {
+export async function writeOutboxEvents(
+  em: EntityManager,
+  drafts: readonly OutboxDraft[],
+  known?: (subject: AudienceSubject) => KnownSubscription | undefined,
+): Promise<number> {
   if (drafts.length === 0) return 0;
   const subjects = drafts.map((d) => ({ type: d.subjectType, id: d.subjectId }) as AudienceSubject);
-  const audiences = await audiencesOf(em, subjects);
+  const audiences = await audiencesOf(em, subjects, known);
   const occurredAt = new Date();
   const rows = drafts.map((d, i) => ({
     type: d.type,
@@ -56,15 +61,38 @@ export async function writeOutboxEvents(em: EntityManager, drafts: readonly Outb
   return rows.length;
 }
 
-/** The events of a committed mutation (event-mapping.ts), written in its transaction by the seam. */
+/**
+ * The events of a committed mutation (event-mapping.ts), written in its transaction by the seam. `written` gives
+ * the rows the mutation reported as written (AuditRecorder.written): a subscription's parties are taken from it
+ * instead of being read back.
+ */
 export function writeMutationEvents(
   em: EntityManager,
   operation: string,
   changes: readonly AuditChangeRow[],
   customerId: string | null,
+  written: (type: "CustomerSubscription", id: string) => object | undefined = () => undefined,
 ): Promise<number> {
   const drafts = eventsOf(operation, changes).map((d) => ({ ...d, customerId, operation, dueOn: null }));
-  return writeOutboxEvents(em, drafts);
+  return writeOutboxEvents(em, drafts, (subject) =>
+    subject.type === "CustomerSubscription"
+      ? knownSubscription(written("CustomerSubscription", subject.id))
+      : undefined,
+  );
+}
+
+/** A written subscription row's parties, when the row carries them all. */
+function knownSubscription(row: object | undefined): KnownSubscription | undefined {
+  const r = row as Partial<KnownSubscription> | undefined;
+  if (!r || typeof r.id !== "string" || typeof r.customerId !== "string" || typeof r.channel !== "string") return;
+  if (r.transactingPartnerId === undefined || r.resellerOfRecordId === undefined) return;
+  return {
+    id: r.id,
+    customerId: r.customerId,
+    channel: r.channel,
+    transactingPartnerId: r.transactingPartnerId,
+    resellerOfRecordId: r.resellerOfRecordId,
+  };
 }
 
 // The publisher of each data source (one per process): the seam wakes it after a commit that wrote events, so
@@ -78,6 +106,12 @@ export function onOutboxCommit(ds: DataSource, wake: () => void): () => void {
   };
 }
 
+/**
+ * Wakes this process's publisher. Its drain is the publisher's work, batched over whatever committed meanwhile, not
+ * the request's: it runs outside the request's store, so that the request's log fields and SQL statement count
+ * (x-sql-count) are its own, and not a race with the drain.
+ */
 export function outboxCommitted(ds: DataSource): void {
-  publishers.get(ds)?.();
+  const wake = publishers.get(ds);
+  if (wake) requestStore.exit(wake);
 }

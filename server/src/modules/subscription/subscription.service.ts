@@ -207,7 +207,7 @@ export class SubscriptionService {
       userError("customerId", UserErrorCode.RESELLER_RELATIONSHIP_REQUIRED, ruleMessage("R1", s.locale), "R1"),
     );
     const subscription = externalSubscription(input, customer, s.actor);
-    await s.em.insert(CustomerSubscription, subscription);
+    await insertSubscription(s, subscription);
     s.audit.change("CustomerSubscription", null, subscription);
     return { subscription };
   }
@@ -257,7 +257,7 @@ export class SubscriptionService {
       }
     }
     Object.assign(subscription, upstreamProvenance(s));
-    await s.em.insert(CustomerSubscription, subscription);
+    await insertSubscription(s, subscription);
     s.audit.change("CustomerSubscription", null, subscription);
     return { subscription, decision: presented };
   }
@@ -289,11 +289,25 @@ export class SubscriptionService {
       subscription,
       { ...STATUS_CHANGES[action], updatedAt: new Date(), ...upstreamProvenance(s) },
       () => userError("expectedVersion", UserErrorCode.CONFLICT, s.t("SUBSCRIPTION_CHANGED")),
-      { expectedVersion: input.expectedVersion },
+      { expectedVersion: input.expectedVersion, read: subscription },
     );
     s.audit.change("CustomerSubscription", subscription, changed);
     return { subscription: changed, decision: presented };
   }
+}
+
+/**
+ * Inserts a new subscription row. Every column is set on `subscription` (new-subscription.ts), so the row is not
+ * read back for its database defaults as `em.insert` does (issue 10: one statement less per order).
+ */
+function insertSubscription(s: ServiceContext, subscription: CustomerSubscription) {
+  return s.em
+    .createQueryBuilder()
+    .insert()
+    .into(CustomerSubscription)
+    .values(subscription)
+    .updateEntity(false)
+    .execute();
 }
 
 /** The base an add-on is ordered for: an ACTIVE subscription of the same customer that the buyer bills. */
