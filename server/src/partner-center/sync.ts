@@ -338,7 +338,8 @@ export async function fullSync(
         tenantId: org.tenantId,
         country: org.defaultAddress.country,
       },
-      // Not in the profiles: a partner that calls the API transacts in CSP, so it signed the MPA and is active.
+      // Not in the profiles: a partner that calls the API transacts in CSP, so it signed the MPA and is active, until
+      // the partner records otherwise in channelgate (recordPartnerFacts); insert-only, so never overwritten.
       { types: homeTypes, mpaSigned: true, programStatus: ProgramStatus.ACTIVE, createdAt: now },
     );
     for (const [list, type] of [
@@ -346,18 +347,23 @@ export async function fullSync(
       [providers, PartnerType.INDIRECT_PROVIDER],
     ] as const) {
       for (const r of list) {
+        const known = await repo.findOneBy({ id: r.id });
+        // An MPA signature recorded in channelgate (recordPartnerFacts) is channelgate-owned: never overwritten.
+        const readMpa = resellerMpa.has(r.id) && !known?.mpaSignedRecordedAt;
         const p = await w.upsert(
           Partner,
-          await repo.findOneBy({ id: r.id }),
+          known,
           {
             id: r.id,
             name: r.name,
             partnerId: r.mpnId,
             tenantId: r.id,
             ...(r.location ? { country: r.location } : {}),
-            ...(resellerMpa.has(r.id) ? { mpaSigned: resellerMpa.get(r.id)! } : {}),
+            ...(readMpa ? { mpaSigned: resellerMpa.get(r.id)! } : {}),
           },
-          // No read API serves a partner's program standing; the MPA is set above when the agreement status was read.
+          // No read API serves a partner's program standing: ACTIVE until recorded in channelgate
+          // (recordPartnerFacts), and a sync never writes it after the insert. The MPA is set above when the
+          // agreement status was read.
           {
             types: [type],
             mpaSigned: true,
