@@ -7,9 +7,10 @@ import {
   RelationshipStatus,
   SalesChannel,
   SubscriptionStatus,
+  TermDuration,
   TransferStatus,
 } from "../../domain/enums";
-import type { PcScheduledNextTermInstructions } from "../resources";
+import type { PcScheduledNextTermInstructions, PcSubscription } from "../resources";
 import type { World, WorldPartner, WorldSubscription, WorldTransfer } from "../../scenarios/world";
 
 // What Partner Center holds of a world: partners, provider ↔ reseller partnerships, customers, their reseller
@@ -100,7 +101,10 @@ export function stateFromWorld(world: World, asOf: string, now: Date = new Date(
   const subscriptionsByCustomer = new Map<string, EmuSubscription[]>();
   for (const s of world.subscriptions) {
     if (s.channel !== SalesChannel.CSP) continue;
-    const e = { ...s, id: stableGuid(`subscription:${s.key}`) };
+    const e: EmuSubscription = { ...s, id: stableGuid(`subscription:${s.key}`) };
+    // The one source of scheduledNextTermInstructions: seeded here from the world's scheduled change, then only a
+    // subscription PATCH sets or removes it (emulator/writes.ts).
+    if (isNewCommerceLicense(s) && !s.isAzurePlan) e.scheduledNextTermInstructions = scheduledInstructions(s);
     subscriptions.push(e);
     subscriptionsByKey.set(s.key, e);
     const list = subscriptionsByCustomer.get(s.customer) ?? [];
@@ -191,6 +195,43 @@ export function isNewCommerceLicense(s: WorldSubscription): boolean {
 
 export function billingCycleOf(s: WorldSubscription): BillingCycle {
   return s.billingCycle ?? (s.offerKind === OfferKind.USAGE_BASED ? BillingCycle.MONTHLY : BillingCycle.ANNUAL);
+}
+
+/** Partner Center's billingCycle values (subscription-resources). */
+export const BILLING_CYCLE: Record<BillingCycle, PcSubscription["billingCycle"]> = {
+  MONTHLY: "monthly",
+  ANNUAL: "annual",
+  TRIENNIAL: "triennial",
+  NONE: "none",
+};
+
+/** The subscription's offer id as served: the world's, or one made from the offer name. */
+export function offerIdOf(s: WorldSubscription): string {
+  return s.offerId ?? s.offerName.toUpperCase().replace(/[^A-Z0-9]+/g, "-");
+}
+
+/**
+ * The change saved for the next renewal, as Partner Center's scheduledNextTermInstructions (create-scheduled-changes:
+ * https://learn.microsoft.com/partner-center/developer/create-scheduled-changes), seeded from the world's scheduled
+ * change (null: none): the product term it renews into and its seats, the fields the world leaves out being the
+ * current ones. The catalog's product and SKU ids are the offer id's parts ("productId:skuId"), as new commerce offer
+ * ids are written.
+ */
+function scheduledInstructions(s: WorldSubscription): PcScheduledNextTermInstructions | null {
+  const change = s.scheduledChange;
+  if (!change) return null;
+  const offerId = offerIdOf(s);
+  const [productId, skuId] = offerId.split(":");
+  const termDuration = change.termDuration ?? (s.termDuration === undefined ? TermDuration.P1Y : s.termDuration);
+  return {
+    product: {
+      productId: productId ?? offerId,
+      ...(skuId ? { skuId } : {}),
+      billingCycle: BILLING_CYCLE[change.billingCycle ?? billingCycleOf(s)],
+      ...(termDuration ? { termDuration } : {}),
+    },
+    quantity: change.quantity ?? s.quantity,
+  };
 }
 
 export const EMULATOR_SUBSCRIPTION_STATUS: Record<SubscriptionStatus, string> = {
