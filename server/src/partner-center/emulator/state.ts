@@ -59,6 +59,8 @@ export interface EmulatorState {
   customersById: Map<string, EmuCustomer>;
   relationships: World["relationships"];
   subscriptions: EmuSubscription[];
+  /** Catalog SKUs by "productId:skuId" (get-a-sku-by-id). */
+  catalog: Map<string, EmuSku>;
   subscriptionsByKey: Map<string, EmuSubscription>;
   transfers: EmuTransfer[];
   /** Memo of customersOf (the state does not change while served). */
@@ -97,6 +99,7 @@ export function stateFromWorld(world: World, asOf: string, now: Date = new Date(
     customersById.set(e.id, e);
   }
   const subscriptions: EmuSubscription[] = [];
+  const catalog = new Map<string, EmuSku>();
   const subscriptionsByKey = new Map<string, EmuSubscription>();
   const subscriptionsByCustomer = new Map<string, EmuSubscription[]>();
   for (const s of world.subscriptions) {
@@ -105,6 +108,12 @@ export function stateFromWorld(world: World, asOf: string, now: Date = new Date(
     // The one source of scheduledNextTermInstructions: seeded here from the world's scheduled change, then only a
     // subscription PATCH sets or removes it (emulator/writes.ts).
     if (isNewCommerceLicense(s) && !s.isAzurePlan) e.scheduledNextTermInstructions = scheduledInstructions(s);
+    const [productId, skuId] = offerIdOf(s).split(":");
+    if (s.maxQuantity !== undefined && isNewCommerceLicense(s) && productId && skuId) {
+      if (!catalog.has(`${productId}:${skuId}`)) {
+        catalog.set(`${productId}:${skuId}`, { productId, skuId, title: s.offerName, maximumQuantity: s.maxQuantity });
+      }
+    }
     subscriptions.push(e);
     subscriptionsByKey.set(s.key, e);
     const list = subscriptionsByCustomer.get(s.customer) ?? [];
@@ -122,6 +131,7 @@ export function stateFromWorld(world: World, asOf: string, now: Date = new Date(
     customersById,
     relationships: world.relationships,
     subscriptions,
+    catalog,
     subscriptionsByKey,
     transfers,
     customersOfPartner: new Map(),
@@ -207,7 +217,27 @@ export const BILLING_CYCLE: Record<BillingCycle, PcSubscription["billingCycle"]>
 
 /** The subscription's offer id as served: the world's, or one made from the offer name. */
 export function offerIdOf(s: WorldSubscription): string {
-  return s.offerId ?? s.offerName.toUpperCase().replace(/[^A-Z0-9]+/g, "-");
+  if (s.offerId) return s.offerId;
+  // A new commerce offer the world gives a maximum is in the catalog: its id is "productId:skuId", as new commerce
+  // offer ids are written, with a product id made from the offer (12 characters like Microsoft's, e.g. CFQ7TTC0LH18).
+  if (s.maxQuantity !== undefined && isNewCommerceLicense(s)) return `${catalogProductId(s.offerName, s.maxQuantity)}:0001`;
+  return s.offerName.toUpperCase().replace(/[^A-Z0-9]+/g, "-");
+}
+
+const PRODUCT_ID_ALPHABET = "0123456789BCDFGHJKLMNPQRSTVWXZ";
+
+/** A deterministic catalog product id for an offer of the world (same name and maximum: same product). */
+function catalogProductId(offerName: string, maxQuantity: number): string {
+  const digest = createHash("sha256").update(`catalog-product:${offerName}:${maxQuantity}`).digest();
+  return Array.from(digest.subarray(0, 12), (b) => PRODUCT_ID_ALPHABET[b % PRODUCT_ID_ALPHABET.length]).join("");
+}
+
+/** A SKU of the emulator's catalog: those of the world's new commerce offers that give a maximum seat count. */
+export interface EmuSku {
+  productId: string;
+  skuId: string;
+  title: string;
+  maximumQuantity: number;
 }
 
 /**
