@@ -545,12 +545,17 @@ export async function fetchCustomerBundle(
     ]),
   );
   // New commerce license offers: their catalog SKU's maximum seats (QUANTITY_OUT_OF_RANGE), one call per SKU and run.
-  const country = (customer.billingProfile?.defaultAddress.country ?? customer.companyProfile.address?.country ?? "")
-    .toUpperCase();
+  const country = (
+    customer.billingProfile?.defaultAddress.country ??
+    customer.companyProfile.address?.country ??
+    ""
+  ).toUpperCase();
   const offers = [
     ...new Set(
       subscriptions.items
-        .filter((x) => x.productType?.id === "OnlineServicesNCE" && x.billingType === "license" && x.offerId.includes(":"))
+        .filter(
+          (x) => x.productType?.id === "OnlineServicesNCE" && x.billingType === "license" && x.offerId.includes(":"),
+        )
         .map((x) => x.offerId),
     ),
   ];

@@ -220,7 +220,8 @@ export function offerIdOf(s: WorldSubscription): string {
   if (s.offerId) return s.offerId;
   // A new commerce offer the world gives a maximum is in the catalog: its id is "productId:skuId", as new commerce
   // offer ids are written, with a product id made from the offer (12 characters like Microsoft's, e.g. CFQ7TTC0LH18).
-  if (s.maxQuantity !== undefined && isNewCommerceLicense(s)) return `${catalogProductId(s.offerName, s.maxQuantity)}:0001`;
+  if (s.maxQuantity !== undefined && isNewCommerceLicense(s))
+    return `${catalogProductId(s.offerName, s.maxQuantity)}:0001`;
   return s.offerName.toUpperCase().replace(/[^A-Z0-9]+/g, "-");
 }
 
