@@ -267,40 +267,29 @@ export async function loadWorldThroughPartnerCenter(
           problems.push(`subscription "${s.key}" (${s.channel}): no partner has an active relationship to record it`);
           continue;
         }
-        const res = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${await tokenFor(email)}` },
-          body: JSON.stringify({
-            query: REGISTER,
-            variables: {
-              input: {
-                channel: s.channel,
-                customerId: toGlobalId("Customer", customerId),
-                offerName: s.offerName,
-                ...(s.offerId ? { offerId: s.offerId } : {}),
-                offerKind: s.offerKind,
-                purchaseDate: dateOf(parseInstant(s.purchaseDate) ?? Date.parse(s.purchaseDate)),
-                commitmentEndDate: s.commitmentEndDate,
-                quantity: s.quantity,
-                status: s.status,
-              },
+        const { payload, problems: why } = await post(
+          url,
+          await tokenFor(email),
+          REGISTER,
+          "registerExternalSubscription",
+          {
+            input: {
+              channel: s.channel,
+              customerId: toGlobalId("Customer", customerId),
+              offerName: s.offerName,
+              ...(s.offerId ? { offerId: s.offerId } : {}),
+              offerKind: s.offerKind,
+              purchaseDate: dateOf(parseInstant(s.purchaseDate) ?? Date.parse(s.purchaseDate)),
+              commitmentEndDate: s.commitmentEndDate,
+              quantity: s.quantity,
+              status: s.status,
             },
-          }),
-        });
-        const body = (await res.json()) as {
-          data?: {
-            registerExternalSubscription?: {
-              subscription: { id: string } | null;
-              userErrors: { field: string | null; message: string }[];
-            };
-          };
-          errors?: { message: string }[];
-        };
-        const payload = body.data?.registerExternalSubscription;
-        const id = payload?.subscription ? fromGlobalId(payload.subscription.id)?.id : undefined;
+          },
+        );
+        const subscription = payload?.subscription as { id: string } | null | undefined;
+        const id = subscription ? fromGlobalId(subscription.id)?.id : undefined;
         if (!id) {
-          const why = body.errors?.map((e) => e.message) ?? payload?.userErrors.map((e) => `${e.field}: ${e.message}`);
-          problems.push(`subscription "${s.key}" (${s.channel}) was not registered: ${(why ?? []).join("; ")}`);
+          problems.push(`subscription "${s.key}" (${s.channel}) was not registered: ${why.join("; ")}`);
           continue;
         }
         loaded.subscriptions.set(s.key, id);
