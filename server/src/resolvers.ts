@@ -2,6 +2,7 @@ import type { NonEmptyArray } from "type-graphql";
 import { EligibilityResolver } from "./modules/eligibility/eligibility.resolver";
 import { CustomerMutations } from "./modules/customer/customer.mutations";
 import { PartnershipMutations } from "./modules/partner/partnership.mutations";
+import { PartnerFactsMutations } from "./modules/partner/partner-facts.mutations";
 import { SubscriptionMutations } from "./modules/subscription/subscription.mutations";
 import { SubscriptionLifecycleMutations } from "./modules/subscription/subscription-lifecycle.mutations";
 import { TransferMutations } from "./modules/transfer/transfer.mutations";
@@ -47,6 +48,7 @@ export const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
   NetworkResolver,
   PartnershipMutations,
+  PartnerFactsMutations,
   CustomerMutations,
   SubscriptionMutations,
   SubscriptionLifecycleMutations,

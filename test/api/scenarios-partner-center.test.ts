@@ -81,6 +81,29 @@ describe("conformance scenarios through the Partner Center emulator and the sync
     expect(code).toBe(0);
   }, 180_000);
 
+  it("enters the partner facts only channelgate records through recordPartnerFacts, and reads an offer's maximum from the catalog", async () => {
+    // Program status (v2-09), a partner's own MPA and advisor-only standing (v2-07 checks 0-2): each partner's global
+    // admin records them over HTTP; the maximum seats (v2-02) come from the catalog SKU (get-a-sku-by-id).
+    const prerequisites = JSON.parse(readFileSync(join(scenarios, "v2/v2-07-transfer-prerequisites.json"), "utf8"));
+    prerequisites.checks = prerequisites.checks.slice(0, 3);
+    const file = join(tmp, "prerequisites.json");
+    writeFileSync(file, JSON.stringify(prerequisites));
+    const lines: string[] = [];
+    const code = await scenariosCommand(
+      [
+        "--upstream",
+        "partner-center",
+        file,
+        join(scenarios, "v2/v2-09-suspended-and-deauthorized-partners.json"),
+        join(scenarios, "v2/v2-02-quantity-limits-and-legacy-commerce.json"),
+      ],
+      (l) => lines.push(l),
+      provision,
+    );
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^\d+ passed, 0 failed$/)]);
+    expect(code).toBe(0);
+  }, 180_000);
+
   it("a check the synced world does not meet fails, as in sandbox mode", async () => {
     // The EA subscription exists only once registered through the API: the check that it cannot be transferred by
     // "direct" (no relationship) is flipped, so it must fail.

@@ -200,6 +200,11 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Mutation.inviteReseller": write([GA, SA], P.indirectProviderTasks),
   "Mutation.acceptResellerInvitation": write([GA], P.indirectResellerTasks),
   "Mutation.endResellerPartnership": write([GA, SA], P.indirectProviderTasks, "either side; the provider's page"),
+  "Mutation.recordPartnerFacts": write(
+    [GA],
+    P.rolesAndPermissions,
+    "Global admin: the partner's own program standing and agreements (a provider: its active resellers' status)",
+  ),
   // Customers
   "Mutation.createCustomer": write(SUBSCRIPTION_WRITERS, P.addCustomer, "not User management admin: no customer data"),
   "Mutation.requestCustomerRelationship": write(SUBSCRIPTION_WRITERS, P.requestRelationship),
@@ -310,6 +315,8 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Partner.mpaSigned": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
   "Partner.programStatus": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
   "Partner.createdAt": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
+  "Partner.recordedFacts": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
+  "Partner.factsRecordedAt": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
   "ResellerPartnership.provider": read(NETWORK_READERS, P.indirectResellerTasks),
   "ResellerPartnership.reseller": read(NETWORK_READERS, P.indirectProviderTasks),
   "ResellerPartnership.counts": read(NETWORK_READERS, P.indirectProviderTasks),

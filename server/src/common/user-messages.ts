@@ -148,6 +148,26 @@ export const userMessages = {
     "pt-PT": "Trabalha com vários fornecedores: escolha o que pretende incluir",
   },
 
+  // Partner facts that only channelgate records (recordPartnerFacts).
+  PARTNER_NOT_FOUND: {
+    en: "No such partner: only your own partner or one of your active resellers",
+    "pt-PT": "Este parceiro não existe: apenas o seu próprio parceiro ou um dos seus revendedores ativos",
+  },
+  PARTNER_FACTS_NONE: {
+    en: "Give at least one fact: programStatus, mpaSigned or advisorOnly",
+    "pt-PT": "Indique pelo menos um facto: programStatus, mpaSigned ou advisorOnly",
+  },
+  PARTNER_FACT_ONLY_ITSELF: {
+    en: "Only the partner itself records this fact; a provider records its reseller's program status only",
+    "pt-PT":
+      "Só o próprio parceiro regista este facto; um fornecedor regista apenas o estado no programa do seu revendedor",
+  },
+  PARTNER_TRANSACTS_IN_CSP: {
+    en: "Partner Center lists this partner's indirect providers or resellers: it transacts in CSP, so it is not advisor-only",
+    "pt-PT":
+      "O Partner Center lista fornecedores ou revendedores indiretos deste parceiro: transaciona no CSP, por isso não é apenas consultor",
+  },
+
   // Reseller partnerships.
   ONLY_PROVIDER_INVITES: {
     en: "Only an indirect provider can invite resellers",

@@ -15,6 +15,13 @@ export enum ProgramStatus {
   DEAUTHORIZED = "DEAUTHORIZED",
 }
 
+/** A partner fact that only channelgate records (Partner Center serves no read API for it): see recordPartnerFacts. */
+export enum PartnerFact {
+  PROGRAM_STATUS = "PROGRAM_STATUS",
+  MPA_SIGNED = "MPA_SIGNED",
+  ADVISOR_ONLY = "ADVISOR_ONLY",
+}
+
 export enum PartnershipStatus {
   INVITED = "INVITED",
   ACTIVE = "ACTIVE",
@@ -209,6 +216,7 @@ export enum Upstream {
 const enums: Array<[object, string, string]> = [
   [PartnerType, "PartnerType", "A partner's role in the CSP program; a partner may hold several."],
   [ProgramStatus, "ProgramStatus", "Standing of a partner in the CSP program."],
+  [PartnerFact, "PartnerFact", "A partner fact that channelgate records (recordPartnerFacts), not Partner Center."],
   [PartnershipStatus, "PartnershipStatus", "State of a provider ↔ indirect reseller partnership."],
   [RelationshipStatus, "RelationshipStatus", "State of a partner ↔ customer reseller relationship."],
   [OfferKind, "OfferKind", "License-based (seats) or usage-based (Azure) offer."],

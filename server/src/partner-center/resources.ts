@@ -92,6 +92,21 @@ export interface PcCustomer {
 
 export type PcSubscriptionStatus = "none" | "active" | "pending" | "suspended" | "expired" | "disabled" | "deleted";
 
+/**
+ * A catalog SKU (https://learn.microsoft.com/partner-center/developer/product-resources, "Sku"), as Get a SKU by ID
+ * serves it (https://learn.microsoft.com/partner-center/developer/get-a-sku-by-id). Only the fields channelgate reads.
+ */
+export interface PcSku {
+  id: string;
+  productId: string;
+  title: string;
+  description?: string;
+  /** The most seats one order (and one subscription) of this SKU may hold. */
+  maximumQuantity?: number;
+  minimumQuantity?: number;
+  attributes?: { objectType: "Sku" };
+}
+
 export interface PcSubscription {
   id: string;
   offerId: string;

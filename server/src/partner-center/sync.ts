@@ -25,11 +25,12 @@ import { HOUR_MS, SEAT_REDUCTION_WINDOW_HOURS } from "../domain/policy";
 import type { ScheduledChange, SeatTranche } from "../modules/subscription/subscription-lifecycle.types";
 import { dateOf, formatInstant, fromDate, parseInstant, type Instant } from "../common/instants";
 import { Transfer, TransferLine } from "../modules/transfer/transfer.entity";
-import type { PartnerCenterClient } from "./client";
+import { PartnerCenterError, type PartnerCenterClient } from "./client";
 import type {
   PcAgreement,
   PcAgreementSignatureStatus,
   PcAzureEntitlement,
+  PcSku,
   PcCollection,
   PcCustomer,
   PcMpnProfile,
@@ -98,6 +99,41 @@ export interface CustomerBundle {
   transfers: PcTransferEntity[];
   /** Azure plan id → its active Azure subscriptions (azureEntitlements). */
   azureEntitlements: Map<string, number>;
+  /** New commerce offer id → the catalog SKU's maximumQuantity (null: the catalog has no such SKU or no maximum). */
+  maxQuantities: Map<string, number | null>;
+}
+
+/** Catalog SKUs read per client (one sync run or one refresher): "productId:skuId:country" → maximumQuantity. */
+const skuCache = new WeakMap<PartnerCenterClient, Map<string, Promise<number | null>>>();
+
+/**
+ * The most seats of a new commerce offer, from the catalog SKU its offer id names ("productId:skuId[:availabilityId]"):
+ * Get a SKU by ID (https://learn.microsoft.com/partner-center/developer/get-a-sku-by-id), whose Sku resource
+ * documents maximumQuantity (product-resources). Null when the catalog does not have it (404) or gives no maximum.
+ */
+function maxQuantityOf(client: PartnerCenterClient, offerId: string, country: string): Promise<number | null> {
+  const [productId, skuId] = offerId.split(":");
+  if (!productId || !skuId) return Promise.resolve(null);
+  const cache = skuCache.get(client) ?? new Map<string, Promise<number | null>>();
+  skuCache.set(client, cache);
+  const key = `${productId}:${skuId}:${country}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = client
+      .get<PcSku>(
+        `/v1/products/${encodeURIComponent(productId)}/skus/${encodeURIComponent(skuId)}?country=${encodeURIComponent(country)}`,
+      )
+      .then(
+        (sku) => (typeof sku.maximumQuantity === "number" ? sku.maximumQuantity : null),
+        (err: unknown) => {
+          if (err instanceof PartnerCenterError && err.status === 404) return null;
+          cache.delete(key);
+          throw err;
+        },
+      );
+    cache.set(key, found);
+  }
+  return found;
 }
 
 const SUBSCRIPTION_STATUS: Record<string, SubscriptionStatus> = {
@@ -338,7 +374,8 @@ export async function fullSync(
         tenantId: org.tenantId,
         country: org.defaultAddress.country,
       },
-      // Not in the profiles: a partner that calls the API transacts in CSP, so it signed the MPA and is active.
+      // Not in the profiles: a partner that calls the API transacts in CSP, so it signed the MPA and is active, until
+      // the partner records otherwise in channelgate (recordPartnerFacts); insert-only, so never overwritten.
       { types: homeTypes, mpaSigned: true, programStatus: ProgramStatus.ACTIVE, createdAt: now },
     );
     for (const [list, type] of [
@@ -346,18 +383,23 @@ export async function fullSync(
       [providers, PartnerType.INDIRECT_PROVIDER],
     ] as const) {
       for (const r of list) {
+        const known = await repo.findOneBy({ id: r.id });
+        // An MPA signature recorded in channelgate (recordPartnerFacts) is channelgate-owned: never overwritten.
+        const readMpa = resellerMpa.has(r.id) && !known?.mpaSignedRecordedAt;
         const p = await w.upsert(
           Partner,
-          await repo.findOneBy({ id: r.id }),
+          known,
           {
             id: r.id,
             name: r.name,
             partnerId: r.mpnId,
             tenantId: r.id,
             ...(r.location ? { country: r.location } : {}),
-            ...(resellerMpa.has(r.id) ? { mpaSigned: resellerMpa.get(r.id)! } : {}),
+            ...(readMpa ? { mpaSigned: resellerMpa.get(r.id)! } : {}),
           },
-          // No read API serves a partner's program standing; the MPA is set above when the agreement status was read.
+          // No read API serves a partner's program standing: ACTIVE until recorded in channelgate
+          // (recordPartnerFacts), and a sync never writes it after the insert. The MPA is set above when the
+          // agreement status was read.
           {
             types: [type],
             mpaSigned: true,
@@ -502,10 +544,28 @@ export async function fetchCustomerBundle(
       entitlements[i]!.items.filter((e) => e.status.toLowerCase() === "active").length,
     ]),
   );
+  // New commerce license offers: their catalog SKU's maximum seats (QUANTITY_OUT_OF_RANGE), one call per SKU and run.
+  const country = (
+    customer.billingProfile?.defaultAddress.country ??
+    customer.companyProfile.address?.country ??
+    ""
+  ).toUpperCase();
+  const offers = [
+    ...new Set(
+      subscriptions.items
+        .filter(
+          (x) => x.productType?.id === "OnlineServicesNCE" && x.billingType === "license" && x.offerId.includes(":"),
+        )
+        .map((x) => x.offerId),
+    ),
+  ];
+  const maxima = country ? await Promise.all(offers.map((o) => maxQuantityOf(client, o, country))) : [];
+  const maxQuantities = new Map(offers.map((o, i) => [o, maxima[i] ?? null]));
   return {
     customer,
     subscriptions: subscriptions.items,
     azureEntitlements,
+    maxQuantities,
     resellers: relationships?.items ?? [],
     agreements: agreements?.items ?? null,
     transfers: Array.isArray(transfers) ? transfers : transfers.items,
@@ -659,8 +719,10 @@ export async function writeCustomer(
         ...(isAzurePlan && b.azureEntitlements.has(s.id)
           ? { activeAzureSubscriptions: b.azureEntitlements.get(s.id)! }
           : {}),
+        // The catalog SKU's maximum seats, when the catalog gives one (get-a-sku-by-id).
+        ...(typeof b.maxQuantities.get(s.offerId) === "number" ? { maxQuantity: b.maxQuantities.get(s.offerId)! } : {}),
       },
-      // Not in the subscription resource: no maximum (the catalog's SKU has it; not read), no active Azure
+      // Not in the subscription resource: no maximum unless the catalog SKU gave one above, no active Azure
       // subscription unless reported above (and nothing scheduled where Partner Center serves no next-term
       // instructions); channelgate's own values are kept on later syncs.
       {

@@ -18,8 +18,9 @@ import type { LoadedWorld, World } from "./world";
 // network does. What Partner Center holds (partners, partnerships, customers, relationships, CSP subscriptions,
 // transfers) is served by the emulator and imported by the production client and sync, once per partner (each
 // partner's own Partner Center account sees its own part); what only channelgate records is entered through
-// channelgate's own paths: users by the users CLI (`npm run users -- add`), subscriptions from other channels by
-// the registerExternalSubscription mutation over HTTP. Keys map to ids through the ids Partner Center serves
+// channelgate's own paths: users by the users CLI (`npm run users -- add`), partner facts Partner Center serves no
+// read API for (program status, own MPA, advisor-only) by the recordPartnerFacts mutation over HTTP, subscriptions
+// from other channels by the registerExternalSubscription mutation over HTTP. Keys map to ids through the ids Partner Center serves
 // (stableGuid of the key), checked against the synced rows.
 
 const CLIENT_ID = "channelgate-scenarios";
@@ -88,6 +89,38 @@ async function syncAll(
     }
   }
   return reports;
+}
+
+const RECORD_FACTS = `mutation RecordFacts($input: RecordPartnerFactsInput!) {
+  recordPartnerFacts(input: $input) { partner { id } userErrors { field message code } }
+}`;
+
+/** Posts one GraphQL operation; the payload at `data[field]`, or the problems (errors, user errors) as text. */
+async function post(
+  url: string,
+  token: string,
+  query: string,
+  field: string,
+  variables: Record<string, unknown>,
+): Promise<{ payload: Record<string, unknown> | null; problems: string[] }> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as {
+    data?: Record<
+      string,
+      (Record<string, unknown> & { userErrors: { field: string | null; message: string }[] }) | null
+    >;
+    errors?: { message: string }[];
+  };
+  const payload = body.data?.[field] ?? null;
+  const problems = [
+    ...(body.errors?.map((e) => e.message) ?? []),
+    ...(payload?.userErrors.map((e) => `${e.field}: ${e.message}`) ?? []),
+  ];
+  return { payload, problems };
 }
 
 const REGISTER = `mutation Register($input: RegisterExternalSubscriptionInput!) {
@@ -200,6 +233,28 @@ export async function loadWorldThroughPartnerCenter(
       tokenFor: (email: string) => Promise<string>,
     ): Promise<string[]> => {
       const problems: string[] = [];
+      // Partner facts Partner Center serves no read API for (program status, the partner's own MPA, advisor-only):
+      // each partner's global admin records those of its own that differ from what the sync could know.
+      const synced = new Map((await ds.getRepository(Partner).find()).map((p) => [p.id, p] as const));
+      for (const p of world.partners) {
+        const id = loaded.partners.get(p.key);
+        const row = id ? synced.get(id) : undefined;
+        const email = loaded.userEmails.get(p.key);
+        if (!id || !row || !email) continue;
+        const advisorOnly = p.types.every((t) => t === PartnerType.ADVISOR);
+        const facts = {
+          ...(row.programStatus !== p.programStatus ? { programStatus: p.programStatus } : {}),
+          ...(row.mpaSigned !== p.mpaSigned ? { mpaSigned: p.mpaSigned } : {}),
+          ...(advisorOnly && !row.types.every((t) => t === PartnerType.ADVISOR) ? { advisorOnly: true } : {}),
+        };
+        if (Object.keys(facts).length === 0) continue;
+        const { payload, problems: why } = await post(url, await tokenFor(email), RECORD_FACTS, "recordPartnerFacts", {
+          input: { partnerId: toGlobalId("Partner", id), ...facts },
+        });
+        if (!payload?.partner || why.length > 0) {
+          problems.push(`partner "${p.key}": facts ${JSON.stringify(facts)} were not recorded: ${why.join("; ")}`);
+        }
+      }
       // Subscriptions bought outside CSP: recorded by a partner with an active relationship with the customer
       // (multi-channel support), as a partner would through the API.
       for (const s of world.subscriptions.filter((x) => x.channel !== SalesChannel.CSP)) {
@@ -212,40 +267,29 @@ export async function loadWorldThroughPartnerCenter(
           problems.push(`subscription "${s.key}" (${s.channel}): no partner has an active relationship to record it`);
           continue;
         }
-        const res = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/json", authorization: `Bearer ${await tokenFor(email)}` },
-          body: JSON.stringify({
-            query: REGISTER,
-            variables: {
-              input: {
-                channel: s.channel,
-                customerId: toGlobalId("Customer", customerId),
-                offerName: s.offerName,
-                ...(s.offerId ? { offerId: s.offerId } : {}),
-                offerKind: s.offerKind,
-                purchaseDate: dateOf(parseInstant(s.purchaseDate) ?? Date.parse(s.purchaseDate)),
-                commitmentEndDate: s.commitmentEndDate,
-                quantity: s.quantity,
-                status: s.status,
-              },
+        const { payload, problems: why } = await post(
+          url,
+          await tokenFor(email),
+          REGISTER,
+          "registerExternalSubscription",
+          {
+            input: {
+              channel: s.channel,
+              customerId: toGlobalId("Customer", customerId),
+              offerName: s.offerName,
+              ...(s.offerId ? { offerId: s.offerId } : {}),
+              offerKind: s.offerKind,
+              purchaseDate: dateOf(parseInstant(s.purchaseDate) ?? Date.parse(s.purchaseDate)),
+              commitmentEndDate: s.commitmentEndDate,
+              quantity: s.quantity,
+              status: s.status,
             },
-          }),
-        });
-        const body = (await res.json()) as {
-          data?: {
-            registerExternalSubscription?: {
-              subscription: { id: string } | null;
-              userErrors: { field: string | null; message: string }[];
-            };
-          };
-          errors?: { message: string }[];
-        };
-        const payload = body.data?.registerExternalSubscription;
-        const id = payload?.subscription ? fromGlobalId(payload.subscription.id)?.id : undefined;
+          },
+        );
+        const subscription = payload?.subscription as { id: string } | null | undefined;
+        const id = subscription ? fromGlobalId(subscription.id)?.id : undefined;
         if (!id) {
-          const why = body.errors?.map((e) => e.message) ?? payload?.userErrors.map((e) => `${e.field}: ${e.message}`);
-          problems.push(`subscription "${s.key}" (${s.channel}) was not registered: ${(why ?? []).join("; ")}`);
+          problems.push(`subscription "${s.key}" (${s.channel}) was not registered: ${why.join("; ")}`);
           continue;
         }
         loaded.subscriptions.set(s.key, id);

@@ -149,12 +149,20 @@ function ResellerContent({ partnership }: { partnership: Partnership }) {
           </div>
           <div>
             <dt>{t("reseller.fact.programStatus")}</dt>
-            <dd>{r.programStatus ? t(`reseller.program.${r.programStatus}`) : t("reseller.unknown")}</dd>
+            <dd>
+              {r.programStatus ? t(`reseller.program.${r.programStatus}`) : t("reseller.unknown")}
+              {r.recordedFacts?.includes("PROGRAM_STATUS") && (
+                <span className="reseller-fact-source"> · {t("reseller.fact.recorded")}</span>
+              )}
+            </dd>
           </div>
           <div>
             <dt>{t("reseller.fact.mpa")}</dt>
             <dd>
               {r.mpaSigned === null || r.mpaSigned === undefined ? t("reseller.unknown") : r.mpaSigned ? yes : no}
+              {r.recordedFacts?.includes("MPA_SIGNED") && (
+                <span className="reseller-fact-source"> · {t("reseller.fact.recorded")}</span>
+              )}
             </dd>
           </div>
           <div>

@@ -16,6 +16,7 @@ import { OutboundWebhooks1796610000000 } from "./1796610000000-OutboundWebhooks"
 import { ScopeCoveringIndexes1796625000000 } from "./1796625000000-ScopeCoveringIndexes";
 import { EligibilityFactsIndex1796620000000 } from "./1796620000000-EligibilityFactsIndex";
 import { AuditEventReseller1796730000000 } from "./1796730000000-AuditEventReseller";
+import { PartnerRecordedFacts1796700000000 } from "./1796700000000-PartnerRecordedFacts";
 
 export const migrations = [
   Initial1795609998903,
@@ -36,4 +37,5 @@ export const migrations = [
   ScopeCoveringIndexes1796625000000,
   EligibilityFactsIndex1796620000000,
   AuditEventReseller1796730000000,
+  PartnerRecordedFacts1796700000000,
 ];

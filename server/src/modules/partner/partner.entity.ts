@@ -58,6 +58,24 @@ export class Partner implements Node {
   @Column({ type: Date, nullable: true })
   syncedAt?: Date | null;
 
+  /**
+   * Provenance of the facts channelgate records itself (recordPartnerFacts), because Partner Center serves no read
+   * API for them: when each was last recorded (null: never; the value then comes from the seed or the sync's
+   * default), and by which partner (itself, or its provider for a reseller's program status). A sync never
+   * overwrites a recorded fact.
+   */
+  @Column({ type: Date, nullable: true })
+  programStatusRecordedAt?: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  mpaSignedRecordedAt?: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  advisorOnlyRecordedAt?: Date | null;
+
+  @Column({ type: "varchar", length: 36, nullable: true })
+  factsRecordedById?: string | null;
+
   is(type: PartnerType): boolean {
     return this.types.includes(type);
   }

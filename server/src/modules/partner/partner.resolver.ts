@@ -7,7 +7,7 @@ import { notFound } from "../../common/errors";
 import { permissionsOf } from "../../auth/roles";
 import { readContext } from "../../service-context";
 import { canTransact } from "../eligibility/rules/predicates";
-import { ProgramStatus } from "../../domain/enums";
+import { PartnerFact, ProgramStatus } from "../../domain/enums";
 import { Partner } from "./partner.entity";
 import { ResellerPartnership } from "./reseller-partnership.entity";
 import { partnershipService } from "./partnership.service";
@@ -140,6 +140,34 @@ export class PartnerFieldsResolver {
   @FieldResolver(() => Date, { nullable: true, description: UNTIL_ACCEPTED })
   createdAt(@Root() p: Partner, @Ctx() ctx: RequestContext): Date | null {
     return described(ctx, p, p.createdAt);
+  }
+
+  @FieldResolver(() => [PartnerFact], {
+    nullable: true,
+    description: `Facts of this partner recorded in channelgate (recordPartnerFacts) rather than read from Partner Center or defaulted by the sync; a sync never overwrites them. ${UNTIL_ACCEPTED}`,
+  })
+  recordedFacts(@Root() p: Partner, @Ctx() ctx: RequestContext): PartnerFact[] | null {
+    const recorded: [PartnerFact, Date | null | undefined][] = [
+      [PartnerFact.PROGRAM_STATUS, p.programStatusRecordedAt],
+      [PartnerFact.MPA_SIGNED, p.mpaSignedRecordedAt],
+      [PartnerFact.ADVISOR_ONLY, p.advisorOnlyRecordedAt],
+    ];
+    return described(
+      ctx,
+      p,
+      recorded.filter(([, at]) => at).map(([fact]) => fact),
+    );
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: `When a fact of recordedFacts was last recorded (null: never). ${UNTIL_ACCEPTED}`,
+  })
+  factsRecordedAt(@Root() p: Partner, @Ctx() ctx: RequestContext): Date | null {
+    const times = [p.programStatusRecordedAt, p.mpaSignedRecordedAt, p.advisorOnlyRecordedAt]
+      .filter((d): d is Date => d instanceof Date)
+      .map((d) => d.getTime());
+    return described(ctx, p, times.length > 0 ? new Date(Math.max(...times)) : null);
   }
 
   @FieldResolver(() => Boolean, { description: "Can bill CSP subscriptions (direct-bill or indirect provider)." })

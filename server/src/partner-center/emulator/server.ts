@@ -6,6 +6,7 @@ import type {
   PcAgreement,
   PcAgreementSignatureStatus,
   PcAzureEntitlement,
+  PcSku,
   PcCollection,
   PcCustomer,
   PcError,
@@ -393,6 +394,31 @@ export function createEmulatorApp(
         }))
       : [];
     res.json(collection(items));
+  });
+
+  // https://learn.microsoft.com/partner-center/developer/get-a-sku-by-id (the resource: product-resources, "Sku"):
+  // GET /v1/products/{product-id}/skus/{sku-id}?country={country-code}, country required. The catalog holds the SKUs
+  // of the world's new commerce offers that give a maximum seat count (state.ts); the fields served are the ones the
+  // world gives (id, productId, title, description, maximumQuantity). Another SKU is not found.
+  app.get("/v1/products/:productId/skus/:skuId", (req, res) => {
+    if (typeof req.query.country !== "string" || !/^[A-Za-z]{2}$/.test(req.query.country)) {
+      pcError(res, 400, 400, "The country code is required.");
+      return;
+    }
+    const sku = state.catalog.get(`${String(req.params.productId)}:${String(req.params.skuId)}`);
+    if (!sku) {
+      pcError(res, 404, 404, "Resource not found.");
+      return;
+    }
+    const body: PcSku = {
+      id: sku.skuId,
+      productId: sku.productId,
+      title: sku.title,
+      description: sku.title,
+      maximumQuantity: sku.maximumQuantity,
+      attributes: { objectType: "Sku" },
+    };
+    res.json(body);
   });
 
   // https://learn.microsoft.com/partner-center/developer/verify-indirect-reseller-mpa-status (App+User only): an

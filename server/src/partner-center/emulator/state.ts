@@ -7,9 +7,10 @@ import {
   RelationshipStatus,
   SalesChannel,
   SubscriptionStatus,
+  TermDuration,
   TransferStatus,
 } from "../../domain/enums";
-import type { PcScheduledNextTermInstructions } from "../resources";
+import type { PcScheduledNextTermInstructions, PcSubscription } from "../resources";
 import type { World, WorldPartner, WorldSubscription, WorldTransfer } from "../../scenarios/world";
 
 // What Partner Center holds of a world: partners, provider ↔ reseller partnerships, customers, their reseller
@@ -58,6 +59,8 @@ export interface EmulatorState {
   customersById: Map<string, EmuCustomer>;
   relationships: World["relationships"];
   subscriptions: EmuSubscription[];
+  /** Catalog SKUs by "productId:skuId" (get-a-sku-by-id). */
+  catalog: Map<string, EmuSku>;
   subscriptionsByKey: Map<string, EmuSubscription>;
   transfers: EmuTransfer[];
   /** Memo of customersOf (the state does not change while served). */
@@ -96,11 +99,21 @@ export function stateFromWorld(world: World, asOf: string, now: Date = new Date(
     customersById.set(e.id, e);
   }
   const subscriptions: EmuSubscription[] = [];
+  const catalog = new Map<string, EmuSku>();
   const subscriptionsByKey = new Map<string, EmuSubscription>();
   const subscriptionsByCustomer = new Map<string, EmuSubscription[]>();
   for (const s of world.subscriptions) {
     if (s.channel !== SalesChannel.CSP) continue;
-    const e = { ...s, id: stableGuid(`subscription:${s.key}`) };
+    const e: EmuSubscription = { ...s, id: stableGuid(`subscription:${s.key}`) };
+    // The one source of scheduledNextTermInstructions: seeded here from the world's scheduled change, then only a
+    // subscription PATCH sets or removes it (emulator/writes.ts).
+    if (isNewCommerceLicense(s) && !s.isAzurePlan) e.scheduledNextTermInstructions = scheduledInstructions(s);
+    const [productId, skuId] = offerIdOf(s).split(":");
+    if (s.maxQuantity !== undefined && isNewCommerceLicense(s) && productId && skuId) {
+      if (!catalog.has(`${productId}:${skuId}`)) {
+        catalog.set(`${productId}:${skuId}`, { productId, skuId, title: s.offerName, maximumQuantity: s.maxQuantity });
+      }
+    }
     subscriptions.push(e);
     subscriptionsByKey.set(s.key, e);
     const list = subscriptionsByCustomer.get(s.customer) ?? [];
@@ -118,6 +131,7 @@ export function stateFromWorld(world: World, asOf: string, now: Date = new Date(
     customersById,
     relationships: world.relationships,
     subscriptions,
+    catalog,
     subscriptionsByKey,
     transfers,
     customersOfPartner: new Map(),
@@ -191,6 +205,64 @@ export function isNewCommerceLicense(s: WorldSubscription): boolean {
 
 export function billingCycleOf(s: WorldSubscription): BillingCycle {
   return s.billingCycle ?? (s.offerKind === OfferKind.USAGE_BASED ? BillingCycle.MONTHLY : BillingCycle.ANNUAL);
+}
+
+/** Partner Center's billingCycle values (subscription-resources). */
+export const BILLING_CYCLE: Record<BillingCycle, PcSubscription["billingCycle"]> = {
+  MONTHLY: "monthly",
+  ANNUAL: "annual",
+  TRIENNIAL: "triennial",
+  NONE: "none",
+};
+
+/** The subscription's offer id as served: the world's, or one made from the offer name. */
+export function offerIdOf(s: WorldSubscription): string {
+  if (s.offerId) return s.offerId;
+  // A new commerce offer the world gives a maximum is in the catalog: its id is "productId:skuId", as new commerce
+  // offer ids are written, with a product id made from the offer (12 characters like Microsoft's, e.g. CFQ7TTC0LH18).
+  if (s.maxQuantity !== undefined && isNewCommerceLicense(s))
+    return `${catalogProductId(s.offerName, s.maxQuantity)}:0001`;
+  return s.offerName.toUpperCase().replace(/[^A-Z0-9]+/g, "-");
+}
+
+const PRODUCT_ID_ALPHABET = "0123456789BCDFGHJKLMNPQRSTVWXZ";
+
+/** A deterministic catalog product id for an offer of the world (same name and maximum: same product). */
+function catalogProductId(offerName: string, maxQuantity: number): string {
+  const digest = createHash("sha256").update(`catalog-product:${offerName}:${maxQuantity}`).digest();
+  return Array.from(digest.subarray(0, 12), (b) => PRODUCT_ID_ALPHABET[b % PRODUCT_ID_ALPHABET.length]).join("");
+}
+
+/** A SKU of the emulator's catalog: those of the world's new commerce offers that give a maximum seat count. */
+export interface EmuSku {
+  productId: string;
+  skuId: string;
+  title: string;
+  maximumQuantity: number;
+}
+
+/**
+ * The change saved for the next renewal, as Partner Center's scheduledNextTermInstructions (create-scheduled-changes:
+ * https://learn.microsoft.com/partner-center/developer/create-scheduled-changes), seeded from the world's scheduled
+ * change (null: none): the product term it renews into and its seats, the fields the world leaves out being the
+ * current ones. The catalog's product and SKU ids are the offer id's parts ("productId:skuId"), as new commerce offer
+ * ids are written.
+ */
+function scheduledInstructions(s: WorldSubscription): PcScheduledNextTermInstructions | null {
+  const change = s.scheduledChange;
+  if (!change) return null;
+  const offerId = offerIdOf(s);
+  const [productId, skuId] = offerId.split(":");
+  const termDuration = change.termDuration ?? (s.termDuration === undefined ? TermDuration.P1Y : s.termDuration);
+  return {
+    product: {
+      productId: productId ?? offerId,
+      ...(skuId ? { skuId } : {}),
+      billingCycle: BILLING_CYCLE[change.billingCycle ?? billingCycleOf(s)],
+      ...(termDuration ? { termDuration } : {}),
+    },
+    quantity: change.quantity ?? s.quantity,
+  };
 }
 
 export const EMULATOR_SUBSCRIPTION_STATUS: Record<SubscriptionStatus, string> = {

@@ -1,9 +1,11 @@
-import { OfferKind, TermDuration, type BillingCycle } from "../../domain/enums";
+import { OfferKind, TermDuration } from "../../domain/enums";
 import { HOUR_MS, SEAT_REDUCTION_WINDOW_HOURS } from "../../domain/policy";
 import type { PcSubscription } from "../resources";
 import {
+  BILLING_CYCLE,
   EMULATOR_SUBSCRIPTION_STATUS,
   billingCycleOf,
+  offerIdOf,
   isNewCommerceLicense,
   type EmuSubscription,
   type EmulatorState,
@@ -33,29 +35,6 @@ function refundableQuantity(s: EmuSubscription, now: number): PcSubscription["re
   return { totalQuantity: details.reduce((n, d) => n + d.quantity, 0), details };
 }
 
-/**
- * The change saved for the next renewal, as Partner Center's scheduledNextTermInstructions (create-scheduled-changes):
- * the product term it renews into and its seats, the fields the world leaves out being the current ones. The
- * catalog's product and SKU ids are the offer id's parts ("productId:skuId"), as new commerce offer ids are written.
- */
-function scheduledInstructions(
-  s: EmuSubscription,
-  body: PcSubscription,
-): PcSubscription["scheduledNextTermInstructions"] {
-  const change = s.scheduledChange;
-  if (!change) return undefined;
-  const [productId, skuId] = body.offerId.split(":");
-  return {
-    product: {
-      productId: productId ?? body.offerId,
-      ...(skuId ? { skuId } : {}),
-      billingCycle: change.billingCycle ? BILLING_CYCLE[change.billingCycle] : body.billingCycle,
-      ...((change.termDuration ?? body.termDuration) ? { termDuration: change.termDuration ?? body.termDuration } : {}),
-    },
-    quantity: change.quantity ?? body.quantity,
-  };
-}
-
 /** A subscription as Partner Center serves it (subscription-resources page). */
 export function subscriptionBody(state: EmulatorState, s: EmuSubscription): PcSubscription {
   const usage = s.offerKind === OfferKind.USAGE_BASED;
@@ -64,13 +43,9 @@ export function subscriptionBody(state: EmulatorState, s: EmuSubscription): PcSu
   const term = s.termDuration === undefined ? (usage ? null : TermDuration.P1Y) : s.termDuration;
   const body = baseBody(s, usage, reseller, parent, term);
   const newCommerceLicense = isNewCommerceLicense(s) && !s.isAzurePlan;
-  // A subscription PATCH sets (or removes) the instructions; until one does, they come from the world's scheduled change.
-  const scheduled =
-    newCommerceLicense && s.scheduledNextTermInstructions === undefined ? scheduledInstructions(s, body) : undefined;
   return {
     ...body,
     ...(newCommerceLicense ? { refundableQuantity: refundableQuantity(s, state.now) } : {}),
-    ...(scheduled ? { scheduledNextTermInstructions: scheduled } : {}),
   };
 }
 
@@ -83,7 +58,7 @@ function baseBody(
 ): PcSubscription {
   return {
     id: s.id,
-    offerId: s.offerId ?? s.offerName.toUpperCase().replace(/[^A-Z0-9]+/g, "-"),
+    offerId: offerIdOf(s),
     offerName: s.offerName,
     friendlyName: s.offerName,
     quantity: s.quantity,
@@ -111,9 +86,4 @@ function baseBody(
   };
 }
 
-export const BILLING_CYCLE: Record<BillingCycle, PcSubscription["billingCycle"]> = {
-  MONTHLY: "monthly",
-  ANNUAL: "annual",
-  TRIENNIAL: "triennial",
-  NONE: "none",
-};
+export { BILLING_CYCLE };

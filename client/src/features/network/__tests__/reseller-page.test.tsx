@@ -42,7 +42,8 @@ function partnership(status: PartnershipStatus = "ACTIVE"): ResellerPageQuery {
         country: status === "INVITED" ? null : "PT",
         tenantId: null,
         mpaSigned: status === "INVITED" ? null : false,
-        programStatus: status === "INVITED" ? null : "ACTIVE",
+        programStatus: status === "INVITED" ? null : "SUSPENDED",
+        recordedFacts: status === "INVITED" ? null : ["PROGRAM_STATUS"],
       },
     },
   };
@@ -180,6 +181,9 @@ describe("ResellerView", () => {
     expect(screen.getByText("5555555")).toBeInTheDocument();
     expect(screen.getByText("PT")).toBeInTheDocument();
     expect(screen.getByText("1 customers, 249 live subscriptions")).toBeInTheDocument();
+    // The program status was recorded in channelgate (recordPartnerFacts); the MPA came from Partner Center.
+    expect(screen.getByText("Suspended")).toBeInTheDocument();
+    expect(screen.getAllByText(/recorded in channelgate/)).toHaveLength(1);
     const compliance = screen.getByRole("region", { name: "Compliance" });
     expect(within(compliance).getByText("MPA not signed")).toBeInTheDocument();
 
