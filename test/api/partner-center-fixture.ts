@@ -28,6 +28,29 @@ export const CLIENT_ID = "channelgate-test";
 export const HOME = "cascadia";
 export const ADMIN = "admin@cascadia.example";
 
+/** The emulator's sign-in as the partner `tenantId` (the client registered as CLIENT_ID with SECRET). */
+export function emulatorSettings(emulator: RunningEmulator, tenantId: string): PartnerCenterSettings {
+  return {
+    apiUrl: emulator.url,
+    tokenUrl: `${emulator.url}/<tenant>/oauth2/token`,
+    tenantId,
+    clientId: CLIENT_ID,
+    clientSecret: SECRET,
+    refreshToken: emulator.refreshTokenFor(tenantId),
+  };
+}
+
+/** A fresh, migrated database: the given PostgreSQL URL, else one beside TEST_DATABASE_URL, else SQLite in memory. */
+export async function migratedDatabase(url?: string) {
+  const database = url ? null : await provisionTestDatabase();
+  const databaseUrl = url ?? database?.url ?? null;
+  const ds = createDataSource({ databaseUrl, sqlitePath: ":memory:" });
+  process.env.LOG_MIGRATIONS = "0";
+  await ds.initialize();
+  await ds.runMigrations({ transaction: "all" });
+  return { ds, url: databaseUrl, drop: database ? () => database.drop() : null };
+}
+
 /** The demo network cut down to the home partner's customers (every partner kept, for the relationships). */
 export function homeWorld(): World {
   const demo = buildDemoWorld(asOf);
@@ -79,21 +102,10 @@ export async function startPartnerCenterFixture(
   const state = stateFromWorld(homeWorld(), asOf);
   const emulator = await startEmulator(state, { clients: { [CLIENT_ID]: SECRET } });
   const tenantId = state.partners.get(HOME)!.tenantId;
-  const settings: PartnerCenterSettings = {
-    apiUrl: emulator.url,
-    tokenUrl: `${emulator.url}/<tenant>/oauth2/token`,
-    tenantId,
-    clientId: CLIENT_ID,
-    clientSecret: SECRET,
-    refreshToken: emulator.refreshTokenFor(tenantId),
-  };
+  const settings = emulatorSettings(emulator, tenantId);
   const client = (maxAttempts = 8) =>
     new PartnerCenterClient(settings, { backoffBaseMs: 5, backoffCapMs: 20, maxAttempts });
-  const database = await provisionTestDatabase();
-  const ds = createDataSource({ databaseUrl: database?.url ?? null, sqlitePath: ":memory:" });
-  process.env.LOG_MIGRATIONS = "0";
-  await ds.initialize();
-  await ds.runMigrations({ transaction: "all" });
+  const { ds, url: databaseUrl, drop } = await migratedDatabase();
   await fullSync(ds, client(8));
   await ds.getRepository(User).insert({
     id: randomUUID(),
@@ -107,7 +119,7 @@ export async function startPartnerCenterFixture(
     ...loadConfig({}),
     host: "127.0.0.1",
     port: 0,
-    databaseUrl: database?.url ?? null,
+    databaseUrl,
     sqlitePath: ":memory:",
     seedOnEmptyDatabase: false,
     logErrors: false,
@@ -155,7 +167,7 @@ export async function startPartnerCenterFixture(
     async close() {
       await app.close();
       await ds.destroy();
-      await database?.drop();
+      await drop?.();
       await emulator.close();
     },
   };
