@@ -4,7 +4,6 @@ import { startApp, type RunningApp } from "../../server/src/app";
 import { signToken } from "../../server/src/auth/token";
 import { toIsoDate } from "../../server/src/common/dates";
 import { loadConfig, type AppConfig } from "../../server/src/config";
-import { createDataSource } from "../../server/src/data-source";
 import { RelationshipStatus, UserRole } from "../../server/src/domain/enums";
 import { User } from "../../server/src/modules/user/user.entity";
 import { PartnerCenterClient, type PartnerCenterSettings } from "../../server/src/partner-center/client";
@@ -14,7 +13,7 @@ import { fullSync } from "../../server/src/partner-center/sync";
 import type { World } from "../../server/src/scenarios/world";
 import { buildDemoWorld } from "../../server/src/seed/demo-world";
 import { partnerCenterUpstream, type UpstreamPort } from "../../server/src/upstream/upstream";
-import { provisionTestDatabase } from "./harness";
+import { migratedDatabase } from "./harness";
 
 // The setup the Partner Center API tests share (write-through, scheduled changes): the demo network cut down to the
 // home partner's customers in the emulator (in-process, on a free port), synced into a fresh database (SQLite in
@@ -38,17 +37,6 @@ export function emulatorSettings(emulator: RunningEmulator, tenantId: string): P
     clientSecret: SECRET,
     refreshToken: emulator.refreshTokenFor(tenantId),
   };
-}
-
-/** A fresh, migrated database: the given PostgreSQL URL, else one beside TEST_DATABASE_URL, else SQLite in memory. */
-export async function migratedDatabase(url?: string) {
-  const database = url ? null : await provisionTestDatabase();
-  const databaseUrl = url ?? database?.url ?? null;
-  const ds = createDataSource({ databaseUrl, sqlitePath: ":memory:" });
-  process.env.LOG_MIGRATIONS = "0";
-  await ds.initialize();
-  await ds.runMigrations({ transaction: "all" });
-  return { ds, url: databaseUrl, drop: database ? () => database.drop() : null };
 }
 
 /** The demo network cut down to the home partner's customers (every partner kept, for the relationships). */

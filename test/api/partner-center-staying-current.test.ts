@@ -30,8 +30,8 @@ import { customersOf, stateFromWorld, type EmulatorState } from "../../server/sr
 import { SYNC_SOURCE } from "../../server/src/partner-center/sync";
 import { buildDemoWorld } from "../../server/src/seed/demo-world";
 import { createUpstream, type UpstreamPort } from "../../server/src/upstream/upstream";
-import { startTestServer } from "./harness";
-import { CLIENT_ID, emulatorSettings, migratedDatabase, SECRET } from "./partner-center-fixture";
+import { migratedDatabase, startTestServer } from "./harness";
+import { CLIENT_ID, emulatorSettings, SECRET } from "./partner-center-fixture";
 
 // Issue 8 items 3 and 5: startSync runs a full sync in the background with its progress in sync_run, one at a time
 // across replicas; a failed run resumes where it stopped; the incremental sync reads Partner Center's audit
