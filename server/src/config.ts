@@ -102,7 +102,10 @@ export interface WebhookConfig {
   maxAttempts: number;
   /** Waits before the 2nd, 3rd… attempt (WEBHOOK_RETRY_DELAYS, e.g. "1m,5m,30m,2h,6h"; the last one repeats). */
   retryDelaysMs: number[];
-  /** How often each replica looks for due deliveries without a wake-up (WEBHOOK_POLL_MS). */
+  /**
+   * The safety poll: how often each replica looks for due deliveries without a wake-up (WEBHOOK_POLL_MS). New
+   * deliveries, replays and this replica's own retries wake it at once or at their time.
+   */
   pollMs: number;
   /** Deliveries sent at once by one replica (WEBHOOK_CONCURRENCY). */
   concurrency: number;
@@ -308,7 +311,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: envInt("WEBHOOK_TIMEOUT_MS", env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 60_000),
       maxAttempts: envInt("WEBHOOK_MAX_ATTEMPTS", env.WEBHOOK_MAX_ATTEMPTS, 8, 1, 20),
       retryDelaysMs: parseDurations("WEBHOOK_RETRY_DELAYS", env.WEBHOOK_RETRY_DELAYS, "1m,5m,30m,2h,6h,12h,24h"),
-      pollMs: envInt("WEBHOOK_POLL_MS", env.WEBHOOK_POLL_MS, 1000, 10, 60_000),
+      pollMs: envInt("WEBHOOK_POLL_MS", env.WEBHOOK_POLL_MS, 60_000, 10, 3_600_000),
       concurrency: envInt("WEBHOOK_CONCURRENCY", env.WEBHOOK_CONCURRENCY, 8, 1, 100),
       retainDays: envInt("WEBHOOK_RETAIN_DAYS", env.WEBHOOK_RETAIN_DAYS, 30, 1, 3650),
     },

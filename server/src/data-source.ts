@@ -7,6 +7,8 @@ import { entities } from "./entities";
 import { SnakeNamingStrategy } from "./common/naming";
 import { CountingLogger } from "./common/sql-counter";
 
+import { beginImmediateOnSqlite } from "./common/transaction";
+
 export { dialectOf, runInTransaction, type Dialect } from "./common/transaction";
 import { migrations as postgresMigrations } from "./migrations/postgres";
 import { migrations as sqliteMigrations } from "./migrations/sqlite";
@@ -41,7 +43,7 @@ export function createDataSource(opts: DatabaseOptions): DataSource {
     });
   }
   if (opts.sqlitePath !== ":memory:") mkdirSync(dirname(opts.sqlitePath), { recursive: true });
-  return new DataSource({
+  const sqlite = new DataSource({
     ...common,
     type: "better-sqlite3",
     database: opts.sqlitePath,
@@ -52,4 +54,5 @@ export function createDataSource(opts: DatabaseOptions): DataSource {
     },
     migrations: sqliteMigrations,
   });
+  return beginImmediateOnSqlite(sqlite);
 }

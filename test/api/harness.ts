@@ -61,12 +61,22 @@ export async function provisionTestDatabase(): Promise<{ url: string; drop(): Pr
   };
 }
 
+/** A fresh, migrated database: the given PostgreSQL URL, else one beside TEST_DATABASE_URL, else SQLite in memory. */
+export async function migratedDatabase(url?: string) {
+  const database = url ? null : await provisionTestDatabase();
+  const databaseUrl = url ?? database?.url ?? null;
+  const ds = createDataSource({ databaseUrl, sqlitePath: ":memory:" });
+  process.env.LOG_MIGRATIONS = "0";
+  await ds.initialize();
+  await ds.runMigrations({ transaction: "all" });
+  return { ds, url: databaseUrl, drop: database ? () => database.drop() : null };
+}
+
 export async function startTestServer(
   world: World,
   opts: { policy?: TransferPolicy; now?: Date; config?: Partial<AppConfig>; quiet?: boolean } = {},
 ): Promise<TestServer> {
-  const database = await provisionTestDatabase();
-  const databaseUrl = database?.url ?? null;
+  const { ds, url: databaseUrl, drop } = await migratedDatabase();
   const config: AppConfig = {
     ...loadConfig({}),
     host: "127.0.0.1",
@@ -85,10 +95,6 @@ export async function startTestServer(
     rateLimitPerMinute: 0,
     ...opts.config,
   };
-  const ds = createDataSource({ databaseUrl, sqlitePath: ":memory:" });
-  process.env.LOG_MIGRATIONS = "0";
-  await ds.initialize();
-  await ds.runMigrations({ transaction: "all" });
   const loaded = await runInTransaction(ds, (em) => loadWorld(em, world, opts.now ?? new Date("2026-11-24T12:00:00Z")));
   const app = await startApp(config, { dataSource: ds, quiet: opts.quiet ?? true });
   const tokens = new Map<string, string>();
@@ -121,7 +127,7 @@ export async function startTestServer(
     async close() {
       await app.close();
       await ds.destroy();
-      await database?.drop();
+      await drop?.();
     },
   };
 }

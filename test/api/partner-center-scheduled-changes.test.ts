@@ -1,34 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
-import { startApp, type RunningApp } from "../../server/src/app";
 import { signToken } from "../../server/src/auth/token";
-import { toIsoDate } from "../../server/src/common/dates";
 import { toGlobalId } from "../../server/src/common/global-id";
-import { loadConfig, type AppConfig } from "../../server/src/config";
-import { createDataSource } from "../../server/src/data-source";
-import {
-  PartnerType,
-  ProgramStatus,
-  RelationshipStatus,
-  RuleBook,
-  TransferStatus,
-  UserRole,
-} from "../../server/src/domain/enums";
+import type { AppConfig } from "../../server/src/config";
+import { PartnerType, ProgramStatus, RuleBook, TransferStatus, UserRole } from "../../server/src/domain/enums";
 import { Partner } from "../../server/src/modules/partner/partner.entity";
 import { CustomerSubscription } from "../../server/src/modules/subscription/customer-subscription.entity";
 import { SyncRun } from "../../server/src/modules/sync/sync-run.entity";
 import { syncCoordinatorOf } from "../../server/src/modules/sync/sync.service";
 import { Transfer } from "../../server/src/modules/transfer/transfer.entity";
 import { User } from "../../server/src/modules/user/user.entity";
-import { PartnerCenterClient } from "../../server/src/partner-center/client";
-import { startEmulator, type RunningEmulator } from "../../server/src/partner-center/emulator/server";
-import { stateFromWorld, type EmulatorState } from "../../server/src/partner-center/emulator/state";
+import type { RunningEmulator } from "../../server/src/partner-center/emulator/server";
+import type { EmulatorState } from "../../server/src/partner-center/emulator/state";
 import { fullSync } from "../../server/src/partner-center/sync";
-import type { World } from "../../server/src/scenarios/world";
-import { buildDemoWorld } from "../../server/src/seed/demo-world";
-import { partnerCenterUpstream } from "../../server/src/upstream/upstream";
-import { provisionTestDatabase } from "./harness";
+import { HOME, startPartnerCenterFixture, type PartnerCenterFixture } from "./partner-center-fixture";
 
 // Issue 8 leftovers: under rule book V2 with the partner-center adapter, a change saved for the next renewal is
 // written to Partner Center as the subscription's scheduledNextTermInstructions (create-scheduled-changes), removed
@@ -36,29 +22,7 @@ import { provisionTestDatabase } from "./harness";
 // with nothing changed; a retried call writes once. A transfer's rejection stays channelgate's own, and the sync
 // keeps it. viewer.syncStatus says when Partner Center last confirmed the network, without rewriting data rows.
 
-const asOf = toIsoDate(new Date());
-const SECRET = `s3cr3t-${randomUUID()}`;
-const CLIENT_ID = "channelgate-test";
-const HOME = "cascadia";
-const ADMIN = "admin@cascadia.example";
 const OUTSIDER = "admin@local-only.example";
-
-function homeWorld(): World {
-  const demo = buildDemoWorld(asOf);
-  const customers = new Set(
-    demo.relationships
-      .filter((r) => r.partner === HOME && r.status === RelationshipStatus.ACTIVE)
-      .map((r) => r.customer),
-  );
-  return {
-    partners: demo.partners,
-    partnerships: demo.partnerships,
-    customers: demo.customers.filter((c) => customers.has(c.key)),
-    relationships: demo.relationships.filter((r) => customers.has(r.customer)),
-    subscriptions: demo.subscriptions.filter((s) => customers.has(s.customer)),
-    transfers: demo.transfers.filter((t) => customers.has(t.customer)),
-  };
-}
 
 interface UserErrorView {
   field: string[] | null;
@@ -88,89 +52,30 @@ const AUTO_RENEW = `mutation($input: SetSubscriptionAutoRenewInput!) { setSubscr
 const STATUS = `{ viewer { syncStatus { upstream lastSyncedAt stale staleAfterMinutes } } }`;
 
 describe("scheduled changes, rejections and provenance with Partner Center upstream (emulator)", () => {
+  let pc: PartnerCenterFixture;
   let emulator: RunningEmulator;
   let state: EmulatorState;
   let ds: DataSource;
-  let drop: (() => Promise<void>) | null = null;
-  let app: RunningApp;
   let config: AppConfig;
-  let token: string;
   let customerIds: string[];
-  let tenantId: string;
-
-  const client = (maxAttempts: number) =>
-    new PartnerCenterClient(
-      {
-        apiUrl: emulator.url,
-        tokenUrl: `${emulator.url}/<tenant>/oauth2/token`,
-        tenantId,
-        clientId: CLIENT_ID,
-        clientSecret: SECRET,
-        refreshToken: emulator.refreshTokenFor(tenantId),
-      },
-      { backoffBaseMs: 5, backoffCapMs: 20, maxAttempts },
-    );
+  const client = (maxAttempts: number) => pc.client(maxAttempts);
 
   beforeAll(async () => {
-    state = stateFromWorld(homeWorld(), asOf);
-    emulator = await startEmulator(state, { clients: { [CLIENT_ID]: SECRET } });
-    tenantId = state.partners.get(HOME)!.tenantId;
-    const database = await provisionTestDatabase();
-    drop = database ? () => database.drop() : null;
-    ds = createDataSource({ databaseUrl: database?.url ?? null, sqlitePath: ":memory:" });
-    process.env.LOG_MIGRATIONS = "0";
-    await ds.initialize();
-    await ds.runMigrations({ transaction: "all" });
-    await fullSync(ds, client(8));
-    await ds.getRepository(User).insert({
-      id: randomUUID(),
-      partnerId: tenantId,
-      email: ADMIN,
-      displayName: "Cascadia admin",
-      role: UserRole.GLOBAL_ADMIN,
-      deactivatedAt: null,
-    });
-    const settings = {
-      apiUrl: emulator.url,
-      tokenUrl: `${emulator.url}/<tenant>/oauth2/token`,
-      tenantId,
-      clientId: CLIENT_ID,
-      clientSecret: SECRET,
-      refreshToken: emulator.refreshTokenFor(tenantId),
-    };
-    config = {
-      ...loadConfig({}),
-      host: "127.0.0.1",
-      port: 0,
-      databaseUrl: database?.url ?? null,
-      sqlitePath: ":memory:",
-      ruleBook: RuleBook.V2,
-      seedOnEmptyDatabase: false,
-      logErrors: false,
-      rateLimitPerMinute: 0,
-      upstream: "partner-center",
-      partnerCenter: settings,
-      syncIntervalMinutes: 0,
-      syncStaleAfterMinutes: 30,
-    };
-    app = await startApp(config, {
-      dataSource: ds,
-      quiet: true,
-      upstream: partnerCenterUpstream(client(3)),
+    pc = await startPartnerCenterFixture({
       serveClient: false,
+      config: (partnerCenter) => ({
+        ruleBook: RuleBook.V2,
+        upstream: "partner-center",
+        partnerCenter,
+        syncIntervalMinutes: 0,
+        syncStaleAfterMinutes: 30,
+      }),
     });
-    token = await signToken(config.authSecret, ADMIN);
-    const customers = await gql<{ customers: { edges: Array<{ node: { id: string } }> } }>(
-      `{ customers(first: 50) { edges { node { id } } } }`,
-    );
-    customerIds = customers.body.data!.customers.edges.map((e) => e.node.id);
+    ({ emulator, state, ds, config, customerIds } = pc);
   }, 300_000);
 
   afterAll(async () => {
-    await app?.close();
-    await ds?.destroy();
-    await drop?.();
-    await emulator?.close();
+    await pc?.close();
   });
 
   beforeEach(() => {
@@ -178,18 +83,8 @@ describe("scheduled changes, rejections and provenance with Partner Center upstr
     emulator.writes.faults.dropPatchAnswers = 0;
   });
 
-  async function gql<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-    const res = await fetch(app.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
-    return {
-      status: res.status,
-      headers: res.headers,
-      body: (await res.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> },
-    };
-  }
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+    pc.gql<T>(query, variables, headers);
 
   async function run(mutation: string, input: Record<string, unknown>, headers: Record<string, string> = {}) {
     const r = await gql<Record<string, Answer>>(mutation, { input }, headers);

@@ -5,7 +5,6 @@ import { startApp, type RunningApp } from "../../server/src/app";
 import { signToken } from "../../server/src/auth/token";
 import { toIsoDate } from "../../server/src/common/dates";
 import { loadConfig, type AppConfig } from "../../server/src/config";
-import { createDataSource } from "../../server/src/data-source";
 import { PartnerType, ProgramStatus, SubscriptionStatus, SyncRunKind, UserRole } from "../../server/src/domain/enums";
 import { Partner } from "../../server/src/modules/partner/partner.entity";
 import { CustomerSubscription } from "../../server/src/modules/subscription/customer-subscription.entity";
@@ -31,7 +30,8 @@ import { customersOf, stateFromWorld, type EmulatorState } from "../../server/sr
 import { SYNC_SOURCE } from "../../server/src/partner-center/sync";
 import { buildDemoWorld } from "../../server/src/seed/demo-world";
 import { createUpstream, type UpstreamPort } from "../../server/src/upstream/upstream";
-import { provisionTestDatabase, startTestServer } from "./harness";
+import { migratedDatabase, startTestServer } from "./harness";
+import { CLIENT_ID, emulatorSettings, SECRET } from "./partner-center-fixture";
 
 // Issue 8 items 3 and 5: startSync runs a full sync in the background with its progress in sync_run, one at a time
 // across replicas; a failed run resumes where it stopped; the incremental sync reads Partner Center's audit
@@ -41,8 +41,6 @@ import { provisionTestDatabase, startTestServer } from "./harness";
 const asOf = toIsoDate(new Date());
 const world = buildDemoWorld(asOf);
 const HOME = "estrela";
-const SECRET = `s3cr3t-${randomUUID()}`;
-const CLIENT_ID = "channelgate-test";
 const fast: ClientOptions = { backoffBaseMs: 5, backoffCapMs: 50, concurrency: 4 };
 
 /**
@@ -54,26 +52,10 @@ async function afterThisMillisecond(): Promise<void> {
   while (Date.now() <= now) await new Promise((r) => setTimeout(r, 1));
 }
 
-async function emptyDatabase(url?: string) {
-  const database = url ? null : await provisionTestDatabase();
-  const databaseUrl = url ?? database?.url ?? null;
-  const ds = createDataSource({ databaseUrl, sqlitePath: ":memory:" });
-  process.env.LOG_MIGRATIONS = "0";
-  await ds.initialize();
-  await ds.runMigrations({ transaction: "all" });
-  return { ds, url: databaseUrl, drop: database ? () => database.drop() : null };
-}
+const emptyDatabase = migratedDatabase;
 
 function settingsFor(emulator: RunningEmulator, state: EmulatorState): PartnerCenterSettings {
-  const tenantId = state.partners.get(HOME)!.tenantId;
-  return {
-    apiUrl: emulator.url,
-    tokenUrl: `${emulator.url}/<tenant>/oauth2/token`,
-    tenantId,
-    clientId: CLIENT_ID,
-    clientSecret: SECRET,
-    refreshToken: emulator.refreshTokenFor(tenantId),
-  };
+  return emulatorSettings(emulator, state.partners.get(HOME)!.tenantId);
 }
 
 function upstreamFor(emulator: RunningEmulator, state: EmulatorState, opts: ClientOptions = fast): UpstreamPort {

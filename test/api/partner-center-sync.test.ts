@@ -23,14 +23,13 @@ import { stateFromWorld, type EmulatorState } from "../../server/src/partner-cen
 import { fullSync, SYNC_SOURCE, type SyncReport } from "../../server/src/partner-center/sync";
 import { buildDemoWorld } from "../../server/src/seed/demo-world";
 import { provisionTestDatabase, startTestServer, type TestServer } from "./harness";
+import { CLIENT_ID, emulatorSettings, SECRET } from "./partner-center-fixture";
 
 // Issue 8: the demo network, served by the Partner Center emulator and synced into an empty database, answers the
 // representative queries as the sandbox (the same network seeded) does, for the part Partner Center holds.
 
 const asOf = toIsoDate(new Date());
 const world = buildDemoWorld(asOf);
-const SECRET = `s3cr3t-${randomUUID()}`;
-const CLIENT_ID = "channelgate-test";
 /** The partners whose Partner Center accounts channelgate syncs: the transacting ones (providers, direct bill). */
 const HOMES = world.partners
   .filter((p) => p.types.includes(PartnerType.INDIRECT_PROVIDER) || p.types.includes(PartnerType.DIRECT_BILL))
@@ -60,17 +59,7 @@ function clientFor(
   opts: ClientOptions = fast,
 ): PartnerCenterClient {
   const tenantId = state.partners.get(home)!.tenantId;
-  return new PartnerCenterClient(
-    {
-      apiUrl: emulator.url,
-      tokenUrl: `${emulator.url}/<tenant>/oauth2/token`,
-      tenantId,
-      clientId: CLIENT_ID,
-      clientSecret: SECRET,
-      refreshToken: emulator.refreshTokenFor(tenantId),
-    },
-    opts,
-  );
+  return new PartnerCenterClient(emulatorSettings(emulator, tenantId), opts);
 }
 
 /** Syncs every home partner in turn, twice (transfers need both partners, synced by either run); sums the reports. */

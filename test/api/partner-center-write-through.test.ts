@@ -1,60 +1,21 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
-import { startApp, type RunningApp } from "../../server/src/app";
-import { signToken } from "../../server/src/auth/token";
-import { toIsoDate } from "../../server/src/common/dates";
 import { toGlobalId } from "../../server/src/common/global-id";
-import { loadConfig, type AppConfig } from "../../server/src/config";
-import { createDataSource } from "../../server/src/data-source";
-import { RelationshipStatus, RuleBook, SubscriptionStatus, UserRole } from "../../server/src/domain/enums";
+import { RuleBook, SubscriptionStatus } from "../../server/src/domain/enums";
 import { AuditEvent } from "../../server/src/modules/audit/audit-event.entity";
 import { CustomerSubscription } from "../../server/src/modules/subscription/customer-subscription.entity";
-import { User } from "../../server/src/modules/user/user.entity";
-import { PartnerCenterClient } from "../../server/src/partner-center/client";
-import { startEmulator, type RunningEmulator } from "../../server/src/partner-center/emulator/server";
-import { stateFromWorld, type EmulatorState } from "../../server/src/partner-center/emulator/state";
+import type { RunningEmulator } from "../../server/src/partner-center/emulator/server";
+import type { EmulatorState } from "../../server/src/partner-center/emulator/state";
 import { fullSync } from "../../server/src/partner-center/sync";
-import type { World } from "../../server/src/scenarios/world";
-import { buildDemoWorld } from "../../server/src/seed/demo-world";
-import { partnerCenterUpstream, type UpstreamPort } from "../../server/src/upstream/upstream";
+import type { UpstreamPort } from "../../server/src/upstream/upstream";
 import { requestIdsFor } from "../../server/src/upstream/request-ids";
-import { provisionTestDatabase } from "./harness";
+import { asOf, HOME, startPartnerCenterFixture, type PartnerCenterFixture } from "./partner-center-fixture";
 
 // Issue 8 item 6: with the partner-center adapter, a mutation the rule book allows is written through to Partner
 // Center (the emulator, in-process on a free port) before channelgate records Partner Center's answer; an order is
 // placed once however it is retried; Partner Center's refusals come back as PARTNER_CENTER user errors with nothing
 // changed; our own refusals never reach Partner Center.
-
-const asOf = toIsoDate(new Date());
-const SECRET = `s3cr3t-${randomUUID()}`;
-const CLIENT_ID = "channelgate-test";
-const HOME = "cascadia"; // a direct-bill partner: it orders for its customers without naming a reseller
-const ADMIN = "admin@cascadia.example";
-
-/** The demo network cut down to the home partner's customers (every partner kept, for the relationships). */
-function homeWorld(): World {
-  const demo = buildDemoWorld(asOf);
-  const customers = new Set(
-    demo.relationships
-      .filter((r) => r.partner === HOME && r.status === RelationshipStatus.ACTIVE)
-      .map((r) => r.customer),
-  );
-  return {
-    partners: demo.partners,
-    partnerships: demo.partnerships,
-    customers: demo.customers.filter((c) => customers.has(c.key)),
-    relationships: demo.relationships.filter((r) => customers.has(r.customer)),
-    subscriptions: demo.subscriptions.filter((s) => customers.has(s.customer)),
-    transfers: demo.transfers.filter((t) => customers.has(t.customer)),
-  };
-}
-
-interface Gql<T> {
-  status: number;
-  headers: Headers;
-  body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-}
 
 interface SubscriptionAnswer {
   subscription: { id: string; status: string; quantity: number } | null;
@@ -75,73 +36,20 @@ const REACTIVATE = `mutation($input: SubscriptionActionInput!) { reactivateSubsc
 const CANCEL = `mutation($input: SubscriptionActionInput!) { cancelSubscription(input: $input) { ${PAYLOAD} } }`;
 
 describe("write-through to Partner Center (emulator)", () => {
+  let pc: PartnerCenterFixture;
   let emulator: RunningEmulator;
   let state: EmulatorState;
   let ds: DataSource;
-  let drop: (() => Promise<void>) | null = null;
-  let app: RunningApp;
-  let config: AppConfig;
   let upstream: UpstreamPort;
-  let token: string;
   let customerIds: string[];
 
   beforeAll(async () => {
-    state = stateFromWorld(homeWorld(), asOf);
-    emulator = await startEmulator(state, { clients: { [CLIENT_ID]: SECRET } });
-    const database = await provisionTestDatabase();
-    drop = database ? () => database.drop() : null;
-    ds = createDataSource({ databaseUrl: database?.url ?? null, sqlitePath: ":memory:" });
-    process.env.LOG_MIGRATIONS = "0";
-    await ds.initialize();
-    await ds.runMigrations({ transaction: "all" });
-    const tenantId = state.partners.get(HOME)!.tenantId;
-    const client = (maxAttempts: number) =>
-      new PartnerCenterClient(
-        {
-          apiUrl: emulator.url,
-          tokenUrl: `${emulator.url}/<tenant>/oauth2/token`,
-          tenantId,
-          clientId: CLIENT_ID,
-          clientSecret: SECRET,
-          refreshToken: emulator.refreshTokenFor(tenantId),
-        },
-        { backoffBaseMs: 5, backoffCapMs: 20, maxAttempts },
-      );
-    await fullSync(ds, client(8));
-    await ds.getRepository(User).insert({
-      id: randomUUID(),
-      partnerId: tenantId,
-      email: ADMIN,
-      displayName: "Cascadia admin",
-      role: UserRole.GLOBAL_ADMIN,
-      deactivatedAt: null,
-    });
-    config = {
-      ...loadConfig({}),
-      host: "127.0.0.1",
-      port: 0,
-      databaseUrl: database?.url ?? null,
-      sqlitePath: ":memory:",
-      ruleBook: RuleBook.V1,
-      seedOnEmptyDatabase: false,
-      logErrors: false,
-      rateLimitPerMinute: 0,
-    };
-    // Three attempts per call, so that a test can make one call fail for good.
-    upstream = partnerCenterUpstream(client(3));
-    app = await startApp(config, { dataSource: ds, quiet: true, upstream });
-    token = await signToken(config.authSecret, ADMIN);
-    const customers = await gql<{ customers: { edges: Array<{ node: { id: string } }> } }>(
-      `{ customers(first: 50) { edges { node { id } } } }`,
-    );
-    customerIds = customers.body.data!.customers.edges.map((e) => e.node.id);
+    pc = await startPartnerCenterFixture({ config: () => ({ ruleBook: RuleBook.V1 }) });
+    ({ emulator, state, ds, upstream, customerIds } = pc);
   }, 300_000);
 
   afterAll(async () => {
-    await app?.close();
-    await ds?.destroy();
-    await drop?.();
-    await emulator?.close();
+    await pc?.close();
   });
 
   beforeEach(() => {
@@ -150,14 +58,8 @@ describe("write-through to Partner Center (emulator)", () => {
     emulator.writes.faults.dropCheckoutAnswers = 0;
   });
 
-  async function gql<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-    const res = await fetch(app.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: res.status, headers: res.headers, body: (await res.json()) as Gql<T>["body"] };
-  }
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+    pc.gql<T>(query, variables, headers);
 
   const orderInput = (offerId: string, customerId = customerIds[0]!) => ({
     customerId,
@@ -443,18 +345,7 @@ describe("write-through to Partner Center (emulator)", () => {
     const ordered = new Set(emulator.writes.orders.map((o) => o.lineItems[0]!.subscriptionId!));
     expect(ordered.size).toBeGreaterThan(3);
     for (const r of rows.filter((x) => ordered.has(x.id))) expect(r.source).toBe("partner-center");
-    const tenantId = state.partners.get(HOME)!.tenantId;
-    const report = await fullSync(
-      ds,
-      new PartnerCenterClient({
-        apiUrl: emulator.url,
-        tokenUrl: `${emulator.url}/<tenant>/oauth2/token`,
-        tenantId,
-        clientId: CLIENT_ID,
-        clientSecret: SECRET,
-        refreshToken: emulator.refreshTokenFor(tenantId),
-      }),
-    );
+    const report = await fullSync(ds, pc.client(8));
     const after = await ds.getRepository(CustomerSubscription).find();
     const moved = after.filter((r) => before.get(r.id) !== r.version).map((r) => r.id);
     expect(moved).toEqual([portOnly]);

@@ -523,6 +523,17 @@ describe("refusals", () => {
     expectOk(await mutation<ClosePayload>(t, WITHDRAW, { requestId: p.providerRequest!.id }, RES));
   });
 
+  it("a V1 server refuses the V2 lifecycle requests, the valueless removal too, on action; nothing is written", async () => {
+    const before = await snapshot(t);
+    for (const action of ["CANCEL_SCHEDULED_CHANGE", "CHANGE_QUANTITY"]) {
+      const extra = action === "CHANGE_QUANTITY" ? { quantity: 3 } : {};
+      const res = await t.gql(REQUEST, { input: subscriptionInput(action, "fabE3", extra) }, RES);
+      const error = expectError(res.body, "BAD_USER_INPUT", "action");
+      expect(error.message).toMatch(/only under rule book V2/);
+    }
+    expect(await snapshot(t)).toBe(before);
+  });
+
   it("bad arguments of the list are BAD_USER_INPUT", async () => {
     expectError(
       (await t.gql(LIST, { filter: { customerId: "nope" } }, RES)).body,

@@ -1,9 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { toGlobalId } from "../../server/src/common/global-id";
 import { PartnershipStatus, PartnerType, UserRole } from "../../server/src/domain/enums";
+import { LiveEventType } from "../../server/src/modules/live/live-event-type";
+import { OutboxEvent } from "../../server/src/modules/live/outbox-event.entity";
 import { WebhookDelivery } from "../../server/src/modules/webhook/webhook-delivery.entity";
 import type { World } from "../../server/src/scenarios/world";
 import { startTestServer, type TestServer } from "./harness";
@@ -147,7 +149,8 @@ beforeAll(async () => {
         timeoutMs: 3000,
         maxAttempts: 3,
         retryDelaysMs: [20, 40],
-        pollMs: 50,
+        // The default safety poll (a minute): every send below, retries and replays included, comes from a wake-up.
+        pollMs: defaults.webhooks.pollMs,
       },
     },
   });
@@ -226,6 +229,34 @@ describe("outbound webhooks", () => {
     await t.app.webhooks!.drainNow();
     expect(at("/outsider")).toHaveLength(0);
     expect(await deliveries({ as: "outsider" }, outsider.id)).toEqual([]);
+  });
+
+  it("idle, and after events no endpoint takes, the dispatcher reads nothing (no per-second poll)", async () => {
+    await t.app.webhooks!.drainNow();
+    const logQuery = vi.spyOn(t.app.dataSource.logger, "logQuery");
+    try {
+      // An event for a partner with no endpoint: drained (one look at webhook_endpoint), no delivery, no wake-up.
+      const prov = t.world.partners.get("prov")!;
+      await t.app.dataSource.getRepository(OutboxEvent).insert({
+        type: LiveEventType.SUBSCRIPTION_CHANGED,
+        occurredAt: new Date(),
+        subjectType: "CustomerSubscription",
+        subjectId: t.world.subscriptions.get("s1")!,
+        customerId: null,
+        operation: "test",
+        dueOn: null,
+        audience: [prov],
+        dedupeKey: null,
+        publishedAt: null,
+      });
+      await t.app.live!.publisher.drainNow();
+      await new Promise((r) => setTimeout(r, 1500));
+      const statements = logQuery.mock.calls.map((c) => String(c[0]));
+      expect(statements.some((q) => q.includes("webhook_endpoint"))).toBe(true);
+      expect(statements.filter((q) => q.includes("webhook_delivery"))).toEqual([]);
+    } finally {
+      logQuery.mockRestore();
+    }
   });
 
   it("retries 500, 500 then 200 with backoff: three attempts logged with their codes", async () => {

@@ -2,10 +2,17 @@ import type { EntityManager } from "typeorm";
 import { PartnershipStatus, RelationshipStatus, SalesChannel } from "../domain/enums";
 import type { Partner } from "../modules/partner/partner.entity";
 import { ResellerPartnership } from "../modules/partner/reseller-partnership.entity";
-import { joinsNetwork, VISIBLE_RELATIONSHIP } from "./scope";
+import {
+  CSP_SUBSCRIPTION_PARTIES,
+  joinsNetwork,
+  PROVIDER_REQUEST_PARTIES,
+  TRANSFER_PARTIES,
+  VISIBLE_RELATIONSHIP,
+} from "./scope";
 
 // Live events' audiences: the inverse of auth/scope.ts's visibility conditions, kept beside it in auth/ and built on
-// its shared rules (joinsNetwork, VISIBLE_RELATIONSHIP). scope.ts stays the one place a query is scoped.
+// its shared rules (joinsNetwork, VISIBLE_RELATIONSHIP) and party columns (TRANSFER_PARTIES…). scope.ts stays the one
+// place a query is scoped.
 
 /** A node a live event is about (modules/live): the objects whose changes are published. */
 export interface AudienceSubject {
@@ -49,21 +56,20 @@ export async function audiencesOf(
   };
   const transferIds = idsOf("Transfer");
   if (transferIds.length) {
-    const rows: { id: string; source: string; target: string; reseller: string | null }[] = await em.query(
-      `SELECT id, source_partner_id AS source, target_partner_id AS target, reseller_id AS reseller FROM transfer ` +
-        `WHERE id IN (${placeholders(em, transferIds.length)})`,
+    const rows: Row[] = await em.query(
+      `SELECT id, ${TRANSFER_PARTIES.join(", ")} FROM transfer WHERE id IN (${placeholders(em, transferIds.length)})`,
       transferIds,
     );
-    for (const r of rows) add(`Transfer:${r.id}`, [r.source, r.target, r.reseller]);
+    for (const r of rows) add(`Transfer:${r.id}`, partiesOf(r, TRANSFER_PARTIES));
   }
   const requestIds = idsOf("ProviderRequest");
   if (requestIds.length) {
-    const rows: { id: string; reseller: string; provider: string }[] = await em.query(
-      `SELECT id, reseller_id AS reseller, provider_id AS provider FROM provider_request ` +
+    const rows: Row[] = await em.query(
+      `SELECT id, ${PROVIDER_REQUEST_PARTIES.join(", ")} FROM provider_request ` +
         `WHERE id IN (${placeholders(em, requestIds.length)})`,
       requestIds,
     );
-    for (const r of rows) add(`ProviderRequest:${r.id}`, [r.reseller, r.provider], false);
+    for (const r of rows) add(`ProviderRequest:${r.id}`, partiesOf(r, PROVIDER_REQUEST_PARTIES), false);
   }
   const relationshipIds = idsOf("CustomerRelationship");
   if (relationshipIds.length) {
@@ -81,7 +87,7 @@ export async function audiencesOf(
   }
   const subscriptionIds = idsOf("CustomerSubscription");
   if (subscriptionIds.length) {
-    type SubscriptionParties = { id: string; customer: string; channel: string; tp: string | null; ror: string | null };
+    type SubscriptionParties = Row & { customer: string; channel: string };
     // Rows the caller wrote in this transaction are known as written; only the others are read.
     const knownRows: SubscriptionParties[] = [];
     const unknown: string[] = [];
@@ -92,16 +98,16 @@ export async function audiencesOf(
           id,
           customer: k.customerId,
           channel: k.channel,
-          tp: k.transactingPartnerId,
-          ror: k.resellerOfRecordId,
-        });
+          transacting_partner_id: k.transactingPartnerId,
+          reseller_of_record_id: k.resellerOfRecordId,
+        } satisfies Record<(typeof CSP_SUBSCRIPTION_PARTIES)[number], string | null> & Row);
       else unknown.push(id);
     }
     const rows: SubscriptionParties[] = unknown.length
       ? [
           ...knownRows,
           ...((await em.query(
-            `SELECT id, customer_id AS customer, channel, transacting_partner_id AS tp, reseller_of_record_id AS ror ` +
+            `SELECT id, customer_id AS customer, channel, ${CSP_SUBSCRIPTION_PARTIES.join(", ")} ` +
               `FROM customer_subscription WHERE id IN (${placeholders(em, unknown.length)})`,
             unknown,
           )) as SubscriptionParties[]),
@@ -120,7 +126,7 @@ export async function audiencesOf(
     }
     for (const r of rows) {
       const holding = r.channel !== SalesChannel.CSP ? (holders.get(r.customer) ?? []) : [];
-      add(`CustomerSubscription:${r.id}`, [r.tp, r.ror, ...holding]);
+      add(`CustomerSubscription:${r.id}`, [...partiesOf(r, CSP_SUBSCRIPTION_PARTIES), ...holding]);
     }
   }
   // Every network that contains a party: the providers whose ACTIVE partnership takes the party in.
@@ -149,6 +155,10 @@ export async function audiencesOf(
   }
   return out;
 }
+
+/** A row of a subject's id and party columns. */
+type Row = { id: string } & Record<string, string | null>;
+const partiesOf = (r: Row, columns: readonly string[]) => columns.map((c) => r[c] ?? null);
 
 /** `$1, $2…` on PostgreSQL, `?, ?…` on SQLite, for raw IN lists. */
 function placeholders(em: EntityManager, count: number, offset = 0): string {

@@ -22,6 +22,22 @@ export function joinsNetwork(rp: ResellerPartnership, provider: Partner): boolea
   );
 }
 
+/**
+ * The columns naming a subject's parties, shared by the `visible…` conditions below (a party's network sees the
+ * subject) and their inverse, `audiencesOf` (event-audiences.ts: which partners see it). Transfers: source, target
+ * and named reseller. CSP subscriptions: the partner that bills and the reseller of record (other channels go with
+ * their customer). Provider requests: their two parties only.
+ */
+export const TRANSFER_PARTIES = ["source_partner_id", "target_partner_id", "reseller_id"] as const;
+export const CSP_SUBSCRIPTION_PARTIES = ["transacting_partner_id", "reseller_of_record_id"] as const;
+export const PROVIDER_REQUEST_PARTIES = ["reseller_id", "provider_id"] as const;
+
+/** `alias.c1 IN (:...param) OR alias.c2 IN …` over a subject's party columns. */
+const anyParty = (alias: string, columns: readonly string[], param: string) =>
+  new Brackets((w) => {
+    for (const c of columns) w.orWhere(`${alias}.${c} IN (:...${param})`);
+  });
+
 /** How a scoped statement finds the network's customers (TenantScope.visibleCustomers): the same rows either way. */
 export type ScopeShape = "probe" | "list";
 
@@ -108,10 +124,7 @@ export class TenantScope {
   ): SelectQueryBuilder<T> {
     return this.visibleCustomers(qb, `${alias}.customer_id`, shape).andWhere(
       new Brackets((w) =>
-        w
-          .where(`${alias}.transacting_partner_id IN (:...scopeNetwork)`)
-          .orWhere(`${alias}.reseller_of_record_id IN (:...scopeNetwork)`)
-          .orWhere(`${alias}.channel <> :scopeCsp`),
+        w.where(anyParty(alias, CSP_SUBSCRIPTION_PARTIES, "scopeNetwork")).orWhere(`${alias}.channel <> :scopeCsp`),
       ),
       { scopeNetwork: this.networkPartnerIds, scopeCsp: SalesChannel.CSP },
     );
@@ -130,15 +143,7 @@ export class TenantScope {
 
   /** Restricts a transfer query (alias `t`-like) to transfers where the network is a party. */
   visibleTransfers<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
-    return qb.andWhere(
-      new Brackets((w) =>
-        w
-          .where(`${alias}.source_partner_id IN (:...scopeNetwork)`)
-          .orWhere(`${alias}.target_partner_id IN (:...scopeNetwork)`)
-          .orWhere(`${alias}.reseller_id IN (:...scopeNetwork)`),
-      ),
-      { scopeNetwork: this.networkPartnerIds },
-    );
+    return qb.andWhere(anyParty(alias, TRANSFER_PARTIES, "scopeNetwork"), { scopeNetwork: this.networkPartnerIds });
   }
 
   /**
@@ -146,8 +151,8 @@ export class TenantScope {
    * received (as provider). Not the network: a provider does not see what its resellers ask other providers.
    */
   visibleProviderRequests<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
-    return qb.andWhere(`(${alias}.reseller_id = :scopeSelf OR ${alias}.provider_id = :scopeSelf)`, {
-      scopeSelf: this.partner.id,
+    return qb.andWhere(anyParty(alias, PROVIDER_REQUEST_PARTIES, "scopeRequestParty"), {
+      scopeRequestParty: [this.partner.id],
     });
   }
 

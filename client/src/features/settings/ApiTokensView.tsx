@@ -1,6 +1,4 @@
 import { useState } from "react";
-import { PagedList } from "../../components/PagedList";
-import { FormPanel } from "../../components/FormPanel";
 import {
   useSettingsApiTokensQuery,
   useSettingsCreateApiTokenMutation,
@@ -13,11 +11,10 @@ import { useUrlParams } from "../../lib/url-params";
 import { useViewer } from "../shell/viewer";
 import { ApiTokenTable, type ApiTokenRow } from "./components/ApiTokenTable";
 import { CreateApiTokenForm, type CreateApiTokenValues } from "./components/CreateApiTokenForm";
+import { SettingsGate, SettingsListPanel } from "./components/SettingsListPanel";
 import { TokenSecret } from "./components/TokenSecret";
-import { SettingsNav } from "./SettingsNav";
 import { apiTokensParams } from "./urls";
 import "./messages";
-import "./settings.css";
 
 const PAGE_SIZE = 25;
 const REFETCH = ["SettingsApiTokens"];
@@ -32,17 +29,16 @@ const CLOCK_MARGIN_MS = 3_600_000;
 export function ApiTokensView() {
   const { t } = useI18n();
   const viewer = useViewer();
-  if (!viewer.permissions.canManageApiTokens) {
-    return (
-      <section className="settings" aria-labelledby="tokens-title">
-        <h1 id="tokens-title">{t("tokens.title")}</h1>
-        <p className="notice">
-          {t("settings.notAllowed", { role: t(`role.${viewer.user.role}`), what: t("settings.apiTokens") })}
-        </p>
-      </section>
-    );
-  }
-  return <ManageApiTokens />;
+  return (
+    <SettingsGate
+      allowed={viewer.permissions.canManageApiTokens}
+      titleId="tokens-title"
+      title={t("tokens.title")}
+      notAllowed={t("settings.notAllowed", { role: t(`role.${viewer.user.role}`), what: t("settings.apiTokens") })}
+    >
+      <ManageApiTokens />
+    </SettingsGate>
+  );
 }
 
 function ManageApiTokens() {
@@ -98,55 +94,34 @@ function ManageApiTokens() {
   }
 
   return (
-    <section className="settings cust" aria-labelledby="tokens-title">
-      <SettingsNav />
-      <div className="page-head">
-        <h1 id="tokens-title">{t("tokens.title")}</h1>
-        <button
-          type="button"
-          className={url.create ? undefined : "secondary"}
-          aria-expanded={url.create}
-          aria-controls="create-token-panel"
-          onClick={() => openCreate(!url.create)}
-        >
-          {t("tokens.create.open")}
-        </button>
-      </div>
-      <p className="hint">{t("tokens.intro", { partner: viewer.partner.name })}</p>
-      <div id="create-token-panel">
-        {url.create && (
-          <FormPanel onClose={() => openCreate(false)}>
-            <CreateApiTokenForm
-              form={createForm}
-              onSubmit={(v) => void onCreate(v)}
-              onCancel={() => openCreate(false)}
-            />
-          </FormPanel>
-        )}
-      </div>
-      {secret && <TokenSecret name={secret.name} secret={secret.token} onDone={() => setSecret(null)} />}
-      <p role="status" className={notice ? "success" : "sr-only"}>
-        {notice ?? ""}
-      </p>
-      <PagedList
-        connection={connection}
-        loading={list.loading}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        emptyText={t("tokens.empty")}
-        after={url.after}
-        onPage={(after) => setUrl({ after }, { keepCursor: true })}
-      >
-        {(page) => (
-          <ApiTokenTable
-            tokens={page.nodes}
-            now={now}
-            pendingId={rows.pending?.id ?? null}
-            rowErrors={rows.rowErrors}
-            onRevoke={(tok) => void onRevoke(tok)}
-          />
-        )}
-      </PagedList>
-    </section>
+    <SettingsListPanel
+      titleId="tokens-title"
+      title={t("tokens.title")}
+      intro={t("tokens.intro", { partner: viewer.partner.name })}
+      panelId="create-token-panel"
+      openLabel={t("tokens.create.open")}
+      open={url.create}
+      onOpen={openCreate}
+      form={
+        <CreateApiTokenForm form={createForm} onSubmit={(v) => void onCreate(v)} onCancel={() => openCreate(false)} />
+      }
+      above={secret && <TokenSecret name={secret.name} secret={secret.token} onDone={() => setSecret(null)} />}
+      notice={notice}
+      connection={connection}
+      list={list}
+      emptyText={t("tokens.empty")}
+      after={url.after}
+      onPage={(after) => setUrl({ after }, { keepCursor: true })}
+    >
+      {(page) => (
+        <ApiTokenTable
+          tokens={page.nodes}
+          now={now}
+          pendingId={rows.pending?.id ?? null}
+          rowErrors={rows.rowErrors}
+          onRevoke={(tok) => void onRevoke(tok)}
+        />
+      )}
+    </SettingsListPanel>
   );
 }

@@ -1,6 +1,4 @@
 import { useState } from "react";
-import { PagedList } from "../../components/PagedList";
-import { FormPanel } from "../../components/FormPanel";
 import {
   USER_ROLE_VALUES,
   useSettingsChangeUserRoleMutation,
@@ -15,11 +13,10 @@ import { useMutationForm, useRowMutations } from "../../lib/mutation-form";
 import { useUrlParams } from "../../lib/url-params";
 import { useViewer } from "../shell/viewer";
 import { InviteUserForm, type InviteUserValues } from "./components/InviteUserForm";
+import { SettingsGate, SettingsListPanel } from "./components/SettingsListPanel";
 import { UserTable, type UserRow } from "./components/UserTable";
-import { SettingsNav } from "./SettingsNav";
 import { usersParams } from "./urls";
 import "./messages";
-import "./settings.css";
 
 const PAGE_SIZE = 25;
 const REFETCH = ["SettingsUsers"];
@@ -32,17 +29,16 @@ const REFETCH = ["SettingsUsers"];
 export function UsersView() {
   const { t } = useI18n();
   const viewer = useViewer();
-  if (!viewer.permissions.canManageUsers) {
-    return (
-      <section className="settings" aria-labelledby="users-title">
-        <h1 id="users-title">{t("users.title")}</h1>
-        <p className="notice">
-          {t("settings.notAllowed", { role: t(`role.${viewer.user.role}`), what: t("settings.users") })}
-        </p>
-      </section>
-    );
-  }
-  return <ManageUsers />;
+  return (
+    <SettingsGate
+      allowed={viewer.permissions.canManageUsers}
+      titleId="users-title"
+      title={t("users.title")}
+      notAllowed={t("settings.notAllowed", { role: t(`role.${viewer.user.role}`), what: t("settings.users") })}
+    >
+      <ManageUsers />
+    </SettingsGate>
+  );
 }
 
 function ManageUsers() {
@@ -103,58 +99,41 @@ function ManageUsers() {
   }
 
   return (
-    <section className="settings cust" aria-labelledby="users-title">
-      <SettingsNav />
-      <div className="page-head">
-        <h1 id="users-title">{t("users.title")}</h1>
-        <button
-          type="button"
-          className={url.invite ? undefined : "secondary"}
-          aria-expanded={url.invite}
-          aria-controls="invite-user-panel"
-          onClick={() => openInvite(!url.invite)}
-        >
-          {t("users.invite.open")}
-        </button>
-      </div>
-      <p className="hint">{t("users.intro", { partner: viewer.partner.name })}</p>
-      <div id="invite-user-panel">
-        {url.invite && (
-          <FormPanel onClose={() => openInvite(false)}>
-            <InviteUserForm
-              roles={grantable}
-              form={inviteForm}
-              onSubmit={(v) => void onInvite(v)}
-              onCancel={() => openInvite(false)}
-            />
-          </FormPanel>
-        )}
-      </div>
-      <p role="status" className={notice ? "success" : "sr-only"}>
-        {notice ?? ""}
-      </p>
-      <PagedList
-        connection={connection}
-        loading={list.loading}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        emptyText={t("users.empty")}
-        after={url.after}
-        onPage={(after) => setUrl({ after }, { keepCursor: true })}
-      >
-        {(page) => (
-          <UserTable
-            users={page.nodes}
-            viewerId={viewer.user.id}
-            viewerRole={viewer.user.role}
-            grantable={grantable}
-            pending={rows.pending}
-            rowErrors={rows.rowErrors}
-            onChangeRole={(u, r) => void onChangeRole(u, r)}
-            onDeactivate={(u) => void onDeactivate(u)}
-          />
-        )}
-      </PagedList>
-    </section>
+    <SettingsListPanel
+      titleId="users-title"
+      title={t("users.title")}
+      intro={t("users.intro", { partner: viewer.partner.name })}
+      panelId="invite-user-panel"
+      openLabel={t("users.invite.open")}
+      open={url.invite}
+      onOpen={openInvite}
+      form={
+        <InviteUserForm
+          roles={grantable}
+          form={inviteForm}
+          onSubmit={(v) => void onInvite(v)}
+          onCancel={() => openInvite(false)}
+        />
+      }
+      notice={notice}
+      connection={connection}
+      list={list}
+      emptyText={t("users.empty")}
+      after={url.after}
+      onPage={(after) => setUrl({ after }, { keepCursor: true })}
+    >
+      {(page) => (
+        <UserTable
+          users={page.nodes}
+          viewerId={viewer.user.id}
+          viewerRole={viewer.user.role}
+          grantable={grantable}
+          pending={rows.pending}
+          rowErrors={rows.rowErrors}
+          onChangeRole={(u, r) => void onChangeRole(u, r)}
+          onDeactivate={(u) => void onDeactivate(u)}
+        />
+      )}
+    </SettingsListPanel>
   );
 }

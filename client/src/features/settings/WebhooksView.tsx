@@ -1,7 +1,5 @@
 import { useState } from "react";
 import { ConfirmButton } from "../../components/ConfirmButton";
-import { FormPanel } from "../../components/FormPanel";
-import { PagedList } from "../../components/PagedList";
 import {
   useSettingsCreateWebhookEndpointMutation,
   useSettingsDeleteWebhookEndpointMutation,
@@ -15,12 +13,11 @@ import { useMutationForm, useRowMutations } from "../../lib/mutation-form";
 import { useUrlParams } from "../../lib/url-params";
 import { useViewer } from "../shell/viewer";
 import { CreateWebhookForm, type CreateWebhookValues } from "./components/CreateWebhookForm";
+import { RowErrors, rowActionState, SettingsGate, SettingsListPanel } from "./components/SettingsListPanel";
 import { WebhookDeliveries } from "./components/WebhookDeliveries";
 import { WebhookSecret } from "./components/WebhookSecret";
-import { SettingsNav } from "./SettingsNav";
 import { webhooksParams } from "./urls";
 import "./webhook-messages";
-import "./settings.css";
 
 const PAGE_SIZE = 25;
 const REFETCH = ["SettingsWebhookEndpoints"];
@@ -33,17 +30,16 @@ type Row = SettingsWebhookEndpointRowFragment;
 export function WebhooksView() {
   const { t } = useI18n();
   const viewer = useViewer();
-  if (!viewer.permissions.canManageWebhooks) {
-    return (
-      <section className="settings" aria-labelledby="webhooks-title">
-        <h1 id="webhooks-title">{t("webhooks.title")}</h1>
-        <p className="notice">
-          {t("settings.notAllowed", { role: t(`role.${viewer.user.role}`), what: t("settings.webhooks") })}
-        </p>
-      </section>
-    );
-  }
-  return <ManageWebhooks />;
+  return (
+    <SettingsGate
+      allowed={viewer.permissions.canManageWebhooks}
+      titleId="webhooks-title"
+      title={t("webhooks.title")}
+      notAllowed={t("settings.notAllowed", { role: t(`role.${viewer.user.role}`), what: t("settings.webhooks") })}
+    >
+      <ManageWebhooks />
+    </SettingsGate>
+  );
 }
 
 function ManageWebhooks() {
@@ -113,156 +109,122 @@ function ManageWebhooks() {
   }
 
   return (
-    <section className="settings cust" aria-labelledby="webhooks-title">
-      <SettingsNav />
-      <div className="page-head">
-        <h1 id="webhooks-title">{t("webhooks.title")}</h1>
-        <button
-          type="button"
-          className={url.create ? undefined : "secondary"}
-          aria-expanded={url.create}
-          aria-controls="create-webhook-panel"
-          onClick={() => openCreate(!url.create)}
-        >
-          {t("webhooks.add.open")}
-        </button>
-      </div>
-      <p className="hint">{t("webhooks.intro", { partner: viewer.partner.name })}</p>
-      <div id="create-webhook-panel">
-        {url.create && (
-          <FormPanel onClose={() => openCreate(false)}>
-            <CreateWebhookForm
-              form={createForm}
-              onSubmit={(v) => void onCreate(v)}
-              onCancel={() => openCreate(false)}
-            />
-          </FormPanel>
-        )}
-      </div>
-      {secret && <WebhookSecret url={secret.url} secret={secret.secret} onDone={() => setSecret(null)} />}
-      <p role="status" className={notice ? "success" : "sr-only"}>
-        {notice ?? ""}
-      </p>
-      <PagedList
-        connection={connection}
-        loading={list.loading}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        emptyText={t("webhooks.empty")}
-        after={url.after}
-        onPage={(after) => setUrl({ after }, { keepCursor: true })}
-      >
-        {(page) => (
-          <table className="settings-table">
-            <caption className="sr-only">{t("webhooks.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("webhooks.col.url")}</th>
-                <th scope="col">{t("webhooks.col.events")}</th>
-                <th scope="col">{t("webhooks.col.status")}</th>
-                <th scope="col">{t("webhooks.col.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.nodes.map((row) => {
-                const errors = rows.rowErrors[row.id];
-                return (
-                  <tr key={row.id} data-testid="webhook-row">
-                    <td className="break-all">
-                      {row.url}
-                      {row.description && (
-                        <>
-                          <br />
-                          <small className="muted">{row.description}</small>
-                        </>
-                      )}
+    <SettingsListPanel
+      titleId="webhooks-title"
+      title={t("webhooks.title")}
+      intro={t("webhooks.intro", { partner: viewer.partner.name })}
+      panelId="create-webhook-panel"
+      openLabel={t("webhooks.add.open")}
+      open={url.create}
+      onOpen={openCreate}
+      form={
+        <CreateWebhookForm form={createForm} onSubmit={(v) => void onCreate(v)} onCancel={() => openCreate(false)} />
+      }
+      above={secret && <WebhookSecret url={secret.url} secret={secret.secret} onDone={() => setSecret(null)} />}
+      notice={notice}
+      connection={connection}
+      list={list}
+      emptyText={t("webhooks.empty")}
+      after={url.after}
+      onPage={(after) => setUrl({ after }, { keepCursor: true })}
+      below={
+        open && (
+          <WebhookDeliveries
+            key={open.id}
+            endpointId={open.id}
+            url={open.url}
+            onClose={() => setUrl({ endpoint: "" }, { keepCursor: true })}
+          />
+        )
+      }
+    >
+      {(page) => (
+        <table className="settings-table">
+          <caption className="sr-only">{t("webhooks.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("webhooks.col.url")}</th>
+              <th scope="col">{t("webhooks.col.events")}</th>
+              <th scope="col">{t("webhooks.col.status")}</th>
+              <th scope="col">{t("webhooks.col.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.nodes.map((row) => (
+              <tr key={row.id} data-testid="webhook-row">
+                <td className="break-all">
+                  {row.url}
+                  {row.description && (
+                    <>
                       <br />
-                      <code className="muted">{row.secretPrefix}…</code>
-                    </td>
-                    <td>
-                      {row.eventTypes.length === 0 ? (
-                        t("webhooks.events.all")
-                      ) : (
-                        <ul className="plain">
-                          {row.eventTypes.map((type) => (
-                            <li key={type}>
-                              <code>{type}</code>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td>
-                      {row.active ? t("webhooks.status.active") : t("webhooks.status.off")}
-                      {row.disabledReason && (
-                        <>
-                          <br />
-                          <small className="muted">{row.disabledReason}</small>
-                        </>
-                      )}
-                    </td>
-                    <td>
-                      <div className="form-actions">
-                        <button
-                          type="button"
-                          className="secondary"
-                          aria-label={t("webhooks.deliveries.showLabel", { url: row.url })}
-                          aria-pressed={url.endpoint === row.id}
-                          onClick={() =>
-                            setUrl({ endpoint: url.endpoint === row.id ? "" : row.id }, { keepCursor: true })
-                          }
-                        >
-                          {t("webhooks.deliveries.show")}
-                        </button>
-                        <ConfirmButton
-                          label={t("webhooks.rotate")}
-                          accessibleLabel={t("webhooks.rotateLabel", { url: row.url })}
-                          question={t("webhooks.rotate.confirm", { url: row.url })}
-                          confirmLabel={t("webhooks.rotate.confirmButton")}
-                          pendingLabel={t("webhooks.rotate.pending")}
-                          pending={rows.pending?.id === row.id && rows.pending.kind === "rotate"}
-                          disabled={rows.pending !== null && rows.pending.id !== row.id}
-                          layout="swap"
-                          onConfirm={() => void onRotate(row)}
-                        />
-                        <ConfirmButton
-                          label={t("webhooks.delete")}
-                          accessibleLabel={t("webhooks.deleteLabel", { url: row.url })}
-                          question={t("webhooks.delete.confirm", { url: row.url })}
-                          confirmLabel={t("webhooks.delete.confirmButton")}
-                          pendingLabel={t("webhooks.delete.pending")}
-                          pending={rows.pending?.id === row.id && rows.pending.kind === "delete"}
-                          disabled={rows.pending !== null && rows.pending.id !== row.id}
-                          danger
-                          layout="swap"
-                          onConfirm={() => void onDelete(row)}
-                        />
-                      </div>
-                      {errors && errors.length > 0 && (
-                        <div className="form-errors" role="alert">
-                          {errors.map((e, i) => (
-                            <p key={i} data-code={e.code}>
-                              {e.message}
-                            </p>
-                          ))}
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        )}
-      </PagedList>
-      {open && (
-        <WebhookDeliveries
-          key={open.id}
-          endpointId={open.id}
-          url={open.url}
-          onClose={() => setUrl({ endpoint: "" }, { keepCursor: true })}
-        />
+                      <small className="muted">{row.description}</small>
+                    </>
+                  )}
+                  <br />
+                  <code className="muted">{row.secretPrefix}…</code>
+                </td>
+                <td>
+                  {row.eventTypes.length === 0 ? (
+                    t("webhooks.events.all")
+                  ) : (
+                    <ul className="plain">
+                      {row.eventTypes.map((type) => (
+                        <li key={type}>
+                          <code>{type}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  {row.active ? t("webhooks.status.active") : t("webhooks.status.off")}
+                  {row.disabledReason && (
+                    <>
+                      <br />
+                      <small className="muted">{row.disabledReason}</small>
+                    </>
+                  )}
+                </td>
+                <td>
+                  <div className="form-actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t("webhooks.deliveries.showLabel", { url: row.url })}
+                      aria-pressed={url.endpoint === row.id}
+                      onClick={() => setUrl({ endpoint: url.endpoint === row.id ? "" : row.id }, { keepCursor: true })}
+                    >
+                      {t("webhooks.deliveries.show")}
+                    </button>
+                    <ConfirmButton
+                      label={t("webhooks.rotate")}
+                      accessibleLabel={t("webhooks.rotateLabel", { url: row.url })}
+                      question={t("webhooks.rotate.confirm", { url: row.url })}
+                      confirmLabel={t("webhooks.rotate.confirmButton")}
+                      pendingLabel={t("webhooks.rotate.pending")}
+                      {...rowActionState(rows.pending, row.id, "rotate")}
+                      layout="swap"
+                      onConfirm={() => void onRotate(row)}
+                    />
+                    <ConfirmButton
+                      label={t("webhooks.delete")}
+                      accessibleLabel={t("webhooks.deleteLabel", { url: row.url })}
+                      question={t("webhooks.delete.confirm", { url: row.url })}
+                      confirmLabel={t("webhooks.delete.confirmButton")}
+                      pendingLabel={t("webhooks.delete.pending")}
+                      {...rowActionState(rows.pending, row.id, "delete")}
+                      danger
+                      layout="swap"
+                      onConfirm={() => void onDelete(row)}
+                    />
+                  </div>
+                  <RowErrors errors={rows.rowErrors[row.id]} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
-    </section>
+    </SettingsListPanel>
   );
 }

@@ -3,14 +3,30 @@ import { EligibilityAction, RuleBook } from "../../domain/enums";
 import type { EligibilityInput } from "./eligibility.types";
 import { V2_ONLY_ACTIONS } from "./registry";
 
-/** The subject fields of the V2 actions, and the V2-only inputs (RULES.md: they exist only under V2). */
+/**
+ * V2 actions that carry no value and have no engine action of their own: removing the change saved for renewal (a
+ * reseller's CANCEL_SCHEDULED_CHANGE request) is decided as SCHEDULE_CHANGE to the current plan and seats
+ * (docs/rules.md "Removing a scheduled change"), names only its subscription, and exists only under V2.
+ */
+export const VALUELESS_V2_ACTIONS = ["CANCEL_SCHEDULED_CHANGE"] as const;
+export type ValuelessV2Action = (typeof VALUELESS_V2_ACTIONS)[number];
+
+export const isValuelessV2Action = (action: string): action is ValuelessV2Action =>
+  (VALUELESS_V2_ACTIONS as readonly string[]).includes(action);
+
+/**
+ * The subject fields of the V2 actions, and the V2-only inputs and actions (RULES.md: they exist only under V2). A
+ * valueless V2 action takes none of the value fields.
+ */
 export function checkV2Input(
-  input: Pick<EligibilityInput, "action" | "quantity" | "autoRenew" | "change" | "transferId">,
+  input: Pick<EligibilityInput, "quantity" | "autoRenew" | "change" | "transferId"> & {
+    action: EligibilityAction | ValuelessV2Action;
+  },
   ruleBook: RuleBook,
 ): void {
   const v2Only = (field: string) => badInput(field, "exists only under rule book V2 (this server runs V1)");
   if (ruleBook !== RuleBook.V2) {
-    if (V2_ONLY_ACTIONS.has(input.action)) throw v2Only("action");
+    if (isValuelessV2Action(input.action) || V2_ONLY_ACTIONS.has(input.action)) throw v2Only("action");
     for (const field of ["quantity", "autoRenew", "change", "transferId"] as const)
       if (input[field] !== undefined && input[field] !== null) throw v2Only(field);
     return;

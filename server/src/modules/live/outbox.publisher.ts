@@ -1,5 +1,6 @@
 import { Client } from "pg";
 import type { DataSource, EntityManager } from "typeorm";
+import { CoalescingLoop } from "../../common/coalescing-loop";
 import { toIsoDate } from "../../common/dates";
 import { logger } from "../../common/log";
 import { dialectOf, runInTransaction } from "../../common/transaction";
@@ -48,10 +49,7 @@ const toEvent = (r: OutboxEvent): PublishedEvent => ({
  * process's commits, NOTIFY from the others, and a poll as the fallback.
  */
 export class OutboxPublisher {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new CoalescingLoop("outbox drain", (stopped) => this.drain(stopped));
   private listener: Client | null = null;
   private unhook: (() => void) | null = null;
   private lastCleanup = 0;
@@ -73,9 +71,7 @@ export class OutboxPublisher {
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
       this.listener = client;
     }
-    this.timer = setInterval(() => this.wake(), this.options.pollMs);
-    this.timer.unref();
-    this.wake();
+    this.loop.every(this.options.pollMs).wake();
   }
 
   /** Adds a consumer of every drained batch; returns its removal. */
@@ -86,36 +82,22 @@ export class OutboxPublisher {
 
   /** Asks for a drain; calls during one run it once more afterwards (nothing committed meanwhile is left behind). */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.loop().finally(() => {
-      this.running = null;
-    });
+    this.loop.wake();
   }
 
   /** Drains until nothing is left (or another replica holds the lock). Resolves when idle. */
-  async drainNow(): Promise<void> {
-    this.wake();
-    while (this.running) await this.running;
+  drainNow(): Promise<void> {
+    return this.loop.drainNow();
   }
 
-  private async loop(): Promise<void> {
+  /** Batch after batch until one is short; each committed batch wakes the consumers. */
+  private async drain(stopped: () => boolean): Promise<void> {
+    let published: number;
     do {
-      this.again = false;
-      try {
-        let published: number;
-        do {
-          published = await this.drainOnce();
-          if (published > 0) for (const c of this.consumers) c.afterCommit();
-        } while (published === this.options.batch && !this.stopped);
-        await this.cleanup();
-      } catch (error) {
-        logger.error({ err: error instanceof Error ? error.message : String(error) }, "outbox drain failed");
-      }
-    } while (this.again && !this.stopped);
+      published = await this.drainOnce();
+      if (published > 0) for (const c of this.consumers) c.afterCommit();
+    } while (published === this.options.batch && !stopped());
+    await this.cleanup();
   }
 
   private async drainOnce(): Promise<number> {
@@ -167,10 +149,8 @@ export class OutboxPublisher {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
     this.unhook?.();
-    while (this.running) await this.running;
+    await this.loop.stop();
     if (this.listener) await this.listener.end().catch(() => undefined);
   }
 }

@@ -5,12 +5,11 @@ import { insertUnique } from "../../common/unique";
 import { requireId } from "../../common/global-id";
 import { userError, UserErrorCode } from "../../common/user-error";
 import { updateVersioned } from "../../common/versioned";
-import { EligibilityAction, OfferKind, PartnerType, RuleBook } from "../../domain/enums";
-import { badInput } from "../../common/errors";
+import { EligibilityAction, OfferKind, PartnerType } from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
 import { EligibilityService, decisionTime } from "../eligibility/eligibility.service";
 import { presentDecision } from "../eligibility/present";
-import { checkV2Input } from "../eligibility/v2-input";
+import { checkV2Input, isValuelessV2Action, type ValuelessV2Action } from "../eligibility/v2-input";
 import type { Decision } from "../eligibility/rule";
 import { cleanNote, ensureActionRole, requestChecks, responseChecks } from "./provider-request.checks";
 import { ProviderRequest, ProviderRequestAction, ProviderRequestStatus } from "./provider-request.entity";
@@ -28,8 +27,6 @@ import {
 } from "./provider-request.types";
 import type { EligibilityDecision } from "../eligibility/eligibility.types";
 import type { CustomerSubscription } from "../subscription/customer-subscription.entity";
-
-const V2_ONLY = "exists only under rule book V2 (this server runs V1)";
 
 /** The engine's action for each request action. */
 const ELIGIBILITY_ACTION: Record<ProviderRequestAction, EligibilityAction> = {
@@ -106,14 +103,11 @@ export class ProviderRequestService {
     );
     ensureNoErrors(requestChecks(input, s.locale).errors);
     // The lifecycle actions exist only under rule book V2, with their values checked as eligibility checks them.
+    checkV2Input(
+      { ...lifecycleValues(input), action: v2InputAction(input.action), transferId: null },
+      s.config.ruleBook,
+    );
     const removal = input.action === ProviderRequestAction.CANCEL_SCHEDULED_CHANGE;
-    // A removal names no value (requestChecks refused any): only the rule book is checked.
-    if (removal) ensureThat(s.config.ruleBook === RuleBook.V2, () => badInput("action", V2_ONLY));
-    else
-      checkV2Input(
-        { ...lifecycleValues(input), action: ELIGIBILITY_ACTION[input.action], transferId: null },
-        s.config.ruleBook,
-      );
     const subject = await subjectOf(s, input);
     ensureThat(!removal || subject.subscription?.scheduledChange != null, () =>
       userError("subscriptionId", UserErrorCode.INVALID_STATE, s.t("NO_SCHEDULED_CHANGE")),
@@ -180,6 +174,10 @@ async function providerDecision(
   });
   return ensure(decisions.get(customer.id), noDecision);
 }
+
+/** The action checkV2Input knows the request's by: the engine's, or a valueless V2 action of its own. */
+const v2InputAction = (action: ProviderRequestAction): EligibilityAction | ValuelessV2Action =>
+  isValuelessV2Action(action) ? action : ELIGIBILITY_ACTION[action];
 
 /** CHANGE_QUANTITY, SET_AUTO_RENEW, SCHEDULE_CHANGE: the value asked for (their fields passed requestChecks). */
 function lifecycleValues(input: RequestProviderActionInput) {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { In, type DataSource, type EntityManager } from "typeorm";
+import { CoalescingLoop } from "../../common/coalescing-loop";
 import { logger } from "../../common/log";
 import { dialectOf, runInTransaction } from "../../common/transaction";
 import type { AppConfig, WebhookConfig } from "../../config";
@@ -84,16 +85,19 @@ interface Claimed {
  * Sends due deliveries, off the request path: each replica claims a batch in a short transaction (on PostgreSQL
  * `FOR UPDATE SKIP LOCKED`, so two replicas never claim the same row; SQLite has one writer), pushes the claim's
  * next_attempt_at past the attempt's timeout (a lease: a replica that dies mid-send leaves it to be retried) and
- * counts the attempt, then POSTs with no transaction open and records each answer. Woken by the outbox publisher
- * after a drain that wrote deliveries, by a replay, and by its poll.
+ * counts the attempt, then POSTs with no transaction open and records each answer. Idle, it reads nothing: it is
+ * woken by the outbox drain that wrote deliveries (in this replica), by a replay, by a timer set to the earliest
+ * retry it scheduled, and by a slow safety poll (WEBHOOK_POLL_MS: leases of a replica that died, retries another
+ * replica scheduled and then stopped).
  */
 export class WebhookDispatcher {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new CoalescingLoop("webhook dispatch", (stopped) => this.sendDue(stopped));
   private lastCleanup = 0;
   private unhook: (() => void) | null = null;
+  /** Deliveries the drain in progress wrote (its afterCommit wakes the loop only when there are some). */
+  private enqueued = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryAt = Infinity;
 
   constructor(
     private readonly ds: DataSource,
@@ -102,52 +106,55 @@ export class WebhookDispatcher {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Starts polling and takes the publisher's drained batches. */
+  /** Takes the publisher's drained batches, sends what is already due, and polls slowly. */
   static start(ds: DataSource, config: AppConfig, publisher: OutboxPublisher): WebhookDispatcher {
     const dispatcher = new WebhookDispatcher(ds, config.webhooks, config.authSecret);
     const consumer: OutboxConsumer = {
       inTransaction: async (em, events) => {
-        await enqueueDeliveries(em, events);
+        dispatcher.enqueued = await enqueueDeliveries(em, events);
       },
-      afterCommit: () => dispatcher.wake(),
+      afterCommit: () => {
+        if (dispatcher.enqueued > 0) dispatcher.wake();
+        dispatcher.enqueued = 0;
+      },
     };
     dispatcher.unhook = publisher.addConsumer(consumer);
-    dispatcher.timer = setInterval(() => dispatcher.wake(), config.webhooks.pollMs);
-    dispatcher.timer.unref();
-    dispatcher.wake();
+    dispatcher.loop.every(config.webhooks.pollMs).wake();
     registry.set(ds, dispatcher);
     return dispatcher;
   }
 
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.loop().finally(() => {
-      this.running = null;
-    });
+    this.loop.wake();
   }
 
   /** Sends everything due now (and what becomes due meanwhile); resolves when idle. For tests and shutdown. */
-  async drainNow(): Promise<void> {
-    this.wake();
-    while (this.running) await this.running;
+  drainNow(): Promise<void> {
+    return this.loop.drainNow();
   }
 
-  private async loop(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        let claimed: number;
-        do claimed = await this.round();
-        while (claimed === CLAIM_BATCH && !this.stopped);
-        await this.cleanup();
-      } catch (error) {
-        logger.error({ err: error instanceof Error ? error.message : String(error) }, "webhook dispatch failed");
-      }
-    } while (this.again && !this.stopped);
+  private async sendDue(stopped: () => boolean): Promise<void> {
+    let claimed: number;
+    do claimed = await this.round();
+    while (claimed === CLAIM_BATCH && !stopped());
+    await this.cleanup();
+  }
+
+  /** A retry this replica scheduled: wakes the loop when it is due (the earliest one keeps the timer). */
+  private wakeAt(at: Date): void {
+    const when = at.getTime();
+    if (when >= this.retryAt || this.loop.isStopped) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryAt = when;
+    // A few ms late, never early (a timer may fire a millisecond before its time); setTimeout's longest wait is
+    // 2^31-1 ms (24.8 days): a later retry is found by the safety poll meanwhile.
+    const wait = Math.min(Math.max(0, when - this.now().getTime()) + 5, 2 ** 31 - 1);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.retryAt = Infinity;
+      this.wake();
+    }, wait);
+    this.retryTimer.unref();
   }
 
   /** One claim and its sends; returns how many deliveries were claimed. */
@@ -258,6 +265,9 @@ export class WebhookDispatcher {
       responseTimeMs: r.responseTimeMs,
       error,
     };
+    const retryAt = outcome.retry
+      ? new Date(now.getTime() + retryDelayMs(d.attemptCount, this.options.retryDelaysMs))
+      : null;
     await runInTransaction(this.ds, async (em) => {
       // Only the claim that counted this attempt records it (attempt_count is the claim's token).
       await em.getRepository(WebhookDelivery).update(
@@ -268,9 +278,7 @@ export class WebhookDispatcher {
           responseTimeMs: r.responseTimeMs,
           error,
           attemptLog: [...d.attemptLog, attempt],
-          nextAttemptAt: outcome.retry
-            ? new Date(now.getTime() + retryDelayMs(d.attemptCount, this.options.retryDelaysMs))
-            : null,
+          nextAttemptAt: retryAt,
           deliveredAt: outcome.status === WebhookDeliveryStatus.DELIVERED ? now : null,
         },
       );
@@ -283,6 +291,7 @@ export class WebhookDispatcher {
           );
       }
     });
+    if (retryAt) this.wakeAt(retryAt);
   }
 
   private async cleanup(): Promise<void> {
@@ -301,11 +310,11 @@ export class WebhookDispatcher {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
     this.unhook?.();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     if (registry.get(this.ds) === this) registry.delete(this.ds);
-    while (this.running) await this.running;
+    await this.loop.stop();
   }
 }
 

@@ -2,6 +2,7 @@ import type { SettingsApiTokenRowFragment } from "../../../graphql/generated";
 import type { UserErrorLike } from "../../../lib/user-errors";
 import { useI18n } from "../../../lib/i18n";
 import { ConfirmButton } from "../../../components/ConfirmButton";
+import { RowErrors } from "./SettingsListPanel";
 import "../messages";
 
 export type ApiTokenRow = SettingsApiTokenRowFragment;
@@ -88,15 +89,7 @@ export function ApiTokenTable({
                     onConfirm={() => onRevoke(tok)}
                   />
                 )}
-                {errors && errors.length > 0 && (
-                  <div className="form-errors" role="alert">
-                    {errors.map((e, i) => (
-                      <p key={i} data-code={e.code}>
-                        {e.message}
-                      </p>
-                    ))}
-                  </div>
-                )}
+                <RowErrors errors={errors} />
               </td>
             </tr>
           );

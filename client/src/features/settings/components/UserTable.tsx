@@ -3,6 +3,7 @@ import type { SettingsUserRowFragment, UserRole } from "../../../graphql/generat
 import type { UserErrorLike } from "../../../lib/user-errors";
 import { useI18n } from "../../../lib/i18n";
 import { ConfirmButton } from "../../../components/ConfirmButton";
+import { RowErrors } from "./SettingsListPanel";
 import "../messages";
 
 export type UserRow = SettingsUserRowFragment;
@@ -149,15 +150,7 @@ function UserTableRow({
         )}
         {active && self && <small className="muted">{t("users.deactivate.self")}</small>}
         {active && locked && !self && <small className="muted">{lockedReason}</small>}
-        {errors && errors.length > 0 && (
-          <div className="form-errors" role="alert">
-            {errors.map((e, i) => (
-              <p key={i} data-code={e.code}>
-                {e.message}
-              </p>
-            ))}
-          </div>
-        )}
+        <RowErrors errors={errors} />
       </td>
     </tr>
   );

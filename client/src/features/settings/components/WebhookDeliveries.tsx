@@ -7,6 +7,7 @@ import {
 import { refetchOnSuccess } from "../../../lib/graphql";
 import { useI18n } from "../../../lib/i18n";
 import { useRowMutations } from "../../../lib/mutation-form";
+import { RowErrors } from "./SettingsListPanel";
 import "../webhook-messages";
 
 /** The newest deliveries shown (the API pages further; the log keeps 30 days). */
@@ -126,15 +127,7 @@ export function WebhookDeliveries({ endpointId, url, onClose }: { endpointId: st
                     >
                       {t("webhooks.replay")}
                     </button>
-                    {errors && errors.length > 0 && (
-                      <div className="form-errors" role="alert">
-                        {errors.map((e, i) => (
-                          <p key={i} data-code={e.code}>
-                            {e.message}
-                          </p>
-                        ))}
-                      </div>
-                    )}
+                    <RowErrors errors={errors} />
                   </td>
                 </tr>
               );
