@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { fromRawRow, rawEntity, selectRaw } from "./common/raw-rows";
+import { fromRawRow, questionMarks, rawByIds, rawEntity, rawQuery, selectRaw } from "./common/raw-rows";
 import type { TenantScope } from "./auth/scope";
 import { RuleBook, type EligibilityAction, type TransferPolicy } from "./domain/enums";
 import { liveSubscriptionSql } from "./domain/subscription-status";
@@ -75,10 +75,9 @@ export class Loaders {
   ) {}
 
   /** Partners referenced by visible objects (names and ids of counterparties are not secret). */
-  readonly partner = new DataLoader<string, Partner | null>(async (ids) => {
-    const qb = this.ds.getRepository(Partner).createQueryBuilder("p").where("p.id IN (:...ids)", { ids });
-    return byId(ids, await readRaw(this.ds, Partner, "p", qb));
-  });
+  readonly partner = new DataLoader<string, Partner | null>(async (ids) =>
+    byId(ids, await rawByIds(this.ds, Partner, ids)),
+  );
 
   readonly customer = new DataLoader<string, Customer | null>(async (ids) => {
     if (!this.scope) return ids.map(() => null);
@@ -122,17 +121,13 @@ export class Loaders {
 
   /** Sales channels a customer holds live (ACTIVE or SUSPENDED) subscriptions from. */
   readonly channelsOfCustomer = new DataLoader<string, string[]>(async (customerIds) => {
-    const rows = await this.ds
-      .getRepository(CustomerSubscription)
-      .createQueryBuilder("s")
-      .select("s.customer_id", "customerId")
-      .addSelect("s.channel", "channel")
-      .where("s.customer_id IN (:...customerIds)", { customerIds })
-      .andWhere(liveSubscriptionSql("s"))
-      .groupBy("s.customer_id")
-      .addGroupBy("s.channel")
-      .orderBy("s.channel")
-      .getRawMany<{ customerId: string; channel: string }>();
+    const rows = (await rawQuery(
+      this.ds,
+      `SELECT s.customer_id AS "customerId", s.channel AS "channel" FROM customer_subscription s
+       WHERE s.customer_id IN (${questionMarks(customerIds.length)}) AND ${liveSubscriptionSql("s")}
+       GROUP BY s.customer_id, s.channel ORDER BY s.channel`,
+      customerIds,
+    )) as { customerId: string; channel: string }[];
     const grouped = groupBy(rows, (r) => r.customerId);
     return customerIds.map((id) => (grouped.get(id) ?? []).map((r) => r.channel));
   });

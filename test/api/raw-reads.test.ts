@@ -143,7 +143,11 @@ describe("the subscription list from raw rows", () => {
           );
         }
       }),
-      { numRuns: 60 },
+      // A counterexample found once (the entity path's cursor read a raw column), kept as a fixed example.
+      {
+        numRuns: 80,
+        examples: [["P1", {}, { field: SubscriptionSortField.CUSTOMER_NAME, direction: "ASC" }, { last: 1 }]],
+      },
     );
   });
 

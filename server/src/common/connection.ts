@@ -224,7 +224,7 @@ export async function paginate<T extends ObjectLiteral>(
 ): Promise<Page<T>> {
   const keyset = keysetQuery(qb, args, order);
   const rows = await keyset.query.take(keyset.size + 1).getMany();
-  return keysetPage(keyset, order, rows, rows, countQuery ?? qb.clone());
+  return keysetPage(keyset, order, rows, order.value, countQuery ?? qb.clone());
 }
 
 /**
@@ -246,7 +246,11 @@ export async function paginateRaw<T extends ObjectLiteral, N>(
   const raw = await select(keyset.query)
     .limit(keyset.size + 1)
     .getRawMany<Record<string, unknown>>();
-  return keysetPage(keyset, order, raw.map(toNode), raw, countQuery ?? qb.clone());
+  const nodes = raw.map(toNode);
+  const rowOf = new Map(nodes.map((n, i) => [n, raw[i]!]));
+  const rawValue = order.rawValue;
+  const valueOf = rawValue ? (n: N) => rawValue(rowOf.get(n)!) : order.value;
+  return keysetPage(keyset, order, nodes, valueOf, countQuery ?? qb.clone());
 }
 
 interface Keyset<T extends ObjectLiteral> {
@@ -290,27 +294,21 @@ function keysetQuery<T extends ObjectLiteral, N>(
 }
 
 /** The page from the rows read (size + 1 at most): nodes in list order, their cursors, and the count on demand. */
-function keysetPage<T extends ObjectLiteral, N, R>(
+function keysetPage<T extends ObjectLiteral, N>(
   keyset: Keyset<T>,
   order: KeysetOrder<N>,
   read: N[],
-  rows: R[],
+  valueOf: (node: N) => OrderValue,
   countQb: SelectQueryBuilder<T>,
 ): Page<N> {
   const { size, backward, cursor, key } = keyset;
   const more = read.length > size;
-  const nodes = read.slice(0, size);
-  const sources = rows.slice(0, size);
-  if (backward) {
-    nodes.reverse();
-    sources.reverse();
-  }
-  const valueOf = (n: N, i: number): OrderValue =>
-    order.rawValue ? order.rawValue(sources[i] as Record<string, unknown>) : order.value(n);
+  const taken = read.slice(0, size);
+  const nodes = backward ? taken.reverse() : taken;
   let countPromise: Promise<number> | null = null;
   return {
     nodes,
-    cursors: nodes.map((n, i) => encodeCursor(key, valueOf(n, i), order.id(n))),
+    cursors: nodes.map((n) => encodeCursor(key, valueOf(n), order.id(n))),
     hasNextPage: backward ? Boolean(cursor) : more,
     hasPreviousPage: backward ? more : Boolean(cursor),
     count: () => (countPromise ??= countQb.getCount()),

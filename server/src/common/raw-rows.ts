@@ -23,6 +23,8 @@ export interface RawColumn {
 /** An entity's columns with how each is read; from TypeORM's metadata, once per entity and data source. */
 export interface RawEntity<T> {
   readonly prototype: T;
+  /** The table, quoted. */
+  readonly table: string;
   readonly columns: readonly RawColumn[];
   readonly byProperty: ReadonlyMap<string, RawColumn>;
   readonly postgres: boolean;
@@ -56,6 +58,7 @@ export function rawEntity<T extends ObjectLiteral>(db: Db, target: EntityTarget<
   }));
   const entity: RawEntity<T> = {
     prototype: (meta.target as { prototype: T }).prototype,
+    table: `"${meta.tableName}"`,
     columns,
     byProperty: new Map(columns.map((c) => [c.property, c])),
     postgres: ds.options.type === "postgres",
@@ -140,3 +143,50 @@ export function fromRawRow<T>(entity: RawEntity<T>, columns: readonly RawColumn[
   for (const c of columns) o[c.property] = convert(c.kind, row[c.property]);
   return o as T;
 }
+
+/** Placeholders for `values` from position `from` (1-based) in the dialect's style: $1, $2 … or ?, ? … */
+function placeholders(postgres: boolean, from: number, count: number): string {
+  return Array.from({ length: count }, (_, i) => (postgres ? `$${from + i}` : "?")).join(", ");
+}
+
+const selectLists = new WeakMap<RawEntity<unknown>, string>();
+
+/**
+ * Rows of an entity by id, every column, as objects of its class: one hand-written SELECT (no query builder), for
+ * unscoped lookups such as partners by id (names and ids of counterparties are not secret).
+ */
+export async function rawByIds<T extends ObjectLiteral>(
+  db: Db,
+  target: EntityTarget<T>,
+  ids: readonly string[],
+): Promise<T[]> {
+  if (ids.length === 0) return [];
+  const entity = rawEntity(db, target);
+  let list = selectLists.get(entity);
+  if (!list) {
+    list = entity.columns
+      .map(
+        (c) =>
+          `${c.kind === "date" && entity.postgres ? `CAST(t.${c.column} AS text)` : `t.${c.column}`} AS "${c.property}"`,
+      )
+      .join(", ");
+    selectLists.set(entity, list);
+  }
+  const sql = `SELECT ${list} FROM ${entity.table} t WHERE t.id IN (${placeholders(entity.postgres, 1, ids.length)})`;
+  const rows = (await db.query(sql, [...ids])) as Row[];
+  return rows.map((row) => fromRawRow(entity, entity.columns, row));
+}
+
+/** Runs a hand-written SELECT with `?` placeholders (numbered $n on PostgreSQL), counted like every statement. */
+export async function rawQuery(db: Db, sql: string, params: readonly unknown[]): Promise<Row[]> {
+  const ds = "connection" in db ? db.connection : db;
+  let text = sql;
+  if (ds.options.type === "postgres") {
+    let n = 0;
+    text = sql.replace(/\?/g, () => `$${++n}`);
+  }
+  return (await db.query(text, [...params])) as Row[];
+}
+
+/** `?, ?, …` for a list of values (rawQuery numbers them on PostgreSQL). */
+export const questionMarks = (count: number): string => Array.from({ length: count }, () => "?").join(", ");
