@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
-import { In, type DataSource, type EntityManager } from "typeorm";
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { fromRawRow, questionMarks, rawByIds, rawEntity, rawQuery, selectRaw } from "./common/raw-rows";
 import type { TenantScope } from "./auth/scope";
 import { PartnershipStatus, RuleBook, type EligibilityAction, type TransferPolicy } from "./domain/enums";
 import { liveSubscriptionSql } from "./domain/subscription-status";
@@ -41,6 +42,21 @@ export interface EligibilityKey {
   change?: ScheduledChangeFacts | null;
 }
 
+/**
+ * The rows of an entity query as objects of the entity's class, read raw (every column, no TypeORM hydration: issue
+ * 10's hot read paths; common/raw-rows.ts).
+ */
+async function readRaw<T extends ObjectLiteral>(
+  ds: DataSource | EntityManager,
+  target: EntityTarget<T>,
+  alias: string,
+  qb: SelectQueryBuilder<T>,
+): Promise<T[]> {
+  const entity = rawEntity(ds, target);
+  const rows = await selectRaw(qb, entity, alias, entity.columns).getRawMany<Record<string, unknown>>();
+  return rows.map((row) => fromRawRow(entity, entity.columns, row));
+}
+
 /** What batches decisions together: everything in the key but the subscription (computed for every key: no JSON). */
 const decisionGroup = (k: EligibilityKey): string =>
   `${k.action}|${k.asOf}|${k.at ?? ""}|${k.reseller?.id ?? ""}|${k.quantity ?? ""}|${k.autoRenew ?? ""}|${k.change ? JSON.stringify(k.change) : ""}`;
@@ -61,19 +77,19 @@ export class Loaders {
 
   /** Partners referenced by visible objects (names and ids of counterparties are not secret). */
   readonly partner = new DataLoader<string, Partner | null>(async (ids) =>
-    byId(ids, await this.ds.getRepository(Partner).findBy({ id: In([...ids]) })),
+    byId(ids, await rawByIds(this.ds, Partner, ids)),
   );
 
   readonly customer = new DataLoader<string, Customer | null>(async (ids) => {
     if (!this.scope) return ids.map(() => null);
     const qb = this.ds.getRepository(Customer).createQueryBuilder("c").where("c.id IN (:...ids)", { ids });
-    return byId(ids, await this.scope.visibleCustomers(qb, "c.id").getMany());
+    return byId(ids, await readRaw(this.ds, Customer, "c", this.scope.visibleCustomers(qb, "c.id")));
   });
 
   readonly subscription = new DataLoader<string, CustomerSubscription | null>(async (ids) => {
     if (!this.scope) return ids.map(() => null);
     const qb = this.ds.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id IN (:...ids)", { ids });
-    return byId(ids, await this.scope.visibleSubscriptions(qb, "s").getMany());
+    return byId(ids, await readRaw(this.ds, CustomerSubscription, "s", this.scope.visibleSubscriptions(qb, "s")));
   });
 
   /**
@@ -83,7 +99,8 @@ export class Loaders {
   readonly transferableSubscription = new DataLoader<string, CustomerSubscription | null>(async (ids) => {
     if (!this.scope) return ids.map(() => null);
     const qb = this.ds.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id IN (:...ids)", { ids });
-    return byId(ids, await this.scope.transferableSubscriptions(qb, "s.customer_id").getMany());
+    const visible = this.scope.transferableSubscriptions(qb, "s.customer_id");
+    return byId(ids, await readRaw(this.ds, CustomerSubscription, "s", visible));
   });
 
   /** The viewer's network's relationships with each customer. */
@@ -94,28 +111,24 @@ export class Loaders {
       .createQueryBuilder("cr")
       .where("cr.customer_id IN (:...customerIds)", { customerIds });
     // Oldest request first; the id breaks ties (one two-tier request creates rows with the same requested_at).
-    const rows = await this.scope
+    const ordered = this.scope
       .networkRelationships(qb, "cr")
       .orderBy("cr.requested_at", "ASC")
-      .addOrderBy("cr.id", "ASC")
-      .getMany();
+      .addOrderBy("cr.id", "ASC");
+    const rows = await readRaw(this.ds, CustomerRelationship, "cr", ordered);
     const grouped = groupBy(rows, (r) => r.customerId);
     return customerIds.map((id) => grouped.get(id) ?? []);
   });
 
   /** Sales channels a customer holds live (ACTIVE or SUSPENDED) subscriptions from. */
   readonly channelsOfCustomer = new DataLoader<string, string[]>(async (customerIds) => {
-    const rows = await this.ds
-      .getRepository(CustomerSubscription)
-      .createQueryBuilder("s")
-      .select("s.customer_id", "customerId")
-      .addSelect("s.channel", "channel")
-      .where("s.customer_id IN (:...customerIds)", { customerIds })
-      .andWhere(liveSubscriptionSql("s"))
-      .groupBy("s.customer_id")
-      .addGroupBy("s.channel")
-      .orderBy("s.channel")
-      .getRawMany<{ customerId: string; channel: string }>();
+    const rows = (await rawQuery(
+      this.ds,
+      `SELECT s.customer_id AS "customerId", s.channel AS "channel" FROM customer_subscription s
+       WHERE s.customer_id IN (${questionMarks(customerIds.length)}) AND ${liveSubscriptionSql("s")}
+       GROUP BY s.customer_id, s.channel ORDER BY s.channel`,
+      customerIds,
+    )) as { customerId: string; channel: string }[];
     const grouped = groupBy(rows, (r) => r.customerId);
     return customerIds.map((id) => (grouped.get(id) ?? []).map((r) => r.channel));
   });

@@ -127,10 +127,12 @@ export interface KeysetOrder<T> {
   id: (row: T) => string;
   /** Turns the cursor's value back into a query parameter (e.g. an ISO string into a Date). */
   toParameter?: (value: OrderValue) => unknown;
+  /** paginateRaw: the row's value when the sort column is not a property of the node (e.g. a joined name). */
+  rawValue?: (row: Record<string, unknown>) => OrderValue;
 }
 
 /** One whitelisted sort key of a list: its column and how a row's value goes into and out of a cursor. */
-export type SortColumn<T> = Pick<KeysetOrder<T>, "column" | "value" | "toParameter">;
+export type SortColumn<T> = Pick<KeysetOrder<T>, "column" | "value" | "toParameter" | "rawValue">;
 
 /** A sort on an instant column: ISO strings in cursors, Dates as parameters. */
 export function instantColumn<T>(column: string, get: (row: T) => Date): SortColumn<T> {
@@ -220,9 +222,53 @@ export async function paginate<T extends ObjectLiteral>(
   order: KeysetOrder<T>,
   countQuery?: SelectQueryBuilder<T>,
 ): Promise<Page<T>> {
+  const keyset = keysetQuery(qb, args, order);
+  const rows = await keyset.query.take(keyset.size + 1).getMany();
+  return keysetPage(keyset, order, rows, order.value, countQuery ?? qb.clone());
+}
+
+/**
+ * `paginate` over raw rows (issue 10's hot read paths): the same WHERE, order and cursors, but the page is one
+ * getRawMany of the columns `select` adds, turned into nodes by `toNode` (no entity hydration). `select` replaces the
+ * query's selection; the keyset's columns need not be among it (cursors read the nodes through `order.value`, or
+ * the raw row through `order.rawValue` when the sort column is not a node property, e.g. a joined name).
+ */
+export async function paginateRaw<T extends ObjectLiteral, N>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  order: KeysetOrder<N>,
+  select: (qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T>,
+  toNode: (row: Record<string, unknown>) => N,
+  countQuery?: SelectQueryBuilder<T>,
+): Promise<Page<N>> {
+  const keyset = keysetQuery(qb, args, order);
+  // limit, not take: the joins of a sort are many-to-one, so rows are not repeated (take adds a DISTINCT pre-query).
+  const raw = await select(keyset.query)
+    .limit(keyset.size + 1)
+    .getRawMany<Record<string, unknown>>();
+  const nodes = raw.map(toNode);
+  const rowOf = new Map(nodes.map((n, i) => [n, raw[i]!]));
+  const rawValue = order.rawValue;
+  const valueOf = rawValue ? (n: N) => rawValue(rowOf.get(n)!) : order.value;
+  return keysetPage(keyset, order, nodes, valueOf, countQuery ?? qb.clone());
+}
+
+interface Keyset<T extends ObjectLiteral> {
+  query: SelectQueryBuilder<T>;
+  size: number;
+  backward: boolean;
+  cursor: string | null | undefined;
+  key: string;
+}
+
+/** The page query: a clone of `qb` after the cursor, in the keyset order (the page size is the caller's). */
+function keysetQuery<T extends ObjectLiteral, N>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  order: KeysetOrder<N>,
+): Keyset<T> {
   const { size, backward } = pageSize(args);
   const key = order.key ?? "default";
-  const countQb = countQuery ?? qb.clone();
   const pageQb = qb.clone();
   const direction = backward ? flip(order.direction) : order.direction;
   const cursor = backward ? args.before : args.after;
@@ -243,18 +289,26 @@ export async function paginate<T extends ObjectLiteral>(
       }),
     );
   }
-  const rows = await pageQb
-    .orderBy(order.column, direction)
-    .addOrderBy(order.idColumn, direction)
-    .take(size + 1)
-    .getMany();
-  const more = rows.length > size;
-  const taken = rows.slice(0, size);
+  pageQb.orderBy(order.column, direction).addOrderBy(order.idColumn, direction);
+  return { query: pageQb, size, backward, cursor, key };
+}
+
+/** The page from the rows read (size + 1 at most): nodes in list order, their cursors, and the count on demand. */
+function keysetPage<T extends ObjectLiteral, N>(
+  keyset: Keyset<T>,
+  order: KeysetOrder<N>,
+  read: N[],
+  valueOf: (node: N) => OrderValue,
+  countQb: SelectQueryBuilder<T>,
+): Page<N> {
+  const { size, backward, cursor, key } = keyset;
+  const more = read.length > size;
+  const taken = read.slice(0, size);
   const nodes = backward ? taken.reverse() : taken;
   let countPromise: Promise<number> | null = null;
   return {
     nodes,
-    cursors: nodes.map((n) => encodeCursor(key, order.value(n), order.id(n))),
+    cursors: nodes.map((n) => encodeCursor(key, valueOf(n), order.id(n))),
     hasNextPage: backward ? Boolean(cursor) : more,
     hasPreviousPage: backward ? more : Boolean(cursor),
     count: () => (countPromise ??= countQb.getCount()),

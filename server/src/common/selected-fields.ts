@@ -17,3 +17,25 @@ export function selectedFields(info: GraphQLResolveInfo): Set<string> {
   for (const node of info.fieldNodes) visit(node.selectionSet);
   return names;
 }
+
+/**
+ * Names of the fields selected on the nodes of a connection field (under `nodes` and `edges { node }`), e.g. to read
+ * only their columns.
+ */
+export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, path: readonly string[]) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.name.value;
+        if (path.length === 0 && name === "nodes") visit(selection.selectionSet, ["nodes"]);
+        else if (path.length === 0 && name === "edges") visit(selection.selectionSet, ["edges"]);
+        else if (path.length === 1 && path[0] === "edges" && name === "node") visit(selection.selectionSet, ["node"]);
+        else if (path.length === 1 && path[0] !== "edges") names.add(name);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, path);
+      else visit(info.fragments[selection.name.value]?.selectionSet, path);
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet, []);
+  return names;
+}

@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { PageArgs } from "../../common/connection";
 import { ensure } from "../../common/ensure";
 import { notFound } from "../../common/errors";
+import { selectedNodeFields } from "../../common/selected-fields";
 import { readContext } from "../../service-context";
 import { SalesChannel } from "../../domain/enums";
 import { Customer } from "./customer.entity";
@@ -22,8 +24,10 @@ export class CustomerResolver {
     @Arg("filter", () => CustomerFilter, { nullable: true }) filter: CustomerFilter | null,
     @Arg("orderBy", () => CustomerOrder, { nullable: true }) orderBy: CustomerOrder | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new CustomerConnection(await customerService.list(readContext(ctx), page, filter, orderBy));
+    const fields = selectedNodeFields(info);
+    return new CustomerConnection(await customerService.list(readContext(ctx), page, filter, orderBy, fields));
   }
 
   @FieldResolver(() => [CustomerRelationship], {

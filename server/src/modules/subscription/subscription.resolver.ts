@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { requireViewer, type RequestContext } from "../../context";
 import { PageArgs } from "../../common/connection";
 import { ensure } from "../../common/ensure";
 import { notFound } from "../../common/errors";
+import { selectedNodeFields } from "../../common/selected-fields";
 import { EligibilityAction } from "../../domain/enums";
 import { readContext } from "../../service-context";
 import { Customer } from "../customer/customer.entity";
@@ -30,8 +32,12 @@ export class SubscriptionResolver {
     @Arg("filter", () => SubscriptionFilter, { nullable: true }) filter: SubscriptionFilter | null,
     @Arg("orderBy", () => SubscriptionOrder, { nullable: true }) orderBy: SubscriptionOrder | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return new CustomerSubscriptionConnection(await subscriptionService.list(readContext(ctx), filter, page, orderBy));
+    const fields = selectedNodeFields(info);
+    return new CustomerSubscriptionConnection(
+      await subscriptionService.list(readContext(ctx), filter, page, orderBy, fields),
+    );
   }
 
   @Query(() => TransferCandidateConnection, {
