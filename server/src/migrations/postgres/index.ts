@@ -16,6 +16,7 @@ import { ProviderRequestActionLength1796530000000 } from "./1796530000000-Provid
 import { OutboundWebhooks1796610000000 } from "./1796610000000-OutboundWebhooks";
 import { ScopeCoveringIndexes1796625000000 } from "./1796625000000-ScopeCoveringIndexes";
 import { EligibilityFactsIndex1796620000000 } from "./1796620000000-EligibilityFactsIndex";
+import { SearchTrigramIndexes1796740000000 } from "./1796740000000-SearchTrigramIndexes";
 
 export const migrations = [
   Initial1795609999885,
@@ -36,4 +37,5 @@ export const migrations = [
   OutboundWebhooks1796610000000,
   ScopeCoveringIndexes1796625000000,
   EligibilityFactsIndex1796620000000,
+  SearchTrigramIndexes1796740000000,
 ];

@@ -15,6 +15,7 @@ import { ListsAndSavedViews1796520000000 } from "./1796520000000-ListsAndSavedVi
 import { OutboundWebhooks1796610000000 } from "./1796610000000-OutboundWebhooks";
 import { ScopeCoveringIndexes1796625000000 } from "./1796625000000-ScopeCoveringIndexes";
 import { EligibilityFactsIndex1796620000000 } from "./1796620000000-EligibilityFactsIndex";
+import { SearchTrigramIndexes1796740000000 } from "./1796740000000-SearchTrigramIndexes";
 
 export const migrations = [
   Initial1795609998903,
@@ -34,4 +35,5 @@ export const migrations = [
   OutboundWebhooks1796610000000,
   ScopeCoveringIndexes1796625000000,
   EligibilityFactsIndex1796620000000,
+  SearchTrigramIndexes1796740000000,
 ];
