@@ -136,11 +136,11 @@ async function contosoOn(origin: string): Promise<string> {
 }
 
 const dashboardReady = async (page: Page) => {
-  await page.locator('[data-stat="customers"] .value').waitFor();
+  await page.locator('[data-stat="customers"] .value').waitFor({ timeout: 60_000 });
 };
 const customerReady = async (page: Page) => {
-  await page.getByRole("heading", { level: 1, name: /Contoso Ltd\./ }).waitFor();
-  await page.locator("section[aria-labelledby='subs-heading'] tbody tr").first().waitFor();
+  await page.getByRole("heading", { level: 1, name: /Contoso Ltd\./ }).waitFor({ timeout: 60_000 });
+  await page.locator("section[aria-labelledby='subs-heading'] tbody tr").first().waitFor({ timeout: 60_000 });
 };
 
 test("first load of the dashboard and of a customer page", async ({ browser, server }) => {
