@@ -126,3 +126,44 @@ export const SCREENS: Screen[] = [
   },
   { route: "*", name: "not found", url: () => "/no-such-page" },
 ];
+
+/**
+ * One step further in the transfer wizard (/transfers/new): clicks the first enabled control of `main` matching
+ * `selector` and waits for the next step's heading. False when there is no such control (e.g. nothing to transfer).
+ */
+function wizardNext(selector: string, before?: string) {
+  return async (page: Page): Promise<boolean> => {
+    if (before) {
+      const pick = page.locator(`main ${before}`).filter({ visible: true }).first();
+      if ((await pick.count()) === 0 || !(await pick.isEnabled())) return false;
+      // The selection lives in the URL: the box is checked once the router has followed it.
+      await pick.click();
+      await page
+        .locator(`main ${before.replace(":not([disabled])", ":checked")}`)
+        .first()
+        .waitFor();
+    }
+    const control = page.locator(`main ${selector}`).filter({ visible: true }).first();
+    if ((await control.count()) === 0 || !(await control.isEnabled())) return false;
+    const title = page.locator("main h2.xfer-step-title");
+    const was = await title.textContent();
+    await control.click();
+    await page.waitForFunction((text) => document.querySelector("main h2.xfer-step-title")?.textContent !== text, was);
+    return true;
+  };
+}
+
+/**
+ * The transfer wizard after its first step (a11y.spec.ts checks each, at 1280 and 390 px, for a provider and a
+ * direct-bill partner): choose the first customer offered (those with something another partner bills come first);
+ * a provider then chooses the first reseller it may name; check the first subscription that may move and go to the
+ * review.
+ */
+export const WIZARD_STEPS: ((page: Page) => Promise<boolean>)[] = [
+  wizardNext("ul.xfer-pick-list button:not([disabled])"),
+  async (page) =>
+    (await page.locator("main .xfer-candidates").count()) === 0
+      ? wizardNext("ul.xfer-pick-list button:not([disabled])")(page)
+      : false,
+  wizardNext(".form-actions button:not(.secondary)", ".xfer-candidates input[type=checkbox]:not([disabled])"),
+];

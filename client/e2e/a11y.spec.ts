@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "@playwright/test";
-import { SCREENS, type Screen, type ScreenIds } from "./a11y-screens";
+import { SCREENS, WIZARD_STEPS, type Screen, type ScreenIds } from "./a11y-screens";
 import { DEMO, expect, startServer, test as base, type RunningServer } from "./fixtures";
 import { root } from "./paths";
 
@@ -249,4 +249,56 @@ for (const language of LANGUAGES) {
       verdict(found, states);
     });
   }
+}
+
+// The transfer wizard step by step, at the desktop and the phone width: two roles (its two paths: a provider names a
+// reseller, a direct-bill partner does not), one language each, to keep the spec's time in check. The screens loop
+// above checks its first step for every role and language.
+// The direct-bill partner takes over Rosewood Fitness's eligible license (as in transfers.spec.ts), so its path
+// reaches the review; the provider's first customer shows its reseller step and its subscriptions' reasons.
+const WIZARD_ROLES: { role: string; email: string; language: Language; customer?: string; steps: number }[] = [
+  { role: "provider global admin", email: DEMO.provider, language: "en", steps: 3 },
+  { role: "direct-bill global admin", email: DEMO.direct, language: "pt-PT", customer: "Rosewood", steps: 3 },
+];
+for (const { role, email, language, customer, steps } of WIZARD_ROLES) {
+  test(`transfer wizard, every step at 1280 and 390 px, ${role} in ${language}: no critical or serious axe violation`, async ({
+    browser,
+    shared,
+  }) => {
+    test.setTimeout(300_000);
+    const context = await newContext(browser, shared.origin, language);
+    const found: Found[] = [];
+    let states = 0;
+    try {
+      const login = await context.request.post(`${shared.origin}/auth/demo-login`, { data: { email } });
+      expect(login.ok()).toBe(true);
+      const page = await context.newPage();
+      for (const width of [1280, 390]) {
+        await page.setViewportSize(width === 390 ? { width: 390, height: 844 } : { width: 1280, height: 900 });
+        await page.goto("/transfers/new");
+        const label = `${role} ${language} ${width} px new transfer`;
+        await check(page, `${label}, step 1`, found);
+        states++;
+        if (customer) {
+          await page.locator("main input[type=search]").first().fill(customer);
+          await page.locator("main input[type=search]").first().press("Enter");
+          await page.locator("main ul.xfer-pick-list li", { hasText: customer }).first().waitFor();
+          await settled(page);
+        }
+        let step = 1;
+        for (const next of WIZARD_STEPS) {
+          await settled(page);
+          if (!(await next(page))) continue;
+          step++;
+          await check(page, `${label}, step ${step}`, found);
+          states++;
+        }
+        // The steps of the path were reached: customer, then reseller and subscriptions, or subscriptions and review.
+        expect(step, `${label}: steps reached`).toBe(steps);
+      }
+    } finally {
+      await context.close();
+    }
+    verdict(found, states);
+  });
 }

@@ -1,16 +1,27 @@
+import { spawn } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { execFile } from "node:child_process";
 import type { Browser, Page } from "@playwright/test";
-import { DEMO, expect, test } from "./fixtures";
+import { DEMO, expect, freePort, test, type RunningServer } from "./fixtures";
 
 // First-load weight and time to first content (issue 11 item 7), measured the same way before and after a change:
-// the built server, Debian's Chromium, a new browser context per run (cold HTTP cache), the median of 5 runs.
-// Not a CI check (the figures depend on the machine's load): it runs only with MEASURE_LOAD=1 and prints them.
+// the built server, Debian's Chromium, a new browser context per sample (cold HTTP cache), the median of RUNS
+// samples (MEASURE_RUNS, default 7). Not a CI check (the figures depend on the machine's load): it runs only with
+// MEASURE_LOAD=1 and prints them.
 //   MEASURE_LOAD=1 npx playwright test -c client measure-load
+// With MEASURE_BEFORE=<the root of another checkout, built> the other build is served beside this one (each on its
+// own seeded database, made by its own seed) and the samples are interleaved — before, after, before, after… — so
+// that a busy moment of a shared machine falls on both alike:
+//   git worktree add --detach /tmp/wt-before <commit> && (cd /tmp/wt-before && npm ci && npm run build)
+//   MEASURE_LOAD=1 MEASURE_BEFORE=/tmp/wt-before npx playwright test -c client measure-load
 // "First content" is the page's own data on screen: the dashboard's headline numbers; the customer page's name
-// heading and its first subscription row. The JavaScript counted is what was fetched until then, as transferred
-// (compressed) bytes. Caveat: App.tsx preloads every other screen 2 s after the app mounts; when the machine is so
-// busy that the first content takes longer than that, those chunks are counted too (46 files instead of ~10).
+// heading and its first subscription row (the same elements in both builds). The JavaScript counted is what was
+// fetched until then, as transferred (compressed) bytes.
 
-const RUNS = 5;
+const RUNS = Number(process.env.MEASURE_RUNS ?? 7);
 
 test.skip(!process.env.MEASURE_LOAD, "set MEASURE_LOAD=1 to measure");
 test.describe.configure({ mode: "serial" });
@@ -62,32 +73,98 @@ function report(name: string, samples: Sample[]) {
   test.info().annotations.push({ type: "load", description: line });
 }
 
-test("first load of the dashboard and of a customer page", async ({ browser, server, graphqlAs }) => {
-  test.setTimeout(600_000);
-  const found = await graphqlAs<{ customers: { nodes: { id: string }[] } }>(
-    DEMO.provider,
-    `{ customers(first: 1, filter: { search: "Contoso Ltd." }) { nodes { id } } }`,
-  );
-  const customerId = found.customers.nodes[0]!.id;
-
-  const dashboard: Sample[] = [];
-  const customer: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    dashboard.push(
-      await measure(browser, server.origin, "/", async (page) => {
-        await page.locator('[data-stat="customers"] .value').waitFor();
-      }),
-    );
-    customer.push(
-      await measure(browser, server.origin, `/customers/${customerId}`, async (page) => {
-        await page.getByRole("heading", { level: 1, name: /Contoso Ltd\./ }).waitFor();
-        await page
-          .getByRole("button", { name: /^(Actions|Details) — / })
-          .first()
-          .waitFor();
-      }),
-    );
+/** Another build's server (MEASURE_BEFORE) on a database its own seed made. */
+async function startOther(rootDir: string): Promise<RunningServer & { stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), "channelgate-measure-"));
+  const env = { ...process.env, SQLITE_PATH: join(dir, "other.sqlite"), LOG_MIGRATIONS: "0" };
+  await promisify(execFile)(process.execPath, [join(rootDir, "server", "dist", "src", "cli", "seed.js")], {
+    cwd: rootDir,
+    env,
+  });
+  copyFileSync(join(dir, "other.sqlite"), join(dir, "run.sqlite"));
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(rootDir, "server", "dist", "src", "main.js")], {
+    cwd: rootDir,
+    env: { ...env, SQLITE_PATH: join(dir, "run.sqlite"), PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout.on("data", (d: Buffer) => (log += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (log += d.toString()));
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  for (const started = Date.now(); ;) {
+    if (child.exitCode !== null) throw new Error(`the other build's server exited:\n${log}`);
+    if (
+      await fetch(`${origin}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (Date.now() - started > 120_000) {
+      await stop();
+      throw new Error(`the other build's server did not answer within 120 s:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
   }
-  report("dashboard", dashboard);
-  report("customer page", customer);
+  return { origin, log: () => log, stop };
+}
+
+/** Contoso Ltd.'s id on a server (each build's seed makes its own ids). */
+async function contosoOn(origin: string): Promise<string> {
+  const login = await fetch(`${origin}/auth/demo-login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: DEMO.provider }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const r = await fetch(`${origin}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: `{ customers(first: 1, filter: { search: "Contoso Ltd." }) { nodes { id } } }` }),
+  });
+  const body = (await r.json()) as { data: { customers: { nodes: { id: string }[] } } };
+  return body.data.customers.nodes[0]!.id;
+}
+
+const dashboardReady = async (page: Page) => {
+  await page.locator('[data-stat="customers"] .value').waitFor({ timeout: 60_000 });
+};
+const customerReady = async (page: Page) => {
+  await page.getByRole("heading", { level: 1, name: /Contoso Ltd\./ }).waitFor({ timeout: 60_000 });
+  await page.locator("section[aria-labelledby='subs-heading'] tbody tr").first().waitFor({ timeout: 60_000 });
+};
+
+test("first load of the dashboard and of a customer page", async ({ browser, server }) => {
+  test.setTimeout(1_200_000);
+  const builds: { name: string; origin: string; stop?: () => Promise<void> }[] = [];
+  if (process.env.MEASURE_BEFORE) {
+    const other = await startOther(process.env.MEASURE_BEFORE);
+    builds.push({ name: "before", origin: other.origin, stop: other.stop });
+  }
+  builds.push({ name: process.env.MEASURE_BEFORE ? "after" : "this build", origin: server.origin });
+  try {
+    const customers = await Promise.all(builds.map((b) => contosoOn(b.origin)));
+    const dashboard = builds.map(() => [] as Sample[]);
+    const customer = builds.map(() => [] as Sample[]);
+    for (let i = 0; i < RUNS; i++) {
+      for (const [k, b] of builds.entries()) dashboard[k]!.push(await measure(browser, b.origin, "/", dashboardReady));
+      for (const [k, b] of builds.entries())
+        customer[k]!.push(await measure(browser, b.origin, `/customers/${customers[k]}`, customerReady));
+    }
+    for (const [k, b] of builds.entries()) {
+      report(`${b.name}: dashboard`, dashboard[k]!);
+      report(`${b.name}: customer page`, customer[k]!);
+    }
+  } finally {
+    for (const b of builds) await b.stop?.();
+  }
 });

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, type ComponentType } from "react";
 import { ApolloProvider } from "@apollo/client/react";
 import { BrowserRouter, Link, matchPath, Navigate, Outlet, Route, Routes } from "react-router";
 import { createApolloClient, reconnectLive } from "../lib/apollo";
+import { afterFirstContent } from "../lib/first-content";
 import { AuthProvider, isSignedIn, useAuth } from "../lib/auth";
 import { I18nProvider, useI18n } from "../lib/i18n";
 import { Home, Layout } from "../features/shell/Layout";
@@ -18,12 +19,13 @@ const lazyView = <K extends string>(load: () => Promise<Record<K, ComponentType>
   return lazy(async () => ({ default: (await load())[name] }));
 };
 
-/** Fetches every screen's chunk once the first one is up, so later navigation does not wait on the network. */
+/**
+ * Fetches every screen's chunk once the first screen has its content (its requests answered, then the browser
+ * idle: lib/first-content.ts), so later navigation does not wait on the network and the preload never competes
+ * with the first screen's own requests.
+ */
 function usePreloadScreens() {
-  useEffect(() => {
-    const timer = setTimeout(() => screenLoaders.forEach((load) => void load().catch(() => undefined)), 2000);
-    return () => clearTimeout(timer);
-  }, []);
+  useEffect(() => afterFirstContent(() => screenLoaders.forEach((load) => void load().catch(() => undefined))), []);
 }
 const DashboardView = lazyView(() => import("../features/dashboard/DashboardView"), "DashboardView", ["/"]);
 const CustomerListView = lazyView(() => import("../features/customers/CustomerListView"), "CustomerListView", [

@@ -6,6 +6,7 @@ import { createClient, type Client as WsClient } from "graphql-ws";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { currentLocale } from "./i18n";
 import { authHeaders, liveConnectionParams } from "./auth";
+import { countedFetch } from "./first-content";
 import generated from "../graphql/possible-types";
 
 /**
@@ -46,7 +47,8 @@ export function createApolloClient(
       options.onUnauthenticated?.();
     }
   });
-  const http = new HttpLink({ uri: options.uri ?? "/graphql" });
+  // Counted, so that the preload of other screens waits for the first screen's requests (first-content.ts).
+  const http = new HttpLink({ uri: options.uri ?? "/graphql", fetch: countedFetch });
   // Subscriptions (live events) over graphql-ws on the same path; everything else over HTTP. Lazy: the socket
   // opens with the first subscription. If it cannot open, the subscription fails and screens keep working as
   // before, fetching on navigation (lib/live.ts).

@@ -18,6 +18,7 @@ import { ScopeCoveringIndexes1796625000000 } from "./1796625000000-ScopeCovering
 import { EligibilityFactsIndex1796620000000 } from "./1796620000000-EligibilityFactsIndex";
 import { AuditEventReseller1796730000000 } from "./1796730000000-AuditEventReseller";
 import { PartnerRecordedFacts1796700000000 } from "./1796700000000-PartnerRecordedFacts";
+import { SearchTrigramIndexes1796740000000 } from "./1796740000000-SearchTrigramIndexes";
 
 export const migrations = [
   Initial1795609999885,
@@ -40,4 +41,5 @@ export const migrations = [
   EligibilityFactsIndex1796620000000,
   AuditEventReseller1796730000000,
   PartnerRecordedFacts1796700000000,
+  SearchTrigramIndexes1796740000000,
 ];

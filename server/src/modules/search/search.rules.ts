@@ -27,6 +27,22 @@ export function searchTerms(query: string): SearchTerms {
   return { exact, prefix: `${escaped}%`, contains: `%${escaped}%` };
 }
 
+/** A trigram index finds substrings of 3 characters or more; a shorter text has no trigram to look up. */
+export const TRIGRAM_MIN_LENGTH = 3;
+
+export function hasTrigram(text: string): boolean {
+  return [...text].length >= TRIGRAM_MIN_LENGTH;
+}
+
+/**
+ * The text as an FTS5 phrase for a trigram table's MATCH: quoted (double quotes doubled), so that no character of the
+ * text is read as query syntax. With the trigram tokenizer a phrase matches every row holding it as a substring,
+ * case folded: a superset of what LIKE '%text%' matches (SQLite's LIKE and LOWER fold ASCII only).
+ */
+export function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
 /** The problem with a query or page size, as [field, message]; null when both are fine. */
 export function searchInputProblem(query: string, first: number | null | undefined): [string, string] | null {
   const length = [...query.trim()].length;
