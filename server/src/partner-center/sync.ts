@@ -25,12 +25,12 @@ import { HOUR_MS, SEAT_REDUCTION_WINDOW_HOURS } from "../domain/policy";
 import type { ScheduledChange, SeatTranche } from "../modules/subscription/subscription-lifecycle.types";
 import { dateOf, formatInstant, fromDate, parseInstant, type Instant } from "../common/instants";
 import { Transfer, TransferLine } from "../modules/transfer/transfer.entity";
-import { PartnerCenterError, type PartnerCenterClient } from "./client";
+import { skuMaximumQuantity } from "./catalog";
+import type { PartnerCenterClient } from "./client";
 import type {
   PcAgreement,
   PcAgreementSignatureStatus,
   PcAzureEntitlement,
-  PcSku,
   PcCollection,
   PcCustomer,
   PcMpnProfile,
@@ -101,39 +101,6 @@ export interface CustomerBundle {
   azureEntitlements: Map<string, number>;
   /** New commerce offer id → the catalog SKU's maximumQuantity (null: the catalog has no such SKU or no maximum). */
   maxQuantities: Map<string, number | null>;
-}
-
-/** Catalog SKUs read per client (one sync run or one refresher): "productId:skuId:country" → maximumQuantity. */
-const skuCache = new WeakMap<PartnerCenterClient, Map<string, Promise<number | null>>>();
-
-/**
- * The most seats of a new commerce offer, from the catalog SKU its offer id names ("productId:skuId[:availabilityId]"):
- * Get a SKU by ID (https://learn.microsoft.com/partner-center/developer/get-a-sku-by-id), whose Sku resource
- * documents maximumQuantity (product-resources). Null when the catalog does not have it (404) or gives no maximum.
- */
-function maxQuantityOf(client: PartnerCenterClient, offerId: string, country: string): Promise<number | null> {
-  const [productId, skuId] = offerId.split(":");
-  if (!productId || !skuId) return Promise.resolve(null);
-  const cache = skuCache.get(client) ?? new Map<string, Promise<number | null>>();
-  skuCache.set(client, cache);
-  const key = `${productId}:${skuId}:${country}`;
-  let found = cache.get(key);
-  if (!found) {
-    found = client
-      .get<PcSku>(
-        `/v1/products/${encodeURIComponent(productId)}/skus/${encodeURIComponent(skuId)}?country=${encodeURIComponent(country)}`,
-      )
-      .then(
-        (sku) => (typeof sku.maximumQuantity === "number" ? sku.maximumQuantity : null),
-        (err: unknown) => {
-          if (err instanceof PartnerCenterError && err.status === 404) return null;
-          cache.delete(key);
-          throw err;
-        },
-      );
-    cache.set(key, found);
-  }
-  return found;
 }
 
 const SUBSCRIPTION_STATUS: Record<string, SubscriptionStatus> = {
@@ -559,7 +526,7 @@ export async function fetchCustomerBundle(
         .map((x) => x.offerId),
     ),
   ];
-  const maxima = country ? await Promise.all(offers.map((o) => maxQuantityOf(client, o, country))) : [];
+  const maxima = country ? await Promise.all(offers.map((o) => skuMaximumQuantity(client, o, country))) : [];
   const maxQuantities = new Map(offers.map((o, i) => [o, maxima[i] ?? null]));
   return {
     customer,

@@ -1,4 +1,5 @@
 import { BillingCycle, SubscriptionStatus, TermDuration } from "../domain/enums";
+import { skuMaximumQuantity } from "../partner-center/catalog";
 import { PartnerCenterError, type PartnerCenterClient } from "../partner-center/client";
 import type {
   PcCart,
@@ -28,6 +29,11 @@ export interface UpstreamOrder {
   termDuration: TermDuration | null;
   /** MPN id (PartnerID) of the reseller of record, for an indirect provider's order. */
   resellerMpnId: string | null;
+  /**
+   * For a new commerce license offer: the customer's country, in which its catalog SKU's maximum seats are read (as
+   * the sync reads them). Null: no maximum is read.
+   */
+  catalogCountry: string | null;
 }
 
 export interface PlacedOrder {
@@ -36,6 +42,8 @@ export interface PlacedOrder {
   subscriptionId: string;
   /** When Partner Center created the order (its creationDate), to the second: the subscription's purchase instant. */
   purchasedAt: Date | null;
+  /** The catalog SKU's maximum seats (null: not read, not in the catalog, or no maximum). */
+  maxQuantity: number | null;
 }
 
 /** A change saved for the next renewal; an absent field keeps the current value (as channelgate stores it). */
@@ -204,7 +212,11 @@ export class PartnerCenterWrites {
       const subscriptionId = placed?.lineItems[0]?.subscriptionId;
       if (!placed || !subscriptionId) throw new Error("Partner Center checked out a cart without a subscription");
       const created = Date.parse(placed.creationDate);
+      const maxQuantity = order.catalogCountry
+        ? await skuMaximumQuantity(this.client, order.catalogItemId, order.catalogCountry)
+        : null;
       return {
+        maxQuantity,
         orderId: placed.id,
         subscriptionId: subscriptionId.toLowerCase(),
         purchasedAt: Number.isNaN(created) ? null : new Date(Math.floor(created / 1000) * 1000),

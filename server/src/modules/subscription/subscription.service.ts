@@ -15,7 +15,14 @@ import { badInput, notFound } from "../../common/errors";
 import { requireId } from "../../common/global-id";
 import { userError, UserErrorCode } from "../../common/user-error";
 import { updateVersioned } from "../../common/versioned";
-import { EligibilityAction, RuleBook, SalesChannel, SubscriptionStatus } from "../../domain/enums";
+import {
+  CommerceModel,
+  EligibilityAction,
+  OfferKind,
+  RuleBook,
+  SalesChannel,
+  SubscriptionStatus,
+} from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
 import { hasActiveRelationship, visibleCustomer } from "../customer/customer.lookups";
 import type { Customer } from "../customer/customer.entity";
@@ -304,12 +311,18 @@ export class SubscriptionService {
             billingCycle: subscription.billingCycle,
             termDuration: subscription.termDuration,
             resellerMpnId: reseller?.partnerId ?? null,
+            catalogCountry:
+              subscription.commerceModel === CommerceModel.NEW_COMMERCE &&
+              subscription.offerKind === OfferKind.LICENSE_BASED
+                ? customer.country
+                : null,
           },
           s.upstreamRequestId,
         ),
     );
     if (placed) {
       subscription.id = placed.subscriptionId;
+      if (placed.maxQuantity !== null) subscription.maxQuantity = placed.maxQuantity;
       if (placed.purchasedAt) {
         // Partner Center's purchase instant, so that a later sync finds the row as it is.
         const at = fromDate(placed.purchasedAt);
