@@ -260,16 +260,7 @@ export class Loaders {
           return {
             action: first.action,
             subscriptions: group.map((k) => k.subscription),
-            opts: {
-              asOf: first.asOf,
-              at: first.at ?? null,
-              ruleBook: this.ruleBook,
-              policy: this.policy,
-              reseller: first.reseller,
-              quantity: first.quantity ?? null,
-              autoRenew: first.autoRenew ?? null,
-              change: first.change ?? null,
-            },
+            opts: this.decisionOptions(first),
           };
         }),
       );
