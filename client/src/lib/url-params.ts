@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from "react";
+import { startTransition, useCallback, useMemo, useOptimistic } from "react";
 import { useSearchParams } from "react-router";
 
 /**
@@ -100,25 +100,44 @@ export function changedParams<S extends ParamSchema>(
 /** The URL keys that point into a paged list (lib/list-paging.ts). */
 const PAGING_KEYS = ["after", "before", "last", "page"];
 
+/** One call of a screen's URL setter. */
+interface UrlChange<S extends ParamSchema> {
+  changes: ParamChanges<S>;
+  keepCursor: boolean;
+}
+
+function applyChange<S extends ParamSchema>(schema: S, prev: URLSearchParams, change: UrlChange<S>): URLSearchParams {
+  const next = new URLSearchParams(prev);
+  write(schema, next, change.changes);
+  // A new filter, sort or page size starts again on the first page (every paging key goes).
+  if (!change.keepCursor && !("after" in change.changes)) for (const key of PAGING_KEYS) next.delete(key);
+  return next;
+}
+
 /**
  * The screen's state in its URL: the typed values, and a setter. Setting a value to null (or empty) removes it;
  * any change drops the page cursor `after` unless it sets `after` itself or `keepCursor` is given (a new filter
  * starts again at the first page). Each change is a history entry.
+ *
+ * The router applies a URL change in a transition, which a busy page may render late: until then a control bound
+ * to the URL (a checkbox, a select) would snap back to its old value right after the user changed it. The values
+ * returned are optimistic: they show the change at once, and the URL's own values once the transition commits.
  */
 export function useUrlParams<S extends ParamSchema>(schema: S) {
   const [search, setSearch] = useSearchParams();
-  const values = useMemo(() => parseParams(schema, search), [schema, search]);
+  const [shown, showChange] = useOptimistic(search, (current: URLSearchParams, change: UrlChange<S>) =>
+    applyChange(schema, current, change),
+  );
+  const values = useMemo(() => parseParams(schema, shown), [schema, shown]);
   const set = useCallback(
     (changes: ParamChanges<S>, options: { keepCursor?: boolean } = {}) => {
-      setSearch((prev) => {
-        const next = new URLSearchParams(prev);
-        write(schema, next, changes);
-        // A new filter, sort or page size starts again on the first page (every paging key goes).
-        if (!options.keepCursor && !("after" in changes)) for (const key of PAGING_KEYS) next.delete(key);
-        return next;
+      const change = { changes, keepCursor: Boolean(options.keepCursor) };
+      startTransition(() => {
+        showChange(change);
+        setSearch((prev) => applyChange(schema, prev, change));
       });
     },
-    [schema, setSearch],
+    [schema, setSearch, showChange],
   );
   return [values, set] as const;
 }
