@@ -22,7 +22,16 @@ import { DEMO, expect, freePort, test, type RunningServer } from "./fixtures";
 // what had arrived by then, as compressed bytes; what is fetched after it (other screens' chunks preloaded
 // once the first screen is up, the dashboard's chart) is reported apart.
 
+// 127.0.0.1 hides what bytes cost. MEASURE_NETWORK=broadband emulates a user's line through Chromium's DevTools
+// protocol: 20 Mbit/s down, 5 Mbit/s up, 40 ms added to each round trip.
+//   MEASURE_LOAD=1 MEASURE_NETWORK=broadband npx playwright test -c client measure-load
+
 const RUNS = Number(process.env.MEASURE_RUNS ?? 7);
+const NETWORKS = {
+  broadband: { latency: 40, downloadThroughput: (20e6 / 8) | 0, uploadThroughput: (5e6 / 8) | 0 },
+} as const;
+const network = process.env.MEASURE_NETWORK ? NETWORKS[process.env.MEASURE_NETWORK as keyof typeof NETWORKS] : null;
+if (process.env.MEASURE_NETWORK && !network) throw new Error(`MEASURE_NETWORK: one of ${Object.keys(NETWORKS)}`);
 
 test.skip(!process.env.MEASURE_LOAD, "set MEASURE_LOAD=1 to measure");
 test.describe.configure({ mode: "serial" });
@@ -46,6 +55,9 @@ async function measure(browser: Browser, origin: string, path: string, selector:
   try {
     const r = await context.request.post("/auth/demo-login", { data: { email: DEMO.provider } });
     expect(r.ok()).toBe(true);
+    // Builds before the session cookie (stop 12) kept the bearer token in localStorage: give it to them too.
+    const { token } = (await r.json()) as { token: string };
+    await context.addInitScript((t: string) => localStorage.setItem("channelgate.token", t), token);
     await context.addInitScript((sel: string) => {
       const seen = () => {
         if (!document.querySelector(sel)) return false;
@@ -56,6 +68,10 @@ async function measure(browser: Browser, origin: string, path: string, selector:
       observer.observe(document, { childList: true, subtree: true, characterData: true });
     }, selector);
     const page = await context.newPage();
+    if (network) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, ...network });
+    }
     await page.goto(path);
     await page.locator(selector).first().waitFor({ timeout: 60_000 });
     // Let what started around the first content finish, so its transfer size is known.
@@ -81,7 +97,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 function report(name: string, samples: Sample[]) {
   const line =
-    `${name}: first content ${Math.round(median(samples.map((s) => s.ms)))} ms (median of ${samples.length}: ` +
+    `${name}${network ? ` (${process.env.MEASURE_NETWORK})` : ""}: first content ${Math.round(median(samples.map((s) => s.ms)))} ms (median of ${samples.length}: ` +
     `${samples.map((s) => Math.round(s.ms)).join(", ")}), ` +
     `JavaScript ${(median(samples.map((s) => s.jsBytes)) / 1024).toFixed(1)} KB compressed in ` +
     `${median(samples.map((s) => s.jsFiles))} files before it (${(median(samples.map((s) => s.laterBytes)) / 1024).toFixed(1)} KB ` +

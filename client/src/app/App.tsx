@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, type ComponentType } from "react";
+import { Suspense, useEffect, useMemo, useState, type ComponentType } from "react";
 import { ApolloProvider } from "@apollo/client/react";
 import { BrowserRouter, Link, matchPath, Navigate, Outlet, Route, Routes } from "react-router";
 import { createApolloClient, reconnectLive } from "../lib/apollo";
@@ -12,11 +12,33 @@ import { DataState } from "../components/DataState";
 // Each screen is its own chunk (recharts, the wizard… load when first needed); the shell loads up front.
 const screenLoaders: (() => Promise<unknown>)[] = [];
 const lazyView = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K, paths: string[] = []) => {
-  screenLoaders.push(load);
+  let loaded: ComponentType | undefined;
+  const loadAndKeep = async () => (loaded = (await load())[name]);
+  screenLoaders.push(loadAndKeep);
   // The screen the app opens on starts loading now, beside the session and viewer requests, not after them.
   if (typeof window !== "undefined" && paths.some((path) => matchPath(path, window.location.pathname)))
-    void load().catch(() => undefined);
-  return lazy(async () => ({ default: (await load())[name] }));
+    void loadAndKeep().catch(() => undefined);
+  // The screen waits for its chunk without suspending: React shows content that suspended no sooner than 300 ms
+  // after its fallback (measured: the dashboard's queries left ~360 ms after the viewer's answer although the chunk
+  // was already here). A chunk already loaded renders at once.
+  return function Screen() {
+    const [view, setView] = useState<{ View?: ComponentType; error?: unknown }>(() => ({ View: loaded }));
+    useEffect(() => {
+      if (view.View) return;
+      let live = true;
+      loadAndKeep().then(
+        (View) => live && setView({ View }),
+        (error: unknown) => live && setView({ error }),
+      );
+      return () => {
+        live = false;
+      };
+    }, [view.View]);
+    // A chunk that failed to load goes to the error boundary, as React.lazy's rejection would.
+    if (view.error) throw view.error;
+    const { View } = view;
+    return View ? <View /> : <DataState loading>{null}</DataState>;
+  };
 };
 
 /**
