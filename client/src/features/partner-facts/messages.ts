@@ -19,6 +19,8 @@ export const partnerFactsMessages = defineMessages({
     "facts.advisor.no": "Transacts in CSP",
     "facts.record.open": "Record facts",
     "facts.record.title": "Record {partner}'s facts",
+    "facts.record.intro":
+      "The values you record replace the current ones, marked as recorded by your organization today. Partner Center is not changed.",
     "facts.record.submit": "Record",
     "facts.record.pending": "Recording…",
     "facts.record.done": "{partner}'s facts were recorded.",
@@ -50,6 +52,8 @@ export const partnerFactsMessages = defineMessages({
     "facts.advisor.no": "Transaciona no CSP",
     "facts.record.open": "Registar factos",
     "facts.record.title": "Registar os factos de {partner}",
+    "facts.record.intro":
+      "Os valores que registar substituem os atuais, marcados como registados hoje pela sua organização. O Partner Center não é alterado.",
     "facts.record.submit": "Registar",
     "facts.record.pending": "A registar…",
     "facts.record.done": "Os factos de {partner} foram registados.",

@@ -76,7 +76,7 @@ function OwnFacts() {
             partner={partner}
             facts={OWN_FACTS}
             title={t("facts.record.title", { partner: partner.name })}
-            intro={t("facts.intro", { partner: partner.name })}
+            intro={t("facts.record.intro")}
             onClose={() => open(false)}
             onDone={() => {
               open(false);

@@ -127,6 +127,8 @@ describe("Settings → Partner facts", () => {
   it("is a settings tab for a global admin only", () => {
     const { unmount } = renderView(<SettingsNav />, { viewer });
     expect(screen.getByRole("link", { name: "Partner facts" })).toHaveAttribute("href", URL);
+    // Every tab has its name without its own screen's messages loaded (Webhooks' showed its key, settings.webhooks).
+    expect(screen.getByRole("link", { name: "Webhooks" })).toBeInTheDocument();
     unmount();
     renderView(<SettingsNav />, { viewer: makeViewer({ role: "ADMIN_AGENT" }) });
     expect(screen.queryByRole("link", { name: "Partner facts" })).not.toBeInTheDocument();
