@@ -84,7 +84,7 @@ test("a provider's global admin records an active reseller's program status; the
 
   await page.goto(`/resellers/${reseller.id}`);
   await expect(page.getByRole("heading", { level: 1, name: reseller.name })).toBeVisible();
-  const open = page.getByRole("button", { name: `Record the program status of ${reseller.name}` });
+  const open = page.getByRole("button", { name: `Record program status of ${reseller.name}` });
   await open.click();
   const form = page.getByRole("form", { name: `Record ${reseller.name}'s program status` });
   // The provider records the status only: the reseller's MPA comes from Partner Center.
@@ -129,7 +129,7 @@ test("a provider's sales agent sees no form, on the reseller page nor in Setting
   await page.goto(`/resellers/${reseller.id}`);
   await expect(page.getByRole("heading", { level: 1, name: reseller.name })).toBeVisible();
   await expect(page.getByText("CSP program status", { exact: true })).toBeVisible();
-  await expect(page.getByRole("button", { name: /Record the program status/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /Record program status/ })).toHaveCount(0);
 
   await page.goto("/settings/partner-facts");
   await expect(

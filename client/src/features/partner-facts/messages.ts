@@ -24,8 +24,9 @@ export const partnerFactsMessages = defineMessages({
     "facts.record.submit": "Record",
     "facts.record.pending": "Recording…",
     "facts.record.done": "{partner}'s facts were recorded.",
+    // The button's accessible name starts with its visible text (axe: label-content-name-mismatch).
     "facts.status.open": "Record program status",
-    "facts.status.openLabel": "Record the program status of {partner}",
+    "facts.status.openLabel": "Record program status of {partner}",
     "facts.status.title": "Record {partner}'s program status",
     "facts.status.intro":
       "As its provider you record the reseller's CSP program status only; its Microsoft Partner Agreement comes from Partner Center.",
@@ -34,7 +35,6 @@ export const partnerFactsMessages = defineMessages({
     "facts.by.THIS_PARTNER": "Recorded by {partner} on {date}",
     "facts.by.ANOTHER_PARTNER": "Recorded by another partner on {date}",
     "facts.never": "Never recorded in channelgate: the values come from Partner Center or the sync's defaults.",
-    "facts.recordedList": "Recorded: {facts}",
     "facts.notAllowed": "Your role ({role}) cannot record partner facts. A global admin can.",
   },
   "pt-PT": {
@@ -58,7 +58,7 @@ export const partnerFactsMessages = defineMessages({
     "facts.record.pending": "A registar…",
     "facts.record.done": "Os factos de {partner} foram registados.",
     "facts.status.open": "Registar estado no programa",
-    "facts.status.openLabel": "Registar o estado no programa de {partner}",
+    "facts.status.openLabel": "Registar estado no programa de {partner}",
     "facts.status.title": "Registar o estado no programa de {partner}",
     "facts.status.intro":
       "Como fornecedor, regista apenas o estado do revendedor no programa CSP; o seu Contrato de Parceiro Microsoft vem do Partner Center.",
@@ -68,7 +68,6 @@ export const partnerFactsMessages = defineMessages({
     "facts.by.ANOTHER_PARTNER": "Registado por outro parceiro em {date}",
     "facts.never":
       "Nunca registado no channelgate: os valores vêm do Partner Center ou das predefinições da sincronização.",
-    "facts.recordedList": "Registados: {facts}",
     "facts.notAllowed": "A sua função ({role}) não pode registar factos do parceiro. Um administrador global pode.",
   },
 });

@@ -335,7 +335,7 @@ function recordStatusMock(programStatus: string, errors: ReturnType<typeof userE
 }
 
 describe("ResellerView: recording the reseller's program status (recordPartnerFacts)", () => {
-  const openLabel = "Record the program status of Wingtip Toys";
+  const openLabel = "Record program status of Wingtip Toys";
   /** The program status fact's value (not the form's options nor the partnership's badge). */
   const statusFact = () => screen.getByText("CSP program status", { selector: "dt" }).nextElementSibling;
 
