@@ -124,6 +124,13 @@ export const SCREENS: Screen[] = [
     url: () => "/settings/webhooks",
     open: [click("[aria-controls='create-webhook-panel']"), submitEmpty("#create-webhook-panel")],
   },
+  {
+    route: "settings/partner-facts",
+    name: "partner facts",
+    url: () => "/settings/partner-facts",
+    // Opened, not submitted: submitting would record the partner's facts (every value is valid as it starts).
+    open: [click("[aria-controls='record-facts-panel']")],
+  },
   { route: "*", name: "not found", url: () => "/no-such-page" },
 ];
 

@@ -32,27 +32,22 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * The built server on a fresh copy of the seeded database (global-setup.ts); stopped by the returned function.
- * `env` adds settings (e.g. OIDC_ISSUER), `port` chooses its port (one the caller reserved with freePort()).
+ * A built server (`rootDir`/server/dist, this checkout's by default) started with `env` on 127.0.0.1:`port`, once it
+ * answers /healthz (120 s at most). Its stdout and stderr are kept for the log; stop() ends it and removes
+ * `workDir` (its database's folder). One helper for every spec that starts a server (fixtures, measure-load).
  */
-export async function startServer(
-  options: { env?: Record<string, string>; port?: number } = {},
-): Promise<RunningServer & { stop(): Promise<void> }> {
-  const seeded = process.env.E2E_SEEDED_DATABASE;
-  if (!seeded) throw new Error("E2E_SEEDED_DATABASE is not set: run the tests through playwright.config.ts");
-  const dir = mkdtempSync(join(tmpdir(), "channelgate-e2e-test-"));
-  copyFileSync(seeded, join(dir, "e2e.sqlite"));
-  const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [join(root, "server", "dist", "src", "main.js")], {
-    cwd: root,
-    env: {
-      ...process.env,
-      SQLITE_PATH: join(dir, "e2e.sqlite"),
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_MIGRATIONS: "0",
-      ...options.env,
-    },
+export async function startBuiltServer(options: {
+  env: Record<string, string | undefined>;
+  port: number;
+  workDir: string;
+  rootDir?: string;
+  /** Which server, in the errors ("the server", "the other build's server"). */
+  label?: string;
+}): Promise<RunningServer & { stop(): Promise<void> }> {
+  const { env, port, workDir, rootDir = root, label = "the server" } = options;
+  const child = spawn(process.execPath, [join(rootDir, "server", "dist", "src", "main.js")], {
+    cwd: rootDir,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -64,13 +59,13 @@ export async function startServer(
       child.kill("SIGTERM");
       await exited;
     }
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   };
   const origin = `http://127.0.0.1:${port}`;
   for (let started = Date.now(); ;) {
     if (child.exitCode !== null) {
       await stop();
-      throw new Error(`the server exited before answering:\n${log}`);
+      throw new Error(`${label} exited before answering:\n${log}`);
     }
     if (
       await fetch(`${origin}/healthz`).then(
@@ -81,11 +76,29 @@ export async function startServer(
       break;
     if (Date.now() - started > 120_000) {
       await stop();
-      throw new Error(`the server did not answer /healthz within 120 s:\n${log}`);
+      throw new Error(`${label} did not answer /healthz within 120 s:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { origin, log: () => log, stop };
+}
+
+/**
+ * The built server on a fresh copy of the seeded database (global-setup.ts); stopped by the returned function.
+ * `env` adds settings (e.g. OIDC_ISSUER), `port` chooses its port (one the caller reserved with freePort()).
+ */
+export async function startServer(
+  options: { env?: Record<string, string>; port?: number } = {},
+): Promise<RunningServer & { stop(): Promise<void> }> {
+  const seeded = process.env.E2E_SEEDED_DATABASE;
+  if (!seeded) throw new Error("E2E_SEEDED_DATABASE is not set: run the tests through playwright.config.ts");
+  const dir = mkdtempSync(join(tmpdir(), "channelgate-e2e-test-"));
+  copyFileSync(seeded, join(dir, "e2e.sqlite"));
+  return startBuiltServer({
+    env: { ...process.env, SQLITE_PATH: join(dir, "e2e.sqlite"), LOG_MIGRATIONS: "0", ...options.env },
+    port: options.port ?? (await freePort()),
+    workDir: dir,
+  });
 }
 
 /** A token for a seeded user through the demo sign-in API. */

@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { execFile } from "node:child_process";
 import type { Browser } from "@playwright/test";
-import { DEMO, expect, freePort, test, type RunningServer } from "./fixtures";
+import { DEMO, expect, freePort, startBuiltServer, test, type RunningServer } from "./fixtures";
 
 // First-load weight and time to first content (issue 11 item 7), measured the same way before and after a change:
 // the built server, Debian's Chromium, a new browser context per sample (cold HTTP cache), the median of RUNS
@@ -115,40 +114,13 @@ async function startOther(rootDir: string): Promise<RunningServer & { stop(): Pr
     env,
   });
   copyFileSync(join(dir, "other.sqlite"), join(dir, "run.sqlite"));
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(rootDir, "server", "dist", "src", "main.js")], {
-    cwd: rootDir,
-    env: { ...env, SQLITE_PATH: join(dir, "run.sqlite"), PORT: String(port), HOST: "127.0.0.1" },
-    stdio: ["ignore", "pipe", "pipe"],
+  return startBuiltServer({
+    env: { ...env, SQLITE_PATH: join(dir, "run.sqlite") },
+    port: await freePort(),
+    workDir: dir,
+    rootDir,
+    label: "the other build's server",
   });
-  let log = "";
-  child.stdout.on("data", (d: Buffer) => (log += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (log += d.toString()));
-  const origin = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  for (const started = Date.now(); ;) {
-    if (child.exitCode !== null) throw new Error(`the other build's server exited:\n${log}`);
-    if (
-      await fetch(`${origin}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() - started > 120_000) {
-      await stop();
-      throw new Error(`the other build's server did not answer within 120 s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { origin, log: () => log, stop };
 }
 
 /** Contoso Ltd.'s id on a server (each build's seed makes its own ids). */

@@ -159,6 +159,40 @@ describe("recordPartnerFacts", () => {
     ]);
   });
 
+  it("factsRecordedBy says who recorded last, naming no other partner; viewer.permissions says who may record", async () => {
+    const by = `query($id: ID!) { reseller(id: $id) { reseller { factsRecordedBy factsRecordedAt } } }`;
+    const asProvider = async () =>
+      (
+        await query<{ reseller: { reseller: { factsRecordedBy: string | null } } }>(
+          t,
+          by,
+          { id: id.partner("res") },
+          { as: "prov" },
+        )
+      ).reseller.reseller.factsRecordedBy;
+    const own = `{ viewer { partner { factsRecordedBy } permissions { canRecordPartnerFacts } } }`;
+    type Own = {
+      viewer: { partner: { factsRecordedBy: string | null }; permissions: { canRecordPartnerFacts: boolean } };
+    };
+
+    expectOk(await record({ partnerId: id.partner("res"), programStatus: ProgramStatus.ACTIVE }, "prov"));
+    expect(await asProvider()).toBe("YOUR_ORGANIZATION");
+    // The reseller sees its provider's record as another partner's (not named).
+    expect((await query<Own>(t, own, {}, { as: "res" })).viewer.partner.factsRecordedBy).toBe("ANOTHER_PARTNER");
+    expectOk(await record({ partnerId: id.partner("res"), mpaSigned: true }, "res"));
+    expect(await asProvider()).toBe("THIS_PARTNER");
+    expect((await query<Own>(t, own, {}, { as: "res" })).viewer).toEqual({
+      partner: { factsRecordedBy: "YOUR_ORGANIZATION" },
+      permissions: { canRecordPartnerFacts: true },
+    });
+    // Never recorded: null. A sales agent may not record (the SPA hides the forms).
+    const sales = await t.gql(own, {}, { email: "sales@prov2.example" });
+    expect((sales.body.data as Own).viewer).toEqual({
+      partner: { factsRecordedBy: null },
+      permissions: { canRecordPartnerFacts: false },
+    });
+  });
+
   it("only a global admin records partner facts", async () => {
     const res = await t.gql(
       RECORD,

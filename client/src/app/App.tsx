@@ -102,6 +102,9 @@ const ApiTokensView = lazyView(() => import("../features/settings/ApiTokensView"
 const WebhooksView = lazyView(() => import("../features/settings/WebhooksView"), "WebhooksView", [
   "/settings/webhooks",
 ]);
+const PartnerFactsView = lazyView(() => import("../features/settings/PartnerFactsView"), "PartnerFactsView", [
+  "/settings/partner-facts",
+]);
 const SyncView = lazyView(() => import("../features/settings/SyncView"), "SyncView", ["/settings/partner-center-sync"]);
 import { ActivityView } from "../features/activity/ActivityView";
 import "../features/shell/shell-messages";
@@ -149,6 +152,7 @@ export function AppRoutes() {
             <Route path="settings/api-tokens" element={<ApiTokensView />} />
             <Route path="settings/partner-center-sync" element={<SyncView />} />
             <Route path="settings/webhooks" element={<WebhooksView />} />
+            <Route path="settings/partner-facts" element={<PartnerFactsView />} />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Route>

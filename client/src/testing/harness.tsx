@@ -46,6 +46,7 @@ function permissionsFor(
     canManageWebhooks: role === "GLOBAL_ADMIN",
     canViewSync: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
     canStartSync: ["GLOBAL_ADMIN", "ADMIN_AGENT"].includes(role),
+    canRecordPartnerFacts: role === "GLOBAL_ADMIN",
     canSuspend: ["GLOBAL_ADMIN", "ADMIN_AGENT", "SALES_AGENT"].includes(role),
     canReactivate: ["GLOBAL_ADMIN", "ADMIN_AGENT", "SALES_AGENT"].includes(role),
     canCancel: ["GLOBAL_ADMIN", "ADMIN_AGENT", "SALES_AGENT"].includes(role),

@@ -66,6 +66,7 @@ export const PERMISSION_FLAGS = {
   canViewAudit: ["Query.auditEvents"],
   canViewSync: ["Query.syncRuns"],
   canStartSync: ["Mutation.startSync"],
+  canRecordPartnerFacts: ["Mutation.recordPartnerFacts"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PermissionFlag = keyof typeof PERMISSION_FLAGS;

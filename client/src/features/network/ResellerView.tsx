@@ -27,6 +27,8 @@ import { subscriptionListUrl } from "../subscriptions/urls";
 import { dashboardUrl } from "../dashboard/urls";
 import { ResellerActivity } from "../activity/ResellerActivity";
 import { isProvider, useViewer } from "../shell/viewer";
+import { FactsProvenance } from "../partner-facts/components/FactsProvenance";
+import { RecordFactsPanel } from "../partner-facts/components/RecordFactsPanel";
 import { ComplianceFlags } from "./components/ComplianceFlags";
 import { PartnershipSince, PartnershipStatusBadge } from "./components/PartnershipStatusBadge";
 import { PartnershipActionButton } from "./components/ResellerTable";
@@ -121,6 +123,9 @@ function ResellerContent({ partnership }: { partnership: Partnership }) {
   const no = t("reseller.no");
   // Live counts, compliance and the reseller's own facts are for an accepted partnership (auth/scope.ts).
   const active = partnership.status === "ACTIVE";
+  // A provider records an ACTIVE reseller's program status only (recordPartnerFacts); its MPA comes from Partner Center.
+  const mayRecordStatus = viewer.permissions.canRecordPartnerFacts && active;
+  const [recording, setRecording] = useState(false);
 
   async function onEnd() {
     setNotice(null);
@@ -154,6 +159,21 @@ function ResellerContent({ partnership }: { partnership: Partnership }) {
               {r.recordedFacts?.includes("PROGRAM_STATUS") && (
                 <span className="reseller-fact-source"> · {t("reseller.fact.recorded")}</span>
               )}
+              {mayRecordStatus && (
+                <button
+                  type="button"
+                  className={`record-fact${recording ? "" : " secondary"}`}
+                  aria-expanded={recording}
+                  aria-controls="record-status-panel"
+                  aria-label={t("facts.status.openLabel", { partner: r.name })}
+                  onClick={() => {
+                    setNotice(null);
+                    setRecording(!recording);
+                  }}
+                >
+                  {t("facts.status.open")}
+                </button>
+              )}
             </dd>
           </div>
           <div>
@@ -175,6 +195,14 @@ function ResellerContent({ partnership }: { partnership: Partnership }) {
               />
             </dd>
           </div>
+          {active && (
+            <div>
+              <dt>{t("reseller.fact.recordedBy")}</dt>
+              <dd>
+                <FactsProvenance partnerName={r.name} recordedAt={r.factsRecordedAt} recordedBy={r.factsRecordedBy} />
+              </dd>
+            </div>
+          )}
           {partnership.counts && (
             <div>
               <dt>{t("reseller.fact.counts")}</dt>
@@ -187,6 +215,22 @@ function ResellerContent({ partnership }: { partnership: Partnership }) {
             </div>
           )}
         </dl>
+        <div id="record-status-panel">
+          {recording && mayRecordStatus && (
+            <RecordFactsPanel
+              partnerId={r.id}
+              partner={r}
+              facts={["PROGRAM_STATUS"]}
+              title={t("facts.status.title", { partner: r.name })}
+              intro={t("facts.status.intro")}
+              onClose={() => setRecording(false)}
+              onDone={() => {
+                setRecording(false);
+                setNotice(t("facts.status.done", { partner: r.name }));
+              }}
+            />
+          )}
+        </div>
         <div className="reseller-actions">
           <PartnershipActionButton
             row={partnership}

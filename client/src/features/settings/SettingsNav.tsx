@@ -1,7 +1,7 @@
 import { NavLink } from "react-router";
 import { useI18n } from "../../lib/i18n";
 import { useViewer } from "../shell/viewer";
-import { apiTokensUrl, syncUrl, usersUrl, webhooksUrl } from "./urls";
+import { apiTokensUrl, partnerFactsUrl, syncUrl, usersUrl, webhooksUrl } from "./urls";
 import "./messages";
 
 /** The settings screens the viewer's role may use (viewer.permissions), as tabs above each one. */
@@ -27,6 +27,11 @@ export function SettingsNav() {
     permissions.canViewSync && (
       <NavLink key="sync" to={syncUrl()}>
         {t("settings.sync")}
+      </NavLink>
+    ),
+    permissions.canRecordPartnerFacts && (
+      <NavLink key="facts" to={partnerFactsUrl()}>
+        {t("settings.partnerFacts")}
       </NavLink>
     ),
   ].filter(Boolean);

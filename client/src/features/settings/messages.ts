@@ -9,6 +9,8 @@ export const settingsMessages = defineMessages({
     "settings.users": "Users",
     "settings.apiTokens": "API tokens",
     "settings.sync": "Partner Center sync",
+    "settings.partnerFacts": "Partner facts",
+    "settings.webhooks": "Webhooks",
     "settings.notAllowed": "Your role ({role}) cannot manage {what}. A global admin can.",
 
     "users.title": "Users",
@@ -102,6 +104,8 @@ export const settingsMessages = defineMessages({
     "settings.users": "Utilizadores",
     "settings.apiTokens": "Tokens da API",
     "settings.sync": "Sincronização com o Partner Center",
+    "settings.partnerFacts": "Factos do parceiro",
+    "settings.webhooks": "Webhooks",
     "settings.notAllowed": "A sua função ({role}) não permite gerir {what}. Um administrador global pode.",
 
     "users.title": "Utilizadores",

@@ -20,6 +20,13 @@ export function apiTokensUrl(params: ParamChanges<typeof apiTokensParams> = {}):
   return `/settings/api-tokens${formatParams(apiTokensParams, params)}`;
 }
 
+/** /settings/partner-facts: whether the record form is open. */
+export const partnerFactsParams = { record: flag };
+
+export function partnerFactsUrl(params: ParamChanges<typeof partnerFactsParams> = {}): string {
+  return `/settings/partner-facts${formatParams(partnerFactsParams, params)}`;
+}
+
 export function syncUrl(): string {
   return "/settings/partner-center-sync";
 }
@@ -30,10 +37,12 @@ export function settingsHome(permissions: {
   canManageApiTokens: boolean;
   canViewSync?: boolean;
   canManageWebhooks?: boolean;
+  canRecordPartnerFacts?: boolean;
 }): string | null {
   if (permissions.canManageUsers) return usersUrl();
   if (permissions.canManageApiTokens) return apiTokensUrl();
   if (permissions.canViewSync) return syncUrl();
   if (permissions.canManageWebhooks) return webhooksUrl();
+  if (permissions.canRecordPartnerFacts) return partnerFactsUrl();
   return null;
 }

@@ -4,7 +4,6 @@ import "./messages";
 /** Strings of Settings → Webhooks (outbound webhooks: endpoints, their secret, the delivery log). */
 export const webhookMessages = defineMessages({
   en: {
-    "settings.webhooks": "Webhooks",
     "webhooks.title": "Webhooks",
     "webhooks.intro":
       "channelgate POSTs {partner}'s events (the ones its people see live) to these URLs, signed with each endpoint's secret. Failed deliveries are retried for about two days.",
@@ -68,7 +67,6 @@ export const webhookMessages = defineMessages({
     "webhooks.delete.done": "{url} was deleted.",
   },
   "pt-PT": {
-    "settings.webhooks": "Webhooks",
     "webhooks.title": "Webhooks",
     "webhooks.intro":
       "O channelgate envia por POST os eventos de {partner} (os que as suas pessoas veem em direto) para estes URLs, assinados com o segredo de cada endpoint. As entregas falhadas são repetidas durante cerca de dois dias.",

@@ -14,6 +14,7 @@ import { partnershipService } from "./partnership.service";
 import { complianceFlags } from "./reseller-compliance";
 import {
   ComplianceFlag,
+  FactsRecorder,
   PartnershipCounts,
   PartnershipFilter,
   PartnershipOrder,
@@ -168,6 +169,22 @@ export class PartnerFieldsResolver {
       .filter((d): d is Date => d instanceof Date)
       .map((d) => d.getTime());
     return described(ctx, p, times.length > 0 ? new Date(Math.max(...times)) : null);
+  }
+
+  @FieldResolver(() => FactsRecorder, {
+    nullable: true,
+    description: `Who last recorded a fact of recordedFacts (null: never). Another partner is not named: a reseller's other providers are not the viewer's to know. ${UNTIL_ACCEPTED}`,
+  })
+  factsRecordedBy(@Root() p: Partner, @Ctx() ctx: RequestContext): FactsRecorder | null {
+    const by = p.factsRecordedById;
+    if (!by) return null;
+    const recorder =
+      by === ctx.viewer?.partner.id
+        ? FactsRecorder.YOUR_ORGANIZATION
+        : by === p.id
+          ? FactsRecorder.THIS_PARTNER
+          : FactsRecorder.ANOTHER_PARTNER;
+    return described(ctx, p, recorder);
   }
 
   @FieldResolver(() => Boolean, { description: "Can bill CSP subscriptions (direct-bill or indirect provider)." })

@@ -18,6 +18,22 @@ registerEnumType(ComplianceFlag, {
   description: "Why a provider cannot name this reseller on orders and transfers (R24–R26).",
 });
 
+export enum FactsRecorder {
+  THIS_PARTNER = "THIS_PARTNER",
+  YOUR_ORGANIZATION = "YOUR_ORGANIZATION",
+  ANOTHER_PARTNER = "ANOTHER_PARTNER",
+}
+registerEnumType(FactsRecorder, {
+  name: "FactsRecorder",
+  description:
+    "Who last recorded a partner's facts in channelgate, as the viewer may know it: the viewer's own organization, the partner itself, or another partner (one of the reseller's other providers, not named).",
+  valuesConfig: {
+    THIS_PARTNER: { description: "The partner recorded its own facts." },
+    YOUR_ORGANIZATION: { description: "The viewer's organization recorded them (itself, or as the provider)." },
+    ANOTHER_PARTNER: { description: "Another partner recorded them (e.g. another provider of this reseller)." },
+  },
+});
+
 /** "op (roles: …)" for each operation of a flag, from the permission matrix. */
 const opsOf = (flag: PermissionFlag) =>
   PERMISSION_FLAGS[flag].map((op) => `${op.split(".")[1]} (roles: ${rolesOf(op).join(", ")})`).join(", ");
@@ -95,6 +111,14 @@ export class ViewerPermissions {
 
   @Field(flag("canStartSync", "The role may start a Partner Center sync (home partner only)"))
   canStartSync: boolean;
+
+  @Field(
+    flag(
+      "canRecordPartnerFacts",
+      "The role may record partner facts Partner Center serves no read API for (its own partner's; a provider also an active reseller's program status)",
+    ),
+  )
+  canRecordPartnerFacts: boolean;
 
   @Field(() => [String], {
     description:

@@ -6,6 +6,7 @@ import {
   ActivityListDocument,
   CustomerListDocument,
   NetworkEndPartnershipDocument,
+  RecordPartnerFactsDocument,
   RequestsListDocument,
   ResellerPageDocument,
   SubscriptionsListDocument,
@@ -13,7 +14,7 @@ import {
   type PartnershipStatus,
   type ResellerPageQuery,
 } from "../../../graphql/generated";
-import { makeViewer, renderView } from "../../../testing/harness";
+import { makeViewer, renderView, userError } from "../../../testing/harness";
 import { providerRequest, RESELLER_ID } from "../../requests/__tests__/fixtures";
 import { ResellerView } from "../ResellerView";
 import { ResellerLink } from "../components/ResellerLink";
@@ -43,7 +44,10 @@ function partnership(status: PartnershipStatus = "ACTIVE"): ResellerPageQuery {
         tenantId: null,
         mpaSigned: status === "INVITED" ? null : false,
         programStatus: status === "INVITED" ? null : "SUSPENDED",
+        types: ["INDIRECT_RESELLER"],
         recordedFacts: status === "INVITED" ? null : ["PROGRAM_STATUS"],
+        factsRecordedAt: status === "INVITED" ? null : "2026-11-20T10:00:00.000Z",
+        factsRecordedBy: status === "INVITED" ? null : "YOUR_ORGANIZATION",
       },
     },
   };
@@ -297,6 +301,103 @@ describe("ResellerView", () => {
     renderView(<ResellerView />, { path: PATH, url: URL, viewer: makeViewer({ types: ["INDIRECT_RESELLER"] }) });
     expect(screen.getByRole("heading", { level: 1, name: "Resellers" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /End partnership/ })).not.toBeInTheDocument();
+  });
+});
+
+/** recordPartnerFacts for the reseller's program status, answered with the partner (or refused with `errors`). */
+function recordStatusMock(programStatus: string, errors: ReturnType<typeof userError>[] = []) {
+  const r = partnership().reseller.reseller;
+  return {
+    request: { query: RecordPartnerFactsDocument, variables: { input: { partnerId: RESELLER_ID, programStatus } } },
+    result: {
+      data: {
+        recordPartnerFacts: {
+          __typename: "PartnerFactsPayload",
+          partner: errors.length
+            ? null
+            : {
+                __typename: "Partner",
+                id: r.id,
+                name: r.name,
+                types: r.types,
+                canTransact: false,
+                programStatus,
+                mpaSigned: r.mpaSigned,
+                recordedFacts: ["PROGRAM_STATUS"],
+                factsRecordedAt: "2026-12-01T09:00:00.000Z",
+                factsRecordedBy: "YOUR_ORGANIZATION",
+              },
+          userErrors: errors,
+        },
+      },
+    },
+  };
+}
+
+describe("ResellerView: recording the reseller's program status (recordPartnerFacts)", () => {
+  const openLabel = "Record program status of Wingtip Toys";
+  /** The program status fact's value (not the form's options nor the partnership's badge). */
+  const statusFact = () => screen.getByText("CSP program status", { selector: "dt" }).nextElementSibling;
+
+  it("a global admin records it beside the fact; the page shows the new value and who recorded it when", async () => {
+    const user = userEvent.setup();
+    renderView(<ResellerView />, { path: PATH, url: URL, mocks: [...ACTIVE_MOCKS, recordStatusMock("ACTIVE")] });
+    const open = await screen.findByRole("button", { name: openLabel });
+    expect(screen.getByText(/^Recorded by your organization on /)).toBeInTheDocument();
+    await user.click(open);
+    expect(open).toHaveAttribute("aria-expanded", "true");
+    const form = screen.getByRole("form", { name: "Record Wingtip Toys's program status" });
+    // A provider records the status only: the reseller's MPA comes from Partner Center.
+    expect(within(form).queryByRole("checkbox")).not.toBeInTheDocument();
+    const status = within(form).getByRole("combobox", { name: "CSP program status" });
+    expect(status).toHaveValue("SUSPENDED");
+    await user.selectOptions(status, "ACTIVE");
+    await user.click(within(form).getByRole("button", { name: "Record" }));
+
+    expect(await screen.findByText("The program status of Wingtip Toys was recorded.")).toBeInTheDocument();
+    expect(screen.queryByRole("form")).not.toBeInTheDocument();
+    expect(statusFact()).toHaveTextContent(/^Active/);
+    // FormPanel gives the focus back in its effect's cleanup, which React runs after the commit.
+    await waitFor(() => expect(open).toHaveFocus());
+  });
+
+  it("shows a refusal beside the field it names, focused; Escape closes the form", async () => {
+    const user = userEvent.setup();
+    renderView(<ResellerView />, {
+      path: PATH,
+      url: URL,
+      mocks: [
+        ...ACTIVE_MOCKS,
+        recordStatusMock("DEAUTHORIZED", [userError("programStatus", "Not allowed for this partner.", "NOT_ALLOWED")]),
+      ],
+    });
+    await user.click(await screen.findByRole("button", { name: openLabel }));
+    const status = screen.getByRole("combobox", { name: "CSP program status" });
+    await user.selectOptions(status, "DEAUTHORIZED");
+    await user.click(screen.getByRole("button", { name: "Record" }));
+    await waitFor(() => expect(status).toHaveAttribute("aria-invalid", "true"));
+    expect(status).toHaveAccessibleDescription("Not allowed for this partner.");
+    expect(status).toHaveFocus();
+    // Nothing was recorded: the value stays.
+    expect(statusFact()).toHaveTextContent(/^Suspended/);
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("form")).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("button", { name: openLabel })).toHaveFocus());
+  });
+
+  it("offers nothing to a role that may not record (sales agent), nor for a reseller not active", async () => {
+    const { unmount } = renderView(<ResellerView />, {
+      path: PATH,
+      url: URL,
+      mocks: ACTIVE_MOCKS,
+      viewer: makeViewer({ role: "SALES_AGENT" }),
+    });
+    expect(await screen.findByRole("heading", { level: 1, name: "Wingtip Toys" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: openLabel })).not.toBeInTheDocument();
+    unmount();
+    renderView(<ResellerView />, { path: PATH, url: URL, mocks: [pageMock("REMOVED"), activityMock] });
+    expect(await screen.findByRole("heading", { level: 1, name: "Wingtip Toys" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: openLabel })).not.toBeInTheDocument();
   });
 });
 
