@@ -93,3 +93,29 @@ export function FormErrors({ errors }: { errors?: readonly UserErrorLike[] }) {
     </div>
   );
 }
+
+/** A form's submit button (busy while the mutation runs, with its own label then) and its cancel button. */
+export function FormActions({
+  pending,
+  submitLabel,
+  pendingLabel,
+  cancelLabel,
+  onCancel,
+}: {
+  pending: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+  cancelLabel: string;
+  onCancel(): void;
+}) {
+  return (
+    <div className="form-actions">
+      <button type="submit" disabled={pending} aria-busy={pending || undefined}>
+        {pending ? pendingLabel : submitLabel}
+      </button>
+      <button type="button" className="secondary" onClick={onCancel}>
+        {cancelLabel}
+      </button>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useCustomerRecordAgreementMutation } from "../../../graphql/generated";
-import { FormErrors, FormField } from "../../../components/FormField";
+import { FormActions, FormErrors, FormField } from "../../../components/FormField";
 import { refetchOnSuccess } from "../../../lib/graphql";
 import { useI18n } from "../../../lib/i18n";
 import { useMutationForm } from "../../../lib/mutation-form";
@@ -109,14 +109,13 @@ export function AgreementRecord({
           />
         </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
-          {form.pending ? t("customers.mca.saving") : t("customers.mca.save")}
-        </button>
-        <button type="button" className="secondary" onClick={close}>
-          {t("customers.mca.cancel")}
-        </button>
-      </div>
+      <FormActions
+        pending={form.pending}
+        submitLabel={t("customers.mca.save")}
+        pendingLabel={t("customers.mca.saving")}
+        cancelLabel={t("customers.mca.cancel")}
+        onCancel={close}
+      />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { CheckboxField } from "../../../components/CheckboxField";
-import { FormErrors, FormField } from "../../../components/FormField";
+import { FormActions, FormErrors, FormField } from "../../../components/FormField";
 import {
   PROGRAM_STATUS_VALUES,
   type PartnerFact,
@@ -120,14 +120,13 @@ export function RecordFactsForm({
           />
         )}
       </div>
-      <div className="form-actions">
-        <button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
-          {form.pending ? t("facts.record.pending") : t("facts.record.submit")}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormActions
+        pending={form.pending}
+        submitLabel={t("facts.record.submit")}
+        pendingLabel={t("facts.record.pending")}
+        cancelLabel={t("common.cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

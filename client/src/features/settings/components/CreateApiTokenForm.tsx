@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { FormErrors, FormField } from "../../../components/FormField";
+import { FormActions, FormErrors, FormField } from "../../../components/FormField";
 import type { MutationFormState } from "../../../lib/mutation-form";
 import { formErrors } from "../../../lib/user-errors";
 import { useI18n } from "../../../lib/i18n";
@@ -62,14 +62,13 @@ export function CreateApiTokenForm({
           </select>
         </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
-          {form.pending ? t("tokens.create.pending") : t("tokens.create.submit")}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormActions
+        pending={form.pending}
+        submitLabel={t("tokens.create.submit")}
+        pendingLabel={t("tokens.create.pending")}
+        cancelLabel={t("common.cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

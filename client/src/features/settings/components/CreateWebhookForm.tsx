@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { FormErrors, FormField } from "../../../components/FormField";
+import { FormActions, FormErrors, FormField } from "../../../components/FormField";
 import type { LiveEventType } from "../../../graphql/generated";
 import type { MutationFormState } from "../../../lib/mutation-form";
 import { formErrors } from "../../../lib/user-errors";
@@ -85,14 +85,13 @@ export function CreateWebhookForm({
           </label>
         ))}
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
-          {form.pending ? t("webhooks.add.pending") : t("webhooks.add.submit")}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormActions
+        pending={form.pending}
+        submitLabel={t("webhooks.add.submit")}
+        pendingLabel={t("webhooks.add.pending")}
+        cancelLabel={t("common.cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { FormErrors, FormField } from "../../../components/FormField";
+import { FormActions, FormErrors, FormField } from "../../../components/FormField";
 import type { MutationFormState } from "../../../lib/mutation-form";
 import { formErrors } from "../../../lib/user-errors";
 import { useI18n } from "../../../lib/i18n";
@@ -74,14 +74,13 @@ export function InviteUserForm({
           </select>
         </FormField>
       </div>
-      <div className="form-actions">
-        <button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
-          {form.pending ? t("users.invite.pending") : t("users.invite.submit")}
-        </button>
-        <button type="button" className="secondary" onClick={onCancel}>
-          {t("common.cancel")}
-        </button>
-      </div>
+      <FormActions
+        pending={form.pending}
+        submitLabel={t("users.invite.submit")}
+        pendingLabel={t("users.invite.pending")}
+        cancelLabel={t("common.cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
