@@ -7,6 +7,8 @@ import {
   type DocumentNode,
   type ExecutionResult,
   isInputObjectType,
+  Kind,
+  visit,
   isListType,
   isNonNullType,
   typeFromAST,
@@ -64,6 +66,10 @@ export class CompiledQueryCache {
 
   private compile(document: DocumentNode, operationName: string | undefined): Entry {
     this.compilations += 1;
+    if (repeatsConditionalFragment(document)) {
+      this.fallbacks += 1;
+      return NOT_COMPILABLE;
+    }
     try {
       const compiled = compileQuery(this.schema, document, operationName, {
         // The fragment-aware @skip/@include of graphql-jit: the legacy one drops fields a skipped spread shares.
@@ -76,6 +82,24 @@ export class CompiledQueryCache {
     this.fallbacks += 1;
     return NOT_COMPILABLE;
   }
+}
+
+/**
+ * Whether a fragment is spread more than once with @skip or @include on one of its spreads. graphql-jit then drops
+ * the fragment's fields when the first spread is skipped and a later one is not (graphql-js keeps them); such a
+ * document runs through graphql-js. Deliberately broader than the exact case: it is rare and costs only speed.
+ */
+export function repeatsConditionalFragment(document: DocumentNode): boolean {
+  const spreads = new Map<string, { count: number; conditional: boolean }>();
+  visit(document, {
+    [Kind.FRAGMENT_SPREAD](node) {
+      const seen = spreads.get(node.name.value) ?? { count: 0, conditional: false };
+      seen.count += 1;
+      seen.conditional ||= (node.directives ?? []).some((d) => d.name.value === "skip" || d.name.value === "include");
+      spreads.set(node.name.value, seen);
+    },
+  });
+  return [...spreads.values()].some((s) => s.count > 1 && s.conditional);
 }
 
 /**
