@@ -1,11 +1,12 @@
-// npm run bench [-- --db sqlite|postgres --size demo|large --scale 1 --seconds 5 --rounds 3 --quick]
+// npm run bench [-- --db sqlite|postgres --size demo|large --scale 1 --seconds 5 --rounds 3 --quick --executors a,b]
 //
 // Issue 10: the built server in production mode and a raw baseline (baseline.ts: node:http, hand-written SQL, the
 // same rule engine, the same JSON) each run in a child process on 127.0.0.1 against the same freshly seeded
 // database; this process checks that both answer every operation with the same JSON, then drives them with
 // autocannon (c=10) in interleaved rounds and reports medians: req/s, p50, p99, CPU per request (utime+stime of the
 // server process from /proc ÷ requests), SQL statements per request (COUNT_SQL), peak RSS, and GraphQL ÷ baseline.
-// Any error answer (non-2xx, or GraphQL `errors` with HTTP 200) fails the run.
+// Any error answer (non-2xx, or GraphQL `errors` with HTTP 200) fails the run. --executors graphql-js,jit runs one
+// GraphQL server per GRAPHQL_EXECUTOR in the same interleaved rounds, and compares them.
 import "reflect-metadata";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -38,10 +39,12 @@ interface Options {
   out: string;
   /** Profile the GraphQL server (--cpu-prof) during this one operation instead of benchmarking. */
   profile: string | null;
+  /** One GraphQL server per GRAPHQL_EXECUTOR, driven in the same rounds; null: one server, the environment's. */
+  executors: string[] | null;
 }
 
 const USAGE =
-  "usage: npm run bench -- [--db sqlite|postgres] [--size demo|large] [--scale 1] [--seconds 5] [--rounds 3] [--connections 10] [--only op,op] [--quick] [--profile op]";
+  "usage: npm run bench -- [--db sqlite|postgres] [--size demo|large] [--scale 1] [--seconds 5] [--rounds 3] [--connections 10] [--only op,op] [--quick] [--profile op] [--executors graphql-js,jit]";
 
 function parseOptions(args: string[]): Options {
   const o: Options = {
@@ -55,6 +58,7 @@ function parseOptions(args: string[]): Options {
     only: null,
     out: resolve("bench/results"),
     profile: null,
+    executors: null,
   };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -84,7 +88,11 @@ function parseOptions(args: string[]): Options {
     else if (a === "--out") o.out = resolve(v());
     else if (a === "--quick") o.quick = true;
     else if (a === "--profile") o.profile = v();
-    else throw new Error(`unknown argument ${a} (${USAGE})`);
+    else if (a === "--executors") {
+      o.executors = v().split(",");
+      if (o.executors.some((e) => e !== "jit" && e !== "graphql-js"))
+        throw new Error(`--executors takes jit and graphql-js (${USAGE})`);
+    } else throw new Error(`unknown argument ${a} (${USAGE})`);
   }
   return o;
 }
@@ -310,7 +318,8 @@ function peakRssMb(pid: number): number {
 // ---------------------------------------------------------------------------------------------- requests
 
 interface Target {
-  name: "graphql" | "baseline";
+  /** "baseline", "graphql", or "graphql <executor>" with --executors. */
+  name: string;
   child: Child;
   /** autocannon request(s) for one operation. */
   requests: (op: Operation) => autocannon.Request[];
@@ -328,7 +337,13 @@ function maskIds(value: unknown): unknown {
   return value;
 }
 
-function targets(graphql: Child, baseline: Child, token: string, vars: OperationVars): Target[] {
+/** A target per GraphQL server, then the baseline (always last). */
+function targets(
+  graphqls: { name: string; child: Child }[],
+  baseline: Child,
+  token: string,
+  vars: OperationVars,
+): Target[] {
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
   const gqlBody = (op: Operation) => JSON.stringify({ query: op.query, variables: vars });
   const baseBody = JSON.stringify({ variables: vars });
@@ -339,19 +354,19 @@ function targets(graphql: Child, baseline: Child, token: string, vars: Operation
     return { json: JSON.parse(text) as { data: unknown }, sql: Number(res.headers.get("x-sql-count") ?? NaN) };
   };
   return [
-    {
-      name: "graphql",
-      child: graphql,
+    ...graphqls.map(({ name, child }): Target => ({
+      name,
+      child,
       requests: (op) =>
         op.name === WRITE_CYCLE.name
           ? writeCycleRequests("graphql", headers, vars)
           : [{ method: "POST", path: "/graphql", headers, body: gqlBody(op) }],
       once: async (op) => {
-        if (op.name === WRITE_CYCLE.name) return WRITE_CYCLE.once("graphql", graphql.url, headers, vars);
-        const r = await post(`${graphql.url}/graphql`, gqlBody(op));
+        if (op.name === WRITE_CYCLE.name) return WRITE_CYCLE.once("graphql", child.url, headers, vars);
+        const r = await post(`${child.url}/graphql`, gqlBody(op));
         return { body: r.json.data, sql: r.sql };
       },
-    },
+    })),
     {
       name: "baseline",
       child: baseline,
@@ -475,9 +490,15 @@ interface OpResult {
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
 const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : "—");
 
-function markdown(meta: Record<string, unknown>, results: OpResult[], rss: Record<string, number>): string {
+function markdown(
+  meta: Record<string, unknown>,
+  results: OpResult[],
+  rss: Record<string, number>,
+  heading = `### ${meta.database}, ${meta.size} (${meta.subscriptions} subscriptions) — ${meta.date}`,
+  graphqlName = "graphql",
+): string {
   const lines = [
-    `### ${meta.database}, ${meta.size} (${meta.subscriptions} subscriptions) — ${meta.date}`,
+    heading,
     "",
     `c=${meta.connections}, ${meta.seconds} s per run, median of ${meta.rounds} interleaved rounds; node ${meta.node}, ${meta.cpus} CPUs (load average ${meta.load}).`,
     "",
@@ -488,10 +509,26 @@ function markdown(meta: Record<string, unknown>, results: OpResult[], rss: Recor
         `| ${r.title} | ${f1(r.graphql.reqPerSec)} | ${f1(r.baseline.reqPerSec)} | ${f2(r.ratio.reqPerSec)} | ${f1(r.graphql.p50)} / ${f1(r.baseline.p50)} | ${f1(r.graphql.p99)} / ${f1(r.baseline.p99)} | ${f2(r.graphql.cpuMsPerRequest)} / ${f2(r.baseline.cpuMsPerRequest)} | ${f2(r.ratio.cpu)}× | ${r.graphql.sql} / ${r.baseline.sql} |`,
     ),
     "",
-    `Peak RSS: GraphQL server ${rss.graphql?.toFixed(0)} MB, baseline ${rss.baseline?.toFixed(0)} MB. Seeding took ${meta.seedSeconds} s.`,
+    `Peak RSS: GraphQL server ${rss[graphqlName]?.toFixed(0)} MB, baseline ${rss.baseline?.toFixed(0)} MB. Seeding took ${meta.seedSeconds} s.`,
     "",
   ];
   return lines.join("\n");
+}
+
+/** --executors: the executors side by side, each as GraphQL ÷ baseline of the same rounds. */
+function executorComparison(names: string[], byTarget: Record<string, OpResult[]>): string {
+  const [first, ...rest] = names;
+  const lines = [
+    `| operation | ${names.map((n) => `req/s ratio ${n}`).join(" | ")} | ${names.map((n) => `CPU ms/req ${n}`).join(" | ")} | ${rest.map((n) => `CPU ${n} ÷ ${first}`).join(" | ")} |`,
+    `|---|${names.map(() => "---:").join("|")}|${names.map(() => "---:").join("|")}|${rest.map(() => "---:").join("|")}|`,
+  ];
+  for (const [i, r] of (byTarget[first as string] ?? []).entries()) {
+    const of = (n: string) => byTarget[n]?.[i] as OpResult;
+    lines.push(
+      `| ${r.title} | ${names.map((n) => f2(of(n).ratio.reqPerSec)).join(" | ")} | ${names.map((n) => f2(of(n).graphql.cpuMsPerRequest)).join(" | ")} | ${rest.map((n) => `${f2(of(n).graphql.cpuMsPerRequest / r.graphql.cpuMsPerRequest)}×`).join(" | ")} |`,
+    );
+  }
+  return `${lines.join("\n")}\n`;
 }
 
 async function main(): Promise<void> {
@@ -525,13 +562,18 @@ async function main(): Promise<void> {
     };
     const dist = resolve(__dirname, "..");
     const profileDir = o.profile ? mkdtempSync(join(tmpdir(), "channelgate-bench-profile-")) : null;
-    const graphql = await startChild(
-      join(dist, "src/main.js"),
-      env,
-      (line) => /"url":"([^"]+)\/graphql"/.exec(line)?.[1] ?? null,
-      profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [],
-    );
-    children.push(graphql);
+    const graphqls: { name: string; child: Child }[] = [];
+    for (const executor of o.executors ?? [null]) {
+      const child = await startChild(
+        join(dist, "src/main.js"),
+        executor ? { ...env, GRAPHQL_EXECUTOR: executor } : env,
+        (line) => /"url":"([^"]+)\/graphql"/.exec(line)?.[1] ?? null,
+        profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : [],
+      );
+      children.push(child);
+      graphqls.push({ name: executor ? `graphql ${executor}` : "graphql", child });
+    }
+    const graphql = graphqls[0]!.child;
     const baseline = await startChild(
       join(dist, "bench/baseline.js"),
       env,
@@ -539,26 +581,30 @@ async function main(): Promise<void> {
     );
     children.push(baseline);
     const token = await signToken(secret, seeded.email);
-    const ts = targets(graphql, baseline, token, seeded.vars);
+    const ts = targets(graphqls, baseline, token, seeded.vars);
+    const base = ts[ts.length - 1] as Target;
     const ops = [...OPERATIONS, WRITE_CYCLE.operation].filter((op) => !o.only || o.only.includes(op.name));
 
     // Both answer every operation with the same JSON before anything is timed.
     const sql: Record<string, Record<string, number>> = {};
     for (const op of ops) {
       // One after the other: two processes writing one SQLite file at once would collide (SQLITE_BUSY).
-      const g = await ts[0]?.once(op);
-      const b = await ts[1]?.once(op);
-      const same = op.write
-        ? isDeepStrictEqual(maskIds(g?.body), maskIds(b?.body))
-        : isDeepStrictEqual(g?.body, b?.body);
-      if (!same) {
-        const dir = mkdtempSync(join(tmpdir(), "channelgate-bench-diff-"));
-        writeFileSync(join(dir, "graphql.json"), JSON.stringify(g?.body, null, 2));
-        writeFileSync(join(dir, "baseline.json"), JSON.stringify(b?.body, null, 2));
-        throw new Error(`${op.name}: GraphQL and the baseline answer differently (both answers in ${dir})`);
+      const answers = [];
+      for (const t of ts) answers.push({ name: t.name, ...(await t.once(op)) });
+      const b = answers[answers.length - 1]!;
+      for (const g of answers.slice(0, -1)) {
+        const same = op.write ? isDeepStrictEqual(maskIds(g.body), maskIds(b.body)) : isDeepStrictEqual(g.body, b.body);
+        if (!same) {
+          const dir = mkdtempSync(join(tmpdir(), "channelgate-bench-diff-"));
+          writeFileSync(join(dir, "graphql.json"), JSON.stringify(g.body, null, 2));
+          writeFileSync(join(dir, "baseline.json"), JSON.stringify(b.body, null, 2));
+          throw new Error(`${op.name}: ${g.name} and the baseline answer differently (both answers in ${dir})`);
+        }
+        console.error(
+          `  ${op.name}: ${g.name} same JSON (${JSON.stringify(g.body).length} bytes), SQL ${g.sql} / ${b.sql}`,
+        );
       }
-      sql[op.name] = { graphql: g?.sql ?? NaN, baseline: b?.sql ?? NaN };
-      console.error(`  ${op.name}: same JSON (${JSON.stringify(g?.body).length} bytes), SQL ${g?.sql} / ${b?.sql}`);
+      sql[op.name] = Object.fromEntries(answers.map((a) => [a.name, a.sql]));
     }
     if (o.profile && profileDir) {
       const op = ops.find((x) => x.name === o.profile);
@@ -572,7 +618,7 @@ async function main(): Promise<void> {
     if (o.quick) {
       // CI smoke: one short untimed pass of each, through autocannon, to prove the harness and the error checks.
       for (const op of ops) for (const t of ts) await drive(o, t, op);
-      console.log(`bench --quick: ${ops.length} operations, both servers, same JSON, no error answers`);
+      console.log(`bench --quick: ${ops.length} operations, ${ts.length} servers, same JSON, no error answers`);
       ok = true;
       return;
     }
@@ -602,18 +648,28 @@ async function main(): Promise<void> {
         requests: xs.reduce((n, x) => n + x.requests, 0),
       };
     };
-    const results: OpResult[] = ops.map((op) => {
-      const g = { ...med(op.name, "graphql"), sql: sql[op.name]?.graphql ?? NaN };
-      const b = { ...med(op.name, "baseline"), sql: sql[op.name]?.baseline ?? NaN };
-      return {
-        name: op.name,
-        title: op.title,
-        graphql: g,
-        baseline: b,
-        ratio: { reqPerSec: g.reqPerSec / b.reqPerSec, cpu: g.cpuMsPerRequest / b.cpuMsPerRequest, p99: g.p99 / b.p99 },
-      };
-    });
-    const rss = { graphql: peakRssMb(graphql.pid), baseline: peakRssMb(baseline.pid) };
+    const resultsOf = (target: string): OpResult[] =>
+      ops.map((op) => {
+        const g = { ...med(op.name, target), sql: sql[op.name]?.[target] ?? NaN };
+        const b = { ...med(op.name, base.name), sql: sql[op.name]?.[base.name] ?? NaN };
+        return {
+          name: op.name,
+          title: op.title,
+          graphql: g,
+          baseline: b,
+          ratio: {
+            reqPerSec: g.reqPerSec / b.reqPerSec,
+            cpu: g.cpuMsPerRequest / b.cpuMsPerRequest,
+            p99: g.p99 / b.p99,
+          },
+        };
+      });
+    const byTarget = Object.fromEntries(graphqls.map((g) => [g.name, resultsOf(g.name)]));
+    const results = byTarget[graphqls[0]!.name] as OpResult[];
+    const rss: Record<string, number> = {
+      ...Object.fromEntries(graphqls.map((g) => [g.name, peakRssMb(g.child.pid)])),
+      baseline: peakRssMb(baseline.pid),
+    };
     const date = new Date().toISOString();
     const meta = {
       date,
@@ -632,17 +688,29 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(1))
         .join(" "),
       ruleBook: env.RULE_BOOK,
+      ...(o.executors ? { executors: o.executors } : {}),
     };
-    const md = markdown(meta, results, rss);
+    const md = o.executors
+      ? [
+          `### ${meta.database}, ${meta.size} (${meta.subscriptions} subscriptions) — ${meta.date}: GRAPHQL_EXECUTOR ${o.executors.join(" vs ")}`,
+          "",
+          executorComparison(
+            graphqls.map((g) => g.name),
+            byTarget,
+          ),
+          ...graphqls.map((g) => markdown(meta, byTarget[g.name] as OpResult[], rss, `#### ${g.name}`, g.name)),
+        ].join("\n")
+      : markdown(meta, results, rss);
     mkdirSync(o.out, { recursive: true });
-    const base = join(
+    const file = join(
       o.out,
-      `${date.slice(0, 10)}-${o.db}-${o.size}${o.size === "large" && o.scale !== 1 ? `-${o.scale}` : ""}`,
+      `${date.slice(0, 10)}-${o.db}-${o.size}${o.size === "large" && o.scale !== 1 ? `-${o.scale}` : ""}${o.executors ? `-executors` : ""}`,
     );
-    writeFileSync(`${base}.json`, `${JSON.stringify({ meta, peakRssMb: rss, results }, null, 2)}\n`);
-    writeFileSync(`${base}.md`, md);
+    const json = { meta, peakRssMb: rss, results, ...(o.executors ? { byExecutor: byTarget } : {}) };
+    writeFileSync(`${file}.json`, `${JSON.stringify(json, null, 2)}\n`);
+    writeFileSync(`${file}.md`, md);
     console.log(md);
-    console.error(`bench: wrote ${base}.json and .md`);
+    console.error(`bench: wrote ${file}.json and .md`);
     ok = true;
   } finally {
     for (const c of children.reverse()) await c.stop();

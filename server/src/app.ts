@@ -30,6 +30,7 @@ import { ANONYMOUS_LIMITS, SIGNED_IN_LIMITS, guardBodySize, guardDocument } from
 import { createRateLimiter } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { requestLogPlugin, withRequestId } from "./http/request-log";
+import { jitGateway } from "./http/jit-executor";
 import { queryCostPlugin } from "./http/query-cost-plugin";
 import { CostBuckets } from "./http/query-cost";
 import { idempotency } from "./http/idempotency";
@@ -114,7 +115,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ? serveSubscriptions({ httpServer, schema, dataSource, config, live, upstream, validationRules })
     : null;
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // GRAPHQL_EXECUTOR=jit: queries and mutations run compiled (http/jit-executor.ts); Apollo's pipeline is unchanged.
+    ...(config.graphqlExecutor === "jit" ? { gateway: jitGateway<RequestContext>(schema) } : { schema }),
     formatError: makeFormatError(config.logErrors && !options.quiet),
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,

@@ -30,6 +30,8 @@ export interface AppConfig {
   logErrors: boolean;
   /** One structured log line per GraphQL operation (LOG_REQUESTS, on by default). */
   logRequests: boolean;
+  /** GRAPHQL_EXECUTOR: queries and mutations compiled by graphql-jit, or run by graphql-js's `execute`. */
+  graphqlExecutor: GraphqlExecutorKind;
   /** Requests per minute per signed-in user (0 turns the rate limit off). */
   rateLimitPerMinute: number;
   /** Requests per minute per address for anonymous callers. */
@@ -254,6 +256,15 @@ export function loadPartnerCenterSettings(env: NodeJS.ProcessEnv, required: bool
   };
 }
 
+/** How queries and mutations run (subscriptions always run on graphql-js). */
+export type GraphqlExecutorKind = "jit" | "graphql-js";
+
+export function parseGraphqlExecutor(value: string | undefined): GraphqlExecutorKind {
+  if (value === undefined || value === "") return "jit";
+  if (value === "jit" || value === "graphql-js") return value;
+  throw new Error(`GRAPHQL_EXECUTOR must be jit or graphql-js, got "${value}"`);
+}
+
 /** RULE_BOOK: new deployments run rule book V2; V1 keeps the first rule book exactly. */
 export function parseRuleBook(value: string | undefined): RuleBook {
   if (value === undefined || value === "") return RuleBook.V2;
@@ -293,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     countSql: envBool(env.COUNT_SQL, false),
     logErrors: envBool(env.LOG_ERRORS, true),
     logRequests: envBool(env.LOG_REQUESTS, true),
+    graphqlExecutor: parseGraphqlExecutor(env.GRAPHQL_EXECUTOR),
     rateLimitPerMinute: envInt("RATE_LIMIT", env.RATE_LIMIT, 3000, 0, 1_000_000),
     anonymousRateLimitPerMinute: envInt("RATE_LIMIT_ANONYMOUS", env.RATE_LIMIT_ANONYMOUS, 120, 1, 1_000_000),
     costBudget: envInt("COST_BUDGET", env.COST_BUDGET, 10_000, 100, 10_000_000),

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       url: app.url,
       database: config.databaseUrl ? "PostgreSQL" : `SQLite ${config.sqlitePath}`,
       transferPolicy: config.transferPolicy,
+      graphqlExecutor: config.graphqlExecutor,
     },
     `channelgate API on ${app.url}`,
   );

@@ -78,7 +78,8 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const { ds, url: databaseUrl, drop } = await migratedDatabase();
   const config: AppConfig = {
-    ...loadConfig({}),
+    // GRAPHQL_EXECUTOR from the environment: the suites run against either executor (jit by default).
+    ...loadConfig({ GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR }),
     host: "127.0.0.1",
     port: 0,
     databaseUrl,
