@@ -56,7 +56,8 @@ beforeAll(async () => {
   const schema = makeSchema();
   const common = { formatError: makeFormatError(false), includeStacktraceInErrorResponses: false };
   servers["graphql-js"] = new ApolloServer({ schema, ...common });
-  jitCache = new CompiledQueryCache(schema);
+  // Compiled on first use: every comparison below runs the compiled query.
+  jitCache = new CompiledQueryCache(schema, undefined, 1);
   servers.jit = new ApolloServer({ gateway: jitGateway(schema, jitCache), ...common });
   await Promise.all(Object.values(servers).map((s) => s.start()));
 });
@@ -169,7 +170,7 @@ describe("persisted documents", () => {
 describe("CompiledQueryCache", () => {
   it("keeps at most its capacity, dropping the least recently used, and compiles a kept document once", async () => {
     const schema = makeSchema();
-    const cache = new CompiledQueryCache(schema, 2);
+    const cache = new CompiledQueryCache(schema, 2, 1);
     const docs = ["{ items { name } }", "{ failForbidden }", "{ item { name } }"].map((q) => parse(q));
     const runDoc = (i: number) =>
       executeWithJit(cache, {
@@ -194,9 +195,33 @@ describe("CompiledQueryCache", () => {
     expect(cache.fallbacks).toBe(0);
   });
 
-  it("leaves to graphql-js a document that spreads a fragment twice under @skip/@include", async () => {
+  it("compiles a document on its second use by default: a one-off document never pays a compilation", async () => {
     const schema = makeSchema();
     const cache = new CompiledQueryCache(schema);
+    const doc = parse("{ items { name } }");
+    const run = (hash: string) =>
+      executeWithJit(cache, {
+        schema,
+        document: doc,
+        operation: doc.definitions[0] as import("graphql").OperationDefinitionNode,
+        queryHash: hash,
+        operationName: undefined,
+        variables: undefined,
+        contextValue: {},
+      });
+    const first = await run("once");
+    expect(cache.compilations).toBe(0);
+    expect(await run("once")).toEqual(first);
+    expect(cache.compilations).toBe(1);
+    await run("once");
+    expect(cache.compilations).toBe(1);
+    for (let i = 0; i < 20; i++) await run(`unique-${i}`);
+    expect(cache.compilations).toBe(1);
+  });
+
+  it("leaves to graphql-js a document that spreads a fragment twice under @skip/@include", async () => {
+    const schema = makeSchema();
+    const cache = new CompiledQueryCache(schema, undefined, 1);
     const repeated = parse(`query ($a: Boolean!) { items { ...n @include(if: $a) ...n } } fragment n on Item { name }`);
     expect(cache.get("r", repeated, undefined)).toBeNull();
     expect(cache.fallbacks).toBe(1);
