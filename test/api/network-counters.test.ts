@@ -53,6 +53,8 @@ const pid = (key: string) => t.world.partners.get(key)!;
 const cid = (key: string) => t.world.customers.get(key)!;
 
 type Row = Record<string, unknown>;
+/** A DATE column as YYYY-MM-DD, whether the driver gives text or a Date. */
+const isoDate = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const key = (...parts: unknown[]) => parts.map(String).join("|");
 
 /** Every counter row that is not all zeros, as "key → value" text, sorted. */
@@ -66,6 +68,8 @@ async function counterRows(): Promise<string[]> {
       out.push(`nt ${key(r.network_id)} ${Number(r.customers)}/${Number(r.multi_channel_customers)}`);
   for (const r of await q("SELECT network_id, channel, status, offer_kind, n FROM network_subscription_count"))
     if (Number(r.n)) out.push(`nsc ${key(r.network_id, r.channel, r.status, r.offer_kind)} ${Number(r.n)}`);
+  for (const r of await q("SELECT network_id, commitment_end_date, n FROM network_term_end"))
+    if (Number(r.n)) out.push(`te ${key(r.network_id, isoDate(r.commitment_end_date))} ${Number(r.n)}`);
   for (const r of await q("SELECT partner_id, customers, live_subscriptions FROM partner_total"))
     if (Number(r.customers) || Number(r.live_subscriptions))
       out.push(`pt ${key(r.partner_id)} ${Number(r.customers)}/${Number(r.live_subscriptions)}`);
@@ -113,6 +117,18 @@ async function recount(): Promise<string[]> {
       if (visible) groups.set(g, (groups.get(g) ?? 0) + 1);
     }
     for (const [g, n] of groups) out.push(`nsc ${g} ${n}`);
+    const ends = new Map<string, number>();
+    for (const s of subs) {
+      const visible =
+        refs.has(s.customerId) &&
+        s.status === SubscriptionStatus.ACTIVE &&
+        (s.channel !== SalesChannel.CSP ||
+          members.has(s.transactingPartnerId ?? "") ||
+          members.has(s.resellerOfRecordId ?? ""));
+      const g = key(p.id, isoDate(s.commitmentEndDate));
+      if (visible) ends.set(g, (ends.get(g) ?? 0) + 1);
+    }
+    for (const [g, n] of ends) out.push(`te ${g} ${n}`);
     const own = new Map<string, number>();
     for (const r of rels) if (r.partnerId === p.id) own.set(r.customerId, (own.get(r.customerId) ?? 0) + 1);
     for (const [c, n] of own) out.push(`pc ${key(p.id, c)} ${n}`);
@@ -129,7 +145,7 @@ type Op =
   | { kind: "api"; as: string; action: "register"; customer: string; channel: SalesChannel; suspended: boolean }
   | { kind: "api"; as: string; action: "invite"; reseller: string }
   | { kind: "api"; as: string; action: "acceptInvitation" | "endPartnership"; partnership: number }
-  | { kind: "sub"; sub: number; change: "status" | "channel" | "customer" | "ror" | "delete"; value: number }
+  | { kind: "sub"; sub: number; change: "status" | "channel" | "customer" | "ror" | "term" | "delete"; value: number }
   | { kind: "rel"; rel: number; change: "status" | "delete"; value: number }
   | { kind: "newRel"; partner: string; customer: string; status: RelationshipStatus }
   | { kind: "partnership"; partnership: number; status: PartnershipStatus | "delete" }
@@ -180,6 +196,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       "channel" as const,
       "customer" as const,
       "ror" as const,
+      "term" as const,
       "delete" as const,
     ),
     value: index,
@@ -285,6 +302,7 @@ async function apply(o: Op): Promise<void> {
       else if (o.change === "status") await repo.update({ id: s.id }, { status: STATUSES[o.value % STATUSES.length]! });
       else if (o.change === "channel")
         await repo.update({ id: s.id }, { channel: CHANNELS[o.value % CHANNELS.length]! });
+      else if (o.change === "term") await repo.update({ id: s.id }, { commitmentEndDate: day(o.value % 70) });
       else if (o.change === "customer") await repo.update({ id: s.id }, { customerId: cid(CUSTOMERS[o.value % 8]!) });
       else {
         const ror = o.value % 3 === 0 ? null : pid(PARTNERS[o.value % PARTNERS.length]!);

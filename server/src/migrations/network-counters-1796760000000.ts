@@ -16,6 +16,8 @@ import type { QueryRunner } from "typeorm";
 // - `network_subscription_count`: per network, its visible subscriptions by channel × status × offer kind: those of
 //   its customers that are not CSP, or whose transacting partner or reseller of record is a member
 //   (TenantScope.visibleSubscriptions). Rows may hold n = 0; readers skip them.
+// - `network_term_end`: per network, its visible ACTIVE subscriptions by term end date (termsEndingIn30/60Days sum
+//   the window they ask about).
 // - `partner_customer` / `partner_total`: per partner, its customers (DISTINCT: a partner may hold several ACTIVE
 //   relationship rows with one customer) and the live subscriptions it is reseller of record of (a reseller's
 //   `counts`, loaders.ts resellerCounts).
@@ -48,6 +50,7 @@ const hasLiveOtherChannel = (customer: string) =>
 
 const bumpSubscriptionCount =
   "ON CONFLICT (network_id, channel, status, offer_kind) DO UPDATE SET n = network_subscription_count.n + excluded.n";
+const bumpTermEnd = "ON CONFLICT (network_id, commitment_end_date) DO UPDATE SET n = network_term_end.n + excluded.n";
 
 /** An ACTIVE relationship (partner p, customer c) appears. */
 function relationshipAdded(p: string, c: string): string[] {
@@ -65,6 +68,12 @@ function relationshipAdded(p: string, c: string): string[] {
        WHERE m.partner_id = ${p} AND ${outside} AND ${visibleIn("m.network_id", "s")}
        GROUP BY m.network_id, s.channel, s.status, s.offer_kind
        ${bumpSubscriptionCount}`,
+    `INSERT INTO network_term_end (network_id, commitment_end_date, n)
+       SELECT m.network_id, s.commitment_end_date, COUNT(*)
+       FROM network_member m JOIN customer_subscription s ON s.customer_id = ${c}
+       WHERE m.partner_id = ${p} AND ${outside} AND s.status = 'ACTIVE' AND ${visibleIn("m.network_id", "s")}
+       GROUP BY m.network_id, s.commitment_end_date
+       ${bumpTermEnd}`,
     `INSERT INTO network_total (network_id, customers, multi_channel_customers)
        SELECT m.network_id, 1, ${hasLiveOtherChannel(c)} FROM network_member m WHERE m.partner_id = ${p} AND ${outside}
        ON CONFLICT (network_id) DO UPDATE SET customers = network_total.customers + excluded.customers,
@@ -91,6 +100,12 @@ function relationshipRemoved(p: string, c: string): string[] {
        WHERE nc.customer_id = ${c} AND nc.refs = 0 AND ${visibleIn("nc.network_id", "s")}
        GROUP BY nc.network_id, s.channel, s.status, s.offer_kind
        ${bumpSubscriptionCount}`,
+    `INSERT INTO network_term_end (network_id, commitment_end_date, n)
+       SELECT nc.network_id, s.commitment_end_date, -COUNT(*)
+       FROM network_customer nc JOIN customer_subscription s ON s.customer_id = nc.customer_id
+       WHERE nc.customer_id = ${c} AND nc.refs = 0 AND s.status = 'ACTIVE' AND ${visibleIn("nc.network_id", "s")}
+       GROUP BY nc.network_id, s.commitment_end_date
+       ${bumpTermEnd}`,
     `UPDATE network_total SET customers = customers - 1,
          multi_channel_customers = multi_channel_customers - ${hasLiveOtherChannel(c)}
        WHERE network_id IN (SELECT nc.network_id FROM network_customer nc WHERE nc.customer_id = ${c} AND nc.refs = 0)`,
@@ -105,6 +120,11 @@ function subscriptionDelta(s: "NEW" | "OLD", sign: 1 | -1): string[] {
        SELECT nc.network_id, ${s}.channel, ${s}.status, ${s}.offer_kind, ${sign}
        FROM network_customer nc WHERE nc.customer_id = ${s}.customer_id AND ${visibleIn("nc.network_id", s)}
        ${bumpSubscriptionCount}`,
+    `INSERT INTO network_term_end (network_id, commitment_end_date, n)
+       SELECT nc.network_id, ${s}.commitment_end_date, ${sign}
+       FROM network_customer nc
+       WHERE nc.customer_id = ${s}.customer_id AND ${s}.status = 'ACTIVE' AND ${visibleIn("nc.network_id", s)}
+       ${bumpTermEnd}`,
     `INSERT INTO partner_total (partner_id, customers, live_subscriptions)
        SELECT ${s}.reseller_of_record_id, 0, ${sign}
        WHERE ${s}.reseller_of_record_id IS NOT NULL AND ${s}.status IN ${LIVE}
@@ -135,6 +155,7 @@ function subscriptionDelta(s: "NEW" | "OLD", sign: 1 | -1): string[] {
 function recountNetworks(which: (column: string) => string): string[] {
   return [
     `DELETE FROM network_subscription_count WHERE ${which("network_id")}`,
+    `DELETE FROM network_term_end WHERE ${which("network_id")}`,
     `DELETE FROM network_total WHERE ${which("network_id")}`,
     `DELETE FROM network_customer WHERE ${which("network_id")}`,
     `INSERT INTO network_customer (network_id, customer_id, refs)
@@ -150,6 +171,11 @@ function recountNetworks(which: (column: string) => string): string[] {
        FROM network_customer nc JOIN customer_subscription s ON s.customer_id = nc.customer_id
        WHERE ${which("nc.network_id")} AND ${visibleIn("nc.network_id", "s")}
        GROUP BY nc.network_id, s.channel, s.status, s.offer_kind`,
+    `INSERT INTO network_term_end (network_id, commitment_end_date, n)
+       SELECT nc.network_id, s.commitment_end_date, COUNT(*)
+       FROM network_customer nc JOIN customer_subscription s ON s.customer_id = nc.customer_id
+       WHERE ${which("nc.network_id")} AND s.status = 'ACTIVE' AND ${visibleIn("nc.network_id", "s")}
+       GROUP BY nc.network_id, s.commitment_end_date`,
   ];
 }
 const recountNetwork = (id: string) => recountNetworks((column) => `${column} = ${id}`);
@@ -174,6 +200,7 @@ const SUBSCRIPTION_COLUMNS = [
   "offer_kind",
   "transacting_partner_id",
   "reseller_of_record_id",
+  "commitment_end_date",
 ];
 
 const TRIGGERS: Trigger[] = [
@@ -285,9 +312,10 @@ const TABLES = [
      UNION ALL
      SELECT rp.provider_id, rp.reseller_id FROM reseller_partnership rp JOIN partner pp ON pp.id = rp.provider_id
      WHERE rp.status = 'ACTIVE' AND (',' || pp.types || ',') LIKE '%,INDIRECT_PROVIDER,%'`,
-  // termsEndingIn30/60Days stay computed (they depend on the day asked about): ACTIVE subscriptions by term end,
-  // then the network's customers, from this index alone.
-  `CREATE INDEX "IDX_subscription_status_term_end" ON customer_subscription (status, commitment_end_date, customer_id)`,
+  // termsEndingIn30/60Days depend on the day asked about: a network's ACTIVE subscriptions counted by term end
+  // date, summed over the window asked for (at most 61 rows).
+  `CREATE TABLE network_term_end (network_id varchar(36) NOT NULL, commitment_end_date date NOT NULL,
+     n integer NOT NULL, PRIMARY KEY (network_id, commitment_end_date))`,
 ];
 
 /** Fills the counters from the base tables (also what the recount test compares with, in its own SQL). */
@@ -309,6 +337,7 @@ export const COUNTER_TABLES = [
   "network_customer",
   "network_total",
   "network_subscription_count",
+  "network_term_end",
   "partner_customer",
   "partner_total",
   "customer_live_other_channel",
@@ -342,7 +371,6 @@ export async function down(q: QueryRunner, dialect: Dialect): Promise<void> {
     await q.query(`DROP TRIGGER IF EXISTS ${t.name}${dialect === "postgres" ? ` ON ${t.table}` : ""}`);
     if (dialect === "postgres") await q.query(`DROP FUNCTION IF EXISTS ${t.name}()`);
   }
-  await q.query(`DROP INDEX IF EXISTS "IDX_subscription_status_term_end"`);
   await q.query(`DROP VIEW IF EXISTS network_member`);
   for (const table of COUNTER_TABLES) await q.query(`DROP TABLE IF EXISTS ${table}`);
 }

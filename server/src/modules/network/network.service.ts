@@ -1,4 +1,3 @@
-import { Brackets } from "typeorm";
 import { addDays } from "../../common/dates";
 import {
   OfferKind,
@@ -14,7 +13,6 @@ import { Partner } from "../partner/partner.entity";
 import { ResellerPartnership } from "../partner/reseller-partnership.entity";
 import { complianceIssueSql } from "../partner/reseller-compliance";
 import { ProviderRequest, ProviderRequestStatus } from "../provider-request/provider-request.entity";
-import { CustomerSubscription } from "../subscription/customer-subscription.entity";
 import { Transfer } from "../transfer/transfer.entity";
 import { expiryCutoff, whereEffectiveStatus } from "../transfer/transfer.status";
 import { ChannelCount, NetworkSummary, OfferKindCount, StatusCount } from "./network.types";
@@ -139,34 +137,21 @@ export class NetworkService {
   }
 
   /**
-   * ACTIVE terms ending within 30 and 60 days of `day`: they depend on the day asked about, so no counter holds them.
-   * Read from the (status, commitment_end_date, customer_id) index over the 60-day window, each candidate's customer
-   * probed in the network's `network_customer` rows, with TenantScope.visibleSubscriptions' party condition.
+   * ACTIVE terms ending within 30 and 60 days of `day`: the counters by term end date (`network_term_end`) summed
+   * over the window, at most 61 rows whatever the network's size.
    */
   private termsEnding(s: ServiceContext, day: string) {
     return s.em
       .createQueryBuilder()
-      .select("SUM(CASE WHEN s.commitment_end_date <= :d30 THEN 1 ELSE 0 END)", "ending30")
-      .addSelect("COUNT(*)", "ending60")
-      .from(CustomerSubscription, "s")
-      .where("s.status = :active", { active: SubscriptionStatus.ACTIVE })
-      .andWhere("s.commitment_end_date >= :day AND s.commitment_end_date <= :d60", {
+      .select("SUM(CASE WHEN nte.commitment_end_date <= :d30 THEN nte.n ELSE 0 END)", "ending30")
+      .addSelect("SUM(nte.n)", "ending60")
+      .from("network_term_end", "nte")
+      .where("nte.network_id = :network", { network: s.scope.partner.id })
+      .andWhere("nte.commitment_end_date >= :day AND nte.commitment_end_date <= :d60", {
         day,
         d30: addDays(day, 30),
         d60: addDays(day, 60),
       })
-      .andWhere(
-        "EXISTS (SELECT 1 FROM network_customer nc WHERE nc.network_id = :network AND nc.customer_id = s.customer_id)",
-        { network: s.scope.partner.id },
-      )
-      .andWhere(
-        new Brackets((w) =>
-          w
-            .where(`s.channel <> :csp`, { csp: SalesChannel.CSP })
-            .orWhere("s.transacting_partner_id IN (:...network_ids)")
-            .orWhere("s.reseller_of_record_id IN (:...network_ids)", { network_ids: s.scope.networkPartnerIds }),
-        ),
-      )
       .getRawOne<{ ending30: unknown; ending60: unknown }>();
   }
 
