@@ -343,6 +343,16 @@ export const COUNTER_TABLES = [
   "customer_live_other_channel",
 ];
 
+/** The triggers on a table (seed/large.ts turns them off for its bulk insert on PostgreSQL, then recounts). */
+export const counterTriggersOn = (table: string): string[] =>
+  TRIGGERS.filter((t) => t.table === table).map((t) => t.name);
+
+/** Empties the counters and fills them again from the base tables (after a bulk load done without the triggers). */
+export async function recountAll(q: { query(sql: string): Promise<unknown> }): Promise<void> {
+  for (const table of COUNTER_TABLES) await q.query(`DELETE FROM ${table}`);
+  for (const statement of BACKFILL) await q.query(statement);
+}
+
 export async function up(q: QueryRunner, dialect: Dialect): Promise<void> {
   for (const statement of TABLES) await q.query(statement);
   for (const statement of BACKFILL) await q.query(statement);
