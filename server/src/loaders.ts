@@ -157,26 +157,18 @@ export class Loaders {
   /** Active customers and subscriptions credited to each reseller (as reseller of record). */
   readonly resellerCounts = new DataLoader<string, { customers: number; subscriptions: number }>(
     async (resellerIds) => {
-      const customers = await this.ds
-        .getRepository(CustomerRelationship)
-        .createQueryBuilder("cr")
-        .select("cr.partner_id", "partnerId")
-        .addSelect("COUNT(DISTINCT cr.customer_id)", "n")
-        .where("cr.partner_id IN (:...resellerIds)", { resellerIds })
-        .andWhere("cr.status = 'ACTIVE'")
-        .groupBy("cr.partner_id")
-        .getRawMany<{ partnerId: string; n: string | number }>();
-      const subs = await this.ds
-        .getRepository(CustomerSubscription)
-        .createQueryBuilder("s")
-        .select("s.reseller_of_record_id", "partnerId")
-        .addSelect("COUNT(*)", "n")
-        .where("s.reseller_of_record_id IN (:...resellerIds)", { resellerIds })
-        .andWhere(liveSubscriptionSql("s"))
-        .groupBy("s.reseller_of_record_id")
-        .getRawMany<{ partnerId: string; n: string | number }>();
-      const c = new Map(customers.map((r) => [r.partnerId, Number(r.n)]));
-      const s = new Map(subs.map((r) => [r.partnerId, Number(r.n)]));
+      // The counters the database keeps in the writing transaction (migration NetworkCounters: `partner_total`,
+      // its customers with an ACTIVE relationship and the live subscriptions it is reseller of record of).
+      const rows = await this.ds
+        .createQueryBuilder()
+        .select("pt.partner_id", "partnerId")
+        .addSelect("pt.customers", "customers")
+        .addSelect("pt.live_subscriptions", "subscriptions")
+        .from("partner_total", "pt")
+        .where("pt.partner_id IN (:...resellerIds)", { resellerIds: [...resellerIds] })
+        .getRawMany<{ partnerId: string; customers: string | number; subscriptions: string | number }>();
+      const c = new Map(rows.map((r) => [r.partnerId, Number(r.customers)]));
+      const s = new Map(rows.map((r) => [r.partnerId, Number(r.subscriptions)]));
       return resellerIds.map((id) => ({ customers: c.get(id) ?? 0, subscriptions: s.get(id) ?? 0 }));
     },
   );

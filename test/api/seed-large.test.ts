@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
 import { startApp, type RunningApp } from "../../server/src/app";
 import { loadConfig, type AppConfig } from "../../server/src/config";
-import { createDataSource } from "../../server/src/data-source";
+import { createDataSource, dialectOf } from "../../server/src/data-source";
 import { signToken } from "../../server/src/auth/token";
 import { LARGE_FULL, LARGE_USERS, seedLargeNetwork, type LargeSeedCounts } from "../../server/src/seed/large";
 import { provisionTestDatabase } from "./harness";
@@ -94,6 +94,30 @@ describe("seed:large at scale 0.02", () => {
     } finally {
       await again.destroy();
     }
+  });
+
+  it("leaves the dashboard counters equal to a recount (PostgreSQL loads without the triggers, then recounts)", async () => {
+    const providers = (await ds.query(`SELECT id FROM partner WHERE types LIKE '%INDIRECT_PROVIDER%' ORDER BY id`)) as {
+      id: string;
+    }[];
+    expect(providers.length).toBe(3);
+    for (const { id } of providers) {
+      const network = `cr.partner_id = '${id}' OR cr.partner_id IN (SELECT reseller_id FROM reseller_partnership WHERE provider_id = '${id}' AND status = 'ACTIVE')`;
+      const [expected] = (await ds.query(
+        `SELECT COUNT(DISTINCT cr.customer_id) AS n FROM customer_relationship cr WHERE cr.status = 'ACTIVE' AND (${network})`,
+      )) as { n: unknown }[];
+      const [counted] = (await ds.query(`SELECT customers AS n FROM network_total WHERE network_id = '${id}'`)) as {
+        n: unknown;
+      }[];
+      expect(Number(counted?.n)).toBe(Number(expected!.n));
+    }
+    // The triggers are on again after the load.
+    const [trigger] = (await ds.query(
+      dialectOf(ds) === "postgres"
+        ? `SELECT COUNT(*) AS n FROM pg_trigger WHERE tgname LIKE 'counters_%' AND tgenabled = 'O'`
+        : `SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'counters_%'`,
+    )) as { n: unknown }[];
+    expect(Number(trigger!.n)).toBe(11);
   });
 
   it("serves the network through the API: dashboard, subscription list with customers, a reseller's view", async () => {

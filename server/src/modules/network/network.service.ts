@@ -7,15 +7,12 @@ import {
   SubscriptionStatus,
   TransferStatus,
 } from "../../domain/enums";
-import { liveSubscriptionSql } from "../../domain/subscription-status";
 import type { ServiceContext } from "../../service-context";
-import { Customer } from "../customer/customer.entity";
 import { CustomerRelationship } from "../customer/customer-relationship.entity";
 import { Partner } from "../partner/partner.entity";
 import { ResellerPartnership } from "../partner/reseller-partnership.entity";
 import { complianceIssueSql } from "../partner/reseller-compliance";
 import { ProviderRequest, ProviderRequestStatus } from "../provider-request/provider-request.entity";
-import { subscriptionQuery } from "../subscription/subscription.query";
 import { Transfer } from "../transfer/transfer.entity";
 import { expiryCutoff, whereEffectiveStatus } from "../transfer/transfer.status";
 import { ChannelCount, NetworkSummary, OfferKindCount, StatusCount } from "./network.types";
@@ -27,15 +24,14 @@ interface SubscriptionGroup {
   status: SubscriptionStatus;
   offerKind: OfferKind;
   n: unknown;
-  ending30: unknown;
-  ending60: unknown;
 }
 
 /** Which statement answers which NetworkSummary fields: a statement runs only when one of its fields is asked for. */
 const PARTS = {
   customers: ["customerCount"],
   multiChannel: ["multiChannelCustomerCount"],
-  subscriptions: ["subscriptionCount", "termsEndingIn30Days", "termsEndingIn60Days"],
+  subscriptions: ["subscriptionCount"],
+  terms: ["termsEndingIn30Days", "termsEndingIn60Days"],
   breakdowns: ["subscriptionsByChannel", "subscriptionsByStatus", "subscriptionsByOfferKind"],
   transfers: ["incomingTransfersPending", "outgoingTransfersPending", "transfersExpiringWithin7Days"],
   relationships: ["relationshipsRequested"],
@@ -58,16 +54,16 @@ export class NetworkService {
     const wants = (part: keyof typeof PARTS) => !fields || PARTS[part].some((f) => fields.has(f));
     const skip = Promise.resolve(null);
     const breakdowns = wants("breakdowns");
-    const [customers, grouped, transfers, relationshipsRequested, resellers, openProviderRequests] = await Promise.all([
-      wants("customers") || wants("multiChannel")
-        ? this.customerCounts(s, wants("customers"), wants("multiChannel"))
-        : { all: 0, multiChannel: 0 },
-      breakdowns || wants("subscriptions") ? this.subscriptionGroups(s, day, breakdowns) : [],
-      wants("transfers") ? this.pendingTransfers(s, day) : skip,
-      wants("relationships") ? this.requestedRelationships(s) : 0,
-      wants("resellers") ? this.resellerTotals(s) : skip,
-      wants("providerRequests") ? this.openProviderRequests(s) : 0,
-    ]);
+    const [customers, grouped, terms, transfers, relationshipsRequested, resellers, openProviderRequests] =
+      await Promise.all([
+        wants("customers") || wants("multiChannel") ? this.customerCounts(s) : { all: 0, multiChannel: 0 },
+        breakdowns || wants("subscriptions") ? this.subscriptionGroups(s, breakdowns) : [],
+        wants("terms") ? this.termsEnding(s, day) : skip,
+        wants("transfers") ? this.pendingTransfers(s, day) : skip,
+        wants("relationships") ? this.requestedRelationships(s) : 0,
+        wants("resellers") ? this.resellerTotals(s) : skip,
+        wants("providerRequests") ? this.openProviderRequests(s) : 0,
+      ]);
     const total = (value: (g: SubscriptionGroup) => unknown) => grouped.reduce((n, g) => n + num(value(g)), 0);
     const countBy = <K extends string>(key: (g: SubscriptionGroup) => K): [K, number][] => {
       if (!breakdowns) return [];
@@ -89,8 +85,8 @@ export class NetworkService {
       subscriptionsByOfferKind: countBy((g) => g.offerKind).map(([offerKind, count]) =>
         Object.assign(new OfferKindCount(), { offerKind, count }),
       ),
-      termsEndingIn30Days: total((g) => g.ending30),
-      termsEndingIn60Days: total((g) => g.ending60),
+      termsEndingIn30Days: num(terms?.ending30),
+      termsEndingIn60Days: num(terms?.ending60),
       incomingTransfersPending: num(transfers?.incoming),
       outgoingTransfersPending: num(transfers?.outgoing),
       transfersExpiringWithin7Days: num(transfers?.expiringSoon),
@@ -101,46 +97,62 @@ export class NetworkService {
     });
   }
 
-  /** Visible customers, and those holding live subscriptions bought outside CSP (each when asked for). */
-  private async customerCounts(s: ServiceContext, all: boolean, multiChannel: boolean) {
-    // Whole-network counts: the network's customer list, read once (TenantScope.visibleCustomers "list").
-    const customers = () =>
-      s.scope.visibleCustomers(s.em.getRepository(Customer).createQueryBuilder("c"), "c.id", "list");
-    const [allCount, multiChannelCount] = await Promise.all([
-      all ? customers().getCount() : 0,
-      !multiChannel
-        ? 0
-        : customers()
-            .andWhere(
-              `EXISTS (SELECT 1 FROM customer_subscription ns WHERE ns.customer_id = c.id AND ns.channel <> :csp AND ${liveSubscriptionSql("ns")})`,
-              { csp: SalesChannel.CSP },
-            )
-            .getCount(),
-    ]);
-    return { all: allCount, multiChannel: multiChannelCount };
+  /**
+   * The network's customers, and those holding live subscriptions bought outside CSP: one row of the counters the
+   * database keeps in the writing transaction (migration NetworkCounters: `network_total`, keyed by the partner whose
+   * network it is, with TenantScope's membership), so the dashboard does not grow with the network (issue 10).
+   */
+  private async customerCounts(s: ServiceContext) {
+    const row = await s.em
+      .createQueryBuilder()
+      .select("nt.customers", "all")
+      .addSelect("nt.multi_channel_customers", "multiChannel")
+      .from("network_total", "nt")
+      .where("nt.network_id = :network", { network: s.scope.partner.id })
+      .getRawOne<{ all: unknown; multiChannel: unknown }>();
+    return { all: num(row?.all), multiChannel: num(row?.multiChannel) };
   }
 
   /**
-   * One grouped statement gives every breakdown: channel × status × offer kind, with terms ending soon; without the
-   * breakdowns, one row of totals (no GROUP BY to sort for).
+   * The network's visible subscriptions by channel × status × offer kind, from the counters (`network_subscription_count`:
+   * a handful of rows per network); without the breakdowns, their sum. Groups counted down to 0 are left out, as a
+   * GROUP BY over the subscriptions would.
    */
-  private subscriptionGroups(s: ServiceContext, day: string, breakdowns: boolean): Promise<SubscriptionGroup[]> {
-    const endingWithin = (param: string) =>
-      `SUM(CASE WHEN s.status = 'ACTIVE' AND s.commitment_end_date >= :day AND s.commitment_end_date <= :${param} THEN 1 ELSE 0 END)`;
-    const qb = subscriptionQuery(s.em, s.scope, null, "filter", "list")
-      .select("COUNT(*)", "n")
-      .addSelect(endingWithin("d30"), "ending30")
-      .addSelect(endingWithin("d60"), "ending60")
-      .setParameters({ day, d30: addDays(day, 30), d60: addDays(day, 60) });
-    if (breakdowns) {
-      qb.addSelect("s.channel", "channel")
-        .addSelect("s.status", "status")
-        .addSelect("s.offer_kind", "offerKind")
-        .groupBy("s.channel")
-        .addGroupBy("s.status")
-        .addGroupBy("s.offer_kind");
-    }
-    return qb.getRawMany<SubscriptionGroup>();
+  private subscriptionGroups(s: ServiceContext, breakdowns: boolean): Promise<SubscriptionGroup[]> {
+    const qb = s.em
+      .createQueryBuilder()
+      .from("network_subscription_count", "nsc")
+      .where("nsc.network_id = :network", { network: s.scope.partner.id })
+      .andWhere("nsc.n > 0");
+    if (!breakdowns) return qb.select("SUM(nsc.n)", "n").getRawMany<SubscriptionGroup>();
+    return qb
+      .select("nsc.n", "n")
+      .addSelect("nsc.channel", "channel")
+      .addSelect("nsc.status", "status")
+      .addSelect("nsc.offer_kind", "offerKind")
+      .orderBy("nsc.channel")
+      .addOrderBy("nsc.status")
+      .addOrderBy("nsc.offer_kind")
+      .getRawMany<SubscriptionGroup>();
+  }
+
+  /**
+   * ACTIVE terms ending within 30 and 60 days of `day`: the counters by term end date (`network_term_end`) summed
+   * over the window, at most 61 rows whatever the network's size.
+   */
+  private termsEnding(s: ServiceContext, day: string) {
+    return s.em
+      .createQueryBuilder()
+      .select("SUM(CASE WHEN nte.commitment_end_date <= :d30 THEN nte.n ELSE 0 END)", "ending30")
+      .addSelect("SUM(nte.n)", "ending60")
+      .from("network_term_end", "nte")
+      .where("nte.network_id = :network", { network: s.scope.partner.id })
+      .andWhere("nte.commitment_end_date >= :day AND nte.commitment_end_date <= :d60", {
+        day,
+        d30: addDays(day, 30),
+        d60: addDays(day, 60),
+      })
+      .getRawOne<{ ending30: unknown; ending60: unknown }>();
   }
 
   /** PENDING transfers by direction, and those expiring within 7 days. */
