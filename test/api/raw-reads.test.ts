@@ -8,11 +8,11 @@ import { toGlobalId } from "../../server/src/common/global-id";
 import { OfferKind, SalesChannel, SubscriptionStatus } from "../../server/src/domain/enums";
 import { Customer } from "../../server/src/modules/customer/customer.entity";
 import { CustomerRelationship } from "../../server/src/modules/customer/customer-relationship.entity";
-import { customerService } from "../../server/src/modules/customer/customer.service";
+import { customerService, isUnfiltered } from "../../server/src/modules/customer/customer.service";
 import { CustomerSortField, type CustomerFilter } from "../../server/src/modules/customer/customer.types";
 import { Partner } from "../../server/src/modules/partner/partner.entity";
 import { CustomerSubscription } from "../../server/src/modules/subscription/customer-subscription.entity";
-import { SubscriptionService } from "../../server/src/modules/subscription/subscription.service";
+import { countsFromCounters, SubscriptionService } from "../../server/src/modules/subscription/subscription.service";
 import {
   SubscriptionSortField,
   type SubscriptionFilter,
@@ -151,6 +151,52 @@ describe("the subscription list from raw rows", () => {
     );
   });
 
+  it("counts a status, channel or offer-kind filter from the network's counters, equal to counting the rows", async () => {
+    const filters: SubscriptionFilter[] = [
+      {},
+      { status: [SubscriptionStatus.ACTIVE] },
+      { channel: [SalesChannel.CSP] },
+      {
+        status: [SubscriptionStatus.ACTIVE, SubscriptionStatus.SUSPENDED],
+        channel: [SalesChannel.CSP, SalesChannel.MICROSOFT_DIRECT],
+      },
+      { offerKind: OfferKind.LICENSE_BASED, status: [] },
+    ];
+    for (const viewer of VIEWERS) {
+      const s = await contextOf(viewer);
+      for (const f of filters) {
+        expect(countsFromCounters(f)).toBe(true);
+        const counted = await (await subscriptions.listEntities(s, f, { first: 1 })).count();
+        expect(await (await subscriptions.list(s, f, { first: 1 })).count(), `${viewer} ${JSON.stringify(f)}`).toBe(
+          counted,
+        );
+      }
+    }
+    // Any other filter field is counted from the rows.
+    expect(countsFromCounters({ status: [SubscriptionStatus.ACTIVE], search: "plan" })).toBe(false);
+    expect(countsFromCounters({ ids: [] })).toBe(false);
+    // The counters are what is read: a counter changed behind the list's back changes its totalCount.
+    const ds = t.app.dataSource;
+    const p1 = t.world.partners.get("P1")!;
+    const s = await contextOf("P1");
+    const before = await (await subscriptions.list(s, {}, { first: 1 })).count();
+    const bump = (by: number) =>
+      ds.query(
+        `UPDATE network_subscription_count SET n = n + ${by} WHERE network_id = ${ds.options.type === "postgres" ? "$1" : "?"} AND n > 0`,
+        [p1],
+      );
+    const rows = (await ds.query(
+      `SELECT COUNT(*) AS c FROM network_subscription_count WHERE network_id = ${ds.options.type === "postgres" ? "$1" : "?"} AND n > 0`,
+      [p1],
+    )) as { c: number | string }[];
+    await bump(1000);
+    try {
+      expect(await (await subscriptions.list(s, {}, { first: 1 })).count()).toBe(before + 1000 * Number(rows[0]!.c));
+    } finally {
+      await bump(-1000);
+    }
+  });
+
   it("reads every column of a row, V2 columns and provenance included", async () => {
     const s = contexts.get("P1")!;
     const raw = await subscriptions.list(s, null, { first: 100 });
@@ -220,6 +266,28 @@ describe("the customer list from raw rows", () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it("counts the whole network's customers from its counter row, equal to counting them", async () => {
+    for (const viewer of VIEWERS) {
+      const s = await contextOf(viewer);
+      const counted = await (await customerService.listEntities(s, { first: 1 }, null)).count();
+      expect(await (await customerService.list(s, { first: 1 }, null)).count(), viewer).toBe(counted);
+      expect(await (await customerService.list(s, { first: 1 }, {})).count(), viewer).toBe(counted);
+    }
+    expect(isUnfiltered({ search: "contoso" })).toBe(false);
+    // The counter is what is read: changed behind the list's back, it changes totalCount.
+    const ds = t.app.dataSource;
+    const p = ds.options.type === "postgres" ? "$1" : "?";
+    const p1 = t.world.partners.get("P1")!;
+    const s = await contextOf("P1");
+    const before = await (await customerService.list(s, { first: 1 }, null)).count();
+    await ds.query(`UPDATE network_total SET customers = customers + 1000 WHERE network_id = ${p}`, [p1]);
+    try {
+      expect(await (await customerService.list(s, { first: 1 }, null)).count()).toBe(before + 1000);
+    } finally {
+      await ds.query(`UPDATE network_total SET customers = customers - 1000 WHERE network_id = ${p}`, [p1]);
+    }
   });
 
   it("reads only what the asked fields need, every column otherwise", async () => {

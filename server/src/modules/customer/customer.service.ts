@@ -71,6 +71,11 @@ const FIELD_PROPERTIES: Record<string, readonly string[]> = {
 /** Read whatever is asked: the id and what every sort's cursor reads. */
 const ALWAYS_READ = ["id", "name", "domain", "country", "createdAt"];
 
+/** A filter that sets nothing: the whole network's customers. */
+export function isUnfiltered(filter: CustomerFilter | null): boolean {
+  return !filter || Object.values(filter).every((value) => value === null || value === undefined);
+}
+
 export class CustomerService {
   /**
    * Customers in the viewer's network, by name unless orderBy says otherwise. A raw select (issue 10): only the
@@ -85,13 +90,28 @@ export class CustomerService {
   ): Promise<Page<Customer>> {
     const entity = rawEntity(s.em, Customer);
     const columns = rawColumns(entity, neededProperties(entity, fields, FIELD_PROPERTIES, ALWAYS_READ));
-    return paginateRaw(
+    const result = await paginateRaw(
       this.query(s, filter),
       page,
       customerOrder(orderBy),
       (qb) => selectRaw(qb, entity, "c", columns),
       (row) => fromRawRow(entity, columns, row),
     );
+    return isUnfiltered(filter) ? { ...result, count: () => this.networkCustomerCount(s) } : result;
+  }
+
+  /**
+   * The whole network's customer count, from its counter row (migration NetworkCounters: `network_total`, kept by
+   * triggers with TenantScope's membership) instead of counting its customers: flat in network size (issue 10).
+   */
+  private async networkCustomerCount(s: ServiceContext): Promise<number> {
+    const row = await s.em
+      .createQueryBuilder()
+      .select("nt.customers", "n")
+      .from("network_total", "nt")
+      .where("nt.network_id = :network", { network: s.scope.partner.id })
+      .getRawOne<{ n: number | string }>();
+    return Number(row?.n ?? 0);
   }
 
   /** The same list as entities (TypeORM hydration): what `list` answered before issue 10; its tests compare both. */

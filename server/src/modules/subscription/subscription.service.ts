@@ -122,6 +122,19 @@ const FIELD_PROPERTIES: Record<string, readonly string[]> = {
 /** Read whatever is asked: the id, the customer, and the properties every sort's cursor reads. */
 const ALWAYS_READ = ["id", "customerId", "commitmentEndDate", "offerName", "status", "quantity", "purchaseDate"];
 
+/** The filter fields `network_subscription_count` has columns for. */
+const COUNTED_FILTER_FIELDS: ReadonlySet<string> = new Set(["status", "channel", "offerKind"]);
+
+/** Whether the counters answer the filter's totalCount: it sets nothing but status, channel and offer kind. */
+export function countsFromCounters(filter: SubscriptionFilter | null): boolean {
+  return (
+    !filter ||
+    Object.entries(filter).every(
+      ([key, value]) => COUNTED_FILTER_FIELDS.has(key) || value === null || value === undefined,
+    )
+  );
+}
+
 /** Subscriptions: list and decide on them; record one bought elsewhere, buy one through CSP, change one's status. */
 export class SubscriptionService {
   /**
@@ -129,7 +142,7 @@ export class SubscriptionService {
    * A raw select (issue 10): only the columns the asked `fields` of the nodes read (every column when null), no
    * entity hydration; the nodes are CustomerSubscription objects with those properties set.
    */
-  list(
+  async list(
     s: ServiceContext,
     filter: SubscriptionFilter | null,
     page: PageArgs,
@@ -139,7 +152,7 @@ export class SubscriptionService {
     const entity = rawEntity(s.em, CustomerSubscription);
     const columns = rawColumns(entity, neededProperties(entity, fields, FIELD_PROPERTIES, ALWAYS_READ));
     const byCustomerName = orderBy?.field === SubscriptionSortField.CUSTOMER_NAME;
-    return paginateRaw(
+    const result = await paginateRaw(
       sortedSubscriptionQuery(s, filter, orderBy),
       page,
       subscriptionOrder(orderBy),
@@ -150,6 +163,25 @@ export class SubscriptionService {
       (row) => fromRawRow(entity, columns, row),
       this.countQuery(s, filter),
     );
+    return countsFromCounters(filter) ? { ...result, count: () => this.countFromCounters(s, filter) } : result;
+  }
+
+  /**
+   * totalCount of a filter the network's counters answer (status, channel, offer kind): a sum over at most a few
+   * dozen rows of `network_subscription_count` (migration NetworkCounters: TenantScope.visibleSubscriptions per
+   * network, kept by triggers), instead of counting every visible subscription — flat in network size (issue 10).
+   */
+  private async countFromCounters(s: ServiceContext, filter: SubscriptionFilter | null): Promise<number> {
+    const qb = s.em
+      .createQueryBuilder()
+      .select("COALESCE(SUM(nsc.n), 0)", "n")
+      .from("network_subscription_count", "nsc")
+      .where("nsc.network_id = :network", { network: s.scope.partner.id });
+    if (filter?.status?.length) qb.andWhere("nsc.status IN (:...statuses)", { statuses: filter.status });
+    if (filter?.channel?.length) qb.andWhere("nsc.channel IN (:...channels)", { channels: filter.channel });
+    if (filter?.offerKind) qb.andWhere("nsc.offer_kind = :offerKind", { offerKind: filter.offerKind });
+    const row = await qb.getRawOne<{ n: number | string }>();
+    return Number(row?.n ?? 0);
   }
 
   /** The same list as entities (TypeORM hydration): what `list` answered before issue 10; its tests compare both. */
