@@ -24,6 +24,7 @@ import { namedReseller } from "../partner/partner.lookups";
 import { Customer } from "./customer.entity";
 import { CustomerRelationship } from "./customer-relationship.entity";
 import { namedResellerErrors } from "./customer-relationship.service";
+import { networkCustomerTotals } from "../network/network-counters";
 import { isEmailAddress } from "../user/user.rules";
 import { hasActiveRelationship, visibleCustomer } from "./customer.lookups";
 import type {
@@ -71,7 +72,7 @@ const FIELD_PROPERTIES: Record<string, readonly string[]> = {
 /** Read whatever is asked: the id and what every sort's cursor reads. */
 const ALWAYS_READ = ["id", "name", "domain", "country", "createdAt"];
 
-/** A filter that sets nothing: the whole network's customers. */
+/** A filter that sets nothing: the whole network's customers, counted by its counter row (network-counters.ts). */
 export function isUnfiltered(filter: CustomerFilter | null): boolean {
   return !filter || Object.values(filter).every((value) => value === null || value === undefined);
 }
@@ -97,21 +98,7 @@ export class CustomerService {
       (qb) => selectRaw(qb, entity, "c", columns),
       (row) => fromRawRow(entity, columns, row),
     );
-    return isUnfiltered(filter) ? { ...result, count: () => this.networkCustomerCount(s) } : result;
-  }
-
-  /**
-   * The whole network's customer count, from its counter row (migration NetworkCounters: `network_total`, kept by
-   * triggers with TenantScope's membership) instead of counting its customers: flat in network size (issue 10).
-   */
-  private async networkCustomerCount(s: ServiceContext): Promise<number> {
-    const row = await s.em
-      .createQueryBuilder()
-      .select("nt.customers", "n")
-      .from("network_total", "nt")
-      .where("nt.network_id = :network", { network: s.scope.partner.id })
-      .getRawOne<{ n: number | string }>();
-    return Number(row?.n ?? 0);
+    return isUnfiltered(filter) ? { ...result, count: async () => (await networkCustomerTotals(s)).all } : result;
   }
 
   /** The same list as entities (TypeORM hydration): what `list` answered before issue 10; its tests compare both. */

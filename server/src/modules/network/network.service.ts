@@ -8,6 +8,7 @@ import {
   TransferStatus,
 } from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
+import { networkCustomerTotals } from "./network-counters";
 import { CustomerRelationship } from "../customer/customer-relationship.entity";
 import { Partner } from "../partner/partner.entity";
 import { ResellerPartnership } from "../partner/reseller-partnership.entity";
@@ -56,7 +57,7 @@ export class NetworkService {
     const breakdowns = wants("breakdowns");
     const [customers, grouped, terms, transfers, relationshipsRequested, resellers, openProviderRequests] =
       await Promise.all([
-        wants("customers") || wants("multiChannel") ? this.customerCounts(s) : { all: 0, multiChannel: 0 },
+        wants("customers") || wants("multiChannel") ? networkCustomerTotals(s) : { all: 0, multiChannel: 0 },
         breakdowns || wants("subscriptions") ? this.subscriptionGroups(s, breakdowns) : [],
         wants("terms") ? this.termsEnding(s, day) : skip,
         wants("transfers") ? this.pendingTransfers(s, day) : skip,
@@ -95,22 +96,6 @@ export class NetworkService {
       resellersWithComplianceIssues: num(resellers?.issues),
       openProviderRequests,
     });
-  }
-
-  /**
-   * The network's customers, and those holding live subscriptions bought outside CSP: one row of the counters the
-   * database keeps in the writing transaction (migration NetworkCounters: `network_total`, keyed by the partner whose
-   * network it is, with TenantScope's membership), so the dashboard does not grow with the network (issue 10).
-   */
-  private async customerCounts(s: ServiceContext) {
-    const row = await s.em
-      .createQueryBuilder()
-      .select("nt.customers", "all")
-      .addSelect("nt.multi_channel_customers", "multiChannel")
-      .from("network_total", "nt")
-      .where("nt.network_id = :network", { network: s.scope.partner.id })
-      .getRawOne<{ all: unknown; multiChannel: unknown }>();
-    return { all: num(row?.all), multiChannel: num(row?.multiChannel) };
   }
 
   /**

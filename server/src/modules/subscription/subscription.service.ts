@@ -31,6 +31,7 @@ import type { EligibilityDecision, ScheduledChangeInput } from "../eligibility/e
 import { checkV2Input } from "../eligibility/v2-input";
 import { ruleMessage } from "../eligibility/messages";
 import { decisionErrors, presentDecision } from "../eligibility/present";
+import { networkSubscriptionTotal } from "../network/network-counters";
 import { namedReseller, namedResellerArg } from "../partner/partner.lookups";
 import { CustomerSubscription } from "./customer-subscription.entity";
 import { cspSubscription, externalSubscription, oneTranche } from "./new-subscription";
@@ -125,7 +126,10 @@ const ALWAYS_READ = ["id", "customerId", "commitmentEndDate", "offerName", "stat
 /** The filter fields `network_subscription_count` has columns for. */
 const COUNTED_FILTER_FIELDS: ReadonlySet<string> = new Set(["status", "channel", "offerKind"]);
 
-/** Whether the counters answer the filter's totalCount: it sets nothing but status, channel and offer kind. */
+/**
+ * Whether the network's counters answer the filter's totalCount (network-counters.ts, flat in network size, issue 10):
+ * it sets nothing but status, channel and offer kind.
+ */
 export function countsFromCounters(filter: SubscriptionFilter | null): boolean {
   return (
     !filter ||
@@ -163,25 +167,7 @@ export class SubscriptionService {
       (row) => fromRawRow(entity, columns, row),
       this.countQuery(s, filter),
     );
-    return countsFromCounters(filter) ? { ...result, count: () => this.countFromCounters(s, filter) } : result;
-  }
-
-  /**
-   * totalCount of a filter the network's counters answer (status, channel, offer kind): a sum over at most a few
-   * dozen rows of `network_subscription_count` (migration NetworkCounters: TenantScope.visibleSubscriptions per
-   * network, kept by triggers), instead of counting every visible subscription — flat in network size (issue 10).
-   */
-  private async countFromCounters(s: ServiceContext, filter: SubscriptionFilter | null): Promise<number> {
-    const qb = s.em
-      .createQueryBuilder()
-      .select("COALESCE(SUM(nsc.n), 0)", "n")
-      .from("network_subscription_count", "nsc")
-      .where("nsc.network_id = :network", { network: s.scope.partner.id });
-    if (filter?.status?.length) qb.andWhere("nsc.status IN (:...statuses)", { statuses: filter.status });
-    if (filter?.channel?.length) qb.andWhere("nsc.channel IN (:...channels)", { channels: filter.channel });
-    if (filter?.offerKind) qb.andWhere("nsc.offer_kind = :offerKind", { offerKind: filter.offerKind });
-    const row = await qb.getRawOne<{ n: number | string }>();
-    return Number(row?.n ?? 0);
+    return countsFromCounters(filter) ? { ...result, count: () => networkSubscriptionTotal(s, filter) } : result;
   }
 
   /** The same list as entities (TypeORM hydration): what `list` answered before issue 10; its tests compare both. */
