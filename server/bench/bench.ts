@@ -494,6 +494,7 @@ function markdown(
   meta: Record<string, unknown>,
   results: OpResult[],
   rss: Record<string, number>,
+  rssByRound: Record<string, number>[],
   heading = `### ${meta.database}, ${meta.size} (${meta.subscriptions} subscriptions) — ${meta.date}`,
   graphqlName = "graphql",
 ): string {
@@ -511,6 +512,12 @@ function markdown(
     "",
     `Peak RSS: GraphQL server ${rss[graphqlName]?.toFixed(0)} MB, baseline ${rss.baseline?.toFixed(0)} MB. Seeding took ${meta.seedSeconds} s.`,
     "",
+    ...(rssByRound.length > 1
+      ? [
+          `Peak RSS after each round (each round runs every operation on both servers, back to back): GraphQL ${rssByRound.map((r) => r[graphqlName]?.toFixed(0)).join(" → ")} MB, baseline ${rssByRound.map((r) => r.baseline?.toFixed(0)).join(" → ")} MB (heap growing ${meta.heapGrowingPercent}).`,
+          "",
+        ]
+      : []),
   ];
   return lines.join("\n");
 }
@@ -624,6 +631,12 @@ async function main(): Promise<void> {
     }
 
     const samples = new Map<string, Sample[]>();
+    const peakRss = (): Record<string, number> => ({
+      ...Object.fromEntries(graphqls.map((g) => [g.name, peakRssMb(g.child.pid)])),
+      baseline: peakRssMb(baseline.pid),
+    });
+    // Peak RSS after each round: whether memory stays flat over back-to-back runs (issue 10).
+    const rssByRound: Record<string, number>[] = [];
     for (let round = 1; round <= o.rounds; round++) {
       for (const op of ops) {
         // Alternate who goes first, so neither always runs on the warmer machine.
@@ -637,6 +650,7 @@ async function main(): Promise<void> {
           );
         }
       }
+      rssByRound.push(peakRss());
     }
     const med = (op: string, t: string): Sample => {
       const xs = samples.get(`${op}|${t}`) ?? [];
@@ -666,10 +680,7 @@ async function main(): Promise<void> {
       });
     const byTarget = Object.fromEntries(graphqls.map((g) => [g.name, resultsOf(g.name)]));
     const results = byTarget[graphqls[0]!.name] as OpResult[];
-    const rss: Record<string, number> = {
-      ...Object.fromEntries(graphqls.map((g) => [g.name, peakRssMb(g.child.pid)])),
-      baseline: peakRssMb(baseline.pid),
-    };
+    const rss = peakRss();
     const date = new Date().toISOString();
     const meta = {
       date,
@@ -688,6 +699,8 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(1))
         .join(" "),
       ruleBook: env.RULE_BOOK,
+      // The server's HEAP_GROWING_PERCENT (server/src/common/heap-tuning.ts); 0 is V8's own heuristics.
+      heapGrowingPercent: process.env.HEAP_GROWING_PERCENT || "50 (default)",
       ...(o.executors ? { executors: o.executors } : {}),
     };
     const md = o.executors
@@ -698,15 +711,23 @@ async function main(): Promise<void> {
             graphqls.map((g) => g.name),
             byTarget,
           ),
-          ...graphqls.map((g) => markdown(meta, byTarget[g.name] as OpResult[], rss, `#### ${g.name}`, g.name)),
+          ...graphqls.map((g) =>
+            markdown(meta, byTarget[g.name] as OpResult[], rss, rssByRound, `#### ${g.name}`, g.name),
+          ),
         ].join("\n")
-      : markdown(meta, results, rss);
+      : markdown(meta, results, rss, rssByRound);
     mkdirSync(o.out, { recursive: true });
     const file = join(
       o.out,
       `${date.slice(0, 10)}-${o.db}-${o.size}${o.size === "large" && o.scale !== 1 ? `-${o.scale}` : ""}${o.executors ? `-executors` : ""}`,
     );
-    const json = { meta, peakRssMb: rss, results, ...(o.executors ? { byExecutor: byTarget } : {}) };
+    const json = {
+      meta,
+      peakRssMb: rss,
+      peakRssMbByRound: rssByRound,
+      results,
+      ...(o.executors ? { byExecutor: byTarget } : {}),
+    };
     writeFileSync(`${file}.json`, `${JSON.stringify(json, null, 2)}\n`);
     writeFileSync(`${file}.md`, md);
     console.log(md);

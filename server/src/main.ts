@@ -5,9 +5,11 @@ import { isDatabaseEmpty, seedDemoData } from "./seed/seed";
 import { toIsoDate } from "./common/dates";
 import { logger } from "./common/log";
 import { LifecycleScheduler } from "./modules/lifecycle/scheduler";
+import { applyHeapTuning } from "./common/heap-tuning";
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  applyHeapTuning(config.heapGrowingPercent);
   const dataSource = await openDatabase(config);
   if (config.seedOnEmptyDatabase && (await isDatabaseEmpty(dataSource))) {
     const counts = await seedDemoData(dataSource, toIsoDate(new Date()));
