@@ -4,13 +4,14 @@ import type { DataSource } from "typeorm";
 import type { AppConfig } from "../config";
 import type { RequestContext, Viewer } from "../context";
 import { Partner } from "../modules/partner/partner.entity";
-import { User } from "../modules/user/user.entity";
+import type { User } from "../modules/user/user.entity";
 import { Loaders } from "../loaders";
 import { requestStore } from "../common/sql-counter";
 import type { Locale } from "../common/locale";
 import { toIsoDate } from "../common/dates";
 import { verifyToken } from "./token";
 import { TenantScope } from "./scope";
+import { findActiveViewer } from "./viewer-lookup";
 import { looksLikeApiToken } from "./api-token-secret";
 import { actingUser, findApiToken, type ApiTokenCaller } from "./api-token-auth";
 import { apiTokenOf } from "../http/caller";
@@ -57,16 +58,10 @@ export async function loadViewer(
   }
   const email = await verifyToken(config.authSecret, credential);
   if (!email) throw rejectToken();
-  const user = await ds
-    .getRepository(User)
-    .createQueryBuilder("u")
-    .innerJoinAndSelect("u.partner", "p")
-    .where("u.email = :email", { email })
-    .andWhere("u.deactivated_at IS NULL")
-    .getOne();
-  if (!user || !user.partner) throw rejectToken();
-  const partner = user.partner as Partner;
-  return { user, partner, scope: await TenantScope.load(ds, partner), apiTokenId: null, apiTokenScopes: [] };
+  // The active user, its partner and its scope in one statement (auth/viewer-lookup.ts).
+  const found = await findActiveViewer(ds, email);
+  if (!found) throw rejectToken();
+  return { ...found, apiTokenId: null, apiTokenScopes: [] };
 }
 
 /** The viewer of a browser session: its user (active, partner loaded by the session lookup). */
