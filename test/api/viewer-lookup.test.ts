@@ -6,6 +6,8 @@ import { signToken } from "../../server/src/auth/token";
 import { Partner } from "../../server/src/modules/partner/partner.entity";
 import { ResellerPartnership } from "../../server/src/modules/partner/reseller-partnership.entity";
 import { User } from "../../server/src/modules/user/user.entity";
+import { findSession, findSessionViewer, startSession } from "../../server/src/http/session";
+import { UserSession } from "../../server/src/http/session.entity";
 import { scopingWorld } from "./fixtures";
 import { startTestServer, type TestServer } from "./harness";
 
@@ -90,6 +92,38 @@ describe("the viewer of a user token, in one statement", () => {
     expect(refused.status).toBe(401);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
     expect(await findActiveViewer(ds, email)).toBeNull();
+    await ds.getRepository(User).update({ email }, { deactivatedAt: null });
+  });
+
+  it("reads a browser session with its scope in one statement, as findSession and TenantScope.load do", async () => {
+    const ds = t.app.dataSource;
+    const users = await ds.getRepository(User).find({ relations: { partner: true } });
+    for (const user of users) {
+      let cookie = "";
+      const res = { append: (_name: string, value: string) => (cookie = value) };
+      await startSession(ds, t.config, res as never, user, "DEMO");
+      const secret = /=([^;]+);/.exec(cookie)![1]!;
+      const fast = await findSessionViewer(ds, secret);
+      const slow = await findSession(ds, secret);
+      expect(fast, user.email).not.toBeNull();
+      expect(fast!.session).toBeInstanceOf(UserSession);
+      expect(fast!.session.user).toBe(fast!.user);
+      const { scope, ...rest } = fast!;
+      expect(rest, user.email).toStrictEqual(slow);
+      expect(scope, user.email).toStrictEqual(await TenantScope.load(ds, slow!.user.partner!));
+      // Expired: refused by both.
+      expect(await findSessionViewer(ds, secret, new Date(Date.now() + 400 * 24 * 3600_000))).toBeNull();
+    }
+    expect(await findSessionViewer(ds, "x".repeat(43))).toBeNull();
+    // A deactivated user's session is refused at once.
+    const email = "admin@beta-reseller.example";
+    const user = users.find((u) => u.email === email)!;
+    let cookie = "";
+    await startSession(ds, t.config, { append: (_n: string, v: string) => (cookie = v) } as never, user, "DEMO");
+    const secret = /=([^;]+);/.exec(cookie)![1]!;
+    expect(await findSessionViewer(ds, secret)).not.toBeNull();
+    await ds.getRepository(User).update({ email }, { deactivatedAt: new Date() });
+    expect(await findSessionViewer(ds, secret)).toBeNull();
     await ds.getRepository(User).update({ email }, { deactivatedAt: null });
   });
 });

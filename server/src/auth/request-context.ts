@@ -4,7 +4,6 @@ import type { DataSource } from "typeorm";
 import type { AppConfig } from "../config";
 import type { RequestContext, Viewer } from "../context";
 import { Partner } from "../modules/partner/partner.entity";
-import type { User } from "../modules/user/user.entity";
 import { Loaders } from "../loaders";
 import { requestStore } from "../common/sql-counter";
 import type { Locale } from "../common/locale";
@@ -15,7 +14,7 @@ import { findActiveViewer } from "./viewer-lookup";
 import { looksLikeApiToken } from "./api-token-secret";
 import { actingUser, findApiToken, type ApiTokenCaller } from "./api-token-auth";
 import { apiTokenOf } from "../http/caller";
-import { sessionOf } from "../http/session";
+import { sessionOf, type LiveSession } from "../http/session";
 import { idempotencyScope } from "../http/idempotency";
 import { SANDBOX_UPSTREAM, type UpstreamPort } from "../upstream/upstream";
 
@@ -64,10 +63,12 @@ export async function loadViewer(
   return { ...found, apiTokenId: null, apiTokenScopes: [] };
 }
 
-/** The viewer of a browser session: its user (active, partner loaded by the session lookup). */
-async function sessionViewer(ds: DataSource, user: User): Promise<Viewer> {
+/** The viewer of a browser session: its user (active, partner loaded by the session lookup) and scope. */
+async function sessionViewer(ds: DataSource, session: LiveSession): Promise<Viewer> {
+  const user = session.user;
   const partner = user.partner as Partner;
-  return { user, partner, scope: await TenantScope.load(ds, partner), apiTokenId: null, apiTokenScopes: [] };
+  const scope = session.scope ?? (await TenantScope.load(ds, partner));
+  return { user, partner, scope, apiTokenId: null, apiTokenScopes: [] };
 }
 
 export async function buildContext(
@@ -80,7 +81,7 @@ export async function buildContext(
   // A browser session (cookie, CSRF-checked at the edge) when no Authorization header is sent.
   const session = req.headers.authorization ? null : sessionOf(req.res);
   const viewer = session
-    ? await sessionViewer(ds, session.user)
+    ? await sessionViewer(ds, session)
     : await loadViewer(ds, config, req.headers.authorization, apiTokenOf(req.res));
   return {
     config,

@@ -21,10 +21,35 @@ interface Statement {
 
 const statements = new WeakMap<DataSource, Statement>();
 
-function columnsOf(ds: DataSource, meta: EntityMetadata, alias: string): string[] {
+/** `alias.column AS "alias_column"` for every stored column of the entity (what `hydrate` reads back). */
+export function columnsOf(ds: DataSource, meta: EntityMetadata, alias: string): string[] {
   return meta.columns
     .filter((c) => !c.isVirtual)
     .map((c) => `${alias}.${ds.driver.escape(c.databaseName)} AS ${ds.driver.escape(`${alias}_${c.databaseName}`)}`);
+}
+
+/**
+ * TenantScope.load's read as one column, `partnerships`, of a statement that has the partner as `partnerAlias`:
+ * its partnerships (as provider or reseller) as a JSON array of [provider, reseller, status], empty when none.
+ */
+export function partnershipsOf(ds: DataSource, partnerAlias: string): string {
+  const link = "rp.provider_id, rp.reseller_id, rp.status";
+  const where = `rp.provider_id = ${partnerAlias}.id OR rp.reseller_id = ${partnerAlias}.id`;
+  return ds.options.type === "postgres"
+    ? `(SELECT COALESCE(json_agg(json_build_array(${link})), '[]'::json) FROM reseller_partnership rp WHERE ${where}) AS "partnerships"`
+    : `(SELECT json_group_array(json_array(${link})) FROM reseller_partnership rp WHERE ${where}) AS "partnerships"`;
+}
+
+/** The scope of a partner from the `partnerships` column of `partnershipsOf`. */
+export function scopeFromRow(partner: Partner, row: Record<string, unknown>): TenantScope {
+  const raw = row["partnerships"];
+  const tuples = (typeof raw === "string" ? JSON.parse(raw) : raw) as [string, string, PartnershipStatus][];
+  const links: PartnershipLink[] = tuples.map(([providerId, resellerId, status]) => ({
+    providerId,
+    resellerId,
+    status,
+  }));
+  return TenantScope.fromPartnerships(partner, links);
 }
 
 function statementOf(ds: DataSource): Statement {
@@ -33,13 +58,8 @@ function statementOf(ds: DataSource): Statement {
   const postgres = ds.options.type === "postgres";
   const user = ds.getMetadata(User);
   const partner = ds.getMetadata(Partner);
-  const link = "rp.provider_id, rp.reseller_id, rp.status";
-  // TenantScope.load's condition, aggregated: an empty array when the partner has no partnership.
-  const partnerships = postgres
-    ? `(SELECT COALESCE(json_agg(json_build_array(${link})), '[]'::json) FROM reseller_partnership rp WHERE rp.provider_id = p.id OR rp.reseller_id = p.id)`
-    : `(SELECT json_group_array(json_array(${link})) FROM reseller_partnership rp WHERE rp.provider_id = p.id OR rp.reseller_id = p.id)`;
   const sql =
-    `SELECT ${[...columnsOf(ds, user, "u"), ...columnsOf(ds, partner, "p")].join(", ")}, ${partnerships} AS "partnerships" ` +
+    `SELECT ${[...columnsOf(ds, user, "u"), ...columnsOf(ds, partner, "p")].join(", ")}, ${partnershipsOf(ds, "p")} ` +
     `FROM ${ds.driver.escape(user.tableName)} u INNER JOIN ${ds.driver.escape(partner.tableName)} p ON p.id = u.partner_id ` +
     `WHERE u.email = ${postgres ? "$1" : "?"} AND u.deactivated_at IS NULL`;
   const made = { sql, postgres, user, partner };
@@ -48,7 +68,7 @@ function statementOf(ds: DataSource): Statement {
 }
 
 /** An entity from the row's `alias_column` values, converted as TypeORM's hydration converts them. */
-function hydrate<T>(ds: DataSource, meta: EntityMetadata, row: Record<string, unknown>, alias: string): T {
+export function hydrate<T>(ds: DataSource, meta: EntityMetadata, row: Record<string, unknown>, alias: string): T {
   const entity = meta.create(undefined, { fromDeserializer: true }) as T;
   for (const column of meta.columns) {
     if (column.isVirtual) continue;
@@ -71,12 +91,5 @@ export async function findActiveViewer(
   const partner = hydrate<Partner>(ds, statement.partner, row, "p");
   const user = hydrate<User>(ds, statement.user, row, "u");
   user.partner = partner;
-  const raw = row["partnerships"];
-  const tuples = (typeof raw === "string" ? JSON.parse(raw) : raw) as [string, string, PartnershipStatus][];
-  const links: PartnershipLink[] = tuples.map(([providerId, resellerId, status]) => ({
-    providerId,
-    resellerId,
-    status,
-  }));
-  return { user, partner, scope: TenantScope.fromPartnerships(partner, links) };
+  return { user, partner, scope: scopeFromRow(partner, row) };
 }
