@@ -6,6 +6,11 @@ import { signToken } from "../../server/src/auth/token";
 import { Partner } from "../../server/src/modules/partner/partner.entity";
 import { ResellerPartnership } from "../../server/src/modules/partner/reseller-partnership.entity";
 import { User } from "../../server/src/modules/user/user.entity";
+import { randomUUID } from "node:crypto";
+import { ApiTokenScope } from "../../server/src/domain/enums";
+import { ApiToken } from "../../server/src/modules/api-token/api-token.entity";
+import { findApiToken } from "../../server/src/auth/api-token-auth";
+import { hashApiTokenSecret, newApiTokenSecret } from "../../server/src/auth/api-token-secret";
 import { findSession, findSessionViewer, startSession } from "../../server/src/http/session";
 import { UserSession } from "../../server/src/http/session.entity";
 import { scopingWorld } from "./fixtures";
@@ -125,5 +130,47 @@ describe("the viewer of a user token, in one statement", () => {
     await ds.getRepository(User).update({ email }, { deactivatedAt: new Date() });
     expect(await findSessionViewer(ds, secret)).toBeNull();
     await ds.getRepository(User).update({ email }, { deactivatedAt: null });
+  });
+
+  it("reads an API token with its creator, partner and scope in one statement, as the query builder did", async () => {
+    const ds = t.app.dataSource;
+    const users = await ds.getRepository(User).find();
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + 3600_000);
+    for (const [i, user] of users.entries()) {
+      const secret = newApiTokenSecret();
+      await ds.getRepository(ApiToken).insert({
+        id: randomUUID(),
+        partnerId: user.partnerId,
+        name: `t${i}`,
+        scopes: i % 2 ? [ApiTokenScope.READ] : [ApiTokenScope.READ, ApiTokenScope.WRITE],
+        prefix: secret.slice(0, 9),
+        secretHash: hashApiTokenSecret(secret),
+        role: UserRole.ADMIN_AGENT,
+        createdByUserId: user.id,
+        createdAt: now,
+        expiresAt,
+        lastUsedAt: i % 2 ? now : null,
+        revokedAt: null,
+      });
+      const found = await findApiToken(ds, secret, now);
+      const token = await ds
+        .getRepository(ApiToken)
+        .createQueryBuilder("at")
+        .innerJoinAndSelect("at.createdByUser", "u")
+        .innerJoinAndSelect("u.partner", "p")
+        .where("at.secret_hash = :hash", { hash: hashApiTokenSecret(secret) })
+        .getOne();
+      expect(found, user.email).not.toBeNull();
+      expect(found!.token, user.email).toStrictEqual(token);
+      expect(found!.creator).toBe(found!.token.createdByUser);
+      expect(found!.partner).toBe(found!.creator.partner);
+      expect(found!.scope).toStrictEqual(await TenantScope.load(ds, token!.createdByUser!.partner!));
+      // Expired, revoked: refused on the next lookup.
+      expect(await findApiToken(ds, secret, expiresAt)).toBeNull();
+      await ds.getRepository(ApiToken).update({ secretHash: hashApiTokenSecret(secret) }, { revokedAt: now });
+      expect(await findApiToken(ds, secret, now)).toBeNull();
+    }
+    expect(await findApiToken(ds, newApiTokenSecret(), now)).toBeNull();
   });
 });

@@ -50,7 +50,7 @@ export async function loadViewer(
     return {
       user: actingUser(found),
       partner: found.partner,
-      scope: await TenantScope.load(ds, found.partner),
+      scope: found.scope,
       apiTokenId: found.token.id,
       apiTokenScopes: found.token.scopes,
     };
