@@ -6,6 +6,7 @@ import { ensureAllowed } from "./auth/permissions";
 import { guardedCoordinates, guardPermissions } from "./auth/permission-guard";
 import { resolvers } from "./resolvers";
 import { guardInputs } from "./common/input-guard";
+import { validateArgument } from "./common/arg-validation";
 import { NO_TOPICS } from "./modules/live/live.hub";
 
 export async function createSchema(): Promise<GraphQLSchema> {
@@ -14,7 +15,9 @@ export async function createSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: "error",
     pubSub: NO_TOPICS,
+    // class-validator rules (MaxLength, ArrayMaxSize) on the input classes that have them; others skip the validator.
     validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
   });
   // The permission matrix (auth/permissions.ts) guards every root field and field resolver; the input guard asks
   // it first, so that a caller who may not call a field gets UNAUTHENTICATED or FORBIDDEN, not an input error.

@@ -4,17 +4,17 @@ import type { DataSource } from "typeorm";
 import type { AppConfig } from "../config";
 import type { RequestContext, Viewer } from "../context";
 import { Partner } from "../modules/partner/partner.entity";
-import { User } from "../modules/user/user.entity";
 import { Loaders } from "../loaders";
 import { requestStore } from "../common/sql-counter";
 import type { Locale } from "../common/locale";
 import { toIsoDate } from "../common/dates";
 import { verifyToken } from "./token";
 import { TenantScope } from "./scope";
+import { findActiveViewer } from "./viewer-lookup";
 import { looksLikeApiToken } from "./api-token-secret";
 import { actingUser, findApiToken, type ApiTokenCaller } from "./api-token-auth";
 import { apiTokenOf } from "../http/caller";
-import { sessionOf } from "../http/session";
+import { sessionOf, type LiveSession } from "../http/session";
 import { idempotencyScope } from "../http/idempotency";
 import { SANDBOX_UPSTREAM, type UpstreamPort } from "../upstream/upstream";
 
@@ -50,29 +50,25 @@ export async function loadViewer(
     return {
       user: actingUser(found),
       partner: found.partner,
-      scope: await TenantScope.load(ds, found.partner),
+      scope: found.scope,
       apiTokenId: found.token.id,
       apiTokenScopes: found.token.scopes,
     };
   }
   const email = await verifyToken(config.authSecret, credential);
   if (!email) throw rejectToken();
-  const user = await ds
-    .getRepository(User)
-    .createQueryBuilder("u")
-    .innerJoinAndSelect("u.partner", "p")
-    .where("u.email = :email", { email })
-    .andWhere("u.deactivated_at IS NULL")
-    .getOne();
-  if (!user || !user.partner) throw rejectToken();
-  const partner = user.partner as Partner;
-  return { user, partner, scope: await TenantScope.load(ds, partner), apiTokenId: null, apiTokenScopes: [] };
+  // The active user, its partner and its scope in one statement (auth/viewer-lookup.ts).
+  const found = await findActiveViewer(ds, email);
+  if (!found) throw rejectToken();
+  return { ...found, apiTokenId: null, apiTokenScopes: [] };
 }
 
-/** The viewer of a browser session: its user (active, partner loaded by the session lookup). */
-async function sessionViewer(ds: DataSource, user: User): Promise<Viewer> {
+/** The viewer of a browser session: its user (active, partner loaded by the session lookup) and scope. */
+async function sessionViewer(ds: DataSource, session: LiveSession): Promise<Viewer> {
+  const user = session.user;
   const partner = user.partner as Partner;
-  return { user, partner, scope: await TenantScope.load(ds, partner), apiTokenId: null, apiTokenScopes: [] };
+  const scope = session.scope ?? (await TenantScope.load(ds, partner));
+  return { user, partner, scope, apiTokenId: null, apiTokenScopes: [] };
 }
 
 export async function buildContext(
@@ -85,7 +81,7 @@ export async function buildContext(
   // A browser session (cookie, CSRF-checked at the edge) when no Authorization header is sent.
   const session = req.headers.authorization ? null : sessionOf(req.res);
   const viewer = session
-    ? await sessionViewer(ds, session.user)
+    ? await sessionViewer(ds, session)
     : await loadViewer(ds, config, req.headers.authorization, apiTokenOf(req.res));
   return {
     config,

@@ -9,12 +9,15 @@ import { ResellerPartnership } from "../modules/partner/reseller-partnership.ent
  */
 export const VISIBLE_RELATIONSHIP = [RelationshipStatus.ACTIVE];
 
+/** What a partnership contributes to a scope: its two parties and its state. */
+export type PartnershipLink = Pick<ResellerPartnership, "providerId" | "resellerId" | "status">;
+
 /**
  * A partnership puts its reseller in the provider's network: the provider is an indirect provider and the
  * partnership is ACTIVE. Shared by `TenantScope.load` (whose network) and `audiencesOf` (event-audiences.ts: which
  * networks).
  */
-export function joinsNetwork(rp: ResellerPartnership, provider: Partner): boolean {
+export function joinsNetwork(rp: PartnershipLink, provider: Partner): boolean {
   return (
     rp.providerId === provider.id &&
     rp.status === PartnershipStatus.ACTIVE &&
@@ -81,8 +84,13 @@ export class TenantScope {
       .createQueryBuilder("rp")
       .where("rp.provider_id = :id OR rp.reseller_id = :id", { id: partner.id })
       .getMany();
+    return TenantScope.fromPartnerships(partner, partnerships);
+  }
+
+  /** The scope of a partner from its partnerships (those where it is the provider or the reseller), as `load` reads them. */
+  static fromPartnerships(partner: Partner, partnerships: readonly PartnershipLink[]): TenantScope {
     const activeResellers = partnerships.filter((p) => joinsNetwork(p, partner)).map((p) => p.resellerId);
-    const counterpartOf = (p: ResellerPartnership) => (p.providerId === partner.id ? p.resellerId : p.providerId);
+    const counterpartOf = (p: PartnershipLink) => (p.providerId === partner.id ? p.resellerId : p.providerId);
     const counterparts = [...new Set(partnerships.map(counterpartOf))];
     const accepted = new Set(partnerships.filter((p) => p.status !== PartnershipStatus.INVITED).map(counterpartOf));
     const invitedOnly = counterparts.filter((id) => !accepted.has(id));

@@ -5,7 +5,7 @@ import { verifyToken } from "../auth/token";
 import { looksLikeApiToken } from "../auth/api-token-secret";
 import { findApiToken, recordApiTokenUse, type ApiTokenCaller } from "../auth/api-token-auth";
 import { requestStore } from "../common/sql-counter";
-import { findSession, passesCsrfCheck, sessionSecretOf } from "./session";
+import { findSessionViewer, passesCsrfCheck, sessionSecretOf } from "./session";
 
 /**
  * Who is calling, decided cheaply before any GraphQL work: a verified user token (its subject), a live API token
@@ -49,7 +49,8 @@ async function identify(
     if (subject) return { kind: "user", subject };
   } else if (!req.headers.authorization) {
     const secret = sessionSecretOf(req, config);
-    const live = secret ? await findSession(ds, secret) : null;
+    // The session with its partner's scope, in one statement: the request context reuses both.
+    const live = secret ? await findSessionViewer(ds, secret) : null;
     if (live) {
       if (!passesCsrfCheck(req, config, live.secret)) return CSRF_REFUSED;
       res.locals["session"] = live;
