@@ -451,6 +451,9 @@ async function addOnBase(s: ServiceContext, globalId: string, customer: Customer
   return base;
 }
 
+/** The last V1 answer for today (decisionInstant). */
+let v1Today: { today: string; asOf: IsoDate; at: Instant } | null = null;
+
 /**
  * The date and instant a decision is made for, from an `Instant` argument (a date or a date-time) or null for now:
  * under V2 the instant itself (now, to the second, when not given), under V1 00:00:00 UTC of its date.
@@ -460,6 +463,11 @@ function decisionInstant(
   asked: string | null,
 ): { asOf: IsoDate; at: Instant } {
   const v2 = s.config.ruleBook === RuleBook.V2;
+  // V1 without asOf decides on today: the same answer for every field of the page (250 on the five-decisions page).
+  if (!v2 && !asked) {
+    if (v1Today?.today !== s.today) v1Today = { today: s.today, asOf: s.today, at: startOfDate(s.today) };
+    return v1Today;
+  }
   const given = asked ? parseInstant(asked) : null;
   const now = fromDate(new Date());
   const instant = given ?? (v2 && dateOf(now) === s.today ? now : startOfDate(s.today));
