@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import { fromRawRow, questionMarks, rawByIds, rawEntity, rawQuery, selectRaw } from "./common/raw-rows";
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import { fromRawRow, questionMarks, rawByIds, rawEntity, rawQuery, rawSelectList } from "./common/raw-rows";
+import { scopeCondition, type SqlCondition } from "./common/scoped-sql";
 import type { TenantScope } from "./auth/scope";
 import { PartnershipStatus, RuleBook, type EligibilityAction, type TransferPolicy } from "./domain/enums";
 import { liveSubscriptionSql } from "./domain/subscription-status";
@@ -43,18 +44,28 @@ export interface EligibilityKey {
 }
 
 /**
- * The rows of an entity query as objects of the entity's class, read raw (every column, no TypeORM hydration: issue
- * 10's hot read paths; common/raw-rows.ts).
+ * Rows of an entity by a hand-written SELECT of every column on `alias` (issue 10's hot read paths: no query builder,
+ * no TypeORM hydration; common/raw-rows.ts): `FROM <table> <alias> <rest>`, `rest` with `?` placeholders for `params`.
  */
-async function readRaw<T extends ObjectLiteral>(
+async function selectEntities<T extends ObjectLiteral>(
   ds: DataSource | EntityManager,
   target: EntityTarget<T>,
   alias: string,
-  qb: SelectQueryBuilder<T>,
+  rest: string,
+  params: readonly unknown[],
 ): Promise<T[]> {
   const entity = rawEntity(ds, target);
-  const rows = await selectRaw(qb, entity, alias, entity.columns).getRawMany<Record<string, unknown>>();
+  const rows = await rawQuery(
+    ds,
+    `SELECT ${rawSelectList(entity, alias)} FROM ${entity.table} ${alias} ${rest}`,
+    params,
+  );
   return rows.map((row) => fromRawRow(entity, entity.columns, row));
+}
+
+/** `column IN (ids…) AND <scope>`: a batch of ids within the viewer's scope, and its parameters in text order. */
+function idsWithin(column: string, ids: readonly string[], scope: SqlCondition): [string, unknown[]] {
+  return [`${column} IN (${questionMarks(ids.length)}) AND ${scope.sql}`, [...ids, ...scope.params]];
 }
 
 /** What batches decisions together: everything in the key but the subscription (computed for every key: no JSON). */
@@ -81,15 +92,25 @@ export class Loaders {
   );
 
   readonly customer = new DataLoader<string, Customer | null>(async (ids) => {
-    if (!this.scope) return ids.map(() => null);
-    const qb = this.ds.getRepository(Customer).createQueryBuilder("c").where("c.id IN (:...ids)", { ids });
-    return byId(ids, await readRaw(this.ds, Customer, "c", this.scope.visibleCustomers(qb, "c.id")));
+    const scope = this.scope;
+    if (!scope) return ids.map(() => null);
+    const [where, params] = idsWithin(
+      "c.id",
+      ids,
+      scopeCondition((qb) => scope.visibleCustomers(qb, "c.id")),
+    );
+    return byId(ids, await selectEntities(this.ds, Customer, "c", `WHERE ${where}`, params));
   });
 
   readonly subscription = new DataLoader<string, CustomerSubscription | null>(async (ids) => {
-    if (!this.scope) return ids.map(() => null);
-    const qb = this.ds.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id IN (:...ids)", { ids });
-    return byId(ids, await readRaw(this.ds, CustomerSubscription, "s", this.scope.visibleSubscriptions(qb, "s")));
+    const scope = this.scope;
+    if (!scope) return ids.map(() => null);
+    const [where, params] = idsWithin(
+      "s.id",
+      ids,
+      scopeCondition((qb) => scope.visibleSubscriptions(qb, "s")),
+    );
+    return byId(ids, await selectEntities(this.ds, CustomerSubscription, "s", `WHERE ${where}`, params));
   });
 
   /**
@@ -97,25 +118,30 @@ export class Loaders {
    * visible customer, another partner's included, e.g. the one a reseller's TRANSFER request is about.
    */
   readonly transferableSubscription = new DataLoader<string, CustomerSubscription | null>(async (ids) => {
-    if (!this.scope) return ids.map(() => null);
-    const qb = this.ds.getRepository(CustomerSubscription).createQueryBuilder("s").where("s.id IN (:...ids)", { ids });
-    const visible = this.scope.transferableSubscriptions(qb, "s.customer_id");
-    return byId(ids, await readRaw(this.ds, CustomerSubscription, "s", visible));
+    const scope = this.scope;
+    if (!scope) return ids.map(() => null);
+    const visible = scopeCondition((qb) => scope.transferableSubscriptions(qb, "s.customer_id"));
+    const [where, params] = idsWithin("s.id", ids, visible);
+    return byId(ids, await selectEntities(this.ds, CustomerSubscription, "s", `WHERE ${where}`, params));
   });
 
   /** The viewer's network's relationships with each customer. */
   readonly relationshipsOfCustomer = new DataLoader<string, CustomerRelationship[]>(async (customerIds) => {
-    if (!this.scope) return customerIds.map(() => []);
-    const qb = this.ds
-      .getRepository(CustomerRelationship)
-      .createQueryBuilder("cr")
-      .where("cr.customer_id IN (:...customerIds)", { customerIds });
+    const scope = this.scope;
+    if (!scope) return customerIds.map(() => []);
+    const [where, params] = idsWithin(
+      "cr.customer_id",
+      customerIds,
+      scopeCondition((qb) => scope.networkRelationships(qb, "cr")),
+    );
     // Oldest request first; the id breaks ties (one two-tier request creates rows with the same requested_at).
-    const ordered = this.scope
-      .networkRelationships(qb, "cr")
-      .orderBy("cr.requested_at", "ASC")
-      .addOrderBy("cr.id", "ASC");
-    const rows = await readRaw(this.ds, CustomerRelationship, "cr", ordered);
+    const rows = await selectEntities(
+      this.ds,
+      CustomerRelationship,
+      "cr",
+      `WHERE ${where} ORDER BY cr.requested_at ASC, cr.id ASC`,
+      params,
+    );
     const grouped = groupBy(rows, (r) => r.customerId);
     return customerIds.map((id) => grouped.get(id) ?? []);
   });

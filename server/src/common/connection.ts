@@ -224,7 +224,8 @@ export async function paginate<T extends ObjectLiteral>(
 ): Promise<Page<T>> {
   const keyset = keysetQuery(qb, args, order);
   const rows = await keyset.query.take(keyset.size + 1).getMany();
-  return keysetPage(keyset, order, rows, order.value, countQuery ?? qb.clone());
+  const countQb = countQuery ?? qb.clone();
+  return keysetPage(keyset, order, rows, order.value, () => countQb.getCount());
 }
 
 /**
@@ -250,11 +251,57 @@ export async function paginateRaw<T extends ObjectLiteral, N>(
   const rowOf = new Map(nodes.map((n, i) => [n, raw[i]!]));
   const rawValue = order.rawValue;
   const valueOf = rawValue ? (n: N) => rawValue(rowOf.get(n)!) : order.value;
-  return keysetPage(keyset, order, nodes, valueOf, countQuery ?? qb.clone());
+  const countQb = countQuery ?? qb.clone();
+  return keysetPage(keyset, order, nodes, valueOf, () => countQb.getCount());
 }
 
-interface Keyset<T extends ObjectLiteral> {
-  query: SelectQueryBuilder<T>;
+/** A hand-written statement's runner: `?` placeholders, rows as the driver gives them (common/raw-rows rawQuery). */
+export type RunSql = (sql: string, params: readonly unknown[]) => Promise<Record<string, unknown>[]>;
+
+/**
+ * `paginate` over a hand-written statement (issue 10's hot read paths: no query builder, no hydration): `from` is
+ * `FROM … WHERE …` with `?` placeholders for `params`; the keyset condition, the order and the limit are added here
+ * as `keysetQuery` adds them, with the same cursors. `select` is the select list, `toNode` turns a row into a node.
+ * The cursor's value is a parameter as it is (or `order.toParameter`'s), so the sort column's values must be ones the
+ * driver takes as they are (text, numbers). The count is `COUNT(*)` over `from` or `countFrom` (no joins that repeat rows).
+ */
+export async function paginateSql<N>(
+  run: RunSql,
+  select: string,
+  from: string,
+  params: readonly unknown[],
+  args: PageArgs,
+  order: KeysetOrder<N>,
+  toNode: (row: Record<string, unknown>) => N,
+  /** The same rows in a shape cheaper to count (`FROM … WHERE …` and its parameters), as `paginate`'s countQuery. */
+  countFrom: readonly [string, readonly unknown[]] = [from, params],
+): Promise<Page<N>> {
+  const { size, backward } = pageSize(args);
+  const key = order.key ?? "default";
+  const direction = backward ? flip(order.direction) : order.direction;
+  const cursor = backward ? args.before : args.after;
+  let after = "";
+  const pageParams = [...params];
+  if (cursor) {
+    const [raw, id] = decodeCursor(cursor, backward ? "before" : "after", key);
+    const value = order.toParameter ? order.toParameter(raw) : raw;
+    const op = direction === "ASC" ? ">" : "<";
+    after = ` AND (${order.column} ${op} ? OR (${order.column} = ? AND ${order.idColumn} ${op} ?))`;
+    pageParams.push(value, value, id);
+  }
+  const sql =
+    `SELECT ${select} ${from}${after} ORDER BY ${order.column} ${direction}, ${order.idColumn} ${direction} ` +
+    `LIMIT ${size + 1}`;
+  const nodes = (await run(sql, pageParams)).map(toNode);
+  const keyset = { query: null, size, backward, cursor, key };
+  return keysetPage(keyset, order, nodes, order.value, async () => {
+    const [row] = await run(`SELECT COUNT(*) AS "count" ${countFrom[0]}`, countFrom[1]);
+    return Number(row?.count ?? 0);
+  });
+}
+
+interface Keyset<Q> {
+  query: Q;
   size: number;
   backward: boolean;
   cursor: string | null | undefined;
@@ -266,7 +313,7 @@ function keysetQuery<T extends ObjectLiteral, N>(
   qb: SelectQueryBuilder<T>,
   args: PageArgs,
   order: KeysetOrder<N>,
-): Keyset<T> {
+): Keyset<SelectQueryBuilder<T>> {
   const { size, backward } = pageSize(args);
   const key = order.key ?? "default";
   const pageQb = qb.clone();
@@ -294,12 +341,12 @@ function keysetQuery<T extends ObjectLiteral, N>(
 }
 
 /** The page from the rows read (size + 1 at most): nodes in list order, their cursors, and the count on demand. */
-function keysetPage<T extends ObjectLiteral, N>(
-  keyset: Keyset<T>,
+function keysetPage<Q, N>(
+  keyset: Keyset<Q>,
   order: KeysetOrder<N>,
   read: N[],
   valueOf: (node: N) => OrderValue,
-  countQb: SelectQueryBuilder<T>,
+  countRows: () => Promise<number>,
 ): Page<N> {
   const { size, backward, cursor, key } = keyset;
   const more = read.length > size;
@@ -311,6 +358,6 @@ function keysetPage<T extends ObjectLiteral, N>(
     cursors: nodes.map((n) => encodeCursor(key, valueOf(n), order.id(n))),
     hasNextPage: backward ? Boolean(cursor) : more,
     hasPreviousPage: backward ? more : Boolean(cursor),
-    count: () => (countPromise ??= countQb.getCount()),
+    count: () => (countPromise ??= countRows()),
   };
 }

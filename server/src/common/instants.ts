@@ -31,10 +31,27 @@ export function parseInstant(text: string): Instant | null {
 
 export const isInstantText = (text: string): boolean => parseInstant(text) !== null;
 
-/** `YYYY-MM-DDTHH:MM:SSZ`, the one form the server answers with. */
-export function formatInstant(t: Instant): string {
-  return new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
+/**
+ * A pure function of an instant, remembered: a page of decisions formats the same few instants (today, term ends)
+ * hundreds of times (issue 10: 250 decisions on the five-decisions page). Bounded: cleared when full.
+ */
+function remembered<T>(f: (t: Instant) => T): (t: Instant) => T {
+  const cache = new Map<Instant, T>();
+  return (t) => {
+    let v = cache.get(t);
+    if (v === undefined) {
+      v = f(t);
+      if (cache.size >= 4096) cache.clear();
+      cache.set(t, v);
+    }
+    return v;
+  };
 }
+
+/** `YYYY-MM-DDTHH:MM:SSZ`, the one form the server answers with. */
+export const formatInstant: (t: Instant) => string = remembered((t) =>
+  new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z"),
+);
 
 /** 00:00:00 UTC of a calendar date (YYYY-MM-DD). */
 export const startOfDate = (date: string): Instant => Date.parse(`${date}T00:00:00Z`);
@@ -43,7 +60,7 @@ export const startOfDate = (date: string): Instant => Date.parse(`${date}T00:00:
 export const endOfDate = (date: string): Instant => startOfDate(date) + 86_399_000;
 
 /** The UTC calendar date of an instant. */
-export const dateOf = (t: Instant): string => new Date(t).toISOString().slice(0, 10);
+export const dateOf: (t: Instant) => string = remembered((t) => new Date(t).toISOString().slice(0, 10));
 
 /** A Date cut to the whole second (instants have one-second resolution). */
 export const fromDate = (d: Date): Instant => Math.floor(d.getTime() / 1000) * 1000;

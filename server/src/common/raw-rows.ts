@@ -149,7 +149,32 @@ function placeholders(postgres: boolean, from: number, count: number): string {
   return Array.from({ length: count }, (_, i) => (postgres ? `$${from + i}` : "?")).join(", ");
 }
 
-const selectLists = new WeakMap<RawEntity<unknown>, string>();
+/** The columns on `alias` under their property names (DATE as text on PostgreSQL), for a hand-written SELECT. */
+export function rawColumnList(entity: RawEntity<unknown>, alias: string, columns: readonly RawColumn[]): string {
+  return columns
+    .map((c) => {
+      const expr = `${alias}.${c.column}`;
+      return `${c.kind === "date" && entity.postgres ? `CAST(${expr} AS text)` : expr} AS "${c.property}"`;
+    })
+    .join(", ");
+}
+
+const selectLists = new WeakMap<RawEntity<unknown>, Map<string, string>>();
+
+/**
+ * Every column of the entity on `alias` under its property name (DATE as text on PostgreSQL), for a hand-written
+ * SELECT whose rows `fromRawRow(entity, entity.columns, row)` reads. Built once per entity and alias.
+ */
+export function rawSelectList(entity: RawEntity<unknown>, alias: string): string {
+  let perAlias = selectLists.get(entity);
+  if (!perAlias) selectLists.set(entity, (perAlias = new Map()));
+  let list = perAlias.get(alias);
+  if (!list) {
+    list = rawColumnList(entity, alias, entity.columns);
+    perAlias.set(alias, list);
+  }
+  return list;
+}
 
 /**
  * Rows of an entity by id, every column, as objects of its class: one hand-written SELECT (no query builder), for
@@ -162,17 +187,7 @@ export async function rawByIds<T extends ObjectLiteral>(
 ): Promise<T[]> {
   if (ids.length === 0) return [];
   const entity = rawEntity(db, target);
-  let list = selectLists.get(entity);
-  if (!list) {
-    list = entity.columns
-      .map(
-        (c) =>
-          `${c.kind === "date" && entity.postgres ? `CAST(t.${c.column} AS text)` : `t.${c.column}`} AS "${c.property}"`,
-      )
-      .join(", ");
-    selectLists.set(entity, list);
-  }
-  const sql = `SELECT ${list} FROM ${entity.table} t WHERE t.id IN (${placeholders(entity.postgres, 1, ids.length)})`;
+  const sql = `SELECT ${rawSelectList(entity, "t")} FROM ${entity.table} t WHERE t.id IN (${placeholders(entity.postgres, 1, ids.length)})`;
   const rows = (await db.query(sql, [...ids])) as Row[];
   return rows.map((row) => fromRawRow(entity, entity.columns, row));
 }

@@ -1,4 +1,4 @@
-import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from "typeorm";
+import { Brackets, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from "typeorm";
 import type { ScopeShape, TenantScope } from "../../auth/scope";
 import { badInput } from "../../common/errors";
 import { isIsoDate } from "../../common/dates";
@@ -17,7 +17,27 @@ export function subscriptionQuery(
   fieldPrefix = "filter",
   shape: ScopeShape = "probe",
 ): SelectQueryBuilder<CustomerSubscription> {
-  const qb = scope.visibleSubscriptions(ds.getRepository(CustomerSubscription).createQueryBuilder("s"), "s", shape);
+  return subscriptionConditions(
+    ds.getRepository(CustomerSubscription).createQueryBuilder("s"),
+    scope,
+    filter,
+    fieldPrefix,
+    shape,
+  );
+}
+
+/**
+ * The scope and filter conditions of `subscriptionQuery` on `qb` (alias `s`): only where-methods, so a hand-written
+ * statement records them too (common/scoped-sql.ts).
+ */
+export function subscriptionConditions<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  scope: TenantScope,
+  filter: SubscriptionFilter | null,
+  fieldPrefix = "filter",
+  shape: ScopeShape = "probe",
+): SelectQueryBuilder<T> {
+  scope.visibleSubscriptions(qb, "s", shape);
   if (!filter) return qb;
   if (filter.status?.length) qb.andWhere("s.status IN (:...statuses)", { statuses: filter.status });
   if (filter.channel?.length) qb.andWhere("s.channel IN (:...channels)", { channels: filter.channel });

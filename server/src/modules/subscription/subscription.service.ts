@@ -1,13 +1,24 @@
 import {
   paginate,
   paginateRaw,
+  paginateSql,
   sortOrder,
   SortDirection,
   type Page,
   type PageArgs,
   type SortColumn,
 } from "../../common/connection";
-import { fromRawRow, neededProperties, rawColumns, rawEntity, selectRaw } from "../../common/raw-rows";
+import {
+  fromRawRow,
+  neededProperties,
+  rawColumnList,
+  rawColumns,
+  rawEntity,
+  rawQuery,
+  rawSelectList,
+  selectRaw,
+} from "../../common/raw-rows";
+import { scopeCondition } from "../../common/scoped-sql";
 import type { IsoDate } from "../../common/dates";
 import { dateOf, fromDate, parseInstant, startOfDate, type Instant } from "../../common/instants";
 import { ensure, ensureNoErrors, ensureThat } from "../../common/ensure";
@@ -24,6 +35,7 @@ import {
   SubscriptionStatus,
 } from "../../domain/enums";
 import type { ServiceContext } from "../../service-context";
+import type { ScopeShape } from "../../auth/scope";
 import { hasActiveRelationship, visibleCustomer } from "../customer/customer.lookups";
 import type { Customer } from "../customer/customer.entity";
 import { EligibilityService, SUBSCRIPTION_ACTIONS, decisionTime } from "../eligibility/eligibility.service";
@@ -39,7 +51,7 @@ import { orderChecks, orderRuleField, registerChecks } from "./subscription.chec
 import { visibleSubscription } from "./subscription.lookups";
 import { upstreamProvenance, writeThrough } from "../../upstream/write-through";
 import { patchUpstreamSubscription } from "./subscription.upstream";
-import { subscriptionQuery } from "./subscription.query";
+import { subscriptionConditions, subscriptionQuery } from "./subscription.query";
 import {
   TransferCandidate,
   type OrderSubscriptionInput,
@@ -139,6 +151,9 @@ export function countsFromCounters(filter: SubscriptionFilter | null): boolean {
   );
 }
 
+/** totalCount over the whole network reads its customer list once; one customer's count probes that customer. */
+const countShape = (filter: SubscriptionFilter | null): ScopeShape => (filter?.customerId ? "probe" : "list");
+
 /** Subscriptions: list and decide on them; record one bought elsewhere, buy one through CSP, change one's status. */
 export class SubscriptionService {
   /**
@@ -156,18 +171,34 @@ export class SubscriptionService {
     const entity = rawEntity(s.em, CustomerSubscription);
     const columns = rawColumns(entity, neededProperties(entity, fields, FIELD_PROPERTIES, ALWAYS_READ));
     const byCustomerName = orderBy?.field === SubscriptionSortField.CUSTOMER_NAME;
-    const result = await paginateRaw(
-      sortedSubscriptionQuery(s, filter, orderBy),
-      page,
-      subscriptionOrder(orderBy),
-      (qb) => {
-        selectRaw(qb, entity, "s", columns);
-        return byCustomerName ? qb.addSelect("sc.name", SORT_CUSTOMER_NAME) : qb;
-      },
-      (row) => fromRawRow(entity, columns, row),
-      this.countQuery(s, filter),
-    );
-    return countsFromCounters(filter) ? { ...result, count: () => networkSubscriptionTotal(s, filter) } : result;
+    const toNode = (row: Record<string, unknown>) => fromRawRow(entity, columns, row);
+    const counted = countsFromCounters(filter);
+    let result: Page<CustomerSubscription>;
+    if (byCustomerName) {
+      result = await paginateRaw(
+        sortedSubscriptionQuery(s, filter, orderBy),
+        page,
+        subscriptionOrder(orderBy),
+        (qb) => selectRaw(qb, entity, "s", columns).addSelect("sc.name", SORT_CUSTOMER_NAME),
+        toNode,
+        this.countQuery(s, filter),
+      );
+    } else {
+      // A hand-written statement with the query's own conditions (scope and filter, recorded: no query builder).
+      const where = scopeCondition((qb) => subscriptionConditions(qb, s.scope, filter));
+      const count = scopeCondition((qb) => subscriptionConditions(qb, s.scope, filter, "filter", countShape(filter)));
+      result = await paginateSql(
+        (sql, params) => rawQuery(s.em, sql, params),
+        rawColumnList(entity, "s", columns),
+        `FROM ${entity.table} s WHERE ${where.sql}`,
+        where.params,
+        page,
+        subscriptionOrder(orderBy),
+        toNode,
+        [`FROM ${entity.table} s WHERE ${count.sql}`, count.params],
+      );
+    }
+    return counted ? { ...result, count: () => networkSubscriptionTotal(s, filter) } : result;
   }
 
   /** The same list as entities (TypeORM hydration): what `list` answered before issue 10; its tests compare both. */
@@ -187,7 +218,7 @@ export class SubscriptionService {
 
   /** totalCount over the whole network reads its customer list once; one customer's count probes that customer. */
   private countQuery(s: ServiceContext, filter: SubscriptionFilter | null) {
-    return subscriptionQuery(s.em, s.scope, filter, "filter", filter?.customerId ? "probe" : "list");
+    return subscriptionQuery(s.em, s.scope, filter, "filter", countShape(filter));
   }
 
   /** Each CSP subscription of a customer (not deleted), with the viewer's TRANSFER decision as the target. */
@@ -200,13 +231,19 @@ export class SubscriptionService {
     ensure(await s.loaders.customer.load(customerId), () => notFound("Customer", "customerId"));
     const reseller = await namedResellerArg(s.loaders, args.resellerId, "resellerId");
     const { asOf, at } = decisionInstant(s, args.asOf);
-    // Where a transfer needs them: every CSP subscription of the customer, another partner's included.
-    const qb = s.scope
-      .transferableSubscriptions(s.em.getRepository(CustomerSubscription).createQueryBuilder("s"), "s.customer_id")
-      .andWhere("s.customer_id = :customerId", { customerId })
-      .andWhere("s.channel = :csp", { csp: SalesChannel.CSP })
-      .andWhere("s.status <> :deleted", { deleted: SubscriptionStatus.DELETED });
-    const result = await paginate(qb, page, byTermEnd);
+    // Where a transfer needs them: every CSP subscription of the customer, another partner's included. A
+    // hand-written statement of every column (the facts read most of them), no entity hydration (issue 10).
+    const entity = rawEntity(s.em, CustomerSubscription);
+    const scope = scopeCondition((qb) => s.scope.transferableSubscriptions(qb, "s.customer_id"));
+    const result = await paginateSql(
+      (sql, params) => rawQuery(s.em, sql, params),
+      rawSelectList(entity, "s"),
+      `FROM ${entity.table} s WHERE ${scope.sql} AND s.customer_id = ? AND s.channel = ? AND s.status <> ?`,
+      [...scope.params, customerId, SalesChannel.CSP, SubscriptionStatus.DELETED],
+      page,
+      byTermEnd,
+      (row) => fromRawRow(entity, entity.columns, row),
+    );
     const decisions = await new EligibilityService(s.em).decideForSubscriptions(
       s.actor,
       EligibilityAction.TRANSFER,
@@ -414,6 +451,9 @@ async function addOnBase(s: ServiceContext, globalId: string, customer: Customer
   return base;
 }
 
+/** The last V1 answer for today (decisionInstant). */
+let v1Today: { today: string; asOf: IsoDate; at: Instant } | null = null;
+
 /**
  * The date and instant a decision is made for, from an `Instant` argument (a date or a date-time) or null for now:
  * under V2 the instant itself (now, to the second, when not given), under V1 00:00:00 UTC of its date.
@@ -423,6 +463,11 @@ function decisionInstant(
   asked: string | null,
 ): { asOf: IsoDate; at: Instant } {
   const v2 = s.config.ruleBook === RuleBook.V2;
+  // V1 without asOf decides on today: the same answer for every field of the page (250 on the five-decisions page).
+  if (!v2 && !asked) {
+    if (v1Today?.today !== s.today) v1Today = { today: s.today, asOf: s.today, at: startOfDate(s.today) };
+    return v1Today;
+  }
   const given = asked ? parseInstant(asked) : null;
   const now = fromDate(new Date());
   const instant = given ?? (v2 && dateOf(now) === s.today ? now : startOfDate(s.today));
