@@ -193,7 +193,7 @@ describe("the sync's reading of product kinds", () => {
   it("reads perpetual software from entitlements without expiry and their orders (App+User), keyed by order line", async () => {
     const bundle = await fetchCustomerBundle(client(), customerId, true);
     expect(bundle.softwarePurchases).toHaveLength(1);
-    const [{ entitlement, order }] = bundle.softwarePurchases!;
+    const { entitlement, order } = bundle.softwarePurchases![0]!;
     expect(entitlement.productId).toBe("DG7GMGF0D5RK");
     expect(order.creationDate).toBe("2026-11-04T10:00:00.000Z");
     // The emulator's row id for the world's perpetual purchase is the one the sync derives from the order line.
