@@ -61,7 +61,9 @@ test("the home partner's global admin records its own facts; a refused fact show
   await form.getByRole("button", { name: "Record" }).click();
   await expect(page.getByText(`${before.name}'s facts were recorded.`)).toBeVisible();
   await expect(form).toBeHidden();
-  await expect(page.getByText(/^Recorded by your organization on /)).toBeVisible();
+  // Only the fact that changed is recorded, with its own provenance.
+  await expect(page.getByText(/^Microsoft Partner Agreement signed: Recorded by your organization on /)).toBeVisible();
+  await expect(page.getByText(/^CSP program status: Recorded/)).toHaveCount(0);
 
   const after = (await graphqlAs<Own>(DEMO.provider, OWN)).viewer.partner;
   expect(after).toMatchObject({
@@ -69,7 +71,7 @@ test("the home partner's global admin records its own facts; a refused fact show
     programStatus: before.programStatus,
     factsRecordedBy: "YOUR_ORGANIZATION",
   });
-  expect([...after.recordedFacts].sort()).toEqual(["ADVISOR_ONLY", "MPA_SIGNED", "PROGRAM_STATUS"]);
+  expect(after.recordedFacts).toEqual(["MPA_SIGNED"]);
   await screenshot(page, "partner-facts-02-recorded");
 });
 
@@ -94,7 +96,7 @@ test("a provider's global admin records an active reseller's program status; the
   await expect(page.getByText(`The program status of ${reseller.name} was recorded.`)).toBeVisible();
   const status = page.locator("dt", { hasText: "CSP program status" }).locator("xpath=following-sibling::dd");
   await expect(status).toContainText("Suspended · recorded in channelgate");
-  await expect(page.getByText(/^Recorded by your organization on /)).toBeVisible();
+  await expect(page.getByText(/^CSP program status: Recorded by your organization on /)).toBeVisible();
   await screenshot(page, "partner-facts-03-reseller-status");
 
   expect((await graphqlAs<Reseller>(DEMO.provider, RESELLER, { id: reseller.id })).reseller.reseller).toMatchObject({
@@ -106,7 +108,7 @@ test("a provider's global admin records an active reseller's program status; the
   // The reseller's own global admin sees the status its provider recorded, by a partner it does not name.
   const resellerPage = await signIn(DEMO.reseller);
   await resellerPage.goto("/settings/partner-facts");
-  await expect(resellerPage.getByText(/^Recorded by another partner on /)).toBeVisible();
+  await expect(resellerPage.getByText(/^CSP program status: Recorded by another partner on /)).toBeVisible();
   await expect(
     resellerPage.locator("dt", { hasText: "CSP program status" }).locator("xpath=following-sibling::dd"),
   ).toContainText("Suspended");

@@ -407,13 +407,14 @@ describe("incremental sync from the audit records, once across replicas", () => 
     expect(after.quantity).toBe(before.quantity + 7);
     expect(after.autoRenew).toBe(!before.autoRenew);
     expect(after.syncedAt!.getTime()).toBeGreaterThan(before.syncedAt!.getTime());
-    // Just that customer was read: the audit records, then its five resources — not a full sync.
+    // Just that customer was read: the audit records, then its six resources (with its software entitlements) — not a
+    // full sync.
     const paths = emulator.calls.slice(calls).map((c) => c.path);
     expect(paths.some((p) => p.startsWith("/v1/auditrecords?"))).toBe(true);
     expect(
       paths.filter((p) => p.startsWith("/v1/customers/")).every((p) => p.includes(state.customers.get(key)!.id)),
     ).toBe(true);
-    expect(paths.length).toBeLessThanOrEqual(8);
+    expect(paths.length).toBeLessThanOrEqual(9);
     // Nothing changed since: the next run reads the records and writes nothing.
     const quiet = await replica.runIncremental();
     expect(quiet.run).toMatchObject({ status: "SUCCEEDED", customers: 0, changed: 0 });

@@ -193,6 +193,43 @@ describe("recordPartnerFacts", () => {
     });
   });
 
+  it("keeps provenance per fact: recording one fact leaves the others' time and recorder as they were", async () => {
+    type Provenance = { fact: string; recordedAt: string; recordedBy: string | null }[];
+    const provenance = async (as: string) =>
+      (
+        await query<{ reseller: { reseller: { factProvenance: Provenance } } }>(
+          t,
+          `query($id: ID!) { reseller(id: $id) { reseller { factProvenance { fact recordedAt recordedBy } } } }`,
+          { id: id.partner("res") },
+          { as },
+        )
+      ).reseller.reseller.factProvenance;
+    expectOk(await record({ partnerId: id.partner("res"), mpaSigned: true }, "res"));
+    const mpa = (await provenance("prov")).find((f) => f.fact === "MPA_SIGNED")!;
+    expect(mpa.recordedBy).toBe("THIS_PARTNER");
+    await new Promise((r) => setTimeout(r, 5));
+    expectOk(await record({ partnerId: id.partner("res"), programStatus: ProgramStatus.ACTIVE }, "prov"));
+    const after = await provenance("prov");
+    expect(after.map((f) => [f.fact, f.recordedBy])).toEqual([
+      ["PROGRAM_STATUS", "YOUR_ORGANIZATION"],
+      ["MPA_SIGNED", "THIS_PARTNER"],
+    ]);
+    // The MPA's record is untouched by the provider's program status.
+    expect(after.find((f) => f.fact === "MPA_SIGNED")!.recordedAt).toBe(mpa.recordedAt);
+    expect(Date.parse(after[0]!.recordedAt)).toBeGreaterThan(Date.parse(mpa.recordedAt));
+    // The reseller sees its provider's record as another partner's, its own as its organization's.
+    const own = await query<{ viewer: { partner: { factProvenance: Provenance } } }>(
+      t,
+      `{ viewer { partner { factProvenance { fact recordedBy } } } }`,
+      {},
+      { as: "res" },
+    );
+    expect(own.viewer.partner.factProvenance).toEqual([
+      { fact: "PROGRAM_STATUS", recordedBy: "ANOTHER_PARTNER" },
+      { fact: "MPA_SIGNED", recordedBy: "YOUR_ORGANIZATION" },
+    ]);
+  });
+
   it("only a global admin records partner facts", async () => {
     const res = await t.gql(
       RECORD,

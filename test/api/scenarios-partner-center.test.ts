@@ -104,6 +104,19 @@ describe("conformance scenarios through the Partner Center emulator and the sync
     expect(code).toBe(0);
   }, 180_000);
 
+  it("reads each product's cancellation window from what Partner Center serves: software, SaaS, perpetual software", async () => {
+    // v2-03: a software subscription (productType "Software"), a marketplace SaaS (isMicrosoftProduct false) and a
+    // perpetual purchase (a software entitlement without expiry date and its order's creationDate), all 7 checks.
+    const lines: string[] = [];
+    const code = await scenariosCommand(
+      ["--upstream", "partner-center", join(scenarios, "v2/v2-03-cancellation-window-by-product.json")],
+      (l) => lines.push(l),
+      provision,
+    );
+    expect(lines.slice(1)).toEqual(["7 passed, 0 failed"]);
+    expect(code).toBe(0);
+  }, 180_000);
+
   it("a check the synced world does not meet fails, as in sandbox mode", async () => {
     // The EA subscription exists only once registered through the API: the check that it cannot be transferred by
     // "direct" (no relationship) is flipped, so it must fail.

@@ -318,6 +318,7 @@ export const PERMISSIONS: Readonly<Record<string, Permission>> = {
   "Partner.recordedFacts": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
   "Partner.factsRecordedAt": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
   "Partner.factsRecordedBy": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
+  "Partner.factProvenance": read(ALL_ROLES, P.rolesAndPermissions, PARTNER_DETAIL),
   "ResellerPartnership.provider": read(NETWORK_READERS, P.indirectResellerTasks),
   "ResellerPartnership.reseller": read(NETWORK_READERS, P.indirectProviderTasks),
   "ResellerPartnership.counts": read(NETWORK_READERS, P.indirectProviderTasks),

@@ -126,8 +126,17 @@ export interface PcSubscription {
   /** MPN id (PartnerID) of the reseller of record, in the indirect model. */
   partnerId?: string;
   contractType: "subscription" | "productKey" | "redemptionCode";
-  /** New commerce: the catalog item type ("OnlineServicesNCE", "Azure"). */
+  /**
+   * New commerce: the catalog item type ("OnlineServicesNCE", "Azure"; "Software" for a software subscription, in the
+   * example of https://learn.microsoft.com/partner-center/developer/manage-billing-frequency-software-subs).
+   */
   productType?: { id: string; displayName: string };
+  /**
+   * Whether the subscription is a Microsoft product (subscription-resources); false for a commercial marketplace
+   * (third-party) subscription, as in the example of
+   * https://learn.microsoft.com/partner-center/developer/cancel-an-azure-marketplace-subscription.
+   */
+  isMicrosoftProduct?: boolean;
   /**
    * New commerce: the seats that can still be reduced, with each batch's return window (subscription-resources;
    * the SDK's RefundableQuantity / RefundableQuantityDetail models).
@@ -291,4 +300,22 @@ export interface PcCartCheckoutResult {
 export interface PcRelationshipRequest {
   url: string;
   attributes: PcAttributes;
+}
+
+/**
+ * An entitlement (https://learn.microsoft.com/partner-center/developer/entitlement-resources), as Get a collection of
+ * entitlements serves it (https://learn.microsoft.com/partner-center/developer/get-a-collection-of-entitlements,
+ * `?entitlementType=software&showExpiry=true`). Only the fields channelgate reads or the emulator serves.
+ */
+export interface PcEntitlement {
+  includedEntitlements: PcEntitlement[];
+  /** The order (and its line item) that resulted in the entitlement. */
+  referenceOrder: { id: string; lineItemId: string; alternateId?: string };
+  productId: string;
+  skuId?: string;
+  quantity: number;
+  entitledArtifacts: unknown[];
+  entitlementType: string;
+  /** "The entitlement expiry date (if applicable)", given with showExpiry=true. */
+  expiryDate?: string;
 }

@@ -7,6 +7,7 @@ import {
   OfferKind,
   PartnershipStatus,
   PartnerType,
+  ProductType,
   ProgramStatus,
   RelationshipStatus,
   SalesChannel,
@@ -26,6 +27,7 @@ import type { ScheduledChange, SeatTranche } from "../modules/subscription/subsc
 import { dateOf, formatInstant, fromDate, parseInstant, type Instant } from "../common/instants";
 import { Transfer, TransferLine } from "../modules/transfer/transfer.entity";
 import { skuMaximumQuantity } from "./catalog";
+import { softwarePurchaseId } from "./software-purchases";
 import type { PartnerCenterClient } from "./client";
 import type {
   PcAgreement,
@@ -33,7 +35,9 @@ import type {
   PcAzureEntitlement,
   PcCollection,
   PcCustomer,
+  PcEntitlement,
   PcMpnProfile,
+  PcOrder,
   PcOrganizationProfile,
   PcPartnerRelationship,
   PcScheduledNextTermInstructions,
@@ -101,6 +105,8 @@ export interface CustomerBundle {
   azureEntitlements: Map<string, number>;
   /** New commerce offer id → the catalog SKU's maximumQuantity (null: the catalog has no such SKU or no maximum). */
   maxQuantities: Map<string, number | null>;
+  /** Perpetual software: software entitlements without an expiry date, with the order each came from (App+User). */
+  softwarePurchases?: Array<{ entitlement: PcEntitlement; order: PcOrder }>;
 }
 
 const SUBSCRIPTION_STATUS: Record<string, SubscriptionStatus> = {
@@ -521,22 +527,65 @@ export async function fetchCustomerBundle(
     ...new Set(
       subscriptions.items
         .filter(
-          (x) => x.productType?.id === "OnlineServicesNCE" && x.billingType === "license" && x.offerId.includes(":"),
+          (x) =>
+            (x.productType?.id === "OnlineServicesNCE" || x.productType?.id === "Software") &&
+            x.billingType === "license" &&
+            x.offerId.includes(":"),
         )
         .map((x) => x.offerId),
     ),
   ];
   const maxima = country ? await Promise.all(offers.map((o) => skuMaximumQuantity(client, o, country))) : [];
   const maxQuantities = new Map(offers.map((o, i) => [o, maxima[i] ?? null]));
+  const softwarePurchases = appPlusUser ? await perpetualSoftware(client, base) : [];
   return {
     customer,
     subscriptions: subscriptions.items,
     azureEntitlements,
     maxQuantities,
+    softwarePurchases,
     resellers: relationships?.items ?? [],
     agreements: agreements?.items ?? null,
     transfers: Array.isArray(transfers) ? transfers : transfers.items,
   };
+}
+
+/**
+ * Perpetual software, which Partner Center keeps as an order and an entitlement, not a subscription
+ * (cancel-software-purchases): the customer's software entitlements with their expiry dates
+ * (get-a-collection-of-entitlements, `entitlementType=software&showExpiry=true`, App+User), of which those without
+ * one are taken as perpetual (guessed: entitlement-resources gives expiryDate "if applicable"), each with the order
+ * it came from (get-an-order-by-id: its creationDate is the purchase), one call per order.
+ */
+async function perpetualSoftware(
+  client: PartnerCenterClient,
+  base: string,
+): Promise<Array<{ entitlement: PcEntitlement; order: PcOrder }>> {
+  const entitlements = await client.get<PcCollection<PcEntitlement>>(
+    `${base}/entitlements?entitlementType=software&showExpiry=true`,
+    { auth: "user" },
+  );
+  const perpetual = entitlements.items.filter(
+    (e) => e.entitlementType.toLowerCase() === "software" && !e.expiryDate && e.referenceOrder?.id,
+  );
+  const orderIds = [...new Set(perpetual.map((e) => e.referenceOrder.id))];
+  const orders = await Promise.all(
+    orderIds.map((id) => client.get<PcOrder>(`${base}/orders/${encodeURIComponent(id)}`)),
+  );
+  const byId = new Map(orderIds.map((id, i) => [id, orders[i]!]));
+  return perpetual.map((entitlement) => ({ entitlement, order: byId.get(entitlement.referenceOrder.id)! }));
+}
+
+/**
+ * The kind of product a subscription is for (its cancellation window, R30): productType "Software" is a software
+ * subscription (manage-billing-frequency-software-subs); isMicrosoftProduct false is a commercial marketplace
+ * subscription (cancel-an-azure-marketplace-subscription), taken as marketplace SaaS: guessed, SaaS being the
+ * marketplace offers sold as Partner Center subscriptions (README "Field mapping").
+ */
+export function productTypeOf(s: PcSubscription, usage: boolean, isAzurePlan: boolean): ProductType {
+  if (!isAzurePlan && s.isMicrosoftProduct === false) return ProductType.MARKETPLACE_SAAS;
+  if (!isAzurePlan && !usage && s.productType?.id === "Software") return ProductType.SOFTWARE_SUBSCRIPTION;
+  return defaultProductType(usage ? OfferKind.USAGE_BASED : OfferKind.LICENSE_BASED, isAzurePlan);
 }
 
 export interface Known {
@@ -677,7 +726,7 @@ export async function writeCustomer(
         autoRenew: s.autoRenewEnabled,
         parentId,
         isAzurePlan,
-        productType: defaultProductType(usage ? OfferKind.USAGE_BASED : OfferKind.LICENSE_BASED, isAzurePlan),
+        productType: productTypeOf(s, usage, isAzurePlan),
         purchasedAt: new Date(purchasedAt),
         renewedAt: renewedAt === null ? null : new Date(renewedAt),
         tranches: tranchesOf(existing, s, renewedAt ?? purchasedAt, now.getTime()),
@@ -692,6 +741,61 @@ export async function writeCustomer(
       // Not in the subscription resource: no maximum unless the catalog SKU gave one above, no active Azure
       // subscription unless reported above (and nothing scheduled where Partner Center serves no next-term
       // instructions); channelgate's own values are kept on later syncs.
+      {
+        registeredById: null,
+        maxQuantity: null,
+        scheduledChange: null,
+        activeAzureSubscriptions: 0,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      },
+    );
+    subscriptions += 1;
+  }
+
+  // Perpetual software: one row per order line item (README "Field mapping"), bought when the order was created.
+  for (const { entitlement, order } of b.softwarePurchases ?? []) {
+    const line = order.lineItems.find((l) => String(l.lineItemNumber) === entitlement.referenceOrder.lineItemId);
+    const purchasedAt = instantOfPc(order.creationDate);
+    if (!line || purchasedAt === null || order.status.toLowerCase() === "cancelled") {
+      skipped.push(`software entitlement of order ${order.id}: no line item, creation date or live order`);
+      continue;
+    }
+    const id = softwarePurchaseId(order.id, line.lineItemNumber);
+    const reseller = line.partnerIdOnRecord ? known.partnersByMpn.get(line.partnerIdOnRecord) : undefined;
+    const existing = await em.getRepository(CustomerSubscription).findOneBy({ id });
+    const purchaseDate = dateOf(purchasedAt);
+    await w.upsert(
+      CustomerSubscription,
+      existing,
+      {
+        id,
+        customerId: customer.id,
+        offerName: line.friendlyName ?? line.offerId,
+        offerId: line.offerId,
+        offerKind: OfferKind.LICENSE_BASED,
+        // Guessed: sold from the new commerce catalog (its offer id is productId:skuId:availabilityId).
+        commerceModel: CommerceModel.NEW_COMMERCE,
+        channel: SalesChannel.CSP,
+        status: SubscriptionStatus.ACTIVE,
+        transactingPartnerId: known.transacting?.id ?? null,
+        resellerOfRecordId: reseller?.id ?? null,
+        purchaseDate,
+        renewalDate: null,
+        // No term: its end date is its purchase date (RULES.md v2: vocabulary).
+        commitmentEndDate: purchaseDate,
+        termDuration: line.termDuration && TERMS.has(line.termDuration) ? (line.termDuration as TermDuration) : null,
+        billingCycle: BILLING_CYCLE[order.billingCycle.toLowerCase().replace("_", "")] ?? BillingCycle.NONE,
+        quantity: entitlement.quantity,
+        autoRenew: false,
+        parentId: null,
+        isAzurePlan: false,
+        productType: ProductType.PERPETUAL_SOFTWARE,
+        purchasedAt: new Date(purchasedAt),
+        renewedAt: null,
+        tranches: oneTranche(entitlement.quantity, purchasedAt),
+      },
       {
         registeredById: null,
         maxQuantity: null,

@@ -199,7 +199,7 @@ function ResellerContent({ partnership }: { partnership: Partnership }) {
             <div>
               <dt>{t("reseller.fact.recordedBy")}</dt>
               <dd>
-                <FactsProvenance partnerName={r.name} recordedAt={r.factsRecordedAt} recordedBy={r.factsRecordedBy} />
+                <FactsProvenance partnerName={r.name} provenance={r.factProvenance} />
               </dd>
             </div>
           )}

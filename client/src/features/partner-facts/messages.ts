@@ -20,7 +20,7 @@ export const partnerFactsMessages = defineMessages({
     "facts.record.open": "Record facts",
     "facts.record.title": "Record {partner}'s facts",
     "facts.record.intro":
-      "The values you record replace the current ones, marked as recorded by your organization today. Partner Center is not changed.",
+      "The values you change replace the current ones, each marked as recorded by your organization today; the others keep their record. Partner Center is not changed.",
     "facts.record.submit": "Record",
     "facts.record.pending": "Recording…",
     "facts.record.done": "{partner}'s facts were recorded.",
@@ -34,6 +34,9 @@ export const partnerFactsMessages = defineMessages({
     "facts.by.YOUR_ORGANIZATION": "Recorded by your organization on {date}",
     "facts.by.THIS_PARTNER": "Recorded by {partner} on {date}",
     "facts.by.ANOTHER_PARTNER": "Recorded by another partner on {date}",
+    "facts.by.unknown": "Recorded on {date}",
+    "facts.provenance": "{fact}: {by}",
+    "facts.record.unchanged": "Nothing changed: change a fact to record it.",
     "facts.never": "Never recorded in channelgate: the values come from Partner Center or the sync's defaults.",
     "facts.notAllowed": "Your role ({role}) cannot record partner facts. A global admin can.",
   },
@@ -53,7 +56,7 @@ export const partnerFactsMessages = defineMessages({
     "facts.record.open": "Registar factos",
     "facts.record.title": "Registar os factos de {partner}",
     "facts.record.intro":
-      "Os valores que registar substituem os atuais, marcados como registados hoje pela sua organização. O Partner Center não é alterado.",
+      "Os valores que alterar substituem os atuais, cada um marcado como registado hoje pela sua organização; os outros mantêm o seu registo. O Partner Center não é alterado.",
     "facts.record.submit": "Registar",
     "facts.record.pending": "A registar…",
     "facts.record.done": "Os factos de {partner} foram registados.",
@@ -66,6 +69,9 @@ export const partnerFactsMessages = defineMessages({
     "facts.by.YOUR_ORGANIZATION": "Registado pela sua organização em {date}",
     "facts.by.THIS_PARTNER": "Registado por {partner} em {date}",
     "facts.by.ANOTHER_PARTNER": "Registado por outro parceiro em {date}",
+    "facts.by.unknown": "Registado em {date}",
+    "facts.provenance": "{fact}: {by}",
+    "facts.record.unchanged": "Nada mudou: altere um facto para o registar.",
     "facts.never":
       "Nunca registado no channelgate: os valores vêm do Partner Center ou das predefinições da sincronização.",
     "facts.notAllowed": "A sua função ({role}) não pode registar factos do parceiro. Um administrador global pode.",

@@ -119,11 +119,7 @@ function OwnFacts() {
             <div>
               <dt>{t("reseller.fact.recordedBy")}</dt>
               <dd>
-                <FactsProvenance
-                  partnerName={partner.name}
-                  recordedAt={partner.factsRecordedAt}
-                  recordedBy={partner.factsRecordedBy}
-                />
+                <FactsProvenance partnerName={partner.name} provenance={partner.factProvenance} />
               </dd>
             </div>
           </dl>

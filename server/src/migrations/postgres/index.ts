@@ -19,6 +19,7 @@ import { EligibilityFactsIndex1796620000000 } from "./1796620000000-EligibilityF
 import { AuditEventReseller1796730000000 } from "./1796730000000-AuditEventReseller";
 import { PartnerRecordedFacts1796700000000 } from "./1796700000000-PartnerRecordedFacts";
 import { SearchTrigramIndexes1796740000000 } from "./1796740000000-SearchTrigramIndexes";
+import { PartnerFactRecorders1796780000000 } from "./1796780000000-PartnerFactRecorders";
 import { NetworkCounters1796760000000 } from "./1796760000000-NetworkCounters";
 
 export const migrations = [
@@ -44,4 +45,5 @@ export const migrations = [
   PartnerRecordedFacts1796700000000,
   SearchTrigramIndexes1796740000000,
   NetworkCounters1796760000000,
+  PartnerFactRecorders1796780000000,
 ];

@@ -60,12 +60,19 @@ export class PartnerFactsService {
 
     const now = new Date();
     const before = { ...partner };
-    const set: Partial<Partner> = { factsRecordedById: s.actor.id };
-    if (input.programStatus) Object.assign(set, { programStatus: input.programStatus, programStatusRecordedAt: now });
+    // Provenance per fact: only the facts given are marked recorded, each with when and by whom.
+    const by = s.actor.id;
+    const set: Partial<Partner> = { factsRecordedById: by };
+    if (input.programStatus)
+      Object.assign(set, {
+        programStatus: input.programStatus,
+        programStatusRecordedAt: now,
+        programStatusRecordedById: by,
+      });
     if (typeof input.mpaSigned === "boolean")
-      Object.assign(set, { mpaSigned: input.mpaSigned, mpaSignedRecordedAt: now });
+      Object.assign(set, { mpaSigned: input.mpaSigned, mpaSignedRecordedAt: now, mpaSignedRecordedById: by });
     if (typeof input.advisorOnly === "boolean") {
-      set.advisorOnlyRecordedAt = now;
+      Object.assign(set, { advisorOnlyRecordedAt: now, advisorOnlyRecordedById: by });
       // Advisor-only holds no CSP type (RULES.md, v2 vocabulary). Back from advisor-only, a partner without two-tier
       // partnerships transacts directly, as the sync reads such a partner.
       const advisorOnly = !partner.types.some((t) => t !== PartnerType.ADVISOR);

@@ -73,8 +73,19 @@ export class Partner implements Node {
   @Column({ type: Date, nullable: true })
   advisorOnlyRecordedAt?: Date | null;
 
+  /** The partner that recorded a fact last, whichever fact it was. */
   @Column({ type: "varchar", length: 36, nullable: true })
   factsRecordedById?: string | null;
+
+  /** Which partner recorded each fact (null: never recorded, or recorded before per-fact provenance). */
+  @Column({ type: "varchar", length: 36, nullable: true })
+  programStatusRecordedById?: string | null;
+
+  @Column({ type: "varchar", length: 36, nullable: true })
+  mpaSignedRecordedById?: string | null;
+
+  @Column({ type: "varchar", length: 36, nullable: true })
+  advisorOnlyRecordedById?: string | null;
 
   is(type: PartnerType): boolean {
     return this.types.includes(type);

@@ -18,10 +18,17 @@ import {
   PartnershipCounts,
   PartnershipFilter,
   PartnershipOrder,
+  RecordedPartnerFact,
   ResellerPartnershipConnection,
   Viewer,
   ViewerPermissions,
 } from "./partner.types";
+
+/** A recorder as the viewer may know it: its own organization, the partner itself, or another partner (unnamed). */
+function recorderAs(ctx: RequestContext, p: Partner, by: string): FactsRecorder {
+  if (by === ctx.viewer?.partner.id) return FactsRecorder.YOUR_ORGANIZATION;
+  return by === p.id ? FactsRecorder.THIS_PARTNER : FactsRecorder.ANOTHER_PARTNER;
+}
 
 @Resolver(() => Partner)
 export class PartnerResolver {
@@ -178,13 +185,26 @@ export class PartnerFieldsResolver {
   factsRecordedBy(@Root() p: Partner, @Ctx() ctx: RequestContext): FactsRecorder | null {
     const by = p.factsRecordedById;
     if (!by) return null;
-    const recorder =
-      by === ctx.viewer?.partner.id
-        ? FactsRecorder.YOUR_ORGANIZATION
-        : by === p.id
-          ? FactsRecorder.THIS_PARTNER
-          : FactsRecorder.ANOTHER_PARTNER;
-    return described(ctx, p, recorder);
+    return described(ctx, p, recorderAs(ctx, p, by));
+  }
+
+  @FieldResolver(() => [RecordedPartnerFact], {
+    nullable: true,
+    description: `Each fact of recordedFacts with when and by whom it was recorded (per fact: recording one fact leaves the others' provenance as it was). Another partner is not named. ${UNTIL_ACCEPTED}`,
+  })
+  factProvenance(@Root() p: Partner, @Ctx() ctx: RequestContext): RecordedPartnerFact[] | null {
+    const facts: [PartnerFact, Date | null | undefined, string | null | undefined][] = [
+      [PartnerFact.PROGRAM_STATUS, p.programStatusRecordedAt, p.programStatusRecordedById],
+      [PartnerFact.MPA_SIGNED, p.mpaSignedRecordedAt, p.mpaSignedRecordedById],
+      [PartnerFact.ADVISOR_ONLY, p.advisorOnlyRecordedAt, p.advisorOnlyRecordedById],
+    ];
+    return described(
+      ctx,
+      p,
+      facts
+        .filter((f): f is [PartnerFact, Date, string | null | undefined] => f[1] instanceof Date)
+        .map(([fact, recordedAt, by]) => ({ fact, recordedAt, recordedBy: by ? recorderAs(ctx, p, by) : null })),
+    );
   }
 
   @FieldResolver(() => Boolean, { description: "Can bill CSP subscriptions (direct-bill or indirect provider)." })

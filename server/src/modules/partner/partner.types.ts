@@ -1,6 +1,6 @@
 import { ArrayMaxSize, MaxLength } from "class-validator";
 import { Field, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PartnershipStatus } from "../../domain/enums";
+import { PartnerFact, PartnershipStatus } from "../../domain/enums";
 import { PERMISSION_FLAGS, type PermissionFlag } from "../../auth/roles";
 import { rolesOf } from "../../auth/permissions";
 import { ConnectionType, OrderByInput } from "../../common/connection";
@@ -33,6 +33,24 @@ registerEnumType(FactsRecorder, {
     ANOTHER_PARTNER: { description: "Another partner recorded them (e.g. another provider of this reseller)." },
   },
 });
+
+@ObjectType({
+  description:
+    "One partner fact recorded in channelgate (recordPartnerFacts): when, and who recorded it, as the viewer may know it.",
+})
+export class RecordedPartnerFact {
+  @Field(() => PartnerFact)
+  fact: PartnerFact;
+
+  @Field(() => Date, { description: "When the fact was last recorded." })
+  recordedAt: Date;
+
+  @Field(() => FactsRecorder, {
+    nullable: true,
+    description: "Who recorded it last; null when recorded before channelgate kept a recorder per fact.",
+  })
+  recordedBy: FactsRecorder | null;
+}
 
 /** "op (roles: …)" for each operation of a flag, from the permission matrix. */
 const opsOf = (flag: PermissionFlag) =>

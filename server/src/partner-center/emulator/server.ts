@@ -31,6 +31,7 @@ import {
   type EmuPartner,
   type EmulatorState,
 } from "./state";
+import { orderBody, softwareEntitlements, softwareOf } from "./software";
 import { BILLING_CYCLE, isoDateTime, subscriptionBody } from "./subscription-body";
 import { mountWrites, type EmulatorWrites } from "./writes";
 
@@ -394,6 +395,34 @@ export function createEmulatorApp(
         }))
       : [];
     res.json(collection(items));
+  });
+
+  // https://learn.microsoft.com/partner-center/developer/get-a-collection-of-entitlements (App+User; fields:
+  // https://learn.microsoft.com/partner-center/developer/entitlement-resources): ?entitlementType=software|
+  // reservedInstance (none: every type), showExpiry=true for the expiry dates. The world holds software only.
+  app.get("/v1/customers/:id/entitlements", (req, res) => {
+    if (needsAppPlusUser(res)) return;
+    const key = visibleCustomer(req, res);
+    if (!key) return;
+    const type = typeof req.query.entitlementType === "string" ? req.query.entitlementType.toLowerCase() : null;
+    const showExpiry = String(req.query.showExpiry).toLowerCase() === "true";
+    const items =
+      type === null || type === "software" ? softwareEntitlements(state, partnerOf(res).key, key, showExpiry) : [];
+    res.json(collection(items));
+  });
+
+  // https://learn.microsoft.com/partner-center/developer/get-an-order-by-id (fields:
+  // https://learn.microsoft.com/partner-center/developer/order-resources): the orders of the world's software
+  // purchases (those placed through a cart are answered by the checkout, emulator/writes.ts).
+  app.get("/v1/customers/:id/orders/:orderId", (req, res) => {
+    const key = visibleCustomer(req, res);
+    if (!key) return;
+    const s = softwareOf(state, partnerOf(res).key, key).find((x) => x.orderId === String(req.params.orderId));
+    if (!s) {
+      pcError(res, 404, 404, "Resource not found.");
+      return;
+    }
+    res.json(orderBody(state, s));
   });
 
   // https://learn.microsoft.com/partner-center/developer/get-a-sku-by-id (the resource: product-resources, "Sku"):

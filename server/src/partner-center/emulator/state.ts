@@ -4,12 +4,14 @@ import {
   CommerceModel,
   OfferKind,
   PartnershipStatus,
+  ProductType,
   RelationshipStatus,
   SalesChannel,
   SubscriptionStatus,
   TermDuration,
   TransferStatus,
 } from "../../domain/enums";
+import { softwarePurchaseId } from "../software-purchases";
 import type { PcScheduledNextTermInstructions, PcSubscription } from "../resources";
 import type { World, WorldPartner, WorldSubscription, WorldTransfer } from "../../scenarios/world";
 
@@ -41,6 +43,11 @@ export interface EmuCustomer {
 }
 export interface EmuSubscription extends WorldSubscription {
   id: string;
+  /**
+   * Software (perpetual or subscription): the order that bought it, whose line item 0 it is (software-purchases.ts).
+   * A perpetual purchase is no subscription in Partner Center: it is served as that order and a software entitlement.
+   */
+  orderId?: string;
   /** New commerce: the change saved for the next renewal (a subscription PATCH sets or removes it). */
   scheduledNextTermInstructions?: PcScheduledNextTermInstructions | null;
 }
@@ -104,7 +111,18 @@ export function stateFromWorld(world: World, asOf: string, now: Date = new Date(
   const subscriptionsByCustomer = new Map<string, EmuSubscription[]>();
   for (const s of world.subscriptions) {
     if (s.channel !== SalesChannel.CSP) continue;
-    const e: EmuSubscription = { ...s, id: stableGuid(`subscription:${s.key}`) };
+    const software =
+      s.productType === ProductType.PERPETUAL_SOFTWARE || s.productType === ProductType.SOFTWARE_SUBSCRIPTION;
+    const orderId = software ? orderIdOf(s.key) : undefined;
+    const e: EmuSubscription = {
+      ...s,
+      // A perpetual purchase's row is keyed by its order line item, the one id Partner Center gives it.
+      id:
+        s.productType === ProductType.PERPETUAL_SOFTWARE
+          ? softwarePurchaseId(orderId!, 0)
+          : stableGuid(`subscription:${s.key}`),
+      ...(orderId ? { orderId } : {}),
+    };
     // The one source of scheduledNextTermInstructions: seeded here from the world's scheduled change, then only a
     // subscription PATCH sets or removes it (emulator/writes.ts).
     if (isNewCommerceLicense(s) && !s.isAzurePlan) e.scheduledNextTermInstructions = scheduledInstructions(s);
@@ -116,6 +134,8 @@ export function stateFromWorld(world: World, asOf: string, now: Date = new Date(
     }
     subscriptions.push(e);
     subscriptionsByKey.set(s.key, e);
+    // Not among the customer's subscriptions: served as an order and an entitlement only (emulator/software.ts).
+    if (s.productType === ProductType.PERPETUAL_SOFTWARE) continue;
     const list = subscriptionsByCustomer.get(s.customer) ?? [];
     list.push(e);
     subscriptionsByCustomer.set(s.customer, list);
@@ -175,6 +195,11 @@ export function delegatedAccess(state: EmulatorState, partner: string, customer:
       r.status === RelationshipStatus.ACTIVE &&
       r.includesDelegatedAdmin,
   );
+}
+
+/** An order id as Partner Center writes them (12 hexadecimal digits, e.g. "c403d91b21d2"), stable for a world key. */
+function orderIdOf(key: string): string {
+  return createHash("sha1").update(`order:${key}`).digest("hex").slice(0, 12);
 }
 
 /** The CSP subscriptions a partner sees for a customer: those it bills, or of which it is the reseller of record. */

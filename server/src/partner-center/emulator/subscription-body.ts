@@ -1,4 +1,4 @@
-import { OfferKind, TermDuration } from "../../domain/enums";
+import { OfferKind, ProductType, TermDuration } from "../../domain/enums";
 import { HOUR_MS, SEAT_REDUCTION_WINDOW_HOURS } from "../../domain/policy";
 import type { PcSubscription } from "../resources";
 import {
@@ -80,8 +80,14 @@ function baseBody(
     ...(s.isAzurePlan
       ? { productType: { id: "Azure", displayName: "Azure" } }
       : isNewCommerceLicense(s)
-        ? { productType: { id: "OnlineServicesNCE", displayName: "OnlineServicesNCE" } }
+        ? s.productType === ProductType.SOFTWARE_SUBSCRIPTION
+          ? // manage-billing-frequency-software-subs: a software subscription's productType is "Software".
+            { productType: { id: "Software", displayName: "Software" } }
+          : { productType: { id: "OnlineServicesNCE", displayName: "OnlineServicesNCE" } }
         : {}),
+    // subscription-resources: isMicrosoftProduct; false for a commercial marketplace (third-party) subscription, as in
+    // the example of cancel-an-azure-marketplace-subscription. The world's marketplace offers are its SaaS ones.
+    isMicrosoftProduct: s.productType !== ProductType.MARKETPLACE_SAAS,
     attributes: { objectType: "Subscription" },
   };
 }

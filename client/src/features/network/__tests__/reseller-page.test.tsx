@@ -46,8 +46,17 @@ function partnership(status: PartnershipStatus = "ACTIVE"): ResellerPageQuery {
         programStatus: status === "INVITED" ? null : "SUSPENDED",
         types: ["INDIRECT_RESELLER"],
         recordedFacts: status === "INVITED" ? null : ["PROGRAM_STATUS"],
-        factsRecordedAt: status === "INVITED" ? null : "2026-11-20T10:00:00.000Z",
-        factsRecordedBy: status === "INVITED" ? null : "YOUR_ORGANIZATION",
+        factProvenance:
+          status === "INVITED"
+            ? null
+            : [
+                {
+                  __typename: "RecordedPartnerFact",
+                  fact: "PROGRAM_STATUS",
+                  recordedAt: "2026-11-20T10:00:00.000Z",
+                  recordedBy: "YOUR_ORGANIZATION",
+                },
+              ],
       },
     },
   };
@@ -324,8 +333,14 @@ function recordStatusMock(programStatus: string, errors: ReturnType<typeof userE
                 programStatus,
                 mpaSigned: r.mpaSigned,
                 recordedFacts: ["PROGRAM_STATUS"],
-                factsRecordedAt: "2026-12-01T09:00:00.000Z",
-                factsRecordedBy: "YOUR_ORGANIZATION",
+                factProvenance: [
+                  {
+                    __typename: "RecordedPartnerFact",
+                    fact: "PROGRAM_STATUS",
+                    recordedAt: "2026-12-01T09:00:00.000Z",
+                    recordedBy: "YOUR_ORGANIZATION",
+                  },
+                ],
               },
           userErrors: errors,
         },
@@ -343,7 +358,7 @@ describe("ResellerView: recording the reseller's program status (recordPartnerFa
     const user = userEvent.setup();
     renderView(<ResellerView />, { path: PATH, url: URL, mocks: [...ACTIVE_MOCKS, recordStatusMock("ACTIVE")] });
     const open = await screen.findByRole("button", { name: openLabel });
-    expect(screen.getByText(/^Recorded by your organization on /)).toBeInTheDocument();
+    expect(screen.getByText(/^CSP program status: Recorded by your organization on /)).toBeInTheDocument();
     await user.click(open);
     expect(open).toHaveAttribute("aria-expanded", "true");
     const form = screen.getByRole("form", { name: "Record Wingtip Toys's program status" });

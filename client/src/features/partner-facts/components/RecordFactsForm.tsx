@@ -37,9 +37,18 @@ export interface FactsOfPartner {
 /** Advisor-only holds no CSP type (what recordPartnerFacts writes for advisorOnly: true). */
 export const isAdvisorOnly = (types: readonly PartnerType[]) => types.length > 0 && types.every((t) => t === "ADVISOR");
 
-/** Only the facts the form shows go into the input: the others are not the viewer's to record (NOT_ALLOWED). */
-export function factsInput(values: RecordFactsValues, facts: readonly PartnerFact[]): Partial<RecordFactsValues> {
-  return Object.fromEntries(facts.map((f) => [FIELD_OF[f], values[FIELD_OF[f]]]));
+/**
+ * The facts the user changed go into the input, each then recorded with its own provenance; the others keep their
+ * record. Only facts the form shows: the others are not the viewer's to record (NOT_ALLOWED).
+ */
+export function factsInput(
+  values: RecordFactsValues,
+  initial: RecordFactsValues,
+  facts: readonly PartnerFact[],
+): Partial<RecordFactsValues> {
+  return Object.fromEntries(
+    facts.filter((f) => values[FIELD_OF[f]] !== initial[FIELD_OF[f]]).map((f) => [FIELD_OF[f], values[FIELD_OF[f]]]),
+  );
 }
 
 /**
@@ -65,21 +74,29 @@ export function RecordFactsForm({
 }) {
   const { t } = useI18n();
   const headingId = useId();
-  const [values, setValues] = useState<RecordFactsValues>({
+  const [initial] = useState<RecordFactsValues>(() => ({
     programStatus: partner.programStatus ?? "ACTIVE",
     mpaSigned: partner.mpaSigned ?? false,
     advisorOnly: isAdvisorOnly(partner.types),
-  });
+  }));
+  const [values, setValues] = useState<RecordFactsValues>(initial);
+  const [unchanged, setUnchanged] = useState(false);
   const { byField, general } = formErrors(
     form.errors,
     facts.map((f) => FIELD_OF[f]),
   );
-  const set = <K extends keyof RecordFactsValues>(k: K, v: RecordFactsValues[K]) =>
+  const set = <K extends keyof RecordFactsValues>(k: K, v: RecordFactsValues[K]) => {
+    setUnchanged(false);
     setValues((prev) => ({ ...prev, [k]: v }));
+  };
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!form.pending) onSubmit(factsInput(values, facts));
+    if (form.pending) return;
+    const input = factsInput(values, initial, facts);
+    // Nothing to record: sending no fact would only be refused (INVALID_INPUT).
+    if (Object.keys(input).length === 0) setUnchanged(true);
+    else onSubmit(input);
   }
 
   return (
@@ -87,6 +104,13 @@ export function RecordFactsForm({
       <h2 id={headingId}>{title}</h2>
       <p className="hint">{intro}</p>
       <FormErrors errors={general} />
+      {unchanged && (
+        <div role="alert" className="form-errors">
+          <ul>
+            <li>{t("facts.record.unchanged")}</li>
+          </ul>
+        </div>
+      )}
       <div className="form-grid">
         {facts.includes("PROGRAM_STATUS") && (
           <FormField label={t("facts.programStatus")} errors={byField.programStatus}>

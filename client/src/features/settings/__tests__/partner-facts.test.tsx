@@ -20,8 +20,7 @@ const own = (extra: Partial<PartnerFactsFieldsFragment> = {}): PartnerFactsField
   programStatus: "ACTIVE",
   mpaSigned: true,
   recordedFacts: [],
-  factsRecordedAt: null,
-  factsRecordedBy: null,
+  factProvenance: [],
   ...extra,
 });
 
@@ -46,19 +45,25 @@ const URL = "/settings/partner-facts";
 const fact = (term: string) => screen.getByText(term, { selector: "dt" }).nextElementSibling;
 
 describe("Settings → Partner facts", () => {
-  it("shows the home partner's facts, records all three, then shows who recorded them and when", async () => {
+  it("shows the home partner's facts, records the two changed, then shows who recorded each and when", async () => {
     const user = userEvent.setup();
+    const at = "2026-12-02T10:00:00.000Z";
     const recorded = own({
       programStatus: "SUSPENDED",
       mpaSigned: false,
-      recordedFacts: ["PROGRAM_STATUS", "MPA_SIGNED", "ADVISOR_ONLY"],
-      factsRecordedAt: "2026-12-02T10:00:00.000Z",
-      factsRecordedBy: "YOUR_ORGANIZATION",
+      recordedFacts: ["PROGRAM_STATUS", "MPA_SIGNED"],
+      factProvenance: (["PROGRAM_STATUS", "MPA_SIGNED"] as const).map((f) => ({
+        __typename: "RecordedPartnerFact" as const,
+        fact: f,
+        recordedAt: at,
+        recordedBy: "YOUR_ORGANIZATION" as const,
+      })),
     });
     renderView(<PartnerFactsView />, {
       url: URL,
       viewer,
-      mocks: [ownMock(), recordMock({ programStatus: "SUSPENDED", mpaSigned: false, advisorOnly: false }, recorded)],
+      // The advisor-only standing was not changed: it is not sent, so it keeps its (absent) record.
+      mocks: [ownMock(), recordMock({ programStatus: "SUSPENDED", mpaSigned: false }, recorded)],
     });
     expect(await screen.findByRole("heading", { level: 1, name: "Partner facts" })).toBeInTheDocument();
     await waitFor(() => expect(fact("CSP program status")).toHaveTextContent("Active"));
@@ -77,7 +82,11 @@ describe("Settings → Partner facts", () => {
     await waitFor(() => expect(screen.queryByRole("form")).not.toBeInTheDocument());
     expect(fact("CSP program status")).toHaveTextContent(/^Suspended · recorded in channelgate/);
     expect(fact("Microsoft Partner Agreement signed")).toHaveTextContent(/^No · recorded in channelgate/);
-    expect(screen.getByText(/^Recorded by your organization on /)).toBeInTheDocument();
+    expect(screen.getByText(/^CSP program status: Recorded by your organization on /)).toBeInTheDocument();
+    expect(
+      screen.getByText(/^Microsoft Partner Agreement signed: Recorded by your organization on /),
+    ).toBeInTheDocument();
+    expect(fact("Advisor program only (does not transact in CSP)")).toHaveTextContent(/^Transacts in CSP$/);
     // FormPanel gives the focus back in its effect's cleanup, which React runs after the commit.
     await waitFor(() => expect(open).toHaveFocus());
   });
@@ -89,7 +98,7 @@ describe("Settings → Partner facts", () => {
       viewer,
       mocks: [
         ownMock(),
-        recordMock({ programStatus: "ACTIVE", mpaSigned: true, advisorOnly: true }, null, [
+        recordMock({ advisorOnly: true }, null, [
           userError(
             "advisorOnly",
             "Partner Center lists this partner with indirect providers or resellers: it transacts in CSP.",
@@ -112,6 +121,18 @@ describe("Settings → Partner facts", () => {
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("form")).not.toBeInTheDocument();
     await waitFor(() => expect(screen.getByRole("button", { name: "Record facts" })).toHaveFocus());
+  });
+
+  it("sends nothing when no fact changed, and says so", async () => {
+    const user = userEvent.setup();
+    // No mutation mock: a request would fail the test's MockedProvider.
+    renderView(<PartnerFactsView />, { url: URL, viewer, mocks: [ownMock()] });
+    await screen.findByText(/^Never recorded in channelgate/);
+    await user.click(screen.getByRole("button", { name: "Record facts" }));
+    await user.click(screen.getByRole("button", { name: "Record" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Nothing changed: change a fact to record it.");
+    expect(screen.getByRole("form")).toBeInTheDocument();
+    expect(screen.queryByText(/facts were recorded/)).not.toBeInTheDocument();
   });
 
   it("another role sees why not, no form and no tab (the server refuses it FORBIDDEN anyway)", async () => {
