@@ -62,3 +62,17 @@ describe("OIDC claims and return paths", () => {
     }
   });
 });
+
+describe("HEAP_GROWING_PERCENT", () => {
+  it("defaults to 50", () => {
+    expect(loadConfig({}).heapGrowingPercent).toBe(50);
+  });
+
+  it("refuses a value that is not a whole number in range, naming the setting", () => {
+    expect(() => loadConfig({ HEAP_GROWING_PERCENT: "-5" })).toThrow(
+      /HEAP_GROWING_PERCENT must be a whole number 0–300/,
+    );
+    expect(() => loadConfig({ HEAP_GROWING_PERCENT: "1.5" })).toThrow(/HEAP_GROWING_PERCENT/);
+    expect(() => loadConfig({ HEAP_GROWING_PERCENT: "lots" })).toThrow(/HEAP_GROWING_PERCENT/);
+  });
+});
