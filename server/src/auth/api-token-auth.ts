@@ -4,7 +4,7 @@ import { Partner } from "../modules/partner/partner.entity";
 import { User } from "../modules/user/user.entity";
 import { hashApiTokenSecret, looksLikeApiToken, sameHash } from "./api-token-secret";
 import type { TenantScope } from "./scope";
-import { columnsOf, hydrate, partnershipsOf, scopeFromRow } from "./viewer-lookup";
+import { hydrate, viewerOf, viewerStatement } from "./viewer-lookup";
 
 /** How often at most a token's lastUsedAt is written: one UPDATE a minute per token, not one per request. */
 export const LAST_USE_RESOLUTION_MS = 60_000;
@@ -28,36 +28,22 @@ export async function findApiToken(ds: DataSource, secret: string, now: Date): P
   // The token, its creator and the creator's partner, with the partner's scope (TenantScope.load's read) in the same
   // statement (issue 10): hydrated as TypeORM's query builder did (auth/viewer-lookup.ts). Nothing is cached.
   const tokenMeta = ds.getMetadata(ApiToken);
-  const userMeta = ds.getMetadata(User);
-  const partnerMeta = ds.getMetadata(Partner);
-  let sql = statements.get(ds);
-  if (!sql) {
-    const columns = [
-      ...columnsOf(ds, tokenMeta, "t"),
-      ...columnsOf(ds, userMeta, "u"),
-      ...columnsOf(ds, partnerMeta, "p"),
-    ];
-    sql =
-      `SELECT ${columns.join(", ")}, ${partnershipsOf(ds, "p")} FROM ${ds.driver.escape(tokenMeta.tableName)} t ` +
-      `INNER JOIN ${ds.driver.escape(userMeta.tableName)} u ON u.id = t.created_by_user_id ` +
-      `INNER JOIN ${ds.driver.escape(partnerMeta.tableName)} p ON p.id = u.partner_id WHERE t.secret_hash = :hash`;
-    statements.set(ds, sql);
-  }
+  const sql = viewerStatement(ds, "api-token", "t.secret_hash = :hash", {
+    meta: tokenMeta,
+    alias: "t",
+    userColumn: "created_by_user_id",
+  });
   const [query, parameters] = ds.driver.escapeQueryWithParameters(sql, { hash });
   const row = ((await ds.query(query, parameters)) as Record<string, unknown>[])[0];
   if (!row) return null;
   const token = hydrate<ApiToken>(ds, tokenMeta, row, "t");
-  const creator = hydrate<User>(ds, userMeta, row, "u");
-  const partner = hydrate<Partner>(ds, partnerMeta, row, "p");
-  creator.partner = partner;
+  const { user: creator, partner, scope } = viewerOf(ds, row);
   token.createdByUser = creator;
   if (!sameHash(token.secretHash, hash)) return null;
   if (token.revokedAt || token.expiresAt.getTime() <= now.getTime()) return null;
   if (creator.deactivatedAt || creator.partnerId !== token.partnerId) return null;
-  return { token, creator, partner, scope: scopeFromRow(partner, row) };
+  return { token, creator, partner, scope };
 }
-
-const statements = new WeakMap<DataSource, string>();
 
 /** Records the token's use, at most once per LAST_USE_RESOLUTION_MS (a conditional write: replicas agree). */
 export async function recordApiTokenUse(ds: DataSource, token: ApiToken, now: Date): Promise<void> {

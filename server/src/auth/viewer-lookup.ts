@@ -12,14 +12,8 @@ import { TenantScope, type PartnershipLink } from "./scope";
 // (viewer-lookup.test.ts compares both for every demo user). Nothing is cached: a deactivated user, a role change
 // or a partnership change shows on the very next request.
 
-interface Statement {
-  sql: string;
-  postgres: boolean;
-  user: EntityMetadata;
-  partner: EntityMetadata;
-}
-
-const statements = new WeakMap<DataSource, Statement>();
+/** Statements by data source and by credential kind: built once, from the entities' metadata. */
+const statements = new WeakMap<DataSource, Map<string, string>>();
 
 /** `alias.column AS "alias_column"` for every stored column of the entity (what `hydrate` reads back). */
 export function columnsOf(ds: DataSource, meta: EntityMetadata, alias: string): string[] {
@@ -52,19 +46,49 @@ export function scopeFromRow(partner: Partner, row: Record<string, unknown>): Te
   return TenantScope.fromPartnerships(partner, links);
 }
 
-function statementOf(ds: DataSource): Statement {
-  const known = statements.get(ds);
+/** The row a credential names (a session, an API token), joined to its user by `userColumn`. */
+export interface CredentialTable {
+  meta: EntityMetadata;
+  alias: string;
+  userColumn: string;
+}
+
+/**
+ * The viewer's statement, built once per data source and `kind`: the credential's columns (if any), the user's
+ * (`u`), the partner's (`p`) and the partner's partnerships, filtered by `where`. One shape for user tokens, sessions
+ * and API tokens, so the three reads cannot drift apart.
+ */
+export function viewerStatement(ds: DataSource, kind: string, where: string, credential?: CredentialTable): string {
+  let byKind = statements.get(ds);
+  if (!byKind) statements.set(ds, (byKind = new Map()));
+  const known = byKind.get(kind);
   if (known) return known;
-  const postgres = ds.options.type === "postgres";
   const user = ds.getMetadata(User);
   const partner = ds.getMetadata(Partner);
+  const columns = [
+    ...(credential ? columnsOf(ds, credential.meta, credential.alias) : []),
+    ...columnsOf(ds, user, "u"),
+    ...columnsOf(ds, partner, "p"),
+  ];
+  const from = credential
+    ? `${ds.driver.escape(credential.meta.tableName)} ${credential.alias} INNER JOIN ${ds.driver.escape(user.tableName)} u ON u.id = ${credential.alias}.${credential.userColumn}`
+    : `${ds.driver.escape(user.tableName)} u`;
   const sql =
-    `SELECT ${[...columnsOf(ds, user, "u"), ...columnsOf(ds, partner, "p")].join(", ")}, ${partnershipsOf(ds, "p")} ` +
-    `FROM ${ds.driver.escape(user.tableName)} u INNER JOIN ${ds.driver.escape(partner.tableName)} p ON p.id = u.partner_id ` +
-    `WHERE u.email = ${postgres ? "$1" : "?"} AND u.deactivated_at IS NULL`;
-  const made = { sql, postgres, user, partner };
-  statements.set(ds, made);
-  return made;
+    `SELECT ${columns.join(", ")}, ${partnershipsOf(ds, "p")} FROM ${from} ` +
+    `INNER JOIN ${ds.driver.escape(partner.tableName)} p ON p.id = u.partner_id WHERE ${where}`;
+  byKind.set(kind, sql);
+  return sql;
+}
+
+/** The user (with its partner) and the partner's tenant scope from a row of `viewerStatement`. */
+export function viewerOf(
+  ds: DataSource,
+  row: Record<string, unknown>,
+): { user: User; partner: Partner; scope: TenantScope } {
+  const partner = hydrate<Partner>(ds, ds.getMetadata(Partner), row, "p");
+  const user = hydrate<User>(ds, ds.getMetadata(User), row, "u");
+  user.partner = partner;
+  return { user, partner, scope: scopeFromRow(partner, row) };
 }
 
 /** An entity from the row's `alias_column` values, converted as TypeORM's hydration converts them. */
@@ -84,12 +108,8 @@ export async function findActiveViewer(
   ds: DataSource,
   email: string,
 ): Promise<{ user: User; partner: Partner; scope: TenantScope } | null> {
-  const statement = statementOf(ds);
-  const rows = (await ds.query(statement.sql, [email])) as Record<string, unknown>[];
-  const row = rows[0];
-  if (!row) return null;
-  const partner = hydrate<Partner>(ds, statement.partner, row, "p");
-  const user = hydrate<User>(ds, statement.user, row, "u");
-  user.partner = partner;
-  return { user, partner, scope: scopeFromRow(partner, row) };
+  const placeholder = ds.options.type === "postgres" ? "$1" : "?";
+  const sql = viewerStatement(ds, "user", `u.email = ${placeholder} AND u.deactivated_at IS NULL`);
+  const row = ((await ds.query(sql, [email])) as Record<string, unknown>[])[0];
+  return row ? viewerOf(ds, row) : null;
 }

@@ -3,9 +3,8 @@ import type { Request, Response } from "express";
 import type { DataSource, EntityManager } from "typeorm";
 import type { AppConfig } from "../config";
 import { User } from "../modules/user/user.entity";
-import { Partner } from "../modules/partner/partner.entity";
 import type { TenantScope } from "../auth/scope";
-import { columnsOf, hydrate, partnershipsOf, scopeFromRow } from "../auth/viewer-lookup";
+import { hydrate, viewerOf, viewerStatement } from "../auth/viewer-lookup";
 import { UserSession } from "./session.entity";
 
 /**
@@ -109,8 +108,6 @@ export async function findSession(ds: DataSource, secret: string, now = new Date
   return session?.user ? { secret, session, user: session.user } : null;
 }
 
-const sessionStatements = new WeakMap<DataSource, string>();
-
 /**
  * `findSession` and the partner's tenant scope in one statement (issue 10: the edge of every cookie-signed request
  * ran it, then the context ran TenantScope.load): the same conditions, the entities hydrated as TypeORM does
@@ -118,33 +115,21 @@ const sessionStatements = new WeakMap<DataSource, string>();
  */
 export async function findSessionViewer(ds: DataSource, secret: string, now = new Date()): Promise<LiveSession | null> {
   const sessionMeta = ds.getMetadata(UserSession);
-  const userMeta = ds.getMetadata(User);
-  const partnerMeta = ds.getMetadata(Partner);
-  let sql = sessionStatements.get(ds);
-  if (!sql) {
-    const columns = [
-      ...columnsOf(ds, sessionMeta, "s"),
-      ...columnsOf(ds, userMeta, "u"),
-      ...columnsOf(ds, partnerMeta, "p"),
-    ];
-    sql =
-      `SELECT ${columns.join(", ")}, ${partnershipsOf(ds, "p")} FROM ${ds.driver.escape(sessionMeta.tableName)} s ` +
-      `INNER JOIN ${ds.driver.escape(userMeta.tableName)} u ON u.id = s.user_id ` +
-      `INNER JOIN ${ds.driver.escape(partnerMeta.tableName)} p ON p.id = u.partner_id ` +
-      "WHERE s.secret_hash = :hash AND s.expires_at > :now AND u.deactivated_at IS NULL";
-    sessionStatements.set(ds, sql);
-  }
+  const sql = viewerStatement(
+    ds,
+    "session",
+    "s.secret_hash = :hash AND s.expires_at > :now AND u.deactivated_at IS NULL",
+    { meta: sessionMeta, alias: "s", userColumn: "user_id" },
+  );
   // The driver writes the parameters as the query builder does (a Date as SQLite's stored text, or as pg sends it).
   const [query, parameters] = ds.driver.escapeQueryWithParameters(sql, { hash: hashSecret(secret), now });
   const rows = (await ds.query(query, parameters)) as Record<string, unknown>[];
   const row = rows[0];
   if (!row) return null;
-  const partner = hydrate<Partner>(ds, partnerMeta, row, "p");
-  const user = hydrate<User>(ds, userMeta, row, "u");
-  user.partner = partner;
+  const { user, scope } = viewerOf(ds, row);
   const session = hydrate<UserSession>(ds, sessionMeta, row, "s");
   session.user = user;
-  return { secret, session, user, scope: scopeFromRow(partner, row) };
+  return { secret, session, user, scope };
 }
 
 /** Ends the browser's session: the row is deleted and the cookie cleared (also when no row was left). */

@@ -738,18 +738,7 @@ export async function writeCustomer(
         // The catalog SKU's maximum seats, when the catalog gives one (get-a-sku-by-id).
         ...(typeof b.maxQuantities.get(s.offerId) === "number" ? { maxQuantity: b.maxQuantities.get(s.offerId)! } : {}),
       },
-      // Not in the subscription resource: no maximum unless the catalog SKU gave one above, no active Azure
-      // subscription unless reported above (and nothing scheduled where Partner Center serves no next-term
-      // instructions); channelgate's own values are kept on later syncs.
-      {
-        registeredById: null,
-        maxQuantity: null,
-        scheduledChange: null,
-        activeAzureSubscriptions: 0,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      },
+      insertOnlySubscriptionFields(now),
     );
     subscriptions += 1;
   }
@@ -796,15 +785,7 @@ export async function writeCustomer(
         renewedAt: null,
         tranches: oneTranche(entitlement.quantity, purchasedAt),
       },
-      {
-        registeredById: null,
-        maxQuantity: null,
-        scheduledChange: null,
-        activeAzureSubscriptions: 0,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      },
+      insertOnlySubscriptionFields(now),
     );
     subscriptions += 1;
   }
@@ -868,4 +849,21 @@ export async function writeCustomer(
     transfers += 1;
   }
   return { subscriptions, transfers, changed: w.changed };
+}
+
+/**
+ * A synced subscription's fields Partner Center does not serve, written only when the row is new (channelgate's own
+ * values are kept on later syncs): no maximum unless the catalog SKU gave one, no active Azure subscription unless
+ * reported, and nothing scheduled where Partner Center serves no next-term instructions.
+ */
+function insertOnlySubscriptionFields(now: Date) {
+  return {
+    registeredById: null,
+    maxQuantity: null,
+    scheduledChange: null,
+    activeAzureSubscriptions: 0,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
 }
