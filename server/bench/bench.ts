@@ -4,7 +4,9 @@
 // same rule engine, the same JSON) each run in a child process on 127.0.0.1 against the same freshly seeded
 // database; this process checks that both answer every operation with the same JSON, then drives them with
 // autocannon (c=10) in interleaved rounds and reports medians: req/s, p50, p99, CPU per request (utime+stime of the
-// server process from /proc ÷ requests), SQL statements per request (COUNT_SQL), peak RSS, and GraphQL ÷ baseline.
+// server process from /proc ÷ requests), SQL statements per request, peak RSS, and GraphQL ÷ baseline. The timed
+// GraphQL servers run as production does, without COUNT_SQL (counting enters an AsyncLocalStorage that costs every
+// request); their SQL statements are counted on one more server, with COUNT_SQL, during the check and then stopped.
 // Any error answer (non-2xx, or GraphQL `errors` with HTTP 200) fails the run. --executors graphql-js,jit runs one
 // GraphQL server per GRAPHQL_EXECUTOR in the same interleaved rounds, and compares them.
 import "reflect-metadata";
@@ -558,7 +560,7 @@ async function main(): Promise<void> {
       PORT: "0",
       TZ: "UTC",
       RULE_BOOK: process.env.RULE_BOOK ?? "V2",
-      COUNT_SQL: "1",
+      COUNT_SQL: "0",
       SEED_ON_EMPTY: "0",
       LOG_REQUESTS: "0",
       LOG_MIGRATIONS: "0",
@@ -581,6 +583,13 @@ async function main(): Promise<void> {
       graphqls.push({ name: executor ? `graphql ${executor}` : "graphql", child });
     }
     const graphql = graphqls[0]!.child;
+    const executor = o.executors?.[0];
+    const counter = await startChild(
+      join(dist, "src/main.js"),
+      { ...env, COUNT_SQL: "1", ...(executor ? { GRAPHQL_EXECUTOR: executor } : {}) },
+      (line) => /"url":"([^"]+)\/graphql"/.exec(line)?.[1] ?? null,
+    );
+    children.push(counter);
     const baseline = await startChild(
       join(dist, "bench/baseline.js"),
       env,
@@ -590,6 +599,7 @@ async function main(): Promise<void> {
     const token = await signToken(secret, seeded.email);
     const ts = targets(graphqls, baseline, token, seeded.vars);
     const base = ts[ts.length - 1] as Target;
+    const counting = targets([{ name: "graphql (COUNT_SQL)", child: counter }], baseline, token, seeded.vars)[0]!;
     const ops = [...OPERATIONS, WRITE_CYCLE.operation].filter((op) => !o.only || o.only.includes(op.name));
 
     // Both answer every operation with the same JSON before anything is timed.
@@ -598,6 +608,9 @@ async function main(): Promise<void> {
       // One after the other: two processes writing one SQLite file at once would collide (SQLITE_BUSY).
       const answers = [];
       for (const t of ts) answers.push({ name: t.name, ...(await t.once(op)) });
+      // The timed servers do not count: each GraphQL server's statements are the counting server's.
+      const statements = (await counting.once(op)).sql;
+      for (const a of answers.slice(0, -1)) a.sql = statements;
       const b = answers[answers.length - 1]!;
       for (const g of answers.slice(0, -1)) {
         const same = op.write ? isDeepStrictEqual(maskIds(g.body), maskIds(b.body)) : isDeepStrictEqual(g.body, b.body);
@@ -613,6 +626,8 @@ async function main(): Promise<void> {
       }
       sql[op.name] = Object.fromEntries(answers.map((a) => [a.name, a.sql]));
     }
+    // Nothing of the counting server runs while the others are timed.
+    await counter.stop();
     if (o.profile && profileDir) {
       const op = ops.find((x) => x.name === o.profile);
       if (!op) throw new Error(`--profile: no operation ${o.profile} (${ops.map((x) => x.name).join(", ")})`);

@@ -2,13 +2,11 @@ import "reflect-metadata";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import compression from "compression";
 import express, { type Express } from "express";
 import type { DataSource } from "typeorm";
 import type { AppConfig } from "./config";
@@ -31,6 +29,7 @@ import { createRateLimiter } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { requestLogPlugin, withRequestId } from "./http/request-log";
 import { jitGateway } from "./http/jit-executor";
+import { graphqlHandler, series } from "./http/graphql-edge";
 import { queryCostPlugin } from "./http/query-cost-plugin";
 import { CostBuckets } from "./http/query-cost";
 import { idempotency } from "./http/idempotency";
@@ -126,7 +125,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     validationRules,
     plugins: [
       ...protection.plugins,
-      requestLogPlugin(config.logRequests && !options.quiet),
+      requestLogPlugin(config.logRequests && !options.quiet, config.countSql),
       apiTokenScopePlugin(),
       auditPlugin(),
       // Anonymous callers get a tenth of a user's budget (they reach only the public relationship preview).
@@ -157,7 +156,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
                 response.http.status = 503;
                 response.http.headers.set("retry-after", "2");
               }
-              if (config.countSql) response.http.headers.set("x-sql-count", String(contextValue.sql.statements));
+              if (config.countSql) response.http.headers.set("x-sql-count", String(contextValue.request.statements));
             },
           };
         },
@@ -165,6 +164,33 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     ],
   });
   await apollo.start();
+  const rateLimiter = createRateLimiter(config);
+  const requestId = withRequestId(config.countSql);
+  // The edge of /graphql: who calls (a verified token or an address), their rate limit, then size, token and
+  // nesting limits by caller — all before Apollo parses, validates or authenticates anything — then idempotency.
+  // One handler mounted first: the busiest path is matched once, before the sign-in routes (http/graphql-edge.ts).
+  const limitsOf = (res: express.Response) => (isSignedIn(callerOf(res)) ? SIGNED_IN_LIMITS : ANONYMOUS_LIMITS);
+  const jsonSignedIn = express.json({ limit: SIGNED_IN_LIMITS.maxBodyBytes });
+  const jsonAnonymous = express.json({ limit: ANONYMOUS_LIMITS.maxBodyBytes });
+  app.use(
+    "/graphql",
+    series(
+      requestId,
+      identifyCaller(config, dataSource),
+      ...(rateLimiter ? [rateLimiter.middleware] : []),
+      guardBodySize((_req, res) => limitsOf(res)),
+      (req, res, next) => (isSignedIn(callerOf(res)) ? jsonSignedIn : jsonAnonymous)(req, res, next),
+      guardDocument((_req, res) => limitsOf(res)),
+      // Idempotency-Key on mutations: a retried request gets the first answer, without a second effect.
+      idempotency(dataSource),
+      // JSON answers over 1 KB go gzip or brotli when the client accepts it (a page of 100 rows shrinks ~10×).
+      graphqlHandler(apollo, (req) =>
+        buildContext(req, dataSource, config, upstream).catch((error: unknown) => {
+          throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
+        }),
+      ),
+    ),
+  );
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -174,45 +200,20 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       res.status(503).json({ status: "unavailable" });
     }
   });
-  const rateLimiter = createRateLimiter(config);
   // Sign-in routes (demo, OpenID Connect, session) count against the caller's address, as anonymous callers.
   if (rateLimiter) app.use("/auth", anonymousCaller, rateLimiter.middleware);
   // A request id for sign-in and sign-out too: their audit events carry it, as a mutation's do.
-  app.use("/auth", withRequestId);
+  app.use("/auth", requestId);
   if (config.demoLogin) mountDemoAuth(app, dataSource, config);
   // Browser sign-in: OpenID Connect when configured, a session cookie either way (auth/oidc.ts, http/session.ts).
   if (config.oidc) mountOidc(app, dataSource, config, config.oidc);
   // A customer's global admin signs in to accept a relationship request (auth/customer-oidc.ts), when configured.
   if (config.customerOidc) mountCustomerOidc(app, dataSource, config, config.customerOidc);
   mountSessionRoutes(app, dataSource, config);
-  // The edge of /graphql: who calls (a verified token or an address), their rate limit, then size, token and
-  // nesting limits by caller — all before Apollo parses, validates or authenticates anything — then idempotency.
-  const limitsOf = (res: express.Response) => (isSignedIn(callerOf(res)) ? SIGNED_IN_LIMITS : ANONYMOUS_LIMITS);
-  const jsonSignedIn = express.json({ limit: SIGNED_IN_LIMITS.maxBodyBytes });
-  const jsonAnonymous = express.json({ limit: ANONYMOUS_LIMITS.maxBodyBytes });
-  app.use(
-    "/graphql",
-    withRequestId,
-    // JSON answers over 1 KB go gzip or brotli when the client accepts it (a page of 100 rows shrinks ~10×).
-    compression(),
-    identifyCaller(config, dataSource),
-    ...(rateLimiter ? [rateLimiter.middleware] : []),
-    guardBodySize((_req, res) => limitsOf(res)),
-    (req, res, next) => (isSignedIn(callerOf(res)) ? jsonSignedIn : jsonAnonymous)(req, res, next),
-    guardDocument((_req, res) => limitsOf(res)),
-    // Idempotency-Key on mutations: a retried request gets the first answer, without a second effect.
-    idempotency(dataSource),
-    expressMiddleware(apollo, {
-      context: ({ req }) =>
-        buildContext(req, dataSource, config, upstream).catch((error: unknown) => {
-          throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
-        }),
-    }),
-  );
   // The audit log as CSV: the same bearer sign-in, rate limit and scope as /graphql.
   app.get(
     "/export/audit-events.csv",
-    withRequestId,
+    requestId,
     identifyCaller(config, dataSource),
     ...(rateLimiter ? [rateLimiter.middleware] : []),
     auditCsvExport(dataSource, config),
@@ -225,7 +226,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   // Lists as CSV (subscriptions, customers): the same sign-in, rate limit, permission row and scope as /graphql.
   app.get(
     "/export/:list.csv",
-    withRequestId,
+    requestId,
     identifyCaller(config, dataSource),
     ...(rateLimiter ? [rateLimiter.middleware] : []),
     listCsvExport(dataSource, config, schema),

@@ -8,6 +8,7 @@ import type { Loaders } from "./loaders";
 import type { Locale } from "./common/locale";
 import type { ApiTokenScope } from "./domain/enums";
 import type { UpstreamPort } from "./upstream/upstream";
+import type { RequestStore } from "./common/sql-counter";
 
 export interface Viewer {
   /** The signed-in user; for an API token, its creator with the role the token was made with. */
@@ -33,8 +34,8 @@ export interface RequestContext {
   upstream: UpstreamPort;
   /** The caller's Idempotency-Key, scoped to the caller (http/idempotency.ts), or null when none was sent. */
   idempotencyScope: string | null;
-  /** SQL statements issued for this request so far (when counting is on). */
-  sql: { statements: number };
+  /** This request: its id (X-Request-Id), its caller's budget key and, when COUNT_SQL is on, its SQL statements. */
+  request: RequestStore;
 }
 
 /** The viewer, or an UNAUTHENTICATED error. */

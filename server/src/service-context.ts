@@ -122,6 +122,7 @@ async function audited<P extends Payload>(
   work: (em: EntityManager, audit: AuditRecorder, operation: string) => Promise<Partial<P>>,
 ): Promise<P> {
   const operation = claimMutation(ctx);
+  const requestId = ctx.request.requestId || null;
   const audit = new AuditRecorder();
   let committed = false;
   let published = false;
@@ -130,7 +131,10 @@ async function audited<P extends Payload>(
     payload = await runMutation(ctx.dataSource, PayloadClass, async (em) => {
       const result = await work(em, audit, operation);
       const outcome = result.userErrors?.length ? AuditOutcome.REFUSED : AuditOutcome.ACCEPTED;
-      await writeAuditEvents(em, auditEvents(audit, operation, actor, { outcome, committed: true, answer: result }));
+      await writeAuditEvents(
+        em,
+        auditEvents(audit, operation, actor, { outcome, committed: true, answer: result, requestId }),
+      );
       // With live events off nothing drains the outbox: nothing is written to it either.
       if (ctx.config.live.enabled) {
         published =
@@ -142,7 +146,12 @@ async function audited<P extends Payload>(
       return result;
     });
   } catch (error) {
-    const events = auditEvents(audit, operation, actor, { outcome: AuditOutcome.FAILED, committed: false, answer: {} });
+    const events = auditEvents(audit, operation, actor, {
+      outcome: AuditOutcome.FAILED,
+      committed: false,
+      answer: {},
+      requestId,
+    });
     await writeAfterRollback(ctx.dataSource, events);
     throw error;
   }
@@ -151,7 +160,7 @@ async function audited<P extends Payload>(
     const answer = payload as Partial<P>;
     await writeAfterRollback(
       ctx.dataSource,
-      auditEvents(audit, operation, actor, { outcome: AuditOutcome.REFUSED, committed: false, answer }),
+      auditEvents(audit, operation, actor, { outcome: AuditOutcome.REFUSED, committed: false, answer, requestId }),
     );
   }
   return payload;

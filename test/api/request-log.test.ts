@@ -58,3 +58,66 @@ describe("request log", () => {
     }
   });
 });
+
+describe("request log without SQL counting (COUNT_SQL off, the default)", () => {
+  let quiet: TestServer;
+  beforeAll(async () => {
+    quiet = await startTestServer(pagingWorld(), { quiet: false, config: { countSql: false } });
+  });
+  afterAll(() => quiet.close());
+
+  it("still logs the request id and actor, with no SQL count and no x-sql-count header", async () => {
+    const info = vi.spyOn(logger, "info").mockImplementation(() => undefined);
+    try {
+      const token = await quiet.tokenFor(asPartner);
+      const res = await fetch(quiet.app.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-request-id": "tool-43" },
+        body: JSON.stringify({ query: "query Count { customers(first: 3) { totalCount } }" }),
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("x-sql-count")).toBeNull();
+      const line = info.mock.calls.find((c) => c[1] === "graphql")?.[0] as Record<string, unknown>;
+      expect(line).toMatchObject({ requestId: "tool-43", operation: "Count", status: 200 });
+      expect((line.actor as { partnerId: string }).partnerId).toBe(quiet.world.partners.get(asPartner));
+      expect(line).not.toHaveProperty("sql");
+    } finally {
+      info.mockRestore();
+    }
+  });
+
+  it("two requests in flight at once keep their own ids and caller budgets", async () => {
+    const info = vi.spyOn(logger, "info").mockImplementation(() => undefined);
+    try {
+      const token = await quiet.tokenFor(asPartner);
+      const ask = (requestId: string, auth: boolean) =>
+        fetch(quiet.app.url, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "x-request-id": requestId,
+            ...(auth ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify({ query: "{ customers(first: 2) { totalCount } }" }),
+        }).then(async (r) => ({ requestId, body: (await r.json()) as { extensions?: { cost?: unknown } } }));
+      const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => ask(`par-${i}`, i % 2 === 0)));
+      const lines = info.mock.calls.filter((c) => c[1] === "graphql").map((c) => c[0] as Record<string, unknown>);
+      for (const { requestId } of answers) {
+        const line = lines.find((l) => l.requestId === requestId);
+        const signedIn = Number(requestId.slice(4)) % 2 === 0;
+        expect(line?.actor === null).toBe(!signedIn);
+      }
+      // Signed-in callers are charged to the user's bucket, anonymous ones to the address's (a tenth of it).
+      const max = (a: { body: { extensions?: { cost?: unknown } } }) =>
+        (a.body.extensions?.cost as { throttleStatus?: { maximumAvailable: number } } | undefined)?.throttleStatus
+          ?.maximumAvailable;
+      const budgets = new Set(answers.filter((_, i) => i % 2 === 0).map(max));
+      const anonymousBudgets = new Set(answers.filter((_, i) => i % 2 === 1).map(max));
+      expect(budgets.size).toBe(1);
+      expect(anonymousBudgets.size).toBe(1);
+      expect([...budgets][0]).toBeGreaterThan([...anonymousBudgets][0] ?? Infinity);
+    } finally {
+      info.mockRestore();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { REQUEST_TOKEN_LENGTH } from "../modules/customer/customer-relationship.
 import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, signCustomerAdminToken } from "./customer-admin-token";
 import { issuerMatchesTenant } from "./issuer";
 import { recordSignInAlone, SIGN_IN_OPERATION } from "./sign-in-audit";
+import { requestIdOf } from "../http/request-log";
 import { oidcFlow } from "./oidc-flow";
 
 export { issuerMatchesTenant };
@@ -137,6 +138,7 @@ export function mountCustomerOidc(app: Express, ds: DataSource, config: AppConfi
       const audit = (refusal: CustomerSignInRefusal | null, upn: string | null = null) =>
         link
           ? recordSignInAlone(ds, {
+              requestId: requestIdOf(res),
               operation: SIGN_IN_OPERATION.CUSTOMER_OIDC,
               partnerIds: link.partnerIds,
               customerId: link.customerId,

@@ -10,6 +10,7 @@ import { GLOBAL_ADMIN_ROLE_TEMPLATE_ID, signCustomerAdminToken } from "./custome
 import { signToken } from "./token";
 import { startSession } from "../http/session";
 import { recordSignIn, recordSignInAlone, SIGN_IN_OPERATION } from "./sign-in-audit";
+import { requestIdOf } from "../http/request-log";
 
 /** The customer tenant a simulated customer-admin sign-in names: `{ domain }` or `{ tenantId }`. */
 function demoCustomerOf(ds: DataSource, body: unknown): Promise<Customer | null> {
@@ -62,6 +63,7 @@ export function mountDemoAuth(app: Express, ds: DataSource, config: AppConfig): 
     }
     if (user.deactivatedAt) {
       await recordSignInAlone(ds, {
+        requestId: requestIdOf(res),
         operation: SIGN_IN_OPERATION.DEMO,
         partnerIds: [user.partnerId],
         user,
@@ -73,7 +75,12 @@ export function mountDemoAuth(app: Express, ds: DataSource, config: AppConfig): 
     // The browser gets a session cookie (the SPA keeps no token); `token` stays for scripts and tests.
     const { csrfToken } = await runInTransaction(ds, async (em) => {
       const started = await startSession(em, config, res, user, "DEMO");
-      await recordSignIn(em, { operation: SIGN_IN_OPERATION.DEMO, partnerIds: [user.partnerId], user });
+      await recordSignIn(em, {
+        requestId: requestIdOf(res),
+        operation: SIGN_IN_OPERATION.DEMO,
+        partnerIds: [user.partnerId],
+        user,
+      });
       return started;
     });
     res.json({ token: await signToken(config.authSecret, user.email), csrfToken });
@@ -92,6 +99,7 @@ export function mountDemoAuth(app: Express, ds: DataSource, config: AppConfig): 
       where: { customerId: customer.id, status: RelationshipStatus.REQUESTED, requestExpiresAt: MoreThan(new Date()) },
     });
     await recordSignInAlone(ds, {
+      requestId: requestIdOf(res),
       operation: SIGN_IN_OPERATION.CUSTOMER_DEMO,
       partnerIds: pending.map((r) => r.partnerId),
       customerId: customer.id,

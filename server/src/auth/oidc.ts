@@ -8,6 +8,7 @@ import { runInTransaction } from "../common/transaction";
 import { issuerMatchesTenant } from "./issuer";
 import { oidcFlow } from "./oidc-flow";
 import { partnersOfTenant, recordSignIn, recordSignInAlone, SIGN_IN_OPERATION } from "./sign-in-audit";
+import { requestIdOf } from "../http/request-log";
 
 /**
  * Sign-in with OpenID Connect: the authorization code flow with PKCE (S256), state and nonce, against OIDC_ISSUER
@@ -146,6 +147,7 @@ export function mountOidc(app: Express, ds: DataSource, config: AppConfig, setti
         // A known user's refusal goes to their partner's log; an account nobody matches, to the partners of the
         // account's own tenant, if any (its tenant and object ids: what an admin needs to invite or bind it).
         await recordSignInAlone(ds, {
+          requestId: requestIdOf(res),
           operation: SIGN_IN_OPERATION.OIDC,
           partnerIds: user ? [user.partnerId] : await partnersOfTenant(ds, identity.tenantId),
           user,
@@ -157,7 +159,12 @@ export function mountOidc(app: Express, ds: DataSource, config: AppConfig, setti
       }
       await runInTransaction(ds, async (em) => {
         await startSession(em, config, res, user, "OIDC");
-        await recordSignIn(em, { operation: SIGN_IN_OPERATION.OIDC, partnerIds: [user.partnerId], user });
+        await recordSignIn(em, {
+          requestId: requestIdOf(res),
+          operation: SIGN_IN_OPERATION.OIDC,
+          partnerIds: [user.partnerId],
+          user,
+        });
       });
       flows.clear(res);
       res.redirect(303, flow.returnTo);

@@ -5,7 +5,7 @@ import type { AppConfig } from "../config";
 import type { RequestContext, Viewer } from "../context";
 import { Partner } from "../modules/partner/partner.entity";
 import { Loaders } from "../loaders";
-import { requestStore } from "../common/sql-counter";
+import { requestStoreOf } from "../http/request-log";
 import type { Locale } from "../common/locale";
 import { toIsoDate } from "../common/dates";
 import { verifyToken } from "./token";
@@ -77,7 +77,7 @@ export async function buildContext(
   config: AppConfig,
   upstream: UpstreamPort = SANDBOX_UPSTREAM,
 ): Promise<RequestContext> {
-  const sql = requestStore.getStore() ?? { requestId: "", statements: 0 };
+  const request = requestStoreOf(req.res);
   // A browser session (cookie, CSRF-checked at the edge) when no Authorization header is sent.
   const session = req.headers.authorization ? null : sessionOf(req.res);
   const viewer = session
@@ -92,6 +92,6 @@ export async function buildContext(
     today: toIsoDate(new Date()),
     upstream,
     idempotencyScope: idempotencyScope(req),
-    sql,
+    request,
   };
 }

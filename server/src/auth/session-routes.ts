@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import type { AppConfig } from "../config";
 import { csrfTokenFor, endSession, findSession, passesCsrfCheck, sessionSecretOf } from "../http/session";
 import { recordSignInAlone, SIGN_IN_OPERATION } from "./sign-in-audit";
+import { requestIdOf } from "../http/request-log";
 
 /**
  * The browser's view of its session:
@@ -43,7 +44,12 @@ export function mountSessionRoutes(app: Express, ds: DataSource, config: AppConf
       await endSession(ds, config, req, res);
       if (live) {
         const { user } = live;
-        await recordSignInAlone(ds, { operation: SIGN_IN_OPERATION.SIGN_OUT, partnerIds: [user.partnerId], user });
+        await recordSignInAlone(ds, {
+          requestId: requestIdOf(res),
+          operation: SIGN_IN_OPERATION.SIGN_OUT,
+          partnerIds: [user.partnerId],
+          user,
+        });
       }
       res.status(204).end();
     } catch (error) {

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { logger } from "../common/log";
-import { requestStore } from "../common/sql-counter";
 import { runInTransaction } from "../common/transaction";
 import { UserErrorCode } from "../common/user-error";
 import { AuditEvent, AuditOutcome, type AuditTargetRow } from "../modules/audit/audit-event.entity";
@@ -58,6 +57,8 @@ const REFUSAL_TEXT: Record<SignInRefusalCode, string> = {
 };
 
 export interface SignInEvent {
+  /** The request's id (X-Request-Id of the sign-in route), or null. */
+  requestId: string | null;
   operation: SignInOperation;
   /** The partners whose log it goes to; none: the server log only. */
   partnerIds: readonly string[];
@@ -73,7 +74,7 @@ export interface SignInEvent {
 /** The audit rows of one sign-in event: one per accountable partner. */
 export function signInAuditEvents(e: SignInEvent): AuditEvent[] {
   const occurredAt = new Date();
-  const requestId = requestStore.getStore()?.requestId || null;
+  const requestId = e.requestId;
   const targets: AuditTargetRow[] = [];
   if (e.user) targets.push({ type: "User", id: e.user.id });
   if (e.customerId) targets.push({ type: "Customer", id: e.customerId });

@@ -118,6 +118,7 @@ export function makeFormatError(log: boolean) {
       return { ...formatted, extensions };
     }
     const errorId = randomUUID();
+    // The request id is known here only while SQL is counted (COUNT_SQL); the request's log line lists its errorIds.
     if (log) logger.error({ requestId: requestStore.getStore()?.requestId, errorId, err: original }, "internal error");
     return {
       message: `Internal server error (reference ${errorId})`,

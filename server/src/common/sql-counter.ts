@@ -3,7 +3,7 @@ import type { Logger } from "typeorm";
 import { logger } from "./log";
 import { isUniqueViolation } from "./unique-violation";
 
-/** What one HTTP request carries through its async calls: its id (for logs) and its SQL statement count. */
+/** What one HTTP request carries: its id (for logs and audit rows), its SQL statement count and its caller's key. */
 export interface RequestStore {
   requestId: string;
   statements: number;
@@ -11,9 +11,18 @@ export interface RequestStore {
   callerKey?: string;
 }
 
+/**
+ * The request's store as the async context of everything it runs, for TypeORM's logger (which sees no request).
+ * Entered only when statements are counted (COUNT_SQL, http/request-log.ts): on Node 20 an AsyncLocalStorage in use
+ * runs a hook on every promise the process creates, ~10 % of a small query's CPU (issue 10). Everything else reads
+ * the store from the request (`res.locals`, the GraphQL context), not from here.
+ */
 export const requestStore = new AsyncLocalStorage<RequestStore>();
 
-/** TypeORM's logger: counts statements per request; logs failures server-side only (never sent to clients). */
+/**
+ * TypeORM's logger: counts statements per request when the store is entered; logs failures server-side only
+ * (never sent to clients), with the request id when it is known here.
+ */
 export class CountingLogger implements Logger {
   logQuery(): void {
     const store = requestStore.getStore();

@@ -4,7 +4,7 @@ import type { AppConfig } from "../config";
 import { verifyToken } from "../auth/token";
 import { looksLikeApiToken } from "../auth/api-token-secret";
 import { findApiToken, recordApiTokenUse, type ApiTokenCaller } from "../auth/api-token-auth";
-import { requestStore } from "../common/sql-counter";
+import { requestStoreOf } from "./request-log";
 import { findSessionViewer, passesCsrfCheck, sessionSecretOf } from "./session";
 
 /**
@@ -76,8 +76,7 @@ export function identifyCaller(config: AppConfig, ds: DataSource) {
         return;
       }
       res.locals["caller"] = caller;
-      const store = requestStore.getStore();
-      if (store) store.callerKey = callerKey(caller);
+      requestStoreOf(res).callerKey = callerKey(caller);
       next();
     } catch (err) {
       next(err);

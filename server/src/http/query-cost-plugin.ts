@@ -1,7 +1,6 @@
 import { GraphQLError } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestContext } from "../context";
-import { requestStore } from "../common/sql-counter";
 import { actualCost, requestedCost, type CostPolicy, type CostReport } from "./query-cost";
 
 /**
@@ -12,10 +11,10 @@ import { actualCost, requestedCost, type CostPolicy, type CostReport } from "./q
  */
 export function queryCostPlugin(policy: CostPolicy): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
       let requested = 0;
       let charged = false;
-      const key = requestStore.getStore()?.callerKey ?? "ip:unknown";
+      const key = contextValue.request.callerKey ?? "ip:unknown";
       let buckets = policy.anonymous;
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {

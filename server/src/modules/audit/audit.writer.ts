@@ -7,7 +7,6 @@ import { logger } from "../../common/log";
 import { runInTransaction } from "../../common/transaction";
 import { userError, UserErrorCode, UserErrorSource, type UserError } from "../../common/user-error";
 import type { RequestContext } from "../../context";
-import { requestStore } from "../../common/sql-counter";
 import { AuditEvent, AuditOutcome, type AuditUserErrorRow } from "./audit-event.entity";
 import { AuditRecorder, decisionRow, type DecisionLike } from "./audit-recorder";
 
@@ -92,6 +91,7 @@ export function auditPlugin(): ApolloServerPlugin<RequestContext> {
                   outcome,
                   committed: false,
                   answer: { userErrors: errors },
+                  requestId: contextValue.request.requestId || null,
                 });
                 await writeAfterRollback(contextValue.dataSource, events);
               }
@@ -119,15 +119,20 @@ export function auditEvents(
   recorder: AuditRecorder,
   operation: string,
   actor: AuditActor,
-  result: { outcome: AuditOutcome; committed: boolean; answer: AnsweredPayload },
+  result: {
+    outcome: AuditOutcome;
+    committed: boolean;
+    answer: AnsweredPayload;
+    /** The request's id (X-Request-Id), or null outside a request (the scheduler). */
+    requestId: string | null;
+  },
 ): AuditEvent[] {
-  const { outcome, committed, answer } = result;
+  const { outcome, committed, answer, requestId } = result;
   const answered = answer.decision ?? answer.providerDecision ?? null;
   const decision = recorder.recordedDecision ?? (answered ? decisionRow(answered) : null);
   const errors = answer.userErrors?.length ? answer.userErrors.map(errorRow) : null;
   const partners = actor.partnerId ? [actor.partnerId] : recorder.accountablePartners;
   const occurredAt = new Date();
-  const requestId = requestStore.getStore()?.requestId || null;
   return (partners.length ? partners : [null]).map((partnerId) =>
     Object.assign(new AuditEvent(), {
       id: randomUUID(),

@@ -190,7 +190,12 @@ export class LifecycleScheduler {
   private audit(em: EntityManager, audit: AuditRecorder, operation: string): Promise<void> {
     return writeAuditEvents(
       em,
-      auditEvents(audit, operation, SYSTEM, { outcome: AuditOutcome.ACCEPTED, committed: true, answer: {} }),
+      auditEvents(audit, operation, SYSTEM, {
+        outcome: AuditOutcome.ACCEPTED,
+        committed: true,
+        answer: {},
+        requestId: null,
+      }),
     );
   }
 }

@@ -133,7 +133,7 @@ export function serveSubscriptions(options: {
           loaders: new Loaders(ds, viewer?.scope ?? null, config.transferPolicy, config.ruleBook),
           locale: "en",
           today: toIsoDate(new Date()),
-          sql: { statements: 0 },
+          request: { requestId: "", statements: 0 },
           live,
           upstream,
           idempotencyScope: null,
