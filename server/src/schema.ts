@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { authChecker } from "./auth/roles";
 import { ensureAllowed } from "./auth/permissions";
@@ -8,6 +8,8 @@ import { resolvers } from "./resolvers";
 import { guardInputs } from "./common/input-guard";
 import { validateArgument } from "./common/arg-validation";
 import { NO_TOPICS } from "./modules/live/live.hub";
+import { auditMutationFields } from "./modules/audit/audit.writer";
+import { leanEligibilityResolver } from "./modules/subscription/subscription.resolver";
 
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -19,14 +21,29 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false },
     validateFn: validateArgument,
   });
+  leanResolvers(schema);
   // The permission matrix (auth/permissions.ts) guards every root field and field resolver; the input guard asks
   // it first, so that a caller who may not call a field gets UNAUTHENTICATED or FORBIDDEN, not an input error.
   const guarded = new Set(guardedCoordinates(schema));
-  return guardInputs(guardPermissions(schema), {
+  const checked = guardInputs(guardPermissions(schema), {
     authorize: (coordinate, context) => {
       if (guarded.has(coordinate)) ensureAllowed(coordinate, context);
     },
   });
+  // Outermost: the audit log notes the mutation being run, and a refusal by the guards (audit.writer.ts).
+  return auditMutationFields(checked);
+}
+
+/**
+ * Hot field resolvers that bypass type-graphql's per-call parameter handling, installed in place of the ones it
+ * built (which each still calls for what it does not handle itself), before the guards wrap them.
+ */
+function leanResolvers(schema: GraphQLSchema): void {
+  const subscription = schema.getType("CustomerSubscription");
+  if (!isObjectType(subscription)) throw new Error("CustomerSubscription is not an object type");
+  const field = subscription.getFields()["eligibility"];
+  if (!field?.resolve) throw new Error("CustomerSubscription.eligibility has no resolver");
+  field.resolve = leanEligibilityResolver(field.resolve as Parameters<typeof leanEligibilityResolver>[0]);
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */

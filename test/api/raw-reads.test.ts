@@ -10,6 +10,10 @@ import { Customer } from "../../server/src/modules/customer/customer.entity";
 import { CustomerRelationship } from "../../server/src/modules/customer/customer-relationship.entity";
 import { customerService, isUnfiltered } from "../../server/src/modules/customer/customer.service";
 import { CustomerSortField, type CustomerFilter } from "../../server/src/modules/customer/customer.types";
+import {
+  SUBSCRIPTION_FACT_PROPERTIES,
+  subscriptionFacts,
+} from "../../server/src/modules/eligibility/eligibility.service";
 import { Partner } from "../../server/src/modules/partner/partner.entity";
 import { CustomerSubscription } from "../../server/src/modules/subscription/customer-subscription.entity";
 import { countsFromCounters, SubscriptionService } from "../../server/src/modules/subscription/subscription.service";
@@ -231,8 +235,18 @@ describe("the subscription list from raw rows", () => {
       expect(n.nodeId).toBe(toGlobalId("CustomerSubscription", n.id));
     });
     expect(raw.cursors).toEqual(entities.cursors);
-    // A field that reads the whole subscription (eligibility) reads every column.
-    const all = await subscriptions.list(s, null, { first: 100 }, null, new Set(["id", "eligibility"]));
+    // The decisions (eligibility, providerEligibility) read the subscriptions' facts: those columns and the cursor's,
+    // and the facts equal the whole entity's.
+    const decided = await subscriptions.list(s, null, { first: 100 }, null, new Set(["id", "eligibility"]));
+    const factColumns = [...new Set([...read, ...SUBSCRIPTION_FACT_PROPERTIES])].sort();
+    expect(decided.nodes.length).toBe(entities.nodes.length);
+    decided.nodes.forEach((n, i) => {
+      expect(Object.keys(n).sort()).toEqual(factColumns);
+      expect(subscriptionFacts(n)).toStrictEqual(subscriptionFacts(entities.nodes[i]!));
+    });
+    expect(Object.keys(decided.nodes[0]!)).not.toContain("offerId");
+    // Without a known field list, every column.
+    const all = await subscriptions.list(s, null, { first: 100 }, null, null);
     expect(all.nodes).toStrictEqual(entities.nodes);
   });
 });

@@ -92,10 +92,14 @@ export function requestedCost(
 
 /** What an answer actually cost: 1 per object it returned. */
 export function actualCost(data: unknown): number {
-  if (Array.isArray(data)) return data.reduce((n: number, item) => n + actualCost(item), 0);
   if (data === null || typeof data !== "object") return 0;
   let n = 0;
-  for (const value of Object.values(data)) n += actualCost(value);
+  if (Array.isArray(data)) {
+    for (const item of data) n += actualCost(item);
+    return n;
+  }
+  // Walked once per answer over every object in it: no array of values per object.
+  for (const key in data) if (Object.hasOwn(data, key)) n += actualCost((data as Record<string, unknown>)[key]);
   return n + 1;
 }
 

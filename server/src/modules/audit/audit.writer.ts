@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError } from "graphql";
+import { defaultFieldResolver, GraphQLError, type GraphQLSchema } from "graphql";
 import type { DataSource, EntityManager } from "typeorm";
 import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity";
 import { logger } from "../../common/log";
@@ -55,10 +55,52 @@ function refusalBeforeSeam(error: Error): { outcome: AuditOutcome; errors: UserE
   return { outcome: AuditOutcome.FAILED, errors: [] };
 }
 
+/** A root mutation field of a request refused before the seam, and why. */
+interface EarlyRefusal {
+  field: string;
+  error: Error;
+}
+
+/** Each executing mutation request's early refusals (by its context), written once its execution ends. */
+const refusedEarly = new WeakMap<object, EarlyRefusal[]>();
+
+const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as PromiseLike<unknown> | null)?.then === "function";
+
 /**
- * Notes which mutation field a request resolves (the event's `operation`), and writes the event of a signed-in
- * caller's mutation that was refused before reaching the seam: a role that may not call it, or arguments that
- * failed validation. (An anonymous caller's refused call is not kept: it concerns no partner.)
+ * Wraps each root mutation field, outermost (around the permission and input guards), to note which one a request
+ * is resolving (the event's `operation`) and whether it failed before the seam. Not Apollo's `willResolveField`
+ * hook: once any plugin returns one, Apollo wraps the resolver of every field of the schema for good, and every
+ * field of every later query pays for it (issue 10). Mutates and returns `schema`.
+ */
+export function auditMutationFields(schema: GraphQLSchema): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  for (const field of Object.values(mutation?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = (source, args, context: object, info) => {
+      const call: MutationCall = { field: info.fieldName, audited: false };
+      currentCall.set(context, call);
+      const refused = (error: unknown) => {
+        if (!call.audited) refusedEarly.get(context)?.push({ field: call.field, error: error as Error });
+      };
+      let result: unknown;
+      try {
+        result = resolve(source, args, context, info);
+      } catch (error) {
+        refused(error);
+        throw error;
+      }
+      if (isPromiseLike(result)) result.then(undefined, refused);
+      return result;
+    };
+  }
+  return schema;
+}
+
+/**
+ * Writes the event of a signed-in caller's mutation that was refused before reaching the seam: a role that may not
+ * call it, or arguments that failed validation (auditMutationFields notes them). An anonymous caller's refused call
+ * is not kept: it concerns no partner.
  */
 export function auditPlugin(): ApolloServerPlugin<RequestContext> {
   return {
@@ -66,20 +108,14 @@ export function auditPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async executionDidStart({ contextValue, operation }) {
           if (operation?.operation !== "mutation") return;
-          const refusedEarly: { field: string; error: Error }[] = [];
+          const refusals: EarlyRefusal[] = [];
+          refusedEarly.set(contextValue, refusals);
           return {
-            willResolveField({ info }) {
-              if (info.parentType.name !== "Mutation") return;
-              const call: MutationCall = { field: info.fieldName, audited: false };
-              currentCall.set(contextValue, call);
-              return (error) => {
-                if (error && !call.audited) refusedEarly.push({ field: call.field, error });
-              };
-            },
             async executionDidEnd() {
+              refusedEarly.delete(contextValue);
               const viewer = contextValue.viewer;
               if (!viewer) return;
-              for (const { field, error } of refusedEarly) {
+              for (const { field, error } of refusals) {
                 const { outcome, errors } = refusalBeforeSeam(error);
                 const actor = {
                   userId: viewer.user.id,

@@ -75,6 +75,37 @@ export const partnerFacts = (p: Partner): PartnerFacts => ({
   programStatus: p.programStatus,
 });
 
+/**
+ * The properties of a subscription entity that its facts read (subscriptionFacts): all a page must load for its
+ * subscriptions' decisions (subscription.service.ts reads no other column for `eligibility`).
+ */
+export const SUBSCRIPTION_FACT_PROPERTIES = [
+  "id",
+  "customerId",
+  "offerKind",
+  "commerceModel",
+  "channel",
+  "status",
+  "transactingPartnerId",
+  "resellerOfRecordId",
+  "purchaseDate",
+  "renewalDate",
+  "commitmentEndDate",
+  "parentId",
+  "isAzurePlan",
+  "quantity",
+  "purchasedAt",
+  "renewedAt",
+  "productType",
+  "tranches",
+  "autoRenew",
+  "termDuration",
+  "billingCycle",
+  "maxQuantity",
+  "scheduledChange",
+  "activeAzureSubscriptions",
+] as const satisfies readonly (keyof CustomerSubscription)[];
+
 /** The facts of a subscription read as an entity (the subjects a page or a mutation already holds). */
 export const subscriptionFacts = (s: CustomerSubscription): SubscriptionFacts =>
   toSubscriptionFacts({
@@ -177,31 +208,43 @@ export class EligibilityService {
       const transfer = r.action === EligibilityAction.TRANSFER;
       const named = v2 && transfer && r.opts.transfer ? await this.namedTransfer(r.opts.transfer) : null;
       const excluded = [r.opts.excludeTransferId, r.opts.transfer?.id].filter((id): id is string => !!id);
-      const relevantOf = (customerId: string) =>
-        r.action in CUSTOMER_SUBSCRIPTIONS_READ ? (relevant.get(customerId) ?? []) : [];
+      const reads = r.action in CUSTOMER_SUBSCRIPTIONS_READ;
+      const relevantOf = (customerId: string) => (reads ? (relevant.get(customerId) ?? NONE) : NONE);
       const result = new Map<string, Decision>();
       if (r.subscriptions) {
         for (const s of r.subscriptions) {
           const c = customers.get(s.customerId);
           if (!c) continue;
-          const lines = transfer ? (open.get(s.id) ?? []) : [];
+          const lines = transfer ? open.get(s.id) : undefined;
           result.set(
             s.id,
             decide(
-              decisionFacts(base, c, subjectFacts(s), relevantOf(s.customerId), named, {
-                // V1 (R16): PENDING ones other than the one being decided; the rule decides which have expired.
-                pending: v2
-                  ? []
-                  : lines
-                      .filter((l) => l.status === TransferStatus.PENDING && l.transferId !== r.opts.excludeTransferId)
-                      .map((l) => ({ createdAt: dateOf(l.createdAt) })),
-                // V2 (R16 as C6): PENDING and ACCEPTED ones, except the excluded ones.
-                open: v2
-                  ? lines
-                      .filter((l) => !excluded.includes(l.transferId))
-                      .map((l) => ({ status: l.status, createdAt: l.createdAt }))
-                  : [],
-              }),
+              decisionFacts(
+                base,
+                c,
+                subjectFacts(s),
+                relevantOf(s.customerId),
+                named,
+                // Most subjects are in no open transfer (and only TRANSFER reads them): no arrays of their own.
+                lines === undefined
+                  ? NO_TRANSFERS
+                  : {
+                      // V1 (R16): PENDING ones other than the one being decided; the rule decides which have expired.
+                      pending: v2
+                        ? []
+                        : lines
+                            .filter(
+                              (l) => l.status === TransferStatus.PENDING && l.transferId !== r.opts.excludeTransferId,
+                            )
+                            .map((l) => ({ createdAt: dateOf(l.createdAt) })),
+                      // V2 (R16 as C6): PENDING and ACCEPTED ones, except the excluded ones.
+                      open: v2
+                        ? lines
+                            .filter((l) => !excluded.includes(l.transferId))
+                            .map((l) => ({ status: l.status, createdAt: l.createdAt }))
+                        : [],
+                    },
+              ),
             ),
           );
         }
@@ -248,11 +291,15 @@ type BaseFacts = Omit<
   | "namedTransfer"
 >;
 
+/** No subscriptions: shared, frozen (the engine only reads facts). */
+const NONE: readonly SubscriptionFacts[] = Object.freeze([]);
+
 interface SubjectTransfers {
   pending: DecisionFacts["pendingTransfersOfSubject"];
   open: DecisionFacts["transfersOfSubject"];
 }
-const NO_TRANSFERS: SubjectTransfers = { pending: [], open: [] };
+/** Frozen: shared by every decision whose subject is in no open transfer (the engine only reads facts). */
+const NO_TRANSFERS: SubjectTransfers = Object.freeze({ pending: Object.freeze([]), open: Object.freeze([]) });
 
 /** One decision's facts, every property written out: one object shape for the engine, whatever the action. */
 function decisionFacts(

@@ -27,9 +27,13 @@ const at = (facts: DecisionFacts, t: Instant): DecisionFacts => ({ ...facts, at:
  * answers the same; so the decision is re-made at each such instant after asOf, in order.
  */
 function timeBounds(rules: readonly Rule[], facts: DecisionFacts, eligible: boolean) {
-  const instants = [...new Set(rules.flatMap((r) => r.instants?.(facts) ?? []))]
-    .filter((t) => t > facts.at)
-    .sort((a, b) => a - b);
+  // Each later instant once, in order (one array: this runs for every V2 decision, 250 on a page of five).
+  const instants: Instant[] = [];
+  for (const r of rules) {
+    if (!r.instants) continue;
+    for (const t of r.instants(facts)) if (t > facts.at && !instants.includes(t)) instants.push(t);
+  }
+  instants.sort((a, b) => a - b);
   for (const t of instants) {
     const later = evaluate(rules, at(facts, t)).eligible;
     if (eligible && !later) return { eligibleUntil: t - 1000, becomesEligibleAt: null };

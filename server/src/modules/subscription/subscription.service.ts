@@ -38,7 +38,13 @@ import type { ServiceContext } from "../../service-context";
 import type { ScopeShape } from "../../auth/scope";
 import { hasActiveRelationship, visibleCustomer } from "../customer/customer.lookups";
 import type { Customer } from "../customer/customer.entity";
-import { EligibilityService, SUBSCRIPTION_ACTIONS, decisionTime } from "../eligibility/eligibility.service";
+import type { Partner } from "../partner/partner.entity";
+import {
+  EligibilityService,
+  SUBSCRIPTION_ACTIONS,
+  SUBSCRIPTION_FACT_PROPERTIES,
+  decisionTime,
+} from "../eligibility/eligibility.service";
 import type { EligibilityDecision, ScheduledChangeInput } from "../eligibility/eligibility.types";
 import { checkV2Input } from "../eligibility/v2-input";
 import { ruleMessage } from "../eligibility/messages";
@@ -123,7 +129,7 @@ export function sortedSubscriptionQuery(
 
 /**
  * GraphQL fields of CustomerSubscription answered by field resolvers, and the properties they read (`id` is the
- * nodeId getter). `eligibility` is not here: it reads every column.
+ * nodeId getter). The decisions read the subscription's facts, not its names, audit or sync columns.
  */
 const FIELD_PROPERTIES: Record<string, readonly string[]> = {
   id: ["id"],
@@ -131,6 +137,8 @@ const FIELD_PROPERTIES: Record<string, readonly string[]> = {
   transactingPartner: ["transactingPartnerId"],
   resellerOfRecord: ["resellerOfRecordId"],
   parentSubscription: ["parentId"],
+  eligibility: SUBSCRIPTION_FACT_PROPERTIES,
+  providerEligibility: SUBSCRIPTION_FACT_PROPERTIES,
 };
 /** Read whatever is asked: the id, the customer, and the properties every sort's cursor reads. */
 const ALWAYS_READ = ["id", "customerId", "commitmentEndDate", "offerName", "status", "quantity", "purchaseDate"];
@@ -262,9 +270,10 @@ export class SubscriptionService {
 
   /**
    * The viewer's decision for an action on one subscription, batched over a page by the eligibility loader. Called
-   * once per subscription and action of a page: it reads only what the request carries (no service context each).
+   * once per subscription and action of a page (250 times on a page of five decisions): it reads only what the
+   * request carries (no service context each), and without a named reseller it awaits nothing but the batch.
    */
-  async decisionFor(
+  decisionFor(
     s: Pick<ServiceContext, "config" | "today" | "loaders" | "locale">,
     subscription: CustomerSubscription,
     args: {
@@ -275,25 +284,27 @@ export class SubscriptionService {
       quantity?: number | null;
       autoRenew?: boolean | null;
       change?: ScheduledChangeInput | null;
+      transferId?: null;
     },
   ): Promise<EligibilityDecision> {
     if (!SUBSCRIPTION_ACTIONS.has(args.action))
       throw badInput("action", `${args.action} is decided for a customer, not a subscription`);
-    const ruleBook = s.config.ruleBook;
-    checkV2Input({ ...args, transferId: null }, ruleBook);
+    checkV2Input(args, s.config.ruleBook);
     const { asOf, at } = decisionInstant(s, args.asOf);
-    const reseller = await namedResellerArg(s.loaders, args.resellerId, "resellerId");
-    const decision = await s.loaders.eligibility.load({
-      action: args.action,
-      asOf,
-      at,
-      subscription,
-      reseller,
-      quantity: args.quantity ?? null,
-      autoRenew: args.autoRenew ?? null,
-      change: args.change ?? null,
-    });
-    return presentDecision(decision, asOf, s.locale, at);
+    const decide = (reseller: Partner | null) =>
+      s.loaders.eligibility
+        .load({
+          action: args.action,
+          asOf,
+          at,
+          subscription,
+          reseller,
+          quantity: args.quantity ?? null,
+          autoRenew: args.autoRenew ?? null,
+          change: args.change ?? null,
+        })
+        .then((decision) => presentDecision(decision, asOf, s.locale, at));
+    return args.resellerId ? namedResellerArg(s.loaders, args.resellerId, "resellerId").then(decide) : decide(null);
   }
 
   /**
