@@ -221,9 +221,15 @@ export async function paginate<T extends ObjectLiteral>(
   args: PageArgs,
   order: KeysetOrder<T>,
   countQuery?: SelectQueryBuilder<T>,
+  /**
+   * The query's joins are all many-to-one (each row one node): the page is a plain LIMIT. Otherwise `take`, which
+   * TypeORM runs as a DISTINCT pre-query of the page's ids and then the page (one statement and a subquery more).
+   */
+  joinsAreManyToOne = false,
 ): Promise<Page<T>> {
   const keyset = keysetQuery(qb, args, order);
-  const rows = await keyset.query.take(keyset.size + 1).getMany();
+  const bounded = joinsAreManyToOne ? keyset.query.limit(keyset.size + 1) : keyset.query.take(keyset.size + 1);
+  const rows = await bounded.getMany();
   const countQb = countQuery ?? qb.clone();
   return keysetPage(keyset, order, rows, order.value, () => countQb.getCount());
 }

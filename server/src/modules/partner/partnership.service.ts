@@ -73,7 +73,8 @@ export class PartnershipService {
     filter: PartnershipFilter | null,
     orderBy: PartnershipOrder | null = null,
   ) {
-    return paginate(this.query(s, side, filter), page, partnershipOrder(side, orderBy));
+    // The counterpart is the only join, one partner per partnership: a plain LIMIT bounds the page.
+    return paginate(this.query(s, side, filter), page, partnershipOrder(side, orderBy), undefined, true);
   }
 
   /** The filtered, scoped partnership query with the counterpart joined as `cp` (the lists and the CSV export). */
