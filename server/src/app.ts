@@ -29,7 +29,8 @@ import { createRateLimiter } from "./http/rate-limit";
 import { securityHeaders } from "./http/security-headers";
 import { requestLogPlugin, withRequestId } from "./http/request-log";
 import { jitGateway } from "./http/jit-executor";
-import { graphqlHandler, series } from "./http/graphql-edge";
+import { jsonBody } from "./http/json-body";
+import { graphqlFirst, graphqlHandler, series } from "./http/graphql-edge";
 import { queryCostPlugin } from "./http/query-cost-plugin";
 import { CostBuckets } from "./http/query-cost";
 import { idempotency } from "./http/idempotency";
@@ -78,6 +79,13 @@ export async function openDatabase(config: AppConfig): Promise<DataSource> {
   return ds;
 }
 
+/** Malformed JSON and other request errors: a short message, never a stack trace. */
+const answerRequestError: express.ErrorRequestHandler = (err: unknown, _req, res, next) => {
+  if (res.headersSent) return next(err);
+  const status = typeof err === "object" && err && "status" in err && typeof err.status === "number" ? err.status : 500;
+  res.status(status).json({ errors: [{ message: status < 500 ? "Bad request" : "Internal server error" }] });
+};
+
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const ownsDataSource = !options.dataSource;
   const dataSource = options.dataSource ?? (await openDatabase(config));
@@ -91,8 +99,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   // POST answers are never cached: hashing each one for an ETag is wasted work.
   app.set("etag", false);
   app.set("trust proxy", config.trustProxy);
-  app.use(securityHeaders({ production: config.production }));
-  const httpServer: Server = createServer(app);
+  const headers = securityHeaders({ production: config.production });
+  app.use(headers);
+  // Its listener is set once the /graphql edge is built, below.
+  const httpServer: Server = createServer();
   const schema = await createSchema();
   // Alias, directive and cost limits (graphql-armor); depth has our own rule, which follows fragments.
   // maxTokens stays off: it turns syntax errors into HTTP 500 (graphql-armor issue, see notes/perf-reliability.md).
@@ -170,27 +180,27 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   // nesting limits by caller — all before Apollo parses, validates or authenticates anything — then idempotency.
   // One handler mounted first: the busiest path is matched once, before the sign-in routes (http/graphql-edge.ts).
   const limitsOf = (res: express.Response) => (isSignedIn(callerOf(res)) ? SIGNED_IN_LIMITS : ANONYMOUS_LIMITS);
-  const jsonSignedIn = express.json({ limit: SIGNED_IN_LIMITS.maxBodyBytes });
-  const jsonAnonymous = express.json({ limit: ANONYMOUS_LIMITS.maxBodyBytes });
-  app.use(
-    "/graphql",
-    series(
-      requestId,
-      identifyCaller(config, dataSource),
-      ...(rateLimiter ? [rateLimiter.middleware] : []),
-      guardBodySize((_req, res) => limitsOf(res)),
-      (req, res, next) => (isSignedIn(callerOf(res)) ? jsonSignedIn : jsonAnonymous)(req, res, next),
-      guardDocument((_req, res) => limitsOf(res)),
-      // Idempotency-Key on mutations: a retried request gets the first answer, without a second effect.
-      idempotency(dataSource),
-      // JSON answers over 1 KB go gzip or brotli when the client accepts it (a page of 100 rows shrinks ~10×).
-      graphqlHandler(apollo, (req) =>
-        buildContext(req, dataSource, config, upstream).catch((error: unknown) => {
-          throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
-        }),
-      ),
+  const jsonSignedIn = jsonBody(SIGNED_IN_LIMITS.maxBodyBytes);
+  const jsonAnonymous = jsonBody(ANONYMOUS_LIMITS.maxBodyBytes);
+  const graphqlEdge = series(
+    requestId,
+    identifyCaller(config, dataSource),
+    ...(rateLimiter ? [rateLimiter.middleware] : []),
+    guardBodySize((_req, res) => limitsOf(res)),
+    (req, res, next) => (isSignedIn(callerOf(res)) ? jsonSignedIn : jsonAnonymous)(req, res, next),
+    guardDocument((_req, res) => limitsOf(res)),
+    // Idempotency-Key on mutations: a retried request gets the first answer, without a second effect.
+    idempotency(dataSource),
+    // JSON answers over 1 KB go gzip or brotli when the client accepts it (a page of 100 rows shrinks ~10×).
+    graphqlHandler(apollo, (req) =>
+      buildContext(req, dataSource, config, upstream).catch((error: unknown) => {
+        throw isDatabaseUnavailable(error) ? serviceUnavailable() : error;
+      }),
     ),
   );
+  app.use("/graphql", graphqlEdge);
+  // POST /graphql skips the router: the security headers, then the edge (http/graphql-edge.ts).
+  httpServer.on("request", graphqlFirst(app, series(headers, graphqlEdge), answerRequestError));
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -234,13 +244,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   options.mount?.(app);
   const client = options.serveClient === false ? null : clientDistPath();
   if (client) mountClient(app, client);
-  // Malformed JSON and other request errors: a short message, never a stack trace.
-  app.use((err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(err);
-    const status =
-      typeof err === "object" && err && "status" in err && typeof err.status === "number" ? err.status : 500;
-    res.status(status).json({ errors: [{ message: status < 500 ? "Bad request" : "Internal server error" }] });
-  });
+  app.use(answerRequestError);
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const { port } = httpServer.address() as AddressInfo;
