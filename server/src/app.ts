@@ -180,8 +180,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   // nesting limits by caller — all before Apollo parses, validates or authenticates anything — then idempotency.
   // One handler mounted first: the busiest path is matched once, before the sign-in routes (http/graphql-edge.ts).
   const limitsOf = (res: express.Response) => (isSignedIn(callerOf(res)) ? SIGNED_IN_LIMITS : ANONYMOUS_LIMITS);
-  const jsonSignedIn = jsonBody(SIGNED_IN_LIMITS.maxBodyBytes);
-  const jsonAnonymous = jsonBody(ANONYMOUS_LIMITS.maxBodyBytes);
+  const keepAsyncContext = config.countSql;
+  const jsonSignedIn = jsonBody(SIGNED_IN_LIMITS.maxBodyBytes, { keepAsyncContext });
+  const jsonAnonymous = jsonBody(ANONYMOUS_LIMITS.maxBodyBytes, { keepAsyncContext });
   const graphqlEdge = series(
     requestId,
     identifyCaller(config, dataSource),

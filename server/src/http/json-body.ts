@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import express, { type RequestHandler } from "express";
 
 /** A request error as body-parser makes them: the status answers it (the app's error handler reads `status`). */
@@ -28,9 +29,9 @@ function isPlainJson(contentType: string): boolean {
  * express.json answers: the parsed body, `{}` for an empty one, 400 when the JSON is not an object or array or
  * does not parse; a client gone in the middle of its body ends the request with an error nobody receives.
  */
-export function jsonBody(limitBytes: number): RequestHandler {
+export function jsonBody(limitBytes: number, options: { keepAsyncContext: boolean }): RequestHandler {
   const general = express.json({ limit: limitBytes });
-  return (req, res, next) => {
+  return (req, res, nextStep) => {
     const type = req.headers["content-type"];
     const encoding = req.headers["content-encoding"];
     const declared = req.headers["content-length"];
@@ -43,8 +44,12 @@ export function jsonBody(limitBytes: number): RequestHandler {
       !Number.isSafeInteger(length) ||
       length > limitBytes
     ) {
-      return general(req, res, next);
+      return general(req, res, nextStep);
     }
+    // The request goes on from the socket's `end` event, outside the async context it came in with. With COUNT_SQL
+    // that context is the statement counter's (http/request-log.ts): the rest of the request is bound back to it,
+    // as body-parser does for every request. Without it there is no context to keep, and nothing is bound.
+    const next = options.keepAsyncContext ? AsyncResource.bind(nextStep) : nextStep;
     // Node's parser delivers exactly Content-Length bytes before `end`: the limit holds without counting.
     const chunks: Buffer[] = [];
     let received = 0;
