@@ -10,6 +10,7 @@ import { validateArgument } from "./common/arg-validation";
 import { NO_TOPICS } from "./modules/live/live.hub";
 import { auditMutationFields } from "./modules/audit/audit.writer";
 import { leanEligibilityResolver } from "./modules/subscription/subscription.resolver";
+import { installLeanResolvers, installPlainFields } from "./common/lean-resolvers";
 
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -39,6 +40,10 @@ export async function createSchema(): Promise<GraphQLSchema> {
  * built (which each still calls for what it does not handle itself), before the guards wrap them.
  */
 function leanResolvers(schema: GraphQLSchema): void {
+  // Methods whose arguments are all scalars and enums, called without type-graphql's parameter pipeline; plain
+  // fields read as properties, without a resolver.
+  installLeanResolvers(schema);
+  installPlainFields(schema);
   const subscription = schema.getType("CustomerSubscription");
   if (!isObjectType(subscription)) throw new Error("CustomerSubscription is not an object type");
   const field = subscription.getFields()["eligibility"];
