@@ -1,4 +1,11 @@
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import {
+  QueryFailedError,
+  type DataSource,
+  type EntityManager,
+  type EntityTarget,
+  type ObjectLiteral,
+  type SelectQueryBuilder,
+} from "typeorm";
 
 // Hot read paths as raw selects of the needed columns (issue 10): a TypeORM query builder still writes the WHERE
 // (tenant scope from auth/scope.ts, filters, keyset), but the rows come back through getRawMany and are turned into
@@ -192,15 +199,36 @@ export async function rawByIds<T extends ObjectLiteral>(
   return rows.map((row) => fromRawRow(entity, entity.columns, row));
 }
 
-/** Runs a hand-written SELECT with `?` placeholders (numbered $n on PostgreSQL), counted like every statement. */
+/** pg's Pool, as TypeORM's PostgresDriver holds it (`master`). */
+interface PgPool {
+  connect(): Promise<{ query(text: string, values: unknown[]): Promise<{ rows: Row[] }>; release(): void }>;
+}
+
+/**
+ * Runs a hand-written SELECT with `?` placeholders (numbered $n on PostgreSQL), counted like every statement.
+ * On PostgreSQL a read outside a transaction takes a connection from TypeORM's pool itself (connect, query,
+ * release): TypeORM made, connected and released a query runner for each (issue 10: ~6 % of a small page's CPU,
+ * A/B on the PostgreSQL demo network). It is logged, counted and refused as TypeORM's statements are (the
+ * logger's `logQuery`, `QueryFailedError`). Inside a transaction it runs on the transaction's connection.
+ */
 export async function rawQuery(db: Db, sql: string, params: readonly unknown[]): Promise<Row[]> {
   const ds = "connection" in db ? db.connection : db;
-  let text = sql;
-  if (ds.options.type === "postgres") {
-    let n = 0;
-    text = sql.replace(/\?/g, () => `$${++n}`);
+  if (ds.options.type !== "postgres") return (await db.query(sql, [...params])) as Row[];
+  let n = 0;
+  const text = sql.replace(/\?/g, () => `$${++n}`);
+  const values = [...params];
+  if ("queryRunner" in db && db.queryRunner) return (await db.query(text, values)) as Row[];
+  // A connection that cannot be had fails as TypeORM's did: the pool's error, not a failed statement.
+  const client = await (ds.driver as unknown as { master: PgPool }).master.connect();
+  try {
+    ds.logger.logQuery(text, values);
+    return (await client.query(text, values)).rows;
+  } catch (error) {
+    ds.logger.logQueryError(error as Error, text, values);
+    throw new QueryFailedError(text, values, error as Error);
+  } finally {
+    client.release();
   }
-  return (await db.query(text, [...params])) as Row[];
 }
 
 /** `?, ?, …` for a list of values (rawQuery numbers them on PostgreSQL). */
