@@ -3,6 +3,7 @@ import type { PartnershipStatus } from "../domain/enums";
 import { Partner } from "../modules/partner/partner.entity";
 import { User } from "../modules/user/user.entity";
 import { TenantScope, type PartnershipLink } from "./scope";
+import { rawQuery } from "../common/raw-rows";
 
 // The viewer of a user token in ONE statement (issue 10: the fixed cost of every request). It was two TypeORM
 // query builders per request (the active user with its partner, then the partner's partnerships for its scope):
@@ -108,8 +109,8 @@ export async function findActiveViewer(
   ds: DataSource,
   email: string,
 ): Promise<{ user: User; partner: Partner; scope: TenantScope } | null> {
-  const placeholder = ds.options.type === "postgres" ? "$1" : "?";
-  const sql = viewerStatement(ds, "user", `u.email = ${placeholder} AND u.deactivated_at IS NULL`);
-  const row = ((await ds.query(sql, [email])) as Record<string, unknown>[])[0];
+  // rawQuery numbers the placeholder on PostgreSQL and reads outside a query runner (common/raw-rows.ts).
+  const sql = viewerStatement(ds, "user", `u.email = ? AND u.deactivated_at IS NULL`);
+  const row = (await rawQuery(ds, sql, [email]))[0];
   return row ? viewerOf(ds, row) : null;
 }
