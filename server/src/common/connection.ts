@@ -364,6 +364,8 @@ function keysetPage<Q, N>(
     cursors: nodes.map((n) => encodeCursor(key, valueOf(n), order.id(n))),
     hasNextPage: backward ? Boolean(cursor) : more,
     hasPreviousPage: backward ? more : Boolean(cursor),
-    count: () => (countPromise ??= countRows()),
+    // A first page with nothing after it holds every row: its length is the count, without a COUNT statement
+    // (a customer's subscriptions, a short list; issue 10). The page and the count read the same rows.
+    count: () => (countPromise ??= !cursor && !more ? Promise.resolve(read.length) : countRows()),
   };
 }
