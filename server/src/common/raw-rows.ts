@@ -6,6 +6,7 @@ import {
   type ObjectLiteral,
   type SelectQueryBuilder,
 } from "typeorm";
+import { isDatabaseUnavailable } from "./errors";
 
 // Hot read paths as raw selects of the needed columns (issue 10): a TypeORM query builder still writes the WHERE
 // (tenant scope from auth/scope.ts, filters, keyset), but the rows come back through getRawMany and are turned into
@@ -199,9 +200,16 @@ export async function rawByIds<T extends ObjectLiteral>(
   return rows.map((row) => fromRawRow(entity, entity.columns, row));
 }
 
-/** pg's Pool, as TypeORM's PostgresDriver holds it (`master`). */
+/** pg's Pool, as TypeORM's PostgresDriver holds it (`master`), and a connection taken from it. */
+interface PgConnection {
+  query(text: string, values: unknown[]): Promise<{ rows: Row[] }>;
+  on(event: "error", listener: (error: Error) => void): unknown;
+  removeListener(event: "error", listener: (error: Error) => void): unknown;
+  /** With an error, the pool closes the connection instead of handing it out again. */
+  release(error?: Error): void;
+}
 interface PgPool {
-  connect(): Promise<{ query(text: string, values: unknown[]): Promise<{ rows: Row[] }>; release(): void }>;
+  connect(): Promise<PgConnection>;
 }
 
 /**
@@ -219,15 +227,24 @@ export async function rawQuery(db: Db, sql: string, params: readonly unknown[]):
   const values = [...params];
   if ("queryRunner" in db && db.queryRunner) return (await db.query(text, values)) as Row[];
   // A connection that cannot be had fails as TypeORM's did: the pool's error, not a failed statement.
-  const client = await (ds.driver as unknown as { master: PgPool }).master.connect();
+  const connection = await (ds.driver as unknown as { master: PgPool }).master.connect();
+  // As TypeORM's query runner does: a connection that fails while it is out (the server restarting) emits
+  // `error`, which would end the process unheard; it is heard, and the connection goes back broken, to be closed.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  connection.on("error", onError);
   try {
     ds.logger.logQuery(text, values);
-    return (await client.query(text, values)).rows;
+    return (await connection.query(text, values)).rows;
   } catch (error) {
+    if (isDatabaseUnavailable(error)) broken ??= error as Error;
     ds.logger.logQueryError(error as Error, text, values);
     throw new QueryFailedError(text, values, error as Error);
   } finally {
-    client.release();
+    connection.removeListener("error", onError);
+    connection.release(broken);
   }
 }
 
