@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from "react";
+import { useCallback, useId, useLayoutEffect, useState } from "react";
 import { runMutation } from "./graphql";
 import type { UserErrorLike } from "./user-errors";
 
@@ -43,10 +43,12 @@ export function useMutationForm(): MutationForm {
   const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
   const [pending, setPending] = useState(false);
   const id = useId();
-  // Bumped on every refusal, so the effect below runs after the errors are on screen.
+  // Bumped on every refusal, so the effect below runs once the errors are in the DOM. A layout effect: the focus
+  // moves in the same commit that shows the errors, never a frame later (a passive effect could run after a
+  // screen reader or a test had already read the errors with the focus still on the submit button).
   const [refusals, setRefusals] = useState(0);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (refusals > 0) focusFirstError(document.getElementById(id));
   }, [refusals, id]);
 
