@@ -41,3 +41,19 @@ if [ -f client/dist/index.html ]; then
   [ "$json_encoding" = gzip ] || { echo "GraphQL JSON is served uncompressed"; exit 1; }
   echo "assets: $encoding, GraphQL JSON: $json_encoding, source maps: not served"
 fi
+
+# The sandbox (SQLite, no REDIS_URL) keeps what it never uses out of its heap (issue 10's memory target): no pg,
+# no ioredis, and date-fns one function at a time, not its index (the three were about 7 MB of heap).
+node -e '
+process.env.PORT = "0";
+require("./server/dist/src/main.js");
+setTimeout(() => {
+  const unwanted = Object.keys(require.cache).filter((f) =>
+    /node_modules\/(pg\/lib\/index\.js|ioredis\/built\/index\.js|date-fns\/index\.c?js)$/.test(f),
+  );
+  if (unwanted.length) { console.error("the sandbox loaded", unwanted); process.exit(1); }
+  console.log("sandbox modules: no pg, no ioredis, no date-fns index");
+  process.exit(0);
+}, 3000);
+' >"$tmp/modules.log" 2>&1 || { cat "$tmp/modules.log"; exit 1; }
+tail -n1 "$tmp/modules.log"

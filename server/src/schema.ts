@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { isObjectType, lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { authChecker } from "./auth/roles";
 import { ensureAllowed } from "./auth/permissions";
@@ -9,7 +9,6 @@ import { guardInputs } from "./common/input-guard";
 import { validateArgument } from "./common/arg-validation";
 import { NO_TOPICS } from "./modules/live/live.hub";
 import { auditMutationFields } from "./modules/audit/audit.writer";
-import { leanEligibilityResolver } from "./modules/subscription/subscription.resolver";
 import { installLeanResolvers, installPlainFields } from "./common/lean-resolvers";
 
 export async function createSchema(): Promise<GraphQLSchema> {
@@ -36,19 +35,13 @@ export async function createSchema(): Promise<GraphQLSchema> {
 }
 
 /**
- * Hot field resolvers that bypass type-graphql's per-call parameter handling, installed in place of the ones it
- * built (which each still calls for what it does not handle itself), before the guards wrap them.
+ * Hot resolvers without type-graphql's per-call parameter handling, installed in place of the ones it built (each
+ * still calls it for what it does not handle itself), before the guards wrap them: methods whose arguments are
+ * scalars, enums or absent optional input objects are called directly; plain fields read as properties.
  */
 function leanResolvers(schema: GraphQLSchema): void {
-  // Methods whose arguments are all scalars and enums, called without type-graphql's parameter pipeline; plain
-  // fields read as properties, without a resolver.
   installLeanResolvers(schema);
   installPlainFields(schema);
-  const subscription = schema.getType("CustomerSubscription");
-  if (!isObjectType(subscription)) throw new Error("CustomerSubscription is not an object type");
-  const field = subscription.getFields()["eligibility"];
-  if (!field?.resolve) throw new Error("CustomerSubscription.eligibility has no resolver");
-  field.resolve = leanEligibilityResolver(field.resolve as Parameters<typeof leanEligibilityResolver>[0]);
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so diffs show real changes only. */

@@ -1,4 +1,5 @@
-import { addMonths as addCalendarMonths } from "date-fns";
+// One function per import: the package root loads all of date-fns (about 2 MB of heap for two functions).
+import { addMonths as addCalendarMonths } from "date-fns/addMonths";
 
 // Calendar dates as ISO strings (YYYY-MM-DD), free of time zones. Month arithmetic goes through date-fns.
 

@@ -7,9 +7,11 @@ import { getMetadataStorage } from "type-graphql";
 // whose arguments are all scalars or enums that pipeline changes nothing: the values pass through unchanged
 // (helpers/types.js convertToType returns strings, numbers, booleans, dates and lists as they are) and the
 // validator skips them (common/arg-validation.ts only validates objects). Such methods are called here directly,
-// with the same parameters in the same order. Anything else keeps type-graphql's own resolver: input objects and
-// `@Args` classes (converted and validated), custom or pub/sub parameters, a parameter with its own validator, a
-// resolver with middlewares or roles, and a `@Root()` whose value is not yet an instance of its declared class.
+// with the same parameters in the same order. A nullable input object passes through the same way when it is
+// absent or null (type-graphql converts and validates objects only); a call that gives one goes to type-graphql.
+// Anything else keeps type-graphql's own resolver: required input objects and `@Args` classes (converted and
+// validated), custom or pub/sub parameters, a parameter with its own validator, a resolver with middlewares or
+// roles, and a `@Root()` whose value is not yet an instance of its declared class.
 
 type Storage = ReturnType<typeof getMetadataStorage>;
 type Params = NonNullable<Storage["queries"][number]["params"]>;
@@ -29,7 +31,13 @@ type ParamReader = (
 ) => unknown;
 const DELEGATE = Symbol("delegate");
 
-function readerOf(param: Params[number], enums: ReadonlySet<object>): ParamReader | null {
+/** What the metadata says of the schema's enums and input classes. */
+interface Kinds {
+  enums: ReadonlySet<object>;
+  inputs: ReadonlySet<unknown>;
+}
+
+function readerOf(param: Params[number], kinds: Kinds): ParamReader | null {
   switch (param.kind) {
     case "root": {
       const { propertyName, getType } = param;
@@ -49,11 +57,19 @@ function readerOf(param: Params[number], enums: ReadonlySet<object>): ParamReade
     case "arg": {
       if (param.validateFn) return null;
       const type = param.getType() as unknown;
-      const simple =
-        type instanceof GraphQLScalarType || SIMPLE_TYPES.has(type) || (typeof type === "object" && enums.has(type!));
-      if (!simple) return null;
       const name = param.name;
-      return (_r, args) => args[name];
+      const simple =
+        type instanceof GraphQLScalarType ||
+        SIMPLE_TYPES.has(type) ||
+        (typeof type === "object" && kinds.enums.has(type!));
+      if (simple) return (_r, args) => args[name];
+      if (kinds.inputs.has(type) && param.typeOptions.nullable) {
+        return (_r, args) => {
+          const v = args[name];
+          return v === null || v === undefined ? v : DELEGATE;
+        };
+      }
+      return null;
     }
     default:
       return null;
@@ -65,12 +81,12 @@ function leanCall(
   instance: Instance,
   methodName: string,
   params: Params,
-  enums: ReadonlySet<object>,
+  kinds: Kinds,
   typeGraphql: Resolver,
 ): Resolver | null {
   const readers: ParamReader[] = [];
   for (const param of [...params].sort((a, b) => a.index - b.index)) {
-    const reader = readerOf(param, enums);
+    const reader = readerOf(param, kinds);
     if (!reader) return null;
     readers.push(reader);
   }
@@ -94,7 +110,10 @@ function leanCall(
  */
 export function installLeanResolvers(schema: GraphQLSchema): string[] {
   const storage = getMetadataStorage();
-  const enums = new Set(storage.enums.map((e) => e.enumObj));
+  const kinds: Kinds = {
+    enums: new Set(storage.enums.map((e) => e.enumObj)),
+    inputs: new Set(storage.inputTypes.map((i) => i.target)),
+  };
   // type-graphql's default container makes one instance of each resolver class; ours are stateless.
   const instances = new Map<ClassRef, Instance>();
   const instanceOf = (target: ClassRef): Instance => {
@@ -120,7 +139,7 @@ export function installLeanResolvers(schema: GraphQLSchema): string[] {
       instanceOf(meta.target),
       meta.methodName,
       meta.params ?? [],
-      enums,
+      kinds,
       field.resolve as Resolver,
     );
     if (!lean) return;

@@ -212,6 +212,20 @@ interface PgPool {
   connect(): Promise<PgConnection>;
 }
 
+/** `?` placeholders as PostgreSQL's `$1, $2…`, remembered per statement text (the hot reads repeat a few texts). */
+const numberedTexts = new Map<string, string>();
+function numbered(sql: string): string {
+  let text = numberedTexts.get(sql);
+  if (text === undefined) {
+    let n = 0;
+    text = sql.replace(/\?/g, () => `$${++n}`);
+    // Texts vary with the length of `IN (…)` lists: bounded, started afresh when full.
+    if (numberedTexts.size >= 500) numberedTexts.clear();
+    numberedTexts.set(sql, text);
+  }
+  return text;
+}
+
 /**
  * Runs a hand-written SELECT with `?` placeholders (numbered $n on PostgreSQL), counted like every statement.
  * On PostgreSQL a read outside a transaction takes a connection from TypeORM's pool itself (connect, query,
@@ -222,8 +236,7 @@ interface PgPool {
 export async function rawQuery(db: Db, sql: string, params: readonly unknown[]): Promise<Row[]> {
   const ds = "connection" in db ? db.connection : db;
   if (ds.options.type !== "postgres") return (await db.query(sql, [...params])) as Row[];
-  let n = 0;
-  const text = sql.replace(/\?/g, () => `$${++n}`);
+  const text = numbered(sql);
   const values = [...params];
   if ("queryRunner" in db && db.queryRunner) return (await db.query(text, values)) as Row[];
   // A connection that cannot be had fails as TypeORM's did: the pool's error, not a failed statement.

@@ -59,16 +59,16 @@ export function jsonBody(limitBytes: number, options: { keepAsyncContext: boolea
       settled = true;
       req.removeListener("data", onData);
       req.removeListener("end", onEnd);
-      req.removeListener("error", onError);
-      req.removeListener("aborted", onAborted);
+      req.removeListener("error", onGone);
+      req.removeListener("aborted", onGone);
       next(error);
     };
     const onData = (chunk: Buffer) => {
       chunks.push(chunk);
       received += chunk.length;
     };
-    const onAborted = () => settle(requestError(400, "request aborted", "request.aborted"));
-    const onError = () => settle(requestError(400, "request aborted", "request.aborted"));
+    // An error on the socket and an aborted request mean the same here: the client is gone mid-body.
+    const onGone = () => settle(requestError(400, "request aborted", "request.aborted"));
     const onEnd = () => {
       if (received === 0) {
         req.body = {};
@@ -90,7 +90,7 @@ export function jsonBody(limitBytes: number, options: { keepAsyncContext: boolea
     };
     req.on("data", onData);
     req.on("end", onEnd);
-    req.on("error", onError);
-    req.on("aborted", onAborted);
+    req.on("error", onGone);
+    req.on("aborted", onGone);
   };
 }

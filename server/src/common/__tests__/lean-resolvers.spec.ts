@@ -81,6 +81,15 @@ class ItemResolver {
     return [made("3", filter.label, 3)];
   }
 
+  @Query(() => [Item])
+  maybeFiltered(
+    @Arg("label", () => String) label: string,
+    @Arg("filter", () => Filter, { nullable: true }) filter: Filter | null | undefined,
+  ): Item[] {
+    seen.push({ method: "maybeFiltered", args: [label, filter instanceof Filter, filter?.label ?? filter] });
+    return [made("4", filter?.label ?? label, 4)];
+  }
+
   @FieldResolver(() => String)
   owner(@Root() item: Item, @Arg("suffix", () => String, { nullable: true }) suffix: string | null): string {
     seen.push({ method: "owner", rootIsItem: item instanceof Item, args: [suffix] });
@@ -125,6 +134,29 @@ describe("lean resolvers", () => {
     expect(replaced).toContain("Query.items");
     expect(replaced).toContain("LeanSpecItem.owner");
     expect(replaced).not.toContain("Query.filtered");
+    expect(replaced).toContain("Query.maybeFiltered");
+  });
+
+  it("passes an absent or null optional input object through, and hands a given one to type-graphql", async () => {
+    const cases = [
+      `{ maybeFiltered(label: "l") { id label } }`,
+      `{ maybeFiltered(label: "l", filter: null) { id label } }`,
+      `{ maybeFiltered(label: "l", filter: { label: "abc" }) { id label } }`,
+      `{ maybeFiltered(label: "l", filter: { label: "abcd" }) { id label } }`,
+    ];
+    const calls: unknown[] = [];
+    for (const text of cases) {
+      const document = parse(text);
+      for (const executor of ["graphql-js", "jit"] as const) {
+        const before = await run(typeGraphql, executor, document);
+        const after = await run(lean, executor, document);
+        expect(after.result).toEqual(before.result);
+        expect(after.seen).toEqual(before.seen);
+      }
+      calls.push((await run(lean, "jit", document)).seen[0]?.args ?? null);
+    }
+    // Converted to its class when given; refused by its rules as before (no call at all).
+    expect(calls).toEqual([["l", false, undefined], ["l", false, null], ["l", true, "abc"], null]);
   });
 
   it("answers what type-graphql answers, with the same arguments, context and root, under both executors", async () => {

@@ -1,4 +1,4 @@
-import { getDaysInMonth } from "date-fns";
+import { getDaysInMonth } from "date-fns/getDaysInMonth";
 import { addDays, addMonths, type IsoDate } from "../../common/dates";
 import { dateOf, endOfDate, formatInstant, startOfDate, type Instant } from "../../common/instants";
 import { HOUR_MS, TRANSFER_OPEN_HOURS } from "../../domain/policy";

@@ -1,4 +1,4 @@
-import type { GraphQLFieldResolver, GraphQLResolveInfo } from "graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { requireViewer, type RequestContext } from "../../context";
 import { PageArgs } from "../../common/connection";
@@ -128,28 +128,4 @@ export class SubscriptionResolver {
     requireViewer(ctx);
     return subscriptionService.providerDecisionFor(ctx, s, { action, quantity, autoRenew });
   }
-}
-
-/**
- * `CustomerSubscription.eligibility` without type-graphql's argument machinery (issue 10): a page of five decisions
- * calls it 250 times, and type-graphql sorts its parameters and validates each of its seven arguments through a
- * promise on every call. Its arguments are scalars and enums, which type-graphql passes through unchanged; only
- * `change` is an input object (converted to its class and validated), so a call with one goes the decorated way.
- * schema.ts installs it in place of the built resolver (`typeGraphql`), under the same permission and input guards.
- */
-export function leanEligibilityResolver(
-  typeGraphql: GraphQLFieldResolver<CustomerSubscription, RequestContext>,
-): GraphQLFieldResolver<CustomerSubscription, RequestContext> {
-  return (s, args, ctx, info) => {
-    if (args.change !== undefined && args.change !== null) return typeGraphql(s, args, ctx, info);
-    requireViewer(ctx);
-    return subscriptionService.decisionFor(ctx, s, {
-      action: args.action as EligibilityAction,
-      asOf: (args.asOf as string | null | undefined) ?? null,
-      resellerId: (args.resellerId as string | null | undefined) ?? null,
-      quantity: (args.quantity as number | null | undefined) ?? null,
-      autoRenew: (args.autoRenew as boolean | null | undefined) ?? null,
-      change: null,
-    });
-  };
 }
