@@ -6,7 +6,11 @@ import { toGlobalId } from "../../server/src/common/global-id";
 import { PartnershipStatus, PartnerType, TransferStatus } from "../../server/src/domain/enums";
 import { CustomerRelationship } from "../../server/src/modules/customer/customer-relationship.entity";
 import { OutboxEvent } from "../../server/src/modules/live/outbox-event.entity";
+import { LiveEventType } from "../../server/src/modules/live/live-event-type";
 import { scanTimedEvents } from "../../server/src/modules/live/timed-events";
+import { writeOutboxEvents, type OutboxDraft } from "../../server/src/modules/live/outbox.writer";
+import { runInTransaction } from "../../server/src/common/transaction";
+import { MoreThan } from "typeorm";
 import { Partner } from "../../server/src/modules/partner/partner.entity";
 import { ProviderRequest } from "../../server/src/modules/provider-request/provider-request.entity";
 import { CustomerSubscription } from "../../server/src/modules/subscription/customer-subscription.entity";
@@ -268,5 +272,38 @@ describe("live events over graphql-ws", () => {
       }
       expect(row.audience, `${row.type} ${row.subjectType}`).toEqual(expected.sort());
     }
+  });
+
+  it("a batch of keyed events skips only the keys already written or repeated, over several statements", async () => {
+    const ds = t.app.dataSource;
+    const outbox = ds.getRepository(OutboxEvent);
+    const last = (await outbox.find({ order: { id: "DESC" }, take: 1 }))[0]?.id ?? "0";
+    const s1 = t.world.subscriptions.get("s1")!;
+    const o1 = t.world.subscriptions.get("o1")!;
+    const draft = (subjectId: string, customerKey: string, key: string): OutboxDraft => ({
+      type: LiveEventType.TERM_ENDING,
+      subjectType: "CustomerSubscription",
+      subjectId,
+      customerId: t.world.customers.get(customerKey)!,
+      operation: null,
+      dueOn: day(3),
+      dedupeKey: key,
+    });
+    await runInTransaction(ds, (em) => writeOutboxEvents(em, [draft(s1, "fab", "batch-test:written")]));
+    // 1,203 drafts (three statements of at most 500 rows): one key already written, one repeated in the batch.
+    const drafts = [draft(o1, "con", "batch-test:written"), draft(s1, "fab", "batch-test:0")];
+    for (let i = 0; i < 1201; i++) drafts.push(draft(i % 2 ? s1 : o1, i % 2 ? "fab" : "con", `batch-test:${i}`));
+    await runInTransaction(ds, (em) => writeOutboxEvents(em, drafts));
+    const rows = await outbox.find({ where: { id: MoreThan(last) }, order: { id: "ASC" } });
+    const keys = rows.map((r) => r.dedupeKey);
+    expect(rows).toHaveLength(1 + 1201);
+    expect(new Set(keys).size).toBe(rows.length);
+    // The key already written keeps its first row (subject s1), not the batch's (o1).
+    expect(rows.find((r) => r.dedupeKey === "batch-test:written")!.subjectId).toBe(s1);
+    expect(rows.find((r) => r.dedupeKey === "batch-test:0")!.subjectId).toBe(s1);
+    // Each row has its own subject's audience: the outsider sees o1's rows only.
+    const outsider = t.world.partners.get("outsider")!;
+    for (const r of rows) expect(r.audience.includes(outsider), r.dedupeKey!).toBe(r.subjectId === o1);
+    await outbox.delete({ id: MoreThan(last) });
   });
 });

@@ -9,6 +9,9 @@ import { OutboxEvent } from "./outbox-event.entity";
 /** The PostgreSQL channel the outbox notifies on commit (the publishers' wake-up; polling is the fallback). */
 export const OUTBOX_CHANNEL = "cg_outbox";
 
+/** Rows per INSERT statement: 10 parameters each, so 5,000 per statement (SQLite allows 32,766, PostgreSQL 65,535). */
+const ROWS_PER_INSERT = 500;
+
 /** A timed or derived event ready for the outbox, with the customer it concerns. */
 export interface OutboxDraft extends EventDraft {
   customerId: string | null;
@@ -43,20 +46,23 @@ export async function writeOutboxEvents(
     dedupeKey: d.dedupeKey,
     publishedAt: null,
   }));
-  const insert = () => em.createQueryBuilder().insert().into(OutboxEvent).updateEntity(false);
-  // Events without a key in one statement (an accepted transfer moves many subscriptions); keyed ones one by one,
-  // so that OR IGNORE skips only the duplicate.
+  // One statement per chunk of rows. Keyed rows go in their own statements with OR IGNORE / ON CONFLICT DO NOTHING,
+  // which skips only the rows whose key is already written (or repeated earlier in the same statement); the
+  // others are inserted. Chunks keep a statement's parameters (10 per row) well under SQLite's and PostgreSQL's
+  // limits, whatever a mutation or a scan page hands over.
+  const insert = (chunk: typeof rows, ignoreDuplicates: boolean) => {
+    const qb = em
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxEvent)
+      .updateEntity(false)
+      .values(chunk as QueryDeepPartialEntity<OutboxEvent>[]);
+    return (ignoreDuplicates ? qb.orIgnore() : qb).execute();
+  };
   const plain = rows.filter((r) => r.dedupeKey === null);
-  if (plain.length)
-    await insert()
-      .values(plain as QueryDeepPartialEntity<OutboxEvent>[])
-      .execute();
-  for (const row of rows.filter((r) => r.dedupeKey !== null)) {
-    await insert()
-      .values(row as QueryDeepPartialEntity<OutboxEvent>)
-      .orIgnore()
-      .execute();
-  }
+  const keyed = rows.filter((r) => r.dedupeKey !== null);
+  for (let i = 0; i < plain.length; i += ROWS_PER_INSERT) await insert(plain.slice(i, i + ROWS_PER_INSERT), false);
+  for (let i = 0; i < keyed.length; i += ROWS_PER_INSERT) await insert(keyed.slice(i, i + ROWS_PER_INSERT), true);
   if (em.connection.options.type === "postgres") await em.query(`NOTIFY ${OUTBOX_CHANNEL}`);
   return rows.length;
 }
