@@ -256,6 +256,32 @@ describe("totalCount of a first page that holds every row", () => {
     expect(rest.body.data!.subscriptions.totalCount).toBe(all.nodes.length);
     expect(rest.sqlCount).toBe(part.sqlCount);
   });
+
+  it("backward: the last page without a cursor that holds every row is its own count; a shorter one counts", async () => {
+    const c = toGlobalId("Customer", t.world.customers.get("busy1")!);
+    const LAST = `query ($last: Int, $c: String!) {
+      subscriptions(last: $last, filter: { customerId: $c }) {
+        totalCount pageInfo { hasPreviousPage hasNextPage } nodes { id } } }`;
+    type Answer = {
+      subscriptions: {
+        totalCount: number;
+        pageInfo: { hasPreviousPage: boolean; hasNextPage: boolean };
+        nodes: { id: string }[];
+      };
+    };
+    const forward = (await t.gql<Answer>(QUERY, { first: 100, c }, { as: "prov" })).body.data!.subscriptions.nodes;
+    const whole = await t.gql<Answer>(LAST, { last: 100, c }, { as: "prov" });
+    const tail = await t.gql<Answer>(LAST, { last: 2, c }, { as: "prov" });
+    const all = whole.body.data!.subscriptions;
+    expect(all.pageInfo.hasPreviousPage).toBe(false);
+    expect(all.nodes.map((n) => n.id)).toEqual(forward.map((n) => n.id));
+    expect(all.totalCount).toBe(forward.length);
+    const last2 = tail.body.data!.subscriptions;
+    expect(last2.pageInfo.hasPreviousPage).toBe(true);
+    expect(last2.nodes.map((n) => n.id)).toEqual(forward.slice(-2).map((n) => n.id));
+    expect(last2.totalCount).toBe(forward.length);
+    expect(whole.sqlCount).toBe(tail.sqlCount - 1);
+  });
 });
 
 describe("networkSummary", () => {
